@@ -1,0 +1,4 @@
+#ifndef RBM_CLIBZIP_SHIM_H
+#define RBM_CLIBZIP_SHIM_H
+#include <zip.h>
+#endif

@@ -1,0 +1,41 @@
+import Foundation
+
+/// An amount in CHF, exact, with the unit it was typed in and the cell it came from.
+public struct Amount: Hashable, Sendable, Codable {
+    /// CHF after unit scaling.
+    public var chf: Decimal
+    /// The unit of the column it was read from.
+    public var unit: MoneyUnit
+    public var source: CellSource
+
+    public init(chf: Decimal, unit: MoneyUnit, source: CellSource) {
+        self.chf = chf
+        self.unit = unit
+        self.source = source
+    }
+
+    /// The value as typed, in the column's unit.
+    public var asTyped: Decimal { chf / unit.factor }
+}
+
+/// A decimal value read from a cell (FTE, KPI values, scores), with its source.
+public struct Quantity: Hashable, Sendable, Codable {
+    public var value: Decimal
+    public var source: CellSource
+
+    public init(value: Decimal, source: CellSource) {
+        self.value = value
+        self.source = source
+    }
+}
+
+/// A text read from a cell, as typed, with its source.
+public struct TextCell: Hashable, Sendable, Codable {
+    public var text: String
+    public var source: CellSource
+
+    public init(text: String, source: CellSource) {
+        self.text = text
+        self.source = source
+    }
+}

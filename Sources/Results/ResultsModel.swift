@@ -1,0 +1,102 @@
+/// The kinds of workbook a bureau or unit submits.
+public enum WorkbookKind: String, Sendable, Codable, CaseIterable {
+    case resultsFramework = "RF", financialPlan = "FP", operationalPlan = "OP", riskRegister = "RR"
+}
+
+/// How the rows of one sheet were accounted for: `read = loaded + skipped + rejected`.
+public struct SheetAccount: Hashable, Sendable, Codable {
+    public var sheet: String
+    public var headerRow: String
+    public var read = 0
+    public var loaded = 0
+    public var skipped = 0
+    public var rejected = 0
+
+    public init(sheet: String, headerRow: String) {
+        self.sheet = sheet
+        self.headerRow = headerRow
+    }
+
+    public var balances: Bool { read == loaded + skipped + rejected }
+}
+
+/// A workbook that was read and recognised: what it is and how its rows were accounted for.
+public struct Submission: Hashable, Sendable, Codable {
+    public var file: String
+    public var kind: WorkbookKind
+    public var bureau: Bureau?
+    public var sheets: [SheetAccount]
+
+    public init(file: String, kind: WorkbookKind, bureau: Bureau?, sheets: [SheetAccount]) {
+        self.file = file
+        self.kind = kind
+        self.bureau = bureau
+        self.sheets = sheets
+    }
+
+    /// `RF`, `FP`, `RR` or `OP-<bureau>`: the `<source>` of finding ids.
+    public var sourceTag: String {
+        if kind == .operationalPlan, let bureau { return "OP-\(bureau.rawValue)" }
+        return kind.rawValue
+    }
+}
+
+/// A workbook that did not make it into the model, and why (for SUB-001's message).
+public struct MissedWorkbook: Hashable, Sendable, Codable {
+    public var file: String
+    public var reason: String
+
+    public init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
+}
+
+/// Everything the normaliser loaded from one batch: the results model that the rules read.
+public struct ResultsModel: Sendable, Codable {
+    public var submissions: [Submission] = []
+    public var missed: [MissedWorkbook] = []
+    public var goals: [Goal] = []
+    public var targets: [Target] = []
+    public var objectives: [Objective] = []
+    public var outputs: [FrameworkOutput] = []
+    public var crosswalk: [CrosswalkEntry] = []
+    public var kpis: [KPI] = []
+    public var budgetLines: [BudgetLine] = []
+    public var sectorSummary: [SectorSummary] = []
+    /// The summary sheet's cells for FIN-004 live in `sectorSummary`; this says whether one was read.
+    public var hasSectorSummary = false
+    public var envelope: Envelope?
+    public var allocations: [Allocation] = []
+    public var risks: [Risk] = []
+    public var statedTotals: [StatedTotal] = []
+    public var duplicates: [DuplicateRow] = []
+    /// Findings raised while normalising (DAT-002 rejected rows, DAT-003 missing columns).
+    public var loadFindings: [Finding] = []
+    /// Notes for the manifest (`info: …`, `unit: …`, `not reconciled: …`).
+    public var notes: [String] = []
+
+    public init() {}
+
+    /// Appends another workbook's contribution.
+    public mutating func merge(_ other: ResultsModel) {
+        submissions += other.submissions
+        missed += other.missed
+        goals += other.goals
+        targets += other.targets
+        objectives += other.objectives
+        outputs += other.outputs
+        crosswalk += other.crosswalk
+        kpis += other.kpis
+        budgetLines += other.budgetLines
+        sectorSummary += other.sectorSummary
+        hasSectorSummary = hasSectorSummary || other.hasSectorSummary
+        envelope = envelope ?? other.envelope
+        allocations += other.allocations
+        risks += other.risks
+        statedTotals += other.statedTotals
+        duplicates += other.duplicates
+        loadFindings += other.loadFindings
+        notes += other.notes
+    }
+}

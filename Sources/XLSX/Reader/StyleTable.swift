@@ -1,0 +1,46 @@
+import XMLIO
+
+/// What the reader needs from `xl/styles.xml`: each cell format's number format code.
+struct StyleTable {
+    /// Per `cellXfs` index: the number format id.
+    var formatIDs: [Int] = []
+    /// Custom codes by id (`<numFmts>`).
+    var customCodes: [Int: String] = [:]
+
+    func formatCode(style: Int) -> String {
+        guard style >= 0, style < formatIDs.count else { return "General" }
+        let id = formatIDs[style]
+        return customCodes[id] ?? NumberFormat.builtInCodes[id] ?? "General"
+    }
+
+    /// Per style: does it display a date? Precomputed so the cell loop does one array lookup.
+    func dateStyles() -> [Bool] {
+        formatIDs.map { NumberFormat.isDate(id: $0, code: customCodes[$0]) }
+    }
+
+    static func read(_ part: String, with reader: PartReader) throws -> StyleTable {
+        let handler = Handler()
+        try reader.parse(part, vocabulary: Handler.vocabulary, handler: handler)
+        return handler.result
+    }
+
+    private final class Handler: XMLEventHandler {
+        static let vocabulary = XMLVocabulary(elements: ["numFmt", "cellXfs", "xf"], attributes: ["numFmtId", "formatCode"])
+        var result = StyleTable()
+        private var inCellXfs = false
+
+        func startElement(_ element: Int, attributes: XMLAttributes) throws {
+            switch element {
+            case 0:
+                if let id = attributes[0].flatMap({ Int($0) }), let code = attributes[1] { result.customCodes[id] = code }
+            case 1: inCellXfs = true
+            case 2: if inCellXfs { result.formatIDs.append(attributes[0].flatMap { Int($0) } ?? 0) }
+            default: break
+            }
+        }
+
+        func endElement(_ element: Int, text: String?) throws {
+            if element == 1 { inCellXfs = false }
+        }
+    }
+}
