@@ -145,11 +145,11 @@ public struct StatedTotal: Hashable, Sendable, Codable {
     /// The unit of the column (nil for FTE), which sets the rounding tolerance.
     public var unit: MoneyUnit?
     public var cell: CellSource
-    /// The in-scope values (in CHF, or FTE), top to bottom.
-    public var components: [Decimal]
+    /// The in-scope values (in CHF, or FTE) with their cells, top to bottom.
+    public var components: [Quantity]
 
     public init(workbook: String, bureau: Bureau?, label: String, measure: Measure, stated: Decimal, unit: MoneyUnit?,
-                cell: CellSource, components: [Decimal]) {
+                cell: CellSource, components: [Quantity]) {
         self.workbook = workbook
         self.bureau = bureau
         self.label = label

@@ -42,7 +42,7 @@ public enum NaturalOrder {
         return result
     }
 
-    static func scalarLess(_ a: String, _ b: String) -> Bool {
+    public static func scalarLess(_ a: String, _ b: String) -> Bool {
         a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) { $0.value < $1.value }
     }
 }

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Canonical values and the words that mean them, in any language: data from the pipeline file.
+///
+/// Lookups compare folded keys (case, accents, spacing and punctuation ignored), so `Élevée`,
+/// `elevee` and `ÉLEVÉE` are one alias.
+public struct AliasTable: Sendable, Codable, Equatable {
+    /// Canonical value → its aliases, as the pipeline file lists them.
+    public var entries: [String: [String]]
+    private var index: [String: String] = [:]
+
+    public init(_ entries: [String: [String]]) {
+        self.entries = entries
+        for (canonical, aliases) in entries.sorted(by: { $0.key < $1.key }) {
+            index[HeaderKey.fold(canonical)] = canonical
+            for alias in aliases { index[HeaderKey.fold(alias)] = canonical }
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        self.init(try [String: [String]](from: decoder))
+    }
+
+    public func encode(to encoder: Encoder) throws { try entries.encode(to: encoder) }
+
+    public static func == (a: Self, b: Self) -> Bool { a.entries == b.entries }
+
+    /// The canonical value the text names, if any.
+    public func canonical(_ text: String) -> String? { index[HeaderKey.fold(text)] }
+
+    /// The canonical value of the longest alias that occurs as whole words inside `text`.
+    public func find(in text: String) -> String? {
+        let haystack = " " + HeaderKey.fold(text) + " "
+        var best: (length: Int, value: String)?
+        for (alias, value) in index where !alias.isEmpty {
+            if haystack.contains(" " + alias + " "), alias.count > (best?.length ?? 0) { best = (alias.count, value) }
+        }
+        return best?.value
+    }
+
+    /// Merges `other` over `self`: its aliases are added to the same canonical values.
+    public func merging(_ other: AliasTable) -> AliasTable {
+        AliasTable(entries.merging(other.entries) { $0 + $1 })
+    }
+}
+
+/// Folded comparison keys for header and alias texts.
+public enum HeaderKey {
+    /// Lowercased, accents removed, every run of non-alphanumerics one space, trimmed.
+    public static func fold(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
+        var out = ""
+        var space = false
+        for ch in folded {
+            if ch.isLetter || ch.isNumber || ch == "%" || ch == "#" {
+                if space && !out.isEmpty { out.append(" ") }
+                out.append(ch)
+                space = false
+            } else {
+                space = true
+            }
+        }
+        return out
+    }
+
+    /// The key used to match a column header with field aliases: folded, with parenthesised
+    /// parts (units, notes), years and bienniums removed. `Planned cost 2022 (CHF)` → `planned cost`,
+    /// `Total 2022-2023` → `total`, `2022` → ``.
+    public static func field(_ header: String) -> String {
+        var text = ""
+        var depth = 0
+        for ch in header {
+            if ch == "(" { depth += 1; text.append(" "); continue }
+            if ch == ")" { depth = max(0, depth - 1); text.append(" "); continue }
+            if depth == 0 { text.append(ch) }
+        }
+        let withoutYears = text.replacing(#/(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2}(?:\d{2})?)?/#, with: " ")
+        return fold(withoutYears)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Text clean-up shared by every code cell: pre-processing steps 2 and 3 of domain.md (b.3).
+///
+/// Step 1 (taking the displayed text of a numeric cell and noting it) belongs to the caller,
+/// which knows the cell; everything here is a pure function of a string.
+public enum CodeText {
+    /// The label words of b.3 step 3, in the order the domain lists them.
+    ///
+    /// `stripLabels(_:labels:)` sorts them longest first itself, so a pipeline file may append
+    /// words in any order and in any case.
+    public static let defaultLabels: [String] = [
+        "OBJETIVO ESTRATÉGICO", "STRATEGIC GOAL", "BUT STRATÉGIQUE",
+        "OUTPUT", "OUT", "PRODUIT", "PRODUCTO",
+        "OBJECTIVE", "OBJ", "OBJECTIF", "OBJETIVO",
+        "GOAL", "BUT", "META", "TARGET", "CIBLE",
+        "OUTCOME", "RÉSULTAT", "RESULTADO", "KPI",
+        "ITU-R", "ITU-T", "ITU-D", "UIT-R", "UIT-T", "UIT-D",
+    ]
+
+    /// Step 2 without the final uppercasing: NFKC, every space-like character to a space,
+    /// the dash characters to `-`, trim, collapse runs of spaces.
+    ///
+    /// Headers, unit tokens, amounts and "as typed" values use this form: they need the same
+    /// clean-up but must keep their case (a header is quoted in notes as written).
+    public static func normalise(_ raw: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in raw.precomposedStringWithCompatibilityMapping.unicodeScalars {
+            if invisible.contains(scalar.value) { continue }
+            if scalar.properties.isWhitespace {
+                // Line breaks inside a cell (Alt+Enter) and NBSP/thin/narrow spaces read as one space.
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
+            out.append(dashes.contains(scalar.value) ? "-" : scalar)
+        }
+        return String(out)
+    }
+
+    /// Step 2 in full: `normalise(_:)`, then uppercase.
+    public static func preprocess(_ raw: String) -> String {
+        normalise(raw).uppercased()
+    }
+
+    /// Step 3: strips leading label words (with an optional `.` or `:` after each) while one leads.
+    ///
+    /// A label matches only as a whole word — it must be followed by the end of the text, a space,
+    /// `.` or `:` — so `OUT` never eats the start of `OUTPUT…` and `BUT` never eats `BUTTON`.
+    /// Longer labels are tried first, so `OBJETIVO ESTRATÉGICO 1` loses both words.
+    ///
+    /// - Parameters:
+    ///   - s: text already pre-processed by `preprocess(_:)`.
+    ///   - labels: label words in any case; they are pre-processed here the same way.
+    public static func stripLabels(_ s: String, labels: [String]) -> String {
+        stripLabels(s, prepared: prepareLabels(labels))
+    }
+
+    /// Pre-processes and orders label words once, for callers that strip many cells.
+    static func prepareLabels(_ labels: [String]) -> [String] {
+        let cleaned = labels.map(preprocess).filter { !$0.isEmpty }
+        // Stable order among equal lengths keeps the result independent of Set iteration.
+        return cleaned.enumerated()
+            .sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }
+            .map(\.element)
+    }
+
+    /// `stripLabels(_:labels:)` with labels from `prepareLabels(_:)`.
+    static func stripLabels(_ s: String, prepared labels: [String]) -> String {
+        var rest = Substring(s)
+        search: while !rest.isEmpty {
+            for label in labels where rest.hasPrefix(label) {
+                var after = rest.dropFirst(label.count)
+                guard let next = after.first else { return "" }
+                guard next == " " || next == "." || next == ":" else { continue }
+                if next == "." || next == ":" { after = after.dropFirst() }
+                rest = after.drop { $0 == " " }
+                continue search
+            }
+            break
+        }
+        return String(rest)
+    }
+
+    /// ‐ ‑ ‒ – — − (b.3 step 2): typed or auto-corrected in place of `-`.
+    private static let dashes: Set<UInt32> = [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212]
+
+    /// Zero-width and soft-hyphen characters: invisible in a cell, yet they would make an
+    /// otherwise valid code fail to match.
+    private static let invisible: Set<UInt32> = [0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Results
+import XLSX
+
+/// Why a data row could not be loaded: the first offending cell, what it needed, what it held.
+struct RowRejection: Error {
+    var column: Int
+    /// What the cell needs: `number`, `known funding source`, `output code`, `bureau`.
+    var expected: String
+    /// The cell as typed (`blank` when empty).
+    var actual: String
+    var reason: String
+}
+
+/// One data row seen through its table's layout: typed accessors that name the cell on failure.
+struct RowContext {
+    let row: SheetRow
+    let layout: TableLayout
+    let file: String
+    let sheet: String
+    let settings: NormaliseSettings
+    let amounts: AmountGrammar
+    private let byColumn: [Int: SheetCell]
+
+    init(row: SheetRow, layout: TableLayout, file: String, sheet: String, settings: NormaliseSettings) {
+        self.row = row
+        self.layout = layout
+        self.file = file
+        self.sheet = sheet
+        self.settings = settings
+        amounts = AmountGrammar(dashMeans: settings.dashMeans)
+        var map: [Int: SheetCell] = [:]
+        for cell in row.cells { map[cell.reference.column] = cell }
+        byColumn = map
+    }
+
+    func source(_ column: Int) -> CellSource {
+        CellSource(file: file, sheet: sheet, position: CellPosition(row: row.number, column: column))
+    }
+
+    func cell(_ column: Int) -> SheetCell? { byColumn[column] }
+
+    /// The trimmed text of a field's cell, nil when absent or blank.
+    func text(_ field: String) -> TextCell? {
+        guard let column = layout.column(field), let cell = byColumn[column.index] else { return nil }
+        let text = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : TextCell(text: text, source: source(column.index))
+    }
+
+    /// A code cell: numbers use their displayed text (a code typed as a number is lossy).
+    func code(_ field: String, as kind: CodeGrammar.Kind) -> (CodeParse, TextCell)? {
+        guard let typed = text(field) else { return nil }
+        return (settings.codes.parse(typed.text, as: kind), typed)
+    }
+
+    /// A decimal from a number cell or a text in the amount grammar; nil when blank.
+    func decimal(column: Int) throws(RowRejection) -> Decimal? {
+        guard let cell = byColumn[column] else { return nil }
+        switch cell.value {
+        case .number(let d, let text):
+            return AmountGrammar.decimal(fromNumberText: text) ?? AmountGrammar.decimal(fromNumber: d)
+        case .string(let s):
+            switch amounts.parse(s) {
+            case .value(let v): return v
+            case .null: return nil
+            case .invalid: throw RowRejection(column: column, expected: "number", actual: s, reason: "'\(s)' is not a number")
+            }
+        case .bool, .error, .date:
+            throw RowRejection(column: column, expected: "number", actual: cell.text, reason: "'\(cell.text)' is not a number")
+        }
+    }
+
+    func quantity(_ field: String) throws(RowRejection) -> Quantity? {
+        guard let column = layout.column(field) else { return nil }
+        return try decimal(column: column.index).map { Quantity(value: $0, source: source(column.index)) }
+    }
+
+    /// An amount of a year or biennium column, scaled to CHF by the column's unit.
+    func amount(_ column: TableLayout.Column) throws(RowRejection) -> Amount? {
+        guard let value = try decimal(column: column.index) else { return nil }
+        let unit = column.unit ?? .chf
+        return Amount(chf: value * unit.factor, unit: unit, source: source(column.index))
+    }
+
+    func integer(_ field: String) throws(RowRejection) -> Int? {
+        try quantity(field).map { NSDecimalNumber(decimal: $0.value).intValue }
+    }
+
+    /// Whether any amount-bearing column (year, biennium, FTE) holds a value.
+    var hasAmounts: Bool {
+        layout.columns.contains { column in
+            switch column.role {
+            case .year, .biennium: byColumn[column.index] != nil
+            case .field(let f): f == "fte" && byColumn[column.index] != nil
+            }
+        }
+    }
+
+    /// The text of the row's first non-empty cell.
+    var firstText: String? {
+        row.cells.first.flatMap { if case .string(let s) = $0.value { s } else { nil } }
+    }
+
+    /// A rejection for a field's cell.
+    func reject(_ field: String, expected: String, reason: String) -> RowRejection {
+        let column = layout.column(field)?.index ?? row.cells.first?.reference.column ?? 1
+        let actual = byColumn[column]?.text ?? "blank"
+        return RowRejection(column: column, expected: expected, actual: actual.isEmpty ? "blank" : actual, reason: reason)
+    }
+}

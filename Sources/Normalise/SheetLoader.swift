@@ -1,0 +1,191 @@
+import Foundation
+import Results
+import XLSX
+
+/// Loads one table of one sheet: finds the header, classifies and accounts for every row, records
+/// stated totals and duplicates, and turns data rows into model entities.
+struct SheetLoader {
+    let grid: SheetGrid
+    let file: String
+    let table: TableProfile
+    let source: SourceProfile
+    let settings: NormaliseSettings
+    let bureau: Bureau?
+    /// `FP`, `OP-BR`, … for finding ids.
+    let tag: String
+
+    nonisolated(unsafe) private static let totalLabel = #/^(?i)(total|subtotal|sub-total|sous-total|totale?|suma)\b/#
+    nonisolated(unsafe) private static let subtotalLabel = #/^(?i)(subtotal|sub-total|sous-total)\b/#
+
+    func load(into model: inout ResultsModel) -> SheetAccount? {
+        let sheet = grid.sheet.name
+        let mapper = HeaderMapper(table: table.table, fields: table.fields ?? [:], categories: settings.costCategories, biennium: settings.biennium)
+        let (found, seen) = mapper.layout(rows: grid.rows, merged: grid.mergedRanges, headerRow: table.headerRow)
+        guard var layout = found else {
+            for field in table.table.required {
+                let headers = seen.isEmpty ? "no headers" : "headers seen: " + seen.map { "'\($0)'" }.joined(separator: ", ")
+                model.loadFindings.append(Finding(
+                    id: "DAT-003/\(tag)/\(sheet)/\(field)", rule: .dat003, severity: .error, bureau: bureau?.rawValue ?? "",
+                    message: "Sheet '\(sheet)' of \(file) has no header row with a column for '\(field)' (\(headers)); the sheet was not loaded.",
+                    expected: "column \(field)", actual: "none", sources: [SourceRef(file: file, sheet: sheet).description]))
+            }
+            return nil
+        }
+        assignUnits(&layout, notes: &model.notes)
+        for reason in layout.ignored { model.notes.append("info: \(file)!\(sheet): \(reason)") }
+
+        var account = SheetAccount(sheet: sheet, headerRow: layout.headerDescription)
+        var scope: [[Int: Quantity]] = []          // loaded rows since the start (totals)
+        var subScope: [[Int: Quantity]] = []       // loaded rows since the last total or subtotal
+        var seenKeys: [String: (SheetRow, CellSource)] = [:]
+
+        for row in grid.rows where row.number > layout.lastHeaderRow {
+            let context = RowContext(row: row, layout: layout, file: file, sheet: sheet, settings: settings)
+            account.read += 1
+            if table.table.isAmountTable, let label = context.firstText, label.contains(Self.totalLabel), !context.hasValidOutput {
+                account.skipped += 1
+                let isSubtotal = label.contains(Self.subtotalLabel) || Self.namesCode(label, settings: settings)
+                recordTotals(context, label: label, components: isSubtotal ? subScope : scope, into: &model)
+                subScope = []
+                continue
+            }
+            if table.table.isAmountTable, !context.hasAmounts, row.cells.allSatisfy({ if case .string = $0.value { true } else { false } }) {
+                account.skipped += 1      // a note row: text only
+                continue
+            }
+            let record: Record
+            do {
+                record = try makeRecord(context)
+            } catch {
+                account.rejected += 1
+                reject(context, error, into: &model)
+                continue
+            }
+            if let key = record.duplicateKey {
+                if let (kept, keptCell) = seenKeys[key.key] {
+                    let identical = kept.cells.map(\.value) == row.cells.map(\.value)
+                        && kept.cells.map(\.reference.column) == row.cells.map(\.reference.column)
+                    model.duplicates.append(DuplicateRow(workbook: tag, key: key.key, bureau: key.bureau, output: key.output,
+                                                         identical: identical, keptCell: keptCell, duplicateCell: key.cell))
+                    if identical { account.skipped += 1 } else { account.rejected += 1 }
+                    continue
+                }
+                seenKeys[key.key] = (row, key.cell)
+            }
+            account.loaded += 1
+            record.add(to: &model)
+            let values = summable(context)
+            scope.append(values)
+            subScope.append(values)
+            if table.table == .targets, context.isNumber("code"), let code = context.text("code") {
+                model.notes.append("info: \(code.source.ref): code typed as the number \(code.text)")
+            }
+        }
+        return account
+    }
+
+    private func makeRecord(_ context: RowContext) throws(RowRejection) -> Record {
+        switch table.table {
+        case .allocations:
+            guard let bureau else { throw context.reject("output", expected: "bureau", reason: "the plan's bureau is unknown") }
+            return .allocation(try context.allocation(bureau: bureau))
+        case .budgetLines: return .budgetLine(try context.budgetLine())
+        case .sectorSummary: return .summary(try context.sectorSummary())
+        case .goals: return .goal(try context.goal())
+        case .targets: return .target(try context.target())
+        case .objectives: return .objective(try context.objective())
+        case .outputs: return .output(try context.frameworkOutput())
+        case .kpis: return .kpi(try context.kpi())
+        case .crosswalk: return .crosswalk(try context.crosswalk())
+        case .risks: return .risk(try context.risk())
+        case .parameters: throw context.reject("label", expected: "table", reason: "parameters are not rows")
+        }
+    }
+
+    /// A rejected row of an amount table is DAT-002; elsewhere it is a note.
+    private func reject(_ context: RowContext, _ error: RowRejection, into model: inout ResultsModel) {
+        let cell = context.source(error.column).ref.description
+        guard table.table.isAmountTable else {
+            model.notes.append("info: \(cell): row \(context.row.number) not loaded: \(error.reason)")
+            return
+        }
+        let output = (try? context.requiredOutput())?.0.text ?? ""
+        let header = context.layout.columns.first { $0.index == error.column }?.header ?? CellPosition.letters(error.column)
+        model.loadFindings.append(Finding(
+            id: "DAT-002/\(tag)/\(grid.sheet.name)!\(context.row.number)", rule: .dat002, severity: .error,
+            bureau: source.kind == .operationalPlan ? (bureau?.rawValue ?? "") : "", output: output,
+            message: "Row \(context.row.number) of \(file)!\(grid.sheet.name) has '\(error.actual)' in '\(header)': \(error.reason); the row was not loaded.",
+            expected: error.expected, actual: error.actual, sources: [cell]))
+    }
+
+    /// The values of a loaded row that totals may sum: year, biennium and FTE columns.
+    private func summable(_ context: RowContext) -> [Int: Quantity] {
+        var values: [Int: Quantity] = [:]
+        for column in context.layout.columns {
+            switch column.role {
+            case .year, .biennium:
+                if let amount = try? context.amount(column) { values[column.index] = Quantity(value: amount.chf, source: amount.source) }
+            case .field("fte"):
+                if let v = try? context.decimal(column: column.index) { values[column.index] = Quantity(value: v, source: context.source(column.index)) }
+            case .field: break
+            }
+        }
+        return values
+    }
+
+    private func recordTotals(_ context: RowContext, label: String, components: [[Int: Quantity]], into model: inout ResultsModel) {
+        for column in context.layout.columns {
+            let measure: StatedTotal.Measure
+            var unit: MoneyUnit? = nil
+            switch column.role {
+            case .year(_, let year, _): measure = .year(year); unit = column.unit
+            case .biennium: measure = .biennium; unit = column.unit
+            case .field("fte"): measure = .fte
+            case .field: continue
+            }
+            guard let raw = try? context.decimal(column: column.index) else { continue }
+            let stated = raw * (unit?.factor ?? 1)
+            model.statedTotals.append(StatedTotal(
+                workbook: tag, bureau: source.kind == .operationalPlan ? bureau : nil, label: label.trimmingCharacters(in: .whitespaces),
+                measure: measure, stated: stated, unit: unit, cell: context.source(column.index),
+                components: components.compactMap { $0[column.index] }))
+        }
+    }
+
+    /// `Total I.1` or `Total D.1-2` names the objective or output it closes: a subtotal.
+    static func namesCode(_ label: String, settings: NormaliseSettings) -> Bool {
+        let rest = label.drop { !$0.isWhitespace }.trimmingCharacters(in: .whitespaces)
+        guard !rest.isEmpty else { return false }
+        return settings.codes.parse(rest, as: .objective).code != nil || settings.codes.parse(rest, as: .output).code != nil
+    }
+
+    /// Unit of each amount column: header, else title rows, else profile, else the pipeline default.
+    private func assignUnits(_ layout: inout TableLayout, notes: inout [String]) {
+        let titleUnit = AmountUnit.detect(in: layout.titleText.joined(separator: " ")).flatMap { MoneyUnit(rawValue: $0.rawValue) }
+        for i in layout.columns.indices {
+            switch layout.columns[i].role {
+            case .year(let field, _, _) where field == "amount": break
+            case .biennium: break
+            default: continue
+            }
+            let header = layout.columns[i].header
+            let (unit, origin): (MoneyUnit, String)
+            if let u = AmountUnit.detect(in: header).flatMap({ MoneyUnit(rawValue: $0.rawValue) }) { (unit, origin) = (u, "header") }
+            else if let u = titleUnit { (unit, origin) = (u, "title rows") }
+            else if let u = table.unit ?? source.unit { (unit, origin) = (u, "pipeline source") }
+            else { (unit, origin) = (settings.defaultUnit, "pipeline default") }
+            layout.columns[i].unit = unit
+            layout.columns[i].unitOrigin = origin
+            let cell = CellPosition(row: layout.headerRow, column: layout.columns[i].index).a1
+            notes.append("unit: \(file)!\(grid.sheet.name)!\(cell) '\(header)' read in \(unit.rawValue) (from the \(origin))")
+        }
+    }
+}
+
+extension RowContext {
+    /// Whether the output column holds a valid output code (a total row never does).
+    var hasValidOutput: Bool {
+        guard let (parse, _) = code("output", as: .output) else { return false }
+        return parse.code != nil
+    }
+}

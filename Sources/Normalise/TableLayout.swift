@@ -1,0 +1,142 @@
+import Results
+import XLSX
+
+/// What each column of a table means, found from its header row(s).
+public struct TableLayout: Sendable {
+    public enum Role: Sendable, Equatable {
+        /// A plain field (`output`, `fte`, …).
+        case field(String)
+        /// A year column of a year-bearing field, with the cost category of a sub-header.
+        case year(field: String, year: Int, category: String?)
+        /// A stated biennium column (a checksum).
+        case biennium
+    }
+
+    public struct Column: Sendable {
+        public var index: Int
+        public var header: String
+        public var role: Role
+        /// The unit of an amount column and where it came from (`header`, `title`, `profile`, `default`).
+        public var unit: MoneyUnit?
+        public var unitOrigin: String?
+    }
+
+    /// 1-based header row; `lastHeaderRow` is the sub-header row of a two-row header.
+    public var headerRow: Int
+    public var lastHeaderRow: Int
+    public var columns: [Column]
+    /// Text of the rows above the header, top to bottom.
+    public var titleText: [String]
+    /// Headers ignored as ambiguous, with the reason (for notes).
+    public var ignored: [String]
+
+    public func columns(for field: String) -> [Column] {
+        columns.filter {
+            switch $0.role {
+            case .field(let f): f == field
+            case .year(let f, _, _): f == field
+            case .biennium: field == "biennium"
+            }
+        }
+    }
+
+    public func column(_ field: String) -> Column? { columns(for: field).first }
+
+    public var headerDescription: String { headerRow == lastHeaderRow ? "\(headerRow)" : "\(headerRow)-\(lastHeaderRow)" }
+}
+
+/// Finds the header row of a table and maps its columns to fields through the aliases.
+struct HeaderMapper {
+    let table: TableKind
+    let aliases: [String: Set<String>]
+    let categories: AliasTable
+    let biennium: (Int, Int)
+
+    init(table: TableKind, fields: [String: [String]], categories: AliasTable, biennium: (Int, Int)) {
+        self.table = table
+        self.categories = categories
+        self.biennium = biennium
+        var aliases: [String: Set<String>] = [:]
+        for (field, words) in fields { aliases[field] = Set(words.map(HeaderKey.field)) }
+        self.aliases = aliases
+    }
+
+    /// The field a header names, or nil. Year-bearing headers are matched without their year.
+    func field(for header: String) -> String? {
+        let key = HeaderKey.field(header)
+        for field in table.fields where aliases[field]?.contains(key) == true { return field }
+        return nil
+    }
+
+    /// Tries each of the first 30 rows (or the given one) as the header; returns the first that
+    /// names every required field.
+    func layout(rows: [SheetRow], merged: [CellRange], headerRow fixed: Int?) -> (TableLayout?, best: [String]) {
+        var bestSeen: [String] = []
+        for (position, row) in rows.prefix(30).enumerated() {
+            if let fixed, row.number != fixed { continue }
+            let next = position + 1 < rows.count ? rows[position + 1] : nil
+            let candidate = map(header: row, subHeader: next, merged: merged)
+            let named = Set(candidate.columns.flatMap { column -> [String] in
+                switch column.role {
+                case .field(let f): [f]
+                case .year(let f, _, _): [f]
+                case .biennium: ["biennium"]
+                }
+            })
+            if table.required.allSatisfy(named.contains) {
+                var layout = candidate
+                layout.titleText = rows.prefix(position).flatMap { $0.cells.map(\.text) }
+                return (layout, bestSeen)
+            }
+            if row.cells.count > bestSeen.count { bestSeen = row.cells.map(\.text) }
+        }
+        return (nil, bestSeen)
+    }
+
+    private func map(header: SheetRow, subHeader: SheetRow?, merged: [CellRange]) -> TableLayout {
+        // A following row is a sub-header when all its cells sit under horizontal merges of the header.
+        let groupMerges = merged.filter { $0.first.row == header.number && $0.last.row == header.number && $0.last.column > $0.first.column }
+        var sub: [Int: String] = [:]
+        if let subHeader, subHeader.number == header.number + 1, !groupMerges.isEmpty,
+           subHeader.cells.allSatisfy({ cell in groupMerges.contains { $0.contains(CellReference(row: header.number, column: cell.reference.column)) } }),
+           subHeader.cells.allSatisfy({ if case .string = $0.value { true } else { false } }) {
+            for cell in subHeader.cells { sub[cell.reference.column] = cell.text }
+        }
+        var texts: [Int: String] = [:]
+        for cell in header.cells { texts[cell.reference.column] = cell.text }
+        for range in groupMerges {
+            guard let text = texts[range.first.column] else { continue }
+            for column in range.first.column...range.last.column where texts[column] == nil { texts[column] = text }
+        }
+        var columns: [TableLayout.Column] = []
+        var ignored: [String] = []
+        for (index, text) in texts.sorted(by: { $0.key < $1.key }) {
+            let header = sub[index].map { "\(text) / \($0)" } ?? text
+            switch HeaderYear.classify(text) {
+            case .biennium(let first, let second):
+                if (first, second) != biennium {
+                    ignored.append("'\(text)' is not the pipeline's biennium; column ignored")
+                } else if field(for: text) == "biennium" || aliases["biennium"]?.contains(HeaderKey.field(text)) == true {
+                    columns.append(.init(index: index, header: header, role: .biennium))
+                } else if let f = field(for: text), !table.yearFields.contains(f) {
+                    columns.append(.init(index: index, header: header, role: .field(f)))
+                }
+            case .year(let year):
+                if let f = field(for: text), table.yearFields.contains(f) {
+                    let category = sub[index].flatMap { categories.canonical($0) }
+                    columns.append(.init(index: index, header: header, role: .year(field: f, year: year, category: category)))
+                } else if let f = field(for: text) {
+                    columns.append(.init(index: index, header: header, role: .field(f)))
+                }
+            case .ambiguous(let years):
+                ignored.append("'\(text)' names several years (\(years.map(String.init).joined(separator: ", "))); column ignored")
+            case .invalidBiennium(let reason):
+                ignored.append("'\(text)': \(reason); column ignored")
+            case .none:
+                if let f = field(for: text), !table.yearFields.contains(f) { columns.append(.init(index: index, header: header, role: .field(f))) }
+            }
+        }
+        let last = sub.isEmpty ? header.number : header.number + 1
+        return TableLayout(headerRow: header.number, lastHeaderRow: last, columns: columns, titleText: [], ignored: ignored)
+    }
+}

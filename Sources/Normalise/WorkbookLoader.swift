@@ -1,0 +1,106 @@
+import Foundation
+import Results
+import XLSX
+
+/// Turns one workbook file into its part of the results model: sniff, read, normalise.
+///
+/// This is the per-file unit of work (`reliability.md` 1.1): a pure function of the file and the
+/// settings, so it can run in a worker process. File-level problems are thrown as ``XLSXError``;
+/// row-level problems become findings and notes inside the returned model.
+public struct WorkbookLoader: Sendable {
+    public let sources: [SourceProfile]
+    public let settings: NormaliseSettings
+
+    public init(sources: [SourceProfile], settings: NormaliseSettings) {
+        self.sources = sources
+        self.settings = settings
+    }
+
+    /// The source whose file patterns match the file name, if any.
+    public func source(forFile name: String) -> SourceProfile? {
+        sources.first { $0.files.contains { Glob.matches($0, name) } }
+    }
+
+    /// Reads and normalises the workbook at `path` as `source` describes it.
+    /// - Throws: ``XLSXError`` when the file cannot be read at all (it is then quarantined).
+    public func load(path: String, as source: SourceProfile) throws -> ResultsModel {
+        let workbook = try Workbook(path: path)
+        let file = workbook.fileName
+        var model = ResultsModel()
+        let worksheets = workbook.sheets.filter { $0.kind == .worksheet }
+        var grids: [String: SheetGrid] = [:]
+        func grid(_ info: SheetInfo) throws -> SheetGrid {
+            if let g = grids[info.name] { return g }
+            let g = try workbook.grid(for: info)
+            grids[info.name] = g
+            return g
+        }
+
+        var bureau: Bureau?
+        if source.kind == .operationalPlan {
+            bureau = try resolveBureau(file: file, source: source, firstSheet: worksheets.first.map(grid))
+        }
+        let tag = source.kind == .operationalPlan ? "OP-\(bureau?.rawValue ?? "?")" : source.kind.rawValue
+        var accounts: [SheetAccount] = []
+        for table in source.tables {
+            let info: SheetInfo?
+            if let pattern = table.sheet {
+                info = worksheets.first { $0.name == pattern } ?? worksheets.first { Glob.matches(pattern, $0.name) }
+            } else {
+                info = worksheets.first
+            }
+            guard let info else {
+                for field in table.table.required {
+                    model.loadFindings.append(Finding(
+                        id: "DAT-003/\(tag)/\(table.sheet ?? "?")/\(field)", rule: .dat003, severity: .error, bureau: bureau?.rawValue ?? "",
+                        message: "\(file) has no sheet '\(table.sheet ?? "")'; sheets: \(worksheets.map(\.name).joined(separator: ", ")).",
+                        expected: "column \(field)", actual: "none", sources: [SourceRef(file: file, sheet: table.sheet).description]))
+                }
+                continue
+            }
+            let g = try grid(info)
+            if table.table == .parameters {
+                model.envelope = envelope(in: g, file: file)
+                continue
+            }
+            let loader = SheetLoader(grid: g, file: file, table: table, source: source, settings: settings, bureau: bureau, tag: tag)
+            if let account = loader.load(into: &model) { accounts.append(account) }
+            if table.table == .sectorSummary { model.hasSectorSummary = true }
+        }
+        model.submissions.append(Submission(file: file, kind: source.kind, bureau: bureau, sheets: accounts))
+        return model
+    }
+
+    /// Fixed, else from the file name, else from the title rows of the first sheet.
+    private func resolveBureau(file: String, source: SourceProfile, firstSheet: SheetGrid?) throws -> Bureau? {
+        let rule = source.bureau ?? BureauRule(fileName: nil, fromTitle: true)
+        if let fixed = rule.fixed { return fixed }
+        if let pattern = rule.fileName, let regex = try? Regex(pattern),
+           let match = try? regex.firstMatch(in: file), let group = match.output["bureau"]?.substring,
+           let code = settings.bureaus.canonical(String(group)), let bureau = Bureau(rawValue: code) {
+            return bureau
+        }
+        if rule.fromTitle ?? true, let grid = firstSheet {
+            let titles = grid.rows.prefix { $0.cells.count == 1 }.flatMap { $0.cells.map(\.text) }
+            for title in titles {
+                if let code = settings.bureaus.find(in: title), let bureau = Bureau(rawValue: code) { return bureau }
+            }
+        }
+        return nil
+    }
+
+    /// The number beside the label that contains `envelope`.
+    private func envelope(in grid: SheetGrid, file: String) -> Envelope? {
+        for row in grid.rows {
+            guard let label = row.cells.first, label.text.lowercased().contains("envelope") else { continue }
+            for cell in row.cells.dropFirst() {
+                if case .number(let d, let text) = cell.value {
+                    let value = AmountGrammar.decimal(fromNumberText: text) ?? AmountGrammar.decimal(fromNumber: d)
+                    return Envelope(amount: value, source: CellSource(file: file, sheet: grid.sheet.name,
+                                                                     position: CellPosition(row: row.number, column: cell.reference.column)))
+                }
+            }
+        }
+        return nil
+    }
+}

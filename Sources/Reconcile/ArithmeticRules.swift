@@ -1,0 +1,94 @@
+import Foundation
+import Results
+
+extension RuleRun {
+    /// FIN-006 (biennium ≠ year 1 + year 2 on each data row), then FIN-005 (stated totals).
+    mutating func arithmeticRules() {
+        let biennium = settings.bienniumText
+        let (y1, y2) = (settings.years[0], settings.years[1])
+        var fin006ByCell: [CellSource: String] = [:]
+
+        func check(tag: String, key: String, bureau: Bureau?, output: String, label: String,
+                   first: Decimal, second: Decimal, stated: Amount) -> Finding? {
+            let computed = first + second
+            let delta = stated.chf - computed
+            guard abs(delta) > 2 * tolerances.rounding(for: stated.unit) else { return nil }
+            let hint = Self.transposedHint(delta, unit: stated.unit)
+            return Finding(
+                id: "FIN-006/\(tag)/\(key)/\(biennium)", rule: .fin006, severity: .error, bureau: bureau?.rawValue ?? "",
+                output: output, period: biennium,
+                message: "\(label): \(y1) + \(y2) = \(first.groupedCHF()) + \(second.groupedCHF()) = \(computed.groupedCHF()), but the stated biennium says \(stated.chf.groupedCHF()) (Δ \(delta.groupedCHF(signed: true))\(hint)).",
+                expected: computed.plainText, actual: stated.chf.plainText, delta: Format.signedWithPercent(delta, of: computed),
+                sources: [Format.cell(stated.source)])
+        }
+
+        var new: [Finding] = []
+        for line in model.budgetLines {
+            guard let stated = line.biennium, let a = line.years[y1], let b = line.years[y2] else { continue }
+            let key = [line.output.text, line.category?.code, line.funding.code].compactMap { $0 }.joined(separator: "/")
+            let label = "\(line.output) \(line.category?.code ?? "") \(line.funding.code)"
+            if let f = check(tag: "FP", key: key, bureau: line.bureau, output: line.output.text, label: label, first: a.chf, second: b.chf, stated: stated) {
+                new.append(f)
+                fin006ByCell[stated.source] = f.id
+            }
+        }
+        for row in model.sectorSummary {
+            guard let stated = row.biennium, let a = row.years[y1], let b = row.years[y2] else { continue }
+            if let f = check(tag: "FP-SUMMARY", key: row.bureau.rawValue, bureau: row.bureau, output: "", label: "\(row.bureau.rawValue) summary",
+                             first: a.chf, second: b.chf, stated: stated) {
+                new.append(f)
+                fin006ByCell[stated.source] = f.id
+            }
+        }
+        for a in model.allocations {
+            guard let stated = a.biennium, let c1 = a.years[y1], let c2 = a.years[y2], !c1.cells.isEmpty, !c2.cells.isEmpty else { continue }
+            if let f = check(tag: "OP-\(a.bureau.rawValue)", key: "\(a.output.text)/\(a.funding.code)", bureau: a.bureau, output: a.output.text,
+                             label: "\(a.output) \(a.funding.code)", first: c1.chf, second: c2.chf, stated: stated) {
+                new.append(f)
+                fin006ByCell[stated.source] = f.id
+            }
+        }
+        emit(new)
+
+        for total in model.statedTotals {
+            let computed = total.components.reduce(Decimal(0)) { $0 + $1.value }
+            let delta = total.stated - computed
+            let tolerance = Decimal(total.components.count) * tolerances.rounding(for: total.unit)
+            guard abs(delta) > tolerance else { continue }
+            let period: String
+            switch total.measure {
+            case .year(let y): period = String(y)
+            case .biennium: period = biennium
+            case .fte: period = ""
+            }
+            let causes = total.measure == .biennium ? total.components.compactMap { fin006ByCell[$0.source] } : []
+            let rows = total.components.map(\.source.position.row)
+            let scope = rows.isEmpty ? "no rows" : "rows \(rows.map(String.init).joined(separator: ", "))"
+            let isMoney = total.unit != nil
+            let show: (Decimal) -> String = { isMoney ? "CHF \($0.groupedCHF())" : $0.groupedCHF() }
+            emit(Finding(
+                id: "FIN-005/\(total.workbook)/\(total.cell.sheet)!\(total.cell.position.a1)", rule: .fin005, severity: .error,
+                bureau: total.bureau?.rawValue ?? "", period: period,
+                message: "'\(total.label)'\(period.isEmpty ? "" : ", \(period)"): stated \(show(total.stated)), \(scope) sum to \(show(computed)) (Δ \(delta.groupedCHF(signed: true))\(Self.transposedHint(delta, unit: total.unit))).",
+                expected: computed.plainText, actual: total.stated.plainText, delta: Format.signedWithPercent(delta, of: computed),
+                sources: [Format.cell(total.cell)], causedBy: causes))
+        }
+    }
+
+    /// "possible transposed digits" when Δ, in the column's display unit, is divisible by 9.
+    static func transposedHint(_ delta: Decimal, unit: MoneyUnit?) -> String {
+        let display = delta / (unit?.factor ?? 1)
+        guard display != 0, display == display.rounded(scale: 0) else { return "" }
+        let remainder = display - (display / 9).rounded(scale: 0, mode: .down) * 9
+        return remainder == 0 ? "; possible transposed digits" : ""
+    }
+}
+
+extension Decimal {
+    func rounded(scale: Int, mode: NSDecimalNumber.RoundingMode) -> Decimal {
+        var value = self
+        var result = Decimal()
+        NSDecimalRound(&result, &value, scale, mode)
+        return result
+    }
+}

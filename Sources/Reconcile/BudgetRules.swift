@@ -1,0 +1,303 @@
+import Foundation
+import Results
+
+extension RuleRun {
+    /// Cross-workbook rules in evaluation order: FIN-007, FIN-010, FIN-001 … FIN-004, FIN-008,
+    /// FIN-009, FIN-011, FIN-012.
+    mutating func budgetRules() {
+        guard model.submissions.contains(where: { $0.kind == .financialPlan }) else { return }
+        let (classIDs, classPairs) = fundingClassRule()
+        let replaced = unitRule().union(classPairs)
+        let fin007Cells = Dictionary(ids(of: .fin007).flatMap { f in unitCells[f.id, default: []].map { ($0, f.id) } }, uniquingKeysWith: { a, _ in a })
+        presenceRules()
+        amountRule(skipping: replaced)
+        bureauTotalRule(fin007Cells: fin007Cells, classFindings: classIDs)
+        splitRule()
+        fteCostRule()
+        priorityRule(fin007Cells: fin007Cells)
+        envelopeRule()
+    }
+
+    private var unitCells: [String: [CellSource]] {
+        var cells: [String: [CellSource]] = [:]
+        for key in ledger.keys {
+            if let op = ledger.op[key] { cells["FIN-007/\(key.output)/\(key.year)"] = op.allCells }
+        }
+        return cells
+    }
+
+    private func owner(_ output: OutputCode) -> Bureau? {
+        Bureau.owner(of: output, fallback: model.allocations.first { $0.output == output }?.bureau
+                     ?? model.budgetLines.first { $0.output == output }?.bureau)
+    }
+
+    private func isReconciled(_ output: OutputCode) -> Bool {
+        guard let bureau = owner(output) else { return true }
+        return bureausPresent.contains(bureau)
+    }
+
+    /// FIN-007: sides differing by a factor of about 1 000. Returns the pairs it covers.
+    private mutating func unitRule() -> Set<Ledger.Key> {
+        let band = tolerances.unitFactorBand
+        struct Hit { var key: Ledger.Key; var ratio: Decimal; var op: Ledger.Side; var fp: Ledger.Side }
+        var hits: [Hit] = []
+        var pairsPerColumn: [String: Int] = [:]
+        func column(_ side: Ledger.Side) -> String {
+            guard let c = side.allCells.first else { return "" }
+            return "\(c.file)!\(c.sheet)!\(CellPosition.letters(c.position.column))"
+        }
+        for key in ledger.keys {
+            guard let op = ledger.op[key], let fp = ledger.fp[key], op.all != 0, fp.all != 0 else { continue }
+            pairsPerColumn[column(op), default: 0] += 1
+            let ratio = op.all / fp.all
+            let big = abs(ratio - 1000) <= 1000 * band
+            let small = abs(ratio - Decimal(1) / 1000) <= band / 1000
+            if big || small { hits.append(Hit(key: key, ratio: ratio, op: op, fp: fp)) }
+        }
+        var byColumn: [String: [Hit]] = [:]
+        for hit in hits { byColumn[column(hit.op), default: []].append(hit) }
+        var covered = Set<Ledger.Key>()
+        for (col, columnHits) in byColumn.sorted(by: { $0.key < $1.key }) {
+            let pairs = pairsPerColumn[col, default: 0]
+            if columnHits.count >= 2, Decimal(columnHits.count) >= Decimal(pairs) * 0.8, let first = columnHits.first?.op.allCells.first {
+                let a = model.allocations.first { $0.outputCell.file == first.file }
+                let tag = a.map { "OP-\($0.bureau.rawValue)" } ?? "OP"
+                emit(Finding(id: "FIN-007/\(tag)/\(first.sheet)!\(CellPosition.letters(first.position.column))", rule: .fin007, severity: .error,
+                             bureau: a?.bureau.rawValue ?? "",
+                             message: "Column \(CellPosition.letters(first.position.column)) of \(first.file)!\(first.sheet) differs from the financial plan by a factor of about 1 000 on \(columnHits.count) of \(pairs) outputs: its declared unit looks wrong.",
+                             expected: "declared unit", actual: "factor 1000 on \(columnHits.count) of \(pairs) pairs", sources: [col]))
+                columnHits.forEach { covered.insert($0.key) }
+                continue
+            }
+            for hit in columnHits {
+                let unit = hit.op.units.first ?? .chf
+                let bureau = owner(hit.key.output)
+                let ratioText = Format.fixed(hit.ratio, places: 1)
+                emit(Finding(id: "FIN-007/\(hit.key.output)/\(hit.key.year)", rule: .fin007, severity: .error, bureau: bureau?.rawValue ?? "",
+                             output: hit.key.output.text, period: String(hit.key.year),
+                             message: "\(hit.key.output), \(hit.key.year): the operational plan holds \((hit.op.all / unit.factor).groupedCHF()) in a column declared \(unit.rawValue) (= CHF \(hit.op.all.groupedCHF())); the financial plan has CHF \(hit.fp.all.groupedCHF()). Ratio \(ratioText) — the cell looks entered in the wrong unit.",
+                             expected: "\((hit.fp.all / unit.factor).plainText) (\(unit.rawValue))", actual: "\((hit.op.all / unit.factor).plainText) (\(unit.rawValue))",
+                             delta: "ratio \(ratioText)", sources: Format.summed(hit.op.allCells) + Format.summed(hit.fp.allCells)))
+                covered.insert(hit.key)
+            }
+        }
+        return covered
+    }
+
+    /// FIN-010: extrabudgetary money counted as regular budget. Returns the ids of the class
+    /// disagreements (FIN-004 cites them) and every pair it covers.
+    private mutating func fundingClassRule() -> (classIDs: [String], covered: Set<Ledger.Key>) {
+        var covered = Set<Ledger.Key>()
+        var classIDs: [String] = []
+        for key in ledger.keys {
+            guard let op = ledger.op[key], let fp = ledger.fp[key], op.all != 0, fp.all != 0 else { continue }
+            let opClass = op.hasRB && !op.hasXB ? "RB" : (op.hasXB && !op.hasRB ? "XB" : nil)
+            let fpClass = fp.hasRB && !fp.hasXB ? "RB" : (fp.hasXB && !fp.hasRB ? "XB" : nil)
+            guard let opClass, let fpClass, opClass != fpClass else { continue }
+            let opRow = model.allocations.first { $0.output == key.output && ($0.years[key.year]?.chf ?? 0) != 0 }
+            let fpLine = model.budgetLines.first { $0.output == key.output && ($0.years[key.year]?.chf ?? 0) != 0 }
+            guard let opRow, let fpLine else { continue }
+            let opCell = opRow.fundingCell ?? opRow.years[key.year]!.cells[0].source
+            let amount = opClass == "RB" ? op.rb : fp.rb
+            emit(Finding(id: "FIN-010/\(key.output)/\(key.year)", rule: .fin010, severity: .error, bureau: opRow.bureau.rawValue,
+                         output: key.output.text, period: String(key.year),
+                         message: "\(key.output), \(key.year): \(opRow.bureau.rawValue) plans CHF \(op.all.groupedCHF()) as \(opClass); the financial plan funds it as \(fpClass). Counting it in the wrong class misstates the regular budget by \(amount.groupedCHF()).",
+                         expected: fpClass, actual: opClass, delta: amount.plainText,
+                         sources: [Format.cell(opCell), Format.cell(fpLine.fundingCell)]))
+            covered.insert(key)
+            classIDs.append(findings.last!.id)
+        }
+        for a in model.allocations where a.funding.isRegular {
+            guard let notes = a.notes, settings.extrabudgetaryNotes.contains(where: { notes.text.lowercased().contains($0) }) else { continue }
+            for year in settings.years {
+                let key = Ledger.Key(output: a.output, year: year)
+                guard !covered.contains(key), let cost = a.years[year], cost.chf != 0 else { continue }
+                emit(Finding(id: "FIN-010/\(a.output)/\(year)", rule: .fin010, severity: .error, bureau: a.bureau.rawValue,
+                             output: a.output.text, period: String(year),
+                             message: "\(a.output), \(year): the row is regular budget but its notes say '\(notes.text)'; extrabudgetary money may be counted as RB.",
+                             expected: "XB", actual: "RB", delta: cost.chf.plainText,
+                             sources: [Format.cell(notes.source), Format.cell(a.fundingCell ?? cost.cells[0].source)]))
+                covered.insert(key)
+            }
+        }
+        return (classIDs, covered)
+    }
+
+    /// FIN-001 (planned, not budgeted) and FIN-002 (budgeted, not planned).
+    private mutating func presenceRules() {
+        let rf003 = Dictionary(ids(of: .rf003).map { ($0.key, $0.id) }, uniquingKeysWith: { a, _ in a })
+        for key in ledger.keys {
+            let op = ledger.op[key], fp = ledger.fp[key]
+            if let op, op.all != 0, fp == nil {
+                guard let row = model.allocations.first(where: { $0.output == key.output && ($0.years[key.year]?.chf ?? 0) != 0 }) else { continue }
+                let tag = "OP-\(row.bureau.rawValue)"
+                let cause = rf003["\(tag)/\(key.output)"].map { [$0] } ?? []
+                emit(Finding(id: "FIN-001/\(key.output)/\(key.year)", rule: .fin001, severity: .error, bureau: row.bureau.rawValue,
+                             output: key.output.text, period: String(key.year),
+                             message: "\(key.output) (\(row.title)): \(row.bureau.rawValue) plans CHF \(op.all.groupedCHF()) for \(key.year) but the financial plan has no line for \(key.output).",
+                             expected: "budget line \(key.output)/\(key.year)", actual: "none", delta: op.all.signedText,
+                             sources: row.years[key.year]!.cells.map { Format.cell($0.source) }, causedBy: cause))
+            }
+            if let fp, fp.all != 0, op == nil || !(model.allocations.contains { $0.output == key.output && $0.years[key.year] != nil }) {
+                guard isReconciled(key.output) else { continue }
+                let bureau = owner(key.output)
+                let title = model.budgetLines.first { $0.output == key.output }?.title ?? ""
+                emit(Finding(id: "FIN-002/\(key.output)/\(key.year)", rule: .fin002, severity: .warning, bureau: bureau?.rawValue ?? "",
+                             output: key.output.text, period: String(key.year),
+                             message: "\(key.output) (\(title)): the financial plan budgets CHF \(fp.all.groupedCHF()) for \(key.year) but \(bureau?.rawValue ?? "no bureau")'s operational plan has no allocation for \(key.output).",
+                             expected: "\(bureau?.rawValue ?? "") allocation \(key.output)/\(key.year)", actual: "none", delta: (-fp.all).signedText,
+                             sources: Format.summed(fp.allCells)))
+            }
+        }
+    }
+
+    /// FIN-003: RB amount per (output, year), with the catalogue's bands.
+    private mutating func amountRule(skipping replaced: Set<Ledger.Key>) {
+        for key in ledger.keys where !replaced.contains(key) {
+            guard let op = ledger.op[key], let fp = ledger.fp[key], !op.rbCells.isEmpty, !fp.rbCells.isEmpty else { continue }
+            let delta = op.rb - fp.rb
+            let magnitude = abs(delta)
+            let relative = fp.rb == 0 ? Decimal.greatestFiniteMagnitude : magnitude / abs(fp.rb)
+            if magnitude <= tolerances.amountAbs || relative <= tolerances.amountRel { continue }
+            let severity: Severity = magnitude > tolerances.amountErrorAbs && relative > tolerances.amountErrorRel ? .error : .warning
+            let bureau = owner(key.output)
+            emit(Finding(id: "FIN-003/\(key.output)/\(key.year)", rule: .fin003, severity: severity, bureau: bureau?.rawValue ?? "",
+                         output: key.output.text, period: String(key.year),
+                         message: "\(key.output), \(key.year): \(bureau?.rawValue ?? "the operational plan") plans CHF \(op.rb.groupedCHF()), the financial plan has CHF \(fp.rb.groupedCHF()) (Δ \(delta.groupedCHF(signed: true)), \(Format.percent(delta, of: fp.rb) ?? "")).",
+                         expected: fp.rb.plainText, actual: op.rb.plainText, delta: Format.signedWithPercent(delta, of: fp.rb),
+                         sources: Format.summed(op.rbCells) + Format.summed(fp.rbCells)))
+        }
+    }
+
+    /// FIN-004: each bureau's computed RB total per year against the financial plan's figure.
+    private mutating func bureauTotalRule(fin007Cells: [CellSource: String], classFindings: [String]) {
+        let fin010 = findings.filter { classFindings.contains($0.id) }
+        for bureau in Bureau.allCases where bureausPresent.contains(bureau) {
+            for year in settings.years {
+                let rows = model.allocations.filter { $0.bureau == bureau && $0.funding.isRegular }
+                let cells = rows.compactMap { $0.years[year] }.flatMap(\.cells)
+                let actual = cells.reduce(Decimal(0)) { $0 + $1.chf }
+                var expectedSources: [String]
+                let expected: Decimal
+                if model.hasSectorSummary {
+                    guard let summary = model.sectorSummary.first(where: { $0.bureau == bureau }), let amount = summary.years[year] else { continue }
+                    expected = amount.chf
+                    expectedSources = [Format.cell(amount.source)]
+                } else {
+                    let lines = model.budgetLines.filter { $0.funding.isRegular && Bureau.owner(of: $0.output, fallback: $0.bureau) == bureau }
+                    let amounts = lines.compactMap { $0.years[year] }
+                    expected = amounts.reduce(Decimal(0)) { $0 + $1.chf }
+                    expectedSources = Format.summed(amounts.map(\.source))
+                }
+                let delta = actual - expected
+                let relative = expected == 0 ? (delta == 0 ? 0 : Decimal.greatestFiniteMagnitude) : abs(delta) / abs(expected)
+                guard relative > tolerances.bureauWarnRel else { continue }
+                let severity: Severity = relative > tolerances.bureauErrorRel ? .error : .warning
+                let opCells = cells.map(\.source)
+                var causes = opCells.compactMap { fin007Cells[$0] }
+                causes += fin010.filter { $0.bureau == bureau.rawValue && $0.period == String(year) }.map(\.id)
+                emit(Finding(id: "FIN-004/\(bureau.rawValue)/\(year)", rule: .fin004, severity: severity, bureau: bureau.rawValue, period: String(year),
+                             message: "\(bureau.rawValue), \(year): operational-plan allocations total CHF \(actual.groupedCHF()); the financial plan gives \(bureau.rawValue) CHF \(expected.groupedCHF()) (Δ \(delta.groupedCHF(signed: true)), \(Format.percent(delta, of: expected) ?? "")).",
+                             expected: expected.plainText, actual: actual.plainText, delta: Format.signedWithPercent(delta, of: expected),
+                             sources: expectedSources + Format.summed(opCells), causedBy: Self.causeOrder(causes)))
+            }
+        }
+    }
+
+    /// FIN-008: staff share per (output, year) where both sides give the split.
+    private mutating func splitRule() {
+        for key in ledger.keys {
+            guard let row = model.allocations.first(where: { $0.output == key.output && $0.years[key.year]?.staff != nil && $0.years[key.year]?.nonStaff != nil }),
+                  let cost = row.years[key.year], let opStaff = cost.staff else { continue }
+            let lines = model.budgetLines.filter { $0.output == key.output && $0.years[key.year] != nil }
+            guard !lines.isEmpty, lines.allSatisfy({ $0.category != nil }) else { continue }
+            let fpTotal = lines.reduce(Decimal(0)) { $0 + $1.years[key.year]!.chf }
+            let fpStaff = lines.filter { $0.category!.rollUp == "STAFF" }.reduce(Decimal(0)) { $0 + $1.years[key.year]!.chf }
+            let opTotal = cost.chf
+            guard opTotal != 0, fpTotal != 0 else { continue }
+            let points = (opStaff.chf / opTotal - fpStaff / fpTotal) * 100
+            let staffDelta = opStaff.chf - fpStaff
+            guard abs(points) > tolerances.splitPoints, abs(staffDelta) > tolerances.splitAbs else { continue }
+            emit(Finding(id: "FIN-008/\(key.output)/\(key.year)", rule: .fin008, severity: .warning, bureau: row.bureau.rawValue,
+                         output: key.output.text, period: String(key.year),
+                         message: "\(key.output) '\(row.title)', \(key.year): \(row.bureau.rawValue) plans staff CHF \(opStaff.chf.groupedCHF()) of \(opTotal.groupedCHF()); the financial plan has staff \(fpStaff.groupedCHF()) of \(fpTotal.groupedCHF()).",
+                         expected: "staff \(fpStaff.plainText)", actual: "staff \(opStaff.chf.plainText)",
+                         delta: "\(staffDelta.signedText) (\(Format.fixed(points, places: 1)) pp)",
+                         sources: [Format.cell(opStaff.source)] + lines.map { Format.cell($0.years[key.year]!.source) }))
+        }
+    }
+
+    /// FIN-009: staff cost per FTE outside the plausible band.
+    private mutating func fteCostRule() {
+        for row in model.allocations {
+            guard let fte = row.fte else { continue }
+            for year in settings.years {
+                guard let staff = row.years[year]?.staff else { continue }
+                let actual: String
+                if fte.value == 0 {
+                    guard staff.chf != 0 else { continue }
+                    actual = "∞"
+                } else {
+                    let perFTE = (staff.chf / fte.value).rounded(scale: 0)
+                    guard perFTE < tolerances.fteCostMin || perFTE > tolerances.fteCostMax else { continue }
+                    actual = perFTE.plainText
+                }
+                emit(Finding(id: "FIN-009/\(row.output)/\(year)", rule: .fin009, severity: .warning, bureau: row.bureau.rawValue,
+                             output: row.output.text, period: String(year),
+                             message: "\(row.output), \(year): staff cost CHF \(staff.chf.groupedCHF()) for \(fte.value.plainText) FTE = CHF \(actual) per FTE (plausible \(tolerances.fteCostMin.groupedCHF())-\(tolerances.fteCostMax.groupedCHF())); the FTE or the staff cost may be mistyped.",
+                             expected: "\(tolerances.fteCostMin.plainText)-\(tolerances.fteCostMax.plainText)", actual: actual,
+                             sources: [Format.cell(fte.source), Format.cell(staff.source)]))
+            }
+        }
+    }
+
+    /// FIN-011: high-priority outputs funded below their requirement over the biennium.
+    private mutating func priorityRule(fin007Cells: [CellSource: String]) {
+        var done = Set<OutputCode>()
+        for row in model.allocations where row.priority == .high && !done.contains(row.output) {
+            done.insert(row.output)
+            let opKeys = settings.years.map { Ledger.Key(output: row.output, year: $0) }
+            let opCells = opKeys.compactMap { ledger.op[$0] }.flatMap(\.allCells)
+            let fpSides = opKeys.compactMap { ledger.fp[$0] }
+            guard ledger.fpOutputs.contains(row.output), !fpSides.isEmpty else { continue }
+            let requirement = opKeys.compactMap { ledger.op[$0]?.all }.reduce(0, +)
+            let funded = fpSides.map(\.all).reduce(0, +)
+            guard requirement > 0 else { continue }
+            let coverage = funded / requirement
+            guard coverage < tolerances.priorityWarn else { continue }
+            let severity: Severity = coverage < tolerances.priorityError ? .error : .warning
+            let percent = Format.fixed(coverage * 100, places: 1)
+            let causes = opCells.compactMap { fin007Cells[$0] }
+            emit(Finding(id: "FIN-011/\(row.output)/\(settings.bienniumText)", rule: .fin011, severity: severity, bureau: row.bureau.rawValue,
+                         output: row.output.text, period: settings.bienniumText,
+                         message: "\(row.output) (priority '\(row.priorityCell.map { _ in "high" } ?? "high")'): the financial plan provides CHF \(funded.groupedCHF()) for \(settings.bienniumText), \(percent) % of \(row.bureau.rawValue)'s requirement CHF \(requirement.groupedCHF()) (gap \((requirement - funded).groupedCHF())).",
+                         expected: "≥ \(requirement.plainText)", actual: funded.plainText,
+                         delta: "\((funded - requirement).signedText) (\(percent)% coverage)",
+                         sources: Format.summed(opCells) + (row.priorityCell.map { [Format.cell($0)] } ?? []) + Format.summed(fpSides.flatMap(\.allCells)),
+                         causedBy: Self.causeOrder(causes)))
+        }
+    }
+
+    /// FIN-012: regular-budget lines against the approved envelope.
+    private mutating func envelopeRule() {
+        guard let envelope = model.envelope?.amount ?? settings.envelope else { return }
+        let cells = model.budgetLines.filter { $0.funding.isRegular }.flatMap { line in settings.years.compactMap { line.years[$0] } }
+        guard !cells.isEmpty else { return }
+        let total = cells.reduce(Decimal(0)) { $0 + $1.chf }
+        let delta = total - envelope
+        let severity: Severity
+        if delta > 0 { severity = .error }
+        else if -delta > envelope * tolerances.envelopeInfoRel { severity = .info }
+        else { return }
+        let positions = cells.map(\.source.position)
+        let first = cells[0].source
+        let topLeft = CellPosition(row: positions.map(\.row).min()!, column: positions.map(\.column).min()!)
+        let bottomRight = CellPosition(row: positions.map(\.row).max()!, column: positions.map(\.column).max()!)
+        var sources: [String] = []
+        if let cell = model.envelope?.source { sources.append(Format.cell(cell)) }
+        sources.append(SourceRef(file: first.file, sheet: first.sheet, cell: "\(topLeft.a1):\(bottomRight.a1)").description)
+        emit(Finding(id: "FIN-012/\(settings.bienniumText)", rule: .fin012, severity: severity, period: settings.bienniumText,
+                     message: "Regular-budget lines for \(settings.bienniumText) total CHF \(total.groupedCHF()), \(delta > 0 ? "above" : "below") the approved envelope CHF \(envelope.groupedCHF()) by \(abs(delta).groupedCHF()).",
+                     expected: "≤ \(envelope.plainText)", actual: total.plainText, delta: delta.signedText, sources: sources))
+    }
+}

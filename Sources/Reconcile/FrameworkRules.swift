@@ -1,0 +1,90 @@
+import Foundation
+import Results
+
+extension RuleRun {
+    /// RF-001 … RF-005: codes and links against the results framework.
+    mutating func frameworkRules() {
+        guard model.submissions.contains(where: { $0.kind == .resultsFramework }) else { return }
+        let objectives = Set(model.objectives.map(\.code))
+        let listed = Set(model.outputs.map(\.code))
+        let crosswalk = Dictionary(model.crosswalk.map { ($0.oldCode, $0) }, uniquingKeysWith: { a, _ in a })
+        let titles = Dictionary(model.outputs.map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
+
+        // RF-002: goals an objective lists must exist in the plan.
+        for objective in model.objectives {
+            for token in objective.goalTokens {
+                let number = Int(token.filter(\.isNumber)) ?? 0
+                guard !(1...settings.goalCount).contains(number), let cell = objective.goalsSource else { continue }
+                emit(Finding(id: "RF-002/\(objective.code)/\(token)", rule: .rf002, severity: .error,
+                             message: "Objective \(objective.code) lists goal \(token); \(settings.planID) has goals G1-G\(settings.goalCount).",
+                             expected: "G1…G\(settings.goalCount)", actual: token, sources: [Format.cell(cell)]))
+            }
+        }
+
+        // Each workbook's output codes, once per workbook and code, in reading order.
+        struct Use { var tag: String; var output: OutputCode; var bureau: Bureau?; var cell: CellSource; var title: String }
+        var uses: [Use] = []
+        var seen = Set<String>()
+        for sub in model.submissions where sub.kind == .financialPlan || sub.kind == .operationalPlan {
+            let tag = sub.sourceTag
+            if sub.kind == .financialPlan {
+                for line in model.budgetLines where line.outputCell.file == sub.file && seen.insert("\(tag)|\(line.output)").inserted {
+                    uses.append(Use(tag: tag, output: line.output, bureau: line.bureau, cell: line.outputCell, title: line.title))
+                }
+            } else {
+                for a in model.allocations where a.outputCell.file == sub.file && seen.insert("\(tag)|\(a.output)").inserted {
+                    uses.append(Use(tag: tag, output: a.output, bureau: a.bureau, cell: a.outputCell, title: a.title))
+                }
+            }
+        }
+        for use in uses {
+            let objective = use.output.objective
+            let title = titles[use.output] ?? use.title
+            if !objectives.contains(objective) {
+                if let entry = crosswalk[objective] {
+                    let successor = entry.newCode.flatMap { $0.isEmpty ? nil : $0 }
+                    emit(Finding(id: "RF-003/\(use.tag)/\(use.output)", rule: .rf003, severity: successor == nil ? .error : .warning,
+                                 bureau: use.bureau?.rawValue ?? "", output: use.output.text,
+                                 message: "\(use.output) uses objective \(objective) from the \(settings.predecessorPlanID) plan; " +
+                                    (successor.map { "the crosswalk maps \(objective) → \($0). Re-code the output under \($0)." } ?? "the crosswalk gives no successor."),
+                                 expected: "\(settings.planID) code", actual: "\(objective) (\(settings.predecessorPlanID))", sources: [Format.cell(use.cell)]))
+                } else {
+                    let letter = use.output.prefix
+                    let same = objectives.filter { $0.first == letter }.sorted { NaturalOrder.less($0, $1) }
+                    let expected = same.isEmpty ? "a known objective" : (same.count == 1 ? "one of \(same[0])" : "one of \(same.first!)…\(same.last!)")
+                    emit(Finding(id: "RF-001/\(use.tag)/\(use.output)", rule: .rf001, severity: .error,
+                                 bureau: use.bureau?.rawValue ?? "", output: use.output.text,
+                                 message: "\(use.output) (\(title)) refers to objective \(objective), which does not exist in \(settings.planID)" +
+                                    (same.isEmpty ? "." : " (objectives \(same.first!)-\(same.last!))."),
+                                 expected: expected, actual: objective, sources: [Format.cell(use.cell)]))
+                }
+            } else if !listed.contains(use.output) {
+                emit(Finding(id: "RF-005/\(use.tag)/\(use.output)", rule: .rf005, severity: .warning,
+                             bureau: use.bureau?.rawValue ?? "", output: use.output.text,
+                             message: "\(use.output) (\(use.title)) is planned or budgeted but is not in the results framework's Outputs sheet for \(settings.planID).",
+                             expected: "listed output", actual: use.output.text, sources: [Format.cell(use.cell)]))
+            }
+        }
+
+        // RF-004: the code's objective and bureau win over what the row states.
+        func rf004(tag: String, output: OutputCode, stated: TextCell?, bureau: Bureau?, statedBureau: Bureau?, bureauCell: CellSource?) {
+            if let stated, stated.text != output.objective {
+                emit(Finding(id: "RF-004/\(tag)/\(output)", rule: .rf004, severity: .warning, bureau: bureau?.rawValue ?? "", output: output.text,
+                             message: "Output \(output) belongs to objective \(output.objective) but the row says \(stated.text); \(output.objective) used.",
+                             expected: output.objective, actual: stated.text, sources: [Format.cell(stated.source)]))
+            }
+            if let owner = Bureau.owning(prefix: output.prefix), let statedBureau, statedBureau != owner, let bureauCell {
+                emit(Finding(id: "RF-004/\(tag)/\(output)/bureau", rule: .rf004, severity: .warning, bureau: owner.rawValue, output: output.text,
+                             message: "Output \(output) belongs to \(owner.rawValue) but the row says \(statedBureau.rawValue); \(owner.rawValue) used.",
+                             expected: owner.rawValue, actual: statedBureau.rawValue, sources: [Format.cell(bureauCell)]))
+            }
+        }
+        for line in model.budgetLines {
+            let statedBureau = line.sector.flatMap { s in Bureau.allCases.first { $0.rawValue == s.text.uppercased() } }
+            rf004(tag: "FP", output: line.output, stated: line.statedObjective, bureau: line.bureau, statedBureau: statedBureau, bureauCell: line.sector?.source)
+        }
+        for a in model.allocations {
+            rf004(tag: "OP-\(a.bureau.rawValue)", output: a.output, stated: a.statedObjective, bureau: a.bureau, statedBureau: a.bureau, bureauCell: a.outputCell)
+        }
+    }
+}

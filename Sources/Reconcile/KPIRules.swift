@@ -1,0 +1,96 @@
+import Foundation
+import Results
+
+/// A KPI's computed status for one year (domain.md a.6).
+struct KPIAssessment {
+    enum Status: String { case onTrack = "On track", atRisk = "At risk", offTrack = "Off track", noData = "No data" }
+    var status: Status
+    var targetMet: Bool
+    var progress: Decimal?
+    var r: Decimal?
+    var line: Decimal
+    var threshold: Decimal
+}
+
+extension RuleRun {
+    /// KPI-001 (missing baseline or target) and KPI-002 (off track or status disagreement).
+    mutating func kpiRules() {
+        let outputBureau = Dictionary(model.outputs.map { ($0.code, $0.bureau) }, uniquingKeysWith: { a, _ in a })
+        for kpi in model.kpis {
+            let bureau = kpi.linkedOutput.flatMap { outputBureau[$0] ?? nil }?.rawValue ?? ""
+            let output = kpi.linkedOutput?.text ?? kpi.linkedTo
+            let noBaseline = kpi.baseline == nil || kpi.baselineYear == nil
+            let noTarget = kpi.target == nil || kpi.targetYear == nil
+            if noBaseline || noTarget {
+                let parts = [noBaseline ? "baseline value and year" : nil, noTarget ? "target value and year" : nil].compactMap { $0 }
+                emit(Finding(id: "KPI-001/\(kpi.id)", rule: .kpi001, severity: noTarget ? .error : .warning, bureau: bureau, output: output,
+                             message: "\(kpi.id) (\(kpi.name)) has no \(parts.joined(separator: " and ")); progress cannot be \(noTarget ? "judged" : "computed").",
+                             expected: parts.joined(separator: " and "), actual: "blank",
+                             sources: [Format.cell(noTarget ? kpi.targetCell : kpi.baselineCell)]))
+                continue
+            }
+            guard let year = kpi.actuals.keys.max(), let actual = kpi.actuals[year] else { continue }
+            let a = assess(kpi, year: year, actual: actual.value)
+            let reported = kpi.reportedStatus.map { $0.text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+            let reportedMatches = reported.map { matches(reported: $0, computed: a) } ?? true
+            let severity: Severity
+            switch a.status {
+            case .offTrack: severity = .warning
+            case .atRisk: severity = .info
+            default:
+                guard !reportedMatches else { continue }
+                severity = .info
+            }
+            var delta = "computed \(a.status.rawValue)"
+            if let reported { delta += "; reported \(reported)" }
+            if let r = a.r { delta += "; r = \(Format.fixed(r, places: 2))" }
+            if let p = a.progress { delta += "; progress \((p * 100).rounded(scale: 0).plainText)%" }
+            var sources = [Format.cell(actual.source)]
+            if let cell = kpi.reportedStatus { sources.append(Format.cell(cell.source)) }
+            emit(Finding(id: "KPI-002/\(kpi.id)/\(year)", rule: .kpi002, severity: severity, bureau: bureau, output: output, period: String(year),
+                         message: "\(kpi.id) (\(kpi.name)): \(actual.value.plainText) in \(year) against baseline \(kpi.baseline!.value.plainText) (\(kpi.baselineYear!)) and target \(kpi.target!.value.plainText) (\(kpi.targetYear!)). Computed status \(a.status.rawValue)" + (reported.map { "; reported '\($0)'." } ?? "."),
+                         expected: "\(a.line.rounded(scale: 1).plainText) (on-track threshold \(a.threshold.rounded(scale: 1).plainText))",
+                         actual: actual.value.plainText, delta: delta, sources: sources))
+        }
+    }
+
+    func assess(_ kpi: KPI, year: Int, actual: Decimal) -> KPIAssessment {
+        let baseline = kpi.baseline!.value, target = kpi.target!.value
+        let span = Decimal(kpi.targetYear! - kpi.baselineYear!)
+        var e = span == 0 ? Decimal(1) : Decimal(year - kpi.baselineYear!) / span
+        e = min(max(e, 0), 1)
+        let line = baseline + (target - baseline) * e
+        let threshold = baseline + (target - baseline) * e * tolerances.kpiOnTrack
+        let direction = kpi.direction ?? (target >= baseline ? .up : .down)
+        if direction == .maintain {
+            let ok = abs(actual - target) <= abs(target) * tolerances.kpiMaintainRel
+            return KPIAssessment(status: ok ? .onTrack : .offTrack, targetMet: ok, progress: nil, r: nil, line: line, threshold: threshold)
+        }
+        let met = direction == .up ? actual >= target : actual <= target
+        guard target != baseline else {
+            return KPIAssessment(status: met ? .onTrack : .offTrack, targetMet: met, progress: nil, r: nil, line: line, threshold: threshold)
+        }
+        let progress = (actual - baseline) / (target - baseline)
+        let r: Decimal? = (e == 0 || (progress < 0 && !met)) ? nil : progress / e
+        let status: KPIAssessment.Status
+        if met { status = .onTrack }
+        else if progress < 0 { status = .offTrack }
+        else if e == 0 { status = .onTrack }
+        else if let r, r >= tolerances.kpiOnTrack { status = .onTrack }
+        else if let r, r >= tolerances.kpiAtRisk { status = .atRisk }
+        else { status = .offTrack }
+        return KPIAssessment(status: status, targetMet: met, progress: progress, r: r, line: line, threshold: threshold)
+    }
+
+    /// Reported statuses compare by meaning; 'Achieved' equals On track only when the target is met.
+    private func matches(reported: String, computed: KPIAssessment) -> Bool {
+        switch reported.lowercased() {
+        case "on track": return computed.status == .onTrack
+        case "achieved": return computed.status == .onTrack && computed.targetMet
+        case "at risk", "partially achieved", "partially on track": return computed.status == .atRisk
+        case "off track", "not achieved": return computed.status == .offTrack
+        case "not started", "no data": return computed.status == .noData
+        default: return false
+        }
+    }
+}

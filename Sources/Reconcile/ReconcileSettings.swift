@@ -1,0 +1,61 @@
+import Foundation
+import Results
+
+/// The plan, the expected submissions and every tolerance of the rule catalogue (domain.md (d)),
+/// with the catalogue's defaults. All settable in the pipeline file.
+public struct ReconcileSettings: Sendable, Codable, Equatable {
+    public var planID = "SP2020-2023"
+    public var predecessorPlanID = "SP2016-2019"
+    public var goalCount = 5
+    public var biennium = [2022, 2023]
+    /// Bureaus that must each send an operational plan.
+    public var bureaus: [Bureau] = [.br, .tsb, .bdt, .gs]
+    public var tolerances = Tolerances()
+    /// Words in an RB row's notes that reveal extrabudgetary money (FIN-010).
+    public var extrabudgetaryNotes = ["trust fund", "voluntary contribution", "fonds fiduciaire", "contribución voluntaria"]
+    /// The envelope when the financial plan has no Parameters sheet.
+    public var envelope: Decimal?
+
+    public init() {}
+
+    public var years: [Int] { biennium }
+    public var bienniumText: String { "\(biennium[0])-\(biennium[1])" }
+}
+
+/// Tolerances of domain.md (d), named as in its table.
+public struct Tolerances: Sendable, Codable, Equatable {
+    public var amountAbs: Decimal = 1000
+    public var amountRel: Decimal = 0.005
+    public var amountErrorAbs: Decimal = 100_000
+    public var amountErrorRel: Decimal = 0.05
+    public var bureauWarnRel: Decimal = 0.01
+    public var bureauErrorRel: Decimal = 0.05
+    public var roundingCHFPerCell: Decimal = 1
+    public var roundingKCHFPerCell: Decimal = 500
+    public var roundingMCHFPerCell: Decimal = 500_000
+    public var roundingFTEPerCell: Decimal = 0.05
+    public var unitFactorBand: Decimal = 0.10
+    public var splitPoints: Decimal = 5
+    public var splitAbs: Decimal = 50_000
+    public var fteCostMin: Decimal = 120_000
+    public var fteCostMax: Decimal = 320_000
+    public var priorityWarn: Decimal = 0.90
+    public var priorityError: Decimal = 0.75
+    public var kpiOnTrack: Decimal = 0.90
+    public var kpiAtRisk: Decimal = 0.60
+    public var kpiMaintainRel: Decimal = 0.02
+    public var riskWarn: Decimal = 10
+    public var riskError: Decimal = 15
+    public var envelopeInfoRel: Decimal = 0.01
+
+    public init() {}
+
+    func rounding(for unit: MoneyUnit?) -> Decimal {
+        switch unit {
+        case .chf: roundingCHFPerCell
+        case .kchf: roundingKCHFPerCell
+        case .mchf: roundingMCHFPerCell
+        case nil: roundingFTEPerCell
+        }
+    }
+}

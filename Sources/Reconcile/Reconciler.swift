@@ -1,0 +1,70 @@
+import Foundation
+import Results
+
+/// Applies the rule catalogue to a results model, in the evaluation order of domain.md (d), and
+/// returns the findings sorted for the log. Pure: no I/O, values in, values out.
+public struct Reconciler: Sendable {
+    public let settings: ReconcileSettings
+
+    public init(settings: ReconcileSettings = ReconcileSettings()) {
+        self.settings = settings
+    }
+
+    /// The findings and the notes ("not reconciled: …") the rules produce.
+    public func reconcile(_ model: ResultsModel) -> (findings: [Finding], notes: [String]) {
+        var run = RuleRun(model: model, settings: settings)
+        run.submissionRules()
+        run.emit(model.loadFindings)
+        run.duplicateRules()
+        run.arithmeticRules()
+        run.frameworkRules()
+        run.budgetRules()
+        run.kpiRules()
+        run.riskRules()
+        return (run.findings.sorted(by: Finding.logOrder), run.notes)
+    }
+}
+
+/// The state of one reconciliation: the model, its indexes and the findings so far.
+struct RuleRun {
+    let model: ResultsModel
+    let settings: ReconcileSettings
+    let ledger: Ledger
+    var findings: [Finding] = []
+    var notes: [String] = []
+    private var usedIDs: [String: Int] = [:]
+    /// Bureaus whose operational plan arrived.
+    let bureausPresent: Set<Bureau>
+    var tolerances: Tolerances { settings.tolerances }
+
+    init(model: ResultsModel, settings: ReconcileSettings) {
+        self.model = model
+        self.settings = settings
+        ledger = Ledger(model: model, years: settings.years)
+        bureausPresent = Set(model.submissions.filter { $0.kind == .operationalPlan }.compactMap(\.bureau))
+    }
+
+    /// Adds findings, appending `#2`, `#3`, … to an id already used.
+    mutating func emit(_ new: [Finding]) {
+        for var finding in new {
+            let count = usedIDs[finding.id, default: 0] + 1
+            usedIDs[finding.id] = count
+            if count > 1 { finding.id += "#\(count)" }
+            findings.append(finding)
+        }
+    }
+
+    mutating func emit(_ finding: Finding) { emit([finding]) }
+
+    func ids(of rule: RuleID) -> [Finding] { findings.filter { $0.rule == rule } }
+
+    /// caused_by order: catalogue order of the rule, then scalar order of the id.
+    static func causeOrder(_ ids: [String]) -> [String] {
+        func rule(_ id: String) -> RuleID? { RuleID(rawValue: String(id.prefix { $0 != "/" })) }
+        return Array(Set(ids)).sorted {
+            let (a, b) = (rule($0), rule($1))
+            if a != b, let a, let b { return a < b }
+            return NaturalOrder.scalarLess($0, $1)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Results
+
+extension RuleRun {
+    /// RSK-001 (high risk without mitigation), RSK-002 (unknown links), RSK-003 (score and scale).
+    mutating func riskRules() {
+        let objectives = Set(model.objectives.map(\.code))
+        let knownOutputs = Set(model.outputs.map(\.code)).union(ledger.fpOutputs).union(ledger.opOutputs)
+        let blankWords: Set<String> = ["", "-", "–", "—", "n/a", "none", "tbd"]
+        for risk in model.risks {
+            let bureau = risk.bureau?.rawValue ?? ""
+            let l = risk.likelihood?.value, i = risk.impact?.value
+            let onScale = [l, i].allSatisfy { v in v.map { $0 >= 1 && $0 <= 5 && $0 == $0.rounded(scale: 0) } ?? false }
+            // The normaliser writes a linked output in canonical form when it parses.
+            let linkedOutput = risk.linkedOutput.map { OutputCode($0.text) }
+            if onScale, let l, let i {
+                let score = l * i
+                if blankWords.contains(risk.mitigation.text.lowercased().trimmingCharacters(in: .whitespaces)), score >= tolerances.riskWarn {
+                    emit(Finding(id: "RSK-001/\(risk.id)", rule: .rsk001, severity: score >= tolerances.riskError ? .error : .warning,
+                                 bureau: bureau, output: linkedOutput?.text ?? "",
+                                 message: "\(risk.id) (\(risk.description)) scores \(score.plainText) (likelihood \(l.plainText) × impact \(i.plainText), \(band(score))) and has no mitigation measures.",
+                                 expected: "mitigation text", actual: "blank", delta: "score \(score.plainText)", sources: [Format.cell(risk.mitigation.source)]))
+                }
+            }
+            if let link = risk.linkedObjective {
+                let code = link.text.uppercased()
+                if !objectives.contains(code) && !objectives.isEmpty {
+                    emit(Finding(id: "RSK-002/\(risk.id)/\(code)", rule: .rsk002, severity: .error, bureau: bureau,
+                                 message: "\(risk.id) is linked to objective \(code), which is not in the results framework.",
+                                 expected: "known objective", actual: code, sources: [Format.cell(link.source)]))
+                }
+            }
+            if let link = risk.linkedOutput {
+                let code = OutputCode(link.text)
+                if !knownOutputs.contains(code) {
+                    let siblings = knownOutputs.filter { $0.objective == code.objective }.sorted().map(\.text)
+                    let known = siblings.isEmpty ? "." : " (objective \(code.objective) has \(siblings.joined(separator: " and ")))."
+                    emit(Finding(id: "RSK-002/\(risk.id)/\(code)", rule: .rsk002, severity: .error, bureau: bureau, output: code.text,
+                                 message: "\(risk.id) is linked to output \(code), which is not in the results framework or any plan\(known)",
+                                 expected: "known output", actual: code.text, sources: [Format.cell(link.source)]))
+                }
+            }
+            if !onScale {
+                let describe = { (v: Decimal?) in v?.plainText ?? "blank" }
+                emit(Finding(id: "RSK-003/\(risk.id)", rule: .rsk003, severity: .error, bureau: bureau,
+                             message: "\(risk.id): likelihood \(describe(l)) and impact \(describe(i)) must both be on the 1-5 scale.",
+                             expected: "1-5", actual: "likelihood \(describe(l)), impact \(describe(i))", sources: [Format.cell(risk.likelihoodCell)]))
+            } else if let l, let i, let stated = risk.statedScore, stated.value != l * i {
+                let score = l * i
+                emit(Finding(id: "RSK-003/\(risk.id)", rule: .rsk003, severity: .error, bureau: bureau,
+                             message: "\(risk.id): likelihood \(l.plainText) × impact \(i.plainText) = \(score.plainText) (\(band(score))), but the stated score is \(stated.value.plainText) (\(band(stated.value))).",
+                             expected: score.plainText, actual: stated.value.plainText, delta: (stated.value - score).signedText,
+                             sources: [Format.cell(stated.source)]))
+            }
+        }
+    }
+
+    /// The rating band of a score (`risk.bands`: 1-4 Low, 5-9 Medium, 10-15 High, 16-25 Critical).
+    func band(_ score: Decimal) -> String {
+        switch score {
+        case ..<5: "Low"
+        case ..<10: "Medium"
+        case ..<16: "High"
+        default: "Critical"
+        }
+    }
+}
