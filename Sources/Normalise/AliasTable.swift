@@ -12,8 +12,8 @@ public struct AliasTable: Sendable, Codable, Equatable {
     public init(_ entries: [String: [String]]) {
         self.entries = entries
         for (canonical, aliases) in entries.sorted(by: { $0.key < $1.key }) {
-            index[HeaderKey.fold(canonical)] = canonical
-            for alias in aliases { index[HeaderKey.fold(alias)] = canonical }
+            index[Self.key(canonical)] = canonical
+            for alias in aliases { index[Self.key(alias)] = canonical }
         }
     }
 
@@ -26,7 +26,13 @@ public struct AliasTable: Sendable, Codable, Equatable {
     public static func == (a: Self, b: Self) -> Bool { a.entries == b.entries }
 
     /// The canonical value the text names, if any.
-    public func canonical(_ text: String) -> String? { index[HeaderKey.fold(text)] }
+    public func canonical(_ text: String) -> String? { index[Self.key(text)] }
+
+    /// The folded text; symbols-only aliases (`↑`, `=`, `-`) keep their symbols.
+    static func key(_ text: String) -> String {
+        let folded = HeaderKey.fold(text)
+        return folded.isEmpty ? text.trimmingCharacters(in: .whitespaces) : folded
+    }
 
     /// The canonical value of the longest alias that occurs as whole words inside `text`.
     public func find(in text: String) -> String? {

@@ -1,5 +1,5 @@
-import ZipIO
-import XMLIO
+internal import ZipIO
+internal import XMLIO
 
 /// A workbook that cannot be read, with the file, part and cell concerned.
 ///

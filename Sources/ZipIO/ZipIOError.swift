@@ -22,6 +22,18 @@ public struct ZipIOError: Error, Equatable, Sendable, CustomStringConvertible {
         public static let missingEntry = Code(rawValue: "missing-entry")
         /// The environment failed (open, write, rename); never the file's fault.
         public static let ioError = Code(rawValue: "io-error")
+
+        // Writing.
+        /// The archive could not be created.
+        public static let openFailed = Code(rawValue: "open-failed")
+        /// An entry could not be added (duplicate or invalid name, out of memory).
+        public static let addEntryFailed = Code(rawValue: "add-entry-failed")
+        /// Writing the archive to disk failed; nothing was written.
+        public static let closeFailed = Code(rawValue: "close-failed")
+        /// The archive was used after `close()`.
+        public static let alreadyClosed = Code(rawValue: "already-closed")
+        /// An argument was out of range (for example a compression level above 9).
+        public static let invalidArgument = Code(rawValue: "invalid-argument")
     }
 
     public var code: Code
@@ -37,6 +49,14 @@ public struct ZipIOError: Error, Equatable, Sendable, CustomStringConvertible {
         self.path = path
         self.entry = entry
         self.message = message
+    }
+
+    /// libzip's `ZIP_ER_*` code, when libzip reported the failure.
+    public var libzipCode: Int?
+
+    public init(code: Code, path: String, entry: String? = nil, message: String, libzipCode: Int? = nil) {
+        self.init(code, path: path, entry: entry, message)
+        self.libzipCode = libzipCode
     }
 
     public var description: String {

@@ -1,5 +1,5 @@
-import ZipIO
-import XMLIO
+internal import ZipIO
+internal import XMLIO
 
 /// Streams one zip entry through a SAX handler: the loop shared by every part the reader parses.
 struct PartReader {

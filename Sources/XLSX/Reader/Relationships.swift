@@ -1,4 +1,4 @@
-import XMLIO
+internal import XMLIO
 
 /// The relationships of one part (`_rels/*.rels`): id → type and resolved target.
 struct Relationships {

@@ -1,4 +1,4 @@
-import XMLIO
+internal import XMLIO
 
 /// `xl/sharedStrings.xml`: the `<si>` items, rich-text runs joined and phonetic runs skipped.
 ///

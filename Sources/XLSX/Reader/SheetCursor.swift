@@ -1,5 +1,5 @@
-import ZipIO
-import XMLIO
+internal import ZipIO
+internal import XMLIO
 
 /// Streams the rows of one worksheet: `while let row = try cursor.nextRow() { … }`.
 ///

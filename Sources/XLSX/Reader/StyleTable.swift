@@ -1,4 +1,4 @@
-import XMLIO
+internal import XMLIO
 
 /// What the reader needs from `xl/styles.xml`: each cell format's number format code.
 struct StyleTable {

@@ -1,5 +1,5 @@
-import ZipIO
-import XMLIO
+internal import ZipIO
+internal import XMLIO
 
 /// An XLSX workbook opened for reading: small parts read eagerly, sheets streamed.
 ///
@@ -22,7 +22,11 @@ public final class Workbook {
     /// Opens and checks the package: sniffed format, content types, relationships, workbook,
     /// shared strings and styles.
     /// - Throws: ``XLSXError`` with a category fit for a quarantine reason.
-    public init(path: String, limits: ZipLimits = ZipLimits()) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, limits: ZipLimits())
+    }
+
+    init(path: String, limits: ZipLimits) throws {
         self.path = path
         let file = XLSX.fileName(of: path)
         fileName = file

@@ -1,4 +1,4 @@
-import XMLIO
+internal import XMLIO
 
 /// What `xl/workbook.xml` declares: sheets in order, their state, the date system, defined names.
 struct WorkbookManifest {

@@ -1,0 +1,181 @@
+import Crypto
+import Foundation
+import Normalise
+import Reconcile
+import Reports
+import Results
+import XLSX
+
+/// One consolidation run: discover → read → normalise → reconcile → write → file away.
+public struct BatchRun {
+    public struct Options {
+        public var pipelinePath: String
+        public var inbox: String?
+        public var output: String?
+        /// Leave inputs where they are (the demo runs on a copy anyway; tests may want this).
+        public var keepInputs = false
+
+        public init(pipelinePath: String, inbox: String? = nil, output: String? = nil, keepInputs: Bool = false) {
+            self.pipelinePath = pipelinePath
+            self.inbox = inbox
+            self.output = output
+            self.keepInputs = keepInputs
+        }
+    }
+
+    /// What the run produced, for the summary and the exit code.
+    public struct Report {
+        public var findings: [Finding]
+        public var manifest: Manifest
+        public var outputFolder: String
+        public var model: ResultsModel
+    }
+
+    public static let version = "0.1.0"
+    let options: Options
+
+    public init(options: Options) { self.options = options }
+
+    public func run() throws -> Report {
+        var clock = StageClock()
+        let pipeline = try PipelineFile.load(path: options.pipelinePath)
+        let root = URL(fileURLWithPath: options.pipelinePath).deletingLastPathComponent().deletingLastPathComponent()
+        func resolve(_ path: String) -> URL {
+            path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: path, relativeTo: root).standardizedFileURL
+        }
+        let inboxURL = options.inbox.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? resolve(pipeline.inbox)
+        let outURL = options.output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? resolve(pipeline.output)
+        let inbox = Inbox(folder: inboxURL)
+        let loader = WorkbookLoader(sources: pipeline.sources, settings: pipeline.normaliseSettings)
+
+        // Discover.
+        let files = try inbox.discover()
+        clock.lap("discover")
+
+        // Read and normalise, one file at a time; a bad file never stops the batch.
+        var model = ResultsModel()
+        var inputs: [Manifest.InputFile] = []
+        var loaded: [(URL, ResultsModel, SourceProfile)] = []
+        for url in files {
+            let data = (try? Data(contentsOf: url)) ?? Data()
+            let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            var entry = Manifest.InputFile(file: url.lastPathComponent, sha256: hash, size: data.count, fate: "archived", sheets: [])
+            guard let source = loader.source(forFile: url.lastPathComponent) else {
+                entry.fate = "quarantined"
+                entry.reason = "not-recognised: the file name matches no source of \(URL(fileURLWithPath: options.pipelinePath).lastPathComponent)"
+                inputs.append(entry)
+                continue
+            }
+            entry.kind = source.kind.rawValue
+            do {
+                let part = try loader.load(path: url.path, as: source)
+                entry.bureau = part.submissions.first?.bureau?.rawValue
+                entry.sheets = part.submissions.first?.sheets ?? []
+                loaded.append((url, part, source))
+            } catch let error as XLSXError {
+                entry.fate = "quarantined"
+                entry.reason = "\(error.code): \(error)"
+            } catch {
+                entry.fate = "quarantined"
+                entry.reason = "invalid-content: \(error)"
+            }
+            inputs.append(entry)
+        }
+        // A resubmission supersedes the earlier workbook of the same kind and bureau (by name order:
+        // `_v3` after `_v2`); the superseded one is archived but not reconciled.
+        var latest: [String: Int] = [:]
+        for (i, item) in loaded.enumerated() {
+            let key = "\(item.2.kind.rawValue)/\(item.1.submissions.first?.bureau?.rawValue ?? "")"
+            if let previous = latest[key], NaturalOrder.less(loaded[i].0.lastPathComponent, loaded[previous].0.lastPathComponent) {
+                mark(&inputs, loaded[i].0, fate: "superseded", reason: "superseded by \(loaded[previous].0.lastPathComponent)")
+                continue
+            }
+            if let previous = latest[key] {
+                mark(&inputs, loaded[previous].0, fate: "superseded", reason: "superseded by \(loaded[i].0.lastPathComponent)")
+            }
+            latest[key] = i
+        }
+        for i in latest.values.sorted() { model.merge(loaded[i].1) }
+        for input in inputs where input.fate == "quarantined" {
+            model.missed.append(MissedWorkbook(file: input.file, reason: input.reason ?? ""))
+        }
+        clock.lap("read+normalise")
+
+        // Reconcile.
+        let (findings, notes) = Reconciler(settings: pipeline.reconcileSettings).reconcile(model)
+        model.notes += notes
+        clock.lap("reconcile")
+
+        // Write.
+        try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)
+        try write(DiscrepancyCSV.render(findings), to: outURL.appendingPathComponent("discrepancies.csv"))
+        try write(DiscrepancyJSONL.render(findings), to: outURL.appendingPathComponent("discrepancies.jsonl"))
+        let workbookURL = outURL.appendingPathComponent("consolidated.xlsx")
+        try ConsolidatedWorkbook(title: pipeline.name).write(model: model, findings: findings,
+                                                             years: pipeline.reconcileSettings.years, to: workbookURL.path)
+        clock.lap("write")
+
+        let pipelineData = FileManager.default.contents(atPath: options.pipelinePath) ?? Data()
+        var byRule: [String: [String: Int]] = [:]
+        var bySeverity: [String: Int] = [:]
+        for f in findings {
+            byRule[f.rule.rawValue, default: [:]][f.severity.rawValue, default: 0] += 1
+            bySeverity[f.severity.rawValue, default: 0] += 1
+        }
+        var manifest = Manifest(
+            rbmVersion: Self.version, pipeline: URL(fileURLWithPath: options.pipelinePath).lastPathComponent,
+            pipelineSHA256: SHA256.hash(data: pipelineData).map { String(format: "%02x", $0) }.joined(),
+            startedAt: ISO8601DateFormatter().string(from: clock.start), inputs: inputs, findings: byRule, findingsBySeverity: bySeverity,
+            rootCauses: findings.filter { $0.causedBy.isEmpty }.count, notes: model.notes, stages: clock.stages,
+            outputs: ["discrepancies.csv", "discrepancies.jsonl", "consolidated.xlsx", "manifest.json"])
+        try writeManifest(manifest, to: outURL)
+
+        // File away, only after the manifest (the commit point) is on disk.
+        if !options.keepInputs {
+            for (i, input) in inputs.enumerated() {
+                let url = inboxURL.appendingPathComponent(input.file)
+                if input.fate == "quarantined" {
+                    _ = try inbox.quarantine(url, reason: input.reason ?? "refused")
+                } else {
+                    _ = try inbox.archive(url)
+                }
+                inputs[i] = input
+            }
+        }
+        clock.lap("file away")
+        manifest.stages = clock.stages
+        try writeManifest(manifest, to: outURL)
+        return Report(findings: findings, manifest: manifest, outputFolder: outURL.path, model: model)
+    }
+
+    private func mark(_ inputs: inout [Manifest.InputFile], _ url: URL, fate: String, reason: String) {
+        if let i = inputs.firstIndex(where: { $0.file == url.lastPathComponent }) {
+            inputs[i].fate = fate
+            inputs[i].reason = reason
+        }
+    }
+
+    private func writeManifest(_ manifest: Manifest, to folder: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try encoder.encode(manifest).write(to: folder.appendingPathComponent("manifest.json"), options: .atomic)
+    }
+
+    /// Writes through a temporary file and a rename, so a reader never sees half a file.
+    private func write(_ text: String, to url: URL) throws {
+        try Data(text.utf8).write(to: url, options: .atomic)
+    }
+}
+
+/// Times each stage of a run.
+struct StageClock {
+    let start = Date()
+    private var last = Date()
+    private(set) var stages: [String: Double] = [:]
+
+    mutating func lap(_ name: String) {
+        let now = Date()
+        stages[name] = (now.timeIntervalSince(last) * 1000).rounded() / 1000
+        last = now
+    }
+}

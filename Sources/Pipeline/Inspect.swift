@@ -1,0 +1,60 @@
+import Foundation
+import Reports
+import XLSX
+
+/// `rbm inspect`: what rbm's reader sees in a workbook.
+public enum Inspect {
+    public enum Format: String, CaseIterable, Sendable { case text, jsonl }
+
+    /// Prints sheets and cells (`text`), one JSON object per non-empty cell (`jsonl`), or per-sheet
+    /// counts and number sums (`stats`).
+    public static func run(path: String, format: Format, stats: Bool, print: (String) -> Void) throws {
+        let book = try Workbook(path: path)
+        for info in book.sheets {
+            guard info.kind == .worksheet else {
+                print("# \(info.name) (\(info.kind.rawValue), not read as a grid)")
+                continue
+            }
+            let cursor = try book.cursor(for: info)
+            if stats {
+                var counts: [String: Int] = [:]
+                var sum = 0.0
+                while let row = try cursor.nextRow() {
+                    for cell in row.cells {
+                        switch cell.value {
+                        case .number(let d, _): counts["n", default: 0] += 1; sum += d
+                        case .string: counts["s", default: 0] += 1
+                        case .bool: counts["b", default: 0] += 1
+                        case .date: counts["d", default: 0] += 1
+                        case .error: counts["e", default: 0] += 1
+                        }
+                    }
+                }
+                let list = ["n", "s", "b", "d", "e"].map { "\($0)=\(counts[$0, default: 0])" }.joined(separator: " ")
+                print("\(info.name): \(list) sum=\(sum)")
+                continue
+            }
+            if format == .text { print("# \(info.name) [\(info.visibility.rawValue)]") }
+            while let row = try cursor.nextRow() {
+                for cell in row.cells {
+                    let (type, json): (String, String) = switch cell.value {
+                    case .number(let d, _): ("n", d.isFinite ? "\(d)" : "null")
+                    case .string(let s): ("s", JSON.string(s))
+                    case .bool(let b): ("b", b ? "true" : "false")
+                    case .date(_, let iso): ("d", JSON.string(iso))
+                    case .error(let e): ("e", JSON.string(e))
+                    }
+                    switch format {
+                    case .jsonl:
+                        print("{\"sheet\":\(JSON.string(info.name)),\"ref\":\"\(cell.reference)\",\"type\":\"\(type)\",\"value\":\(json)}")
+                    case .text:
+                        print("\(cell.reference)\t\(type)\t\(cell.text)" + (cell.formula.map { "\t=\($0)" } ?? ""))
+                    }
+                }
+            }
+            if format == .text, !cursor.mergedRanges.isEmpty {
+                print("merged: " + cursor.mergedRanges.map(\.description).joined(separator: " "))
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Results
+
+/// `manifest.json`: what a run took in, what became of each file, and what it found.
+///
+/// Written after the outputs and before any input is moved: it is the run's commit point.
+public struct Manifest: Codable, Sendable {
+    public struct InputFile: Codable, Sendable {
+        public var file: String
+        public var sha256: String
+        public var size: Int
+        public var kind: String?
+        public var bureau: String?
+        /// `archived`, `quarantined` or `superseded`.
+        public var fate: String
+        public var reason: String?
+        public var sheets: [SheetAccount]
+    }
+
+    public var rbmVersion: String
+    public var pipeline: String
+    public var pipelineSHA256: String
+    public var startedAt: String
+    public var inputs: [InputFile]
+    public var findings: [String: [String: Int]]
+    public var findingsBySeverity: [String: Int]
+    public var rootCauses: Int
+    public var notes: [String]
+    /// Seconds per stage.
+    public var stages: [String: Double]
+    public var outputs: [String]
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Normalise
+import Reconcile
+import Results
+import Yams
+
+/// A pipeline file (`pipelines/*.yaml`): plan, inbox, outputs, aliases, tolerances and sources.
+///
+/// Decoded strictly: an unknown key or a wrong type is an error naming the file, line and column.
+public struct PipelineFile: Sendable, Decodable {
+    public struct Plan: Sendable, Decodable {
+        public var id: String
+        public var predecessor: String
+        public var goals: Int
+        public var biennium: String
+        public var bureaus: [Bureau]?
+        public var envelope: Decimal?
+    }
+
+    public struct Defaults: Sendable, Decodable {
+        public var unit: MoneyUnit?
+        public var dashMeans: String?
+        public var compactCodes: String?
+    }
+
+    public struct Aliases: Sendable, Decodable {
+        public var bureau: AliasTable
+        public var funding: AliasTable
+        public var costCategory: AliasTable
+        public var priority: AliasTable
+        public var kpiUnit: AliasTable
+        public var kpiDirection: AliasTable
+        public var riskCategory: AliasTable
+        public var extrabudgetaryNotes: [String]?
+    }
+
+    public var name: String
+    public var plan: Plan
+    /// The inbox folder, relative to the pipeline file's folder's parent (the project root).
+    public var inbox: String
+    public var output: String
+    public var defaults: Defaults?
+    public var aliases: Aliases
+    public var tolerances: [String: Decimal]?
+    public var sources: [SourceProfile]
+
+    /// Where the file was read from, for messages and relative paths.
+    public var path = ""
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, plan, inbox, output, defaults, aliases, tolerances, sources
+    }
+
+    /// Reads and validates `path`.
+    /// - Throws: ``PipelineError`` naming the file, line and column.
+    public static func load(path: String) throws -> PipelineFile {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw PipelineError(file: path, "cannot read the pipeline file")
+        }
+        let node: Node
+        do {
+            guard let n = try Yams.compose(yaml: text) else { throw PipelineError(file: path, "the pipeline file is empty") }
+            node = n
+        } catch let error as YamlError {
+            throw PipelineError(file: path, "not valid YAML: \(error)")
+        }
+        try PipelineSchema.check(node, file: path)
+        do {
+            var file = try YAMLDecoder().decode(PipelineFile.self, from: text)
+            file.path = path
+            try file.validate()
+            return file
+        } catch let error as DecodingError {
+            throw PipelineError(decoding: error, node: node, file: path)
+        }
+    }
+
+    func validate() throws {
+        guard biennium != nil else { throw PipelineError(file: path, "plan.biennium must look like 2022-2023 (an even first year)") }
+        for key in (tolerances ?? [:]).keys where Self.toleranceKeys[key] == nil {
+            let suggestion = PipelineSchema.closest(key, in: Array(Self.toleranceKeys.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+            throw PipelineError(file: path, "unknown tolerance '\(key)'\(suggestion)")
+        }
+    }
+
+    /// The biennium's two years, when `plan.biennium` is valid.
+    public var biennium: (Int, Int)? {
+        let parts = plan.biennium.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 2, parts[1] == parts[0] + 1, parts[0] % 2 == 0 else { return nil }
+        return (parts[0], parts[1])
+    }
+
+    nonisolated(unsafe) static let toleranceKeys: [String: WritableKeyPath<Tolerances, Decimal>] = [
+        "amount.abs": \.amountAbs, "amount.rel": \.amountRel, "amount.errorAbs": \.amountErrorAbs, "amount.errorRel": \.amountErrorRel,
+        "bureau.warnRel": \.bureauWarnRel, "bureau.errorRel": \.bureauErrorRel, "rounding.chfPerCell": \.roundingCHFPerCell,
+        "rounding.kchfPerCell": \.roundingKCHFPerCell, "rounding.mchfPerCell": \.roundingMCHFPerCell, "rounding.ftePerCell": \.roundingFTEPerCell,
+        "unit.factorBand": \.unitFactorBand, "split.points": \.splitPoints, "split.abs": \.splitAbs, "fteCost.min": \.fteCostMin,
+        "fteCost.max": \.fteCostMax, "priority.warn": \.priorityWarn, "priority.error": \.priorityError, "kpi.onTrack": \.kpiOnTrack,
+        "kpi.atRisk": \.kpiAtRisk, "kpi.maintainRel": \.kpiMaintainRel, "risk.warn": \.riskWarn, "risk.error": \.riskError,
+        "envelope.infoRel": \.envelopeInfoRel,
+    ]
+
+    /// Settings for the normaliser.
+    public var normaliseSettings: NormaliseSettings {
+        let compact: CodeGrammar.CompactCodes = defaults?.compactCodes.flatMap(CodeGrammar.CompactCodes.init(rawValue:)) ?? .ambiguous
+        return NormaliseSettings(
+            biennium: biennium ?? (0, 0), defaultUnit: defaults?.unit ?? .chf,
+            dashMeans: defaults?.dashMeans.flatMap(AmountGrammar.DashMeaning.init(rawValue:)) ?? .zero,
+            codes: CodeGrammar(options: .init(compactCodes: compact)), bureaus: aliases.bureau, funding: aliases.funding,
+            costCategories: aliases.costCategory, priorities: aliases.priority, kpiUnits: aliases.kpiUnit,
+            kpiDirections: aliases.kpiDirection, riskCategories: aliases.riskCategory)
+    }
+
+    /// Settings for the rules.
+    public var reconcileSettings: ReconcileSettings {
+        var s = ReconcileSettings()
+        s.planID = plan.id
+        s.predecessorPlanID = plan.predecessor
+        s.goalCount = plan.goals
+        if let (a, b) = biennium { s.biennium = [a, b] }
+        if let bureaus = plan.bureaus { s.bureaus = bureaus }
+        s.envelope = plan.envelope
+        if let notes = aliases.extrabudgetaryNotes { s.extrabudgetaryNotes = notes }
+        for (key, value) in tolerances ?? [:] {
+            if let path = Self.toleranceKeys[key] { s.tolerances[keyPath: path] = value }
+        }
+        return s
+    }
+}
+
+/// A pipeline file that cannot be used: `pipelines/x.yaml:12:5: error: …`.
+public struct PipelineError: Error, CustomStringConvertible, Equatable {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, _ message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    init(decoding error: DecodingError, node: Node, file: String) {
+        let (path, text): ([CodingKey], String) = switch error {
+        case .keyNotFound(let key, let c): (c.codingPath, "missing required key '\(key.stringValue)'")
+        case .typeMismatch(_, let c): (c.codingPath, "wrong type: \(c.debugDescription)")
+        case .valueNotFound(_, let c): (c.codingPath, "missing value: \(c.debugDescription)")
+        case .dataCorrupted(let c): (c.codingPath, "invalid value: \(c.debugDescription)")
+        @unknown default: ([], "\(error)")
+        }
+        let mark = PipelineSchema.node(at: path, in: node)?.mark
+        let where_ = path.map(\.stringValue).joined(separator: ".")
+        self.init(file: file, line: mark?.line, column: mark?.column, (where_.isEmpty ? "" : "\(where_): ") + text)
+    }
+
+    public var description: String {
+        var s = file
+        if let line { s += ":\(line)" }
+        if let column { s += ":\(column)" }
+        return s + ": error: " + message
+    }
+}

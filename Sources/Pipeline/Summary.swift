@@ -1,0 +1,26 @@
+import Foundation
+import Results
+
+/// The short text a run prints: files, rows, findings by severity, where the outputs are.
+public enum Summary {
+    public static func render(_ report: BatchRun.Report) -> String {
+        let m = report.manifest
+        var lines: [String] = []
+        let archived = m.inputs.filter { $0.fate == "archived" }.count
+        let quarantined = m.inputs.filter { $0.fate == "quarantined" }
+        let superseded = m.inputs.filter { $0.fate == "superseded" }.count
+        lines.append("rbm \(m.rbmVersion) — \(m.pipeline)")
+        lines.append("files: \(m.inputs.count) (\(archived) accepted, \(quarantined.count) quarantined, \(superseded) superseded)")
+        for q in quarantined { lines.append("  quarantined \(q.file): \(q.reason ?? "")") }
+        let sheets = m.inputs.flatMap(\.sheets)
+        let read = sheets.map(\.read).reduce(0, +), loaded = sheets.map(\.loaded).reduce(0, +)
+        let skipped = sheets.map(\.skipped).reduce(0, +), rejected = sheets.map(\.rejected).reduce(0, +)
+        lines.append("rows: \(read) read = \(loaded) loaded + \(skipped) skipped + \(rejected) rejected")
+        let s = m.findingsBySeverity
+        lines.append("findings: \(report.findings.count) (\(s["error", default: 0]) error, \(s["warning", default: 0]) warning, \(s["info", default: 0]) info; \(m.rootCauses) root causes)")
+        lines.append("notes: \(m.notes.count) (see manifest.json)")
+        lines.append("outputs: \(report.outputFolder)/")
+        for o in m.outputs { lines.append("  \(o)") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Results
+import XLSX
+
+/// `consolidated.xlsx`: one sheet per model table plus the Discrepancies sheet, bold frozen
+/// headers with filters, CHF amounts with thousands separators, severity fills.
+public struct ConsolidatedWorkbook {
+    public var title: String
+    public var company: String
+
+    public init(title: String, company: String = "International Telecommunication Union") {
+        self.title = title
+        self.company = company
+    }
+
+    static let header = CellStyle(bold: true, fontColor: "FFFFFFFF", fillColor: "FF1F4E79", wrapText: true, border: .thin)
+    static let chf = CellStyle(numberFormat: "#,##0")
+    static let fte = CellStyle(numberFormat: "0.0")
+    static let severityFill: [Severity: CellStyle] = [
+        .error: CellStyle(fillColor: "FFF8CBAD"), .warning: CellStyle(fillColor: "FFFFE699"), .info: CellStyle(fillColor: "FFDDEBF7"),
+    ]
+
+    /// Writes the workbook to `path`.
+    /// - Throws: the writer's errors (an over-long text, an unwritable path).
+    public func write(model: ResultsModel, findings: [Finding], years: [Int], to path: String) throws {
+        let writer = try WorkbookWriter(path: path, options: WorkbookOptions(
+            properties: DocumentProperties(title: title, subject: "Consolidated results-based budget and discrepancy log", creator: "rbm", company: company)))
+        try discrepancies(findings, writer)
+        try allocations(model, years, writer)
+        try budgetLines(model, years, writer)
+        try outputs(model, writer)
+        try objectives(model, writer)
+        try kpis(model, writer)
+        try risks(model, writer)
+        try submissions(model, writer)
+        try writer.close()
+    }
+
+    private func sheet(_ writer: WorkbookWriter, _ name: String, _ headers: [String], widths: [Double?]) throws -> SheetWriter {
+        let sheet = try writer.addSheet(name, options: SheetOptions(columnWidths: widths, freezeRows: 1, autoFilter: true))
+        try sheet.writeRow(headers.map { Cell(.string($0), style: Self.header) })
+        return sheet
+    }
+
+    private func money(_ amount: Decimal?) -> Cell {
+        amount.map { Cell(.decimal($0.plainText), style: Self.chf) } ?? .empty
+    }
+
+    private func text(_ s: String?) -> Cell { s.map { Cell(.string($0)) } ?? .empty }
+
+    private func discrepancies(_ findings: [Finding], _ writer: WorkbookWriter) throws {
+        let sheet = try self.sheet(writer, "Discrepancies", DiscrepancyCSV.columns, widths: [30, 9, 9, 7, 8, 10, 70, 22, 22, 26, 60, 30])
+        for f in findings {
+            let fill = Self.severityFill[f.severity]
+            try sheet.writeRow([Cell(.string(f.id)), Cell(.string(f.rule.rawValue)), Cell(.string(f.severity.rawValue), style: fill),
+                                text(f.bureau), text(f.output), text(f.period), Cell(.string(f.message), style: CellStyle(wrapText: true)),
+                                text(f.expected), text(f.actual), text(f.delta), text(f.sources.joined(separator: "; ")),
+                                text(f.causedBy.joined(separator: "; "))])
+        }
+    }
+
+    private func allocations(_ model: ResultsModel, _ years: [Int], _ writer: WorkbookWriter) throws {
+        var headers = ["Bureau", "Output", "Objective (stated)", "Title"]
+        for y in years { headers += ["\(y) (CHF)", "\(y) staff", "\(y) non-staff"] }
+        headers += ["FTE", "Priority", "Funding", "Source"]
+        let sheet = try self.sheet(writer, "Operational plans", headers, widths: [7, 9, 10, 40] + years.flatMap { _ in [14, 12, 12] } + [7, 9, 8, 50])
+        for a in model.allocations {
+            var row: [Cell] = [text(a.bureau.rawValue), text(a.output.text), text(a.statedObjective?.text), text(a.title)]
+            for y in years {
+                let cost = a.years[y]
+                row += [money(cost.map(\.chf)), money(cost?.staff?.chf), money(cost?.nonStaff?.chf)]
+            }
+            row += [a.fte.map { Cell(.decimal($0.value.plainText), style: Self.fte) } ?? .empty, text(a.priority?.rawValue),
+                    text(a.funding.code), text(a.outputCell.ref.description)]
+            try sheet.writeRow(row)
+        }
+    }
+
+    private func budgetLines(_ model: ResultsModel, _ years: [Int], _ writer: WorkbookWriter) throws {
+        let headers = ["Bureau", "Output", "Title", "Cost category", "Funding"] + years.map { "\($0) (CHF)" } + ["Biennium (stated)", "Source"]
+        let sheet = try self.sheet(writer, "Financial plan", headers, widths: [7, 9, 40, 12, 8] + years.map { _ in 14 } + [16, 50])
+        for l in model.budgetLines {
+            try sheet.writeRow([text(l.bureau?.rawValue), text(l.output.text), text(l.title), text(l.category?.code), text(l.funding.code)]
+                               + years.map { money(l.years[$0]?.chf) } + [money(l.biennium?.chf), text(l.outputCell.ref.description)])
+        }
+    }
+
+    private func outputs(_ model: ResultsModel, _ writer: WorkbookWriter) throws {
+        let sheet = try self.sheet(writer, "Outputs", ["Output", "Objective", "Bureau", "Title", "Cost recovery"], widths: [9, 10, 7, 50, 12])
+        for o in model.outputs {
+            try sheet.writeRow([text(o.code.text), text(o.objective), text(o.bureau?.rawValue), text(o.title), Cell(.bool(o.isCostRecovery))])
+        }
+    }
+
+    private func objectives(_ model: ResultsModel, _ writer: WorkbookWriter) throws {
+        let sheet = try self.sheet(writer, "Objectives", ["Objective", "Bureau", "Type", "Title", "Goals"], widths: [10, 7, 12, 50, 10])
+        for o in model.objectives {
+            try sheet.writeRow([text(o.code), text(o.bureau?.rawValue), text(o.kind), text(o.title), text(o.goalTokens.joined(separator: ", "))])
+        }
+    }
+
+    private func kpis(_ model: ResultsModel, _ writer: WorkbookWriter) throws {
+        let sheet = try self.sheet(writer, "KPIs", ["KPI", "Linked to", "Indicator", "Unit", "Baseline", "Baseline year", "Target", "Target year", "Latest actual", "Reported status"],
+                                   widths: [16, 9, 50, 9, 10, 10, 10, 10, 10, 14])
+        for k in model.kpis {
+            let latest = k.actuals.keys.max().flatMap { k.actuals[$0] }
+            try sheet.writeRow([text(k.id), text(k.linkedTo), text(k.name), text(k.unit), k.baseline.map { Cell(.decimal($0.value.plainText)) } ?? .empty,
+                                k.baselineYear.map { Cell(.number(Double($0))) } ?? .empty, k.target.map { Cell(.decimal($0.value.plainText)) } ?? .empty,
+                                k.targetYear.map { Cell(.number(Double($0))) } ?? .empty, latest.map { Cell(.decimal($0.value.plainText)) } ?? .empty,
+                                text(k.reportedStatus?.text)])
+        }
+    }
+
+    private func risks(_ model: ResultsModel, _ writer: WorkbookWriter) throws {
+        let sheet = try self.sheet(writer, "Risks", ["Risk", "Bureau", "Description", "Category", "Objective", "Output", "Likelihood", "Impact", "Score (L × I)", "Mitigation", "Status"],
+                                   widths: [13, 7, 50, 12, 9, 9, 10, 8, 10, 40, 10])
+        for r in model.risks {
+            let score = r.likelihood.flatMap { l in r.impact.map { l.value * $0.value } }
+            try sheet.writeRow([text(r.id), text(r.bureau?.rawValue), text(r.description), text(r.category), text(r.linkedObjective?.text),
+                                text(r.linkedOutput?.text), r.likelihood.map { Cell(.decimal($0.value.plainText)) } ?? .empty,
+                                r.impact.map { Cell(.decimal($0.value.plainText)) } ?? .empty, score.map { Cell(.decimal($0.plainText)) } ?? .empty,
+                                text(r.mitigation.text.isEmpty ? nil : r.mitigation.text), text(r.status)])
+        }
+    }
+
+    private func submissions(_ model: ResultsModel, _ writer: WorkbookWriter) throws {
+        let sheet = try self.sheet(writer, "Row accounting", ["File", "Kind", "Bureau", "Sheet", "Header row", "Read", "Loaded", "Skipped", "Rejected"],
+                                   widths: [45, 6, 7, 22, 10, 7, 7, 8, 8])
+        for s in model.submissions {
+            for a in s.sheets {
+                try sheet.writeRow([text(s.file), text(s.kind.rawValue), text(s.bureau?.rawValue), text(a.sheet), text(a.headerRow),
+                                    Cell(.number(Double(a.read))), Cell(.number(Double(a.loaded))), Cell(.number(Double(a.skipped))),
+                                    Cell(.number(Double(a.rejected)))])
+            }
+        }
+    }
+}

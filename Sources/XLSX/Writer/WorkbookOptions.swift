@@ -1,0 +1,60 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Options for a whole workbook: string storage, compression and document properties.
+public struct WorkbookOptions: Hashable, Sendable {
+    /// Where cell text is stored.
+    public enum StringStorage: Hashable, Sendable {
+        /// Once per distinct text in `xl/sharedStrings.xml` (what Excel writes; smaller files).
+        case shared
+        /// In each cell (`t="inlineStr"`); no shared-strings table is kept in memory.
+        case inline
+    }
+
+    public var stringStorage: StringStorage
+    /// Deflate level 1 (fastest) to 9 (smallest); 0 stores parts uncompressed.
+    public var compressionLevel: Int
+    public var properties: DocumentProperties
+
+    public init(
+        stringStorage: StringStorage = .shared,
+        compressionLevel: Int = 6,
+        properties: DocumentProperties = .init()
+    ) {
+        self.stringStorage = stringStorage
+        self.compressionLevel = compressionLevel
+        self.properties = properties
+    }
+}
+
+/// Document properties written to `docProps/core.xml` and `docProps/app.xml`.
+public struct DocumentProperties: Hashable, Sendable {
+    public var title: String?
+    public var subject: String?
+    public var creator: String?
+    public var company: String?
+    /// Creation and modification time, written to the second in UTC.
+    ///
+    /// Fixed by default (2000-01-01T00:00:00Z) so that the same content gives the same bytes.
+    public var created: Date
+
+    /// 2000-01-01T00:00:00Z.
+    public static let defaultCreated = Date(timeIntervalSince1970: 946_684_800)
+
+    public init(
+        title: String? = nil,
+        subject: String? = nil,
+        creator: String? = nil,
+        company: String? = nil,
+        created: Date = DocumentProperties.defaultCreated
+    ) {
+        self.title = title
+        self.subject = subject
+        self.creator = creator
+        self.company = company
+        self.created = created
+    }
+}

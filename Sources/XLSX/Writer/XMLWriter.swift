@@ -1,0 +1,169 @@
+/// Appends XML to a reusable byte buffer, escaping text and attribute values as OOXML expects.
+///
+/// Element and attribute names are trusted ASCII; values are escaped. Besides the five XML
+/// entities, characters that XML 1.0 cannot carry (C0 controls other than tab and line feed,
+/// U+FFFE, U+FFFF) and carriage returns, which XML parsers would normalise away, are written as
+/// `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19 `ST_Xstring`); a literal `_xHHHH_` in the text gets its
+/// underscore escaped as `_x005F_` so that readers do not decode it.
+struct XMLWriter {
+    /// The XML written so far, UTF-8.
+    var bytes: [UInt8]
+
+    init(capacity: Int = 4096) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Empties the buffer and keeps its storage for the next document.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands over the bytes and leaves the buffer empty.
+    mutating func take() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
+    }
+
+    // MARK: Elements
+
+    /// Writes `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` and a line feed.
+    mutating func writeDeclaration() {
+        raw("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
+    }
+
+    /// Writes `<name a="v"…>`.
+    mutating func startElement(_ name: StaticString, _ attributes: KeyValuePairs<String, String> = [:]) {
+        openTag(name, attributes)
+        bytes.append(UInt8(ascii: ">"))
+    }
+
+    /// Writes `<name a="v"…/>`.
+    mutating func emptyElement(_ name: StaticString, _ attributes: KeyValuePairs<String, String> = [:]) {
+        openTag(name, attributes)
+        bytes.append(UInt8(ascii: "/"))
+        bytes.append(UInt8(ascii: ">"))
+    }
+
+    /// Writes `</name>`.
+    mutating func endElement(_ name: StaticString) {
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "/"))
+        raw(name)
+        bytes.append(UInt8(ascii: ">"))
+    }
+
+    /// Writes `<name a="v"…>text</name>`.
+    mutating func textElement(
+        _ name: StaticString, _ attributes: KeyValuePairs<String, String> = [:], text: String
+    ) {
+        startElement(name, attributes)
+        self.text(text)
+        endElement(name)
+    }
+
+    /// Writes escaped character data.
+    mutating func text(_ value: String) {
+        appendEscaped(value, inAttribute: false)
+    }
+
+    private mutating func openTag(_ name: StaticString, _ attributes: KeyValuePairs<String, String>) {
+        bytes.append(UInt8(ascii: "<"))
+        raw(name)
+        for (key, value) in attributes {
+            bytes.append(UInt8(ascii: " "))
+            raw(key)
+            bytes.append(UInt8(ascii: "="))
+            bytes.append(UInt8(ascii: "\""))
+            appendEscaped(value, inAttribute: true)
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+
+    // MARK: Raw and escaped text
+
+    /// Appends trusted markup as is.
+    mutating func raw(_ markup: StaticString) {
+        markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends trusted markup as is.
+    mutating func raw(_ markup: String) {
+        bytes.append(contentsOf: markup.utf8)
+    }
+
+    /// Appends `value` escaped for character data or for a double-quoted attribute value.
+    mutating func appendEscaped(_ value: String, inAttribute: Bool) {
+        // Most cell text needs no escaping: check first, then copy it in one go.
+        var needsEscaping = false
+        for byte in value.utf8 where byte < 0x20 || Self.isMarkupOrEscapeStart(byte) {
+            needsEscaping = true
+            break
+        }
+        if needsEscaping {
+            appendEscapedSlowly(Array(value.utf8), inAttribute: inAttribute)
+        } else {
+            bytes.append(contentsOf: value.utf8)
+        }
+    }
+
+    @inline(__always)
+    private static func isMarkupOrEscapeStart(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "_"), 0xEF:
+            true
+        default:
+            false
+        }
+    }
+
+    private mutating func appendEscapedSlowly(_ utf8: [UInt8], inAttribute: Bool) {
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            switch byte {
+            case UInt8(ascii: "&"): raw("&amp;")
+            case UInt8(ascii: "<"): raw("&lt;")
+            case UInt8(ascii: ">"): raw("&gt;")
+            case UInt8(ascii: "\"") where inAttribute: raw("&quot;")
+            // Attribute-value normalisation would turn these into spaces.
+            case UInt8(ascii: "\t") where inAttribute: raw("&#9;")
+            case UInt8(ascii: "\n") where inAttribute: raw("&#10;")
+            case UInt8(ascii: "\t"), UInt8(ascii: "\n"): bytes.append(byte)
+            case 0..<0x20: appendCodeUnitEscape(UInt16(byte))
+            case UInt8(ascii: "_") where Self.startsCodeUnitEscape(utf8, at: index):
+                raw("_x005F_")
+            case 0xEF where index + 2 < utf8.count && utf8[index + 1] == 0xBF && utf8[index + 2] >= 0xBE:
+                // U+FFFE and U+FFFF are not XML characters.
+                appendCodeUnitEscape(utf8[index + 2] == 0xBE ? 0xFFFE : 0xFFFF)
+                index += 2
+            default: bytes.append(byte)
+            }
+            index += 1
+        }
+    }
+
+    /// Whether `utf8[index...]` reads `_xHHHH_`, which a reader would decode.
+    private static func startsCodeUnitEscape(_ utf8: [UInt8], at index: Int) -> Bool {
+        guard index + 6 < utf8.count, utf8[index + 1] == UInt8(ascii: "x"), utf8[index + 6] == UInt8(ascii: "_")
+        else { return false }
+        return utf8[(index + 2)..<(index + 6)].allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
+                UInt8(ascii: "A")...UInt8(ascii: "F"):
+                true
+            default:
+                false
+            }
+        }
+    }
+
+    private mutating func appendCodeUnitEscape(_ unit: UInt16) {
+        raw("_x")
+        for shift in stride(from: 12, through: 0, by: -4) {
+            let nibble = UInt8((unit >> UInt16(shift)) & 0xF)
+            bytes.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10)
+        }
+        bytes.append(UInt8(ascii: "_"))
+    }
+}

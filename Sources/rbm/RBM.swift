@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Results
+
+@main
+struct RBM: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rbm",
+        abstract: "Reconcile ITU financial plans, operational plans, results framework and risk register.",
+        version: BatchRun.version,
+        subcommands: [Run.self, Validate.self, InspectCommand.self])
+}
+
+/// Exit codes: 0 no finding at the chosen severity, 1 such a finding, 2 the run itself failed.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run a pipeline: read the inbox, reconcile, write the outputs, file the inputs away.")
+
+    enum FailOn: String, ExpressibleByArgument, CaseIterable { case error, warning, never }
+
+    @Argument(help: "The pipeline file (pipelines/*.yaml).") var pipeline: String
+    @Option(help: "The inbox folder (default: the pipeline's).") var inbox: String?
+    @Option(help: "The output folder (default: the pipeline's).") var out: String?
+    @Option(help: "Which severity makes the exit code 1: error, warning or never.") var failOn: FailOn = .error
+    @Flag(help: "Leave the input files in the inbox.") var keepInputs = false
+
+    func run() throws {
+        let report: BatchRun.Report
+        do {
+            report = try BatchRun(options: .init(pipelinePath: pipeline, inbox: inbox, output: out, keepInputs: keepInputs)).run()
+        } catch {
+            FileHandle.standardError.write(Data("rbm: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        print(Summary.render(report))
+        let worst = report.findings.map(\.severity).max()
+        switch (failOn, worst) {
+        case (.error, .error?), (.warning, .error?), (.warning, .warning?): throw ExitCode(1)
+        default: break
+        }
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check a pipeline file without reading any workbook.")
+    @Argument(help: "The pipeline file.") var pipeline: String
+
+    func run() throws {
+        do {
+            let file = try PipelineFile.load(path: pipeline)
+            print("\(pipeline): ok (\(file.sources.count) sources, plan \(file.plan.id), biennium \(file.plan.biennium))")
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "inspect", abstract: "Show what rbm reads in a workbook.")
+    @Argument(help: "The workbook.") var file: String
+    @Option(help: "text or jsonl (one JSON object per non-empty cell).") var format: String = "text"
+    @Flag(help: "Per sheet: count of cells by type and the sum of all numbers.") var stats = false
+
+    func run() throws {
+        guard let f = Inspect.Format(rawValue: format) else { throw ValidationError("--format must be text or jsonl") }
+        do {
+            try Inspect.run(path: file, format: f, stats: stats) { print($0) }
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
