@@ -244,9 +244,12 @@ struct StylesPart {
 
     private mutating func writeAlignment(horizontal: CellStyle.HorizontalAlignment?, wrapText: Bool) {
         switch (horizontal, wrapText) {
-        case (let horizontal?, true): writer.emptyElement("alignment", ["horizontal": horizontal.rawValue, "wrapText": "1"])
-        case (let horizontal?, false): writer.emptyElement("alignment", ["horizontal": horizontal.rawValue])
-        case (nil, _): writer.emptyElement("alignment", ["wrapText": "1"])
+        case (let horizontal?, true):
+            writer.emptyElement("alignment", ["horizontal": horizontal.rawValue, "wrapText": "1"])
+        case (let horizontal?, false):
+            writer.emptyElement("alignment", ["horizontal": horizontal.rawValue])
+        case (nil, _):
+            writer.emptyElement("alignment", ["wrapText": "1"])
         }
     }
 

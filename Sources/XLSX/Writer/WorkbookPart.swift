@@ -125,7 +125,15 @@ struct WorkbookPart {
     /// with inner quotes doubled.
     static func quotedSheetName(_ name: String) -> String {
         let isIdentifier =
-            name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == ".") }
+            name.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                    true
+                default:
+                    false
+                }
+            }
             && !(name.first.map { $0.isNumber || $0 == "." } ?? true)
             && !looksLikeReference(name)
         if isIdentifier { return name }

@@ -83,13 +83,19 @@ public final class WorkbookWriter {
             throw WorkbookWriterError(code: .alreadyClosed, path: path, message: "the workbook is already closed")
         }
         guard !sheets.isEmpty else {
-            throw WorkbookWriterError(code: .invalidWorkbook, path: path, message: "a workbook needs at least one sheet")
+            throw WorkbookWriterError(
+                code: .invalidWorkbook, path: path, message: "a workbook needs at least one sheet")
         }
         guard sheets.contains(where: { !$0.hidden }) else {
             throw WorkbookWriterError(
                 code: .invalidWorkbook, path: path, message: "every sheet is hidden; at least one must be visible")
         }
         state.isClosed = true
+        defer {
+            // The tables are not needed once written; a caller may keep the writer around.
+            state.styles = StylesPart()
+            state.sharedStrings = SharedStringsPart()
+        }
         do {
             try assembleParts { name, chunks in try archive.addEntry(name: name, chunks: chunks) }
             try archive.close()

@@ -61,8 +61,9 @@ public struct WorkbookWriterError: Error, Sendable, CustomStringConvertible {
         self.underlying = underlying
     }
 
+    /// One line: the file name (no folder), part, cell and message, as `XLSXError` prints them.
     public var description: String {
-        var line = path
+        var line = path.split(separator: "/").last.map(String.init) ?? path
         if let part { line += "[\(part)]" }
         if let cell { line += " \(cell)" }
         return "\(line): error: \(message)"

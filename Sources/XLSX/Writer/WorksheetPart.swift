@@ -176,7 +176,8 @@ struct WorksheetPart {
         let shown: CellValue
         if case .formula(_, let cached) = cell.value {
             if case .formula = cached {
-                throw Problem(code: .invalidValue, column: column, message: "a formula's cached value cannot be a formula")
+                throw Problem(
+                    code: .invalidValue, column: column, message: "a formula's cached value cannot be a formula")
             }
             shown = cached
         } else {
@@ -266,7 +267,7 @@ struct WorksheetPart {
             sheetData.raw(text)
             return Self.displayWidth(of: Double(text) ?? 0, textWidth: text.utf8.count, layout: layout)
         case .date(let year, let month, let day):
-            guard let serial = CellValue.DateSerial.serial(year: year, month: month, day: day) else {
+            guard let serial = CellValue.SerialCalendar.serial(year: year, month: month, day: day) else {
                 throw Problem(
                     code: .invalidValue, column: column,
                     message: "\(year)-\(month)-\(day) is not a date from 1900-01-01 to 9999-12-31")
@@ -327,11 +328,13 @@ struct WorksheetPart {
         }
         while columnStyles.count <= column { columnStyles.append(ColumnStyle()) }
         if columnStyles[column].style == style { return columnStyles[column] }
-        let formatIndex: Int
-        do {
-            formatIndex = try style.map { style throws(StylesPart.InvalidStyle) in try styles.formatIndex(for: style) } ?? 0
-        } catch {
-            throw Problem(code: .invalidStyle, column: column, message: error.message)
+        var formatIndex = 0
+        if let style {
+            do {
+                formatIndex = try styles.formatIndex(for: style)
+            } catch {
+                throw Problem(code: .invalidStyle, column: column, message: error.message)
+            }
         }
         let resolved = ColumnStyle(
             style: style, formatIndex: formatIndex, layout: NumberLayout(formatCode: style?.numberFormat),
@@ -393,7 +396,8 @@ struct WorksheetPart {
     /// Records a merged range such as `A1:D1`.
     mutating func mergeCells(_ reference: String) throws(Problem) {
         guard let range = Self.parseRange(reference) else {
-            throw Problem(code: .invalidMergeRange, message: "'\(reference)' is not a range such as A1:D1 within XFD1048576")
+            throw Problem(
+                code: .invalidMergeRange, message: "'\(reference)' is not a range such as A1:D1 within XFD1048576")
         }
         guard range.firstRow != range.lastRow || range.firstColumn != range.lastColumn else {
             throw Problem(code: .invalidMergeRange, message: "merge range '\(reference)' is a single cell")
@@ -550,7 +554,20 @@ struct WorksheetPart {
     private mutating func writeCol(column: Int, width: Double) {
         let number = String(column + 1)
         writer.emptyElement(
-            "col", ["min": number, "max": number, "width": XMLWriter.numberText(width), "customWidth": "1"])
+            "col",
+            ["min": number, "max": number, "width": XMLWriter.numberText(Self.storedWidth(width)), "customWidth": "1"])
+    }
+
+    /// The stored `width` of a column `characters` wide as Excel shows it: Excel adds 5 pixels of
+    /// padding to the digits (7 pixels each in Calibri 11) and keeps 1/256 of a character, so 20
+    /// is stored as 20.7109375 (as Excel and XlsxWriter write it).
+    static func storedWidth(_ characters: Double) -> Double {
+        guard characters > 0 else { return 0 }
+        let digit = 7.0
+        let padding = 5.0
+        let pixels =
+            characters < 1 ? (characters * (digit + padding)).rounded() : (characters * digit).rounded() + padding
+        return (pixels / digit * 256).rounded(.down) / 256
     }
 
     private mutating func writeAutoFilter() {

@@ -3,7 +3,7 @@ extension CellValue {
     ///
     /// Excel counts 1900-01-01 as day 1 and, for Lotus 1-2-3 compatibility, has a 29 February 1900
     /// (serial 60) that never existed; dates from 1900-03-01 are therefore days since 1899-12-30.
-    enum DateSerial {
+    enum SerialCalendar {
         /// The serial number of a date from 1900-01-01 to 9999-12-31, or `nil` if it is not a date there.
         static func serial(year: Int, month: Int, day: Int) -> Int? {
             guard (1900...9999).contains(year), (1...12).contains(month),

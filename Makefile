@@ -1,0 +1,54 @@
+# rbm: the two commands a newcomer runs are `make demo` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+SCENARIO ?= itu-2022-2023
+DEMO := demo-run/$(SCENARIO)
+
+.PHONY: demo test build setup system-deps python-deps fixtures oracle clean
+
+# System libraries the C targets link against (Debian).
+system-deps:
+	@missing=""; for p in libxml2-dev libzip-dev pkg-config; do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; fi
+
+# Python tools the tests use (Debian's system pip refuses global installs: a virtual environment).
+python-deps: $(VENV)/.installed
+$(VENV)/.installed: requirements-test.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+setup: system-deps python-deps
+
+build: system-deps
+	swift build
+
+# Runs the demo pipeline on a copy of the scenario (fixtures are never moved).
+demo: setup build
+	rm -rf $(DEMO) && mkdir -p $(DEMO)
+	cp -r fixtures/scenarios/$(SCENARIO)/inbox $(DEMO)/inbox
+	.build/debug/rbm run pipelines/itu-2022-2023.yaml --inbox $(DEMO)/inbox --out $(DEMO)/out --fail-on never
+	@echo
+	@echo "Outputs:  $(DEMO)/out/ (consolidated.xlsx, discrepancies.csv, discrepancies.jsonl, manifest.json)"
+	@echo "Inputs filed away in $(DEMO)/archive/ and $(DEMO)/quarantine/"
+
+test: setup
+	swift build --build-tests
+	swift test --skip-build
+
+# Regenerate the demo workbooks and their oracle with the independent Python scripts.
+fixtures: python-deps
+	$(PY) fixtures/generate_scenarios.py
+	$(PY) fixtures/check_scenarios.py
+
+oracle: python-deps
+	$(PY) fixtures/oracle/compute_oracle.py itu-2022-2023 missing-bdt
+	$(PY) fixtures/oracle/check_against_domain.py
+
+clean:
+	rm -rf .build demo-run out

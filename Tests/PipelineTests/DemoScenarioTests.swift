@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Pipeline
+import Results
+import XLSX
+
+/// Runs the demo pipeline on copies of both scenarios and compares with their oracles.
+@Suite(.serialized) struct DemoScenarioTests {
+    static let pipeline = Fixtures.path("pipelines/itu-2022-2023.yaml")
+
+    /// Parses an oracle CSV (no field of the demo needs quoting, but quoted fields are handled).
+    static func readCSV(_ path: String) throws -> [[String: String]] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var rows: [[String]] = []
+        var field = "", row: [String] = [], quoted = false
+        var it = Array(text).makeIterator()
+        while let ch = it.next() {
+            if quoted {
+                if ch == "\"" {
+                    if let next = it.next() {
+                        if next == "\"" { field.append("\"") } else {
+                            quoted = false
+                            if next == "," { row.append(field); field = "" } else if next == "\n" { row.append(field); rows.append(row); row = []; field = "" } else { field.append(next) }
+                        }
+                    } else { quoted = false }
+                } else { field.append(ch) }
+            } else if ch == "\"" { quoted = true }
+            else if ch == "," { row.append(field); field = "" }
+            else if ch == "\n" { row.append(field); rows.append(row); row = []; field = "" }
+            else { field.append(ch) }
+        }
+        let header = rows.removeFirst()
+        return rows.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+
+    func run(_ scenario: String) throws -> (BatchRun.Report, URL) {
+        let work = Fixtures.temporaryDirectory("rbm-\(scenario)")
+        let inbox = work.appendingPathComponent("inbox")
+        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/\(scenario)/inbox"), toPath: inbox.path)
+        let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)).run()
+        return (report, work)
+    }
+
+    @Test(arguments: ["itu-2022-2023", "missing-bdt"])
+    func findingsEqualTheOracleExceptMessages(scenario: String) throws {
+        let (report, work) = try run(scenario)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let expected = try Self.readCSV(Fixtures.path("fixtures/scenarios/\(scenario)/expected/findings.csv"))
+        let actual = try Self.readCSV(work.appendingPathComponent("out/discrepancies.csv").path)
+        #expect(actual.count == expected.count)
+        for (a, e) in zip(actual, expected) {
+            for column in ["id", "rule", "severity", "bureau", "output", "period", "expected", "actual", "delta", "sources", "caused_by"] {
+                #expect(a[column] == e[column], "\(e["id"] ?? "?") column \(column)")
+            }
+        }
+        #expect(report.findings.allSatisfy { !$0.message.isEmpty })
+    }
+
+    @Test func everyRowIsAccountedForAsDomainGivesIt() throws {
+        let (report, work) = try run("itu-2022-2023")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let sheets = report.manifest.inputs.flatMap(\.sheets)
+        #expect(sheets.allSatisfy { $0.balances })
+        let table: [String: (Int, Int, Int, Int)] = [
+            "Goals": (5, 5, 0, 0), "Targets": (11, 11, 0, 0), "Objectives": (17, 17, 0, 0), "Outputs": (19, 19, 0, 0),
+            "KPIs": (7, 7, 0, 0), "Crosswalk 2016-2019": (3, 3, 0, 0), "Budget by output": (26, 25, 1, 0),
+            "Summary by Sector": (5, 4, 1, 0), "Operational plan": (6, 5, 1, 0), "Plan opérationnel": (6, 5, 1, 0),
+            "OpPlan_BDT": (7, 6, 1, 0), "GS OpPlan": (8, 5, 3, 0), "Risk register": (8, 8, 0, 0),
+        ]
+        #expect(sheets.count == table.count)
+        for sheet in sheets {
+            let want = try #require(table[sheet.sheet], "unexpected sheet \(sheet.sheet)")
+            #expect((sheet.read, sheet.loaded, sheet.skipped, sheet.rejected) == want, "\(sheet.sheet)")
+        }
+        #expect(sheets.first { $0.sheet == "GS OpPlan" }?.headerRow == "4-5")
+        #expect(report.manifest.notes.contains { $0.hasPrefix("info: RF_ITU_SP2020-2023_v2.xlsx!Targets!A7") })
+    }
+
+    @Test func inputsAreFiledAwayAndOutputsWritten() throws {
+        let (report, work) = try run("missing-bdt")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let archived = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("archive").path)
+        #expect(archived.count == 6)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("inbox").path).isEmpty)
+        for name in ["discrepancies.csv", "discrepancies.jsonl", "consolidated.xlsx", "manifest.json"] {
+            #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("out/\(name)").path))
+        }
+        #expect(report.manifest.notes.filter { $0.hasPrefix("not reconciled: ") }.count == 12)
+        let book = try Workbook(path: work.appendingPathComponent("out/consolidated.xlsx").path)
+        #expect(book.sheets.first?.name == "Discrepancies")
+        let cursor = try book.cursor(for: "Discrepancies")
+        var rows = 0
+        while try cursor.nextRow() != nil { rows += 1 }
+        #expect(rows == 1 + report.findings.count)
+    }
+
+    @Test func aBadFileIsQuarantinedWithItsReasonAndTheBatchGoesOn() throws {
+        let work = Fixtures.temporaryDirectory("rbm-bad")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox")
+        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        // A CSV renamed as the BDT plan, and a truncated copy of the TSB plan.
+        let bdt = inbox.appendingPathComponent("BDT Operational Plan 2022-2025 (final).xlsx")
+        try Data("Output,2022\nD.1-1,100\n".utf8).write(to: bdt)
+        let tsb = inbox.appendingPathComponent("OP_TSB_2022-2025_v3.xlsx")
+        let bytes = try Data(contentsOf: tsb)
+        try bytes.prefix(bytes.count / 2).write(to: tsb)
+        let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)).run()
+        let quarantined = report.manifest.inputs.filter { $0.fate == "quarantined" }.map(\.file).sorted()
+        #expect(quarantined == ["BDT Operational Plan 2022-2025 (final).xlsx", "OP_TSB_2022-2025_v3.xlsx"])
+        let reason = try String(contentsOfFile: work.appendingPathComponent("quarantine/BDT Operational Plan 2022-2025 (final).xlsx.reason.txt").path, encoding: .utf8)
+        #expect(reason.contains("not-a-workbook"))
+        #expect(report.findings.contains { $0.id == "SUB-001/OP/BDT" })
+        #expect(report.findings.contains { $0.id == "SUB-001/OP/TSB" })
+    }
+
+    @Test func aPipelineTypoIsReportedWithItsLineAndASuggestion() throws {
+        let work = Fixtures.temporaryDirectory("rbm-yaml")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let text = try String(contentsOfFile: Self.pipeline, encoding: .utf8).replacingOccurrences(of: "  biennium: 2022-2023", with: "  bienium: 2022-2023")
+        let path = work.appendingPathComponent("bad.yaml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let error = try #require(throws: PipelineError.self) { try PipelineFile.load(path: path) }
+        #expect(error.line == 8)
+        #expect(error.message.contains("did you mean 'biennium'"))
+    }
+}
