@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Pipeline
+
+/// The consolidated workbook opens in openpyxl (an independent reader) with every sheet and value.
+@Suite struct ConsolidatedWorkbookInteropTests {
+    /// Prints, as JSON, the sheet names and for each sheet its row count and the first data row.
+    static let script = """
+    import json, sys, openpyxl
+    wb = openpyxl.load_workbook(sys.argv[1])
+    out = {"sheets": wb.sheetnames, "rows": {}, "first": {}, "freeze": {}, "formats": {}}
+    for ws in wb.worksheets:
+        rows = [r for r in ws.iter_rows(values_only=True)]
+        out["rows"][ws.title] = len(rows)
+        out["first"][ws.title] = [("" if v is None else str(v)) for v in rows[1]] if len(rows) > 1 else []
+        out["freeze"][ws.title] = ws.freeze_panes
+    ws = wb["Financial plan"]
+    out["formats"]["F2"] = ws["F2"].number_format
+    print(json.dumps(out))
+    """
+
+    @Test func openpyxlReadsEverySheetAndValue() throws {
+        guard let python = Fixtures.python else {
+            print("skipped: no .venv/bin/python (make test creates it)")
+            return
+        }
+        let work = Fixtures.temporaryDirectory("rbm-interop")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: work.appendingPathComponent("inbox").path)
+        let report = try BatchRun(options: .init(pipelinePath: Fixtures.path("pipelines/itu-2022-2023.yaml"),
+                                                 inbox: work.appendingPathComponent("inbox").path,
+                                                 output: work.appendingPathComponent("out").path)).run()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", Self.script, work.appendingPathComponent("out/consolidated.xlsx").path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["sheets"] as? [String] == ["Discrepancies", "Operational plans", "Financial plan", "Outputs", "Objectives", "KPIs", "Risks", "Row accounting"])
+        let rows = try #require(json["rows"] as? [String: Int])
+        #expect(rows["Discrepancies"] == 1 + report.findings.count)
+        #expect(rows["Operational plans"] == 1 + report.model.allocations.count)
+        #expect(rows["Financial plan"] == 1 + report.model.budgetLines.count)
+        #expect(rows["Risks"] == 1 + report.model.risks.count)
+        let first = try #require(json["first"] as? [String: [String]])
+        #expect(first["Discrepancies"]?.first == report.findings.first?.id)
+        // FP row 5: BR R.1-1 Staff RB 4 210 000 / 4 385 000.
+        #expect(first["Financial plan"]?.prefix(7) == ["BR", "R.1-1", "WRC-23 preparation and Final Acts", "STAFF", "RB", "4210000", "4385000"])
+        #expect((json["freeze"] as? [String: String])?["Discrepancies"] == "A2")
+        #expect((json["formats"] as? [String: String])?["F2"] == "#,##0")
+    }
+}
