@@ -97,6 +97,7 @@ public struct PipelineFile: Sendable, Decodable {
         "unit.factorBand": \.unitFactorBand, "split.points": \.splitPoints, "split.abs": \.splitAbs, "fteCost.min": \.fteCostMin,
         "fteCost.max": \.fteCostMax, "priority.warn": \.priorityWarn, "priority.error": \.priorityError, "kpi.onTrack": \.kpiOnTrack,
         "kpi.atRisk": \.kpiAtRisk, "kpi.maintainRel": \.kpiMaintainRel, "risk.warn": \.riskWarn, "risk.error": \.riskError,
+        "risk.bands.lowMax": \.riskLowMax, "risk.bands.mediumMax": \.riskMediumMax, "risk.bands.highMax": \.riskHighMax,
         "envelope.infoRel": \.envelopeInfoRel,
     ]
 

@@ -46,6 +46,10 @@ public struct Tolerances: Sendable, Codable, Equatable {
     public var kpiMaintainRel: Decimal = 0.02
     public var riskWarn: Decimal = 10
     public var riskError: Decimal = 15
+    /// Upper bounds of the rating bands (`risk.bands`: 1-4 Low, 5-9 Medium, 10-15 High, 16-25 Critical).
+    public var riskLowMax: Decimal = 4
+    public var riskMediumMax: Decimal = 9
+    public var riskHighMax: Decimal = 15
     public var envelopeInfoRel: Decimal = 0.01
 
     public init() {}

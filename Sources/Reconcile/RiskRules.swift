@@ -55,13 +55,11 @@ extension RuleRun {
         }
     }
 
-    /// The rating band of a score (`risk.bands`: 1-4 Low, 5-9 Medium, 10-15 High, 16-25 Critical).
+    /// The rating band of a score (settings `risk.bands.*`); it names the rating only.
     func band(_ score: Decimal) -> String {
-        switch score {
-        case ..<5: "Low"
-        case ..<10: "Medium"
-        case ..<16: "High"
-        default: "Critical"
-        }
+        if score <= tolerances.riskLowMax { return "Low" }
+        if score <= tolerances.riskMediumMax { return "Medium" }
+        if score <= tolerances.riskHighMax { return "High" }
+        return "Critical"
     }
 }

@@ -20,7 +20,7 @@ public enum DateSerial {
     /// Serial number (1900 system) of a calendar date, for writers.
     public static func serial(year: Int, month: Int, day: Int) -> Int {
         let days = daysFromCivil(year, month, day) + 25_569
-        return days >= 60 ? days : days - 1
+        return days > 60 ? days : days - 1
     }
 
     private static func clock(_ s: Int) -> String { "\(pad(s / 3600, 2)):\(pad(s / 60 % 60, 2)):\(pad(s % 60, 2))" }

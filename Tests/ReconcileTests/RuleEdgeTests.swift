@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+@testable import Reconcile
+import Results
+
+/// Each rule at the edges of its default tolerances: just inside, just outside, the error band.
+@Suite struct RuleEdgeTests {
+    static func severity(_ findings: [Finding], _ rule: RuleID) -> Severity? { findings.first { $0.rule == rule }?.severity }
+
+    @Test(arguments: [(Decimal(1_010_000), nil as Severity?), (Decimal(1_010_001), .warning), (Decimal(1_050_000), .warning), (Decimal(1_050_001), .error)])
+    func fin004BureauTotalBands(planned: Decimal, expected: Severity?) {
+        var b = ModelBuilder()
+        // Two outputs so FIN-003 cannot explain the whole gap alone; FIN-004 reads the FP lines (no summary sheet).
+        b.plan("R.1-1", total: [2022: planned - 500_000])
+        b.plan("R.1-2", total: [2022: 500_000])
+        b.line("R.1-1", [2022: 500_000])
+        b.line("R.1-2", [2022: 500_000])
+        #expect(Self.severity(b.findings(), .fin004) == expected)
+    }
+
+    @Test(arguments: [(Decimal(3), false), (Decimal(4), true)])
+    func fin005RoundingIsOneFrancPerSummedCell(delta: Decimal, raised: Bool) {
+        var b = ModelBuilder()
+        let cells = (5...7).map { Quantity(value: 100, source: ModelBuilder.cell("OP_BR.xlsx", $0, 5)) }
+        b.model.statedTotals = [StatedTotal(workbook: "OP-BR", bureau: .br, label: "Total BR", measure: .year(2022), stated: 300 + delta, unit: .chf,
+                                            cell: ModelBuilder.cell("OP_BR.xlsx", 9, 5), components: cells)]
+        let f = b.findings().first { $0.rule == .fin005 }
+        #expect((f != nil) == raised)
+        if raised { #expect(f?.id == "FIN-005/OP-BR/S!E9" && f?.expected == "300" && f?.period == "2022") }
+    }
+
+    @Test(arguments: [(Decimal(1500), false), (Decimal(1501), true)])
+    func fin005KCHFColumnsAllowHalfADisplayUnitPerCell(delta: Decimal, raised: Bool) {
+        var b = ModelBuilder()
+        let cells = (5...7).map { Quantity(value: 100_000, source: ModelBuilder.cell("OP_BR.xlsx", $0, 5)) }
+        b.model.statedTotals = [StatedTotal(workbook: "OP-BR", bureau: .br, label: "Total", measure: .year(2022), stated: 300_000 + delta, unit: .kchf,
+                                            cell: ModelBuilder.cell("OP_BR.xlsx", 9, 5), components: cells)]
+        #expect(b.findings().contains { $0.rule == .fin005 } == raised)
+    }
+
+    @Test(arguments: [(Decimal(2002), false), (Decimal(2003), true)])
+    func fin006BienniumAllowsTwoCellsOfRounding(stated: Decimal, raised: Bool) {
+        var b = ModelBuilder()
+        b.line("R.1-1", category: "STAFF", [2022: 1000, 2023: 1000], biennium: stated)
+        b.plan("R.1-1", total: [2022: 1000, 2023: 1000])
+        let f = b.findings().first { $0.rule == .fin006 }
+        #expect((f != nil) == raised)
+        if raised { #expect(f?.id == "FIN-006/FP/R.1-1/STAFF/RB/2022-2023") }
+    }
+
+    @Test(arguments: [
+        (Decimal(250_000), Decimal(750_000), false),   // 25 % vs 20 %: exactly 5 points, not more
+        (Decimal(250_001), Decimal(749_999), true),    // just over 5 points and over CHF 50 000
+        (Decimal(200_000), Decimal(800_000), false),   // the same split
+    ])
+    func fin008NeedsBothThePointsAndTheAmount(opStaff: Decimal, opNonStaff: Decimal, raised: Bool) {
+        var b = ModelBuilder(bureaus: [.gs])
+        b.plan("I.1-2", bureau: .gs, staff: [2022: (opStaff, opNonStaff)])
+        b.line("I.1-2", bureau: .gs, category: "STAFF", [2022: 200_000])
+        b.line("I.1-2", bureau: .gs, category: "NONSTAFF", [2022: 800_000])
+        #expect(b.findings().contains { $0.rule == .fin008 } == raised)
+    }
+
+    @Test(arguments: [(Decimal(120_000), Decimal(1), nil as String?), (Decimal(119_999), Decimal(1), "119999"), (Decimal(320_000), Decimal(1), nil),
+                      (Decimal(320_001), Decimal(1), "320001"), (Decimal(1000), Decimal(0), "∞"), (Decimal(0), Decimal(0), nil), (Decimal(0), Decimal(6), "0")])
+    func fin009StaffCostPerFTE(staff: Decimal, fte: Decimal, actual: String?) {
+        var b = ModelBuilder(bureaus: [.gs])
+        b.plan("E.3-1", bureau: .gs, staff: [2022: (staff, 0)], fte: fte)
+        b.line("E.3-1", bureau: .gs, [2022: staff])
+        #expect(b.findings().first { $0.rule == .fin009 }?.actual == actual)
+    }
+
+    @Test(arguments: [(Decimal(900_000), nil as Severity?), (Decimal(899_999), .warning), (Decimal(750_000), .warning), (Decimal(749_999), .error)])
+    func fin011PriorityCoverageBands(funded: Decimal, expected: Severity?) {
+        var b = ModelBuilder()
+        b.plan("R.1-1", total: [2022: 500_000, 2023: 500_000], priority: .high)
+        b.line("R.1-1", funding: "XB", [2022: funded / 2, 2023: funded / 2])
+        #expect(Self.severity(b.findings(), .fin011) == expected)
+    }
+
+    @Test(arguments: [(Decimal(1_000_001), Severity.error as Severity?), (Decimal(1_000_000), nil), (Decimal(990_000), nil), (Decimal(989_999), .info)])
+    func fin012EnvelopeBands(total: Decimal, expected: Severity?) {
+        var b = ModelBuilder()
+        b.line("R.1-1", [2022: total])
+        b.plan("R.1-1", total: [2022: total])
+        #expect(Self.severity(b.findings { $0.envelope = 1_000_000 }, .fin012) == expected)
+    }
+
+    @Test func fin010ReplacesTheAmountMismatchAndExplainsTheBureauTotal() {
+        var b = ModelBuilder(bureaus: [.bdt])
+        b.plan("D.2-2", bureau: .bdt, total: [2022: 1_800_000])
+        b.line("D.2-2", bureau: .bdt, funding: "XB", [2022: 1_800_000])
+        let f = b.findings()
+        #expect(f.first { $0.rule == .fin010 }.map { ($0.expected, $0.actual, $0.delta) }! == ("XB", "RB", "1800000"))
+        #expect(!f.contains { $0.rule == .fin003 })
+        #expect(f.first { $0.rule == .fin004 }?.causedBy == ["FIN-010/D.2-2/2022"])
+    }
+
+    @Test func fin010OnNotesExplainsNoBureauTotal() {
+        var b = ModelBuilder(bureaus: [.bdt])
+        b.plan("D.2-1", bureau: .bdt, total: [2022: 2_000_000], notes: "Funded by a Trust Fund")
+        b.line("D.2-1", bureau: .bdt, [2022: 1_000_000])
+        let f = b.findings()
+        #expect(f.contains { $0.id == "FIN-010/D.2-1/2022" && $0.sources == ["OP_BDT.xlsx!S!K5", "OP_BDT.xlsx!S!J5"] })
+        #expect(f.first { $0.rule == .fin004 }?.causedBy == [])
+    }
+
+    @Test(arguments: [(Decimal(9), nil as Severity?), (Decimal(10), .warning), (Decimal(12), .warning), (Decimal(15), .error)])
+    func rsk001ScoreBands(score: Decimal, expected: Severity?) {
+        var b = ModelBuilder()
+        let l: Decimal = score == 12 || score == 9 ? 3 : 5, i = score / l
+        let c = ModelBuilder.cell("RR.xlsx", 5, 1)
+        b.model.risks = [Risk(id: "RSK-BR-01", bureau: .br, description: "d", category: "strategic", linkedObjective: nil, linkedOutput: nil,
+                              likelihood: Quantity(value: l, source: c), impact: Quantity(value: i, source: c), likelihoodCell: c, statedScore: nil,
+                              owner: "o", mitigation: TextCell(text: "n/a", source: ModelBuilder.cell("RR.xlsx", 5, 11)), status: "Open", lastReview: nil, source: c)]
+        #expect(Self.severity(b.findings(), .rsk001) == expected)
+    }
+
+    @Test func rsk003ReportsTheScoreAndTheScale() {
+        var b = ModelBuilder()
+        let c = ModelBuilder.cell("RR.xlsx", 5, 1)
+        func risk(_ id: String, _ l: Decimal, _ i: Decimal, stated: Decimal?) -> Risk {
+            Risk(id: id, bureau: .gs, description: "d", category: "operational", linkedObjective: nil, linkedOutput: nil,
+                 likelihood: Quantity(value: l, source: c), impact: Quantity(value: i, source: c), likelihoodCell: ModelBuilder.cell("RR.xlsx", 5, 7),
+                 statedScore: stated.map { Quantity(value: $0, source: ModelBuilder.cell("RR.xlsx", 5, 9)) }, owner: "o",
+                 mitigation: TextCell(text: "plan", source: c), status: "Open", lastReview: nil, source: c)
+        }
+        b.model.risks = [risk("RSK-GS-03", 4, 3, stated: 16), risk("RSK-GS-04", 6, 3, stated: 18)]
+        let f = b.findings().filter { $0.rule == .rsk003 }
+        #expect(f.map { [$0.id, $0.expected, $0.actual, $0.delta] } == [["RSK-003/RSK-GS-03", "12", "16", "+4"],
+                                                                         ["RSK-003/RSK-GS-04", "1-5", "likelihood 6, impact 3", ""]])
+    }
+
+    @Test(arguments: [(Decimal(296), nil as Severity?), (Decimal(string: "288.6")!, .info), (Decimal(279.9), .warning), (Decimal(260), .warning)])
+    func kpi002StatusBands(actual: Decimal, expected: Severity?) {
+        // Baseline 265 (2019) → 300 (2023), actual 2022: e = 0.75; r ≥ 0.9 from 288.625, r ≥ 0.6 from 280.75.
+        var b = ModelBuilder(withFramework: true)
+        let c = ModelBuilder.cell("RF.xlsx", 4, 1)
+        b.model.kpis = [KPI(id: "KPI-T.1-1-01", linkedTo: "T.1-1", linkedOutput: OutputCode("T.1-1"), name: "n", unit: "count", direction: .up,
+                            baseline: Quantity(value: 265, source: c), baselineYear: 2019, baselineCell: c, target: Quantity(value: 300, source: c),
+                            targetYear: 2023, targetCell: c, actuals: [2022: Quantity(value: actual, source: ModelBuilder.cell("RF.xlsx", 4, 10))],
+                            reportedStatus: nil, source: c)]
+        #expect(Self.severity(b.findings(), .kpi002) == expected)
+    }
+
+    @Test func duplicatesAreWarningsWhenIdenticalAndErrorsWhenConflicting() {
+        var b = ModelBuilder(bureaus: [.gs])
+        let kept = ModelBuilder.cell("OP_GS.xlsx", 10, 2), dup = ModelBuilder.cell("OP_GS.xlsx", 11, 2)
+        b.model.duplicates = [DuplicateRow(workbook: "OP-GS", key: "E.2-1/RB", bureau: .gs, output: OutputCode("E.2-1"), identical: true, keptCell: kept, duplicateCell: dup),
+                              DuplicateRow(workbook: "FP", key: "E.2-1/STAFF/RB", bureau: .gs, output: OutputCode("E.2-1"), identical: false, keptCell: kept, duplicateCell: dup)]
+        let f = b.findings().filter { $0.rule == .dat001 }
+        #expect(f.map(\.id) == ["DAT-001/FP/E.2-1/STAFF/RB", "DAT-001/OP-GS/E.2-1/RB"])
+        #expect(f.map(\.severity) == [.error, .warning])
+    }
+
+    @Test func repeatedIdsGetASuffix() {
+        var b = ModelBuilder()
+        let c = ModelBuilder.cell("RR.xlsx", 5, 1)
+        let mitigation = TextCell(text: "", source: c)
+        b.model.risks = [Risk(id: "RSK-1", bureau: .br, description: "", category: "", linkedObjective: nil, linkedOutput: nil,
+                              likelihood: Quantity(value: 5, source: c), impact: Quantity(value: 5, source: c), likelihoodCell: c, statedScore: nil,
+                              owner: "", mitigation: mitigation, status: "", lastReview: nil, source: c)]
+        b.model.risks.append(b.model.risks[0])
+        #expect(b.findings().filter { $0.rule == .rsk001 }.map(\.id) == ["RSK-001/RSK-1", "RSK-001/RSK-1#2"])
+    }
+}
