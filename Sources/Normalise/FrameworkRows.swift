@@ -61,20 +61,31 @@ extension RowContext {
     func kpi() throws(RowRejection) -> KPI {
         guard let id = text("id") else { throw reject("id", expected: "KPI id", reason: "no KPI id") }
         let linked = text("linkedTo")?.text ?? ""
+        let unitText = text("unit")?.text ?? ""
+        // Any unit that starts with `%` is a percentage (`% countries`); otherwise the alias table.
+        let unit = unitText.hasPrefix("%") ? "percent" : settings.kpiUnits.canonical(unitText)
+        if unit == nil, !unitText.isEmpty { notes.add("info: \(id.source.ref): unknown KPI unit '\(unitText)' kept as typed") }
+        let isPercent = unit == "percent"
+        func value(_ column: Int) throws(RowRejection) -> Quantity? {
+            guard let v = isPercent ? try percent(column: column) : try decimal(column: column) else { return nil }
+            if isPercent, v < 0 || v > 100 { notes.add("info: \(source(column).ref): percentage \(v.plainText) outside 0-100") }
+            return Quantity(value: v, source: source(column))
+        }
+        func field(_ name: String) throws(RowRejection) -> Quantity? {
+            guard let column = layout.column(name) else { return nil }
+            return try value(column.index)
+        }
         var actuals: [Int: Quantity] = [:]
         for column in layout.columns {
-            if case .year("actual", let year, _) = column.role, let value = try decimal(column: column.index) {
-                actuals[year] = Quantity(value: value, source: source(column.index))
-            }
+            if case .year("actual", let year, _) = column.role, let v = try value(column.index) { actuals[year] = v }
         }
-        let unitText = text("unit")?.text ?? ""
         let direction = text("direction").flatMap { settings.kpiDirections.canonical($0.text) }.flatMap(KPI.Direction.init(rawValue:))
         let baselineCell = layout.column("baseline").map { source($0.index) } ?? id.source
         let targetCell = layout.column("target").map { source($0.index) } ?? id.source
         return KPI(id: CodeText.preprocess(id.text), linkedTo: linked, linkedOutput: settings.codes.parse(linked, as: .output).code.map(OutputCode.init),
-                   name: text("name")?.text ?? "", unit: settings.kpiUnits.canonical(unitText) ?? unitText, direction: direction,
-                   baseline: try quantity("baseline"), baselineYear: try integer("baselineYear"), baselineCell: baselineCell,
-                   target: try quantity("target"), targetYear: try integer("targetYear"), targetCell: targetCell,
+                   name: text("name")?.text ?? "", unit: unit ?? unitText, direction: direction,
+                   baseline: try field("baseline"), baselineYear: try integer("baselineYear"), baselineCell: baselineCell,
+                   target: try field("target"), targetYear: try integer("targetYear"), targetCell: targetCell,
                    actuals: actuals, reportedStatus: text("status"), source: id.source)
     }
 
@@ -83,8 +94,10 @@ extension RowContext {
         let likelihoodCell = layout.column("likelihood").map { source($0.index) } ?? id.source
         let mitigationCell = layout.column("mitigation").map { source($0.index) } ?? id.source
         let categoryText = text("category")?.text ?? ""
+        let category = settings.riskCategories.canonical(categoryText.replacingOccurrences(of: " / ", with: "/"))
+        if category == nil, !categoryText.isEmpty { notes.add("info: \(id.source.ref): unknown risk category '\(categoryText)' kept as typed") }
         return Risk(id: CodeText.preprocess(id.text), bureau: bureau("bureau"), description: text("description")?.text ?? "",
-                    category: settings.riskCategories.canonical(categoryText) ?? categoryText,
+                    category: category ?? categoryText,
                     linkedObjective: text("objective").map { link in
                         TextCell(text: settings.codes.parse(link.text, as: .objective).code ?? link.text, source: link.source) },
                     linkedOutput: text("output").map { link in

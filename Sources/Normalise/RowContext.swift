@@ -20,14 +20,21 @@ struct RowContext {
     let sheet: String
     let settings: NormaliseSettings
     let amounts: AmountGrammar
+    /// The number format code of a cell format index (percent cells are rescaled).
+    let numberFormat: @Sendable (Int) -> String
+    /// Notes the row raises (an unknown KPI unit, a percentage outside 0-100, …).
+    let notes: NoteSink
     private let byColumn: [Int: SheetCell]
 
-    init(row: SheetRow, layout: TableLayout, file: String, sheet: String, settings: NormaliseSettings) {
+    init(row: SheetRow, layout: TableLayout, file: String, sheet: String, settings: NormaliseSettings,
+         numberFormat: @escaping @Sendable (Int) -> String = { _ in "General" }, notes: NoteSink = NoteSink()) {
         self.row = row
         self.layout = layout
         self.file = file
         self.sheet = sheet
         self.settings = settings
+        self.numberFormat = numberFormat
+        self.notes = notes
         amounts = AmountGrammar(dashMeans: settings.dashMeans)
         var map: [Int: SheetCell] = [:]
         for cell in row.cells { map[cell.reference.column] = cell }
@@ -82,6 +89,20 @@ struct RowContext {
         return Amount(chf: value * unit.factor, unit: unit, source: source(column.index))
     }
 
+    /// A percentage on the 0-100 scale: `0.71` in a `%`-formatted cell, `71`, or the text `71 %`.
+    func percent(column: Int) throws(RowRejection) -> Decimal? {
+        guard let cell = byColumn[column] else { return nil }
+        if case .string(let s) = cell.value, s.contains("%") {
+            switch amounts.parse(s.replacingOccurrences(of: "%", with: "")) {
+            case .value(let v): return v
+            case .null: return nil
+            case .invalid: throw RowRejection(column: column, expected: "number", actual: s, reason: "'\(s)' is not a percentage")
+            }
+        }
+        guard let value = try decimal(column: column) else { return nil }
+        return numberFormat(cell.styleIndex).contains("%") ? value * 100 : value
+    }
+
     func integer(_ field: String) throws(RowRejection) -> Int? {
         try quantity(field).map { NSDecimalNumber(decimal: $0.value).intValue }
     }
@@ -107,4 +128,10 @@ struct RowContext {
         let actual = byColumn[column]?.text ?? "blank"
         return RowRejection(column: column, expected: expected, actual: actual.isEmpty ? "blank" : actual, reason: reason)
     }
+}
+
+/// Collects the notes of a sheet's rows (a reference, so row readers can add to it).
+final class NoteSink: @unchecked Sendable {
+    var notes: [String] = []
+    func add(_ note: String) { notes.append(note) }
 }

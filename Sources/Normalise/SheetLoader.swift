@@ -13,6 +13,8 @@ struct SheetLoader {
     let bureau: Bureau?
     /// `FP`, `OP-BR`, … for finding ids.
     let tag: String
+    /// The workbook's number format for a cell format index.
+    let numberFormat: @Sendable (Int) -> String
 
     nonisolated(unsafe) private static let totalLabel = #/^(?i)(total|subtotal|sub-total|sous-total|totale?|suma)\b/#
     nonisolated(unsafe) private static let subtotalLabel = #/^(?i)(subtotal|sub-total|sous-total)\b/#
@@ -20,13 +22,14 @@ struct SheetLoader {
     func load(into model: inout ResultsModel) -> SheetAccount? {
         let sheet = grid.sheet.name
         let mapper = HeaderMapper(table: table.table, fields: table.fields ?? [:], categories: settings.costCategories, biennium: settings.biennium)
-        let (found, seen) = mapper.layout(rows: grid.rows, merged: grid.mergedRanges, headerRow: table.headerRow)
+        let (found, seen, missing) = mapper.layout(rows: grid.rows, merged: grid.mergedRanges, headerRow: table.headerRow)
         guard var layout = found else {
-            for field in table.table.required {
+            for field in missing {
                 let headers = seen.isEmpty ? "no headers" : "headers seen: " + seen.map { "'\($0)'" }.joined(separator: ", ")
+                let hint = mapper.closestAlias(to: seen, for: field).map { "; the closest alias is '\($0)'" } ?? ""
                 model.loadFindings.append(Finding(
                     id: "DAT-003/\(tag)/\(sheet)/\(field)", rule: .dat003, severity: .error, bureau: bureau?.rawValue ?? "",
-                    message: "Sheet '\(sheet)' of \(file) has no header row with a column for '\(field)' (\(headers)); the sheet was not loaded.",
+                    message: "Sheet '\(sheet)' of \(file) has no header row with a column for '\(field)' (\(headers)\(hint)); the sheet was not loaded.",
                     expected: "column \(field)", actual: "none", sources: [SourceRef(file: file, sheet: sheet).description]))
             }
             return nil
@@ -39,8 +42,10 @@ struct SheetLoader {
         var subScope: [[Int: Quantity]] = []       // loaded rows since the last total or subtotal
         var seenKeys: [String: (SheetRow, CellSource)] = [:]
 
+        let notes = NoteSink()
+        defer { model.notes += notes.notes }
         for row in grid.rows where row.number > layout.lastHeaderRow {
-            let context = RowContext(row: row, layout: layout, file: file, sheet: sheet, settings: settings)
+            let context = RowContext(row: row, layout: layout, file: file, sheet: sheet, settings: settings, numberFormat: numberFormat, notes: notes)
             account.read += 1
             if table.table.isAmountTable, let label = context.firstText, label.contains(Self.totalLabel), !context.hasValidOutput {
                 account.skipped += 1

@@ -52,13 +52,41 @@ struct HeaderMapper {
     let categories: AliasTable
     let biennium: (Int, Int)
 
+    /// Fields pinned to a column letter (`column:H` in the pipeline file), whatever the header says.
+    let fixed: [Int: String]
+
     init(table: TableKind, fields: [String: [String]], categories: AliasTable, biennium: (Int, Int)) {
         self.table = table
         self.categories = categories
         self.biennium = biennium
         var aliases: [String: Set<String>] = [:]
-        for (field, words) in fields { aliases[field] = Set(words.map(HeaderKey.field)) }
+        var fixed: [Int: String] = [:]
+        for (field, words) in fields {
+            for word in words {
+                if let column = Self.fixedColumn(word) { fixed[column] = field } else { aliases[field, default: []].insert(HeaderKey.field(word)) }
+            }
+        }
         self.aliases = aliases
+        self.fixed = fixed
+    }
+
+    /// `column:H` → 8.
+    static func fixedColumn(_ alias: String) -> Int? {
+        guard alias.lowercased().hasPrefix("column:") else { return nil }
+        return CellReference.columnNumber(alias.dropFirst("column:".count).trimmingCharacters(in: .whitespaces))
+    }
+
+    /// The alias nearest to a header, for DAT-003's message.
+    func closestAlias(to headers: [String], for field: String) -> String? {
+        let keys = headers.map(HeaderKey.field)
+        var best: (Int, String)?
+        for alias in aliases[field] ?? [] where !alias.isEmpty {
+            for key in keys {
+                let d = Levenshtein.distance(alias, key)
+                if d < (best?.0 ?? .max) { best = (d, alias) }
+            }
+        }
+        return best.flatMap { $0.0 <= max(3, $0.1.count / 2) ? $0.1 : nil }
     }
 
     /// The field a header names, or nil. Year-bearing headers are matched without their year.
@@ -69,9 +97,9 @@ struct HeaderMapper {
     }
 
     /// Tries each of the first 30 rows (or the given one) as the header; returns the first that
-    /// names every required field.
-    func layout(rows: [SheetRow], merged: [CellRange], headerRow fixed: Int?) -> (TableLayout?, best: [String]) {
-        var bestSeen: [String] = []
+    /// names every required field, else the headers of the closest row and the fields it lacks.
+    func layout(rows: [SheetRow], merged: [CellRange], headerRow fixed: Int?) -> (TableLayout?, best: [String], missing: [String]) {
+        var best: (found: Int, headers: [String], missing: [String]) = (-1, [], table.required)
         for (position, row) in rows.prefix(30).enumerated() {
             if let fixed, row.number != fixed { continue }
             let next = position + 1 < rows.count ? rows[position + 1] : nil
@@ -83,14 +111,18 @@ struct HeaderMapper {
                 case .biennium: ["biennium"]
                 }
             })
-            if table.required.allSatisfy(named.contains) {
+            let missing = table.required.filter { !named.contains($0) }
+            if missing.isEmpty {
                 var layout = candidate
                 layout.titleText = rows.prefix(position).flatMap { $0.cells.map(\.text) }
-                return (layout, bestSeen)
+                return (layout, [], [])
             }
-            if row.cells.count > bestSeen.count { bestSeen = row.cells.map(\.text) }
+            let found = table.required.count - missing.count
+            if found > best.found || (found == best.found && row.cells.count > best.headers.count) {
+                best = (found, row.cells.map(\.text), missing)
+            }
         }
-        return (nil, bestSeen)
+        return (nil, best.headers, best.missing)
     }
 
     private func map(header: SheetRow, subHeader: SheetRow?, merged: [CellRange]) -> TableLayout {
@@ -110,8 +142,13 @@ struct HeaderMapper {
         }
         var columns: [TableLayout.Column] = []
         var ignored: [String] = []
+        for (index, field) in fixed where texts[index] == nil { texts[index] = field }
         for (index, text) in texts.sorted(by: { $0.key < $1.key }) {
             let header = sub[index].map { "\(text) / \($0)" } ?? text
+            if let field = fixed[index] {
+                columns.append(.init(index: index, header: header, role: .field(field)))
+                continue
+            }
             switch HeaderYear.classify(text) {
             case .biennium(let first, let second):
                 if (first, second) != biennium {
@@ -138,5 +175,25 @@ struct HeaderMapper {
         }
         let last = sub.isEmpty ? header.number : header.number + 1
         return TableLayout(headerRow: header.number, lastHeaderRow: last, columns: columns, titleText: [], ignored: ignored)
+    }
+}
+
+/// Edit distance, for suggestions.
+enum Levenshtein {
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...b.count {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
     }
 }

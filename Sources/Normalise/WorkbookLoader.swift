@@ -21,6 +21,22 @@ public struct WorkbookLoader: Sendable {
         sources.first { $0.files.contains { Glob.matches($0, name) } }
     }
 
+    /// The source whose `titles` words occur in the title rows of the workbook's first sheet, for a
+    /// file whose name matches no pattern. Nil when none does or the file cannot be read.
+    public func source(forTitleOf path: String) -> SourceProfile? {
+        guard let workbook = try? Workbook(path: path), let first = workbook.sheets.first(where: { $0.kind == .worksheet }),
+              let cursor = try? workbook.cursor(for: first) else { return nil }
+        var titles: [String] = []
+        while titles.count < 6, let row = try? cursor.nextRow(), row.cells.count == 1 { titles.append(row.cells[0].text) }
+        let text = HeaderKey.fold(titles.joined(separator: " "))
+        return sources.first { source in
+            (source.titles ?? []).contains { word in
+                let key = HeaderKey.fold(word)
+                return !key.isEmpty && (" " + text + " ").contains(" " + key + " ")
+            }
+        }
+    }
+
     /// Reads and normalises the workbook at `path` as `source` describes it.
     /// - Throws: ``XLSXError`` when the file cannot be read at all (it is then quarantined).
     public func load(path: String, as source: SourceProfile) throws -> ResultsModel {
@@ -63,7 +79,11 @@ public struct WorkbookLoader: Sendable {
                 model.envelope = envelope(in: g, file: file)
                 continue
             }
-            let loader = SheetLoader(grid: g, file: file, table: table, source: source, settings: settings, bureau: bureau, tag: tag)
+            // The number format of every cell format the sheet uses (percent cells are rescaled).
+            let used = Set(g.rows.flatMap { $0.cells.map(\.styleIndex) })
+            let formats = Dictionary(uniqueKeysWithValues: used.map { ($0, workbook.numberFormat(style: $0)) })
+            let loader = SheetLoader(grid: g, file: file, table: table, source: source, settings: settings, bureau: bureau, tag: tag,
+                                     numberFormat: { formats[$0] ?? "General" })
             if let account = loader.load(into: &model) { accounts.append(account) }
             if table.table == .sectorSummary { model.hasSectorSummary = true }
         }

@@ -60,9 +60,9 @@ public struct BatchRun {
             let data = (try? Data(contentsOf: url)) ?? Data()
             let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
             var entry = Manifest.InputFile(file: url.lastPathComponent, sha256: hash, size: data.count, fate: "archived", sheets: [])
-            guard let source = loader.source(forFile: url.lastPathComponent) else {
+            guard let source = loader.source(forFile: url.lastPathComponent) ?? loader.source(forTitleOf: url.path) else {
                 entry.fate = "quarantined"
-                entry.reason = "not-recognised: the file name matches no source of \(URL(fileURLWithPath: options.pipelinePath).lastPathComponent)"
+                entry.reason = "not-recognised: neither the file name nor the title rows match a source of \(URL(fileURLWithPath: options.pipelinePath).lastPathComponent)"
                 inputs.append(entry)
                 continue
             }

@@ -77,9 +77,42 @@ public struct PipelineFile: Sendable, Decodable {
 
     func validate() throws {
         guard biennium != nil else { throw PipelineError(file: path, "plan.biennium must look like 2022-2023 (an even first year)") }
-        for key in (tolerances ?? [:]).keys where Self.toleranceKeys[key] == nil {
-            let suggestion = PipelineSchema.closest(key, in: Array(Self.toleranceKeys.keys)).map { " (did you mean '\($0)'?)" } ?? ""
-            throw PipelineError(file: path, "unknown tolerance '\(key)'\(suggestion)")
+        guard plan.goals > 0 else { throw PipelineError(file: path, "plan.goals must be at least 1") }
+        for (key, value) in tolerances ?? [:] {
+            guard Self.toleranceKeys[key] != nil else {
+                let suggestion = PipelineSchema.closest(key, in: Array(Self.toleranceKeys.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+                throw PipelineError(file: path, "unknown tolerance '\(key)'\(suggestion)")
+            }
+            guard value >= 0 else { throw PipelineError(file: path, "tolerance '\(key)' must not be negative (\(value))") }
+            if key.hasSuffix("Rel") || key.hasPrefix("priority.") || key.hasPrefix("kpi.") || key == "unit.factorBand", value > 1 {
+                throw PipelineError(file: path, "tolerance '\(key)' is a fraction (0.05 = 5 %), not \(value)")
+            }
+        }
+        let t = reconcileSettings.tolerances
+        if t.amountAbs > t.amountErrorAbs || t.amountRel > t.amountErrorRel {
+            throw PipelineError(file: path, "the FIN-003 pass band (amount.abs, amount.rel) must lie inside the error band (amount.errorAbs, amount.errorRel)")
+        }
+        if t.bureauWarnRel > t.bureauErrorRel { throw PipelineError(file: path, "bureau.warnRel must not exceed bureau.errorRel") }
+        if t.riskWarn > t.riskError { throw PipelineError(file: path, "risk.warn must not exceed risk.error") }
+        if t.priorityError > t.priorityWarn { throw PipelineError(file: path, "priority.error must not exceed priority.warn") }
+        guard !sources.isEmpty else { throw PipelineError(file: path, "no sources: nothing would be read") }
+        for source in sources {
+            let name = "source '\(source.name)'"
+            guard !source.files.isEmpty else { throw PipelineError(file: path, "\(name): files needs at least one pattern") }
+            guard !source.tables.isEmpty else { throw PipelineError(file: path, "\(name): tables needs at least one table") }
+            if let pattern = source.bureau?.fileName {
+                guard let regex = try? Regex(pattern) else { throw PipelineError(file: path, "\(name): bureau.fileName is not a valid regular expression: \(pattern)") }
+                _ = regex
+                guard pattern.contains("(?<bureau>") else { throw PipelineError(file: path, "\(name): bureau.fileName needs a group named 'bureau', as in (?<bureau>BR|TSB)") }
+            }
+            for table in source.tables {
+                guard table.table == .parameters || !(table.fields ?? [:]).isEmpty else {
+                    throw PipelineError(file: path, "\(name): table '\(table.table.rawValue)' needs fields with their header aliases")
+                }
+                for field in table.table.required where table.table != .parameters && (table.fields?[field] ?? []).isEmpty {
+                    throw PipelineError(file: path, "\(name): table '\(table.table.rawValue)' lacks aliases for its required field '\(field)'")
+                }
+            }
         }
     }
 

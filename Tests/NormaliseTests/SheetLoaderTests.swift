@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import Normalise
+import Results
+@testable import XLSX
+
+/// The normaliser on hand-built sheets: header mapping, units, row accounting and rejections.
+@Suite struct SheetLoaderTests {
+    static let settings = NormaliseSettings(
+        biennium: (2022, 2023), bureaus: AliasTable(["TSB": ["Bureau de la normalisation des télécommunications"], "BR": [], "BDT": [], "GS": []]),
+        funding: AliasTable(["RB": ["Budget ordinaire", "Regular budget"], "XB": ["Extrabudgetary"]]),
+        costCategories: AliasTable(["STAFF": ["Staff"], "NONSTAFF": ["Non-staff"]]),
+        priorities: AliasTable(["HIGH": ["Élevée", "1"], "LOW": ["Faible"]]), kpiUnits: AliasTable(["percent": ["%"], "count": []]),
+        kpiDirections: AliasTable(["up": ["↑"], "down": ["↓"]]), riskCategories: AliasTable([:]))
+
+    static let opFields: [String: [String]] = [
+        "output": ["Produit"], "objective": ["Objectif"], "amount": ["Coût prévu"], "fte": ["ETP"], "priority": ["Priorité"],
+        "funding": ["Source de financement"], "biennium": ["Total"],
+    ]
+
+    /// A cell value in test tables: a number or a text.
+    enum V: Sendable, ExpressibleByFloatLiteral, ExpressibleByStringLiteral {
+        case n(Double), t(String)
+        init(floatLiteral value: Double) { self = .n(value) }
+        init(stringLiteral value: String) { self = .t(value) }
+    }
+
+    /// A row from (column letter, value) pairs.
+    static func row(_ number: Int, _ cells: [(String, V)], style: Int = 0) -> SheetRow {
+        SheetRow(number: number, cells: cells.map { letter, value in
+            let ref = CellReference(row: number, column: CellReference.columnNumber(letter)!)
+            switch value {
+            case .n(let d):
+                let text = d == d.rounded() ? String(Int(d)) : "\(d)"
+                return SheetCell(reference: ref, value: .number(d, text: text), styleIndex: style)
+            case .t(let s): return SheetCell(reference: ref, value: .string(s))
+            }
+        })
+    }
+
+    static func load(_ rows: [SheetRow], merged: [CellRange] = [], fields: [String: [String]] = opFields, table: TableKind = .allocations,
+                     formats: [Int: String] = [:]) -> (ResultsModel, SheetAccount?) {
+        let grid = SheetGrid(sheet: SheetInfo(name: "Plan opérationnel", visibility: .visible, kind: .worksheet, part: "xl/worksheets/sheet1.xml"),
+                             rows: rows, mergedRanges: merged)
+        let source = SourceProfile(name: "op", kind: table == .kpis ? .resultsFramework : .operationalPlan, files: ["*"],
+                                   tables: [TableProfile(table: table, fields: fields)])
+        let loader = SheetLoader(grid: grid, file: "OP_TSB.xlsx", table: source.tables[0], source: source, settings: settings, bureau: .tsb,
+                                 tag: "OP-TSB", numberFormat: { formats[$0] ?? "General" })
+        var model = ResultsModel()
+        let account = loader.load(into: &model)
+        return (model, account)
+    }
+
+    static let title = [row(1, [("A", "Bureau de la normalisation des télécommunications (TSB)")]),
+                        row(2, [("A", "Plan opérationnel 2022-2025 (en milliers de CHF)")])]
+    static let header = row(4, [("A", "Objectif"), ("B", "Produit"), ("E", "Coût prévu 2022"), ("F", "Coût prévu 2023 (CHF)"), ("G", "ETP"),
+                                ("H", "Priorité"), ("I", "Source de financement")])
+
+    @Test func unitsComeFromTheHeaderElseTheTitleRows() throws {
+        let (model, account) = Self.load(Self.title + [Self.header, Self.row(5, [("A", "T.1"), ("B", "T1-1"), ("E", 3480.0), ("F", 3520.0), ("G", "15,5"), ("H", "Élevée"), ("I", "Budget ordinaire")])])
+        let a = try #require(model.allocations.first)
+        #expect(a.output.text == "T.1-1")
+        #expect(a.years[2022]?.total?.chf == 3_480_000 && a.years[2022]?.total?.unit == .kchf)   // title: en milliers de CHF
+        #expect(a.years[2023]?.total?.chf == 3520 && a.years[2023]?.total?.unit == .chf)         // header: (CHF)
+        #expect(a.fte?.value == Decimal(string: "15.5") && a.priority == .high && a.funding.code == "RB")
+        #expect(account.map { ($0.read, $0.loaded, $0.skipped, $0.rejected) } ?? (0, 0, 0, 0) == (1, 1, 0, 0))
+        #expect(model.notes.contains { $0.hasPrefix("unit: OP_TSB.xlsx!Plan opérationnel!E4") && $0.contains("title rows") })
+    }
+
+    @Test(arguments: [
+        ([("B", "T.2-1"), ("E", "1 O50"), ("I", "Budget ordinaire")] as [(String, V)], "E", "number", "1 O50"),
+        ([("B", "D12"), ("E", 1.0), ("I", "Budget ordinaire")], "B", "output code", "D12"),
+        ([("B", "D.1"), ("E", 1.0), ("I", "Budget ordinaire")], "B", "output code", "D.1"),
+        ([("B", "T.2-1"), ("E", 1.0), ("I", "Fonds secret")], "I", "known funding source", "Fonds secret"),
+        ([("B", "T.2-1"), ("E", 1.0)], "I", "known funding source", "blank"),
+    ])
+    func aRowThatCannotBeLoadedIsRejectedWithItsFirstOffendingCell(cells: [(String, V)], column: String, expected: String, actual: String) throws {
+        let (model, account) = Self.load(Self.title + [Self.header, Self.row(12, cells)])
+        let f = try #require(model.loadFindings.first)
+        #expect(f.id == "DAT-002/OP-TSB/Plan opérationnel!12" && f.severity == .error && f.bureau == "TSB")
+        #expect(f.expected == expected && f.actual == actual)
+        #expect(f.sources == ["OP_TSB.xlsx!Plan opérationnel!\(column)12"])
+        #expect(account?.rejected == 1 && model.allocations.isEmpty)
+    }
+
+    @Test func totalsSubtotalsNotesAndDuplicatesAreSkippedAndAccounted() throws {
+        let rows = Self.title + [Self.header,
+            Self.row(5, [("B", "T.1-1"), ("E", 10.0), ("I", "Budget ordinaire")]),
+            Self.row(6, [("B", "T.1-2"), ("E", 20.0), ("I", "Budget ordinaire")]),
+            Self.row(7, [("A", "Sous-total T.1"), ("E", 30.0)]),
+            Self.row(8, [("A", "Les montants sont indicatifs.")]),
+            Self.row(9, [("B", "T.2-1"), ("E", 5.0), ("I", "Budget ordinaire")]),
+            Self.row(10, [("B", "T.2-1"), ("E", 5.0), ("I", "Budget ordinaire")]),
+            Self.row(11, [("A", "Total TSB"), ("E", 36.0)])]
+        let (model, account) = Self.load(rows)
+        #expect(account.map { ($0.read, $0.loaded, $0.skipped, $0.rejected) } ?? (0, 0, 0, 0) == (7, 3, 4, 0))
+        #expect(model.duplicates.map(\.key) == ["T.2-1/RB"] && model.duplicates[0].identical)
+        let totals = model.statedTotals.map { ($0.label, $0.stated, $0.components.map(\.value)) }
+        #expect(totals.count == 2)
+        #expect(totals[0].0 == "Sous-total T.1" && totals[0].1 == 30_000 && totals[0].2 == [10_000, 20_000])
+        #expect(totals[1].0 == "Total TSB" && totals[1].1 == 36_000 && totals[1].2 == [10_000, 20_000, 5000])
+    }
+
+    @Test func aTwoRowHeaderGivesTheYearFromTheGroupAndTheCategoryFromTheSubHeader() throws {
+        let rows = [Self.row(4, [("A", "Produit"), ("D", "Coût prévu 2022 (CHF '000)"), ("F", "Coût prévu 2023 (CHF '000)")]),
+                    Self.row(5, [("D", "Staff"), ("E", "Non-staff"), ("F", "Staff"), ("G", "Non-staff")]),
+                    Self.row(6, [("A", "I.1-2"), ("D", 1150.0), ("E", 4250.0), ("F", 0.0), ("G", 0.0)])]
+        let merged = [CellRange("D4:E4")!, CellRange("F4:G4")!]
+        let (model, account) = Self.load(rows, merged: merged, fields: ["output": ["Produit"], "amount": ["Coût prévu"]])
+        let a = try #require(model.allocations.first)
+        #expect(a.years[2022]?.staff?.chf == 1_150_000 && a.years[2022]?.nonStaff?.chf == 4_250_000 && a.years[2022]?.chf == 5_400_000)
+        #expect(a.funding.code == "RB")   // no funding column: regular budget
+        #expect(account?.headerRow == "4-5" && account?.read == 1)
+    }
+
+    @Test func aMissingRequiredColumnIsOneFindingWithTheClosestAlias() throws {
+        let rows = [Self.row(1, [("A", "Produits"), ("B", "Objectif")]), Self.row(2, [("A", "T.1-1"), ("B", "T.1")])]
+        let (model, account) = Self.load(rows)
+        #expect(account == nil)
+        #expect(model.loadFindings.map(\.id) == ["DAT-003/OP-TSB/Plan opérationnel/output", "DAT-003/OP-TSB/Plan opérationnel/amount"])
+        #expect(model.loadFindings[0].message.contains("closest alias is 'produit'"))
+        #expect(model.loadFindings[0].sources == ["OP_TSB.xlsx!Plan opérationnel"])
+    }
+
+    @Test func aFixedColumnNeedsNoHeader() throws {
+        var fields = Self.opFields
+        fields["fte"] = ["column:G"]
+        let header = Self.row(4, [("B", "Produit"), ("E", "Coût prévu 2022 (CHF)"), ("I", "Source de financement")])
+        let (model, _) = Self.load([header, Self.row(5, [("B", "T.1-1"), ("E", 1.0), ("G", 2.5), ("I", "Budget ordinaire")])], fields: fields)
+        #expect(model.allocations.first?.fte?.value == Decimal(string: "2.5"))
+    }
+
+    @Test(arguments: [(V.n(0.71), "0.0%", Decimal(71)), (V.n(71), "General", Decimal(71)), (V.t("71 %"), "General", Decimal(71))])
+    func percentagesAreOnTheZeroToHundredScale(value: V, format: String, expected: Decimal) throws {
+        let fields: [String: [String]] = ["id": ["KPI ID"], "unit": ["Unit"], "actual": ["Actual"]]
+        let rows = [Self.row(1, [("A", "KPI ID"), ("B", "Unit"), ("C", "Actual 2022")]),
+                    Self.row(2, [("A", "KPI-1"), ("B", "% countries"), ("C", value)], style: 1)]
+        let (model, _) = Self.load(rows, fields: fields, table: .kpis, formats: [1: format])
+        #expect(model.kpis.first?.unit == "percent")
+        #expect(model.kpis.first?.actuals[2022]?.value == expected)
+    }
+}
