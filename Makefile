@@ -34,7 +34,7 @@ demo: setup build
 	cp -r fixtures/scenarios/$(SCENARIO)/inbox $(DEMO)/inbox
 	.build/debug/rbm run pipelines/itu-2022-2023.yaml --inbox $(DEMO)/inbox --out $(DEMO)/out --fail-on never
 	@echo
-	@echo "Outputs:  $(DEMO)/out/ (consolidated.xlsx, discrepancies.csv, discrepancies.jsonl, manifest.json)"
+	@echo "Outputs:  $(DEMO)/out/ (consolidated.xlsx, discrepancies.csv, discrepancies.jsonl, discrepancies.html, manifest.json)"
 	@echo "Inputs filed away in $(DEMO)/archive/ and $(DEMO)/quarantine/"
 
 test: setup

@@ -110,6 +110,7 @@ public struct BatchRun {
         try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)
         try write(DiscrepancyCSV.render(findings), to: outURL.appendingPathComponent("discrepancies.csv"))
         try write(DiscrepancyJSONL.render(findings), to: outURL.appendingPathComponent("discrepancies.jsonl"))
+        try write(DiscrepancyHTML.render(findings, title: pipeline.name), to: outURL.appendingPathComponent("discrepancies.html"))
         let workbookURL = outURL.appendingPathComponent("consolidated.xlsx")
         try ConsolidatedWorkbook(title: pipeline.name).write(model: model, findings: findings,
                                                              years: pipeline.reconcileSettings.years, to: workbookURL.path)
@@ -127,7 +128,7 @@ public struct BatchRun {
             pipelineSHA256: SHA256.hash(data: pipelineData).map { String(format: "%02x", $0) }.joined(),
             startedAt: ISO8601DateFormatter().string(from: clock.start), inputs: inputs, findings: byRule, findingsBySeverity: bySeverity,
             rootCauses: findings.filter { $0.causedBy.isEmpty }.count, notes: model.notes, stages: clock.stages,
-            outputs: ["discrepancies.csv", "discrepancies.jsonl", "consolidated.xlsx", "manifest.json"])
+            outputs: ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"])
         try writeManifest(manifest, to: outURL)
 
         // File away, only after the manifest (the commit point) is on disk.

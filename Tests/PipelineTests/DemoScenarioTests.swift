@@ -83,7 +83,7 @@ import XLSX
         let archived = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("archive").path)
         #expect(archived.count == 6)
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("inbox").path).isEmpty)
-        for name in ["discrepancies.csv", "discrepancies.jsonl", "consolidated.xlsx", "manifest.json"] {
+        for name in ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("out/\(name)").path))
         }
         #expect(report.manifest.notes.filter { $0.hasPrefix("not reconciled: ") }.count == 12)

@@ -24,3 +24,15 @@ import Results
         #expect(line.hasSuffix("\"sources\":[\"a.xlsx!S!E8\",\"b.xlsx!S!G8\"],\"caused_by\":[]}\n"))
     }
 }
+
+@Suite struct DiscrepancyHTMLTests {
+    @Test func thePageEscapesTextAndLinksRootCauses() {
+        let root = Finding(id: "FIN-007/T.4-1/2023", rule: .fin007, severity: .error, message: "ratio <1000>", sources: ["a!b!F8"])
+        let effect = Finding(id: "FIN-004/TSB/2023", rule: .fin004, severity: .error, message: "TSB & co", sources: [], causedBy: [root.id])
+        let html = DiscrepancyHTML.render([effect, root], title: "Demo")
+        #expect(html.contains("ratio &lt;1000&gt;") && html.contains("TSB &amp; co"))
+        #expect(html.contains("<a href=\"#FIN-007/T.4-1/2023\">FIN-007/T.4-1/2023</a>"))
+        #expect(html.contains("<td id=\"FIN-007/T.4-1/2023\">"))
+        #expect(html.contains("<b>2</b> findings") && html.contains("1 root causes"))
+    }
+}

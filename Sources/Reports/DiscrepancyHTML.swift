@@ -1,0 +1,68 @@
+import Results
+
+/// `discrepancies.html`: the log as one self-contained page for reviewers — counts by severity and
+/// rule, then every finding in log order, each with its cells and links to its root causes.
+public enum DiscrepancyHTML {
+    public static func render(_ findings: [Finding], title: String) -> String {
+        var bySeverity: [Severity: Int] = [:]
+        var byRule: [RuleID: Int] = [:]
+        for f in findings {
+            bySeverity[f.severity, default: 0] += 1
+            byRule[f.rule, default: 0] += 1
+        }
+        let ids = Set(findings.map(\.id))
+        var html = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <title>\(escape(title)) — discrepancies</title>
+        <style>
+        body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}
+        table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}
+        th{background:#1f4e79;color:#fff;position:sticky;top:0}
+        tr.error td.sev{background:#f8cbad}tr.warning td.sev{background:#ffe699}tr.info td.sev{background:#ddebf7}
+        td.src{font:12px monospace;word-break:break-all}td.num{font-family:monospace;white-space:nowrap}
+        .counts span{display:inline-block;margin-right:1.5em}:target{outline:2px solid #1f4e79}
+        </style></head><body>
+        <h1>\(escape(title))</h1>
+        <p class="counts"><span><b>\(findings.count)</b> findings</span>
+        """
+        for severity in [Severity.error, .warning, .info] {
+            html += "<span>\(bySeverity[severity, default: 0]) \(severity.rawValue)</span>"
+        }
+        html += "<span>\(findings.filter { $0.causedBy.isEmpty }.count) root causes</span></p>\n<p>"
+        html += RuleID.allCases.compactMap { rule in byRule[rule].map { "<a href=\"#\(rule.rawValue)\">\(rule.rawValue)</a>&nbsp;\($0)" } }
+            .joined(separator: " · ")
+        html += "</p>\n<table><thead><tr><th>id</th><th>severity</th><th>bureau</th><th>output</th><th>period</th><th>message</th>"
+        html += "<th>expected</th><th>actual</th><th>delta</th><th>sources</th><th>caused by</th></tr></thead><tbody>\n"
+        var firstOfRule = Set<RuleID>()
+        for f in findings {
+            let anchor = firstOfRule.insert(f.rule).inserted ? " id=\"\(f.rule.rawValue)\"" : ""
+            let causes = f.causedBy.map { ids.contains($0) ? "<a href=\"#\(attribute($0))\">\(escape($0))</a>" : escape($0) }.joined(separator: "<br>")
+            html += "<tr class=\"\(f.severity.rawValue)\"\(anchor)><td id=\"\(attribute(f.id))\">\(escape(f.id))</td>"
+            html += "<td class=\"sev\">\(f.severity.rawValue)</td><td>\(escape(f.bureau))</td><td>\(escape(f.output))</td><td>\(escape(f.period))</td>"
+            html += "<td>\(escape(f.message))</td><td class=\"num\">\(escape(f.expected))</td><td class=\"num\">\(escape(f.actual))</td>"
+            html += "<td class=\"num\">\(escape(f.delta))</td><td class=\"src\">\(f.sources.map(escape).joined(separator: "<br>"))</td><td>\(causes)</td></tr>\n"
+        }
+        html += "</tbody></table>\n</body></html>\n"
+        return html
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// An id usable as an HTML id and fragment: spaces and `#` replaced.
+    static func attribute(_ id: String) -> String {
+        escape(id.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "#", with: "~"))
+    }
+}
