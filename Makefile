@@ -38,7 +38,7 @@ demo: setup build
 	@echo "Inputs filed away in $(DEMO)/archive/ and $(DEMO)/quarantine/"
 
 test: setup
-	swift build --build-tests
+	swift build --build-tests --explicit-target-dependency-import-check error
 	swift test --skip-build
 
 # Regenerate the demo workbooks and their oracle with the independent Python scripts.
@@ -52,3 +52,8 @@ oracle: python-deps
 
 clean:
 	rm -rf .build demo-run out
+
+# Benchmarks: rbm against fastexcel, python-calamine, openpyxl, libxlsxwriter and XlsxWriter (several minutes).
+.PHONY: bench
+bench:
+	bash Benchmarks/run.sh

@@ -63,7 +63,7 @@ extension RuleRun {
             }
             let causes = total.measure == .biennium ? total.components.compactMap { fin006ByCell[$0.source] } : []
             let rows = total.components.map(\.source.position.row)
-            let scope = rows.isEmpty ? "no rows" : "rows \(rows.map(String.init).joined(separator: ", "))"
+            let scope = rows.isEmpty ? "no rows" : "rows \(Format.rows(rows))"
             let isMoney = total.unit != nil
             let show: (Decimal) -> String = { isMoney ? "CHF \($0.groupedCHF())" : $0.groupedCHF() }
             emit(Finding(

@@ -163,7 +163,7 @@ extension RuleRun {
             let bureau = owner(key.output)
             emit(Finding(id: "FIN-003/\(key.output)/\(key.year)", rule: .fin003, severity: severity, bureau: bureau?.rawValue ?? "",
                          output: key.output.text, period: String(key.year),
-                         message: "\(key.output), \(key.year): \(bureau?.rawValue ?? "the operational plan") plans CHF \(op.rb.groupedCHF()), the financial plan has CHF \(fp.rb.groupedCHF()) (Δ \(delta.groupedCHF(signed: true)), \(Format.percent(delta, of: fp.rb) ?? "")).",
+                         message: "\(key.output), \(key.year): \(bureau?.rawValue ?? "the operational plan") plans CHF \(op.rb.groupedCHF()), the financial plan has CHF \(fp.rb.groupedCHF()) (Δ \(delta.groupedCHF(signed: true)), \(Format.messagePercent(delta, of: fp.rb))).",
                          expected: fp.rb.plainText, actual: op.rb.plainText, delta: Format.signedWithPercent(delta, of: fp.rb),
                          sources: Format.summed(op.rbCells) + Format.summed(fp.rbCells)))
         }
@@ -197,7 +197,7 @@ extension RuleRun {
                 var causes = opCells.compactMap { fin007Cells[$0] }
                 causes += fin010.filter { $0.bureau == bureau.rawValue && $0.period == String(year) }.map(\.id)
                 emit(Finding(id: "FIN-004/\(bureau.rawValue)/\(year)", rule: .fin004, severity: severity, bureau: bureau.rawValue, period: String(year),
-                             message: "\(bureau.rawValue), \(year): operational-plan allocations total CHF \(actual.groupedCHF()); the financial plan gives \(bureau.rawValue) CHF \(expected.groupedCHF()) (Δ \(delta.groupedCHF(signed: true)), \(Format.percent(delta, of: expected) ?? "")).",
+                             message: "\(bureau.rawValue), \(year): operational-plan allocations total CHF \(actual.groupedCHF()); the financial plan gives \(bureau.rawValue) CHF \(expected.groupedCHF()) (Δ \(delta.groupedCHF(signed: true)), \(Format.messagePercent(delta, of: expected))).",
                              expected: expected.plainText, actual: actual.plainText, delta: Format.signedWithPercent(delta, of: expected),
                              sources: expectedSources + Format.summed(opCells), causedBy: Self.causeOrder(causes)))
             }
@@ -244,7 +244,7 @@ extension RuleRun {
                 }
                 emit(Finding(id: "FIN-009/\(row.output)/\(year)", rule: .fin009, severity: .warning, bureau: row.bureau.rawValue,
                              output: row.output.text, period: String(year),
-                             message: "\(row.output), \(year): staff cost CHF \(staff.chf.groupedCHF()) for \(fte.value.plainText) FTE = CHF \(actual) per FTE (plausible \(tolerances.fteCostMin.groupedCHF())-\(tolerances.fteCostMax.groupedCHF())); the FTE or the staff cost may be mistyped.",
+                             message: "\(row.output), \(year): staff cost CHF \(staff.chf.groupedCHF()) for \(fte.value.plainText) FTE = CHF \(actual == "∞" ? actual : (Decimal(string: actual) ?? 0).groupedCHF()) per FTE (plausible \(tolerances.fteCostMin.groupedCHF())-\(tolerances.fteCostMax.groupedCHF())); the FTE or the staff cost may be mistyped.",
                              expected: "\(tolerances.fteCostMin.plainText)-\(tolerances.fteCostMax.plainText)", actual: actual,
                              sources: [Format.cell(fte.source), Format.cell(staff.source)]))
             }
@@ -270,7 +270,7 @@ extension RuleRun {
             let causes = opCells.compactMap { fin007Cells[$0] }
             emit(Finding(id: "FIN-011/\(row.output)/\(settings.bienniumText)", rule: .fin011, severity: severity, bureau: row.bureau.rawValue,
                          output: row.output.text, period: settings.bienniumText,
-                         message: "\(row.output) (priority '\(row.priorityCell.map { _ in "high" } ?? "high")'): the financial plan provides CHF \(funded.groupedCHF()) for \(settings.bienniumText), \(percent) % of \(row.bureau.rawValue)'s requirement CHF \(requirement.groupedCHF()) (gap \((requirement - funded).groupedCHF())).",
+                         message: "\(row.output) (high priority): the financial plan provides CHF \(funded.groupedCHF()) for \(settings.bienniumText), \(percent) % of \(row.bureau.rawValue)'s requirement CHF \(requirement.groupedCHF()) (gap \((requirement - funded).groupedCHF())).",
                          expected: "≥ \(requirement.plainText)", actual: funded.plainText,
                          delta: "\((funded - requirement).signedText) (\(percent)% coverage)",
                          sources: Format.summed(opCells) + (row.priorityCell.map { [Format.cell($0)] } ?? []) + Format.summed(fpSides.flatMap(\.allCells)),
