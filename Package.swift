@@ -49,6 +49,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "rbm-bench", dependencies: ["XLSX"], path: "Sources/rbm-bench"),
         .target(name: "TestSupport", dependencies: ["XLSX"], path: "Tests/TestSupport"),
         .testTarget(name: "ZipIOTests", dependencies: ["ZipIO", "TestSupport"]),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"]),
