@@ -40,7 +40,8 @@ let package = Package(
                 "Results", "XLSX", "Normalise", "Reconcile", "Reports",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            resources: [.copy("Defaults/defaults.yaml")]
         ),
         .executableTarget(
             name: "rbm",

@@ -23,15 +23,41 @@ public struct PipelineFile: Sendable, Decodable {
         public var compactCodes: String?
     }
 
+    /// Value aliases; each table adds words to rbm's shipped defaults (`Defaults/defaults.yaml`).
     public struct Aliases: Sendable, Decodable {
-        public var bureau: AliasTable
-        public var funding: AliasTable
-        public var costCategory: AliasTable
-        public var priority: AliasTable
-        public var kpiUnit: AliasTable
-        public var kpiDirection: AliasTable
-        public var riskCategory: AliasTable
+        public var bureau: AliasTable?
+        public var funding: AliasTable?
+        public var costCategory: AliasTable?
+        public var priority: AliasTable?
+        public var kpiUnit: AliasTable?
+        public var kpiDirection: AliasTable?
+        public var riskCategory: AliasTable?
         public var extrabudgetaryNotes: [String]?
+
+        public init(bureau: AliasTable? = nil, funding: AliasTable? = nil, costCategory: AliasTable? = nil, priority: AliasTable? = nil,
+                    kpiUnit: AliasTable? = nil, kpiDirection: AliasTable? = nil, riskCategory: AliasTable? = nil, extrabudgetaryNotes: [String]? = nil) {
+            self.bureau = bureau
+            self.funding = funding
+            self.costCategory = costCategory
+            self.priority = priority
+            self.kpiUnit = kpiUnit
+            self.kpiDirection = kpiDirection
+            self.riskCategory = riskCategory
+            self.extrabudgetaryNotes = extrabudgetaryNotes
+        }
+
+        /// `self` over `defaults`: words are added, never removed.
+        func merged(over defaults: Aliases) -> Aliases {
+            func merge(_ a: AliasTable?, _ d: AliasTable?) -> AliasTable? {
+                guard let a else { return d }
+                return d.map { $0.merging(a) } ?? a
+            }
+            return Aliases(bureau: merge(bureau, defaults.bureau), funding: merge(funding, defaults.funding),
+                           costCategory: merge(costCategory, defaults.costCategory), priority: merge(priority, defaults.priority),
+                           kpiUnit: merge(kpiUnit, defaults.kpiUnit), kpiDirection: merge(kpiDirection, defaults.kpiDirection),
+                           riskCategory: merge(riskCategory, defaults.riskCategory),
+                           extrabudgetaryNotes: extrabudgetaryNotes ?? defaults.extrabudgetaryNotes)
+        }
     }
 
     public var name: String
@@ -40,7 +66,7 @@ public struct PipelineFile: Sendable, Decodable {
     public var inbox: String
     public var output: String
     public var defaults: Defaults?
-    public var aliases: Aliases
+    public var aliases: Aliases?
     public var tolerances: [String: Decimal]?
     public var sources: [SourceProfile]
 
@@ -68,10 +94,24 @@ public struct PipelineFile: Sendable, Decodable {
         do {
             var file = try YAMLDecoder().decode(PipelineFile.self, from: text)
             file.path = path
+            try file.applyDefaults(ShippedDefaults.load())
             try file.validate()
             return file
         } catch let error as DecodingError {
             throw PipelineError(decoding: error, node: node, file: path)
+        }
+    }
+
+    /// Adds the shipped value and header aliases under the file's own.
+    mutating func applyDefaults(_ defaults: ShippedDefaults) throws {
+        aliases = (aliases ?? Aliases()).merged(over: defaults.aliases)
+        for i in sources.indices {
+            for j in sources[i].tables.indices {
+                let kind = sources[i].tables[j].table
+                let shipped = defaults.fields[kind.rawValue] ?? [:]
+                let own = sources[i].tables[j].fields ?? [:]
+                sources[i].tables[j].fields = shipped.merging(own) { $1 + $0 }
+            }
         }
     }
 
@@ -106,9 +146,6 @@ public struct PipelineFile: Sendable, Decodable {
                 guard pattern.contains("(?<bureau>") else { throw PipelineError(file: path, "\(name): bureau.fileName needs a group named 'bureau', as in (?<bureau>BR|TSB)") }
             }
             for table in source.tables {
-                guard table.table == .parameters || !(table.fields ?? [:]).isEmpty else {
-                    throw PipelineError(file: path, "\(name): table '\(table.table.rawValue)' needs fields with their header aliases")
-                }
                 for field in table.table.required where table.table != .parameters && (table.fields?[field] ?? []).isEmpty {
                     throw PipelineError(file: path, "\(name): table '\(table.table.rawValue)' lacks aliases for its required field '\(field)'")
                 }
@@ -140,9 +177,13 @@ public struct PipelineFile: Sendable, Decodable {
         return NormaliseSettings(
             biennium: biennium ?? (0, 0), defaultUnit: defaults?.unit ?? .chf,
             dashMeans: defaults?.dashMeans.flatMap(AmountGrammar.DashMeaning.init(rawValue:)) ?? .zero,
-            codes: CodeGrammar(options: .init(compactCodes: compact)), bureaus: aliases.bureau, funding: aliases.funding,
-            costCategories: aliases.costCategory, priorities: aliases.priority, kpiUnits: aliases.kpiUnit,
-            kpiDirections: aliases.kpiDirection, riskCategories: aliases.riskCategory)
+            codes: CodeGrammar(options: .init(compactCodes: compact)), bureaus: table(\.bureau), funding: table(\.funding),
+            costCategories: table(\.costCategory), priorities: table(\.priority), kpiUnits: table(\.kpiUnit),
+            kpiDirections: table(\.kpiDirection), riskCategories: table(\.riskCategory))
+    }
+
+    private func table(_ key: KeyPath<Aliases, AliasTable?>) -> AliasTable {
+        aliases?[keyPath: key] ?? AliasTable([:])
     }
 
     /// Settings for the rules.
@@ -154,7 +195,7 @@ public struct PipelineFile: Sendable, Decodable {
         if let (a, b) = biennium { s.biennium = [a, b] }
         if let bureaus = plan.bureaus { s.bureaus = bureaus }
         s.envelope = plan.envelope
-        if let notes = aliases.extrabudgetaryNotes { s.extrabudgetaryNotes = notes }
+        if let notes = aliases?.extrabudgetaryNotes { s.extrabudgetaryNotes = notes }
         for (key, value) in tolerances ?? [:] {
             if let path = Self.toleranceKeys[key] { s.tolerances[keyPath: path] = value }
         }

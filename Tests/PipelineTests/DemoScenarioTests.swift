@@ -122,7 +122,8 @@ import XLSX
         let path = work.appendingPathComponent("bad.yaml").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let error = try #require(throws: PipelineError.self) { try PipelineFile.load(path: path) }
-        #expect(error.line == 8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("  bienium:") }.map { $0 + 1 }
+        #expect(error.line == line)
         #expect(error.message.contains("did you mean 'biennium'"))
     }
 }
