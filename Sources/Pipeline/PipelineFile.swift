@@ -95,7 +95,14 @@ public struct PipelineFile: Sendable, Decodable {
             var file = try YAMLDecoder().decode(PipelineFile.self, from: text)
             file.path = path
             try file.applyDefaults(ShippedDefaults.load())
-            try file.validate()
+            do { try file.validate() } catch var error as PipelineError {
+                // Point at the key the problem is about.
+                if let key = error.key, let mark = PipelineSchema.node(at: key, in: node)?.mark {
+                    error.line = mark.line
+                    error.column = mark.column
+                }
+                throw error
+            }
             return file
         } catch let error as DecodingError {
             throw PipelineError(decoding: error, node: node, file: path)
@@ -116,38 +123,38 @@ public struct PipelineFile: Sendable, Decodable {
     }
 
     func validate() throws {
-        guard biennium != nil else { throw PipelineError(file: path, "plan.biennium must look like 2022-2023 (an even first year)") }
-        guard plan.goals > 0 else { throw PipelineError(file: path, "plan.goals must be at least 1") }
+        guard biennium != nil else { throw PipelineError(file: path, key: ["plan", "biennium"], "plan.biennium must look like 2022-2023 (an even first year)") }
+        guard plan.goals > 0 else { throw PipelineError(file: path, key: ["plan", "goals"], "plan.goals must be at least 1") }
         for (key, value) in tolerances ?? [:] {
             guard Self.toleranceKeys[key] != nil else {
                 let suggestion = PipelineSchema.closest(key, in: Array(Self.toleranceKeys.keys)).map { " (did you mean '\($0)'?)" } ?? ""
-                throw PipelineError(file: path, "unknown tolerance '\(key)'\(suggestion)")
+                throw PipelineError(file: path, key: ["tolerances", PipelineKey(stringValue: key)], "unknown tolerance '\(key)'\(suggestion)")
             }
-            guard value >= 0 else { throw PipelineError(file: path, "tolerance '\(key)' must not be negative (\(value))") }
+            guard value >= 0 else { throw PipelineError(file: path, key: ["tolerances", PipelineKey(stringValue: key)], "tolerance '\(key)' must not be negative (\(value))") }
             if key.hasSuffix("Rel") || key.hasPrefix("priority.") || key.hasPrefix("kpi.") || key == "unit.factorBand", value > 1 {
-                throw PipelineError(file: path, "tolerance '\(key)' is a fraction (0.05 = 5 %), not \(value)")
+                throw PipelineError(file: path, key: ["tolerances", PipelineKey(stringValue: key)], "tolerance '\(key)' is a fraction (0.05 = 5 %), not \(value)")
             }
         }
         let t = reconcileSettings.tolerances
         if t.amountAbs > t.amountErrorAbs || t.amountRel > t.amountErrorRel {
-            throw PipelineError(file: path, "the FIN-003 pass band (amount.abs, amount.rel) must lie inside the error band (amount.errorAbs, amount.errorRel)")
+            throw PipelineError(file: path, key: ["tolerances"], "the FIN-003 pass band (amount.abs, amount.rel) must lie inside the error band (amount.errorAbs, amount.errorRel)")
         }
-        if t.bureauWarnRel > t.bureauErrorRel { throw PipelineError(file: path, "bureau.warnRel must not exceed bureau.errorRel") }
-        if t.riskWarn > t.riskError { throw PipelineError(file: path, "risk.warn must not exceed risk.error") }
-        if t.priorityError > t.priorityWarn { throw PipelineError(file: path, "priority.error must not exceed priority.warn") }
+        if t.bureauWarnRel > t.bureauErrorRel { throw PipelineError(file: path, key: ["tolerances"], "bureau.warnRel must not exceed bureau.errorRel") }
+        if t.riskWarn > t.riskError { throw PipelineError(file: path, key: ["tolerances"], "risk.warn must not exceed risk.error") }
+        if t.priorityError > t.priorityWarn { throw PipelineError(file: path, key: ["tolerances"], "priority.error must not exceed priority.warn") }
         guard !sources.isEmpty else { throw PipelineError(file: path, "no sources: nothing would be read") }
-        for source in sources {
+        for (index, source) in sources.enumerated() {
             let name = "source '\(source.name)'"
-            guard !source.files.isEmpty else { throw PipelineError(file: path, "\(name): files needs at least one pattern") }
-            guard !source.tables.isEmpty else { throw PipelineError(file: path, "\(name): tables needs at least one table") }
+            guard !source.files.isEmpty else { throw PipelineError(file: path, key: ["sources", PipelineKey(intValue: index)], "\(name): files needs at least one pattern") }
+            guard !source.tables.isEmpty else { throw PipelineError(file: path, key: ["sources", PipelineKey(intValue: index)], "\(name): tables needs at least one table") }
             if let pattern = source.bureau?.fileName {
-                guard let regex = try? Regex(pattern) else { throw PipelineError(file: path, "\(name): bureau.fileName is not a valid regular expression: \(pattern)") }
+                guard let regex = try? Regex(pattern) else { throw PipelineError(file: path, key: ["sources", PipelineKey(intValue: index), "bureau", "fileName"], "\(name): bureau.fileName is not a valid regular expression: \(pattern)") }
                 _ = regex
-                guard pattern.contains("(?<bureau>") else { throw PipelineError(file: path, "\(name): bureau.fileName needs a group named 'bureau', as in (?<bureau>BR|TSB)") }
+                guard pattern.contains("(?<bureau>") else { throw PipelineError(file: path, key: ["sources", PipelineKey(intValue: index), "bureau", "fileName"], "\(name): bureau.fileName needs a group named 'bureau', as in (?<bureau>BR|TSB)") }
             }
             for table in source.tables {
                 for field in table.table.required where table.table != .parameters && (table.fields?[field] ?? []).isEmpty {
-                    throw PipelineError(file: path, "\(name): table '\(table.table.rawValue)' lacks aliases for its required field '\(field)'")
+                    throw PipelineError(file: path, key: ["sources", PipelineKey(intValue: index), "tables"], "\(name): table '\(table.table.rawValue)' lacks aliases for its required field '\(field)'")
                 }
             }
         }
@@ -209,12 +216,23 @@ public struct PipelineError: Error, CustomStringConvertible, Equatable {
     public var line: Int?
     public var column: Int?
     public var message: String
+    /// The path of the key concerned (names and indexes), to find its line.
+    var key: [PipelineKey]?
 
     public init(file: String, line: Int? = nil, column: Int? = nil, _ message: String) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+    }
+
+    init(file: String, key: [PipelineKey], _ message: String) {
+        self.init(file: file, message)
+        self.key = key
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        (a.file, a.line, a.column, a.message) == (b.file, b.line, b.column, b.message)
     }
 
     init(decoding error: DecodingError, node: Node, file: String) {
@@ -236,4 +254,14 @@ public struct PipelineError: Error, CustomStringConvertible, Equatable {
         if let column { s += ":\(column)" }
         return s + ": error: " + message
     }
+}
+
+/// One step of a path into the pipeline file: a key or a list index.
+struct PipelineKey: CodingKey, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    var stringValue: String
+    var intValue: Int?
+    init(stringValue: String) { self.stringValue = stringValue }
+    init(intValue: Int) { self.stringValue = String(intValue); self.intValue = intValue }
+    init(stringLiteral value: String) { self.init(stringValue: value) }
+    init(integerLiteral value: Int) { self.init(intValue: value) }
 }

@@ -127,3 +127,41 @@ import XLSX
         #expect(error.message.contains("did you mean 'biennium'"))
     }
 }
+
+@Suite struct PipelineValidationTests {
+    static func error(replacing old: String, with new: String) throws -> PipelineError {
+        let work = Fixtures.temporaryDirectory("rbm-yaml")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let original = try String(contentsOfFile: Fixtures.path("pipelines/itu-2022-2023.yaml"), encoding: .utf8)
+        #expect(original.contains(old))
+        let path = work.appendingPathComponent("p.yaml").path
+        try original.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+        return try #require(throws: PipelineError.self) { try PipelineFile.load(path: path) }
+    }
+
+    static func line(of prefix: String, in text: String) -> Int? {
+        text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(prefix) }.map { $0 + 1 }
+    }
+
+    @Test(arguments: [
+        ("  amount.abs: 1000", "  amount.abz: 1000", "amount.abz", "did you mean 'amount.abs'"),
+        ("  amount.rel: 0.005", "  amount.rel: -0.005", "amount.rel", "must not be negative"),
+        ("  bureau.errorRel: 0.05", "  bureau.errorRel: 5", "bureau.errorRel", "is a fraction"),
+        ("fileName: \"^(?:OP_)?(?<bureau>BR|TSB|BDT|GS)[ _]\"", "fileName: \"^(OP_[\"", "fileName", "not a valid regular expression"),
+        ("  biennium: 2022-2023", "  biennium: 2023-2024", "  biennium:", "must look like 2022-2023"),
+        ("    files: [\"RR_*.xlsx\"]", "    filez: [\"RR_*.xlsx\"]", "filez", "did you mean 'files'"),
+    ])
+    func problemsAreReportedAtTheirLine(old: String, new: String, key: String, message: String) throws {
+        let error = try Self.error(replacing: old, with: new)
+        let text = try String(contentsOfFile: Fixtures.path("pipelines/itu-2022-2023.yaml"), encoding: .utf8).replacingOccurrences(of: old, with: new)
+        #expect(error.message.contains(message), "\(error)")
+        #expect(error.line == Self.line(of: key, in: text), "\(error)")
+    }
+
+    @Test func everyPipelineFileInTheProjectIsValid() throws {
+        let folder = Fixtures.path("pipelines")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }
+        #expect(!files.isEmpty)
+        for file in files { _ = try PipelineFile.load(path: folder + "/" + file) }
+    }
+}
