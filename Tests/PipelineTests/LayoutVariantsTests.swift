@@ -7,6 +7,16 @@ import Results
 /// The layout-variants scenario (other headers, languages, column orders, title blocks, units,
 /// header rows, extra sheets; partly saved by LibreOffice) gives the same results model as the demo.
 @Suite struct LayoutVariantsTests {
+    @Test(arguments: ["itu-2022-2023", "missing-bdt", "layout-variants"])
+    func everySheetOfEveryScenarioBalancesItsRows(scenario: String) throws {
+        let (model, _) = try Self.model(scenario)
+        let sheets = model.submissions.flatMap(\.sheets)
+        #expect(!sheets.isEmpty)
+        for sheet in sheets {
+            #expect(sheet.read == sheet.loaded + sheet.skipped + sheet.rejected, "\(scenario) \(sheet.sheet)")
+        }
+    }
+
     static func model(_ scenario: String) throws -> (ResultsModel, [Finding]) {
         let work = Fixtures.temporaryDirectory("rbm-\(scenario)")
         defer { try? FileManager.default.removeItem(at: work) }
