@@ -48,8 +48,9 @@ public struct BatchRun {
         let inbox = Inbox(folder: inboxURL)
         let loader = WorkbookLoader(sources: pipeline.sources, settings: pipeline.normaliseSettings)
 
-        // Discover.
-        let files = try inbox.discover()
+        // Discover: only files that are complete; one still being written waits for the next run.
+        let discovery = try inbox.discover()
+        let files = discovery.ready
         clock.lap("discover")
 
         // Read and normalise, one file at a time; a bad file never stops the batch.
@@ -126,7 +127,8 @@ public struct BatchRun {
         var manifest = Manifest(
             rbmVersion: Self.version, pipeline: URL(fileURLWithPath: options.pipelinePath).lastPathComponent,
             pipelineSHA256: SHA256.hash(data: pipelineData).map { String(format: "%02x", $0) }.joined(),
-            startedAt: ISO8601DateFormatter().string(from: clock.start), inputs: inputs, findings: byRule, findingsBySeverity: bySeverity,
+            startedAt: ISO8601DateFormatter().string(from: clock.start), inputs: inputs,
+            leftInInbox: discovery.unsettled.map(\.lastPathComponent), findings: byRule, findingsBySeverity: bySeverity,
             rootCauses: findings.filter { $0.causedBy.isEmpty }.count, notes: model.notes, stages: clock.stages,
             outputs: ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"])
         try writeManifest(manifest, to: outURL)

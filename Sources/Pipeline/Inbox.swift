@@ -9,11 +9,19 @@ struct Inbox {
     var archive: URL { folder.deletingLastPathComponent().appendingPathComponent("archive") }
     var quarantine: URL { folder.deletingLastPathComponent().appendingPathComponent("quarantine") }
 
-    /// Files ready to take: regular, non-empty-named, not hidden, not an editor's lock or partial
-    /// upload (`~$…`, `*.tmp`, `*.part`, `*.crdownload`), sorted by name.
-    func discover() throws -> [URL] {
+    /// What discovery found: files ready to take, and files still being written (left for the next run).
+    struct Discovery {
+        var ready: [URL]
+        var unsettled: [URL]
+    }
+
+    /// Files ready to take: regular, not hidden, not an editor's lock or a partial upload (`~$…`,
+    /// `*.tmp`, `*.part`, `*.crdownload`), and complete: a file changed in the last `settle`
+    /// seconds is watched for `watch` seconds and taken only if its size and time did not move
+    /// (and it is not empty). Sorted by name.
+    func discover(settle: TimeInterval = 5, watch: TimeInterval = 0.5) throws -> Discovery {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        return names.sorted().compactMap { name in
+        let candidates: [URL] = names.sorted().compactMap { name in
             if name.hasPrefix(".") || name.hasPrefix("~$") { return nil }
             if [".tmp", ".part", ".crdownload", ".reason.txt"].contains(where: { name.lowercased().hasSuffix($0) }) { return nil }
             let url = folder.appendingPathComponent(name)
@@ -21,6 +29,31 @@ struct Inbox {
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
             return url
         }
+        let now = Date()
+        let first = candidates.map { Self.stamp($0) }
+        let young = zip(candidates, first).filter { _, stamp in stamp.map { now.timeIntervalSince($0.modified) < settle } ?? true }
+        if !young.isEmpty, watch > 0 { Thread.sleep(forTimeInterval: watch) }
+        var discovery = Discovery(ready: [], unsettled: [])
+        for (url, stamp) in zip(candidates, first) {
+            let isYoung = young.contains { $0.0 == url }
+            if isYoung, stamp == nil || Self.stamp(url) != stamp || stamp?.size == 0 {
+                discovery.unsettled.append(url)
+            } else {
+                discovery.ready.append(url)
+            }
+        }
+        return discovery
+    }
+
+    private struct Stamp: Equatable {
+        var size: Int
+        var modified: Date
+    }
+
+    private static func stamp(_ url: URL) -> Stamp? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+              let size = (attributes[.size] as? NSNumber)?.intValue, let modified = attributes[.modificationDate] as? Date else { return nil }
+        return Stamp(size: size, modified: modified)
     }
 
     /// Moves an accepted file to `archive/`, never overwriting an earlier one.

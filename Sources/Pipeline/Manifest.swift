@@ -22,6 +22,9 @@ public struct Manifest: Codable, Sendable {
     public var pipelineSHA256: String
     public var startedAt: String
     public var inputs: [InputFile]
+    /// Files still being written when the run looked (size or time moving, or empty): left in the
+    /// inbox for the next run.
+    public var leftInInbox: [String]
     public var findings: [String: [String: Int]]
     public var findingsBySeverity: [String: Int]
     public var rootCauses: Int

@@ -165,3 +165,30 @@ import XLSX
         for file in files { _ = try PipelineFile.load(path: folder + "/" + file) }
     }
 }
+
+@Suite struct InboxTests {
+    @Test func aFileStillBeingWrittenIsLeftForTheNextRun() throws {
+        let work = Fixtures.temporaryDirectory("rbm-inbox")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        try Data("complete".utf8).write(to: inbox.appendingPathComponent("a.xlsx"))
+        try Data().write(to: inbox.appendingPathComponent("b.xlsx"))                 // just created, still empty
+        try Data("x".utf8).write(to: inbox.appendingPathComponent("c.xlsx.part"))     // a partial upload
+        try Data("x".utf8).write(to: inbox.appendingPathComponent("~$a.xlsx"))        // an editor's lock file
+        let growing = inbox.appendingPathComponent("d.xlsx")
+        try Data("start".utf8).write(to: growing)
+        let writer = Thread {
+            Thread.sleep(forTimeInterval: 0.1)
+            if let handle = try? FileHandle(forWritingTo: growing) {
+                handle.seekToEndOfFile()
+                handle.write(Data("more".utf8))
+                try? handle.close()
+            }
+        }
+        writer.start()
+        let found = try Inbox(folder: inbox).discover(settle: 5, watch: 0.4)
+        #expect(found.ready.map(\.lastPathComponent) == ["a.xlsx"])
+        #expect(found.unsettled.map(\.lastPathComponent) == ["b.xlsx", "d.xlsx"])
+    }
+}
