@@ -14,12 +14,16 @@ public struct BatchRun {
         public var output: String?
         /// Leave inputs where they are (the demo runs on a copy anyway; tests may want this).
         public var keepInputs = false
+        /// Where each file is parsed: in a worker process (the command line's default), or in this
+        /// process (library use and tests).
+        public var worker: WorkerProcess?
 
-        public init(pipelinePath: String, inbox: String? = nil, output: String? = nil, keepInputs: Bool = false) {
+        public init(pipelinePath: String, inbox: String? = nil, output: String? = nil, keepInputs: Bool = false, worker: WorkerProcess? = nil) {
             self.pipelinePath = pipelinePath
             self.inbox = inbox
             self.output = output
             self.keepInputs = keepInputs
+            self.worker = worker
         }
     }
 
@@ -46,7 +50,11 @@ public struct BatchRun {
         let inboxURL = options.inbox.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? resolve(pipeline.inbox)
         let outURL = options.output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? resolve(pipeline.output)
         let inbox = Inbox(folder: inboxURL)
-        let loader = WorkbookLoader(sources: pipeline.sources, settings: pipeline.normaliseSettings)
+        let loader = pipeline.workbookLoader
+        let pipelineName = URL(fileURLWithPath: options.pipelinePath).lastPathComponent
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rbm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
 
         // Discover: only files that are complete; one still being written waits for the next run.
         let discovery = try inbox.discover()
@@ -56,29 +64,23 @@ public struct BatchRun {
         // Read and normalise, one file at a time; a bad file never stops the batch.
         var model = ResultsModel()
         var inputs: [Manifest.InputFile] = []
-        var loaded: [(URL, ResultsModel, SourceProfile)] = []
+        var loaded: [(URL, ResultsModel)] = []
         for url in files {
             let data = (try? Data(contentsOf: url)) ?? Data()
             let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
             var entry = Manifest.InputFile(file: url.lastPathComponent, sha256: hash, size: data.count, fate: "archived", sheets: [])
-            guard let source = loader.source(forFile: url.lastPathComponent) ?? loader.source(forTitleOf: url.path) else {
+            let outcome = options.worker.map { $0.load(path: url.path, pipelinePath: options.pipelinePath, scratch: scratch) }
+                ?? FileLoad.perform(path: url.path, loader: loader, pipelineName: pipelineName)
+            switch outcome {
+            case .loaded(let part):
+                let submission = part.submissions.first
+                entry.kind = submission?.kind.rawValue
+                entry.bureau = submission?.bureau?.rawValue
+                entry.sheets = submission?.sheets ?? []
+                loaded.append((url, part))
+            case .refused(let category, let reason):
                 entry.fate = "quarantined"
-                entry.reason = "not-recognised: neither the file name nor the title rows match a source of \(URL(fileURLWithPath: options.pipelinePath).lastPathComponent)"
-                inputs.append(entry)
-                continue
-            }
-            entry.kind = source.kind.rawValue
-            do {
-                let part = try loader.load(path: url.path, as: source)
-                entry.bureau = part.submissions.first?.bureau?.rawValue
-                entry.sheets = part.submissions.first?.sheets ?? []
-                loaded.append((url, part, source))
-            } catch let error as XLSXError {
-                entry.fate = "quarantined"
-                entry.reason = "\(error.code): \(error)"
-            } catch {
-                entry.fate = "quarantined"
-                entry.reason = "invalid-content: \(error)"
+                entry.reason = "\(category): \(reason)"
             }
             inputs.append(entry)
         }
@@ -86,7 +88,7 @@ public struct BatchRun {
         // `_v3` after `_v2`); the superseded one is archived but not reconciled.
         var latest: [String: Int] = [:]
         for (i, item) in loaded.enumerated() {
-            let key = "\(item.2.kind.rawValue)/\(item.1.submissions.first?.bureau?.rawValue ?? "")"
+            let key = "\(item.1.submissions.first?.kind.rawValue ?? "")/\(item.1.submissions.first?.bureau?.rawValue ?? "")"
             if let previous = latest[key], NaturalOrder.less(loaded[i].0.lastPathComponent, loaded[previous].0.lastPathComponent) {
                 mark(&inputs, loaded[i].0, fate: "superseded", reason: "superseded by \(loaded[previous].0.lastPathComponent)")
                 continue

@@ -193,6 +193,9 @@ public struct PipelineFile: Sendable, Decodable {
         aliases?[keyPath: key] ?? AliasTable([:])
     }
 
+    /// The per-file loader these settings describe.
+    public var workbookLoader: WorkbookLoader { WorkbookLoader(sources: sources, settings: normaliseSettings) }
+
     /// Settings for the rules.
     public var reconcileSettings: ReconcileSettings {
         var s = ReconcileSettings()

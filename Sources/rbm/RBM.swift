@@ -9,7 +9,7 @@ struct RBM: ParsableCommand {
         commandName: "rbm",
         abstract: "Reconcile ITU financial plans, operational plans, results framework and risk register.",
         version: BatchRun.version,
-        subcommands: [Run.self, Validate.self, InspectCommand.self])
+        subcommands: [Run.self, Validate.self, InspectCommand.self, Worker.self])
 }
 
 /// Exit codes: 0 no finding at the chosen severity, 1 such a finding, 2 the run itself failed.
@@ -23,11 +23,19 @@ struct Run: ParsableCommand {
     @Option(help: "The output folder (default: the pipeline's).") var out: String?
     @Option(help: "Which severity makes the exit code 1: error, warning or never.") var failOn: FailOn = .error
     @Flag(help: "Leave the input files in the inbox.") var keepInputs = false
+    @Flag(help: "Parse workbooks in this process instead of one worker process per file.") var inProcess = false
+    @Option(help: "Seconds a worker may spend on one file before it is stopped.") var timeout: Double = 300
 
     func run() throws {
         let report: BatchRun.Report
+        var worker: WorkerProcess?
+        if !inProcess {
+            let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+            worker = WorkerProcess(executable: me)
+            worker?.timeout = timeout
+        }
         do {
-            report = try BatchRun(options: .init(pipelinePath: pipeline, inbox: inbox, output: out, keepInputs: keepInputs)).run()
+            report = try BatchRun(options: .init(pipelinePath: pipeline, inbox: inbox, output: out, keepInputs: keepInputs, worker: worker)).run()
         } catch {
             FileHandle.standardError.write(Data("rbm: \(error)\n".utf8))
             throw ExitCode(2)
@@ -70,5 +78,19 @@ struct InspectCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(2)
         }
+    }
+}
+
+/// The worker side of `rbm run`: loads one file under resource limits and writes the outcome.
+struct Worker: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Load one workbook for `rbm run` (internal).", shouldDisplay: false)
+    @Argument var pipeline: String
+    @Argument var file: String
+    @Option var result: String
+    @Option var memoryBytes: UInt64 = 4 << 30
+    @Option var cpuSeconds: UInt64 = 300
+
+    func run() throws {
+        try WorkerProcess.serve(pipelinePath: pipeline, file: file, result: result, memoryBytes: memoryBytes, cpuSeconds: cpuSeconds)
     }
 }

@@ -1,0 +1,28 @@
+import Foundation
+import Normalise
+import Results
+import XLSX
+
+/// The per-file unit of work: recognise, read and normalise one workbook. It either yields the
+/// workbook's part of the model or refuses the file with a quarantine category and a reason.
+///
+/// Codable so that a worker process can hand it back to the supervisor (`reliability.md` 1.1).
+public enum FileLoad: Codable, Sendable {
+    case loaded(ResultsModel)
+    case refused(category: String, reason: String)
+
+    /// Runs in whichever process parses the untrusted bytes.
+    public static func perform(path: String, loader: WorkbookLoader, pipelineName: String) -> FileLoad {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        guard let source = loader.source(forFile: name) ?? loader.source(forTitleOf: path) else {
+            return .refused(category: "not-recognised", reason: "neither the file name nor the title rows match a source of \(pipelineName)")
+        }
+        do {
+            return .loaded(try loader.load(path: path, as: source))
+        } catch let error as XLSXError {
+            return .refused(category: error.code.rawValue, reason: error.description)
+        } catch {
+            return .refused(category: "invalid-content", reason: "\(name): error: \(error)")
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a file's load in a child process, so a trap, a runaway allocation or a hang in the reader
+/// costs that file only (`reliability.md` 1.1): the child is the same `rbm` binary in `worker`
+/// mode, with its own memory and CPU limits, under a wall-clock deadline the parent enforces.
+public struct WorkerProcess: Sendable {
+    /// The `rbm` executable to start as `rbm worker …`.
+    public var executable: String
+    /// Wall-clock seconds before the parent kills the worker.
+    public var timeout: TimeInterval = 300
+    /// Address-space limit applied by the worker to itself.
+    public var memoryBytes: UInt64 = 4 << 30
+    /// CPU-seconds limit applied by the worker to itself.
+    public var cpuSeconds: UInt64 = 300
+
+    public init(executable: String) {
+        self.executable = executable
+    }
+
+    /// Loads `path` in a worker; a worker that dies or overruns becomes a refusal with its category.
+    func load(path: String, pipelinePath: String, scratch: URL) -> FileLoad {
+        let id = UUID().uuidString
+        let result = scratch.appendingPathComponent("\(id).json")
+        let errors = scratch.appendingPathComponent("\(id).stderr")
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: result)
+            try? FileManager.default.removeItem(at: errors)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["worker", pipelinePath, path, "--result", result.path,
+                             "--memory-bytes", String(memoryBytes), "--cpu-seconds", String(cpuSeconds)]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle(forWritingAtPath: errors.path)
+        let done = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in done.signal() }
+        do { try process.run() } catch {
+            return .refused(category: "io-error", reason: "cannot start the worker \(executable): \(error)")
+        }
+        if done.wait(timeout: .now() + timeout) == .timedOut {
+            kill(process.processIdentifier, SIGKILL)
+            done.wait()
+            return .refused(category: "resource-limit", reason: "reading took longer than \(Int(timeout)) s; the worker was stopped")
+        }
+        let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        if process.terminationReason == .uncaughtSignal {
+            let signal = process.terminationStatus
+            if stderr.contains("failed to allocate") || signal == SIGKILL {
+                return .refused(category: "resource-limit", reason: "the reader ran out of memory (limit \(memoryBytes >> 20) MiB)")
+            }
+            if signal == SIGXCPU {
+                return .refused(category: "resource-limit", reason: "the reader used more than \(cpuSeconds) s of CPU")
+            }
+            let first = stderr.split(separator: "\n").first { $0.contains("Fatal error") || $0.contains("error") }.map(String.init) ?? ""
+            return .refused(category: "reader-crash", reason: "the reader stopped on signal \(signal) \(first)".trimmingCharacters(in: .whitespaces))
+        }
+        guard process.terminationStatus == 0, let data = try? Data(contentsOf: result),
+              let outcome = try? JSONDecoder().decode(FileLoad.self, from: data) else {
+            return .refused(category: "reader-crash", reason: "the worker exited with status \(process.terminationStatus) without a result")
+        }
+        return outcome
+    }
+
+    /// The worker side: limits itself, loads, writes the outcome to `result` (write, then rename).
+    public static func serve(pipelinePath: String, file: String, result: String, memoryBytes: UInt64, cpuSeconds: UInt64) throws {
+        var memory = rlimit(rlim_cur: rlim_t(memoryBytes), rlim_max: rlim_t(memoryBytes))
+        setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &memory)
+        var cpu = rlimit(rlim_cur: rlim_t(cpuSeconds), rlim_max: rlim_t(cpuSeconds + 5))
+        setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &cpu)
+        var core = rlimit(rlim_cur: 0, rlim_max: 0)
+        setrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &core)
+        let pipeline = try PipelineFile.load(path: pipelinePath)
+        let loader = pipeline.workbookLoader
+        let outcome = FileLoad.perform(path: file, loader: loader, pipelineName: URL(fileURLWithPath: pipelinePath).lastPathComponent)
+        try JSONEncoder().encode(outcome).write(to: URL(fileURLWithPath: result), options: .atomic)
+    }
+}
