@@ -178,9 +178,9 @@ struct HeaderMapper {
     }
 }
 
-/// Edit distance, for suggestions.
-enum Levenshtein {
-    static func distance(_ a: String, _ b: String) -> Int {
+/// Edit distance, for suggestions (closest alias, did-you-mean).
+public enum Levenshtein {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -42,24 +42,9 @@ enum PipelineSchema {
 
     /// The allowed word nearest to `word` by edit distance, when close enough to be a typo.
     static func closest(_ word: String, in candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 }
+        let scored = candidates.map { ($0, Levenshtein.distance(word.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 }
         guard let (best, d) = scored, d <= max(2, word.count / 3) else { return nil }
         return best
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return a.isEmpty ? b.count : row[b.count]
     }
 
     /// The node a decoding path points at, for its line.
