@@ -65,10 +65,10 @@ public struct BatchRun {
         var model = ResultsModel()
         var inputs: [Manifest.InputFile] = []
         var loaded: [(URL, ResultsModel)] = []
-        for url in files {
+        func load(_ url: URL, fate: String) -> Manifest.InputFile {
             let data = (try? Data(contentsOf: url)) ?? Data()
             let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-            var entry = Manifest.InputFile(file: url.lastPathComponent, sha256: hash, size: data.count, fate: "archived", sheets: [])
+            var entry = Manifest.InputFile(file: url.lastPathComponent, sha256: hash, size: data.count, fate: fate, sheets: [])
             let outcome = options.worker.map { $0.load(path: url.path, pipelinePath: options.pipelinePath, scratch: scratch) }
                 ?? FileLoad.perform(path: url.path, loader: loader, pipelineName: pipelineName)
             switch outcome {
@@ -81,6 +81,19 @@ public struct BatchRun {
             case .refused(let category, let reason):
                 entry.fate = "quarantined"
                 entry.reason = "\(category): \(reason)"
+            }
+            return entry
+        }
+        for url in files { inputs.append(load(url, fate: "archived")) }
+        // Every kind and bureau that sent nothing new keeps the workbook accepted in an earlier run.
+        var current = CurrentSubmissions.load(from: inbox.archive)
+        let arrived = Set(inputs.filter { $0.fate != "quarantined" }.map { CurrentSubmissions.key(kind: $0.kind, bureau: $0.bureau) })
+        for (key, name) in current.files.sorted(by: { $0.key < $1.key }) where !arrived.contains(key) {
+            let url = inbox.archive.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            var entry = load(url, fate: "current")
+            if entry.fate == "current" { entry.reason = "accepted in an earlier run (archive/\(name))" } else {
+                entry.fate = "current-unreadable"
             }
             inputs.append(entry)
         }
@@ -99,7 +112,7 @@ public struct BatchRun {
             latest[key] = i
         }
         for i in latest.values.sorted() { model.merge(loaded[i].1) }
-        for input in inputs where input.fate == "quarantined" {
+        for input in inputs where input.fate == "quarantined" || input.fate == "current-unreadable" {
             model.missed.append(MissedWorkbook(file: input.file, reason: input.reason ?? ""))
         }
         clock.lap("read+normalise")
@@ -137,15 +150,18 @@ public struct BatchRun {
 
         // File away, only after the manifest (the commit point) is on disk.
         if !options.keepInputs {
-            for (i, input) in inputs.enumerated() {
+            for input in inputs where input.fate == "archived" || input.fate == "superseded" || input.fate == "quarantined" {
                 let url = inboxURL.appendingPathComponent(input.file)
                 if input.fate == "quarantined" {
                     _ = try inbox.quarantine(url, reason: input.reason ?? "refused")
-                } else {
-                    _ = try inbox.archive(url)
+                    continue
                 }
-                inputs[i] = input
+                let filed = try inbox.archive(url)
+                if input.fate == "archived" {
+                    current.files[CurrentSubmissions.key(kind: input.kind, bureau: input.bureau)] = filed.lastPathComponent
+                }
             }
+            try current.save(to: inbox.archive)
         }
         clock.lap("file away")
         manifest.stages = clock.stages

@@ -9,8 +9,9 @@ public enum Summary {
         let archived = m.inputs.filter { $0.fate == "archived" }.count
         let quarantined = m.inputs.filter { $0.fate == "quarantined" }
         let superseded = m.inputs.filter { $0.fate == "superseded" }.count
+        let carried = m.inputs.filter { $0.fate == "current" }.count
         lines.append("rbm \(m.rbmVersion) — \(m.pipeline)")
-        lines.append("files: \(m.inputs.count) (\(archived) accepted, \(quarantined.count) quarantined, \(superseded) superseded)")
+        lines.append("files: \(m.inputs.count) (\(archived) accepted, \(quarantined.count) quarantined, \(superseded) superseded, \(carried) current from earlier runs)")
         for q in quarantined { lines.append("  quarantined \(q.file): \(q.reason ?? "")") }
         for name in m.leftInInbox { lines.append("  left in the inbox (still being written): \(name)") }
         let sheets = m.inputs.flatMap(\.sheets)
