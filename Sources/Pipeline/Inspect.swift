@@ -11,7 +11,7 @@ public enum Inspect {
     public static func run(path: String, format: Format, stats: Bool, print: (String) -> Void) throws {
         let book = try Workbook(path: path)
         for info in book.sheets {
-            guard info.kind == .worksheet else {
+            guard info.kind == .worksheet || info.kind == .macrosheet else {
                 print("# \(info.name) (\(info.kind.rawValue), not read as a grid)")
                 continue
             }
@@ -38,7 +38,7 @@ public enum Inspect {
             while let row = try cursor.nextRow() {
                 for cell in row.cells {
                     let (type, json): (String, String) = switch cell.value {
-                    case .number(let d, _): ("n", d.isFinite ? "\(d)" : "null")
+                    case .number(let d, let text): ("n", SheetCell.jsonNumber(d, text: text) ?? "null")
                     case .string(let s): ("s", JSON.string(s))
                     case .bool(let b): ("b", b ? "true" : "false")
                     case .date(_, let iso): ("d", JSON.string(iso))

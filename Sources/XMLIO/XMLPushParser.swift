@@ -33,6 +33,7 @@ public final class XMLPushParser {
         sax.startElementNs = parserStartElement
         sax.endElementNs = parserEndElement
         sax.characters = parserCharacters
+        sax.ignorableWhitespace = parserCharacters   // whitespace is cell text too (`<t xml:space="preserve"> </t>`)
         sax.cdataBlock = parserCharacters
         sax.internalSubset = parserForbidDoctype
         sax.externalSubset = { _, _, _, _ in }
@@ -65,10 +66,10 @@ public final class XMLPushParser {
     private func chunk(_ bytes: [UInt8], count: Int, terminate: Bool) throws {
         guard let context else { throw XMLParseError(.resourceLimit, document: document, "cannot create an XML parser") }
         if let failure = box.failure { throw failure }
-        let rc = bytes.withUnsafeBufferPointer { buf -> Int32 in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(count, 1)) {
-                xmlParseChunk(context, count > 0 ? $0 : nil, Int32(count), terminate ? 1 : 0)
-            }
+        let length = min(max(count, 0), bytes.count)
+        let rc = bytes.withUnsafeBytes { raw -> Int32 in
+            let start = length > 0 ? raw.baseAddress?.assumingMemoryBound(to: CChar.self) : nil
+            return xmlParseChunk(context, start, Int32(start == nil ? 0 : length), terminate ? 1 : 0)
         }
         if let failure = box.failure { throw failure }
         if rc != 0 {
@@ -76,7 +77,7 @@ public final class XMLPushParser {
             var line: Int?
             if let err = xmlCtxtGetLastError(UnsafeMutableRawPointer(context)) {
                 if let m = err.pointee.message {
-                    message = String(cString: m).trimmingTrailingNewlines()
+                    message += ": " + String(cString: m).trimmingTrailingNewlines()
                 }
                 line = Int(err.pointee.line)
             }
@@ -126,9 +127,44 @@ final class ParserBox {
         if let context { xmlStopParser(context) }
     }
 
+    /// OPC M1.17: parts are UTF-8 or UTF-16.
+    static let allowedEncodings: Set<String> = ["UTF-8", "UTF8", "UTF-16", "UTF16", "UTF-16LE", "UTF-16BE"]
+
+    /// The encoding the XML declaration names, if any (libxml2 keeps UTF-8/16 in the context and
+    /// the others, which it switches to, in the input).
+    func declaredEncoding() -> String? {
+        guard let context else { return nil }
+        if let e = context.pointee.encoding { return String(cString: e) }
+        if let input = context.pointee.input, let e = input.pointee.encoding { return String(cString: e) }
+        return nil
+    }
+
     func line() -> Int? {
         guard let context else { return nil }
         return Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(context)))
+    }
+
+    /// An attribute value as libxml2 hands it to SAX2 without entity substitution: every `&` of the
+    /// value (written `&amp;`, `&#38;` or `&#x26;` in the file) arrives as the five bytes `&#38;`, and
+    /// every other reference is already decoded. Undoing that one escape, left to right, gives the
+    /// value exactly.
+    static func attributeValue(_ raw: UnsafeBufferPointer<xmlChar>) -> String {
+        let amp = UInt8(ascii: "&")
+        guard raw.contains(amp) else { return String(decoding: raw, as: UTF8.self) }
+        let escape: [UInt8] = Array("&#38;".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var i = 0
+        while i < raw.count {
+            if raw[i] == amp, i + escape.count <= raw.count, raw[i..<(i + escape.count)].elementsEqual(escape) {
+                out.append(amp)
+                i += escape.count
+            } else {
+                out.append(raw[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Index of the NUL-terminated name in `table`, or -1; compares bytes without allocating.
@@ -136,15 +172,17 @@ final class ParserBox {
     static func lookup(_ name: UnsafePointer<xmlChar>, in table: [[UInt8]]) -> Int {
         let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
         for (i, candidate) in table.enumerated() where candidate.count == length {
-            if candidate.withUnsafeBufferPointer({ memcmp($0.baseAddress!, name, length) == 0 }) { return i }
+            if candidate.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memcmp($0, name, length) == 0 } ?? (length == 0) }) {
+                return i
+            }
         }
         return -1
     }
 }
 
 @inline(__always)
-private func box(_ ctx: UnsafeMutableRawPointer?) -> ParserBox {
-    Unmanaged<ParserBox>.fromOpaque(ctx!).takeUnretainedValue()
+private func box(_ ctx: UnsafeMutableRawPointer?) -> ParserBox? {
+    ctx.map { Unmanaged<ParserBox>.fromOpaque($0).takeUnretainedValue() }
 }
 
 private func parserStartElement(
@@ -152,9 +190,14 @@ private func parserStartElement(
     _ uri: UnsafePointer<xmlChar>?, _ nbNamespaces: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
     _ nbAttributes: Int32, _ nbDefaulted: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
 ) {
-    let b = box(ctx)
+    guard let b = box(ctx) else { return }
     guard b.failure == nil, let localname else { return }
     b.depth += 1
+    if b.depth == 1, let encoding = b.declaredEncoding(), !ParserBox.allowedEncodings.contains(encoding.uppercased()) {
+        b.stop(XMLParseError(.malformed, document: b.document, line: b.line(),
+                             "encoding \(encoding.prefix(40)) is not allowed (OOXML parts are UTF-8 or UTF-16, OPC M1.17)"))
+        return
+    }
     if b.depth > b.limits.maxDepth {
         b.stop(XMLParseError(.resourceLimit, document: b.document, line: b.line(), "elements nested deeper than \(b.limits.maxDepth)"))
         return
@@ -166,8 +209,7 @@ private func parserStartElement(
             guard let name = attributes[i * 5] else { continue }
             let key = ParserBox.lookup(name, in: b.vocabulary.attributes)
             guard key >= 0, let start = attributes[i * 5 + 3], let end = attributes[i * 5 + 4] else { continue }
-            let buffer = UnsafeBufferPointer(start: start, count: end - start)
-            b.attributes.values[key] = String(decoding: buffer, as: UTF8.self)
+            b.attributes.values[key] = ParserBox.attributeValue(UnsafeBufferPointer(start: start, count: max(end - start, 0)))
         }
     }
     if id >= 0, b.vocabulary.textElements[id], b.textDepth == 0 {
@@ -181,7 +223,7 @@ private func parserEndElement(
     _ ctx: UnsafeMutableRawPointer?, _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
     _ uri: UnsafePointer<xmlChar>?
 ) {
-    let b = box(ctx)
+    guard let b = box(ctx) else { return }
     guard b.failure == nil, let localname else { return }
     let id = ParserBox.lookup(localname, in: b.vocabulary.elements)
     var text: String?
@@ -194,10 +236,11 @@ private func parserEndElement(
 }
 
 private func parserCharacters(_ ctx: UnsafeMutableRawPointer?, _ chars: UnsafePointer<xmlChar>?, _ length: Int32) {
-    let b = box(ctx)
+    guard let b = box(ctx) else { return }
     guard b.failure == nil, b.textDepth > 0, let chars, length > 0 else { return }
     if b.text.count + Int(length) > b.limits.maxTextBytes {
-        b.stop(XMLParseError(.resourceLimit, document: b.document, line: b.line(), "text longer than \(b.limits.maxTextBytes) bytes"))
+        b.stop(XMLParseError(.resourceLimit, document: b.document, line: b.line(),
+                             "the text of one element is longer than \(b.limits.maxTextBytes) bytes"))
         return
     }
     b.text.append(contentsOf: UnsafeBufferPointer(start: chars, count: Int(length)))
@@ -207,7 +250,7 @@ private func parserForbidDoctype(
     _ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?, _ externalID: UnsafePointer<xmlChar>?,
     _ systemID: UnsafePointer<xmlChar>?
 ) {
-    let b = box(ctx)
+    guard let b = box(ctx) else { return }
     b.stop(XMLParseError(.forbidden, document: b.document, line: b.line(), "DOCTYPE declaration (forbidden in OOXML parts)"))
 }
 
@@ -215,12 +258,12 @@ private func parserForbidEntity(
     _ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?, _ type: Int32, _ publicID: UnsafePointer<xmlChar>?,
     _ systemID: UnsafePointer<xmlChar>?, _ content: UnsafeMutablePointer<xmlChar>?
 ) {
-    let b = box(ctx)
+    guard let b = box(ctx) else { return }
     b.stop(XMLParseError(.forbidden, document: b.document, line: b.line(), "entity declaration (forbidden in OOXML parts)"))
 }
 
 private func parserForbidReference(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
-    let b = box(ctx)
+    guard let b = box(ctx) else { return }
     b.stop(XMLParseError(.forbidden, document: b.document, line: b.line(), "entity reference (forbidden in OOXML parts)"))
 }
 

@@ -11,8 +11,9 @@ public struct ZipLimits: Sendable, Equatable {
     public var maxEntryBytes: UInt64 = 2 << 30
     /// Largest inflated size of all entries read from one archive.
     public var maxTotalBytes: UInt64 = 4 << 30
-    /// Largest inflated ÷ compressed ratio once past `ratioGraceBytes`.
-    public var maxCompressionRatio: UInt64 = 100
+    /// Largest inflated ÷ compressed ratio once past `ratioGraceBytes` (POI uses 100:1; a real
+    /// 57 MB worksheet of repeated text runs at 121:1, repetitive-XML bombs at 345:1 and more).
+    public var maxCompressionRatio: UInt64 = 250
     /// Bytes an entry may inflate before the ratio applies.
     public var ratioGraceBytes: UInt64 = 1 << 20
 

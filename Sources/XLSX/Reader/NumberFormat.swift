@@ -44,10 +44,52 @@ public enum NumberFormat {
         return false
     }
 
+    /// True when the first section of `code` shows elapsed time: an `[h]`, `[mm]` or `[s]`
+    /// bracket outside quotes (`[h]:mm:ss`, `[mm]:ss`), which counts past 24 hours and 60 minutes.
+    public static func isElapsed(code: String) -> Bool {
+        var inQuotes = false
+        var inBracket = false
+        var bracket = ""
+        var escaped = false
+        for ch in code {
+            if escaped { escaped = false; continue }
+            if inQuotes { if ch == "\"" { inQuotes = false }; continue }
+            if inBracket {
+                if ch == "]" {
+                    inBracket = false
+                    let b = bracket.lowercased()
+                    if ["h", "hh", "m", "mm", "s", "ss"].contains(b) { return true }
+                    bracket = ""
+                } else { bracket.append(ch) }
+                continue
+            }
+            switch ch {
+            case "\"": inQuotes = true
+            case "\\", "_", "*": escaped = true
+            case "[": inBracket = true
+            case ";": return false
+            default: break
+            }
+        }
+        return false
+    }
+
+    /// How a cell format shows a number: as a number, a date/time, or elapsed time.
+    enum Display: UInt8 { case number, date, elapsed }
+
+    /// The display of a format id with its custom code, if any (a custom code replaces the
+    /// built-in meaning of its id).
+    static func display(id: Int, code: String?) -> Display {
+        if let code {
+            if isElapsed(code: code) { return .elapsed }
+            return isDate(code: code) ? .date : .number
+        }
+        if id == 46 { return .elapsed }
+        return builtInDateIDs.contains(id) ? .date : .number
+    }
+
     /// True for a built-in date id, or a custom code that displays a date.
     static func isDate(id: Int, code: String?) -> Bool {
-        if builtInDateIDs.contains(id) { return true }
-        if let code { return isDate(code: code) }
-        return false
+        display(id: id, code: code) != .number
     }
 }

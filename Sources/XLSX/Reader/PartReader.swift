@@ -5,23 +5,22 @@ internal import XMLIO
 struct PartReader {
     let archive: ZipArchive
     let file: String
+    let limits: ReaderLimits
 
     /// Parses the whole part `name` with `handler`.
+    /// - Parameter cap: the largest inflated size accepted (the limits' `maxPartBytes` by default).
     /// - Throws: ``XLSXError`` naming the part.
-    func parse(_ name: String, vocabulary: XMLVocabulary, handler: XMLEventHandler, cap: UInt64 = 64 << 20) throws {
+    func parse(_ name: String, vocabulary: XMLVocabulary, handler: XMLEventHandler, cap: UInt64? = nil) throws {
         guard let entry = archive.entry(named: name) else {
             throw XLSXError(.invalidContent, file: file, part: name, "missing part")
         }
-        let stream = try open(entry)
-        let parser = XMLPushParser(document: entry.name, vocabulary: vocabulary, handler: handler)
+        let stream = try open(entry, cap: cap ?? limits.maxPartBytes)
+        let parser = XMLPushParser(document: entry.name, vocabulary: vocabulary, handler: handler, limits: limits.xml)
         var buffer = [UInt8](repeating: 0, count: 64 << 10)
         do {
             while true {
                 let n = try stream.read(into: &buffer)
                 if n == 0 { break }
-                guard stream.bytesRead <= cap else {
-                    throw XLSXError(.resourceLimit, file: file, part: entry.name, "part larger than \(cap) bytes")
-                }
                 try parser.feed(buffer, count: n)
             }
             try parser.finish()
@@ -32,8 +31,13 @@ struct PartReader {
         }
     }
 
-    func open(_ entry: ZipArchive.Entry) throws -> ZipEntryReader {
-        do { return try archive.reader(for: entry) } catch let error as ZipIOError { throw XLSXError(error, file: file) }
+    func open(_ entry: ZipArchive.Entry, cap: UInt64) throws -> ZipEntryReader {
+        do { return try archive.reader(for: entry, cap: cap) } catch let error as ZipIOError { throw XLSXError(error, file: file) }
+    }
+
+    /// Reads a small part whole (at most `cap` bytes), for sniffing.
+    func bytes(_ entry: ZipArchive.Entry, cap: UInt64) throws -> [UInt8] {
+        do { return try archive.readAll(entry, cap: cap) } catch let error as ZipIOError { throw XLSXError(error, file: file) }
     }
 }
 
@@ -46,8 +50,12 @@ enum PartName {
     }
 
     /// Target `worksheets/sheet1.xml` from `xl/workbook.xml` → `xl/worksheets/sheet1.xml`;
-    /// an absolute `/xl/…` target is taken from the package root. Nil if it escapes the root.
+    /// an absolute `/xl/…` target is taken from the package root; `\` reads as `/` (as in zip
+    /// names). Nil if it escapes the root or is empty.
     static func resolve(_ target: String, from source: String) -> String? {
+        // Decode first, so `%2E%2E` cannot smuggle a `..` segment past the normalisation below.
+        let decoded = target.removingPercentEncodingIfValid
+        let target = decoded.contains("\\") ? String(decoded.map { $0 == "\\" ? "/" : $0 }) : decoded
         var segments: [Substring]
         if target.hasPrefix("/") {
             segments = []
@@ -63,8 +71,8 @@ enum PartName {
             default: segments.append(segment)
             }
         }
-        let path = segments.joined(separator: "/")
-        return (path.removingPercentEncodingIfValid)
+        guard !segments.isEmpty else { return nil }
+        return segments.joined(separator: "/")
     }
 
     static func split(_ part: String) -> (String, String) {
@@ -77,13 +85,25 @@ extension String {
     /// Decodes `%20`-style escapes in part names; leaves malformed text as is.
     var removingPercentEncodingIfValid: String {
         guard contains("%") else { return self }
+        func hex(_ b: UInt8) -> UInt8? {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): b - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): b - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): b - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        let input = Array(utf8)
         var bytes: [UInt8] = []
-        var it = utf8.makeIterator()
-        while let b = it.next() {
-            if b == UInt8(ascii: "%"), let h = it.next(), let l = it.next(),
-               let v = UInt8(String(decoding: [h, l], as: UTF8.self), radix: 16) {
-                bytes.append(v)
-            } else { bytes.append(b) }
+        var i = 0
+        while i < input.count {
+            if input[i] == UInt8(ascii: "%"), i + 2 < input.count, let h = hex(input[i + 1]), let l = hex(input[i + 2]) {
+                bytes.append(h << 4 | l)
+                i += 3
+            } else {
+                bytes.append(input[i])
+                i += 1
+            }
         }
         return String(validating: bytes, as: UTF8.self) ?? self
     }

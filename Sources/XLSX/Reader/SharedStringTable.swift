@@ -1,22 +1,34 @@
 internal import XMLIO
 
-/// `xl/sharedStrings.xml`: the `<si>` items, rich-text runs joined and phonetic runs skipped.
+/// Maps `<sst>` in `xl/sharedStrings.xml`: the `<si>` items, rich-text runs joined, phonetic
+/// runs (`<rPh>`) skipped, `_xHHHH_` escapes decoded, whitespace kept as written.
 ///
-/// Held in memory (capped by the part size); `uniqueCount` is never used to allocate.
+/// Held in memory (capped by the part size); `uniqueCount` is never used to allocate. Cells that
+/// refer to the same item share its storage (Swift strings are copy-on-write), so a string used
+/// 12,000 times costs its size once.
 struct SharedStringTable {
     var strings: [String] = []
 
-    static func read(_ part: String, with reader: PartReader) throws -> SharedStringTable {
-        let handler = Handler()
-        try reader.parse(part, vocabulary: Handler.vocabulary, handler: handler, cap: 256 << 20)
+    static func read(_ part: String, with reader: PartReader, limits: ReaderLimits) throws -> SharedStringTable {
+        let handler = Handler(file: reader.file, part: part, maxCharacters: limits.maxCellCharacters)
+        try reader.parse(part, vocabulary: Handler.vocabulary, handler: handler, cap: limits.maxSharedStringsBytes)
         return SharedStringTable(strings: handler.strings)
     }
 
     private final class Handler: XMLEventHandler {
         static let vocabulary = XMLVocabulary(elements: ["si", "t", "rPh"], textElements: ["t"])
+        let file: String
+        let part: String
+        let maxCharacters: Int
         var strings: [String] = []
         private var current = ""
         private var inPhonetic = false
+
+        init(file: String, part: String, maxCharacters: Int) {
+            self.file = file
+            self.part = part
+            self.maxCharacters = maxCharacters
+        }
 
         func startElement(_ element: Int, attributes: XMLAttributes) throws {
             switch element {
@@ -28,8 +40,14 @@ struct SharedStringTable {
 
         func endElement(_ element: Int, text: String?) throws {
             switch element {
-            case 0: strings.append(OOXMLText.unescape(current))
-            case 1: if !inPhonetic, let text { current += text }
+            case 0:
+                guard OOXMLText.fits(current, maxCharacters: maxCharacters) else {
+                    throw XLSXError(.resourceLimit, file: file, part: part,
+                                    "shared string \(strings.count) is longer than \(maxCharacters) characters")
+                }
+                strings.append(current)
+                current = ""
+            case 1: if !inPhonetic, let text { current += OOXMLText.unescape(text) }
             case 2: inPhonetic = false
             default: break
             }
@@ -37,26 +55,65 @@ struct SharedStringTable {
     }
 }
 
-/// OOXML's `_xHHHH_` escapes for characters XML cannot carry.
+/// OOXML's `_xHHHH_` escapes for characters XML cannot carry (ECMA-376 Part 1, 22.9.2.19).
 public enum OOXMLText {
-    /// Decodes `_x000D_`-style escapes; `_x005F_` yields a literal `_`.
+    /// Decodes `_x000D_`-style escapes: `_x005F_` yields a literal `_`, so `_x005F_x0041_` reads
+    /// `_x0041_`; an escaped UTF-16 surrogate pair becomes its character; anything that is not a
+    /// complete escape of a valid character is kept as written.
     public static func unescape(_ s: String) -> String {
-        guard s.contains("_x") else { return s }
-        var out = ""
-        var i = s.startIndex
-        while i < s.endIndex {
-            if s[i] == "_", let end = s.index(i, offsetBy: 7, limitedBy: s.endIndex), end < s.endIndex || end == s.endIndex {
-                let candidate = s[i..<end]
-                if candidate.count == 7, candidate.dropFirst().first == "x", candidate.last == "_",
-                   let code = UInt32(candidate.dropFirst(2).dropLast(), radix: 16), let scalar = Unicode.Scalar(code) {
-                    out.unicodeScalars.append(scalar)
-                    i = end
+        let underscore = UInt8(ascii: "_"), x = UInt8(ascii: "x")
+        var found = false
+        var utf8 = s.utf8.makeIterator()
+        var previous: UInt8 = 0
+        while let b = utf8.next() {
+            if previous == underscore && b == x { found = true; break }
+            previous = b
+        }
+        guard found else { return s }
+        let bytes = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == underscore, let unit = escape(bytes, at: i) {
+                if (0xD800...0xDBFF).contains(unit), let low = escape(bytes, at: i + 7), (0xDC00...0xDFFF).contains(low),
+                   let scalar = Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)) {
+                    out.append(contentsOf: String(scalar).utf8)
+                    i += 14
+                    continue
+                }
+                if let scalar = Unicode.Scalar(unit) {
+                    out.append(contentsOf: String(scalar).utf8)
+                    i += 7
                     continue
                 }
             }
-            out.append(s[i])
-            i = s.index(after: i)
+            out.append(bytes[i])
+            i += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The code unit of a complete `_xHHHH_` at `i`, or nil.
+    private static func escape(_ bytes: [UInt8], at i: Int) -> UInt32? {
+        guard i >= 0, i + 6 < bytes.count, bytes[i] == UInt8(ascii: "_"), bytes[i + 1] == UInt8(ascii: "x"),
+              bytes[i + 6] == UInt8(ascii: "_") else { return nil }
+        var value: UInt32 = 0
+        for b in bytes[(i + 2)..<(i + 6)] {
+            let digit: UInt8
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = b - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = b - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    /// Whether `s` holds at most `maxCharacters` UTF-16 code units (Excel counts characters so).
+    static func fits(_ s: String, maxCharacters: Int) -> Bool {
+        s.utf8.count <= maxCharacters || s.utf16.count <= maxCharacters
     }
 }

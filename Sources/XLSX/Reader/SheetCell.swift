@@ -53,3 +53,41 @@ public struct SheetRow: Sendable, Equatable {
         cells.first { $0.reference.column == column }
     }
 }
+
+extension SheetCell {
+    /// A number as JSON text that reads back as the same value: the file's own digits when they
+    /// are a valid JSON number (`470000`, `0.1`, `1.5E+22`), otherwise the shortest round-trip
+    /// form without a needless `.0`; nil when the value is not finite (JSON has no NaN).
+    public static func jsonNumber(_ value: Double, text: String) -> String? {
+        guard value.isFinite else { return nil }
+        if isJSONNumber(text) { return text }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    /// JSON's number grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    static func isJSONNumber(_ text: String) -> Bool {
+        var bytes = text.utf8[...]
+        func digits() -> Int {
+            let n = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+            bytes = bytes.dropFirst(n)
+            return n
+        }
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        if bytes.first == UInt8(ascii: "0") {
+            bytes = bytes.dropFirst()
+        } else if digits() == 0 {
+            return false
+        }
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            if digits() == 0 { return false }
+        }
+        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            if digits() == 0 { return false }
+        }
+        return bytes.isEmpty
+    }
+}

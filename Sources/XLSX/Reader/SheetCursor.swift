@@ -15,12 +15,12 @@ public final class SheetCursor {
     private var finished = false
     private let file: String
 
-    init(sheet: SheetInfo, stream: ZipEntryReader, context: WorksheetHandler.Context, file: String) {
+    init(sheet: SheetInfo, stream: ZipEntryReader, context: WorksheetHandler.Context, file: String, xmlLimits: XMLPushParser.Limits) {
         self.sheet = sheet
         self.stream = stream
         self.file = file
         handler = WorksheetHandler(context: context, file: file, part: sheet.part)
-        parser = XMLPushParser(document: sheet.part, vocabulary: WorksheetHandler.vocabulary, handler: handler)
+        parser = XMLPushParser(document: sheet.part, vocabulary: WorksheetHandler.vocabulary, handler: handler, limits: xmlLimits)
     }
 
     /// Merged ranges seen so far (all of them once the cursor is exhausted).
@@ -71,154 +71,3 @@ struct RowQueue {
     }
 }
 
-/// SAX handler for `<worksheet>`: rows, cells, merged ranges, dimension.
-final class WorksheetHandler: XMLEventHandler {
-    struct Context {
-        var sharedStrings: [String]
-        var dateStyles: [Bool]
-        var date1904: Bool
-    }
-
-    static let vocabulary = XMLVocabulary(
-        elements: ["row", "c", "v", "f", "is", "t", "rPh", "mergeCell", "dimension"],
-        textElements: ["v", "f", "t"],
-        attributes: ["r", "t", "s", "ref"]
-    )
-    private enum E { static let row = 0, c = 1, v = 2, f = 3, inline = 4, t = 5, rPh = 6, mergeCell = 7, dimension = 8 }
-
-    let context: Context
-    let file: String
-    let part: String
-    var ready = RowQueue()
-    var merges: [CellRange] = []
-    var dimension: CellRange?
-    var failure: XLSXError?
-
-    private var rowNumber = 0
-    private var cells: [SheetCell] = []
-    private var column = 0
-    private var cellType: Substring = ""
-    private var cellTypeStorage = ""
-    private var style = 0
-    private var value: String?
-    private var formula: String?
-    private var inline = ""
-    private var inInline = false
-    private var inPhonetic = false
-
-    init(context: Context, file: String, part: String) {
-        self.context = context
-        self.file = file
-        self.part = part
-        cells.reserveCapacity(32)
-    }
-
-    private func fail(_ message: String, cell: String? = nil) -> XLSXError {
-        let error = XLSXError(.invalidContent, file: file, part: part, cell: cell, message)
-        failure = error
-        return error
-    }
-
-    func startElement(_ element: Int, attributes: XMLAttributes) throws {
-        switch element {
-        case E.row:
-            if let r = attributes[0] {
-                guard let n = Int(r), n >= 1, n <= CellReference.maxRow, n > rowNumber else {
-                    throw fail("row number \(r) out of order or outside 1…\(CellReference.maxRow)")
-                }
-                rowNumber = n
-            } else {
-                rowNumber += 1
-                guard rowNumber <= CellReference.maxRow else { throw fail("more than \(CellReference.maxRow) rows") }
-            }
-            column = 0
-            cells.removeAll(keepingCapacity: true)
-        case E.c:
-            if let r = attributes[0] {
-                guard let ref = CellReference(r) else { throw fail("cell reference '\(r.prefix(40))' is not valid") }
-                if ref.row != rowNumber {
-                    // A cell outside its row: trust the cell, as Excel does for rows without r.
-                    if rowNumber == 0 || ref.row > rowNumber { rowNumber = ref.row } else {
-                        throw fail("cell \(r) listed inside row \(rowNumber)", cell: r)
-                    }
-                }
-                column = ref.column
-            } else {
-                column += 1
-                guard column <= CellReference.maxColumn else { throw fail("more than \(CellReference.maxColumn) columns in row \(rowNumber)") }
-            }
-            cellTypeStorage = attributes[1] ?? "n"
-            style = attributes[2].flatMap { Int($0) } ?? 0
-            value = nil
-            formula = nil
-            inline = ""
-        case E.inline: inInline = true
-        case E.rPh: inPhonetic = true
-        case E.mergeCell:
-            if let ref = attributes[3], let range = CellRange(ref) { merges.append(range) }
-        case E.dimension:
-            if let ref = attributes[3] { dimension = CellRange(ref) }
-        default: break
-        }
-    }
-
-    func endElement(_ element: Int, text: String?) throws {
-        switch element {
-        case E.v: value = text
-        case E.f: formula = text
-        case E.t: if inInline, !inPhonetic, let text { inline += text }
-        case E.rPh: inPhonetic = false
-        case E.inline: inInline = false
-        case E.c: if let cell = try makeCell() { cells.append(cell) }
-        case E.row:
-            if !cells.isEmpty { ready.append(SheetRow(number: rowNumber, cells: cells)) }
-            cells.removeAll(keepingCapacity: true)
-        default: break
-        }
-    }
-
-    private func makeCell() throws -> SheetCell? {
-        let ref = CellReference(row: max(rowNumber, 1), column: column)
-        let cellValue: SheetCell.Value
-        switch cellTypeStorage {
-        case "s":
-            guard let v = value else { return nil }
-            guard let index = Int(v.trimmingSpaces), index >= 0 else { throw fail("shared string index '\(v.prefix(20))' is not a number", cell: ref.description) }
-            guard index < context.sharedStrings.count else {
-                throw fail("shared string index \(index) out of range (\(context.sharedStrings.count) strings)", cell: ref.description)
-            }
-            cellValue = .string(context.sharedStrings[index])
-        case "inlineStr":
-            cellValue = .string(OOXMLText.unescape(inline))
-        case "str":
-            cellValue = .string(OOXMLText.unescape(value ?? ""))
-        case "b":
-            guard let v = value else { return nil }
-            cellValue = .bool(v.trimmingSpaces == "1" || v.trimmingSpaces == "true")
-        case "e":
-            cellValue = .error(value ?? "#N/A")
-        case "d":
-            guard let v = value, !v.isEmpty else { return nil }
-            cellValue = .date(serial: nil, iso: v)
-        default:
-            guard let raw = value else { return nil }
-            let v = raw.trimmingSpaces
-            guard let d = Double(v), d.isFinite else { throw fail("number '\(v.prefix(40))' is not valid", cell: ref.description) }
-            if style > 0, style < context.dateStyles.count, context.dateStyles[style], let iso = DateSerial.iso(serial: d, date1904: context.date1904) {
-                cellValue = .date(serial: d, iso: iso)
-            } else {
-                cellValue = .number(d, text: v)
-            }
-        }
-        return SheetCell(reference: ref, value: cellValue, formula: formula, styleIndex: style)
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
-        let last = lastIndex(where: { !$0.isWhitespace })!
-        if first == startIndex && last == index(before: endIndex) { return self }
-        return String(self[first...last])
-    }
-}

@@ -13,9 +13,9 @@ struct StyleTable {
         return customCodes[id] ?? NumberFormat.builtInCodes[id] ?? "General"
     }
 
-    /// Per style: does it display a date? Precomputed so the cell loop does one array lookup.
-    func dateStyles() -> [Bool] {
-        formatIDs.map { NumberFormat.isDate(id: $0, code: customCodes[$0]) }
+    /// Per style: how it displays numbers. Precomputed so the cell loop does one array lookup.
+    func displays() -> [NumberFormat.Display] {
+        formatIDs.map { NumberFormat.display(id: $0, code: customCodes[$0]) }
     }
 
     static func read(_ part: String, with reader: PartReader) throws -> StyleTable {
@@ -25,22 +25,26 @@ struct StyleTable {
     }
 
     private final class Handler: XMLEventHandler {
-        static let vocabulary = XMLVocabulary(elements: ["numFmt", "cellXfs", "xf"], attributes: ["numFmtId", "formatCode"])
+        static let vocabulary = XMLVocabulary(elements: ["numFmt", "cellXfs", "xf", "numFmts"], attributes: ["numFmtId", "formatCode"])
         var result = StyleTable()
         private var inCellXfs = false
+        /// `<numFmt>` also appears in `<dxf>` (conditional formats); only `<numFmts>` defines codes.
+        private var inNumFmts = false
 
         func startElement(_ element: Int, attributes: XMLAttributes) throws {
             switch element {
             case 0:
-                if let id = attributes[0].flatMap({ Int($0) }), let code = attributes[1] { result.customCodes[id] = code }
+                if inNumFmts, let id = attributes[0].flatMap({ Int($0) }), let code = attributes[1] { result.customCodes[id] = code }
             case 1: inCellXfs = true
             case 2: if inCellXfs { result.formatIDs.append(attributes[0].flatMap { Int($0) } ?? 0) }
+            case 3: inNumFmts = true
             default: break
             }
         }
 
         func endElement(_ element: Int, text: String?) throws {
             if element == 1 { inCellXfs = false }
+            if element == 3 { inNumFmts = false }
         }
     }
 }

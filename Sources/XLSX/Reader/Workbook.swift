@@ -15,6 +15,8 @@ public final class Workbook {
     public let sheets: [SheetInfo]
     public let date1904: Bool
     public let definedNames: [DefinedName]
+    /// The caps this workbook is read under.
+    public let limits: ReaderLimits
     private let archive: ZipArchive
     private let styles: StyleTable
     private let context: WorksheetHandler.Context
@@ -23,37 +25,35 @@ public final class Workbook {
     /// shared strings and styles.
     /// - Throws: ``XLSXError`` with a category fit for a quarantine reason.
     public convenience init(path: String) throws {
-        try self.init(path: path, limits: ZipLimits())
+        try self.init(path: path, limits: ReaderLimits())
     }
 
-    init(path: String, limits: ZipLimits) throws {
+    /// Opens the workbook under `limits` instead of the defaults.
+    /// - Throws: ``XLSXError`` with a category fit for a quarantine reason.
+    public init(path: String, limits: ReaderLimits) throws {
         self.path = path
+        self.limits = limits
         let file = XLSX.fileName(of: path)
         fileName = file
         try FileSniffer.check(path: path)
-        do { archive = try ZipArchive(path: path, limits: limits) } catch let error as ZipIOError { throw XLSXError(error, file: file) }
-        let reader = PartReader(archive: archive, file: file)
-        if archive.entry(named: "[Content_Types].xml") == nil {
-            throw XLSXError(.notAWorkbook, file: file, "a zip archive without [Content_Types].xml (not an Office document)")
+        do {
+            archive = try ZipArchive(path: path, limits: limits.zip)
+        } catch let error as ZipIOError {
+            throw FileSniffer.explain(error, path: path)
         }
-        let root = try Relationships.read(for: "", with: reader)
-        let workbookPart = root.first(ofType: "officeDocument")?.target ?? "xl/workbook.xml"
-        guard archive.entry(named: workbookPart) != nil else {
-            if archive.entry(named: "word/document.xml") != nil || archive.entry(named: "ppt/presentation.xml") != nil {
-                throw XLSXError(.notAWorkbook, file: file, "an Office document that is not a workbook (Word or PowerPoint)")
-            }
-            if archive.entry(named: "xl/workbook.bin") != nil {
-                throw XLSXError(.unsupportedFormat, file: file, "a binary workbook (.xlsb); save it as .xlsx")
-            }
-            throw XLSXError(.invalidContent, file: file, part: workbookPart, "the workbook part is missing")
-        }
+        let reader = PartReader(archive: archive, file: file, limits: limits)
+        let workbookPart = try Self.locateWorkbookPart(archive: archive, reader: reader, file: file)
         let manifest = try WorkbookManifest.read(workbookPart, with: reader)
         let rels = try Relationships.read(for: workbookPart, with: reader)
         var sheets: [SheetInfo] = []
         var seen = Set<String>()
         for entry in manifest.sheets {
-            guard let rel = rels.byID[entry.relationshipID], !rel.external else {
-                throw XLSXError(.invalidContent, file: file, part: workbookPart, "sheet '\(entry.name)' has no relationship \(entry.relationshipID)")
+            guard let rid = entry.relationshipID else {
+                throw XLSXError(.invalidContent, file: file, part: workbookPart, "sheet '\(entry.name)' has no r:id")
+            }
+            guard let rel = rels.byID[rid], !rel.external, !rel.target.isEmpty else {
+                throw XLSXError(.invalidContent, file: file, part: workbookPart,
+                                "sheet '\(entry.name)' has no usable relationship \(rid) (missing, external or outside the package)")
             }
             guard seen.insert(entry.name.lowercased()).inserted else {
                 throw XLSXError(.invalidContent, file: file, part: workbookPart, "two sheets are named '\(entry.name)'")
@@ -72,14 +72,51 @@ public final class Workbook {
         definedNames = manifest.definedNames
         var shared: [String] = []
         if let sst = rels.first(ofType: "sharedStrings"), archive.entry(named: sst.target) != nil {
-            shared = try SharedStringTable.read(sst.target, with: reader).strings
+            shared = try SharedStringTable.read(sst.target, with: reader, limits: limits).strings
         }
         var styles = StyleTable()
         if let st = rels.first(ofType: "styles"), archive.entry(named: st.target) != nil {
             styles = try StyleTable.read(st.target, with: reader)
         }
         self.styles = styles
-        context = WorksheetHandler.Context(sharedStrings: shared, dateStyles: styles.dateStyles(), date1904: manifest.date1904)
+        context = WorksheetHandler.Context(sharedStrings: shared, displays: styles.displays(), date1904: manifest.date1904,
+                                           maxCellCharacters: limits.maxCellCharacters)
+    }
+
+    /// Finds the workbook part through `[Content_Types].xml` and `_rels/.rels`, telling a damaged
+    /// workbook from an archive that is some other kind of document.
+    private static func locateWorkbookPart(archive: ZipArchive, reader: PartReader, file: String) throws -> String {
+        let hasWorkbook = archive.entry(named: "xl/workbook.xml") != nil
+        guard archive.entry(named: "[Content_Types].xml") != nil else {
+            if let mimetype = archive.entry(named: "mimetype"),
+               let text = try? reader.bytes(mimetype, cap: 256), String(decoding: text, as: UTF8.self).contains("opendocument.spreadsheet") {
+                throw XLSXError(.unsupportedFormat, file: file, "an OpenDocument spreadsheet (.ods); save it as .xlsx")
+            }
+            if hasWorkbook || archive.entries.contains(where: { ZipArchive.fold($0.name).hasPrefix("xl/") }) {
+                throw XLSXError(.invalidContent, file: file, part: "[Content_Types].xml",
+                                "the package has no [Content_Types].xml (a damaged workbook); open and save it again")
+            }
+            throw XLSXError(.notAWorkbook, file: file, "a zip archive without [Content_Types].xml, not an Office document")
+        }
+        let root = try Relationships.read(for: "", with: reader)
+        let target = root.first(ofType: "officeDocument").flatMap { $0.external ? nil : $0.target }
+        if let target, target.lowercased().hasSuffix(".bin") || archive.entry(named: "xl/workbook.bin") != nil && !hasWorkbook {
+            throw XLSXError(.unsupportedFormat, file: file, "a binary workbook (.xlsb); save it as .xlsx")
+        }
+        let workbookPart = target ?? "xl/workbook.xml"
+        if archive.entry(named: workbookPart) == nil {
+            if archive.entry(named: "word/document.xml") != nil {
+                throw XLSXError(.notAWorkbook, file: file, "a Word document (.docx), not a workbook")
+            }
+            if archive.entry(named: "ppt/presentation.xml") != nil {
+                throw XLSXError(.notAWorkbook, file: file, "a PowerPoint presentation (.pptx), not a workbook")
+            }
+            if archive.entry(named: "xl/workbook.bin") != nil {
+                throw XLSXError(.unsupportedFormat, file: file, "a binary workbook (.xlsb); save it as .xlsx")
+            }
+            throw XLSXError(.invalidContent, file: file, part: workbookPart, "the workbook part is missing")
+        }
+        return workbookPart
     }
 
     /// The sheet called `name` (exact match first, then ignoring case).
@@ -91,7 +128,8 @@ public final class Workbook {
     public func numberFormat(style: Int) -> String { styles.formatCode(style: style) }
 
     /// A streaming cursor over a worksheet's rows.
-    /// - Throws: ``XLSXError`` when the sheet is absent, not a worksheet, or its part is missing.
+    /// - Throws: ``XLSXError`` when the sheet is absent, not a worksheet or macro sheet, or its
+    ///   part is missing.
     public func cursor(for name: String) throws -> SheetCursor {
         guard let info = sheet(named: name) else {
             throw XLSXError(.invalidContent, file: fileName, "no sheet named '\(name)'")
@@ -100,14 +138,15 @@ public final class Workbook {
     }
 
     public func cursor(for info: SheetInfo) throws -> SheetCursor {
-        guard info.kind == .worksheet else {
+        // A macro sheet (Excel 4.0 macros) is a grid like a worksheet; chart and dialog sheets are not.
+        guard info.kind == .worksheet || info.kind == .macrosheet else {
             throw XLSXError(.invalidContent, file: fileName, part: info.part, "'\(info.name)' is a \(info.kind.rawValue), not a worksheet")
         }
         guard let entry = archive.entry(named: info.part) else {
             throw XLSXError(.invalidContent, file: fileName, part: info.part, "the part of sheet '\(info.name)' is missing")
         }
-        let stream = try PartReader(archive: archive, file: fileName).open(entry)
-        return SheetCursor(sheet: info, stream: stream, context: context, file: fileName)
+        let stream = try PartReader(archive: archive, file: fileName, limits: limits).open(entry, cap: limits.maxWorksheetBytes)
+        return SheetCursor(sheet: info, stream: stream, context: context, file: fileName, xmlLimits: limits.xml)
     }
 
     /// Reads a whole worksheet into memory: rows and merged ranges (for small, table-like sheets).

@@ -4,7 +4,7 @@ internal import XMLIO
 struct WorkbookManifest {
     struct SheetEntry {
         var name: String
-        var relationshipID: String
+        var relationshipID: String?
         var state: SheetInfo.Visibility
     }
 
@@ -13,7 +13,7 @@ struct WorkbookManifest {
     var definedNames: [DefinedName] = []
 
     static func read(_ part: String, with reader: PartReader) throws -> WorkbookManifest {
-        let handler = Handler()
+        let handler = Handler(file: reader.file, part: part)
         try reader.parse(part, vocabulary: Handler.vocabulary, handler: handler)
         return handler.result
     }
@@ -24,13 +24,23 @@ struct WorkbookManifest {
             textElements: ["definedName"],
             attributes: ["name", "id", "state", "date1904", "localSheetId", "hidden"]
         )
+        let file: String
+        let part: String
         var result = WorkbookManifest()
         private var pendingName: (String, Int?, Bool)?
+
+        init(file: String, part: String) {
+            self.file = file
+            self.part = part
+        }
 
         func startElement(_ element: Int, attributes: XMLAttributes) throws {
             switch element {
             case 0:
-                guard let name = attributes[0], let rid = attributes[1] else { return }
+                guard let name = attributes[0] else {
+                    throw XLSXError(.invalidContent, file: file, part: part, "a <sheet> without a name")
+                }
+                let rid = attributes[1]
                 let state: SheetInfo.Visibility = switch attributes[2] {
                 case "hidden": .hidden
                 case "veryHidden": .veryHidden
