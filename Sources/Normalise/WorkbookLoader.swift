@@ -37,6 +37,15 @@ public struct WorkbookLoader: Sendable {
         }
     }
 
+    /// The bureau a source's rule reads from a file name alone (fixed, or the `fileName` pattern).
+    public func bureau(fromFileName file: String, source: SourceProfile) -> Bureau? {
+        let rule = source.bureau ?? BureauRule()
+        if let fixed = rule.fixed { return fixed }
+        guard let pattern = rule.fileName, let regex = try? Regex(pattern), let match = try? regex.firstMatch(in: file),
+              let group = match.output["bureau"]?.substring, let code = settings.bureaus.canonical(String(group)) else { return nil }
+        return Bureau(rawValue: code)
+    }
+
     /// Reads and normalises the workbook at `path` as `source` describes it.
     /// - Throws: ``XLSXError`` when the file cannot be read at all (it is then quarantined).
     public func load(path: String, as source: SourceProfile) throws -> ResultsModel {
@@ -94,12 +103,7 @@ public struct WorkbookLoader: Sendable {
     /// Fixed, else from the file name, else from the title rows of the first sheet.
     private func resolveBureau(file: String, source: SourceProfile, firstSheet: SheetGrid?) throws -> Bureau? {
         let rule = source.bureau ?? BureauRule(fileName: nil, fromTitle: true)
-        if let fixed = rule.fixed { return fixed }
-        if let pattern = rule.fileName, let regex = try? Regex(pattern),
-           let match = try? regex.firstMatch(in: file), let group = match.output["bureau"]?.substring,
-           let code = settings.bureaus.canonical(String(group)), let bureau = Bureau(rawValue: code) {
-            return bureau
-        }
+        if let bureau = bureau(fromFileName: file, source: source) { return bureau }
         if rule.fromTitle ?? true, let grid = firstSheet {
             let titles = grid.rows.prefix { $0.cells.count == 1 }.flatMap { $0.cells.map(\.text) }
             for title in titles {

@@ -113,7 +113,9 @@ public struct BatchRun {
         }
         for i in latest.values.sorted() { model.merge(loaded[i].1) }
         for input in inputs where input.fate == "quarantined" || input.fate == "current-unreadable" {
-            model.missed.append(MissedWorkbook(file: input.file, reason: input.reason ?? ""))
+            let source = loader.source(forFile: input.file)
+            model.missed.append(MissedWorkbook(file: input.file, reason: input.reason ?? "", kind: source?.kind,
+                                               bureau: source.flatMap { loader.bureau(fromFileName: input.file, source: $0) }))
         }
         clock.lap("read+normalise")
 

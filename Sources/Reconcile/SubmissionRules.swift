@@ -13,8 +13,12 @@ extension RuleRun {
         for bureau in settings.bureaus where !bureausPresent.contains(bureau) {
             missing.append((.operationalPlan, bureau))
         }
-        let missedText = model.missed.isEmpty ? "" : " Not accepted: " + model.missed.map { "\($0.file) (\($0.reason))" }.joined(separator: "; ") + "."
         for (kind, bureau) in missing {
+            // The refused files meant to be this workbook, else every refused file of unknown purpose.
+            let meant = model.missed.filter { $0.kind == kind && (kind != .operationalPlan || $0.bureau == nil || $0.bureau == bureau) }
+            let candidates = meant.isEmpty ? model.missed.filter { $0.kind == nil } : meant
+            let refused = candidates.map { "\($0.file) (\($0.reason))" }.joined(separator: "; ")
+            let missedText = candidates.isEmpty ? "" : " Received but not accepted: \(refused)."
             let id = "SUB-001/\(kind.rawValue)" + (bureau.map { "/\($0.rawValue)" } ?? "")
             let what = bureau.map { "an operational plan from \($0.rawValue)" } ?? "a \(kindName(kind))"
             let received = bureausPresent.sorted().map(\.rawValue).joined(separator: ", ")

@@ -45,10 +45,15 @@ public struct Submission: Hashable, Sendable, Codable {
 public struct MissedWorkbook: Hashable, Sendable, Codable {
     public var file: String
     public var reason: String
+    /// What the file name says it was meant to be, when it matches a source's pattern.
+    public var kind: WorkbookKind?
+    public var bureau: Bureau?
 
-    public init(file: String, reason: String) {
+    public init(file: String, reason: String, kind: WorkbookKind? = nil, bureau: Bureau? = nil) {
         self.file = file
         self.reason = reason
+        self.kind = kind
+        self.bureau = bureau
     }
 }
 
