@@ -57,3 +57,18 @@ clean:
 .PHONY: bench
 bench:
 	bash Benchmarks/run.sh
+
+# LibreOffice opens one workbook of each kind rbm writes: `soffice --headless --convert-to pdf`
+# and `--convert-to csv` must succeed and the CSV must hold the values. Not part of `make test`
+# (LibreOffice is a large install). Installs libreoffice-calc-nogui when soffice is missing,
+# waiting for any apt or dpkg already running; SCRATCH=folder builds there (--scratch-path);
+# RBM_INTEROP_DIR=folder keeps the workbooks and their conversions.
+.PHONY: interop
+interop: system-deps
+	@if ! command -v soffice >/dev/null 2>&1; then \
+	  echo "installing: libreoffice-calc-nogui"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=900 update -qq && \
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends libreoffice-calc-nogui; fi
+	swift build --build-tests $(if $(SCRATCH),--scratch-path $(SCRATCH))
+	RBM_INTEROP=1 swift test --skip-build $(if $(SCRATCH),--scratch-path $(SCRATCH)) --filter WriterInteropTests

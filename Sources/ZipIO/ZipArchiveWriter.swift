@@ -24,9 +24,10 @@ extension ZipIOError {
 /// (1980-01-01 00:00, the first DOS date), and entries are stored in the order they were added, so the
 /// same entries give a byte-identical archive.
 ///
-/// libzip keeps each entry's bytes until `close()`, when it compresses and writes them all; memory is
-/// therefore the sum of the entries. A constant-memory writer would instead hand libzip a source
-/// callback (`zip_source_function`) that produces an entry's bytes while `zip_close` runs.
+/// libzip keeps each entry's bytes until `close()`, when it compresses and writes them all. An entry
+/// too large to hold in memory is added as ``Segment``s, some of them ``ZipSpoolFile``s: libzip reads
+/// those through a source callback (`zip_source_function`) while `zip_close` runs, so memory stays
+/// constant however large the entry.
 ///
 /// The file appears only when `close()` succeeds (libzip writes a temporary file and renames it);
 /// an archive that is never closed is discarded in `deinit` and leaves nothing behind.
@@ -66,6 +67,19 @@ public final class ZipArchiveWriter {
         if let archive { zip_discard(archive) }
     }
 
+    /// A piece of an entry's bytes: in memory, or everything appended to a spool file.
+    public enum Segment {
+        case bytes([UInt8])
+        case spool(ZipSpoolFile)
+
+        var count: Int {
+            switch self {
+            case .bytes(let bytes): bytes.count
+            case .spool(let spool): spool.count
+            }
+        }
+    }
+
     /// Adds an entry with the given bytes; libzip takes its own copy.
     ///
     /// - Throws: `ZipIOError` with code `.addEntryFailed` (for example a duplicate name) or
@@ -96,6 +110,40 @@ public final class ZipArchiveWriter {
             free(copy)
             throw failure(.addEntryFailed, entry: name, action: "cannot add entry")
         }
+        try add(source, name: name, archive: archive)
+    }
+
+    /// Adds an entry whose bytes are the concatenation of `segments`.
+    ///
+    /// Segments in memory are kept as they are and spool files are read back only while `close()`
+    /// writes the archive, so the entry costs no more memory than its in-memory segments. A spool
+    /// must not be appended to after it is added.
+    ///
+    /// - Throws: `ZipIOError` with code `.addEntryFailed` (for example a duplicate name) or
+    ///   `.alreadyClosed`; a spool that cannot be read fails `close()` with `.closeFailed`.
+    public func addEntry(name: String, segments: [Segment]) throws {
+        guard segments.contains(where: { if case .spool = $0 { true } else { false } }) else {
+            try addEntry(
+                name: name,
+                chunks: segments.map {
+                    if case .bytes(let bytes) = $0 { return bytes }
+                    return []
+                })
+            return
+        }
+        let archive = try openArchive(entry: name)
+        let reader = SegmentReader(segments)
+        let userdata = Unmanaged.passRetained(reader).toOpaque()
+        guard let source = zip_source_function(archive, SegmentReader.callback, userdata) else {
+            Unmanaged<SegmentReader>.fromOpaque(userdata).release()
+            throw failure(.addEntryFailed, entry: name, action: "cannot add entry")
+        }
+        // From here the source owns the reader and releases it with ZIP_SOURCE_FREE.
+        try add(source, name: name, archive: archive)
+    }
+
+    /// Adds `source` as entry `name` with the archive's compression and fixed time.
+    private func add(_ source: OpaquePointer, name: String, archive: OpaquePointer) throws {
         let index = zip_file_add(archive, name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
         guard index >= 0 else {
             zip_source_free(source)
@@ -145,4 +193,96 @@ public final class ZipArchiveWriter {
         moment.tm_isdst = -1
         return mktime(&moment)
     }()
+}
+
+/// Serves the concatenated segments of one entry to libzip, as a `zip_source_function` callback.
+private final class SegmentReader {
+    private let segments: [ZipArchiveWriter.Segment]
+    private let size: Int
+    /// The read position: the segment and the offset in it.
+    private var segment = 0
+    private var offset = 0
+    private var error = zip_error_t()
+
+    init(_ segments: [ZipArchiveWriter.Segment]) {
+        self.segments = segments
+        self.size = segments.reduce(0) { $0 + $1.count }
+        zip_error_init(&error)
+    }
+
+    deinit { zip_error_fini(&error) }
+
+    static let callback: zip_source_callback = { userdata, data, length, command in
+        let reader = Unmanaged<SegmentReader>.fromOpaque(userdata!)
+        switch command {
+        case ZIP_SOURCE_FREE:
+            reader.release()
+            return 0
+        default:
+            return reader.takeUnretainedValue().handle(command, data: data, length: Int(length))
+        }
+    }
+
+    private static let supported: Int64 = [
+        ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
+        ZIP_SOURCE_SUPPORTS,
+    ].reduce(0) { $0 | (1 << Int64($1.rawValue)) }
+
+    private func handle(_ command: zip_source_cmd_t, data: UnsafeMutableRawPointer?, length: Int) -> Int64 {
+        switch command {
+        case ZIP_SOURCE_OPEN:
+            segment = 0
+            offset = 0
+            return 0
+        case ZIP_SOURCE_READ:
+            return read(into: UnsafeMutableRawBufferPointer(start: data, count: length))
+        case ZIP_SOURCE_CLOSE:
+            return 0
+        case ZIP_SOURCE_STAT:
+            let stat = data!.assumingMemoryBound(to: zip_stat_t.self)
+            zip_stat_init(stat)
+            stat.pointee.size = zip_uint64_t(size)
+            stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
+            return Int64(MemoryLayout<zip_stat_t>.size)
+        case ZIP_SOURCE_ERROR:
+            return zip_error_to_data(&error, data, zip_uint64_t(length))
+        case ZIP_SOURCE_SUPPORTS:
+            return Self.supported
+        default:
+            zip_error_set(&error, ZIP_ER_OPNOTSUPP, 0)
+            return -1
+        }
+    }
+
+    /// Fills `buffer` from the current position on; returns the bytes given, 0 at the end, -1 on error.
+    private func read(into buffer: UnsafeMutableRawBufferPointer) -> Int64 {
+        var filled = 0
+        while filled < buffer.count, segment < segments.count {
+            let target = UnsafeMutableRawBufferPointer(rebasing: buffer[filled...])
+            var count: Int
+            switch segments[segment] {
+            case .bytes(let bytes):
+                count = min(target.count, bytes.count - offset)
+                bytes.withUnsafeBytes { source in
+                    target.baseAddress!.copyMemory(from: source.baseAddress! + offset, byteCount: count)
+                }
+            case .spool(let spool):
+                count = min(target.count, spool.count - offset)
+                if count > 0 {
+                    count = spool.read(into: UnsafeMutableRawBufferPointer(rebasing: target[..<count]), at: offset)
+                    guard count > 0 else {
+                        zip_error_set(&error, ZIP_ER_READ, count < 0 ? errno : EIO)
+                        return -1
+                    }
+                }
+            }
+            filled += count
+            offset += count
+            if offset == segments[segment].count {
+                segment += 1
+                offset = 0
+            }
+        }
+        return Int64(filled)
+    }
 }

@@ -31,6 +31,21 @@ import Testing
         #expect(xml.contains("/xl/worksheets/sheet1.xml"))
     }
 
+    @Test func contentTypesNameTablesCommentsAndTheirDrawings() {
+        var part = ContentTypesPart(sheetCount: 1, hasSharedStrings: false, tableNumbers: [1, 2], commentsCount: 2)
+        let xml = String(decoding: part.assembleXML(), as: UTF8.self)
+        #expect(
+            xml.contains(
+                "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                    + "<Default Extension=\"vml\" ContentType=\"application/vnd.openxmlformats-officedocument.vmlDrawing\"/>"))
+        #expect(
+            xml.hasSuffix(
+                "<Override PartName=\"/xl/tables/table1.xml\" ContentType=\"\(sml).table+xml\"/>"
+                    + "<Override PartName=\"/xl/tables/table2.xml\" ContentType=\"\(sml).table+xml\"/>"
+                    + "<Override PartName=\"/xl/comments1.xml\" ContentType=\"\(sml).comments+xml\"/>"
+                    + "<Override PartName=\"/xl/comments2.xml\" ContentType=\"\(sml).comments+xml\"/></Types>"))
+    }
+
     @Test func relationshipsAreNumberedInOrder() {
         var part = RelationshipsPart()
         #expect(part.add(.document, target: "xl/workbook.xml") == "rId1")

@@ -72,6 +72,30 @@ struct WriterRoundTripTests {
     }
 }
 
+extension WriterRoundTripTests {
+    @Test func hyperlinksNotesValidationsNamesTablesFormatsAndPrintSetupReadBackThroughOpenpyxl() throws {
+        let path = WriterTestSupport.temporaryPath("features.xlsx")
+        try WriterSampleWorkbooks.writeFeatures(path)
+        let expected = """
+            [Data] title_rows=$1:$1 orientation=landscape fit=True fitToHeight=0
+            D2 'ITU' link=https://www.itu.int/en/Pages/default.aspx location=None tooltip=Home underline=single color=FF0563C1
+            D3 'Codes' link=None location=Codes!A1 tooltip=None underline=single color=FF0563C1
+            note B2 'Ten francs\\nfrom the 2026 plan' by Reviewer
+            note C3 'Closed in March' by rbm
+            validation C2:C10 list "Open,Closed" blank=True
+            validation A2:A10 list Codes!$A$2:$A$3 blank=True
+            format B2:B3 cellIs lessThan ['0'] dxf.font=FF9C0006 dxf.fill=FFFFC7CE priority=1
+            format B2:B3 colorScale None [] scale=FFF8696B,FFFFEB84,FF63BE7B priority=2
+            [Codes] title_rows=None orientation=None fit=False fitToHeight=None
+            table CodeList A1:B3 TableStyleMedium2 Name,Value filter=A1:B3
+            name Threshold Codes!$B$2
+            name Codes!Local Codes!$A$1
+
+            """
+        #expect(try WriterOpenpyxl.describeFeatures(path) == expected)
+    }
+}
+
 /// Runs the project's Python with openpyxl.
 enum WriterOpenpyxl {
     static let isAvailable: Bool = {
@@ -83,6 +107,46 @@ enum WriterOpenpyxl {
     static func describe(_ path: String) throws -> String {
         try run(["-c", script, path])
     }
+
+    /// The sheet features of a workbook as openpyxl reads them, one fact a line.
+    static func describeFeatures(_ path: String) throws -> String {
+        try run(["-c", featuresScript, path])
+    }
+
+    private static let featuresScript = #"""
+        import sys
+        import openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1])
+        for ws in wb.worksheets:
+            fit = ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr is not None else False
+            print(f"[{ws.title}] title_rows={ws.print_title_rows} orientation={ws.page_setup.orientation} fit={bool(fit)} fitToHeight={ws.page_setup.fitToHeight}")
+            for row in ws.iter_rows():
+                for c in row:
+                    if c.hyperlink is not None:
+                        h = c.hyperlink
+                        print(f"{c.coordinate} {c.value!r} link={h.target} location={h.location} tooltip={h.tooltip} underline={c.font.u} color={c.font.color.rgb}")
+            for row in ws.iter_rows():
+                for c in row:
+                    if c.comment is not None:
+                        print(f"note {c.coordinate} {c.comment.text!r} by {c.comment.author}")
+            for dv in ws.data_validations.dataValidation:
+                print(f"validation {dv.sqref} {dv.type} {dv.formula1} blank={dv.allow_blank}")
+            for cf in ws.conditional_formatting:
+                for r in cf.rules:
+                    line = f"format {cf.sqref} {r.type} {r.operator} {r.formula}"
+                    if r.dxf is not None:
+                        line += f" dxf.font={r.dxf.font.color.rgb} dxf.fill={r.dxf.fill.bgColor.rgb}"
+                    if r.colorScale is not None:
+                        line += " scale=" + ",".join(c.rgb for c in r.colorScale.color)
+                    print(line + f" priority={r.priority}")
+            for t in ws.tables.values():
+                print(f"table {t.name} {t.ref} {t.tableStyleInfo.name} {','.join(c.name for c in t.tableColumns)} filter={t.autoFilter.ref}")
+        for name, d in wb.defined_names.items():
+            print(f"name {name} {d.attr_text}")
+        for ws in wb.worksheets:
+            for name, d in ws.defined_names.items():
+                print(f"name {ws.title}!{name} {d.attr_text}")
+        """#
 
     private static func run(_ arguments: [String]) throws -> String {
         let process = Process()

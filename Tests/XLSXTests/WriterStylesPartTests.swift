@@ -87,6 +87,33 @@ import Testing
         #expect(xml.contains("<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"#,##0.0\"/></numFmts>"))
     }
 
+    @Test func hyperlinksAreBlueAndUnderlined() throws {
+        var part = StylesPart()
+        #expect(try part.formatIndex(for: .hyperlink) == 1)
+        #expect(
+            xml(&part).contains(
+                "<font><u/><sz val=\"11\"/><color rgb=\"FF0563C1\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"))
+    }
+
+    @Test func differentialFormatsHoldOnlyWhatTheyChangeAndAreShared() throws {
+        var part = StylesPart()
+        let style = CellStyle(bold: true, italic: true, fontColor: "9C0006", fillColor: "FFC7CE", numberFormat: "0.0", border: .thin, underline: true)
+        #expect(try part.differentialFormatIndex(for: style) == 0)
+        #expect(try part.differentialFormatIndex(for: CellStyle(numberFormat: "#,##0")) == 1)
+        #expect(try part.differentialFormatIndex(for: style) == 0)
+        #expect(part.formatCount == 1)
+        let thin = "<color auto=\"1\"/>"
+        let expected = [
+            "<dxfs count=\"2\"><dxf><font><b/><i/><u/><color rgb=\"FF9C0006\"/></font>",
+            "<numFmt numFmtId=\"164\" formatCode=\"0.0\"/>",
+            "<fill><patternFill><bgColor rgb=\"FFFFC7CE\"/></patternFill></fill>",
+            "<border><left style=\"thin\">\(thin)</left><right style=\"thin\">\(thin)</right>",
+            "<top style=\"thin\">\(thin)</top><bottom style=\"thin\">\(thin)</bottom><diagonal/></border></dxf>",
+            "<dxf><numFmt numFmtId=\"3\" formatCode=\"#,##0\"/></dxf></dxfs>",
+        ].joined()
+        #expect(xml(&part).contains(expected))
+    }
+
     @Test(arguments: [
         (CellStyle(fontColor: "red"), "colour 'red' is not hex RRGGBB or AARRGGBB"),
         (CellStyle(fillColor: "#12345"), "colour '#12345' is not hex RRGGBB or AARRGGBB"),

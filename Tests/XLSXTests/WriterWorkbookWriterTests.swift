@@ -269,4 +269,218 @@ import Testing
             (error as? WorkbookWriterError)?.description == "out.xlsx: error: compression level 10 is outside 0...9"
         }
     }
+
+    // MARK: Streaming
+
+    @Test func rowsMoveToASpoolFileAndTheFileIsTheSameAsWhenHeldInMemory() throws {
+        let spooled = WriterTestSupport.temporaryPath("spooled.xlsx")
+        let held = WriterTestSupport.temporaryPath("held.xlsx")
+        try WriterSampleWorkbooks.writeStreamed(spooled, rows: 3_000, spoolThreshold: 4 * 1024)
+        try WriterSampleWorkbooks.writeStreamed(held, rows: 3_000, spoolThreshold: .max)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: spooled)) == Data(contentsOf: URL(fileURLWithPath: held)))
+    }
+
+    @Test func aSpooledSheetReadsBackThroughRbmsReader() throws {
+        let path = WriterTestSupport.temporaryPath()
+        try WriterSampleWorkbooks.writeStreamed(path, rows: 3_000, spoolThreshold: 4 * 1024)
+        let book = try Workbook(path: path)
+        let cursor = try book.cursor(for: try #require(book.sheets.first))
+        var rows = 0
+        var sum = 0.0
+        var last = ""
+        while let row = try cursor.nextRow() {
+            rows += 1
+            for cell in row.cells {
+                switch cell.value {
+                case .number(let value, _) where cell.reference.column == 1: sum += value
+                case .string(let text): last = text
+                default: break
+                }
+            }
+        }
+        #expect(rows == 3_001)
+        #expect(sum == 3_000 * 3_001 / 2)
+        #expect(last == "Name 3000")
+    }
+
+    @Test func memoryHoldsAtMostTheThresholdAndOneRow() throws {
+        let workbook = try WorkbookWriter(path: WriterTestSupport.temporaryPath())
+        let sheet = try workbook.addSheet("Rows")
+        sheet.part.spoolThreshold = 8 * 1024
+        var largest = 0
+        for row in 1...5_000 {
+            try sheet.writeRow([Cell(.number(Double(row))), Cell(.string("Name \(row)")), Cell(.number(Double(row) / 7))])
+            largest = max(largest, sheet.part.rowBytes.buffered)
+        }
+        #expect(largest < 8 * 1024 + 200)
+        #expect(sheet.part.rowBytes.spooled > 100_000)
+        try workbook.close()
+    }
+
+    @Test func aSpoolFileThatCannotBeMadeFailsTheRowAndTheClose() throws {
+        let workbook = try WorkbookWriter(path: WriterTestSupport.temporaryPath())
+        let sheet = try workbook.addSheet("Rows")
+        sheet.part.spoolThreshold = 64
+        sheet.part.spoolDirectory = "/nonexistent-rbm-folder"
+        try sheet.writeRow(["a fairly long first row that passes the threshold of sixty-four bytes", 1, 2, 3])
+        let expected =
+            "test.xlsx[xl/worksheets/sheet1.xml]: error: sheet 'Rows': cannot keep rows in a spool file: "
+            + "cannot create a spool file: No such file or directory"
+        #expect {
+            try sheet.writeRow(["second"])
+        } throws: { error in
+            let error = error as? WorkbookWriterError
+            return error?.code == .archiveFailed && error?.description == expected && error?.underlying != nil
+        }
+        #expect { try workbook.close() } throws: { ($0 as? WorkbookWriterError)?.description == expected }
+    }
+
+    // MARK: Sheet features
+
+    @Test func aWorkbookWithEveryFeatureHasItsPartsInOrder() throws {
+        let path = WriterTestSupport.temporaryPath()
+        try WriterSampleWorkbooks.writeFeatures(path)
+        let archive = try ZipArchiveReaderForTests(path: path)
+        #expect(
+            archive.names == [
+                "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/_rels/sheet1.xml.rels",
+                "xl/worksheets/_rels/sheet2.xml.rels", "xl/comments1.xml", "xl/drawings/vmlDrawing1.vml",
+                "xl/tables/table1.xml", "xl/styles.xml", "xl/sharedStrings.xml", "docProps/core.xml", "docProps/app.xml",
+            ])
+    }
+
+    @Test func notesOnSeveralSheetsNumberTheirPartsAndShapeIdsInTabOrder() throws {
+        let workbook = try WorkbookWriter(path: WriterTestSupport.temporaryPath())
+        let first = try workbook.addSheet("First")
+        _ = try workbook.addSheet("Plain")
+        let third = try workbook.addSheet("Third")
+        try third.addNote(at: "A1", "third")
+        try first.addNote(at: "B2", "first", author: "Ana")
+        let parts = Dictionary(uniqueKeysWithValues: try WriterTestSupport.parts(of: workbook).map { ($0.name, $0.xml) })
+        #expect(parts["xl/comments1.xml"]?.contains("<author>Ana</author>") == true)
+        #expect(parts["xl/comments2.xml"]?.contains("<t>third</t>") == true)
+        #expect(parts["xl/drawings/vmlDrawing2.vml"]?.contains("<o:idmap v:ext=\"edit\" data=\"2\"/>") == true)
+        #expect(parts["xl/drawings/vmlDrawing2.vml"]?.contains("<v:shape id=\"_x0000_s2049\"") == true)
+        #expect(parts["xl/worksheets/_rels/sheet3.xml.rels"]?.contains("Target=\"../comments2.xml\"") == true)
+        #expect(parts["xl/worksheets/_rels/sheet2.xml.rels"] == nil)
+    }
+
+    @Test func notesWithoutAnAuthorCarryTheCreator() throws {
+        let workbook = try WorkbookWriter(
+            path: WriterTestSupport.temporaryPath(), options: WorkbookOptions(properties: DocumentProperties(creator: "rbm")))
+        try workbook.addSheet("Data").addNote(at: "A1", "checked")
+        let comments = try WriterTestSupport.parts(of: workbook).first { $0.name == "xl/comments1.xml" }
+        #expect(comments?.xml.contains("<authors><author>rbm</author></authors>") == true)
+    }
+
+    @Test func aHyperlinkToAMissingSheetFailsTheCloseUntilTheSheetIsAdded() throws {
+        let path = WriterTestSupport.temporaryPath()
+        let workbook = try WorkbookWriter(path: path)
+        let summary = try workbook.addSheet("Summary")
+        try summary.addHyperlink(at: "A1", to: .cell(sheet: "Detail", reference: "A1"))
+        #expect {
+            try workbook.close()
+        } throws: { error in
+            (error as? WorkbookWriterError)?.description
+                == "test.xlsx[xl/worksheets/sheet1.xml]: error: sheet 'Summary': a hyperlink leads to sheet 'Detail', which the workbook does not have"
+        }
+        _ = try workbook.addSheet("Detail")
+        try workbook.close()
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func tablesAreNumberedAcrossTheWorkbookAndNamedUniquely() throws {
+        let workbook = try WorkbookWriter(path: WriterTestSupport.temporaryPath())
+        let first = try workbook.addSheet("First")
+        let second = try workbook.addSheet("Second")
+        try second.addTable(Table(range: "A1:A3", columns: ["A"]))
+        try first.addTable(Table(range: "A1:A3", name: "Budget", columns: ["A"]))
+        try first.addTable(Table(range: "C1:C3", columns: ["C"]))
+        try workbook.addDefinedName(name: "Total", formula: "First!$A$3")
+        for (name, message) in [
+            ("budget", "table name 'budget' is already used by a table or a defined name"),
+            ("TOTAL", "table name 'TOTAL' is already used by a table or a defined name"),
+            ("A1", "table name 'A1' is not a name Excel accepts (a letter or _ first, then letters, digits, _ or ., not a cell reference)"),
+        ] {
+            #expect {
+                try second.addTable(Table(range: "E1:E3", name: name, columns: ["E"]))
+            } throws: { error in
+                let error = error as? WorkbookWriterError
+                return error?.code == .invalidTable && error?.message == "sheet 'Second': \(message)"
+            }
+        }
+        // A refused table frees its name and number.
+        #expect(throws: WorkbookWriterError.self) { try second.addTable(Table(range: "E1:E1", name: "Late", columns: ["E"])) }
+        try second.addTable(Table(range: "E1:E3", name: "Late", columns: ["E"]))
+        let parts = try WriterTestSupport.parts(of: workbook)
+        let tables = parts.filter { $0.name.hasPrefix("xl/tables/") }
+        #expect(tables.map(\.name) == ["xl/tables/table1.xml", "xl/tables/table2.xml", "xl/tables/table3.xml", "xl/tables/table4.xml"])
+        #expect(tables.map { $0.xml.contains("name=\"Table1\"") } == [true, false, false, false])
+        #expect(tables[1].xml.contains("id=\"2\" name=\"Budget\""))
+        #expect(tables[2].xml.contains("id=\"3\" name=\"Table3\""))
+        #expect(tables[3].xml.contains("id=\"4\" name=\"Late\""))
+        let sheet1Rels = parts.first { $0.name == "xl/worksheets/_rels/sheet1.xml.rels" }?.xml ?? ""
+        #expect(sheet1Rels.contains("Target=\"../tables/table2.xml\"") && sheet1Rels.contains("Target=\"../tables/table3.xml\""))
+    }
+
+    @Test func aTableAddedBeforeItsHeaderRowChecksTheHeaderCells() throws {
+        let workbook = try WorkbookWriter(path: "out.xlsx")
+        let sheet = try workbook.addSheet("Data")
+        try sheet.writeRow(["Title"])
+        try sheet.addTable(Table(range: "B2:C9", name: "Budget", columns: ["Code", "Amount"]))
+        #expect {
+            try sheet.writeRow([.empty, "Code", 2026])
+        } throws: { error in
+            (error as? WorkbookWriterError)?.description
+                == "out.xlsx[xl/worksheets/sheet1.xml] C2: error: sheet 'Data': table 'Budget' names this column 'Amount', so its header cell must hold that text"
+        }
+        try sheet.writeRow([.empty, "Code", "Amount"])
+        try sheet.writeRow([.empty, "R.1", 10])
+        #expect(sheet.rowCount == 3)
+    }
+
+    @Test(arguments: [
+        ("2026", "=1", nil as String?, "defined name '2026' is not a name Excel accepts (a letter or _ first, then letters, digits, _ or ., not a cell reference)"),
+        ("B12", "=1", nil, "defined name 'B12' is not a name Excel accepts (a letter or _ first, then letters, digits, _ or ., not a cell reference)"),
+        ("_xlnm.Print_Area", "Data!$A$1:$B$2", nil, "defined name '_xlnm.Print_Area' is reserved: the writer makes Excel's built-in names from the sheet options"),
+        ("Rate", "=", nil, "defined name 'Rate' needs a formula of 1 to 8,192 characters"),
+        ("Rate", "0.5", "Missing", "defined name 'Rate' belongs to sheet 'Missing', which the workbook does not have"),
+        ("threshold", "0.5", nil, "defined name 'threshold' is already defined for the workbook"),
+        ("Local", "0.5", "Data", "defined name 'Local' is already defined for sheet 'Data'"),
+        ("Budget", "0.5", nil, "defined name 'Budget' is already the name of a table"),
+    ])
+    func definedNamesExcelWouldRejectAreRefused(name: String, formula: String, sheet: String?, message: String) throws {
+        let workbook = try WorkbookWriter(path: "out.xlsx")
+        let data = try workbook.addSheet("Data")
+        try data.addTable(Table(range: "A1:A2", name: "Budget", columns: ["A"]))
+        try workbook.addDefinedName(name: "Threshold", formula: "=Data!$B$2")
+        try workbook.addDefinedName(name: "Local", formula: "Data!$A$1", localSheet: "Data")
+        try workbook.addDefinedName(name: "Local", formula: "Data!$A$2")
+        #expect {
+            try workbook.addDefinedName(name: name, formula: formula, localSheet: sheet)
+        } throws: { error in
+            let error = error as? WorkbookWriterError
+            return error?.code == .invalidDefinedName && error?.message == message
+        }
+    }
+}
+
+/// The entry names of a written archive, in central-directory order (a minimal reader: no zip64).
+struct ZipArchiveReaderForTests {
+    var names: [String] = []
+
+    init(path: String) throws {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        func uint16(_ offset: Int) -> Int { Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 }
+        func uint32(_ offset: Int) -> Int { uint16(offset) | uint16(offset + 2) << 16 }
+        guard let end = stride(from: bytes.count - 22, through: 0, by: -1).first(where: { uint32($0) == 0x0605_4B50 })
+        else { return }
+        var offset = uint32(end + 16)
+        for _ in 0..<uint16(end + 10) where uint32(offset) == 0x0201_4B50 {
+            let nameLength = uint16(offset + 28)
+            names.append(String(decoding: bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self))
+            offset += 46 + nameLength + uint16(offset + 30) + uint16(offset + 32)
+        }
+    }
 }

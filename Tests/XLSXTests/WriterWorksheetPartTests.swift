@@ -83,7 +83,7 @@ import Testing
         var strings = SharedStringsPart()
         try part.writeRow([1], height: 30, styles: &styles, sharedStrings: &strings)
         try part.writeRow([], height: 7.5, styles: &styles, sharedStrings: &strings)
-        let xml = WriterTestSupport.text(part.assembleXML(isSelected: true))
+        let xml = try WriterTestSupport.text(part.assembleXML(isSelected: true))
         #expect(
             xml.contains(
                 "<sheetData><row r=\"1\" ht=\"30\" customHeight=\"1\"><c r=\"A1\"><v>1</v></c></row>"

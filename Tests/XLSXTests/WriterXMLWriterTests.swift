@@ -54,6 +54,49 @@ import Testing
     }
 
     @Test(arguments: [
+        (0.0001, "0.0001"), (-0.0001, "-0.0001"), (0.00012, "0.00012"), (9.999e-05, "9.999E-05"), (12.5, "12.5"),
+        (-1_234.56, "-1234.56"), (0.1 + 0.2, "0.30000000000000004"), (1_000_000.01, "1000000.01"),
+        (123_456_789.123_456_7, "123456789.1234567"), (2_251_799_813_685_247.5, "2251799813685247.5"),
+    ])
+    func decimalsTakeTheFastPathWithTheSameText(value: Double, expected: String) {
+        #expect(XMLWriter.numberText(value) == expected)
+        #expect(Double(expected) == value)
+    }
+
+    /// The fast path for short decimals must print exactly what `description` prints.
+    @Test func numbersMatchSwiftsShortestRoundTripText() {
+        var state: UInt64 = 20_240_601
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var mismatches: [Double] = []
+        for round in 0..<50_000 {
+            let scale = [1.0, 10, 100, 1_000, 10_000, 1e5, 1e6, 1e7, 1e8][round % 9]
+            let amount = Double(Int64(bitPattern: next()) % 100_000_000_000_000) / scale
+            for value in [amount, Double(bitPattern: next()), Double(next() % 1_000_000) / 3] where value.isFinite {
+                var expected = value.description
+                if value.magnitude < 9_007_199_254_740_992, value == value.rounded(.towardZero) {
+                    expected = String(Int(value))
+                }
+                if expected.hasSuffix(".0") { expected.removeLast(2) }
+                if XMLWriter.numberText(value) != expected.replacing("e", with: "E") { mismatches.append(value) }
+            }
+        }
+        #expect(mismatches.isEmpty)
+    }
+
+    @Test(arguments: [(0 as UInt64, 1, "0"), (7, 3, "007"), (12_345_678, 1, "12345678"), (123_456_789, 1, "123456789"), (5, 10, "0000000005"), (UInt64.max, 1, "18446744073709551615")])
+    func digitsArePaddedToTheirMinimumCount(value: UInt64, minimumCount: Int, expected: String) {
+        var writer = XMLWriter()
+        writer.appendDigits(value, minimumCount: minimumCount)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == expected)
+    }
+
+    @Test(arguments: [
         (0, 0, "A1"), (0, 25, "Z1"), (1, 26, "AA2"), (9, 27, "AB10"), (0, 701, "ZZ1"), (0, 702, "AAA1"),
         (1_048_575, 16_383, "XFD1048576"),
     ])

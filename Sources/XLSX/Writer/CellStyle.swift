@@ -15,6 +15,8 @@ public struct CellStyle: Hashable, Sendable {
 
     public var bold: Bool
     public var italic: Bool
+    /// A single underline, as hyperlinks have.
+    public var underline: Bool
     /// Font colour, e.g. `"FF9C0006"`.
     public var fontColor: String?
     /// Solid background colour, e.g. `"FFFFC7CE"`.
@@ -33,10 +35,12 @@ public struct CellStyle: Hashable, Sendable {
         numberFormat: String? = nil,
         horizontalAlignment: HorizontalAlignment? = nil,
         wrapText: Bool = false,
-        border: Border = .none
+        border: Border = .none,
+        underline: Bool = false
     ) {
         self.bold = bold
         self.italic = italic
+        self.underline = underline
         self.fontColor = fontColor
         self.fillColor = fillColor
         self.numberFormat = numberFormat
@@ -44,4 +48,9 @@ public struct CellStyle: Hashable, Sendable {
         self.wrapText = wrapText
         self.border = border
     }
+}
+
+extension CellStyle {
+    /// Blue underlined text, as Excel shows a hyperlink.
+    public static let hyperlink = CellStyle(fontColor: "FF0563C1", underline: true)
 }

@@ -3,12 +3,18 @@ struct ContentTypesPart {
     /// Number of worksheets, written as `xl/worksheets/sheet1.xml`…
     var sheetCount: Int
     var hasSharedStrings: Bool
+    /// The numbers of the table parts, `xl/tables/tableN.xml`.
+    var tableNumbers: [Int]
+    /// Number of comments parts, `xl/comments1.xml`…, each with its VML drawing.
+    var commentsCount: Int
 
     private var writer = XMLWriter()
 
-    init(sheetCount: Int, hasSharedStrings: Bool) {
+    init(sheetCount: Int, hasSharedStrings: Bool, tableNumbers: [Int] = [], commentsCount: Int = 0) {
         self.sheetCount = sheetCount
         self.hasSharedStrings = hasSharedStrings
+        self.tableNumbers = tableNumbers
+        self.commentsCount = commentsCount
     }
 
     static let name = "[Content_Types].xml"
@@ -25,6 +31,9 @@ struct ContentTypesPart {
         writer.startElement("Types", ["xmlns": "http://schemas.openxmlformats.org/package/2006/content-types"])
         writeDefault(extension: "rels", contentType: "application/vnd.openxmlformats-package.relationships+xml")
         writeDefault(extension: "xml", contentType: "application/xml")
+        if commentsCount > 0 {
+            writeDefault(extension: "vml", contentType: "application/vnd.openxmlformats-officedocument.vmlDrawing")
+        }
         writeOverride(
             partName: "/docProps/app.xml",
             contentType: "application/vnd.openxmlformats-officedocument.extended-properties+xml")
@@ -38,6 +47,12 @@ struct ContentTypesPart {
         writeOverride(partName: "/xl/styles.xml", contentType: "\(Self.spreadsheetML).styles+xml")
         if hasSharedStrings {
             writeOverride(partName: "/xl/sharedStrings.xml", contentType: "\(Self.spreadsheetML).sharedStrings+xml")
+        }
+        for number in tableNumbers {
+            writeOverride(partName: "/" + TablePart.name(number), contentType: "\(Self.spreadsheetML).table+xml")
+        }
+        for number in stride(from: 1, through: commentsCount, by: 1) {
+            writeOverride(partName: "/" + CommentsPart.name(number), contentType: "\(Self.spreadsheetML).comments+xml")
         }
         writer.endElement("Types")
     }

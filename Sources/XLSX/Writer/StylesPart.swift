@@ -3,7 +3,8 @@
 /// Each distinct `CellStyle` becomes one cell format (`<xf>` in `<cellXfs>`), whose index is the
 /// cell's `s` attribute; fonts, fills, borders and number formats are shared between formats.
 /// Index 0 of each list is the default, as Excel requires, and fills 0 and 1 are the two
-/// mandatory patterns `none` and `gray125`.
+/// mandatory patterns `none` and `gray125`. Conditional formats refer to differential formats
+/// (`<dxf>` in `<dxfs>`), which hold only what they change.
 struct StylesPart {
     /// A style that cannot be written, with the reason.
     struct InvalidStyle: Error {
@@ -13,7 +14,17 @@ struct StylesPart {
     private struct Font: Hashable {
         var bold = false
         var italic = false
+        var underline = false
         var color: String?
+    }
+
+    /// A differential format: the parts of a `CellStyle` a conditional format applies.
+    private struct DifferentialFormat: Hashable {
+        var font = Font()
+        var numberFormatID: Int?
+        var numberFormatCode: String?
+        var fillColor: String?
+        var border: CellStyle.Border = .none
     }
 
     private struct Format: Hashable {
@@ -44,6 +55,8 @@ struct StylesPart {
     private var formats: [Format] = [Format()]
     private var formatIDs: [Format: Int] = [Format(): 0]
     private var formatIDsByStyle: [CellStyle: Int] = [CellStyle(): 0]
+    private var differentialFormats: [DifferentialFormat] = []
+    private var differentialFormatIDs: [DifferentialFormat: Int] = [:]
 
     private var writer = XMLWriter()
 
@@ -59,7 +72,7 @@ struct StylesPart {
         if let index = formatIDsByStyle[style] { return index }
         var format = Format()
         format.numberFormatID = try numberFormatID(for: style.numberFormat)
-        let font = Font(bold: style.bold, italic: style.italic, color: try style.fontColor.map(Self.argb))
+        let font = try Self.font(of: style)
         format.fontID = fontIDs[font] ?? {
             fonts.append(font)
             fontIDs[font] = fonts.count - 1
@@ -86,6 +99,30 @@ struct StylesPart {
             }()
         formatIDsByStyle[style] = index
         return index
+    }
+
+    /// The index of the differential format (`dxfId`) of `style`, adding it when new.
+    ///
+    /// - Throws: `InvalidStyle` for a malformed colour or an empty number format.
+    mutating func differentialFormatIndex(for style: CellStyle) throws(InvalidStyle) -> Int {
+        var format = DifferentialFormat()
+        format.font = try Self.font(of: style)
+        if let code = style.numberFormat {
+            format.numberFormatID = try numberFormatID(for: code)
+            format.numberFormatCode = code
+        }
+        format.fillColor = try style.fillColor.map(Self.argb)
+        format.border = style.border
+        if let index = differentialFormatIDs[format] { return index }
+        differentialFormats.append(format)
+        differentialFormatIDs[format] = differentialFormats.count - 1
+        return differentialFormats.count - 1
+    }
+
+    private static func font(of style: CellStyle) throws(InvalidStyle) -> Font {
+        Font(
+            bold: style.bold, italic: style.italic, underline: style.underline,
+            color: try style.fontColor.map(Self.argb))
     }
 
     private mutating func numberFormatID(for code: String?) throws(InvalidStyle) -> Int {
@@ -150,17 +187,22 @@ struct StylesPart {
         writer.endElement("fonts")
     }
 
-    // Excel's child order: b, i, sz, color, name, family. No theme part is written, so no
+    // Excel's child order: b, i, u, sz, color, name, family. No theme part is written, so no
     // `<scheme>` and no theme colours.
     private mutating func writeFont(_ font: Font) {
         writer.startElement("font")
-        if font.bold { writer.emptyElement("b") }
-        if font.italic { writer.emptyElement("i") }
+        writeFontEmphasis(font)
         writer.emptyElement("sz", ["val": "11"])
         if let color = font.color { writer.emptyElement("color", ["rgb": color]) }
         writer.emptyElement("name", ["val": "Calibri"])
         writer.emptyElement("family", ["val": "2"])
         writer.endElement("font")
+    }
+
+    private mutating func writeFontEmphasis(_ font: Font) {
+        if font.bold { writer.emptyElement("b") }
+        if font.italic { writer.emptyElement("i") }
+        if font.underline { writer.emptyElement("u") }
     }
 
     private mutating func writeFills() {
@@ -227,8 +269,8 @@ struct StylesPart {
 
     private mutating func writeXf(_ format: Format) {
         // Written by hand: the `apply…` attributes appear only when they apply.
-        writer.raw("<xf numFmtId=\"\(format.numberFormatID)\" fontId=\"\(format.fontID)\"")
-        writer.raw(" fillId=\"\(format.fillID)\" borderId=\"\(format.borderID)\" xfId=\"0\"")
+        writer.rawText("<xf numFmtId=\"\(format.numberFormatID)\" fontId=\"\(format.fontID)\"")
+        writer.rawText(" fillId=\"\(format.fillID)\" borderId=\"\(format.borderID)\" xfId=\"0\"")
         if format.numberFormatID != 0 { writer.raw(" applyNumberFormat=\"1\"") }
         if format.fontID != 0 { writer.raw(" applyFont=\"1\"") }
         if format.fillID != 0 { writer.raw(" applyFill=\"1\"") }
@@ -260,7 +302,39 @@ struct StylesPart {
     }
 
     private mutating func writeDxfs() {
-        writer.emptyElement("dxfs", ["count": "0"])
+        guard !differentialFormats.isEmpty else {
+            writer.emptyElement("dxfs", ["count": "0"])
+            return
+        }
+        writer.startElement("dxfs", ["count": String(differentialFormats.count)])
+        for format in differentialFormats {
+            writeDxf(format)
+        }
+        writer.endElement("dxfs")
+    }
+
+    // CT_Dxf order: font, numFmt, fill, alignment, protection, border. The fill's colour is the
+    // pattern's background, as Excel writes it for conditional formats.
+    private mutating func writeDxf(_ format: DifferentialFormat) {
+        writer.startElement("dxf")
+        if format.font != Font() {
+            writer.startElement("font")
+            writeFontEmphasis(format.font)
+            if let color = format.font.color { writer.emptyElement("color", ["rgb": color]) }
+            writer.endElement("font")
+        }
+        if let id = format.numberFormatID, let code = format.numberFormatCode {
+            writer.emptyElement("numFmt", ["numFmtId": String(id), "formatCode": code])
+        }
+        if let fillColor = format.fillColor {
+            writer.startElement("fill")
+            writer.startElement("patternFill")
+            writer.emptyElement("bgColor", ["rgb": fillColor])
+            writer.endElement("patternFill")
+            writer.endElement("fill")
+        }
+        if format.border == .thin { writeBorder(style: "thin") }
+        writer.endElement("dxf")
     }
 
     private mutating func writeTableStyles() {

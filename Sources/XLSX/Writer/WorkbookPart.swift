@@ -6,17 +6,31 @@ struct WorkbookPart {
         var hidden: Bool
         /// The autofilter's range (`A1:L20`), when the sheet has one.
         var autoFilterRange: String?
+        /// Rows at the top printed on every page.
+        var repeatRowsAtTop = 0
+    }
+
+    /// A name for a formula, for the whole workbook or for one sheet (`localSheet`, 0-based).
+    struct DefinedName {
+        var name: String
+        /// Without the leading `=`.
+        var formula: String
+        var localSheet: Int?
+        var hidden = false
     }
 
     var sheets: [Sheet]
     /// Index of the tab shown when the workbook opens; must be a visible sheet.
     var activeSheet: Int
+    /// Names given by the caller; the filter and print-title names are added from `sheets`.
+    var definedNames: [DefinedName]
 
     private var writer = XMLWriter()
 
-    init(sheets: [Sheet], activeSheet: Int) {
+    init(sheets: [Sheet], activeSheet: Int, definedNames: [DefinedName] = []) {
         self.sheets = sheets
         self.activeSheet = activeSheet
+        self.definedNames = definedNames
     }
 
     static let name = "xl/workbook.xml"
@@ -90,22 +104,57 @@ struct WorkbookPart {
         }
     }
 
-    /// Excel's hidden `_xlnm._FilterDatabase` name, one per sheet with an autofilter, by sheet.
+    /// Every defined name: the caller's, Excel's hidden `_xlnm._FilterDatabase` for each sheet with
+    /// an autofilter, and `_xlnm.Print_Titles` for each sheet with rows repeated on print.
+    var allDefinedNames: [DefinedName] {
+        var names = definedNames
+        for (index, sheet) in sheets.enumerated() {
+            if let range = sheet.autoFilterRange {
+                names.append(
+                    DefinedName(
+                        name: "_xlnm._FilterDatabase", formula: Self.absoluteReference(sheet: sheet.name, range: range),
+                        localSheet: index, hidden: true))
+            }
+            if sheet.repeatRowsAtTop > 0 {
+                names.append(
+                    DefinedName(
+                        name: "_xlnm.Print_Titles",
+                        formula: "\(Self.quotedSheetName(sheet.name))!$1:$\(sheet.repeatRowsAtTop)", localSheet: index))
+            }
+        }
+        return names
+    }
+
+    /// The names in Excel's order: by name without the `_xlnm.` prefix, ignoring case, then by the
+    /// name of their sheet (as XlsxWriter sorts them).
+    private var sortedDefinedNames: [DefinedName] {
+        func key(_ name: DefinedName) -> String {
+            let bare = name.name.hasPrefix("_xlnm.") ? String(name.name.dropFirst(6)) : name.name
+            let sheet = name.localSheet.map { sheets[$0].name } ?? ""
+            return bare.lowercased() + "::" + sheet.lowercased()
+        }
+        return allDefinedNames.enumerated()
+            .sorted { (key($0.element), $0.offset) < (key($1.element), $1.offset) }
+            .map(\.element)
+    }
+
     private mutating func writeDefinedNames() {
-        let filtered = sheets.indices.filter { sheets[$0].autoFilterRange != nil }
-        guard !filtered.isEmpty else { return }
+        let names = sortedDefinedNames
+        guard !names.isEmpty else { return }
         writer.startElement("definedNames")
-        for index in filtered {
-            writeDefinedName(
-                "_xlnm._FilterDatabase", localSheetId: index,
-                formula: Self.absoluteReference(sheet: sheets[index].name, range: sheets[index].autoFilterRange!))
+        for name in names {
+            writeDefinedName(name)
         }
         writer.endElement("definedNames")
     }
 
-    private mutating func writeDefinedName(_ name: String, localSheetId: Int, formula: String) {
-        writer.textElement(
-            "definedName", ["name": name, "localSheetId": String(localSheetId), "hidden": "1"], text: formula)
+    private mutating func writeDefinedName(_ name: DefinedName) {
+        var attributes: [(key: String, value: String)] = [("name", name.name)]
+        if let sheet = name.localSheet { attributes.append(("localSheetId", String(sheet))) }
+        if name.hidden { attributes.append(("hidden", "1")) }
+        writer.startElement("definedName", attributes: attributes)
+        writer.text(name.formula)
+        writer.endElement("definedName")
     }
 
     private mutating func writeCalcPr() {
@@ -140,8 +189,19 @@ struct WorkbookPart {
         return "'" + name.replacing("'", with: "''") + "'"
     }
 
+    /// Whether `name` can name a formula or a table: 1 to 255 characters, a letter, `_` or `\`
+    /// first, then letters, digits, `_`, `.` or `\`, and not something that reads as a cell.
+    static func isValidName(_ name: String) -> Bool {
+        guard let first = name.first, name.utf16.count <= 255 else { return false }
+        guard first.isLetter || first == "_" || first == "\\" else { return false }
+        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "\\" }) else {
+            return false
+        }
+        return !looksLikeReference(name)
+    }
+
     /// Whether `name` would read as a cell reference in A1 (`AB12`) or R1C1 (`R2C3`, `R`, `C4`) form.
-    private static func looksLikeReference(_ name: String) -> Bool {
+    static func looksLikeReference(_ name: String) -> Bool {
         let upper = name.uppercased()
         let letters = upper.prefix { $0.isLetter }
         let digits = upper.dropFirst(letters.count)

@@ -14,17 +14,47 @@ internal import ZipIO
 /// order, zip entries carry a fixed time and the document dates come from the options. The file
 /// appears only when `close()` succeeds; a writer that is never closed leaves nothing behind.
 public final class WorkbookWriter {
-    /// What the workbook's sheets share: the path for messages, styles and shared strings.
+    /// What the workbook's sheets share: the path for messages, styles, shared strings, and the
+    /// names of tables and formulas.
     final class State {
         let path: String
         let options: WorkbookOptions
         var styles = StylesPart()
         var sharedStrings = SharedStringsPart()
         var isClosed = false
+        /// Tables added so far; the next one is number `tableCount + 1`.
+        var tableCount = 0
+        /// Table names, folded to lower case.
+        private(set) var tableNames: Set<String> = []
+        var definedNames: [WorkbookPart.DefinedName] = []
 
         init(path: String, options: WorkbookOptions) {
             self.path = path
             self.options = options
+        }
+
+        /// A table name that cannot be given, with the reason.
+        struct NameConflict: Error {
+            var message: String
+        }
+
+        /// Takes `name` for a table after checking that it is well formed and free.
+        func reserveTableName(_ name: String) throws(NameConflict) {
+            guard WorkbookPart.isValidName(name) else {
+                throw NameConflict(
+                    message:
+                        "table name '\(name)' is not a name Excel accepts (a letter or _ first, then letters, digits, _ or ., not a cell reference)"
+                )
+            }
+            let folded = name.lowercased()
+            guard !tableNames.contains(folded), !definedNames.contains(where: { $0.name.lowercased() == folded }) else {
+                throw NameConflict(message: "table name '\(name)' is already used by a table or a defined name")
+            }
+            tableNames.insert(folded)
+        }
+
+        func releaseTableName(_ name: String) {
+            tableNames.remove(name.lowercased())
         }
     }
 
@@ -73,11 +103,55 @@ public final class WorkbookWriter {
         return sheet
     }
 
+    /// Names a formula or range, such as `Threshold` for `Settings!$B$2`, for the whole workbook
+    /// or for one sheet.
+    ///
+    /// - Parameters:
+    ///   - formula: what the name stands for, with or without the leading `=`; sheet names with
+    ///     spaces are quoted (`'Q1 plan'!$A$1:$A$9`).
+    ///   - localSheet: the name of the sheet the name belongs to (it must already be added), or
+    ///     `nil` for a workbook-wide name.
+    /// - Throws: `WorkbookWriterError` with code `.invalidDefinedName` (a malformed name, one that
+    ///   starts with `_xlnm.`, one already used in the same scope or by a table, an empty formula,
+    ///   an unknown sheet) or `.alreadyClosed`.
+    public func addDefinedName(name: String, formula: String, localSheet: String? = nil) throws {
+        guard !state.isClosed else {
+            throw WorkbookWriterError(code: .alreadyClosed, path: path, message: "the workbook is already closed")
+        }
+        func invalid(_ reason: String) -> WorkbookWriterError {
+            WorkbookWriterError(code: .invalidDefinedName, path: path, message: "defined name '\(name)' \(reason)")
+        }
+        guard WorkbookPart.isValidName(name) else {
+            throw invalid("is not a name Excel accepts (a letter or _ first, then letters, digits, _ or ., not a cell reference)")
+        }
+        guard !name.lowercased().hasPrefix("_xlnm.") else {
+            throw invalid("is reserved: the writer makes Excel's built-in names from the sheet options")
+        }
+        let text = WorksheetPart.formulaText(formula)
+        guard !text.isEmpty, text.utf16.count <= 8_192 else {
+            throw invalid("needs a formula of 1 to 8,192 characters")
+        }
+        var scope: Int?
+        if let localSheet {
+            guard let index = sheets.firstIndex(where: { $0.name == localSheet }) else {
+                throw invalid("belongs to sheet '\(localSheet)', which the workbook does not have")
+            }
+            scope = index
+        }
+        let folded = name.lowercased()
+        guard !state.tableNames.contains(folded) else { throw invalid("is already the name of a table") }
+        guard !state.definedNames.contains(where: { $0.name.lowercased() == folded && $0.localSheet == scope }) else {
+            throw invalid("is already defined " + (localSheet.map { "for sheet '\($0)'" } ?? "for the workbook"))
+        }
+        state.definedNames.append(WorkbookPart.DefinedName(name: name, formula: text, localSheet: scope))
+    }
+
     /// Writes every part and the archive, then closes the workbook.
     ///
-    /// - Throws: `WorkbookWriterError` with code `.invalidWorkbook` (no sheets, or all hidden;
-    ///   the workbook stays open so that this can be fixed), `.archiveFailed` (nothing is
-    ///   written) or `.alreadyClosed`.
+    /// - Throws: `WorkbookWriterError` with code `.invalidWorkbook` (no sheets, or all hidden),
+    ///   `.invalidHyperlink` (a link to a sheet the workbook does not have), both of which leave
+    ///   the workbook open so that they can be fixed; `.archiveFailed` (nothing is written) or
+    ///   `.alreadyClosed`.
     public func close() throws {
         guard !state.isClosed else {
             throw WorkbookWriterError(code: .alreadyClosed, path: path, message: "the workbook is already closed")
@@ -90,14 +164,20 @@ public final class WorkbookWriter {
             throw WorkbookWriterError(
                 code: .invalidWorkbook, path: path, message: "every sheet is hidden; at least one must be visible")
         }
+        try checkLinkedSheets()
         state.isClosed = true
         defer {
             // The tables are not needed once written; a caller may keep the writer around.
             state.styles = StylesPart()
             state.sharedStrings = SharedStringsPart()
         }
+        if let sheet = sheets.first(where: { $0.part.spoolFailure != nil }), let problem = sheet.part.spoolFailure {
+            throw WorkbookWriterError(
+                code: .archiveFailed, path: path, part: Packager.worksheetName(sheet.index),
+                message: "sheet '\(sheet.name)': \(problem.message)", underlying: problem.underlying)
+        }
         do {
-            try assembleParts { name, chunks in try archive.addEntry(name: name, chunks: chunks) }
+            try assembleParts { name, part in try archive.addEntry(name: name, segments: part.segments) }
             try archive.close()
         } catch let error as ZipIOError {
             throw WorkbookWriterError(
@@ -105,9 +185,21 @@ public final class WorkbookWriter {
         }
     }
 
+    /// Every hyperlink to a sheet must find it, by its exact name.
+    private func checkLinkedSheets() throws {
+        let names = Set(sheets.map(\.name))
+        for sheet in sheets {
+            if let missing = sheet.part.linkedSheets.first(where: { !names.contains($0) }) {
+                throw WorkbookWriterError(
+                    code: .invalidHyperlink, path: path, part: Packager.worksheetName(sheet.index),
+                    message: "sheet '\(sheet.name)': a hyperlink leads to sheet '\(missing)', which the workbook does not have")
+            }
+        }
+    }
+
     /// Assembles every part in archive order; `close()` adds them to the archive, tests read them.
-    func assembleParts(emit: (_ name: String, _ chunks: [[UInt8]]) throws -> Void) throws {
-        try Packager(properties: options.properties).assemble(
+    func assembleParts(emit: (_ name: String, _ part: PartBytes) throws -> Void) throws {
+        try Packager(properties: options.properties, definedNames: state.definedNames).assemble(
             sheets: sheets, styles: &state.styles, sharedStrings: &state.sharedStrings, emit: emit)
     }
 
@@ -153,6 +245,9 @@ public final class WorkbookWriter {
             if let width, !(0...WorksheetPart.maxColumnWidth).contains(width) {
                 throw invalid("width \(width) of column \(column + 1) is outside 0...255")
             }
+        }
+        if !(0..<WorksheetPart.maxRows).contains(options.repeatRowsAtTop) {
+            throw invalid("cannot repeat \(options.repeatRowsAtTop) rows at the top of printed pages")
         }
         if let tabColor = options.tabColor {
             do {

@@ -13,7 +13,7 @@ public struct WorkbookWriterError: Error, Sendable, CustomStringConvertible {
         public static let invalidSheetName = Code(rawValue: "invalid-sheet-name")
         /// A sheet name equals another one, ignoring case.
         public static let duplicateSheetName = Code(rawValue: "duplicate-sheet-name")
-        /// Sheet options out of range: freeze panes, column widths, tab colour.
+        /// Sheet options out of range: freeze panes, column widths, tab colour, rows repeated on print.
         public static let invalidSheetOptions = Code(rawValue: "invalid-sheet-options")
         /// More than 1,048,576 rows in a sheet.
         public static let tooManyRows = Code(rawValue: "too-many-rows")
@@ -30,6 +30,19 @@ public struct WorkbookWriterError: Error, Sendable, CustomStringConvertible {
         public static let invalidRowHeight = Code(rawValue: "invalid-row-height")
         /// A merge range that is malformed, a single cell, out of bounds, or overlapping another.
         public static let invalidMergeRange = Code(rawValue: "invalid-merge-range")
+        /// A hyperlink on a malformed cell, to a malformed address, or to a sheet that does not exist.
+        public static let invalidHyperlink = Code(rawValue: "invalid-hyperlink")
+        /// A note on a malformed cell, empty, too long, or on a cell that already has one.
+        public static let invalidNote = Code(rawValue: "invalid-note")
+        /// A data validation on a malformed range, or with a list Excel cannot hold.
+        public static let invalidDataValidation = Code(rawValue: "invalid-data-validation")
+        /// A conditional format on a malformed range, or with an empty formula or a malformed style.
+        public static let invalidConditionalFormat = Code(rawValue: "invalid-conditional-format")
+        /// A table whose range, name, columns or style Excel would not accept, or that overlaps
+        /// another table, a merged range or the sheet's autofilter.
+        public static let invalidTable = Code(rawValue: "invalid-table")
+        /// A defined name that is malformed, taken, or scoped to a sheet that does not exist.
+        public static let invalidDefinedName = Code(rawValue: "invalid-defined-name")
         /// The workbook has no sheets, or no visible sheet.
         public static let invalidWorkbook = Code(rawValue: "invalid-workbook")
         /// The workbook was used after `close()`.

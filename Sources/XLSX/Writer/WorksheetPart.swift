@@ -1,10 +1,12 @@
+internal import ZipIO
+
 /// Maps `<worksheet>` in `xl/worksheets/sheetN.xml`, built one row at a time.
 ///
-/// Rows go straight into the `<sheetData>` buffer as XML; no cell is kept. The elements before
-/// `<sheetData>` (dimension, column widths) depend on every row, so they are written when the part
-/// is assembled and handed to the archive as a separate chunk in front of the rows. Memory is
-/// therefore one sheet's XML; true constant-memory streaming would hand the rows to libzip through
-/// a source callback while the archive is written, instead of buffering them.
+/// Rows go straight into the `<sheetData>` buffer as XML; no cell is kept. Once the buffer holds
+/// `spoolThreshold` bytes (256 KiB) it moves to a spool file, so memory stays constant however many rows are
+/// written. The elements before `<sheetData>` (dimension, column widths) depend on every row, so
+/// they are written when the part is assembled and handed to the archive in front of the spooled
+/// rows; the archive reads the spool back while it compresses the part.
 struct WorksheetPart {
     static let maxRows = 1_048_576
     static let maxColumns = 16_384
@@ -15,36 +17,35 @@ struct WorksheetPart {
     static let defaultColumnWidth = 8.43
     /// Estimated widths stop here, so that one long note does not make a column a screen wide.
     static let maxEstimatedWidth = 80.0
+    /// Row XML kept in memory before it moves to the spool file, in bytes.
+    static let defaultSpoolThreshold = 256 * 1024
 
-    /// Why a row, a cell or a merge cannot be written.
+    /// Why a row, a cell or a sheet feature cannot be written.
     struct Problem: Error {
         var code: WorkbookWriterError.Code
         /// The 0-based column of the cell concerned, if any.
         var column: Int?
         var message: String
-    }
+        /// The error that caused this one, such as a `ZipIOError` from the spool file.
+        var underlying: (any Error & Sendable)?
 
-    /// A cell range, 0-based and inclusive.
-    struct Range: Equatable {
-        var firstRow: Int
-        var firstColumn: Int
-        var lastRow: Int
-        var lastColumn: Int
-
-        func overlaps(_ other: Range) -> Bool {
-            firstRow <= other.lastRow && other.firstRow <= lastRow && firstColumn <= other.lastColumn
-                && other.firstColumn <= lastColumn
-        }
-
-        var reference: String {
-            XMLWriter.rangeReference(
-                firstRow: firstRow, firstColumn: firstColumn, lastRow: lastRow, lastColumn: lastColumn)
+        init(
+            code: WorkbookWriterError.Code, column: Int? = nil, message: String,
+            underlying: (any Error & Sendable)? = nil
+        ) {
+            self.code = code
+            self.column = column
+            self.message = message
+            self.underlying = underlying
         }
     }
 
-    /// The style last used in a column, so that a column of equal styles is looked up once.
-    private struct ColumnStyle {
+    /// The cell format last resolved in a column, so that a column of equal styles is looked up once.
+    private struct ColumnFormat {
+        /// The style as the cell gave it, before a date's default format.
         var style: CellStyle?
+        var isDate = false
+        var isResolved = false
         var formatIndex = 0
         var layout = NumberLayout.general
         var widthFactor = 1.0
@@ -79,22 +80,40 @@ struct WorksheetPart {
 
     let options: SheetOptions
     let stringStorage: WorkbookOptions.StringStorage
+    /// Row XML kept in memory before it moves to the spool file (small in tests).
+    var spoolThreshold = Self.defaultSpoolThreshold
+    /// The folder of the spool file; `$TMPDIR` or `/tmp` when `nil`.
+    var spoolDirectory: String?
     /// Rows written so far, empty ones included: the next row's 0-based index.
     private(set) var rowCount = 0
     private var sheetData = XMLWriter(capacity: 64 * 1024)
+    /// Rows moved out of memory, in order, before those still in `sheetData`.
+    private var spool: ZipSpoolFile?
+    /// Set when the spool file failed: the rows are incomplete and the part cannot be written.
+    private(set) var spoolFailure: Problem?
     /// The range of written cells, if any.
-    private(set) var usedRange: Range?
+    private(set) var usedRange: SheetRange?
     /// Estimated width in characters of the widest value per column, where not given.
     private var contentWidths: [Double] = []
-    private var columnStyles: [ColumnStyle] = []
-    private(set) var merges: [Range] = []
+    private var columnFormats: [ColumnFormat] = []
 
-    private var writer = XMLWriter()
+    // Sheet features, recorded until the part is assembled (see WorksheetPart+Features.swift).
+    var merges: [SheetRange] = []
+    var hyperlinks: [HyperlinkEntry] = []
+    var notes: [Note] = []
+    var dataValidations: [DataValidationEntry] = []
+    var conditionalFormats: [ConditionalFormatEntry] = []
+    var tables: [TableEntry] = []
+
+    var writer = XMLWriter()
 
     init(options: SheetOptions, stringStorage: WorkbookOptions.StringStorage) {
         self.options = options
         self.stringStorage = stringStorage
     }
+
+    /// Row XML held in memory, and moved to the spool file, so far.
+    var rowBytes: (buffered: Int, spooled: Int) { (sheetData.bytes.count, spool?.count ?? 0) }
 
     /// The range shown by `<dimension>`: the written cells, or `A1` for an empty sheet.
     var dimension: String { usedRange?.reference ?? "A1" }
@@ -108,6 +127,7 @@ struct WorksheetPart {
     mutating func writeRow(
         _ cells: [Cell], height: Double?, styles: inout StylesPart, sharedStrings: inout SharedStringsPart
     ) throws(Problem) {
+        if let spoolFailure { throw spoolFailure }
         guard rowCount < Self.maxRows else {
             throw Problem(code: .tooManyRows, message: "more than \(Self.maxRows) rows")
         }
@@ -121,22 +141,29 @@ struct WorksheetPart {
                 code: .invalidRowHeight,
                 message: "row height \(height) is outside 0...\(XMLWriter.numberText(Self.maxRowHeight)) points")
         }
+        if !tables.isEmpty { try checkTableHeaders(in: cells) }
+        if sheetData.bytes.count >= spoolThreshold { try spillRows() }
+        if columnFormats.count < cells.count {
+            columnFormats.append(contentsOf: repeatElement(ColumnFormat(), count: cells.count - columnFormats.count))
+        }
         let rowStart = sheetData.bytes.count
-        var firstColumn: Int?
+        var firstColumn = -1
         var lastColumn = 0
         do {
-            for (column, cell) in cells.enumerated() {
-                if case .empty = cell.value, cell.style == nil { continue }
-                if firstColumn == nil { writeRowStart(height: height) }
-                try writeCell(cell, column: column, styles: &styles, sharedStrings: &sharedStrings)
-                firstColumn = firstColumn ?? column
+            for column in cells.indices {
+                if case .empty = cells[column].value, cells[column].style == nil { continue }
+                if firstColumn < 0 {
+                    writeRowStart(height: height)
+                    firstColumn = column
+                }
+                try writeCell(cells[column], column: column, styles: &styles, sharedStrings: &sharedStrings)
                 lastColumn = column
             }
         } catch {
             sheetData.removeSuffix(from: rowStart)
             throw error
         }
-        if let firstColumn {
+        if firstColumn >= 0 {
             sheetData.raw("</row>")
             extendUsedRange(row: rowCount, firstColumn: firstColumn, lastColumn: lastColumn)
         } else if height != nil {
@@ -145,9 +172,23 @@ struct WorksheetPart {
         rowCount += 1
     }
 
+    /// Moves the rows written so far to the spool file.
+    private mutating func spillRows() throws(Problem) {
+        do throws(ZipIOError) {
+            if spool == nil { spool = try ZipSpoolFile(directory: spoolDirectory) }
+            try spool?.append(sheetData.bytes)
+        } catch {
+            let failure = Problem(
+                code: .archiveFailed, message: "cannot keep rows in a spool file: \(error.message)", underlying: error)
+            spoolFailure = failure
+            throw failure
+        }
+        sheetData.removeAll()
+    }
+
     private mutating func extendUsedRange(row: Int, firstColumn: Int, lastColumn: Int) {
         guard var range = usedRange else {
-            usedRange = Range(firstRow: row, firstColumn: firstColumn, lastRow: row, lastColumn: lastColumn)
+            usedRange = SheetRange(firstRow: row, firstColumn: firstColumn, lastRow: row, lastColumn: lastColumn)
             return
         }
         range.firstColumn = min(range.firstColumn, firstColumn)
@@ -173,59 +214,69 @@ struct WorksheetPart {
     private mutating func writeCell(
         _ cell: Cell, column: Int, styles: inout StylesPart, sharedStrings: inout SharedStringsPart
     ) throws(Problem) {
-        let shown: CellValue
-        if case .formula(_, let cached) = cell.value {
+        let isDate: Bool
+        switch cell.value {
+        case .date:
+            isDate = true
+        case .formula(_, let cached):
             if case .formula = cached {
                 throw Problem(
                     code: .invalidValue, column: column, message: "a formula's cached value cannot be a formula")
             }
-            shown = cached
-        } else {
-            shown = cell.value
+            isDate = cached.isDate
+        default:
+            isDate = false
         }
-        let columnStyle = try resolveStyle(cell.style, isDate: shown.isDate, column: column, styles: &styles)
+        try resolveFormat(cell.style, isDate: isDate, column: column, styles: &styles)
+        let measures = needsWidth(column)
 
         sheetData.raw("<c r=\"")
-        sheetData.appendCellReference(row: rowCount, column: column)
-        if columnStyle.formatIndex != 0 {
+        sheetData.appendColumnLetters(column)
+        sheetData.appendDigits(UInt64(rowCount + 1))
+        let formatIndex = columnFormats[column].formatIndex
+        if formatIndex != 0 {
             sheetData.raw("\" s=\"")
-            sheetData.appendInteger(columnStyle.formatIndex)
+            sheetData.appendDigits(UInt64(formatIndex))
         }
-        var width = 0
         switch cell.value {
         case .formula(let formula, let cached):
-            width = try writeFormula(formula, cached: cached, column: column)
+            let width = try writeFormula(formula, cached: cached, column: column, measures: measures)
+            if measures { recordWidth(width, column: column) }
         case .string(let string):
             try checkLength(string, column: column)
             if stringStorage == .shared {
                 sheetData.raw("\" t=\"s\"><v>")
-                sheetData.appendInteger(sharedStrings.index(for: string))
+                sheetData.appendDigits(UInt64(sharedStrings.index(for: string)))
                 sheetData.raw("</v></c>")
             } else {
                 sheetData.raw("\" t=\"inlineStr\"><is>")
                 sheetData.writeT(string)
                 sheetData.raw("</is></c>")
             }
-            width = needsWidth(column) ? Self.displayWidth(of: string) : 0
+            if measures { recordWidth(of: string, column: column) }
         case .empty:
             sheetData.raw("\"/>")
-        default:
-            sheetData.raw(cell.value.isBool ? "\" t=\"b\"><v>" : "\"><v>")
-            width = try writeScalar(cell.value, column: column, layout: columnStyle.layout)
+        case .bool:
+            sheetData.raw("\" t=\"b\"><v>")
+            let width = try writeScalar(cell.value, column: column, measures: measures)
             sheetData.raw("</v></c>")
-        }
-        if width > 0, needsWidth(column) {
-            recordWidth((Double(width) * columnStyle.widthFactor).rounded(), column: column)
+            if measures { recordWidth(width, column: column) }
+        default:
+            sheetData.raw("\"><v>")
+            let width = try writeScalar(cell.value, column: column, measures: measures)
+            sheetData.raw("</v></c>")
+            if measures { recordWidth(width, column: column) }
         }
     }
 
     /// Writes the rest of a formula cell; returns the cached value's estimated width.
-    private mutating func writeFormula(_ formula: String, cached: CellValue, column: Int) throws(Problem) -> Int {
+    private mutating func writeFormula(
+        _ formula: String, cached: CellValue, column: Int, measures: Bool
+    ) throws(Problem) -> Int {
         let text = formula.hasPrefix("=") ? String(formula.dropFirst()) : formula
         guard text.utf16.count <= 8_192 else {
             throw Problem(code: .invalidValue, column: column, message: "formula longer than 8,192 characters")
         }
-        let layout = columnStyles[column].layout
         switch cached {
         case .string(let string):
             try checkLength(string, column: column)
@@ -234,7 +285,7 @@ struct WorksheetPart {
             sheetData.raw("</f><v>")
             sheetData.appendEscaped(string, inAttribute: false)
             sheetData.raw("</v></c>")
-            return Self.displayWidth(of: string)
+            return measures ? Self.displayWidth(of: string) : 0
         case .empty:
             sheetData.raw("\"><f>")
             sheetData.appendEscaped(text, inAttribute: false)
@@ -244,28 +295,34 @@ struct WorksheetPart {
             sheetData.raw(cached.isBool ? "\" t=\"b\"><f>" : "\"><f>")
             sheetData.appendEscaped(text, inAttribute: false)
             sheetData.raw("</f><v>")
-            let width = try writeScalar(cached, column: column, layout: layout)
+            let width = try writeScalar(cached, column: column, measures: measures)
             sheetData.raw("</v></c>")
             return width
         }
     }
 
-    /// Writes the text of a number, decimal, date or boolean; returns its estimated width.
-    private mutating func writeScalar(_ value: CellValue, column: Int, layout: NumberLayout) throws(Problem) -> Int {
-        let start = sheetData.bytes.count
+    /// Writes the text of a number, decimal, date or boolean; returns its estimated width when
+    /// `measures`, else 0.
+    private mutating func writeScalar(_ value: CellValue, column: Int, measures: Bool) throws(Problem) -> Int {
         switch value {
         case .number(let number):
             guard number.isFinite else {
                 throw Problem(code: .invalidValue, column: column, message: "number \(number) is not finite")
             }
+            let start = sheetData.bytes.count
             sheetData.appendNumber(number)
-            return Self.displayWidth(of: number, textWidth: sheetData.bytes.count - start, layout: layout)
+            guard measures else { return 0 }
+            return Self.displayWidth(
+                of: number, textWidth: sheetData.bytes.count - start, layout: columnFormats[column].layout)
         case .decimal(let text):
             guard Self.isDecimal(text) else {
                 throw Problem(code: .invalidValue, column: column, message: "'\(text)' is not a decimal number")
             }
-            sheetData.raw(text)
-            return Self.displayWidth(of: Double(text) ?? 0, textWidth: text.utf8.count, layout: layout)
+            sheetData.rawText(text)
+            guard measures else { return 0 }
+            let layout = columnFormats[column].layout
+            let number = if case .fixed = layout { Double(text) ?? 0 } else { 0.0 }
+            return Self.displayWidth(of: number, textWidth: text.utf8.count, layout: layout)
         case .date(let year, let month, let day):
             guard let serial = CellValue.SerialCalendar.serial(year: year, month: month, day: day) else {
                 throw Problem(
@@ -273,7 +330,7 @@ struct WorksheetPart {
                     message: "\(year)-\(month)-\(day) is not a date from 1900-01-01 to 9999-12-31")
             }
             sheetData.appendInteger(serial)
-            if case .text(let width) = layout { return width }
+            if case .text(let width) = columnFormats[column].layout { return width }
             return 10
         case .bool(let flag):
             sheetData.bytes.append(flag ? UInt8(ascii: "1") : UInt8(ascii: "0"))
@@ -284,6 +341,8 @@ struct WorksheetPart {
     }
 
     private func checkLength(_ string: String, column: Int) throws(Problem) {
+        // A string has no more UTF-16 code units than UTF-8 bytes, and the byte count is stored.
+        guard string.utf8.count > Self.maxStringLength else { return }
         let length = string.utf16.count
         guard length <= Self.maxStringLength else {
             throw Problem(
@@ -316,40 +375,61 @@ struct WorksheetPart {
 
     // MARK: Styles and widths
 
-    /// The cell format of a cell, through the column's cache; dates without a number format get
-    /// `yyyy-mm-dd`.
-    private mutating func resolveStyle(
+    /// Resolves the cell format of a cell into `columnFormats[column]`, looking it up only when
+    /// the column's last style differs.
+    @inline(__always)
+    private mutating func resolveFormat(
         _ style: CellStyle?, isDate: Bool, column: Int, styles: inout StylesPart
-    ) throws(Problem) -> ColumnStyle {
-        var style = style
-        if isDate, style?.numberFormat == nil {
-            style = style ?? CellStyle()
-            style!.numberFormat = "yyyy-mm-dd"
+    ) throws(Problem) {
+        if columnFormats[column].isResolved, columnFormats[column].isDate == isDate,
+            columnFormats[column].style == style
+        {
+            return
         }
-        while columnStyles.count <= column { columnStyles.append(ColumnStyle()) }
-        if columnStyles[column].style == style { return columnStyles[column] }
+        try lookUpFormat(style, isDate: isDate, column: column, styles: &styles)
+    }
+
+    /// Dates without a number format get `yyyy-mm-dd`.
+    private mutating func lookUpFormat(
+        _ style: CellStyle?, isDate: Bool, column: Int, styles: inout StylesPart
+    ) throws(Problem) {
+        var effective = style
+        if isDate, effective?.numberFormat == nil {
+            effective = effective ?? CellStyle()
+            effective!.numberFormat = "yyyy-mm-dd"
+        }
         var formatIndex = 0
-        if let style {
+        if let effective {
             do {
-                formatIndex = try styles.formatIndex(for: style)
+                formatIndex = try styles.formatIndex(for: effective)
             } catch {
                 throw Problem(code: .invalidStyle, column: column, message: error.message)
             }
         }
-        let resolved = ColumnStyle(
-            style: style, formatIndex: formatIndex, layout: NumberLayout(formatCode: style?.numberFormat),
-            widthFactor: style?.bold == true ? 1.1 : 1.0)
-        columnStyles[column] = resolved
-        return resolved
+        columnFormats[column] = ColumnFormat(
+            style: style, isDate: isDate, isResolved: true, formatIndex: formatIndex,
+            layout: NumberLayout(formatCode: effective?.numberFormat),
+            widthFactor: effective?.bold == true ? 1.1 : 1.0)
     }
 
     private func needsWidth(_ column: Int) -> Bool {
         column >= options.columnWidths.count || options.columnWidths[column] == nil
     }
 
-    private mutating func recordWidth(_ width: Double, column: Int) {
+    /// Records a value `characters` wide in `column`, widened for bold text.
+    private mutating func recordWidth(_ characters: Int, column: Int) {
+        guard characters > 0 else { return }
+        let width = (Double(characters) * columnFormats[column].widthFactor).rounded()
         while contentWidths.count <= column { contentWidths.append(0) }
         if width > contentWidths[column] { contentWidths[column] = width }
+    }
+
+    /// Records the width of `string`, measuring it only when it could be the column's widest.
+    private mutating func recordWidth(of string: String, column: Int) {
+        // Characters never outnumber UTF-8 bytes, whose count is stored.
+        let bound = (Double(string.utf8.count) * columnFormats[column].widthFactor).rounded()
+        if column < contentWidths.count, bound <= contentWidths[column] { return }
+        recordWidth(Self.displayWidth(of: string), column: column)
     }
 
     /// Characters of the longest line.
@@ -391,53 +471,14 @@ struct WorksheetPart {
         }
     }
 
-    // MARK: Merged cells
-
-    /// Records a merged range such as `A1:D1`.
-    mutating func mergeCells(_ reference: String) throws(Problem) {
-        guard let range = Self.parseRange(reference) else {
-            throw Problem(
-                code: .invalidMergeRange, message: "'\(reference)' is not a range such as A1:D1 within XFD1048576")
-        }
-        guard range.firstRow != range.lastRow || range.firstColumn != range.lastColumn else {
-            throw Problem(code: .invalidMergeRange, message: "merge range '\(reference)' is a single cell")
-        }
-        if let other = merges.first(where: { $0.overlaps(range) }) {
-            throw Problem(
-                code: .invalidMergeRange,
-                message: "merge range \(range.reference) overlaps merged range \(other.reference)")
-        }
-        merges.append(range)
-    }
-
-    /// Parses `A1:D1` (letters in either case), putting the corners in order.
-    static func parseRange(_ reference: String) -> Range? {
-        let corners = reference.split(separator: ":", omittingEmptySubsequences: false)
-        guard corners.count == 2, let first = parseCell(corners[0]), let last = parseCell(corners[1]) else {
-            return nil
-        }
-        return Range(
-            firstRow: min(first.row, last.row), firstColumn: min(first.column, last.column),
-            lastRow: max(first.row, last.row), lastColumn: max(first.column, last.column))
-    }
-
-    private static func parseCell(_ text: Substring) -> (row: Int, column: Int)? {
-        let letters = text.prefix { $0.isASCII && $0.isLetter }
-        let digits = text.dropFirst(letters.count)
-        guard (1...3).contains(letters.count), (1...7).contains(digits.count),
-            digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.first != "0", let row = Int(digits)
-        else { return nil }
-        let column = letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
-        guard row <= maxRows, column < maxColumns else { return nil }
-        return (row - 1, column)
-    }
-
     // MARK: XML
 
-    /// The part's XML in three chunks: the elements before the rows, the rows, and the rest.
+    /// The part's XML, ready for the archive: the elements before the rows, the rows (spooled
+    /// ones first), and the rest.
     ///
-    /// Hands over the row buffer, so the part is spent afterwards.
-    mutating func assembleXML(isSelected: Bool) -> [[UInt8]] {
+    /// `notesNumber` names the sheet's comments part when it has notes (`xl/comments1.xml`…).
+    /// Hands over the rows, so the part is spent afterwards.
+    mutating func assembleXML(isSelected: Bool, notesNumber: Int = 1) -> PartBytes {
         writer.writeDeclaration()
         writeWorksheetStart()
         writeSheetPr()
@@ -445,19 +486,31 @@ struct WorksheetPart {
         writeSheetViews(isSelected: isSelected)
         writeSheetFormatPr()
         writeCols()
-        let rows = sheetData.take()
-        if rows.isEmpty {
-            writer.emptyElement("sheetData")
-        } else {
+        let hasRows = spool != nil || !sheetData.bytes.isEmpty
+        if hasRows {
             writer.startElement("sheetData")
+        } else {
+            writer.emptyElement("sheetData")
         }
-        let head = writer.take()
-        if !rows.isEmpty { writer.endElement("sheetData") }
+        var segments: [ZipArchiveWriter.Segment] = [.bytes(writer.take())]
+        if let spool { segments.append(.spool(spool)) }
+        spool = nil
+        if !sheetData.bytes.isEmpty { segments.append(.bytes(sheetData.take())) }
+        if hasRows { writer.endElement("sheetData") }
+        // ECMA-376 CT_Worksheet order from here: autoFilter, mergeCells, conditionalFormatting,
+        // dataValidations, hyperlinks, pageMargins, pageSetup, legacyDrawing, tableParts.
         writeAutoFilter()
         writeMergeCells()
+        writeConditionalFormatting()
+        writeDataValidations()
+        writeHyperlinks()
         writePageMargins()
+        writePageSetup()
+        writeLegacyDrawing()
+        writeTableParts()
         writer.endElement("worksheet")
-        return [head, rows, writer.take()]
+        segments.append(.bytes(writer.take()))
+        return PartBytes(segments: segments)
     }
 
     private mutating func writeWorksheetStart() {
@@ -469,10 +522,13 @@ struct WorksheetPart {
             ])
     }
 
+    // CT_SheetPr order: tabColor, outlinePr, pageSetUpPr.
     private mutating func writeSheetPr() {
-        guard let tabColor = options.tabColor, let argb = try? StylesPart.argb(tabColor) else { return }
+        let tabColor = options.tabColor.flatMap { try? StylesPart.argb($0) }
+        guard tabColor != nil || options.fitToWidth else { return }
         writer.startElement("sheetPr")
-        writer.emptyElement("tabColor", ["rgb": argb])
+        if let tabColor { writer.emptyElement("tabColor", ["rgb": tabColor]) }
+        if options.fitToWidth { writer.emptyElement("pageSetUpPr", ["fitToPage": "1"]) }
         writer.endElement("sheetPr")
     }
 
@@ -575,23 +631,20 @@ struct WorksheetPart {
         writer.emptyElement("autoFilter", ["ref": range])
     }
 
-    private mutating func writeMergeCells() {
-        guard !merges.isEmpty else { return }
-        writer.startElement("mergeCells", ["count": String(merges.count)])
-        for range in merges {
-            writeMergeCell(range)
-        }
-        writer.endElement("mergeCells")
-    }
-
-    private mutating func writeMergeCell(_ range: Range) {
-        writer.emptyElement("mergeCell", ["ref": range.reference])
-    }
-
     private mutating func writePageMargins() {
         writer.emptyElement(
             "pageMargins",
             ["left": "0.7", "right": "0.7", "top": "0.75", "bottom": "0.75", "header": "0.3", "footer": "0.3"])
+    }
+
+    /// Landscape and fit-to-width printing; a page as tall as needed (`fitToHeight="0"`).
+    private mutating func writePageSetup() {
+        switch (options.fitToWidth, options.landscape) {
+        case (true, true): writer.emptyElement("pageSetup", ["fitToHeight": "0", "orientation": "landscape"])
+        case (true, false): writer.emptyElement("pageSetup", ["fitToHeight": "0"])
+        case (false, true): writer.emptyElement("pageSetup", ["orientation": "landscape"])
+        case (false, false): break
+        }
     }
 }
 

@@ -45,6 +45,19 @@ struct XMLWriter {
         bytes.append(UInt8(ascii: ">"))
     }
 
+    /// Writes `<name a="v"…>` with attributes decided at run time, in order.
+    mutating func startElement(_ name: StaticString, attributes: [(key: String, value: String)]) {
+        openTag(name, attributes)
+        bytes.append(UInt8(ascii: ">"))
+    }
+
+    /// Writes `<name a="v"…/>` with attributes decided at run time, in order.
+    mutating func emptyElement(_ name: StaticString, attributes: [(key: String, value: String)]) {
+        openTag(name, attributes)
+        bytes.append(UInt8(ascii: "/"))
+        bytes.append(UInt8(ascii: ">"))
+    }
+
     /// Writes `</name>`.
     mutating func endElement(_ name: StaticString) {
         bytes.append(UInt8(ascii: "<"))
@@ -70,9 +83,19 @@ struct XMLWriter {
     private mutating func openTag(_ name: StaticString, _ attributes: KeyValuePairs<String, String>) {
         bytes.append(UInt8(ascii: "<"))
         raw(name)
+        appendAttributes(attributes)
+    }
+
+    private mutating func openTag(_ name: StaticString, _ attributes: [(key: String, value: String)]) {
+        bytes.append(UInt8(ascii: "<"))
+        raw(name)
+        appendAttributes(attributes)
+    }
+
+    private mutating func appendAttributes(_ attributes: some Sequence<(key: String, value: String)>) {
         for (key, value) in attributes {
             bytes.append(UInt8(ascii: " "))
-            raw(key)
+            rawText(key)
             bytes.append(UInt8(ascii: "="))
             bytes.append(UInt8(ascii: "\""))
             appendEscaped(value, inAttribute: true)
@@ -87,8 +110,8 @@ struct XMLWriter {
         markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends trusted markup as is.
-    mutating func raw(_ markup: String) {
+    /// Appends trusted markup made at run time as is.
+    mutating func rawText(_ markup: String) {
         bytes.append(contentsOf: markup.utf8)
     }
 

@@ -1,0 +1,74 @@
+/// A rectangle of cells of a sheet, 0-based and inclusive, as written in A1 notation (`B2:D9`, or `B2` alone).
+struct SheetRange: Hashable {
+    var firstRow: Int
+    var firstColumn: Int
+    var lastRow: Int
+    var lastColumn: Int
+
+    init(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) {
+        self.firstRow = firstRow
+        self.firstColumn = firstColumn
+        self.lastRow = lastRow
+        self.lastColumn = lastColumn
+    }
+
+    /// A single cell.
+    init(row: Int, column: Int) {
+        self.init(firstRow: row, firstColumn: column, lastRow: row, lastColumn: column)
+    }
+
+    /// Parses `A1:D1` or `B2` (letters in either case, no `$`), putting the corners in order.
+    init?(_ reference: String) {
+        let corners = reference.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let first = Self.parseCell(corners[0]) else { return nil }
+        guard corners.count == 2 else {
+            self.init(row: first.row, column: first.column)
+            return
+        }
+        guard let last = Self.parseCell(corners[1]) else { return nil }
+        self.init(
+            firstRow: min(first.row, last.row), firstColumn: min(first.column, last.column),
+            lastRow: max(first.row, last.row), lastColumn: max(first.column, last.column))
+    }
+
+    /// Parses one cell such as `AB12` into its 0-based row and column.
+    static func parseCell(_ text: Substring) -> (row: Int, column: Int)? {
+        let letters = text.prefix { $0.isASCII && $0.isLetter }
+        let digits = text.dropFirst(letters.count)
+        guard (1...3).contains(letters.count), (1...7).contains(digits.count),
+            digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.first != "0", let row = Int(digits)
+        else { return nil }
+        let column = letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+        guard row <= WorksheetPart.maxRows, column < WorksheetPart.maxColumns else { return nil }
+        return (row - 1, column)
+    }
+
+    var isSingleCell: Bool { firstRow == lastRow && firstColumn == lastColumn }
+    var rowCount: Int { lastRow - firstRow + 1 }
+    var columnCount: Int { lastColumn - firstColumn + 1 }
+
+    func overlaps(_ other: SheetRange) -> Bool {
+        firstRow <= other.lastRow && other.firstRow <= lastRow && firstColumn <= other.lastColumn
+            && other.firstColumn <= lastColumn
+    }
+
+    /// `A1:C3`, or `A1` for a single cell.
+    var reference: String {
+        XMLWriter.rangeReference(
+            firstRow: firstRow, firstColumn: firstColumn, lastRow: lastRow, lastColumn: lastColumn)
+    }
+
+    /// `$A$1:$C$3`, or `$A$1` for a single cell.
+    var absoluteReference: String {
+        func corner(_ row: Int, _ column: Int) -> String {
+            var writer = XMLWriter(capacity: 16)
+            writer.bytes.append(UInt8(ascii: "$"))
+            writer.appendColumnLetters(column)
+            writer.bytes.append(UInt8(ascii: "$"))
+            writer.appendInteger(row + 1)
+            return String(decoding: writer.bytes, as: UTF8.self)
+        }
+        let first = corner(firstRow, firstColumn)
+        return isSingleCell ? first : first + ":" + corner(lastRow, lastColumn)
+    }
+}

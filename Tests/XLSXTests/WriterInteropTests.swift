@@ -1,0 +1,70 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import XLSX
+
+/// Opens one workbook of each kind the writer makes in LibreOffice, as a user would: converting it
+/// to PDF and to CSV must succeed, and the CSV must hold the values written.
+///
+/// Runs only with `RBM_INTEROP=1` and `soffice` on the path (`make interop` sets both up); the
+/// workbooks and conversions stay in `$RBM_INTEROP_DIR` when it is set.
+@Suite(
+    .enabled(if: WriterInterop.isEnabled, "interop check skipped: set RBM_INTEROP=1 and install soffice"),
+    .serialized)
+struct WriterInteropTests {
+    @Test(arguments: WriterSampleWorkbooks.all)
+    func libreOfficeOpensEveryKindOfWorkbook(kind: WriterSampleWorkbooks.Kind) throws {
+        let folder = WriterInterop.folder.appendingPathComponent(kind.name)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("\(kind.name).xlsx").path
+        try kind.write(path)
+
+        for format in ["pdf", "csv"] {
+            let result = try WriterInterop.soffice(["--convert-to", format, "--outdir", folder.path, path])
+            let output = folder.appendingPathComponent("\(kind.name).\(format)")
+            #expect(result.status == 0, "soffice --convert-to \(format) failed: \(result.output)")
+            let size = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
+            #expect(size > 0, "no \(format) written for \(kind.name): \(result.output)")
+        }
+        let csv = (try? String(contentsOf: folder.appendingPathComponent("\(kind.name).csv"), encoding: .utf8)) ?? ""
+        let lines = Set(csv.split(whereSeparator: \.isNewline).map(String.init))
+        for line in kind.expectedCSVLines {
+            #expect(lines.contains(line), "\(kind.name).csv lacks '\(line)':\n\(csv)")
+        }
+    }
+}
+
+enum WriterInterop {
+    static let soffice: String? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/soffice" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    static let isEnabled = ProcessInfo.processInfo.environment["RBM_INTEROP"] == "1" && soffice != nil
+
+    /// Where the workbooks and their conversions go.
+    static let folder: URL = {
+        if let kept = ProcessInfo.processInfo.environment["RBM_INTEROP_DIR"], !kept.isEmpty {
+            return URL(fileURLWithPath: kept)
+        }
+        return Fixtures.temporaryDirectory("rbm-interop")
+    }()
+
+    /// A LibreOffice profile of its own, so that a running LibreOffice does not take the job.
+    private static let profile = Fixtures.temporaryDirectory("rbm-interop-profile")
+
+    /// Runs `soffice --headless` with `arguments`; returns its status and combined output.
+    static func soffice(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: soffice ?? "/usr/bin/soffice")
+        process.arguments = ["--headless", "--norestore", "-env:UserInstallation=\(profile.absoluteString)"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+}
