@@ -120,8 +120,9 @@ public struct BatchRun {
         clock.lap("read+normalise")
 
         // Reconcile.
-        let (findings, notes) = Reconciler(settings: pipeline.reconcileSettings).reconcile(model)
-        model.notes += notes
+        let outcome = Reconciler(settings: pipeline.reconcileSettings).reconcile(model)
+        let findings = outcome.findings
+        model.notes += outcome.notes
         clock.lap("reconcile")
 
         // Write.
@@ -130,7 +131,7 @@ public struct BatchRun {
         try write(DiscrepancyJSONL.render(findings), to: outURL.appendingPathComponent("discrepancies.jsonl"))
         try write(DiscrepancyHTML.render(findings, title: pipeline.name), to: outURL.appendingPathComponent("discrepancies.html"))
         let workbookURL = outURL.appendingPathComponent("consolidated.xlsx")
-        try ConsolidatedWorkbook(title: pipeline.name).write(model: model, findings: findings,
+        try ConsolidatedWorkbook(title: pipeline.name).write(model: model, findings: findings, bureauTotals: outcome.bureauTotals,
                                                              years: pipeline.reconcileSettings.years, to: workbookURL.path)
         clock.lap("write")
 

@@ -189,6 +189,7 @@ extension RuleRun {
                     expected = amounts.reduce(Decimal(0)) { $0 + $1.chf }
                     expectedSources = Format.summed(amounts.map(\.source))
                 }
+                bureauTotals.append(BureauTotal(bureau: bureau, year: year, financialPlan: expected, operationalPlan: actual))
                 let delta = actual - expected
                 let relative = expected == 0 ? (delta == 0 ? 0 : Decimal.greatestFiniteMagnitude) : abs(delta) / abs(expected)
                 guard relative > tolerances.bureauWarnRel else { continue }

@@ -10,8 +10,15 @@ public struct Reconciler: Sendable {
         self.settings = settings
     }
 
-    /// The findings and the notes ("not reconciled: …") the rules produce.
-    public func reconcile(_ model: ResultsModel) -> (findings: [Finding], notes: [String]) {
+    /// What the rules produce: findings in log order, notes ("not reconciled: …"), and the bureau
+    /// totals FIN-004 compared.
+    public struct Outcome: Sendable {
+        public var findings: [Finding]
+        public var notes: [String]
+        public var bureauTotals: [BureauTotal]
+    }
+
+    public func reconcile(_ model: ResultsModel) -> Outcome {
         var run = RuleRun(model: model, settings: settings)
         run.submissionRules()
         run.emit(model.loadFindings)
@@ -21,7 +28,7 @@ public struct Reconciler: Sendable {
         run.budgetRules()
         run.kpiRules()
         run.riskRules()
-        return (run.findings.sorted(by: Finding.logOrder), run.notes)
+        return Outcome(findings: run.findings.sorted(by: Finding.logOrder), notes: run.notes, bureauTotals: run.bureauTotals)
     }
 }
 
@@ -32,6 +39,7 @@ struct RuleRun {
     let ledger: Ledger
     var findings: [Finding] = []
     var notes: [String] = []
+    var bureauTotals: [BureauTotal] = []
     private var usedIDs: [String: Int] = [:]
     /// Bureaus whose operational plan arrived.
     let bureausPresent: Set<Bureau>

@@ -16,15 +16,18 @@ public struct ConsolidatedWorkbook {
     static let header = CellStyle(bold: true, fontColor: "FFFFFFFF", fillColor: "FF1F4E79", wrapText: true, border: .thin)
     static let chf = CellStyle(numberFormat: "#,##0")
     static let fte = CellStyle(numberFormat: "0.0")
+    static let percent = CellStyle(numberFormat: "0.00%")
+    static let wrap = CellStyle(wrapText: true)
     static let severityFill: [Severity: CellStyle] = [
         .error: CellStyle(fillColor: "FFF8CBAD"), .warning: CellStyle(fillColor: "FFFFE699"), .info: CellStyle(fillColor: "FFDDEBF7"),
     ]
 
     /// Writes the workbook to `path`.
     /// - Throws: the writer's errors (an over-long text, an unwritable path).
-    public func write(model: ResultsModel, findings: [Finding], years: [Int], to path: String) throws {
+    public func write(model: ResultsModel, findings: [Finding], bureauTotals: [BureauTotal] = [], years: [Int], to path: String) throws {
         let writer = try WorkbookWriter(path: path, options: WorkbookOptions(
             properties: DocumentProperties(title: title, subject: "Consolidated results-based budget and discrepancy log", creator: "rbm", company: company)))
+        try summary(findings, bureauTotals, writer)
         try discrepancies(findings, writer)
         try allocations(model, years, writer)
         try budgetLines(model, years, writer)
@@ -36,8 +39,11 @@ public struct ConsolidatedWorkbook {
         try writer.close()
     }
 
+    /// A table sheet: bold frozen header with a filter, printed landscape, fitted to the page width,
+    /// the header repeated on every page.
     private func sheet(_ writer: WorkbookWriter, _ name: String, _ headers: [String], widths: [Double?]) throws -> SheetWriter {
-        let sheet = try writer.addSheet(name, options: SheetOptions(columnWidths: widths, freezeRows: 1, autoFilter: true))
+        let sheet = try writer.addSheet(name, options: SheetOptions(columnWidths: widths, freezeRows: 1, autoFilter: true,
+                                                                    landscape: true, fitToWidth: true, repeatRowsAtTop: 1))
         try sheet.writeRow(headers.map { Cell(.string($0), style: Self.header) })
         return sheet
     }
@@ -48,14 +54,70 @@ public struct ConsolidatedWorkbook {
 
     private func text(_ s: String?) -> Cell { s.map { Cell(.string($0)) } ?? .empty }
 
+    /// The front page: findings by rule and severity, and each bureau's regular budget on both sides
+    /// with live formulas for the differences.
+    private func summary(_ findings: [Finding], _ totals: [BureauTotal], _ writer: WorkbookWriter) throws {
+        let sheet = try writer.addSheet("Summary", options: SheetOptions(columnWidths: [10, 8, 22, 24, 16, 14], landscape: true, fitToWidth: true))
+        try sheet.writeRow([Cell(.string(title), style: CellStyle(bold: true))])
+        try sheet.writeRow([Cell(.string("\(findings.count) findings: \(count(findings, .error)) error, \(count(findings, .warning)) warning, \(count(findings, .info)) info; \(findings.filter { $0.causedBy.isEmpty }.count) root causes"))])
+        try sheet.writeRow([])
+        var row = 4
+        if !totals.isEmpty {
+            try sheet.writeRow(["Bureau", "Year", "Financial plan (RB)", "Operational plans (RB)", "Difference", "Difference %"].map { Cell(.string($0), style: Self.header) })
+            let first = row + 1
+            for total in totals {
+                row += 1
+                let delta = total.operationalPlan - total.financialPlan
+                let percent = total.financialPlan == 0 ? Decimal(0) : delta / total.financialPlan
+                try sheet.writeRow([text(total.bureau.rawValue), Cell(.number(Double(total.year))), money(total.financialPlan), money(total.operationalPlan),
+                                    Cell(.formula("D\(row)-C\(row)", cached: .decimal(delta.plainText)), style: Self.chf),
+                                    Cell(.formula("IF(C\(row)=0,0,E\(row)/C\(row))", cached: .decimal(percent.rounded(scale: 6).plainText)), style: Self.percent)])
+            }
+            // Beyond FIN-004's error band (5 %) in red, beyond its warning band (1 %) in amber.
+            try sheet.addConditionalFormat("F\(first):F\(row)", .cellValue(.greaterThan, formula: "0.05", style: CellStyle(fontColor: "9C0006", fillColor: "FFC7CE")))
+            try sheet.addConditionalFormat("F\(first):F\(row)", .cellValue(.lessThan, formula: "-0.05", style: CellStyle(fontColor: "9C0006", fillColor: "FFC7CE")))
+            try sheet.addConditionalFormat("F\(first):F\(row)", .cellValueBetween("-0.05", and: "0.05", style: CellStyle(fillColor: "FFEB9C")))
+            try sheet.writeRow([])
+            row += 1
+        }
+        try sheet.writeRow(["Rule", "Error", "Warning", "Info"].map { Cell(.string($0), style: Self.header) })
+        row += 1
+        for rule in RuleID.allCases {
+            let of = findings.filter { $0.rule == rule }
+            guard !of.isEmpty else { continue }
+            try sheet.writeRow([text(rule.rawValue)] + [Severity.error, .warning, .info].map { severity in
+                Cell(.number(Double(of.filter { $0.severity == severity }.count)))
+            })
+            row += 1
+            if let firstRow = findings.firstIndex(where: { $0.rule == rule }) {
+                try sheet.addHyperlink(at: "A\(row)", to: .cell(sheet: "Discrepancies", reference: "A\(firstRow + 2)"), tooltip: "First \(rule.rawValue) finding")
+            }
+        }
+    }
+
+    /// Lines a text wraps to in a column `width` characters wide (roughly, as spreadsheets do).
+    static func lines(_ text: String, width: Int) -> Int {
+        max(1, (text.count + width - 1) / width)
+    }
+
+    private func count(_ findings: [Finding], _ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+
     private func discrepancies(_ findings: [Finding], _ writer: WorkbookWriter) throws {
-        let sheet = try self.sheet(writer, "Discrepancies", DiscrepancyCSV.columns, widths: [30, 9, 9, 7, 8, 10, 70, 22, 22, 26, 60, 30])
-        for f in findings {
+        let sheet = try self.sheet(writer, "Discrepancies", DiscrepancyCSV.columns, widths: [26, 9, 8, 7, 8, 10, 60, 16, 16, 20, 45, 24])
+        let rowOfID = Dictionary(findings.enumerated().map { ($1.id, $0 + 2) }, uniquingKeysWith: { a, _ in a })
+        for (index, f) in findings.enumerated() {
+            // A finding explained by another links to its (first) root cause.
+            if let cause = f.causedBy.first, let target = rowOfID[cause] {
+                try sheet.addHyperlink(at: "L\(index + 2)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: "Go to \(cause)")
+            }
             let fill = Self.severityFill[f.severity]
+            // Spreadsheet programs do not grow rows for wrapped text on opening: give the height.
+            let lines = max(Self.lines(f.message, width: 60), Self.lines(f.sources.joined(separator: "; "), width: 45),
+                            Self.lines(f.causedBy.joined(separator: "; "), width: 24))
             try sheet.writeRow([Cell(.string(f.id)), Cell(.string(f.rule.rawValue)), Cell(.string(f.severity.rawValue), style: fill),
-                                text(f.bureau), text(f.output), text(f.period), Cell(.string(f.message), style: CellStyle(wrapText: true)),
-                                text(f.expected), text(f.actual), text(f.delta), text(f.sources.joined(separator: "; ")),
-                                text(f.causedBy.joined(separator: "; "))])
+                                text(f.bureau), text(f.output), text(f.period), Cell(.string(f.message), style: Self.wrap),
+                                text(f.expected), text(f.actual), text(f.delta), Cell(.string(f.sources.joined(separator: "; ")), style: Self.wrap),
+                                Cell(.string(f.causedBy.joined(separator: "; ")), style: Self.wrap)], height: 15 * Double(lines))
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How urgent a finding is.
 public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     case info, warning, error
@@ -76,5 +78,21 @@ extension Finding {
     public static func logOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.rule != b.rule { return a.rule < b.rule }
         return NaturalOrder.less(a.key, b.key)
+    }
+}
+
+/// A bureau's regular-budget total for a year on both sides: the financial plan's figure and the
+/// computed sum of its operational plan (FIN-004's comparison, shown in the consolidated workbook).
+public struct BureauTotal: Hashable, Sendable, Codable {
+    public var bureau: Bureau
+    public var year: Int
+    public var financialPlan: Decimal
+    public var operationalPlan: Decimal
+
+    public init(bureau: Bureau, year: Int, financialPlan: Decimal, operationalPlan: Decimal) {
+        self.bureau = bureau
+        self.year = year
+        self.financialPlan = financialPlan
+        self.operationalPlan = operationalPlan
     }
 }
