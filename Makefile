@@ -71,4 +71,4 @@ interop: system-deps
 	  $$SUDO apt-get -o DPkg::Lock::Timeout=900 update -qq && \
 	  $$SUDO apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends libreoffice-calc-nogui; fi
 	swift build --build-tests $(if $(SCRATCH),--scratch-path $(SCRATCH))
-	RBM_INTEROP=1 swift test --skip-build $(if $(SCRATCH),--scratch-path $(SCRATCH)) --filter WriterInteropTests
+	RBM_INTEROP=1 swift test --skip-build $(if $(SCRATCH),--scratch-path $(SCRATCH)) --filter "WriterInteropTests|ConsolidatedWorkbookLibreOfficeTests"

@@ -55,3 +55,26 @@ import TestSupport
         #expect((json["formats"] as? [String: String])?["F2"] == "#,##0")
     }
 }
+
+/// LibreOffice opens the consolidated workbook like a reviewer would (`make interop`).
+@Suite(.enabled(if: LibreOffice.isEnabled, "interop check skipped: set RBM_INTEROP=1 and install soffice"))
+struct ConsolidatedWorkbookLibreOfficeTests {
+    @Test func libreOfficeConvertsTheConsolidatedWorkbookToPDFAndCSV() throws {
+        let work = LibreOffice.folder.appendingPathComponent("consolidated-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: work.appendingPathComponent("inbox").path)
+        let report = try BatchRun(options: .init(pipelinePath: Fixtures.path("pipelines/itu-2022-2023.yaml"),
+                                                 inbox: work.appendingPathComponent("inbox").path, output: work.appendingPathComponent("out").path)).run()
+        let workbook = work.appendingPathComponent("out/consolidated.xlsx").path
+        for format in ["pdf", "csv"] {
+            let (status, output) = try LibreOffice.soffice(["--convert-to", format, "--outdir", work.path, workbook])
+            #expect(status == 0, "\(output)")
+            #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("consolidated.\(format)").path), "\(output)")
+        }
+        // The CSV is the first sheet (Summary): its bureau rows carry the totals FIN-004 compared.
+        let csv = try String(contentsOf: work.appendingPathComponent("consolidated.csv"), encoding: .utf8)
+        #expect(csv.contains("ITU 2022-2023 consolidation"))
+        #expect(report.findings.count == 43)
+        #expect(csv.contains("16850000") || csv.contains("16,850,000"))
+    }
+}

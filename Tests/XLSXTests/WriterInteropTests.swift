@@ -35,36 +35,5 @@ struct WriterInteropTests {
     }
 }
 
-enum WriterInterop {
-    static let soffice: String? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/soffice" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
-
-    static let isEnabled = ProcessInfo.processInfo.environment["RBM_INTEROP"] == "1" && soffice != nil
-
-    /// Where the workbooks and their conversions go.
-    static let folder: URL = {
-        if let kept = ProcessInfo.processInfo.environment["RBM_INTEROP_DIR"], !kept.isEmpty {
-            return URL(fileURLWithPath: kept)
-        }
-        return Fixtures.temporaryDirectory("rbm-interop")
-    }()
-
-    /// A LibreOffice profile of its own, so that a running LibreOffice does not take the job.
-    private static let profile = Fixtures.temporaryDirectory("rbm-interop-profile")
-
-    /// Runs `soffice --headless` with `arguments`; returns its status and combined output.
-    static func soffice(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: soffice ?? "/usr/bin/soffice")
-        process.arguments = ["--headless", "--norestore", "-env:UserInstallation=\(profile.absoluteString)"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
-    }
-}
+/// The writer's interop checks run LibreOffice through `TestSupport`.
+typealias WriterInterop = LibreOffice
