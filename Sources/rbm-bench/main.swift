@@ -50,19 +50,6 @@ enum BenchmarkData {
     /// 2015-01-01 as days since 1970-01-01.
     static let firstDay = 16_436
     static let daySpan: UInt64 = 3_653
-
-    /// The civil date of `days` since 1970-01-01 (H. Hinnant's `civil_from_days`).
-    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
 }
 
 func fail(_ message: String) -> Never {
@@ -94,7 +81,7 @@ func writeSheet(path: String, rows: Int, inlineStrings: Bool, level: Int) throws
             row[column] = Cell(.number(Double(cents) / 100), style: amount)
         }
         row[8] = Cell(.number(Double(random.next() % 1_000_000)))
-        let (y, m, d) = BenchmarkData.civil(BenchmarkData.firstDay + Int(random.next() % BenchmarkData.daySpan))
+        let (y, m, d) = CivilCalendar.civil(fromDaysSince1970: BenchmarkData.firstDay + Int(random.next() % BenchmarkData.daySpan))
         row[9] = Cell(.date(year: y, month: m, day: d), style: date)
         try sheet.writeRow(row)
     }

@@ -26,7 +26,7 @@ public enum DateSerial {
         if !date1904 && days == 60 { return millis == 0 ? "1900-02-29" : "1900-02-29T" + clock(millis) }
         // Days since 1970-01-01: the epoch is 1899-12-30 (1900 system, with 1-59 one day later) or 1904-01-01.
         let epochOffset = date1904 ? 24_107 : (days > 0 && days < 60 ? 25_568 : 25_569)
-        let (y, m, d) = civil(fromDays: days - epochOffset)
+        let (y, m, d) = CivilCalendar.civil(fromDaysSince1970: days - epochOffset)
         guard (1...9999).contains(y) else { return nil }
         let date = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
         return millis == 0 ? date : date + "T" + clock(millis)
@@ -85,9 +85,9 @@ public enum DateSerial {
         let fields = dayPart.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
         guard fields.count == 3, fields[0].count == 4, fields[1].count == 2, fields[2].count == 2,
               let y = number(fields[0]), let m = number(fields[1]), let d = number(fields[2]),
-              (1...9999).contains(y), (1...12).contains(m), (1...daysIn(month: m, year: y)).contains(d)
+              (1...9999).contains(y), (1...12).contains(m), (1...CivilCalendar.daysInMonth(year: y, month: m)).contains(d)
         else { return nil }
-        let unix = daysFromCivil(y, m, d)
+        let unix = CivilCalendar.daysSince1970(year: y, month: m, day: d)
         var days: Int
         if date1904 {
             days = unix - 24_107
@@ -98,12 +98,6 @@ public enum DateSerial {
         let serial = Double(days) + Double(millis) / 86_400_000
         let date = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
         return (serial, millis == 0 ? date : date + "T" + clock(millis))
-    }
-
-    /// Serial number (1900 system) of a calendar date, for writers.
-    public static func serial(year: Int, month: Int, day: Int) -> Int {
-        let days = daysFromCivil(year, month, day) + 25_569
-        return days >= 61 ? days : days - 1
     }
 
     /// `HH:MM:SS`, with `.mmm` when there are milliseconds.
@@ -145,39 +139,9 @@ public enum DateSerial {
         return n
     }
 
-    private static func daysIn(month m: Int, year y: Int) -> Int {
-        switch m {
-        case 2: return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
     private static func pad(_ n: Int, _ width: Int) -> String {
         let s = String(n)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 
-    /// Howard Hinnant's civil-from-days algorithm.
-    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
-    }
-
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
 }

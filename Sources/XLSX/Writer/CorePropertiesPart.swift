@@ -49,7 +49,7 @@ struct CorePropertiesPart {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
         let (dayNumber, second) = secondOfDay < 0 ? (days - 1, secondOfDay + 86_400) : (days, secondOfDay)
-        let (year, month, day) = CellValue.SerialCalendar.civil(fromDaysSince1970: dayNumber)
+        let (year, month, day) = CivilCalendar.civil(fromDaysSince1970: dayNumber)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
         let time = "\(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))"
