@@ -16,37 +16,19 @@ public enum NumberFormat {
     /// True when `code` displays a date or time: outside quotes, brackets and escapes it contains
     /// d, m, y, h or s (`[h]` elapsed time counts; colour and condition brackets do not).
     public static func isDate(code: String) -> Bool {
-        var inQuotes = false
-        var inBracket = false
-        var bracket = ""
-        var escaped = false
-        for ch in code {
-            if escaped { escaped = false; continue }
-            if inQuotes { if ch == "\"" { inQuotes = false }; continue }
-            if inBracket {
-                if ch == "]" {
-                    inBracket = false
-                    let b = bracket.lowercased()
-                    if !b.isEmpty, b.allSatisfy({ "hms".contains($0) }) { return true }
-                    bracket = ""
-                } else { bracket.append(ch) }
-                continue
-            }
-            switch ch {
-            case "\"": inQuotes = true
-            case "\\", "_", "*": escaped = true
-            case "[": inBracket = true
-            case "d", "D", "m", "M", "y", "Y", "h", "H", "s", "S": return true
-            case ";": return false   // only the first (positive) section decides
-            default: break
-            }
-        }
-        return false
+        firstSection(of: code, bracket: { b in !b.isEmpty && b.allSatisfy { "hms".contains($0) } },
+                     letter: { "dDmMyYhHsS".contains($0) })
     }
 
     /// True when the first section of `code` shows elapsed time: an `[h]`, `[mm]` or `[s]`
     /// bracket outside quotes (`[h]:mm:ss`, `[mm]:ss`), which counts past 24 hours and 60 minutes.
     public static func isElapsed(code: String) -> Bool {
+        firstSection(of: code, bracket: { ["h", "hh", "m", "mm", "s", "ss"].contains($0) }, letter: { _ in false })
+    }
+
+    /// Scans the first (positive) section of a format code, skipping quoted text and escaped
+    /// characters; true as soon as a bracket's lowercased content or a bare character qualifies.
+    private static func firstSection(of code: String, bracket qualifies: (String) -> Bool, letter: (Character) -> Bool) -> Bool {
         var inQuotes = false
         var inBracket = false
         var bracket = ""
@@ -57,8 +39,7 @@ public enum NumberFormat {
             if inBracket {
                 if ch == "]" {
                     inBracket = false
-                    let b = bracket.lowercased()
-                    if ["h", "hh", "m", "mm", "s", "ss"].contains(b) { return true }
+                    if qualifies(bracket.lowercased()) { return true }
                     bracket = ""
                 } else { bracket.append(ch) }
                 continue
@@ -67,8 +48,8 @@ public enum NumberFormat {
             case "\"": inQuotes = true
             case "\\", "_", "*": escaped = true
             case "[": inBracket = true
-            case ";": return false
-            default: break
+            case ";": return false   // only the first (positive) section decides
+            default: if letter(ch) { return true }
             }
         }
         return false
