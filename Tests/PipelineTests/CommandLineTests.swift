@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The `rbm` command line: exit codes and the summary, run as a user would.
+@Suite struct CommandLineTests {
+    static func rbm(_ arguments: [String]) throws -> (status: Int32, output: String)? {
+        guard let executable = WorkerProcessTests.rbm else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    @Test(arguments: [(["--fail-on", "never"], Int32(0)), ([String](), Int32(1)), (["--fail-on", "warning"], Int32(1))])
+    func theExitCodeFollowsFailOn(flags: [String], status: Int32) throws {
+        let work = Fixtures.temporaryDirectory("rbm-cli")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: work.appendingPathComponent("inbox").path)
+        guard let (code, output) = try Self.rbm(["run", Fixtures.path("pipelines/itu-2022-2023.yaml"), "--inbox", work.appendingPathComponent("inbox").path,
+                                                 "--out", work.appendingPathComponent("out").path] + flags) else {
+            print("skipped: no rbm executable built beside the tests")
+            return
+        }
+        #expect(code == status, "\(output)")
+        #expect(output.contains("findings: 43 (28 error, 13 warning, 2 info; 37 root causes)"))
+        #expect(output.contains("rows: 128 read = 120 loaded + 8 skipped + 0 rejected"))
+    }
+
+    @Test func aRunThatCannotStartExitsWithTwoAndSaysWhy() throws {
+        guard let (code, output) = try Self.rbm(["run", "/nonexistent/pipeline.yaml"]) else { return }
+        #expect(code == 2)
+        #expect(output.contains("/nonexistent/pipeline.yaml: error: cannot read the pipeline file"))
+    }
+}
