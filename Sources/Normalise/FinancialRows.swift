@@ -86,11 +86,13 @@ extension RowContext {
         let biennium = try bienniumAmount()
         let (funding, fundingCell) = try funding(defaultingTo: nil)
         let sector = text("sector")
-        let bureau = Bureau.owning(prefix: output.prefix) ?? sector.flatMap { settings.bureaus.canonical($0.text) }.flatMap(Bureau.init(rawValue:))
+        let sectorBureau = sector.flatMap { settings.bureaus.canonical($0.text) }.flatMap(Bureau.init(rawValue:))
+        let bureau = Bureau.owning(prefix: output.prefix) ?? sectorBureau
         let category = text("category").flatMap { settings.costCategories.canonical($0.text) }.map(CostCategory.init)
         return BudgetLine(bureau: bureau, sector: sector, statedObjective: statedObjective(), output: output, outputCell: outputCell,
                           title: text("title")?.text ?? "", category: category, funding: funding,
-                          fundingCell: fundingCell ?? outputCell, years: years, biennium: biennium, notes: text("notes"), row: row.number)
+                          fundingCell: fundingCell ?? outputCell, years: years, biennium: biennium, notes: text("notes"), row: row.number,
+                          sectorBureau: sectorBureau)
     }
 
     func sectorSummary() throws(RowRejection) -> SectorSummary {

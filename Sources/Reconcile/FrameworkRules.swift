@@ -80,8 +80,7 @@ extension RuleRun {
             }
         }
         for line in model.budgetLines {
-            let statedBureau = line.sector.flatMap { s in Bureau.allCases.first { $0.rawValue == s.text.uppercased() } }
-            rf004(tag: "FP", output: line.output, stated: line.statedObjective, bureau: line.bureau, statedBureau: statedBureau, bureauCell: line.sector?.source)
+            rf004(tag: "FP", output: line.output, stated: line.statedObjective, bureau: line.bureau, statedBureau: line.sectorBureau, bureauCell: line.sector?.source)
         }
         for a in model.allocations {
             rf004(tag: "OP-\(a.bureau.rawValue)", output: a.output, stated: a.statedObjective, bureau: a.bureau, statedBureau: a.bureau, bureauCell: a.outputCell)

@@ -71,6 +71,8 @@ public struct BudgetLine: Hashable, Sendable, Codable {
     /// The bureau of the output code's prefix, else the Sector cell's.
     public var bureau: Bureau?
     public var sector: TextCell?
+    /// The Sector cell read through the bureau aliases (RF-004 compares it with the code's bureau).
+    public var sectorBureau: Bureau?
     public var statedObjective: TextCell?
     public var output: OutputCode
     public var outputCell: CellSource
@@ -85,9 +87,10 @@ public struct BudgetLine: Hashable, Sendable, Codable {
 
     public init(bureau: Bureau?, sector: TextCell?, statedObjective: TextCell?, output: OutputCode, outputCell: CellSource, title: String,
                 category: CostCategory?, funding: FundingSource, fundingCell: CellSource, years: [Int: Amount], biennium: Amount?,
-                notes: TextCell?, row: Int) {
+                notes: TextCell?, row: Int, sectorBureau: Bureau? = nil) {
         self.bureau = bureau
         self.sector = sector
+        self.sectorBureau = sectorBureau
         self.statedObjective = statedObjective
         self.output = output
         self.outputCell = outputCell

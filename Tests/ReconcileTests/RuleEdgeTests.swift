@@ -164,3 +164,41 @@ import Results
         #expect(b.findings().filter { $0.rule == .rsk001 }.map(\.id) == ["RSK-001/RSK-1", "RSK-001/RSK-1#2"])
     }
 }
+
+@Suite struct FrameworkRuleTests {
+    static func framework(_ b: inout ModelBuilder) {
+        let c = ModelBuilder.cell("RF.xlsx", 2, 1)
+        for code in ["T.2", "T.3", "T.4", "D.1", "D.2"] {
+            b.model.objectives.append(Objective(code: code, bureau: nil, kind: "Sectoral", title: code, goalTokens: ["1"], goalsSource: c, source: c))
+        }
+        b.model.outputs.append(FrameworkOutput(code: OutputCode("T.3-1"), objective: "T.3", bureau: .tsb, title: "t", isCostRecovery: false, source: c))
+        b.model.crosswalk.append(CrosswalkEntry(oldCode: "T.5", newCode: "T.4", note: "", source: c))
+        b.model.crosswalk.append(CrosswalkEntry(oldCode: "T.6", newCode: nil, note: "", source: c))
+    }
+
+    @Test func outputCodesAreCheckedAgainstThePlanTheCrosswalkAndTheOutputsList() {
+        var b = ModelBuilder(bureaus: [.tsb], withFramework: true)
+        Self.framework(&b)
+        for output in ["T.3-1", "T.3-2", "T.5-1", "T.6-1", "T.9-1"] {
+            b.plan(output, bureau: .tsb, total: [2022: 1000])
+            b.line(output, bureau: .tsb, [2022: 1000])
+        }
+        let f = Dictionary(b.findings().filter { $0.rule.rawValue.hasPrefix("RF") }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(f["RF-005/OP-TSB/T.3-2"]?.severity == .warning && f["RF-005/FP/T.3-2"] != nil)
+        #expect(f["RF-003/OP-TSB/T.5-1"].map { ($0.severity, $0.actual) }! == (.warning, "T.5 (SP2016-2019)"))
+        #expect(f["RF-003/OP-TSB/T.6-1"]?.severity == .error)          // no successor
+        #expect(f["RF-001/OP-TSB/T.9-1"]?.expected == "one of T.2…T.4")
+        #expect(f["RF-005/OP-TSB/T.3-1"] == nil && f["RF-001/OP-TSB/T.3-1"] == nil)
+    }
+
+    @Test func theFinancialPlansSectorIsReadThroughTheBureauAliases() {
+        var b = ModelBuilder(bureaus: [.tsb], withFramework: true)
+        Self.framework(&b)
+        b.line("T.3-1", bureau: .tsb, [2022: 1000])
+        b.model.budgetLines[0].sector = TextCell(text: "ITU-D", source: ModelBuilder.cell("FP.xlsx", 5, 1))
+        b.model.budgetLines[0].sectorBureau = .bdt
+        b.plan("T.3-1", bureau: .tsb, total: [2022: 1000])
+        let f = b.findings().first { $0.id == "RF-004/FP/T.3-1/bureau" }
+        #expect(f.map { ($0.bureau, $0.expected, $0.actual, $0.sources) }! == ("TSB", "TSB", "BDT", ["FP.xlsx!S!A5"]))
+    }
+}
