@@ -63,7 +63,7 @@ def commands(rows, work, read_input, only):
             return work / f"write-{tag}.xlsx"
         found += [
             Command("write", "rbm shared strings", [RBM_BENCH, "write", out("rbm"), "--rows", rows],
-                    out("rbm"), "rbm-bench write (default: shared strings, level 6)"),
+                    out("rbm"), "rbm-bench write (default: shared strings, deflate level 5)"),
             Command("write", "rbm inline strings", [RBM_BENCH, "write", out("rbm-inline"), "--rows", rows, "--inline-strings"],
                     out("rbm-inline"), "rbm-bench write --inline-strings"),
             Command("write", WRITE_REFERENCE, [LIBXLSXWRITER, out("lxw-cm"), "--rows", rows], out("lxw-cm"),
