@@ -131,7 +131,7 @@ public struct BatchRun {
         try write(DiscrepancyJSONL.render(findings), to: outURL.appendingPathComponent("discrepancies.jsonl"))
         try write(DiscrepancyHTML.render(findings, title: pipeline.name), to: outURL.appendingPathComponent("discrepancies.html"))
         let workbookURL = outURL.appendingPathComponent("consolidated.xlsx")
-        try ConsolidatedWorkbook(title: pipeline.name).write(model: model, findings: findings, bureauTotals: outcome.bureauTotals,
+        try pipeline.consolidatedWorkbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals,
                                                              years: pipeline.reconcileSettings.years, to: workbookURL.path)
         clock.lap("write")
 

@@ -1,5 +1,6 @@
 import Foundation
 import Normalise
+import Reports
 import Reconcile
 import Results
 import Yams
@@ -60,7 +61,16 @@ public struct PipelineFile: Sendable, Decodable {
         }
     }
 
+    /// Document properties of the consolidated workbook (defaults: the pipeline's name as title).
+    public struct Document: Sendable, Decodable {
+        public var title: String?
+        public var subject: String?
+        public var creator: String?
+        public var company: String?
+    }
+
     public var name: String
+    public var document: Document?
     public var plan: Plan
     /// The inbox folder, relative to the pipeline file's folder's parent (the project root).
     public var inbox: String
@@ -74,7 +84,7 @@ public struct PipelineFile: Sendable, Decodable {
     public var path = ""
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, plan, inbox, output, defaults, aliases, tolerances, sources
+        case name, document, plan, inbox, output, defaults, aliases, tolerances, sources
     }
 
     /// Reads and validates `path`.
@@ -191,6 +201,15 @@ public struct PipelineFile: Sendable, Decodable {
 
     private func table(_ key: KeyPath<Aliases, AliasTable?>) -> AliasTable {
         aliases?[keyPath: key] ?? AliasTable([:])
+    }
+
+    /// The consolidated workbook these settings describe.
+    public var consolidatedWorkbook: ConsolidatedWorkbook {
+        var workbook = ConsolidatedWorkbook(title: document?.title ?? name)
+        if let subject = document?.subject { workbook.subject = subject }
+        if let creator = document?.creator { workbook.creator = creator }
+        if let company = document?.company { workbook.company = company }
+        return workbook
     }
 
     /// The per-file loader these settings describe.

@@ -5,7 +5,8 @@ import Yams
 /// The keys a pipeline file may use at each level, checked before decoding so that a typo gets
 /// its line and a suggestion instead of being ignored.
 enum PipelineSchema {
-    static let top = ["name", "plan", "inbox", "output", "defaults", "aliases", "tolerances", "sources"]
+    static let top = ["name", "document", "plan", "inbox", "output", "defaults", "aliases", "tolerances", "sources"]
+    static let document = ["title", "subject", "creator", "company"]
     static let plan = ["id", "predecessor", "goals", "biennium", "bureaus", "envelope"]
     static let defaults = ["unit", "dashMeans", "compactCodes"]
     static let aliases = ["bureau", "funding", "costCategory", "priority", "kpiUnit", "kpiDirection", "riskCategory", "extrabudgetaryNotes"]
@@ -16,6 +17,7 @@ enum PipelineSchema {
     static func check(_ node: Node, file: String) throws {
         try keys(node, allowed: top, file: file, at: "")
         if let plan = node["plan"] { try keys(plan, allowed: self.plan, file: file, at: "plan") }
+        if let document = node["document"] { try keys(document, allowed: self.document, file: file, at: "document") }
         if let defaults = node["defaults"] { try keys(defaults, allowed: self.defaults, file: file, at: "defaults") }
         if let aliases = node["aliases"] { try keys(aliases, allowed: self.aliases, file: file, at: "aliases") }
         for (i, source) in (node["sources"]?.sequence ?? []).enumerated() {

@@ -6,10 +6,15 @@ import XLSX
 /// headers with filters, CHF amounts with thousands separators, severity fills.
 public struct ConsolidatedWorkbook {
     public var title: String
+    public var subject: String
+    public var creator: String
     public var company: String
 
-    public init(title: String, company: String = "International Telecommunication Union") {
+    public init(title: String, subject: String = "Consolidated results-based budget and discrepancy log", creator: String = "rbm",
+                company: String = "International Telecommunication Union") {
         self.title = title
+        self.subject = subject
+        self.creator = creator
         self.company = company
     }
 
@@ -26,7 +31,7 @@ public struct ConsolidatedWorkbook {
     /// - Throws: the writer's errors (an over-long text, an unwritable path).
     public func write(model: ResultsModel, findings: [Finding], bureauTotals: [BureauTotal] = [], years: [Int], to path: String) throws {
         let writer = try WorkbookWriter(path: path, options: WorkbookOptions(
-            properties: DocumentProperties(title: title, subject: "Consolidated results-based budget and discrepancy log", creator: "rbm", company: company)))
+            properties: DocumentProperties(title: title, subject: subject, creator: creator, company: company)))
         try summary(findings, bureauTotals, writer)
         try discrepancies(findings, writer)
         try allocations(model, years, writer)

@@ -17,6 +17,8 @@ import TestSupport
         out["freeze"][ws.title] = ws.freeze_panes
     ws = wb["Financial plan"]
     out["formats"]["F2"] = ws["F2"].number_format
+    out["subject"] = wb.properties.subject
+    out["company"] = None
     print(json.dumps(out))
     """
 
@@ -53,6 +55,7 @@ import TestSupport
         #expect(first["Financial plan"]?.prefix(7) == ["BR", "R.1-1", "WRC-23 preparation and Final Acts", "STAFF", "RB", "4210000", "4385000"])
         #expect((json["freeze"] as? [String: Any])?["Discrepancies"] as? String == "A2")
         #expect((json["formats"] as? [String: String])?["F2"] == "#,##0")
+        #expect(json["subject"] as? String == "Financial plan, operational plans, results framework and risk register, reconciled")
     }
 }
 
