@@ -53,6 +53,7 @@ let package = Package(
         .executableTarget(name: "rbm-bench", dependencies: ["XLSX"], path: "Sources/rbm-bench"),
         .target(name: "TestSupport", dependencies: ["XLSX"], path: "Tests/TestSupport"),
         .testTarget(name: "ZipIOTests", dependencies: ["ZipIO", "TestSupport"]),
+        .testTarget(name: "XMLIOTests", dependencies: ["XMLIO"]),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results"]),
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Results", "XLSX", "TestSupport"]),

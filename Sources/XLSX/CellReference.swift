@@ -13,27 +13,51 @@ public struct CellReference: Hashable, Sendable, Comparable, CustomStringConvert
 
     /// Parses `B7` or `$B$7`; nil when malformed or outside the grid (never traps on long input).
     public init?(_ text: some StringProtocol) {
+        var scanner = Scanner()
+        for byte in text.utf8 {
+            guard scanner.take(byte) else { return nil }
+        }
+        guard let reference = scanner.reference else { return nil }
+        self = reference
+    }
+
+    /// Parses the UTF-8 bytes of `B7` or `$B$7` (an `r` attribute read in place), as ``init(_:)``.
+    init?(utf8 bytes: Span<UInt8>) {
+        var scanner = Scanner()
+        for i in bytes.indices {
+            guard scanner.take(bytes[i]) else { return nil }
+        }
+        guard let reference = scanner.reference else { return nil }
+        self = reference
+    }
+
+    /// The A1 grammar one byte at a time: letters, then digits, `$` anywhere; stops as soon as the
+    /// column or row leaves the grid, so no input can overflow.
+    private struct Scanner {
         var column = 0, row = 0
         var sawLetter = false, sawDigit = false
-        for byte in text.utf8 {
+
+        @inline(__always)
+        mutating func take(_ byte: UInt8) -> Bool {
             switch byte {
-            case UInt8(ascii: "$"): continue
+            case UInt8(ascii: "$"): return true
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
-                guard !sawDigit else { return nil }
+                guard !sawDigit else { return false }
                 sawLetter = true
                 column = column * 26 + Int((byte | 0x20) - UInt8(ascii: "a")) + 1
-                if column > Self.maxColumn { return nil }
+                return column <= CellReference.maxColumn
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                guard sawLetter else { return nil }
+                guard sawLetter else { return false }
                 sawDigit = true
                 row = row * 10 + Int(byte - UInt8(ascii: "0"))
-                if row > Self.maxRow { return nil }
-            default: return nil
+                return row <= CellReference.maxRow
+            default: return false
             }
         }
-        guard sawLetter, sawDigit, row >= 1 else { return nil }
-        self.row = row
-        self.column = column
+
+        var reference: CellReference? {
+            sawLetter && sawDigit && row >= 1 ? CellReference(row: row, column: column) : nil
+        }
     }
 
     /// The column's letters: 1 → `A`, 28 → `AB`.

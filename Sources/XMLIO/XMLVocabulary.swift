@@ -1,8 +1,9 @@
 /// The element and attribute local names a handler cares about, numbered in the order given.
 ///
-/// The parser compares incoming names against these bytes without allocating, hands the handler
-/// small integers, and decodes only the attributes named here. Namespaces are ignored: transitional
-/// and Strict OOXML use the same local names under different URIs.
+/// The parser compares incoming names against these bytes without allocating (and, once it has
+/// seen a name, by libxml2's interned pointer), hands the handler small integers, and keeps only
+/// the attributes named here. Namespaces are ignored: transitional and Strict OOXML use the same
+/// local names under different URIs.
 public struct XMLVocabulary: Sendable {
     let elements: [[UInt8]]
     let attributes: [[UInt8]]
@@ -16,20 +17,5 @@ public struct XMLVocabulary: Sendable {
         self.elements = elements.map { Array($0.utf8) }
         self.attributes = attributes.map { Array($0.utf8) }
         self.textElements = elements.map { textElements.contains($0) }
-    }
-}
-
-/// The attributes of the current start tag, indexed by their ``XMLVocabulary`` number.
-///
-/// Reused from one element to the next; copy what you keep.
-public struct XMLAttributes: Sendable {
-    var values: [String?]
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    /// The value of vocabulary attribute `index`, or nil when the tag does not carry it.
-    public subscript(_ index: Int) -> String? { values[index] }
-
-    mutating func reset() {
-        for i in values.indices where values[i] != nil { values[i] = nil }
     }
 }

@@ -7,15 +7,15 @@ struct PartReader {
     let file: String
     let limits: ReaderLimits
 
-    /// Parses the whole part `name` with `handler`.
+    /// Parses the whole part `name` with `handler` and returns the handler as the events left it.
     /// - Parameter cap: the largest inflated size accepted (the limits' `maxPartBytes` by default).
     /// - Throws: ``XLSXError`` naming the part.
-    func parse(_ name: String, vocabulary: XMLVocabulary, handler: XMLEventHandler, cap: UInt64? = nil) throws {
+    func parse<Handler: XMLEventHandler>(_ name: String, handler: Handler, cap: UInt64? = nil) throws -> Handler {
         guard let entry = archive.entry(named: name) else {
             throw XLSXError(.invalidContent, file: file, part: name, "missing part")
         }
         let stream = try open(entry, cap: cap ?? limits.maxPartBytes)
-        let parser = XMLPushParser(document: entry.name, vocabulary: vocabulary, handler: handler, limits: limits.xml)
+        let parser = XMLPushParser(document: entry.name, handler: handler, limits: limits.xml)
         var buffer = [UInt8](repeating: 0, count: 64 << 10)
         do {
             while true {
@@ -24,6 +24,7 @@ struct PartReader {
                 try parser.feed(buffer, count: n)
             }
             try parser.finish()
+            return parser.handler
         } catch let error as ZipIOError {
             throw XLSXError(error, file: file)
         } catch let error as XMLParseError {

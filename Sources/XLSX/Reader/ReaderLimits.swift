@@ -46,8 +46,8 @@ public struct ReaderLimits: Sendable, Equatable {
         return z
     }
 
-    var xml: XMLPushParser.Limits {
-        var x = XMLPushParser.Limits()
+    var xml: XMLLimits {
+        var x = XMLLimits()
         x.maxDepth = maxXMLDepth
         // One text node holds at most a cell's characters at 4 UTF-8 bytes each (a formula is
         // shorter); the parser's cap keeps memory bounded before the cell check runs.

@@ -21,24 +21,22 @@ struct Relationships {
     static func read(for source: String, with reader: PartReader) throws -> Relationships {
         let relsName = PartName.relationships(of: source)
         guard reader.archive.entry(named: relsName) != nil else { return Relationships() }
-        let handler = Handler(source: source)
-        try reader.parse(relsName, vocabulary: Handler.vocabulary, handler: handler)
-        return handler.result
+        return try reader.parse(relsName, handler: Handler(source: source)).result
     }
 
-    private final class Handler: XMLEventHandler {
+    private struct Handler: XMLEventHandler {
         static let vocabulary = XMLVocabulary(elements: ["Relationship"], attributes: ["Id", "Type", "Target", "TargetMode"])
         let source: String
         var result = Relationships()
         init(source: String) { self.source = source }
 
-        func startElement(_ element: Int, attributes: XMLAttributes) throws {
+        mutating func startElement(_ element: Int, attributes: borrowing XMLAttributes) throws {
             guard element == 0, let id = attributes[0], let type = attributes[1], let target = attributes[2] else { return }
             let external = attributes[3] == "External"
             let resolved = external ? target : (PartName.resolve(target, from: source) ?? "")
             result.byID[id] = Relationship(id: id, type: type, target: resolved, external: external)
         }
 
-        func endElement(_ element: Int, text: String?) throws {}
+        func endElement(_ element: Int, text: borrowing XMLText) throws {}
     }
 }

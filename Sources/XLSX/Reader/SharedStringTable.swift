@@ -11,11 +11,10 @@ struct SharedStringTable {
 
     static func read(_ part: String, with reader: PartReader, limits: ReaderLimits) throws -> SharedStringTable {
         let handler = Handler(file: reader.file, part: part, maxCharacters: limits.maxCellCharacters)
-        try reader.parse(part, vocabulary: Handler.vocabulary, handler: handler, cap: limits.maxSharedStringsBytes)
-        return SharedStringTable(strings: handler.strings)
+        return SharedStringTable(strings: try reader.parse(part, handler: handler, cap: limits.maxSharedStringsBytes).strings)
     }
 
-    private final class Handler: XMLEventHandler {
+    private struct Handler: XMLEventHandler {
         static let vocabulary = XMLVocabulary(elements: ["si", "t", "rPh"], textElements: ["t"])
         let file: String
         let part: String
@@ -30,7 +29,7 @@ struct SharedStringTable {
             self.maxCharacters = maxCharacters
         }
 
-        func startElement(_ element: Int, attributes: XMLAttributes) throws {
+        mutating func startElement(_ element: Int, attributes: borrowing XMLAttributes) throws {
             switch element {
             case 0: current = ""
             case 2: inPhonetic = true
@@ -38,7 +37,7 @@ struct SharedStringTable {
             }
         }
 
-        func endElement(_ element: Int, text: String?) throws {
+        mutating func endElement(_ element: Int, text: borrowing XMLText) throws {
             switch element {
             case 0:
                 guard OOXMLText.fits(current, maxCharacters: maxCharacters) else {
@@ -47,7 +46,7 @@ struct SharedStringTable {
                 }
                 strings.append(current)
                 current = ""
-            case 1: if !inPhonetic, let text { current += OOXMLText.unescape(text) }
+            case 1: if !inPhonetic, text.isCollected { current += OOXMLText.unescape(text.string()) }
             case 2: inPhonetic = false
             default: break
             }

@@ -19,19 +19,17 @@ struct StyleTable {
     }
 
     static func read(_ part: String, with reader: PartReader) throws -> StyleTable {
-        let handler = Handler()
-        try reader.parse(part, vocabulary: Handler.vocabulary, handler: handler)
-        return handler.result
+        try reader.parse(part, handler: Handler()).result
     }
 
-    private final class Handler: XMLEventHandler {
+    private struct Handler: XMLEventHandler {
         static let vocabulary = XMLVocabulary(elements: ["numFmt", "cellXfs", "xf", "numFmts"], attributes: ["numFmtId", "formatCode"])
         var result = StyleTable()
         private var inCellXfs = false
         /// `<numFmt>` also appears in `<dxf>` (conditional formats); only `<numFmts>` defines codes.
         private var inNumFmts = false
 
-        func startElement(_ element: Int, attributes: XMLAttributes) throws {
+        mutating func startElement(_ element: Int, attributes: borrowing XMLAttributes) throws {
             switch element {
             case 0:
                 if inNumFmts, let id = attributes[0].flatMap({ Int($0) }), let code = attributes[1] { result.customCodes[id] = code }
@@ -42,7 +40,7 @@ struct StyleTable {
             }
         }
 
-        func endElement(_ element: Int, text: String?) throws {
+        mutating func endElement(_ element: Int, text: borrowing XMLText) throws {
             if element == 1 { inCellXfs = false }
             if element == 3 { inNumFmts = false }
         }

@@ -13,12 +13,10 @@ struct WorkbookManifest {
     var definedNames: [DefinedName] = []
 
     static func read(_ part: String, with reader: PartReader) throws -> WorkbookManifest {
-        let handler = Handler(file: reader.file, part: part)
-        try reader.parse(part, vocabulary: Handler.vocabulary, handler: handler)
-        return handler.result
+        try reader.parse(part, handler: Handler(file: reader.file, part: part)).result
     }
 
-    private final class Handler: XMLEventHandler {
+    private struct Handler: XMLEventHandler {
         static let vocabulary = XMLVocabulary(
             elements: ["sheet", "workbookPr", "definedName"],
             textElements: ["definedName"],
@@ -34,7 +32,7 @@ struct WorkbookManifest {
             self.part = part
         }
 
-        func startElement(_ element: Int, attributes: XMLAttributes) throws {
+        mutating func startElement(_ element: Int, attributes: borrowing XMLAttributes) throws {
             switch element {
             case 0:
                 guard let name = attributes[0] else {
@@ -57,9 +55,9 @@ struct WorkbookManifest {
             }
         }
 
-        func endElement(_ element: Int, text: String?) throws {
+        mutating func endElement(_ element: Int, text: borrowing XMLText) throws {
             if element == 2, let (name, sheet, hidden) = pendingName {
-                result.definedNames.append(DefinedName(name: name, formula: text ?? "", localSheetIndex: sheet, hidden: hidden))
+                result.definedNames.append(DefinedName(name: name, formula: text.string(), localSheetIndex: sheet, hidden: hidden))
                 pendingName = nil
             }
         }
