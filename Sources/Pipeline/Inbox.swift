@@ -31,12 +31,11 @@ struct Inbox {
         }
         let now = Date()
         let first = candidates.map { Self.stamp($0) }
-        let young = zip(candidates, first).filter { _, stamp in stamp.map { now.timeIntervalSince($0.modified) < settle } ?? true }
-        if !young.isEmpty, watch > 0 { Thread.sleep(forTimeInterval: watch) }
+        let young = zip(candidates, first).map { _, stamp in stamp.map { now.timeIntervalSince($0.modified) < settle } ?? true }
+        if young.contains(true), watch > 0 { Thread.sleep(forTimeInterval: watch) }
         var discovery = Discovery(ready: [], unsettled: [])
-        for (url, stamp) in zip(candidates, first) {
-            let isYoung = young.contains { $0.0 == url }
-            if isYoung, stamp == nil || Self.stamp(url) != stamp || stamp?.size == 0 {
+        for (index, (url, stamp)) in zip(candidates, first).enumerated() {
+            if young[index], stamp == nil || Self.stamp(url) != stamp || stamp?.size == 0 {
                 discovery.unsettled.append(url)
             } else {
                 discovery.ready.append(url)

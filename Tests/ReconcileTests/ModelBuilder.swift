@@ -1,4 +1,5 @@
 import Foundation
+import Reconcile
 import Results
 
 /// Builds small results models by hand for rule tests.
@@ -57,5 +58,3 @@ struct ModelBuilder {
         return Reconciler(settings: settings).reconcile(model).findings
     }
 }
-
-import Reconcile
