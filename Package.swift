@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["XLSX"], path: "Tests/TestSupport"),
         .testTarget(name: "ZipIOTests", dependencies: ["ZipIO", "TestSupport"]),
         .testTarget(name: "XMLIOTests", dependencies: ["XMLIO"]),
-        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"]),
+        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "TestSupport"], exclude: ["Resources"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results"]),
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Results", "XLSX", "TestSupport"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "Results"]),

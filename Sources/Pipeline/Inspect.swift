@@ -52,8 +52,15 @@ public enum Inspect {
                     }
                 }
             }
-            if format == .text, !cursor.mergedRanges.isEmpty {
+            guard format == .text else { continue }
+            if let dimension = cursor.declaredDimension { print("dimension: \(dimension)") }
+            if !cursor.mergedRanges.isEmpty {
                 print("merged: " + cursor.mergedRanges.map(\.description).joined(separator: " "))
+            }
+            for table in try book.tables(in: info) {
+                let header = table.headerRow.map { "header row \($0)" } ?? "no header row"
+                let totals = table.totalsRowCount > 0 ? ", totals row" : ""
+                print("table: \(table.name) \(table.range) (\(header)\(totals)): " + table.columns.map { JSON.string($0) }.joined(separator: ", "))
             }
         }
     }

@@ -14,7 +14,23 @@ struct Relationships {
     /// The first relationship whose type ends with `/<suffix>` (transitional and Strict URIs differ
     /// only in their prefix).
     func first(ofType suffix: String) -> Relationship? {
-        byID.values.sorted { $0.id < $1.id }.first { $0.type.hasSuffix("/" + suffix) }
+        all(ofType: suffix).first
+    }
+
+    /// Every relationship whose type ends with `/<suffix>`, by id (`rId2` before `rId10`).
+    func all(ofType suffix: String) -> [Relationship] {
+        byID.values.filter { $0.type.hasSuffix("/" + suffix) }.sorted { Self.idOrder($0.id, $1.id) }
+    }
+
+    /// Ids compared by their text, a trailing number by its value.
+    private static func idOrder(_ a: String, _ b: String) -> Bool {
+        func split(_ s: String) -> (Substring, Int?) {
+            let digits = s.reversed().prefix { $0.isASCII && $0.isNumber }.count
+            return (s.dropLast(digits), digits > 0 && digits < 18 ? Int(s.suffix(digits)) : nil)
+        }
+        let (pa, na) = split(a), (pb, nb) = split(b)
+        if pa != pb || na == nil || nb == nil || na == nb { return a < b }
+        return na! < nb!
     }
 
     /// Reads the relationships of `source`; an absent `.rels` part means none.

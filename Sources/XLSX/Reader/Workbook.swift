@@ -149,6 +149,34 @@ public final class Workbook {
         return SheetCursor(sheet: info, stream: stream, context: context, file: fileName, xmlLimits: limits.xml)
     }
 
+    /// The tables (ListObjects) on a worksheet, top to bottom then left to right; none for a
+    /// sheet that is not a worksheet. Read on request: opening a workbook does not parse them.
+    /// - Throws: ``XLSXError`` naming the part when a table the sheet declares is missing or malformed.
+    public func tables(in info: SheetInfo) throws -> [TableDefinition] {
+        guard info.kind == .worksheet else { return [] }
+        let reader = PartReader(archive: archive, file: fileName, limits: limits)
+        let rels = try Relationships.read(for: info.part, with: reader)
+        var tables: [TableDefinition] = []
+        for rel in rels.all(ofType: "table") {
+            guard !rel.external, !rel.target.isEmpty else {
+                throw XLSXError(.invalidContent, file: fileName, part: PartName.relationships(of: info.part),
+                                "table relationship \(rel.id) of sheet '\(info.name)' points outside the package")
+            }
+            tables.append(try TableDefinition.read(rel.target, sheet: info.name, with: reader))
+        }
+        return tables.sorted { ($0.range.first.row, $0.range.first.column) < ($1.range.first.row, $1.range.first.column) }
+    }
+
+    /// Every table of the workbook, sheet by sheet in workbook order.
+    public func tables() throws -> [TableDefinition] {
+        try sheets.flatMap { try tables(in: $0) }
+    }
+
+    /// The table called `name`, ignoring case as Excel does (table names are unique in a workbook).
+    public func table(named name: String) throws -> TableDefinition? {
+        try tables().first { $0.name.lowercased() == name.lowercased() }
+    }
+
     /// Reads a whole worksheet into memory: rows and merged ranges (for small, table-like sheets).
     public func grid(for info: SheetInfo) throws -> SheetGrid {
         let cursor = try cursor(for: info)
