@@ -11,6 +11,7 @@ strings and N dates whose sum agrees.
 """
 
 import argparse
+import shlex
 import datetime
 import importlib.metadata
 import os
@@ -180,7 +181,7 @@ def table(group, found, rows, reference_name):
     return lines
 
 
-def goals(found):
+def goals(found, rows):
     by_name = {c.name: c for c in found}
 
     def median_time(name):
@@ -192,9 +193,11 @@ def goals(found):
     lines = []
     rbm, fe, floor = median_time("rbm"), median_time("fastexcel"), median_time("C SAX2 floor")
     if rbm and fe and floor:
+        # The 2 M-cell sheet has a goal against the C floor too; the 10 M-cell one against fastexcel only.
+        floor_goal = " (goal ≤ 1.25)" if rows * 10 <= 2_000_000 else ""
         lines += [
-            f"- issue 3, reading: rbm / fastexcel = {rbm / fe:.2f} (goal ≤ 0.80), "
-            f"rbm / C SAX2 floor = {rbm / floor:.2f} (goal ≤ 1.25), peak RSS {rss_mib('rbm'):.1f} MiB (goal < 32)",
+            f"- issue 3, reading {rows * 10:,} cells: rbm / fastexcel = {rbm / fe:.2f} (goal ≤ 0.80), "
+            f"rbm / C SAX2 floor = {rbm / floor:.2f}{floor_goal}, peak RSS {rss_mib('rbm'):.1f} MiB (goal < 32)",
         ]
     w, ref = median_time("rbm inline strings"), median_time(WRITE_REFERENCE)
     ws = median_time("rbm shared strings")
@@ -215,6 +218,8 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--warmup", type=int, default=1)
     parser.add_argument("--only", choices=["read", "write"])
+    parser.add_argument("--skip", action="append", default=[], metavar="NAME",
+                        help="leave out a command by its table name (repeatable), e.g. --skip 'openpyxl read-only' at 1,000,000 rows")
     parser.add_argument("--work", type=Path, default=ROOT / ".build-bench/bench-data")
     parser.add_argument("--out", type=Path, default=BENCH / "results/latest.md")
     args = parser.parse_args()
@@ -230,7 +235,7 @@ def main():
         print(f"generating {read_input.relative_to(ROOT)} ({args.rows:,} rows x 10)", flush=True)
         subprocess.run([LIBXLSXWRITER, read_input, "--rows", str(args.rows), "--shared-strings"], check=True)
 
-    found = commands(args.rows, args.work, read_input, args.only)
+    found = [c for c in commands(args.rows, args.work, read_input, args.only) if c.name not in args.skip]
     rounds = args.warmup + args.runs
     started = datetime.datetime.now()
     load_before = os.getloadavg()[0]
@@ -269,7 +274,7 @@ def main():
         f"Load average (1 min) {load_before:.2f} before, {load_after:.2f} after: figures taken while other work "
         "ran on the machine are skewed; compare ratios from one run only.",
         "",
-        "Command: `Benchmarks/run.sh" + "".join(f" {a}" for a in sys.argv[1:]) + "`",
+        "Command: `" + shlex.join(["Benchmarks/run.sh", *sys.argv[1:]]) + "`",
         "",
         "Versions: " + ", ".join(f"{k} {val}" for k, val in v.items()) + ".",
         "",
@@ -280,7 +285,7 @@ def main():
         report += table("read", found, rows, READ_REFERENCE) + [""]
     if args.only != "read":
         report += ["## Writing", ""] + table("write", found, rows, WRITE_REFERENCE) + [""]
-    goal_lines = goals(found)
+    goal_lines = goals(found, rows)
     if goal_lines:
         report += ["## Against the goals", ""] + goal_lines + [""]
     text = "\n".join(report)

@@ -56,7 +56,7 @@ public enum DateSerial {
     }
 
     /// Parses the ISO 8601 text of a `t="d"` cell (`2021-01-01`, `2021-01-01T10:10:10.5`,
-    /// `10:10:10`, an optional trailing `Z`) into its serial and rbm's ISO shape; nil when the
+    /// `10:10:10`, an optional trailing `Z` or UTC offset) into its serial and rbm's ISO shape; nil when the
     /// text is not one of those forms or names an impossible date.
     public static func parse(iso text: String, date1904: Bool) -> (serial: Double, iso: String)? {
         var bytes = Array(text.utf8)
@@ -74,7 +74,13 @@ public enum DateSerial {
             dayPart = bytes[...]
         }
         var millis = 0
-        if let timePart {
+        if var timePart {
+            // A UTC offset (`+02:00`, `-0530`, `+01`) is dropped: a spreadsheet's dates have no time
+            // zone, and the wall-clock time as written is what its author saw (openpyxl reads it so).
+            if let sign = timePart.firstIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }) {
+                guard isOffset(timePart[(sign + 1)...]) else { return nil }
+                timePart = timePart[..<sign]
+            }
             guard let m = parseClock(timePart) else { return nil }
             millis = m
         }
@@ -105,6 +111,14 @@ public enum DateSerial {
         let s = millis / 1000
         let text = "\(pad(s / 3600, 2)):\(pad(s / 60 % 60, 2)):\(pad(s % 60, 2))"
         return millis % 1000 == 0 ? text : text + "." + pad(millis % 1000, 3)
+    }
+
+    /// `HH`, `HHMM` or `HH:MM` with hours to 23 and minutes to 59: the digits of a UTC offset.
+    private static func isOffset(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let digits = bytes.filter { $0 != UInt8(ascii: ":") }
+        guard digits.count == 2 || digits.count == 4, bytes.count == digits.count || (bytes.count == 5 && bytes[bytes.startIndex + 2] == UInt8(ascii: ":")),
+              let h = number(digits[0..<2]), h < 24 else { return false }
+        return digits.count == 2 || number(digits[2..<4]).map { $0 < 60 } == true
     }
 
     /// `HH:MM[:SS[.fff…]]` → milliseconds since midnight.

@@ -21,10 +21,10 @@ struct WorksheetHandler: XMLEventHandler {
     static let vocabulary = XMLVocabulary(
         elements: ["row", "c", "v", "f", "is", "t", "rPh", "mergeCell", "dimension"],
         textElements: ["v", "f", "t"],
-        attributes: ["r", "t", "s", "ref"]
+        attributes: ["r", "t", "s", "ref", "si"]
     )
     private enum E { static let row = 0, c = 1, v = 2, f = 3, inline = 4, t = 5, rPh = 6, mergeCell = 7, dimension = 8 }
-    private enum A { static let r = 0, t = 1, s = 2, ref = 3 }
+    private enum A { static let r = 0, t = 1, s = 2, ref = 3, si = 4 }
 
     /// The cell types of `t=` (ECMA-376 Part 1, 18.18.11).
     private enum Kind {
@@ -56,6 +56,10 @@ struct WorksheetHandler: XMLEventHandler {
     /// Any other `<v>`, or a problem with it, waiting for `</c>`.
     private var value = Value.none
     private var formula: String?
+    /// The `si` of the cell's `<f t="shared">`, nil for any other formula.
+    private var sharedIndex: String?
+    /// Each shared formula's text and the cell it was written on, by `si`.
+    private var sharedFormulas: [String: (text: String, row: Int, column: Int)] = [:]
     private var inline = ""
     private var inInline = false
     private var inPhonetic = false
@@ -84,6 +88,8 @@ struct WorksheetHandler: XMLEventHandler {
             if let ref = attributes[A.ref], let range = CellRange(ref) { merges.append(range) }
         case E.dimension:
             if let ref = attributes[A.ref] { dimension = CellRange(ref) }
+        case E.f:
+            sharedIndex = attributes[A.t] == "shared" ? attributes[A.si] : nil
         default: break
         }
     }
@@ -95,7 +101,7 @@ struct WorksheetHandler: XMLEventHandler {
             value = .none
             if text.isCollected { read(text) }
         case E.c: try appendCell()
-        case E.f: formula = text.isCollected ? text.string() : nil
+        case E.f: endFormula(text.isCollected ? text.string() : nil)
         case E.t: if inInline, !inPhonetic, text.isCollected { inline += OOXMLText.unescape(text.string()) }
         case E.rPh: inPhonetic = false
         case E.inline: inInline = false
@@ -157,6 +163,23 @@ struct WorksheetHandler: XMLEventHandler {
         value = .none
         formula = nil
         inline = ""
+    }
+
+    /// Keeps a formula's text; a shared formula's first cell records it, later cells of the same
+    /// `si` (written without text) get it moved to their own position.
+    private mutating func endFormula(_ text: String?) {
+        guard let si = sharedIndex else {
+            formula = text
+            return
+        }
+        if let text, !text.isEmpty {
+            sharedFormulas[si] = (text, rowNumber, column)
+            formula = text
+        } else if let master = sharedFormulas[si] {
+            formula = FormulaTranslator.translate(master.text, rows: rowNumber - master.row, columns: column - master.column)
+        } else {
+            formula = nil   // a shared formula whose first cell is missing: nothing to show
+        }
     }
 
     /// Hands out the cells read so far as one row.
