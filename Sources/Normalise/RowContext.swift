@@ -74,6 +74,10 @@ struct RowContext {
             }
         case .bool, .error, .date:
             throw RowRejection(column: column, expected: "number", actual: cell.text, reason: "'\(cell.text)' is not a number")
+        case .uncalculated:
+            let formula = "=" + (cell.formula ?? "")
+            throw RowRejection(column: column, expected: "number", actual: formula,
+                               reason: "the formula \(formula) has no saved result (the file was written by a program that does not calculate); open it in Excel or LibreOffice, save it and drop it again")
         }
     }
 

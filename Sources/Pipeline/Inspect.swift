@@ -27,6 +27,7 @@ public enum Inspect {
                         case .bool: counts["b", default: 0] += 1
                         case .date: counts["d", default: 0] += 1
                         case .error: counts["e", default: 0] += 1
+                        case .uncalculated: break   // no value: other readers see a blank
                         }
                     }
                 }
@@ -37,12 +38,18 @@ public enum Inspect {
             if format == .text { print("# \(info.name) [\(info.visibility.rawValue)]") }
             while let row = try cursor.nextRow() {
                 for cell in row.cells {
+                    if case .uncalculated = cell.value {
+                        // No value to compare with other readers (they see a blank); the text view says so.
+                        if format == .text { print("\(cell.reference)\t-\t(no saved result)\t=\(cell.formula ?? "")") }
+                        continue
+                    }
                     let (type, json): (String, String) = switch cell.value {
                     case .number(let d, let text): ("n", SheetCell.jsonNumber(d, text: text) ?? "null")
                     case .string(let s): ("s", JSON.string(s))
                     case .bool(let b): ("b", b ? "true" : "false")
                     case .date(_, let iso): ("d", JSON.string(iso))
                     case .error(let e): ("e", JSON.string(e))
+                    case .uncalculated: ("", "null")
                     }
                     switch format {
                     case .jsonl:

@@ -106,6 +106,7 @@ func readSheets(path: String) throws {
                 case .bool: b += 1
                 case .date: d += 1
                 case .error: e += 1
+                case .uncalculated: break   // no value: other readers see a blank
                 }
             }
         }

@@ -83,6 +83,18 @@ import Results
         #expect(account?.rejected == 1 && model.allocations.isEmpty)
     }
 
+    @Test func anAmountFormulaWithoutASavedResultIsRejectedWithItsFormula() throws {
+        var row = Self.row(12, [("B", "T.2-1"), ("I", "Budget ordinaire")])
+        row.cells.insert(SheetCell(reference: CellReference(row: 12, column: 5), value: .uncalculated, formula: "SUM(J12:K12)"), at: 1)
+        let (model, account) = Self.load(Self.title + [Self.header, row])
+        let f = try #require(model.loadFindings.first)
+        #expect(f.id == "DAT-002/OP-TSB/Plan opérationnel!12")
+        #expect(f.expected == "number" && f.actual == "=SUM(J12:K12)")
+        #expect(f.message.contains("the formula =SUM(J12:K12) has no saved result"))
+        #expect(f.sources == ["OP_TSB.xlsx!Plan opérationnel!E12"])
+        #expect(account.map { ($0.read, $0.loaded, $0.skipped, $0.rejected) } ?? (0, 0, 0, 0) == (1, 0, 0, 1))
+    }
+
     @Test func totalsSubtotalsNotesAndDuplicatesAreSkippedAndAccounted() throws {
         let rows = Self.title + [Self.header,
             Self.row(5, [("B", "T.1-1"), ("E", 10.0), ("I", "Budget ordinaire")]),

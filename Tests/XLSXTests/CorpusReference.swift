@@ -67,7 +67,8 @@ enum ReferenceValue: Equatable, CustomStringConvertible {
         }
     }
 
-    /// rbm's reading of a cell, or nil when it counts as empty (no value, or the empty string).
+    /// rbm's reading of a cell, or nil when it counts as empty (no value, the empty string, a formula
+    /// without a saved result).
     init?(_ cell: SheetCell) {
         switch cell.value {
         case .number(let d, _): self = .number(d)
@@ -79,6 +80,7 @@ enum ReferenceValue: Equatable, CustomStringConvertible {
         case .date(_, let iso):
             guard let instant = ISOInstant(iso) else { self = .string("unparsable date '\(iso)'"); return }
             self = .date(instant)
+        case .uncalculated: return nil   // no saved result: the references see a blank
         }
     }
 

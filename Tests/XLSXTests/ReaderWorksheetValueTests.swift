@@ -33,6 +33,21 @@ struct ReaderWorksheetValueTests {
         #expect(cells["I1"] == nil)
     }
 
+    @Test func aFormulaWithoutASavedResultIsKeptWithItsText() throws {
+        let rows = #"<row r="1"><c r="A1"><f>SUM(B1:C1)</f></c><c r="B1" s="1"/><c r="C1"><f>1+1</f><v></v></c>"#
+            + #"<c r="D1" t="str"><f>""</f><v></v></c><c r="E1" t="b"><f>TRUE()</f></c><c r="F1"><f t="shared" ref="F1:F2" si="0">A1*2</f></c></row>"#
+            + #"<row r="2"><c r="F2"><f t="shared" si="0"/></c><c r="G2"><f></f></c></row>"#
+        let cells = try Self.cells(try WorkbookFixture(rows: rows).write())
+        #expect(cells["A1"] == SheetCell(reference: CellReference(row: 1, column: 1), value: .uncalculated, formula: "SUM(B1:C1)"))
+        #expect(cells["B1"] == nil)                                   // a styled blank
+        #expect(cells["C1"]?.value == .uncalculated && cells["C1"]?.formula == "1+1")
+        #expect(cells["D1"]?.value == .string(""))                     // a calculated empty string
+        #expect(cells["E1"]?.value == .uncalculated)
+        #expect(cells["F2"]?.value == .uncalculated && cells["F2"]?.formula == "A2*2")
+        #expect(cells["G2"] == nil)                                   // an empty formula is nothing
+        #expect(cells["A1"]?.text == "")
+    }
+
     @Test("style indexes read as Int(String) would", arguments: [("3", 3), ("+3", 3), ("-1", -1), (" 2", 0), ("", 0), ("x", 0),
                                                               ("99999999999999999999", 0), ("007", 7)])
     func styleIndexes(written: String, index: Int) throws {

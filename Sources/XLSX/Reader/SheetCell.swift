@@ -1,4 +1,4 @@
-/// One non-empty cell as read from a worksheet.
+/// One non-empty cell as read from a worksheet: a value, or a formula without a saved result.
 public struct SheetCell: Sendable, Equatable {
     /// The cell's value after shared-string and date resolution.
     public enum Value: Sendable, Equatable {
@@ -10,6 +10,10 @@ public struct SheetCell: Sendable, Equatable {
         case error(String)
         /// A date/time: a number with a date format, or a `t="d"` ISO cell; `iso` is ISO 8601.
         case date(serial: Double?, iso: String)
+        /// A formula whose result was never saved (the file was written by a program that does not
+        /// calculate, such as openpyxl): the value is unknown until a spreadsheet program opens and
+        /// saves the workbook. The cell's `formula` holds the text. Other readers see a blank cell.
+        case uncalculated
     }
 
     public var reference: CellReference
@@ -34,6 +38,7 @@ public struct SheetCell: Sendable, Equatable {
         case .bool(let b): return b ? "TRUE" : "FALSE"
         case .error(let e): return e
         case .date(_, let iso): return iso
+        case .uncalculated: return ""
         }
     }
 }

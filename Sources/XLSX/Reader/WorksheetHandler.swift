@@ -299,8 +299,8 @@ struct WorksheetHandler: XMLEventHandler {
         }
     }
 
-    /// Adds the cell just closed to the row, unless it holds no value (a styled blank, a formula
-    /// without a cached result, an empty `<v/>`).
+    /// Adds the cell just closed to the row, unless it holds no value (a styled blank, an empty
+    /// `<v/>`); a formula without a cached result is added as ``SheetCell/Value/uncalculated``.
     private mutating func appendCell() throws {
         let ref = CellReference(row: rowNumber, column: column)
         if hasReady {
@@ -317,10 +317,10 @@ struct WorksheetHandler: XMLEventHandler {
         let cellValue: SheetCell.Value
         switch read {
         case .none:
-            guard kind == .inlineString || kind == .unknown else { return }
+            guard kind == .inlineString || kind == .unknown else { return appendUncalculated(ref) }
             cellValue = try inlineValue(ref)
         case .text(let text):
-            guard let resolved = try resolveText(text, ref) else { return }
+            guard let resolved = try resolveText(text, ref) else { return appendUncalculated(ref) }
             cellValue = resolved
         case .invalidNumber(let text):
             throw fail("number '\(text.prefix(40))' is not valid", cell: ref.description)
@@ -330,6 +330,13 @@ struct WorksheetHandler: XMLEventHandler {
             throw fail("shared string index \(index) out of range (\(context.sharedStrings.count) strings)", cell: ref.description)
         }
         cells.append(SheetCell(reference: ref, value: cellValue, formula: formula, styleIndex: style))
+    }
+
+    /// A cell with no value: kept when it holds a formula (its result was never saved), so that
+    /// callers can tell an uncalculated workbook from a blank cell; dropped otherwise.
+    private mutating func appendUncalculated(_ ref: CellReference) {
+        guard let formula, !formula.isEmpty else { return }
+        cells.append(SheetCell(reference: ref, value: .uncalculated, formula: formula, styleIndex: style))
     }
 
     /// The value of an inline string (kept in `<is>`, not `<v>`); refuses a type it does not know.
