@@ -80,7 +80,10 @@ public enum HeaderKey {
             if ch == ")" { depth = max(0, depth - 1); text.append(" "); continue }
             if depth == 0 { text.append(ch) }
         }
-        let withoutYears = text.replacing(#/(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2}(?:\d{2})?)?/#, with: " ")
-        return fold(withoutYears)
+        return fold(text.replacing(yearOrBiennium, with: " "))
     }
+
+    /// Built once: a regex literal in a function body is parsed again on every call (Swift 6.3),
+    /// which made a 16,384-column header row take seconds.
+    nonisolated(unsafe) private static let yearOrBiennium = #/(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2}(?:\d{2})?)?/#
 }

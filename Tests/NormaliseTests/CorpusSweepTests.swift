@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Normalise
+import Results
+import XLSX
+
+/// The normaliser on real-world sheets it was never meant for: the first worksheet of every open
+/// workbook of `../shared/xlsx-corpus`, read as each kind of table with its fields pinned to
+/// columns A, B, C… (`column:A` in a pipeline file) so that every row goes through the grammars.
+/// Nothing may trap or hang, every row is accounted for (read = loaded + skipped + rejected), and
+/// every rejection cites its cell.
+@Suite(.enabled(if: SweepCorpus.location != nil, "../shared/xlsx-corpus is absent: the normaliser sweep is skipped"))
+struct CorpusSweepTests {
+    static let rowsPerSheet = 300
+
+    @Test(.timeLimit(.minutes(3)))
+    func everyCorpusSheetIsAccountedForAsEveryKindOfTable() throws {
+        let corpus = try #require(SweepCorpus.location)
+        let files = SweepCorpus.openFiles(in: corpus)
+        #expect(files.count > 200)
+        var read = 0, loaded = 0, rejected = 0
+        for file in files {
+            guard let book = try? Workbook(path: corpus.appendingPathComponent("files/\(file)").path),
+                  let first = book.sheets.first(where: { $0.kind == .worksheet }),
+                  var grid = try? book.grid(for: first) else { continue }
+            // The first rows give the variety; all 10,000 rows of 10,000-character strings in one
+            // corpus file would only make the debug build slow.
+            grid.rows = Array(grid.rows.prefix(Self.rowsPerSheet))
+            let styles = Set(grid.rows.flatMap { $0.cells.map(\.styleIndex) })
+            let formats = Dictionary(uniqueKeysWithValues: styles.map { ($0, book.numberFormat(style: $0)) })
+            for kind in TableKind.allCases {
+                let fields = Dictionary(uniqueKeysWithValues: kind.fields.enumerated().map { index, field in
+                    (field, ["column:" + CellReference.columnName(index + 1)])
+                })
+                let table = TableProfile(table: kind, headerRow: 1, fields: fields)
+                let source = SourceProfile(name: "sweep", kind: Self.workbookKind(kind), files: ["*"], tables: [table])
+                let loader = SheetLoader(grid: grid, file: file, table: table, source: source, settings: SheetLoaderTests.settings,
+                                         bureau: .tsb, tag: "SWEEP", numberFormat: { formats[$0] ?? "General" })
+                var model = ResultsModel()
+                guard let account = loader.load(into: &model) else { continue }
+                #expect(account.balances, "\(file) as \(kind): \(account)")
+                read += account.read
+                loaded += account.loaded
+                rejected += account.rejected
+                for finding in model.loadFindings where finding.rule == .dat002 {
+                    #expect(finding.sources.count == 1 && finding.sources[0].hasPrefix("\(file)!\(first.name)!"), "\(file): \(finding.id)")
+                }
+            }
+        }
+        // The sweep is only worth its time if real rows went through both outcomes.
+        #expect(read > 20_000 && loaded > 1_000 && rejected > 1_000, "read \(read), loaded \(loaded), rejected \(rejected)")
+    }
+}
+
+extension CorpusSweepTests {
+    static func workbookKind(_ table: TableKind) -> WorkbookKind {
+        switch table {
+        case .goals, .targets, .objectives, .outputs, .kpis, .crosswalk: .resultsFramework
+        case .budgetLines, .sectorSummary, .parameters: .financialPlan
+        case .allocations: .operationalPlan
+        case .risks: .riskRegister
+        }
+    }
+}
+
+enum SweepCorpus {
+    static let location: URL? = Fixtures.shared.map { $0.appendingPathComponent("xlsx-corpus") }
+        .flatMap { FileManager.default.fileExists(atPath: $0.appendingPathComponent("README.md").path) ? $0 : nil }
+
+    /// The files the corpus README expects to open.
+    static func openFiles(in corpus: URL) -> [String] {
+        guard let readme = try? String(contentsOf: corpus.appendingPathComponent("README.md"), encoding: .utf8) else { return [] }
+        return readme.split(separator: "\n").compactMap { line in
+            let columns = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard line.hasPrefix("| `"), columns.count >= 10, columns[7] == "open" else { return nil }
+            return columns[1].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+        }
+    }
+}
