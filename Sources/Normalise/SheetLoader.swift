@@ -15,6 +15,8 @@ struct SheetLoader {
     let tag: String
     /// The workbook's number format for a cell format index.
     let numberFormat: @Sendable (Int) -> String
+    /// Header rows of the sheet's Excel tables, tried before the first 30 rows.
+    var tableHeaderRows: [Int] = []
 
     nonisolated(unsafe) private static let totalLabel = #/^(?i)(total|subtotal|sub-total|sous-total|totale?|suma)\b/#
     nonisolated(unsafe) private static let subtotalLabel = #/^(?i)(subtotal|sub-total|sous-total)\b/#
@@ -22,7 +24,8 @@ struct SheetLoader {
     func load(into model: inout ResultsModel) -> SheetAccount? {
         let sheet = grid.sheet.name
         let mapper = HeaderMapper(table: table.table, fields: table.fields ?? [:], categories: settings.costCategories, biennium: settings.biennium)
-        let (found, seen, missing) = mapper.layout(rows: grid.rows, merged: grid.mergedRanges, headerRow: table.headerRow)
+        let (found, seen, missing) = mapper.layout(rows: grid.rows, merged: grid.mergedRanges, headerRow: table.headerRow,
+                                                     preferred: tableHeaderRows)
         guard var layout = found else {
             for field in missing {
                 let headers = seen.isEmpty ? "no headers" : "headers seen: " + seen.map { "'\($0)'" }.joined(separator: ", ")

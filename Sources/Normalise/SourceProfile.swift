@@ -46,8 +46,11 @@ public struct BureauRule: Sendable, Codable, Equatable {
 
 /// One table of a workbook: its sheet, the model table it fills, and the header aliases.
 public struct TableProfile: Sendable, Codable, Equatable {
-    /// Sheet name or glob; nil means the first worksheet.
+    /// Sheet name or glob; nil means the first worksheet (or the sheet of `excelTable`).
     public var sheet: String?
+    /// The name of an Excel table (a ListObject, Insert ▸ Table) holding the rows: it chooses the
+    /// sheet and the header row. Matched ignoring case, as Excel does.
+    public var excelTable: String?
     public var table: TableKind
     /// The header row, when it must not be found automatically (1-based).
     public var headerRow: Int?
@@ -56,8 +59,10 @@ public struct TableProfile: Sendable, Codable, Equatable {
     /// Field → header aliases (any language). Shipped defaults apply to fields not listed.
     public var fields: [String: [String]]?
 
-    public init(sheet: String? = nil, table: TableKind, headerRow: Int? = nil, unit: MoneyUnit? = nil, fields: [String: [String]]? = nil) {
+    public init(sheet: String? = nil, excelTable: String? = nil, table: TableKind, headerRow: Int? = nil, unit: MoneyUnit? = nil,
+                fields: [String: [String]]? = nil) {
         self.sheet = sheet
+        self.excelTable = excelTable
         self.table = table
         self.headerRow = headerRow
         self.unit = unit

@@ -98,9 +98,16 @@ struct HeaderMapper {
 
     /// Tries each of the first 30 rows (or the given one) as the header; returns the first that
     /// names every required field, else the headers of the closest row and the fields it lacks.
-    func layout(rows: [SheetRow], merged: [CellRange], headerRow fixed: Int?) -> (TableLayout?, best: [String], missing: [String]) {
+    /// The header rows of the sheet's Excel tables (`preferred`) are tried first, wherever they are.
+    func layout(rows: [SheetRow], merged: [CellRange], headerRow fixed: Int?, preferred: [Int] = []) -> (TableLayout?, best: [String], missing: [String]) {
         var best: (found: Int, headers: [String], missing: [String]) = (-1, [], table.required)
-        for (position, row) in rows.prefix(30).enumerated() {
+        var positions = Array(rows.indices.prefix(30))
+        if fixed == nil, !preferred.isEmpty {
+            let tableRows = preferred.compactMap { number in rows.firstIndex { $0.number == number } }
+            positions = tableRows + positions.filter { !tableRows.contains($0) }
+        }
+        for position in positions {
+            let row = rows[position]
             if let fixed, row.number != fixed { continue }
             let next = position + 1 < rows.count ? rows[position + 1] : nil
             let candidate = map(header: row, subHeader: next, merged: merged)

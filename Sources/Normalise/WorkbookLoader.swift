@@ -67,12 +67,34 @@ public struct WorkbookLoader: Sendable {
         }
         let tag = source.kind == .operationalPlan ? "OP-\(bureau?.rawValue ?? "?")" : source.kind.rawValue
         var accounts: [SheetAccount] = []
+        // Excel tables (ListObjects) locate headers; a damaged table part costs only that help.
+        var excelTables: [TableDefinition] = []
+        do {
+            excelTables = try workbook.tables()
+        } catch {
+            model.notes.append("info: \(file): its Excel table definitions could not be read (\(error)); headers were found by their words")
+        }
         for table in source.tables {
             let info: SheetInfo?
-            if let pattern = table.sheet {
+            var headerRows: [Int] = []
+            if let name = table.excelTable {
+                guard let excel = excelTables.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+                    let known = excelTables.isEmpty ? "it has none" : "its tables: " + excelTables.map { "\($0.name) (\($0.sheet))" }.joined(separator: ", ")
+                    model.loadFindings.append(Finding(
+                        id: "DAT-003/\(tag)/\(name)/table", rule: .dat003, severity: .error, bureau: bureau?.rawValue ?? "",
+                        message: "\(file) has no Excel table named '\(name)' (\(known)); the \(table.table.rawValue) table was not loaded.",
+                        expected: "Excel table \(name)", actual: "none", sources: [SourceRef(file: file).description]))
+                    continue
+                }
+                info = worksheets.first { $0.name == excel.sheet }
+                headerRows = excel.headerRow.map { [$0] } ?? []
+            } else if let pattern = table.sheet {
                 info = worksheets.first { $0.name == pattern } ?? worksheets.first { Glob.matches(pattern, $0.name) }
             } else {
                 info = worksheets.first
+            }
+            if let info, table.excelTable == nil {
+                headerRows = excelTables.filter { $0.sheet == info.name }.compactMap(\.headerRow)
             }
             guard let info else {
                 for field in table.table.required {
@@ -92,7 +114,7 @@ public struct WorkbookLoader: Sendable {
             let used = Set(g.rows.flatMap { $0.cells.map(\.styleIndex) })
             let formats = Dictionary(uniqueKeysWithValues: used.map { ($0, workbook.numberFormat(style: $0)) })
             let loader = SheetLoader(grid: g, file: file, table: table, source: source, settings: settings, bureau: bureau, tag: tag,
-                                     numberFormat: { formats[$0] ?? "General" })
+                                     numberFormat: { formats[$0] ?? "General" }, tableHeaderRows: headerRows)
             if let account = loader.load(into: &model) { accounts.append(account) }
             if table.table == .sectorSummary { model.hasSectorSummary = true }
         }

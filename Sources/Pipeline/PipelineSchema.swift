@@ -12,7 +12,7 @@ enum PipelineSchema {
     static let aliases = ["bureau", "funding", "costCategory", "priority", "kpiUnit", "kpiDirection", "riskCategory", "extrabudgetaryNotes"]
     static let source = ["name", "kind", "files", "titles", "bureau", "unit", "tables"]
     static let bureauRule = ["fixed", "fileName", "fromTitle"]
-    static let table = ["sheet", "table", "headerRow", "unit", "fields"]
+    static let table = ["sheet", "excelTable", "table", "headerRow", "unit", "fields"]
 
     static func check(_ node: Node, file: String) throws {
         try keys(node, allowed: top, file: file, at: "")

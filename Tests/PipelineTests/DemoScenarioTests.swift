@@ -160,6 +160,21 @@ import XLSX
         #expect(error.line == Self.line(of: key, in: text), "\(error)")
     }
 
+    @Test func excelTableNamesATableAndItsTyposAreCaught() throws {
+        let work = Fixtures.temporaryDirectory("rbm-yaml")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let original = try String(contentsOfFile: Fixtures.path("pipelines/itu-2022-2023.yaml"), encoding: .utf8)
+        let path = work.appendingPathComponent("p.yaml").path
+        try original.replacingOccurrences(of: "{sheet: Risk register, table: risks}", with: "{excelTable: Risks, table: risks}")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let pipeline = try PipelineFile.load(path: path)
+        let risks = try #require(pipeline.sources.flatMap(\.tables).first { $0.table == .risks })
+        #expect(risks.excelTable == "Risks" && risks.sheet == nil)
+
+        let error = try Self.error(replacing: "{sheet: Risk register, table: risks}", with: "{exelTable: Risks, table: risks}")
+        #expect(error.message.contains("did you mean 'excelTable'"), "\(error)")
+    }
+
     @Test func everyPipelineFileInTheProjectIsValid() throws {
         let folder = Fixtures.path("pipelines")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }
