@@ -1,0 +1,102 @@
+import Foundation
+import Pipeline
+import Testing
+import TestSupport
+import XLSX
+
+/// `rbm inspect`: the text view, one JSON object per cell, and the per-sheet statistics that
+/// benchmarks and users diff against other readers.
+@Suite struct InspectTests {
+    /// `Budget` (values of every type, a formula, a merge, an Excel table) and a hidden `Codes`.
+    static func workbook() throws -> String {
+        let folder = Fixtures.temporaryDirectory("rbm-inspect")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("inspect.xlsx").path
+        let book = try WorkbookWriter(path: path)
+        let budget = try book.addSheet("Budget")
+        try budget.writeRow(["Output", "Amount", "Due", "Funded", "Twice"])
+        try budget.writeRow(["R.1-3", 1234.5, Cell(.date(year: 2022, month: 9, day: 30)), true,
+                             Cell(.formula("=B2*2", cached: .number(2469)))])
+        try budget.writeRow(["Line \"two\"\nnext", -0.25])
+        try budget.writeRow(["Note across"])
+        try budget.mergeCells("A4:C4")
+        try budget.addTable(Table(range: "A1:E3", name: "Plan", columns: ["Output", "Amount", "Due", "Funded", "Twice"]))
+        let codes = try book.addSheet("Codes", options: SheetOptions(hidden: true))
+        try codes.writeRow(["RB"])
+        try book.close()
+        return path
+    }
+
+    static func lines(_ path: String, _ format: Inspect.Format, stats: Bool = false) throws -> [String] {
+        var lines: [String] = []
+        try Inspect.run(path: path, format: format, stats: stats) { lines.append($0) }
+        return lines
+    }
+
+    @Test func theTextViewShowsSheetsCellsFormulasDimensionMergesAndTables() throws {
+        let lines = try Self.lines(try Self.workbook(), .text)
+        #expect(lines == [
+            "# Budget [visible]",
+            "A1\ts\tOutput", "B1\ts\tAmount", "C1\ts\tDue", "D1\ts\tFunded", "E1\ts\tTwice",
+            "A2\ts\tR.1-3", "B2\tn\t1234.5", "C2\td\t2022-09-30", "D2\tb\tTRUE", "E2\tn\t2469\t=B2*2",
+            "A3\ts\tLine \"two\"\nnext", "B3\tn\t-0.25",
+            "A4\ts\tNote across",
+            "dimension: A1:E4",
+            "merged: A4:C4",
+            "table: Plan A1:E3 (header row 1): \"Output\", \"Amount\", \"Due\", \"Funded\", \"Twice\"",
+            "# Codes [hidden]",
+            "A1\ts\tRB",
+            "dimension: A1",
+        ])
+    }
+
+    @Test func jsonLinesGiveOneObjectPerCellWithTypedValues() throws {
+        let lines = try Self.lines(try Self.workbook(), .jsonl)
+        #expect(lines.count == 14)
+        let objects = try lines.map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        for object in objects { #expect(Set(object.keys) == ["sheet", "ref", "type", "value"]) }
+        func cell(_ sheet: String, _ ref: String) -> [String: Any]? {
+            objects.first { $0["sheet"] as? String == sheet && $0["ref"] as? String == ref }
+        }
+        #expect(cell("Budget", "B2")?["type"] as? String == "n")
+        #expect((cell("Budget", "B2")?["value"] as? NSNumber)?.doubleValue == 1234.5)
+        #expect((cell("Budget", "B3")?["value"] as? NSNumber)?.doubleValue == -0.25)
+        #expect(cell("Budget", "C2")?["type"] as? String == "d" && cell("Budget", "C2")?["value"] as? String == "2022-09-30")
+        #expect(cell("Budget", "D2")?["type"] as? String == "b" && (cell("Budget", "D2")?["value"] as? NSNumber)?.boolValue == true)
+        #expect(cell("Budget", "A3")?["value"] as? String == "Line \"two\"\nnext")
+        #expect(cell("Codes", "A1")?["value"] as? String == "RB")
+    }
+
+    @Test func statsCountCellsByTypeAndSumTheNumbers() throws {
+        #expect(try Self.lines(try Self.workbook(), .text, stats: true) == [
+            "Budget: n=3 s=8 b=1 d=1 e=0 sum=3703.25",
+            "Codes: n=0 s=1 b=0 d=0 e=0 sum=0.0",
+        ])
+    }
+
+    @Test func aFormulaWithoutASavedResultIsShownButNotExported() throws {
+        let path = try WorkbookFixture(rows: #"<row r="1"><c r="A1"><v>2</v></c><c r="B1"><f>A1*3</f></c></row>"#).write()
+        #expect(try Self.lines(path, .text).contains("B1\t-\t(no saved result)\t=A1*3"))
+        #expect(try Self.lines(path, .jsonl) == [#"{"sheet":"Sheet1","ref":"A1","type":"n","value":2}"#])
+        #expect(try Self.lines(path, .text, stats: true) == ["Sheet1: n=1 s=0 b=0 d=0 e=0 sum=2.0"])
+    }
+
+    @Test func theCommandLineNamesAFileItCannotRead() throws {
+        let folder = Fixtures.temporaryDirectory("rbm-inspect")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("Plan.xlsx").path
+        try Data("Output,Amount\nR.1-3,10\n".utf8).write(to: URL(fileURLWithPath: path))
+        guard let (code, output) = try CommandLineTests.rbm(["inspect", path]) else {
+            print("skipped: no rbm executable built beside the tests")
+            return
+        }
+        #expect(code == 2)
+        #expect(output.contains("Plan.xlsx"), "\(output)")
+        #expect(output.lowercased().contains("csv"), "\(output)")
+        let format = try #require(try CommandLineTests.rbm(["inspect", path, "--format", "xml"]))
+        #expect(format.status != 0 && format.output.contains("--format must be text or jsonl"))
+    }
+}
