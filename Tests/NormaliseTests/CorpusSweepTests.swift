@@ -10,14 +10,14 @@ import XLSX
 /// columns A, B, C… (`column:A` in a pipeline file) so that every row goes through the grammars.
 /// Nothing may trap or hang, every row is accounted for (read = loaded + skipped + rejected), and
 /// every rejection cites its cell.
-@Suite(.enabled(if: SweepCorpus.location != nil, "../shared/xlsx-corpus is absent: the normaliser sweep is skipped"))
+@Suite(.enabled(if: Fixtures.corpus != nil, "../shared/xlsx-corpus is absent: the normaliser sweep is skipped"))
 struct CorpusSweepTests {
     static let rowsPerSheet = 300
 
     @Test(.timeLimit(.minutes(3)))
     func everyCorpusSheetIsAccountedForAsEveryKindOfTable() throws {
-        let corpus = try #require(SweepCorpus.location)
-        let files = SweepCorpus.openFiles(in: corpus)
+        let corpus = try #require(Fixtures.corpus)
+        let files = CorpusFile.all(in: corpus).filter { $0.expectation == .open }.map(\.name)
         #expect(files.count > 200)
         var read = 0, loaded = 0, rejected = 0
         for file in files {
@@ -60,21 +60,6 @@ extension CorpusSweepTests {
         case .budgetLines, .sectorSummary, .parameters: .financialPlan
         case .allocations: .operationalPlan
         case .risks: .riskRegister
-        }
-    }
-}
-
-enum SweepCorpus {
-    static let location: URL? = Fixtures.shared.map { $0.appendingPathComponent("xlsx-corpus") }
-        .flatMap { FileManager.default.fileExists(atPath: $0.appendingPathComponent("README.md").path) ? $0 : nil }
-
-    /// The files the corpus README expects to open.
-    static func openFiles(in corpus: URL) -> [String] {
-        guard let readme = try? String(contentsOf: corpus.appendingPathComponent("README.md"), encoding: .utf8) else { return [] }
-        return readme.split(separator: "\n").compactMap { line in
-            let columns = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard line.hasPrefix("| `"), columns.count >= 10, columns[7] == "open" else { return nil }
-            return columns[1].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
         }
     }
 }

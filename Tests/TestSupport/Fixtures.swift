@@ -20,6 +20,13 @@ public enum Fixtures {
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
+    /// `../shared/xlsx-corpus`, the reader's conformance corpus, when present.
+    public static var corpus: URL? {
+        guard let url = shared?.appendingPathComponent("xlsx-corpus"),
+              FileManager.default.fileExists(atPath: url.appendingPathComponent("README.md").path) else { return nil }
+        return url
+    }
+
     /// The project's Python (the Makefile's virtual environment), when present.
     public static var python: String? {
         let p = path(".venv/bin/python")

@@ -4,7 +4,7 @@ import TestSupport
 @testable import XLSX
 
 extension CorpusFile: CustomTestStringConvertible {
-    var testDescription: String { name }
+    public var testDescription: String { name }
 }
 
 /// rbm's reader against the conformance corpus (`../shared/xlsx-corpus`: 273 real-world files and
@@ -158,8 +158,7 @@ struct CorpusConformanceTests {
 
 /// Where the corpus is, what it holds, and the accepted differences.
 enum Corpus {
-    static let location: URL? = Fixtures.shared.map { $0.appendingPathComponent("xlsx-corpus") }
-        .flatMap { FileManager.default.fileExists(atPath: $0.appendingPathComponent("README.md").path) ? $0 : nil }
+    static let location: URL? = Fixtures.corpus
     static let files = CorpusFile.all(in: location)
     static let accepted = AcceptedDifference.load(Fixtures.path("Tests/XLSXTests/Resources/corpus-accepted-differences.txt"))
 }

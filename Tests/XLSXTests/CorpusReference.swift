@@ -1,38 +1,6 @@
 import Foundation
 import XLSX
 
-/// One workbook of the conformance corpus (`../shared/xlsx-corpus`) and what a reader should do
-/// with it, from the `Expect` column of the corpus README.
-struct CorpusFile: Sendable, CustomStringConvertible {
-    enum Expectation: String, Sendable {
-        case open
-        case encrypted = "fail: encrypted"
-        case notOOXML = "fail: not OOXML"
-        case broken
-        case hostile
-    }
-
-    var name: String
-    var expectation: Expectation
-    var description: String { name }
-
-    /// The files of the README's file table, in its order; empty when the corpus is absent.
-    static func all(in corpus: URL?) -> [CorpusFile] {
-        guard let corpus,
-              let readme = try? String(contentsOf: corpus.appendingPathComponent("README.md"), encoding: .utf8)
-        else { return [] }
-        var files: [CorpusFile] = []
-        for line in readme.split(separator: "\n") where line.hasPrefix("| `") {
-            let columns = line.split(separator: "|", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-            // "", file, source, path, license, writer, features, expect, references, ""
-            guard columns.count >= 10, let expect = Expectation(rawValue: columns[7]) else { continue }
-            files.append(CorpusFile(name: columns[1].trimmingCharacters(in: CharacterSet(charactersIn: "`")), expectation: expect))
-        }
-        return files
-    }
-}
-
 /// A cell value as the corpus writes it: `[ref, type, value]`.
 enum ReferenceValue: Equatable, CustomStringConvertible {
     case number(Double)
