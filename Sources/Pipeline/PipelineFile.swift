@@ -78,13 +78,20 @@ public struct PipelineFile: Sendable, Decodable {
     public var defaults: Defaults?
     public var aliases: Aliases?
     public var tolerances: [String: Decimal]?
+    /// Choices about rules beyond their tolerances.
+    public var rules: Rules?
     public var sources: [SourceProfile]
+
+    public struct Rules: Sendable, Decodable {
+        /// The most a FIN-003 weighs when a cost-recovery output's plan exceeds the financial plan.
+        public var costRecoveryOverrun: Severity?
+    }
 
     /// Where the file was read from, for messages and relative paths.
     public var path = ""
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, document, plan, inbox, output, defaults, aliases, tolerances, sources
+        case name, document, plan, inbox, output, defaults, aliases, tolerances, rules, sources
     }
 
     /// Reads and validates `path`.
@@ -228,6 +235,7 @@ public struct PipelineFile: Sendable, Decodable {
         for (key, value) in tolerances ?? [:] {
             if let path = Self.toleranceKeys[key] { s.tolerances[keyPath: path] = value }
         }
+        if let severity = rules?.costRecoveryOverrun { s.costRecoveryOverrun = severity }
         return s
     }
 }

@@ -5,7 +5,8 @@ import Yams
 /// The keys a pipeline file may use at each level, checked before decoding so that a typo gets
 /// its line and a suggestion instead of being ignored.
 enum PipelineSchema {
-    static let top = ["name", "document", "plan", "inbox", "output", "defaults", "aliases", "tolerances", "sources"]
+    static let top = ["name", "document", "plan", "inbox", "output", "defaults", "aliases", "tolerances", "rules", "sources"]
+    static let rules = ["costRecoveryOverrun"]
     static let document = ["title", "subject", "creator", "company"]
     static let plan = ["id", "predecessor", "goals", "biennium", "bureaus", "envelope"]
     static let defaults = ["unit", "dashMeans", "compactCodes"]
@@ -20,6 +21,7 @@ enum PipelineSchema {
         if let document = node["document"] { try keys(document, allowed: self.document, file: file, at: "document") }
         if let defaults = node["defaults"] { try keys(defaults, allowed: self.defaults, file: file, at: "defaults") }
         if let aliases = node["aliases"] { try keys(aliases, allowed: self.aliases, file: file, at: "aliases") }
+        if let rules = node["rules"] { try keys(rules, allowed: self.rules, file: file, at: "rules") }
         for (i, source) in (node["sources"]?.sequence ?? []).enumerated() {
             try keys(source, allowed: self.source, file: file, at: "sources[\(i)]")
             if let rule = source["bureau"] { try keys(rule, allowed: bureauRule, file: file, at: "sources[\(i)].bureau") }

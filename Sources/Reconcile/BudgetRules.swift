@@ -159,11 +159,16 @@ extension RuleRun {
             let magnitude = abs(delta)
             let relative = fp.rb == 0 ? Decimal.greatestFiniteMagnitude : magnitude / abs(fp.rb)
             if magnitude <= tolerances.amountAbs || relative <= tolerances.amountRel { continue }
-            let severity: Severity = magnitude > tolerances.amountErrorAbs && relative > tolerances.amountErrorRel ? .error : .warning
+            var severity: Severity = magnitude > tolerances.amountErrorAbs && relative > tolerances.amountErrorRel ? .error : .warning
+            var because = ""
+            if delta > 0, severity > settings.costRecoveryOverrun, model.outputs.contains(where: { $0.code == key.output && $0.isCostRecovery }) {
+                severity = settings.costRecoveryOverrun
+                because = " A cost-recovery output: Council may raise its budget to meet demand (Decision 5), so this is a \(severity.rawValue)."
+            }
             let bureau = owner(key.output)
             emit(Finding(id: "FIN-003/\(key.output)/\(key.year)", rule: .fin003, severity: severity, bureau: bureau?.rawValue ?? "",
                          output: key.output.text, period: String(key.year),
-                         message: "\(key.output), \(key.year): \(bureau?.rawValue ?? "the operational plan") plans CHF \(op.rb.groupedCHF()), the financial plan has CHF \(fp.rb.groupedCHF()) (Δ \(delta.groupedCHF(signed: true)), \(Format.messagePercent(delta, of: fp.rb))).",
+                         message: "\(key.output), \(key.year): \(bureau?.rawValue ?? "the operational plan") plans CHF \(op.rb.groupedCHF()), the financial plan has CHF \(fp.rb.groupedCHF()) (Δ \(delta.groupedCHF(signed: true)), \(Format.messagePercent(delta, of: fp.rb)))." + because,
                          expected: fp.rb.plainText, actual: op.rb.plainText, delta: Format.signedWithPercent(delta, of: fp.rb),
                          sources: Format.summed(op.rbCells) + Format.summed(fp.rbCells)))
         }

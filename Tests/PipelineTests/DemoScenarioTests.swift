@@ -175,6 +175,20 @@ import XLSX
         #expect(error.message.contains("did you mean 'excelTable'"), "\(error)")
     }
 
+    @Test func costRecoveryOverrunIsARuleChoice() throws {
+        let work = Fixtures.temporaryDirectory("rbm-yaml")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let original = try String(contentsOfFile: Fixtures.path("pipelines/itu-2022-2023.yaml"), encoding: .utf8)
+        #expect(try PipelineFile.load(path: Fixtures.path("pipelines/itu-2022-2023.yaml")).reconcileSettings.costRecoveryOverrun == .error)
+        let path = work.appendingPathComponent("p.yaml").path
+        try original.replacingOccurrences(of: "\nsources:\n", with: "\nrules:\n  costRecoveryOverrun: warning\n\nsources:\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try PipelineFile.load(path: path).reconcileSettings.costRecoveryOverrun == .warning)
+
+        let typo = try Self.error(replacing: "\nsources:\n", with: "\nrules:\n  costRecoveryOverun: warning\n\nsources:\n")
+        #expect(typo.message.contains("did you mean 'costRecoveryOverrun'"), "\(typo)")
+    }
+
     @Test func everyPipelineFileInTheProjectIsValid() throws {
         let folder = Fixtures.path("pipelines")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }

@@ -43,6 +43,28 @@ import Results
         #expect(Self.fin003(op: op, fp: fp)?.severity == severity)
     }
 
+    @Test(arguments: [
+        // (operational plan, financial plan, flagged, setting, severity, downgraded)
+        (Decimal(1_200_000), Decimal(1_000_000), true, Severity.error, Severity.error, false),   // default: the catalogue's band
+        (Decimal(1_200_000), Decimal(1_000_000), true, .warning, .warning, true),                // an overrun, downgraded
+        (Decimal(800_000), Decimal(1_000_000), true, .warning, .error, false),                   // an underrun is not what Decision 5 allows
+        (Decimal(1_200_000), Decimal(1_000_000), false, .warning, .error, false),                // not a cost-recovery output
+        (Decimal(1_060_000), Decimal(1_000_000), true, .info, .info, true),                      // a warning band lowered further when asked
+        (Decimal(1_060_000), Decimal(1_000_000), true, .warning, .warning, false),               // already a warning: unchanged
+    ])
+    func costRecoveryOverrunsMayBeDowngraded(op: Decimal, fp: Decimal, flagged: Bool, setting: Severity, severity: Severity,
+                                             downgraded: Bool) throws {
+        var settings = ReconcileSettings()
+        settings.bureaus = [.br]
+        settings.costRecoveryOverrun = setting
+        var model = Self.model(op: op, fp: fp)
+        model.outputs = [FrameworkOutput(code: OutputCode("R.2-1"), objective: "R.2", bureau: .br, title: "t", isCostRecovery: flagged,
+                                         source: Self.cell("RF.xlsx", 3, 1))]
+        let f = try #require(Reconciler(settings: settings).reconcile(model).findings.first { $0.rule == .fin003 })
+        #expect(f.severity == severity)
+        #expect(f.message.contains("A cost-recovery output: Council may raise its budget") == downgraded)
+    }
+
     @Test func theDomainExampleHasItsColumns() throws {
         let f = try #require(Self.fin003(op: 3_905_000, fp: 3_950_000))
         #expect(f.id == "FIN-003/R.2-1/2022")
