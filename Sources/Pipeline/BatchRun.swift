@@ -120,7 +120,8 @@ public struct BatchRun {
         clock.lap("read+normalise")
 
         // Reconcile.
-        let outcome = Reconciler(settings: pipeline.reconcileSettings).reconcile(model)
+        let settings = pipeline.reconcileSettings
+        let outcome = Reconciler(settings: settings).reconcile(model)
         let findings = outcome.findings
         model.notes += outcome.notes
         clock.lap("reconcile")
@@ -132,7 +133,7 @@ public struct BatchRun {
         try write(DiscrepancyHTML.render(findings, title: pipeline.name), to: outURL.appendingPathComponent("discrepancies.html"))
         let workbookURL = outURL.appendingPathComponent("consolidated.xlsx")
         try pipeline.consolidatedWorkbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals,
-                                                             years: pipeline.reconcileSettings.years, to: workbookURL.path)
+                                                             years: settings.years, to: workbookURL.path)
         clock.lap("write")
 
         let pipelineData = FileManager.default.contents(atPath: options.pipelinePath) ?? Data()
@@ -145,6 +146,8 @@ public struct BatchRun {
         var manifest = Manifest(
             rbmVersion: Self.version, pipeline: URL(fileURLWithPath: options.pipelinePath).lastPathComponent,
             pipelineSHA256: SHA256.hash(data: pipelineData).map { String(format: "%02x", $0) }.joined(),
+            tolerances: PipelineFile.toleranceKeys.mapValues { settings.tolerances[keyPath: $0].plainText },
+            rules: ["costRecoveryOverrun": settings.costRecoveryOverrun.rawValue],
             startedAt: ISO8601DateFormatter().string(from: clock.start), inputs: inputs,
             leftInInbox: discovery.unsettled.map(\.lastPathComponent), findings: byRule, findingsBySeverity: bySeverity,
             rootCauses: findings.filter { $0.causedBy.isEmpty }.count, notes: model.notes, stages: clock.stages,

@@ -20,6 +20,11 @@ public struct Manifest: Codable, Sendable {
     public var rbmVersion: String
     public var pipeline: String
     public var pipelineSHA256: String
+    /// Every tolerance the rules ran with, by its pipeline-file name (`amount.abs`), defaults
+    /// included, as exact decimal text.
+    public var tolerances: [String: String]
+    /// The rule choices the run made (`costRecoveryOverrun`).
+    public var rules: [String: String]
     public var startedAt: String
     public var inputs: [InputFile]
     /// Files still being written when the run looked (size or time moving, or empty): left in the

@@ -77,6 +77,18 @@ import XLSX
         #expect(report.manifest.notes.contains { $0.hasPrefix("info: RF_ITU_SP2020-2023_v2.xlsx!Targets!A7") })
     }
 
+    @Test func theManifestRecordsTheTolerancesAndRuleChoicesTheRunUsed() throws {
+        let (report, work) = try run("itu-2022-2023")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let manifest = report.manifest
+        #expect(manifest.tolerances.count == 26)
+        #expect(manifest.tolerances["amount.abs"] == "1000" && manifest.tolerances["amount.rel"] == "0.005")
+        #expect(manifest.tolerances["risk.bands.highMax"] == "15" && manifest.tolerances["kpi.maintainRel"] == "0.02")
+        #expect(manifest.rules == ["costRecoveryOverrun": "error"])
+        let json = try String(contentsOfFile: work.appendingPathComponent("out/manifest.json").path, encoding: .utf8)
+        #expect(json.contains("\"amount.errorAbs\" : \"100000\""))
+    }
+
     @Test func inputsAreFiledAwayAndOutputsWritten() throws {
         let (report, work) = try run("missing-bdt")
         defer { try? FileManager.default.removeItem(at: work) }
