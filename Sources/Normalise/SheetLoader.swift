@@ -151,7 +151,15 @@ struct SheetLoader {
             case .field("fte"): measure = .fte
             case .field: continue
             }
-            guard let raw = try? context.decimal(column: column.index) else { continue }
+            let value: Decimal?
+            do {
+                value = try context.decimal(column: column.index)
+            } catch {
+                // A total that is not a number cannot be checked; say so rather than drop it silently.
+                model.notes.append("info: \(context.source(column.index).ref): the total '\(label.trimmingCharacters(in: .whitespaces))' is not checked: \(error.reason)")
+                continue
+            }
+            guard let raw = value else { continue }
             let stated = raw * (unit?.factor ?? 1)
             model.statedTotals.append(StatedTotal(
                 workbook: tag, bureau: source.kind == .operationalPlan ? bureau : nil, label: label.trimmingCharacters(in: .whitespaces),

@@ -95,6 +95,17 @@ import Results
         #expect(account.map { ($0.read, $0.loaded, $0.skipped, $0.rejected) } ?? (0, 0, 0, 0) == (1, 0, 0, 1))
     }
 
+    @Test func aTotalThatIsNotANumberIsSkippedWithANote() throws {
+        var total = Self.row(7, [("A", "Total TSB")])
+        total.cells.append(SheetCell(reference: CellReference(row: 7, column: 5), value: .uncalculated, formula: "SUM(E5:E6)"))
+        total.cells.append(SheetCell(reference: CellReference(row: 7, column: 6), value: .string("see annex")))
+        let (model, account) = Self.load(Self.title + [Self.header, Self.row(5, [("B", "T.1-1"), ("E", 10.0), ("I", "Budget ordinaire")]), total])
+        #expect(account.map { ($0.read, $0.loaded, $0.skipped, $0.rejected) } ?? (0, 0, 0, 0) == (2, 1, 1, 0))
+        #expect(model.statedTotals.isEmpty)
+        #expect(model.notes.contains("info: OP_TSB.xlsx!Plan opérationnel!E7: the total 'Total TSB' is not checked: the formula =SUM(E5:E6) has no saved result (the file was written by a program that does not calculate); open it in Excel or LibreOffice, save it and drop it again"))
+        #expect(model.notes.contains("info: OP_TSB.xlsx!Plan opérationnel!F7: the total 'Total TSB' is not checked: 'see annex' is not a number"))
+    }
+
     @Test func totalsSubtotalsNotesAndDuplicatesAreSkippedAndAccounted() throws {
         let rows = Self.title + [Self.header,
             Self.row(5, [("B", "T.1-1"), ("E", 10.0), ("I", "Budget ordinaire")]),
