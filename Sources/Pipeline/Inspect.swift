@@ -8,9 +8,19 @@ public enum Inspect {
 
     /// Prints sheets and cells (`text`), one JSON object per non-empty cell (`jsonl`), or per-sheet
     /// counts and number sums (`stats`).
-    public static func run(path: String, format: Format, stats: Bool, print: (String) -> Void) throws {
+    /// - Parameter sheet: only this sheet (its name, or ignoring case), when given.
+    /// - Throws: ``XLSXError`` when the file cannot be read or has no such sheet.
+    public static func run(path: String, format: Format, stats: Bool, sheet: String? = nil, print: (String) -> Void) throws {
         let book = try Workbook(path: path)
-        for info in book.sheets {
+        var sheets = book.sheets
+        if let sheet {
+            guard let info = book.sheet(named: sheet) else {
+                throw XLSXError(.invalidContent, file: book.fileName,
+                                "no sheet named '\(sheet)'; its sheets: " + book.sheets.map { "'\($0.name)'" }.joined(separator: ", "))
+            }
+            sheets = [info]
+        }
+        for info in sheets {
             guard info.kind == .worksheet || info.kind == .macrosheet else {
                 print("# \(info.name) (\(info.kind.rawValue), not read as a grid)")
                 continue

@@ -69,11 +69,12 @@ struct InspectCommand: ParsableCommand {
     @Argument(help: "The workbook.") var file: String
     @Option(help: "text or jsonl (one JSON object per non-empty cell).") var format: String = "text"
     @Flag(help: "Per sheet: count of cells by type and the sum of all numbers.") var stats = false
+    @Option(help: "Only this sheet.") var sheet: String?
 
     func run() throws {
         guard let f = Inspect.Format(rawValue: format) else { throw ValidationError("--format must be text or jsonl") }
         do {
-            try Inspect.run(path: file, format: f, stats: stats) { print($0) }
+            try Inspect.run(path: file, format: f, stats: stats, sheet: sheet) { print($0) }
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(2)

@@ -76,6 +76,15 @@ import XLSX
         ])
     }
 
+    @Test func oneSheetCanBeChosenAndAWrongNameListsTheSheets() throws {
+        let path = try Self.workbook()
+        var lines: [String] = []
+        try Inspect.run(path: path, format: .jsonl, stats: false, sheet: "codes") { lines.append($0) }
+        #expect(lines == [#"{"sheet":"Codes","ref":"A1","type":"s","value":"RB"}"#])
+        let error = try #require(throws: XLSXError.self) { try Inspect.run(path: path, format: .text, stats: false, sheet: "Plan") { _ in } }
+        #expect(error.description == "inspect.xlsx: error: no sheet named 'Plan'; its sheets: 'Budget', 'Codes'")
+    }
+
     @Test func aFormulaWithoutASavedResultIsShownButNotExported() throws {
         let path = try WorkbookFixture(rows: #"<row r="1"><c r="A1"><v>2</v></c><c r="B1"><f>A1*3</f></c></row>"#).write()
         #expect(try Self.lines(path, .text).contains("B1\t-\t(no saved result)\t=A1*3"))
