@@ -22,6 +22,20 @@ import TestSupport
     print(json.dumps(out))
     """
 
+    @Test func theConsolidatedWorkbookAndItsLogSheetOpenCleanlyInExcelByTheSDKsRules() throws {
+        guard OpenXMLAudit.executable != nil else {
+            print("skipped: no .venv/bin/openxml-audit (make test installs it)")
+            return
+        }
+        let work = Fixtures.temporaryDirectory("rbm-audit")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: work.appendingPathComponent("inbox").path)
+        _ = try BatchRun(options: .init(pipelinePath: Fixtures.path("pipelines/itu-2022-2023.yaml"), inbox: work.appendingPathComponent("inbox").path,
+                                        output: work.appendingPathComponent("out").path)).run()
+        let verdict = try #require(try OpenXMLAudit.audit(work.appendingPathComponent("out/consolidated.xlsx").path))
+        #expect(verdict.prediction == "opens-clean" && verdict.errors.isEmpty && verdict.warnings.isEmpty, "\(verdict)")
+    }
+
     @Test func openpyxlReadsEverySheetAndValue() throws {
         guard let python = Fixtures.python else {
             print("skipped: no .venv/bin/python (make test creates it)")

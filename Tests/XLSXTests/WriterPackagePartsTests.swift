@@ -19,6 +19,7 @@ import Testing
                 + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"\(sml).sheet.main+xml\"/>"
                 + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"\(sml).worksheet+xml\"/>"
                 + "<Override PartName=\"/xl/worksheets/sheet2.xml\" ContentType=\"\(sml).worksheet+xml\"/>"
+                + "<Override PartName=\"/xl/theme/theme1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.theme+xml\"/>"
                 + "<Override PartName=\"/xl/styles.xml\" ContentType=\"\(sml).styles+xml\"/>"
                 + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"\(sml).sharedStrings+xml\"/>"
                 + "</Types>")

@@ -64,7 +64,7 @@ struct WriterRoundTripTests {
             B1 42 General
             C1 1e-07 General
             defined: _xlnm._FilterDatabase local=0 hidden=1 'Q1 plan'!$A$1:$F$4
-            zip: 10 entries, all dated (1980, 1, 1, 0, 0, 0)
+            zip: 11 entries, all dated (1980, 1, 1, 0, 0, 0)
 
             """
         let described = try WriterOpenpyxl.describe(path)

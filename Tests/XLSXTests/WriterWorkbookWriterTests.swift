@@ -25,8 +25,8 @@ import Testing
         #expect(
             parts.map(\.name) == [
                 "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
-                "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/styles.xml", "xl/sharedStrings.xml",
-                "docProps/core.xml", "docProps/app.xml",
+                "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/theme/theme1.xml", "xl/styles.xml",
+                "xl/sharedStrings.xml", "docProps/core.xml", "docProps/app.xml",
             ])
         let xml = Dictionary(uniqueKeysWithValues: parts.map { ($0.name, WriterTestSupport.withoutDeclaration($0.xml)) })
         let officeDocument = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -35,8 +35,9 @@ import Testing
                 == "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                 + "<Relationship Id=\"rId1\" Type=\"\(officeDocument)/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
                 + "<Relationship Id=\"rId2\" Type=\"\(officeDocument)/worksheet\" Target=\"worksheets/sheet2.xml\"/>"
-                + "<Relationship Id=\"rId3\" Type=\"\(officeDocument)/styles\" Target=\"styles.xml\"/>"
-                + "<Relationship Id=\"rId4\" Type=\"\(officeDocument)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+                + "<Relationship Id=\"rId3\" Type=\"\(officeDocument)/theme\" Target=\"theme/theme1.xml\"/>"
+                + "<Relationship Id=\"rId4\" Type=\"\(officeDocument)/styles\" Target=\"styles.xml\"/>"
+                + "<Relationship Id=\"rId5\" Type=\"\(officeDocument)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
                 + "</Relationships>")
         #expect(
             xml["xl/worksheets/sheet1.xml"]
@@ -346,7 +347,8 @@ import Testing
                 "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
                 "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/_rels/sheet1.xml.rels",
                 "xl/worksheets/_rels/sheet2.xml.rels", "xl/comments1.xml", "xl/drawings/vmlDrawing1.vml",
-                "xl/tables/table1.xml", "xl/styles.xml", "xl/sharedStrings.xml", "docProps/core.xml", "docProps/app.xml",
+                "xl/tables/table1.xml", "xl/theme/theme1.xml", "xl/styles.xml", "xl/sharedStrings.xml", "docProps/core.xml",
+                "docProps/app.xml",
             ])
     }
 

@@ -44,6 +44,7 @@ struct ContentTypesPart {
             writeOverride(
                 partName: "/xl/worksheets/sheet\(number).xml", contentType: "\(Self.spreadsheetML).worksheet+xml")
         }
+        writeOverride(partName: "/" + ThemePart.name, contentType: "application/vnd.openxmlformats-officedocument.theme+xml")
         writeOverride(partName: "/xl/styles.xml", contentType: "\(Self.spreadsheetML).styles+xml")
         if hasSharedStrings {
             writeOverride(partName: "/xl/sharedStrings.xml", contentType: "\(Self.spreadsheetML).sharedStrings+xml")

@@ -4,8 +4,8 @@
 /// `_rels/.rels`, `xl/workbook.xml`, `xl/_rels/workbook.xml.rels`, the worksheets, their
 /// relationships (`xl/worksheets/_rels/sheetN.xml.rels`), each sheet's notes
 /// (`xl/commentsN.xml` and `xl/drawings/vmlDrawingN.vml`), the tables (`xl/tables/tableN.xml`),
-/// `xl/styles.xml`, `xl/sharedStrings.xml` (when a cell uses it), `docProps/core.xml`,
-/// `docProps/app.xml`. No theme part is written; Excel falls back to its built-in theme.
+/// `xl/theme/theme1.xml`, `xl/styles.xml`, `xl/sharedStrings.xml` (when a cell uses it),
+/// `docProps/core.xml`, `docProps/app.xml`.
 struct Packager {
     var properties: DocumentProperties
     var definedNames: [WorkbookPart.DefinedName] = []
@@ -51,6 +51,7 @@ struct Packager {
         for number in sheets.indices.map({ $0 + 1 }) {
             workbookRelationships.add(.worksheet, target: "worksheets/sheet\(number).xml")
         }
+        workbookRelationships.add(.theme, target: "theme/theme1.xml")
         workbookRelationships.add(.styles, target: "styles.xml")
         if hasSharedStrings { workbookRelationships.add(.sharedStrings, target: "sharedStrings.xml") }
         try emit("xl/_rels/workbook.xml.rels", PartBytes(workbookRelationships.assembleXML()))
@@ -71,6 +72,8 @@ struct Packager {
             var part = TablePart(table: table)
             try emit(TablePart.name(table.number), PartBytes(part.assembleXML()))
         }
+        var theme = ThemePart()
+        try emit(ThemePart.name, PartBytes(theme.assembleXML()))
         try emit(StylesPart.name, PartBytes(styles.assembleXML()))
         if hasSharedStrings { try emit(SharedStringsPart.name, PartBytes(sharedStrings.assembleXML())) }
 

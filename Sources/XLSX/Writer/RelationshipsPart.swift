@@ -14,6 +14,7 @@ struct RelationshipsPart {
             rawValue: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties")
         static let worksheet = Kind(rawValue: "\(officeDocument)/worksheet")
         static let styles = Kind(rawValue: "\(officeDocument)/styles")
+        static let theme = Kind(rawValue: "\(officeDocument)/theme")
         static let sharedStrings = Kind(rawValue: "\(officeDocument)/sharedStrings")
         static let hyperlink = Kind(rawValue: "\(officeDocument)/hyperlink")
         static let vmlDrawing = Kind(rawValue: "\(officeDocument)/vmlDrawing")

@@ -187,8 +187,8 @@ struct StylesPart {
         writer.endElement("fonts")
     }
 
-    // Excel's child order: b, i, u, sz, color, name, family. No theme part is written, so no
-    // `<scheme>` and no theme colours.
+    // Excel's child order: b, i, u, sz, color, name, family. Fonts name their face and colour
+    // directly: no `<scheme>`, no theme colours (the theme part is there for completeness only).
     private mutating func writeFont(_ font: Font) {
         writer.startElement("font")
         writeFontEmphasis(font)
