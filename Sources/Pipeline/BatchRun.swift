@@ -49,9 +49,19 @@ public struct BatchRun {
         }
         let inboxURL = options.inbox.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? resolve(pipeline.inbox)
         let outURL = options.output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? resolve(pipeline.output)
+        let pipelineName = URL(fileURLWithPath: options.pipelinePath).lastPathComponent
+        // Folders first: a run that cannot take files in or put results out says so before reading.
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: inboxURL.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw PipelineError(file: inboxURL.path, "the inbox folder does not exist (set inbox: in \(pipelineName) or pass --inbox)")
+        }
+        do {
+            try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineError(file: outURL.path, "cannot create the output folder: \(error.localizedDescription)")
+        }
         let inbox = Inbox(folder: inboxURL)
         let loader = pipeline.workbookLoader
-        let pipelineName = URL(fileURLWithPath: options.pipelinePath).lastPathComponent
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rbm-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -38,4 +38,22 @@ import TestSupport
         #expect(code == 2)
         #expect(output.contains("/nonexistent/pipeline.yaml: error: cannot read the pipeline file"))
     }
+
+    @Test func aMissingInboxOrAnUnwritableOutputIsNamed() throws {
+        let work = Fixtures.temporaryDirectory("rbm-cli")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let pipeline = Fixtures.path("pipelines/itu-2022-2023.yaml")
+        let missing = work.appendingPathComponent("no-such-inbox").path
+        guard let (code, output) = try Self.rbm(["run", pipeline, "--inbox", missing, "--out", work.appendingPathComponent("out").path]) else { return }
+        #expect(code == 2)
+        #expect(output.contains("rbm: \(missing): error: the inbox folder does not exist (set inbox: in itu-2022-2023.yaml or pass --inbox)"), "\(output)")
+
+        let inbox = work.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let blocker = work.appendingPathComponent("file")
+        try Data("x".utf8).write(to: blocker)
+        let (code2, output2) = try #require(try Self.rbm(["run", pipeline, "--inbox", inbox.path, "--out", blocker.appendingPathComponent("out").path]))
+        #expect(code2 == 2)
+        #expect(output2.contains("\(blocker.path)/out: error: cannot create the output folder"), "\(output2)")
+    }
 }
