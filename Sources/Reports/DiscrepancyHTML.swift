@@ -1,7 +1,8 @@
 import Results
 
 /// `discrepancies.html`: the log as one self-contained page for reviewers — counts by severity and
-/// rule, then every finding in log order, each with its cells and links to its root causes.
+/// rule, filters (severity, bureau, rule, root causes only, words), then every finding in log
+/// order, each with its cells and links to its root causes.
 public enum DiscrepancyHTML {
     public static func render(_ findings: [Finding], title: String) -> String {
         var bySeverity: [Severity: Int] = [:]
@@ -22,6 +23,7 @@ public enum DiscrepancyHTML {
         tr.error td.sev{background:#f8cbad}tr.warning td.sev{background:#ffe699}tr.info td.sev{background:#ddebf7}
         td.src{font:12px monospace;word-break:break-all}td.num{font-family:monospace;white-space:nowrap}
         .counts span{display:inline-block;margin-right:1.5em}:target{outline:2px solid #1f4e79}
+        form{margin:1em 0}form label{margin-right:1.2em}tr.hidden{display:none}
         </style></head><body>
         <h1>\(escape(title))</h1>
         <p class="counts"><span><b>\(findings.count)</b> findings</span>
@@ -32,20 +34,65 @@ public enum DiscrepancyHTML {
         html += "<span>\(findings.filter { $0.causedBy.isEmpty }.count) root causes</span></p>\n<p>"
         html += RuleID.allCases.compactMap { rule in byRule[rule].map { "<a href=\"#\(rule.rawValue)\">\(rule.rawValue)</a>&nbsp;\($0)" } }
             .joined(separator: " · ")
-        html += "</p>\n<table><thead><tr><th>id</th><th>severity</th><th>bureau</th><th>output</th><th>period</th><th>message</th>"
+        html += "</p>\n" + filterForm(findings)
+        html += "<table><thead><tr><th>id</th><th>severity</th><th>bureau</th><th>output</th><th>period</th><th>message</th>"
         html += "<th>expected</th><th>actual</th><th>delta</th><th>sources</th><th>caused by</th></tr></thead><tbody>\n"
         var firstOfRule = Set<RuleID>()
         for f in findings {
             let anchor = firstOfRule.insert(f.rule).inserted ? " id=\"\(f.rule.rawValue)\"" : ""
             let causes = f.causedBy.map { ids.contains($0) ? "<a href=\"#\(attribute($0))\">\(escape($0))</a>" : escape($0) }.joined(separator: "<br>")
-            html += "<tr class=\"\(f.severity.rawValue)\"\(anchor)><td id=\"\(attribute(f.id))\">\(escape(f.id))</td>"
+            let data = "data-severity=\"\(f.severity.rawValue)\" data-bureau=\"\(escape(f.bureau))\" data-rule=\"\(f.rule.rawValue)\" data-root=\"\(f.causedBy.isEmpty ? 1 : 0)\""
+            html += "<tr class=\"\(f.severity.rawValue)\"\(anchor) \(data)><td id=\"\(attribute(f.id))\">\(escape(f.id))</td>"
             html += "<td class=\"sev\">\(f.severity.rawValue)</td><td>\(escape(f.bureau))</td><td>\(escape(f.output))</td><td>\(escape(f.period))</td>"
             html += "<td>\(escape(f.message))</td><td class=\"num\">\(escape(f.expected))</td><td class=\"num\">\(escape(f.actual))</td>"
             html += "<td class=\"num\">\(escape(f.delta))</td><td class=\"src\">\(f.sources.map(escape).joined(separator: "<br>"))</td><td>\(causes)</td></tr>\n"
         }
-        html += "</tbody></table>\n</body></html>\n"
+        html += "</tbody></table>\n" + script + "</body></html>\n"
         return html
     }
+
+    /// Filters for reviewers: severity, bureau, rule, root causes only, and words. Without
+    /// JavaScript the page still shows every finding.
+    private static func filterForm(_ findings: [Finding]) -> String {
+        func options(_ values: [String]) -> String {
+            "<option value=\"\">all</option>" + values.map { "<option>\(escape($0))</option>" }.joined()
+        }
+        let severities = [Severity.error, .warning, .info].filter { s in findings.contains { $0.severity == s } }.map(\.rawValue)
+        let bureaus = Array(Set(findings.map(\.bureau).filter { !$0.isEmpty })).sorted()
+        let rules = RuleID.allCases.filter { r in findings.contains { $0.rule == r } }.map(\.rawValue)
+        return "<form id=\"filters\" hidden>"
+            + "<label>severity <select name=\"severity\">\(options(severities))</select></label>"
+            + "<label>bureau <select name=\"bureau\">\(options(bureaus))</select></label>"
+            + "<label>rule <select name=\"rule\">\(options(rules))</select></label>"
+            + "<label><input type=\"checkbox\" name=\"root\"> root causes only</label>"
+            + "<label>words <input type=\"search\" name=\"words\"></label>"
+            + "<span id=\"shown\"></span></form>\n"
+    }
+
+    private static let script = """
+        <script>
+        (function () {
+          var form = document.getElementById('filters'), rows = document.querySelectorAll('tbody tr');
+          form.hidden = false;
+          function apply() {
+            var sev = form.severity.value, bureau = form.bureau.value, rule = form.rule.value,
+                root = form.root.checked, words = form.words.value.toLowerCase(), shown = 0;
+            rows.forEach(function (row) {
+              var d = row.dataset, show = (!sev || d.severity === sev) && (!bureau || d.bureau === bureau) &&
+                (!rule || d.rule === rule) && (!root || d.root === '1') &&
+                (!words || row.textContent.toLowerCase().indexOf(words) >= 0);
+              row.classList.toggle('hidden', !show);
+              if (show) shown++;
+            });
+            document.getElementById('shown').textContent = shown + ' of ' + rows.length + ' shown';
+          }
+          form.addEventListener('input', apply);
+          form.addEventListener('submit', function (e) { e.preventDefault(); });
+          apply();
+        })();
+        </script>
+
+        """
 
     static func escape(_ s: String) -> String {
         var out = ""

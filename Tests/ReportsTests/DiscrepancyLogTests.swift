@@ -35,4 +35,18 @@ import Results
         #expect(html.contains("<td id=\"FIN-007/T.4-1/2023\">"))
         #expect(html.contains("<b>2</b> findings") && html.contains("1 root causes"))
     }
+
+    @Test func rowsCarryWhatTheFiltersNeed() {
+        let root = Finding(id: "FIN-007/T.4-1/2023", rule: .fin007, severity: .error, bureau: "TSB", message: "m", sources: [])
+        let effect = Finding(id: "KPI-002/K/2022", rule: .kpi002, severity: .info, bureau: "BR", message: "m", sources: [], causedBy: [root.id])
+        let html = DiscrepancyHTML.render([root, effect], title: "Demo")
+        #expect(html.contains(#"data-severity="error" data-bureau="TSB" data-rule="FIN-007" data-root="1""#))
+        #expect(html.contains(#"data-severity="info" data-bureau="BR" data-rule="KPI-002" data-root="0""#))
+        // Only values that occur are offered.
+        #expect(html.contains(#"<select name="severity"><option value="">all</option><option>error</option><option>info</option></select>"#))
+        #expect(html.contains(#"<select name="bureau"><option value="">all</option><option>BR</option><option>TSB</option></select>"#))
+        #expect(html.contains(#"<select name="rule"><option value="">all</option><option>FIN-007</option><option>KPI-002</option></select>"#))
+        // The form appears only when the script runs: without JavaScript every row stays visible.
+        #expect(html.contains(#"<form id="filters" hidden>"#) && html.contains("form.hidden = false;"))
+    }
 }
