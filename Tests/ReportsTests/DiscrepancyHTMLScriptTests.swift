@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import Reports
+import Results
+
+/// The filter script of `discrepancies.html`, run by Node against a stand-in for the page (Node
+/// has no DOM; the stand-in gives the script the form and rows it uses). Skipped without `node`.
+@Suite(.enabled(if: NodeJS.path != nil, "no node found: the page's filter script is not run"))
+struct DiscrepancyHTMLScriptTests {
+    static var node: String? { NodeJS.path }
+
+    static let findings = [
+        Finding(id: "FIN-007/T.4-1/2023", rule: .fin007, severity: .error, bureau: "TSB", message: "a factor of about 1 000", sources: []),
+        Finding(id: "FIN-004/TSB/2023", rule: .fin004, severity: .error, bureau: "TSB", message: "bureau total", sources: [],
+                causedBy: ["FIN-007/T.4-1/2023"]),
+        Finding(id: "FIN-003/R.2-1/2022", rule: .fin003, severity: .warning, bureau: "BR", message: "amount differs", sources: []),
+        Finding(id: "KPI-001/K-1", rule: .kpi001, severity: .info, bureau: "BDT", message: "no baseline", sources: []),
+    ]
+
+    /// Runs the page's script, then each filter setting, and returns the "N of M shown" texts.
+    static func run(_ steps: [String]) throws -> [String] {
+        let html = DiscrepancyHTML.render(findings, title: "Demo")
+        let script = try #require(html.range(of: "<script>").flatMap { start in
+            html.range(of: "</script>").map { String(html[start.upperBound..<$0.lowerBound]) }
+        })
+        let rows = findings.map { f in
+            "{dataset:{severity:'\(f.severity.rawValue)',bureau:'\(f.bureau)',rule:'\(f.rule.rawValue)',root:'\(f.causedBy.isEmpty ? 1 : 0)'},"
+                + "textContent:'\(f.id) \(f.message)',classList:{toggle:function(){}}}"
+        }
+        let harness = """
+            var rows = [\(rows.joined(separator: ","))], shown = {textContent: ''}, handlers = {}, out = [];
+            var form = {hidden: true, severity: {value: ''}, bureau: {value: ''}, rule: {value: ''}, root: {checked: false},
+              words: {value: ''}, addEventListener: function (name, f) { handlers[name] = f; }};
+            var document = {getElementById: function (id) { return id === 'filters' ? form : shown; },
+              querySelectorAll: function () { return rows; }};
+            \(script)
+            out.push((form.hidden ? 'hidden ' : '') + shown.textContent);
+            \(steps.map { "\($0); handlers.input(); out.push(shown.textContent);" }.joined(separator: "\n"))
+            console.log(out.join('\\n'));
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(node))
+        process.arguments = ["-e", harness]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    @Test func eachFilterNarrowsTheRows() throws {
+        let shown = try Self.run([
+            "form.severity.value = 'error'",
+            "form.bureau.value = 'BR'",
+            "form.severity.value = ''; form.bureau.value = ''; form.root.checked = true",
+            "form.root.checked = false; form.rule.value = 'KPI-001'",
+            "form.rule.value = ''; form.words.value = 'FACTOR'",
+        ])
+        #expect(shown == ["4 of 4 shown", "2 of 4 shown", "0 of 4 shown", "3 of 4 shown", "1 of 4 shown", "1 of 4 shown"])
+    }
+}
+
+enum NodeJS {
+    static let path: String? = ["/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs"].first { FileManager.default.isExecutableFile(atPath: $0) }
+}
