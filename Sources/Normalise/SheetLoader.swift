@@ -21,7 +21,8 @@ struct SheetLoader {
     nonisolated(unsafe) private static let totalLabel = #/^(?i)(total|subtotal|sub-total|sous-total|totale?|suma)\b/#
     nonisolated(unsafe) private static let subtotalLabel = #/^(?i)(subtotal|sub-total|sous-total)\b/#
 
-    func load(into model: inout ResultsModel) -> SheetAccount? {
+    /// - Throws: ``OtherPeriod`` when an amount table's year columns all lie outside the biennium.
+    func load(into model: inout ResultsModel) throws(OtherPeriod) -> SheetAccount? {
         let sheet = grid.sheet.name
         let mapper = HeaderMapper(table: table.table, fields: table.fields ?? [:], categories: settings.costCategories, biennium: settings.biennium)
         let (found, seen, missing) = mapper.layout(rows: grid.rows, merged: grid.mergedRanges, headerRow: table.headerRow,
@@ -36,6 +37,14 @@ struct SheetLoader {
                     expected: "column \(field)", actual: "none", sources: [SourceRef(file: file, sheet: sheet).description]))
             }
             return nil
+        }
+        if table.table.isAmountTable {
+            let years = Set(layout.columns.compactMap { column -> Int? in
+                if case .year(_, let year, _) = column.role { year } else { nil }
+            })
+            if !years.isEmpty, years.isDisjoint(with: settings.years) {
+                throw OtherPeriod(file: file, sheet: sheet, years: years.sorted(), biennium: settings.biennium)
+            }
         }
         assignUnits(&layout, notes: &model.notes)
         for reason in layout.ignored { model.notes.append("info: \(file)!\(sheet): \(reason)") }

@@ -47,7 +47,8 @@ public struct WorkbookLoader: Sendable {
     }
 
     /// Reads and normalises the workbook at `path` as `source` describes it.
-    /// - Throws: ``XLSXError`` when the file cannot be read at all (it is then quarantined).
+    /// - Throws: ``XLSXError`` when the file cannot be read at all, ``OtherPeriod`` when its
+    ///   amounts are all for years outside the biennium (either way it is then quarantined).
     public func load(path: String, as source: SourceProfile) throws -> ResultsModel {
         let workbook = try Workbook(path: path)
         let file = workbook.fileName
@@ -115,7 +116,7 @@ public struct WorkbookLoader: Sendable {
             let formats = Dictionary(uniqueKeysWithValues: used.map { ($0, workbook.numberFormat(style: $0)) })
             let loader = SheetLoader(grid: g, file: file, table: table, source: source, settings: settings, bureau: bureau, tag: tag,
                                      numberFormat: { formats[$0] ?? "General" }, tableHeaderRows: headerRows)
-            if let account = loader.load(into: &model) { accounts.append(account) }
+            if let account = try loader.load(into: &model) { accounts.append(account) }
             if table.table == .sectorSummary { model.hasSectorSummary = true }
         }
         model.submissions.append(Submission(file: file, kind: source.kind, bureau: bureau, sheets: accounts))

@@ -21,6 +21,8 @@ public enum FileLoad: Codable, Sendable {
             return .loaded(try loader.load(path: path, as: source))
         } catch let error as XLSXError {
             return .refused(category: error.code.rawValue, reason: error.description)
+        } catch let error as OtherPeriod {
+            return .refused(category: "wrong-period", reason: error.description)
         } catch {
             return .refused(category: "invalid-content", reason: "\(name): error: \(error)")
         }

@@ -38,7 +38,8 @@ struct CorpusSweepTests {
                 let loader = SheetLoader(grid: grid, file: file, table: table, source: source, settings: SheetLoaderTests.settings,
                                          bureau: .tsb, tag: "SWEEP", numberFormat: { formats[$0] ?? "General" })
                 var model = ResultsModel()
-                guard let account = loader.load(into: &model) else { continue }
+                // A sheet whose year columns all lie outside the biennium is refused as a whole.
+                guard let account = try? loader.load(into: &model) else { continue }
                 #expect(account.balances, "\(file) as \(kind): \(account)")
                 read += account.read
                 loaded += account.loaded

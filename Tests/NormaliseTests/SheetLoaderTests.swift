@@ -47,7 +47,7 @@ import Results
         let loader = SheetLoader(grid: grid, file: "OP_TSB.xlsx", table: source.tables[0], source: source, settings: settings, bureau: .tsb,
                                  tag: "OP-TSB", numberFormat: { formats[$0] ?? "General" })
         var model = ResultsModel()
-        let account = loader.load(into: &model)
+        let account = try? loader.load(into: &model)
         return (model, account)
     }
 
@@ -104,6 +104,26 @@ import Results
         #expect(model.statedTotals.isEmpty)
         #expect(model.notes.contains("info: OP_TSB.xlsx!Plan opérationnel!E7: the total 'Total TSB' is not checked: the formula =SUM(E5:E6) has no saved result (the file was written by a program that does not calculate); open it in Excel or LibreOffice, save it and drop it again"))
         #expect(model.notes.contains("info: OP_TSB.xlsx!Plan opérationnel!F7: the total 'Total TSB' is not checked: 'see annex' is not a number"))
+    }
+
+    @Test func aSheetWhoseYearsAllLieOutsideTheBienniumBelongsToAnotherPeriod() throws {
+        let header = Self.row(4, [("A", "Objectif"), ("B", "Produit"), ("E", "Coût prévu 2024"), ("F", "Coût prévu 2025"),
+                                  ("I", "Source de financement")])
+        let rows = Self.title + [header, Self.row(5, [("B", "T.1-1"), ("E", 10.0), ("F", 12.0), ("I", "Budget ordinaire")])]
+        let grid = SheetGrid(sheet: SheetInfo(name: "Plan opérationnel", visibility: .visible, kind: .worksheet, part: "xl/worksheets/sheet1.xml"),
+                             rows: rows, mergedRanges: [])
+        let source = SourceProfile(name: "op", kind: .operationalPlan, files: ["*"], tables: [TableProfile(table: .allocations, fields: Self.opFields)])
+        let loader = SheetLoader(grid: grid, file: "OP_TSB_2024-2027.xlsx", table: source.tables[0], source: source, settings: Self.settings,
+                                 bureau: .tsb, tag: "OP-TSB", numberFormat: { _ in "General" })
+        var model = ResultsModel()
+        let error = try #require(throws: OtherPeriod.self) { try loader.load(into: &model) }
+        #expect(error.description == "OP_TSB_2024-2027.xlsx!Plan opérationnel: its amount columns are for 2024, 2025, none in the plan's biennium 2022-2023; the workbook belongs to another plan period")
+        #expect(model.allocations.isEmpty)
+
+        // One year of the biennium is enough: a plan for 2023-2024 still says something about 2023.
+        let overlapping = Self.row(4, [("B", "Produit"), ("E", "Coût prévu 2023"), ("F", "Coût prévu 2024"), ("I", "Source de financement")])
+        let (loaded, account) = Self.load(Self.title + [overlapping, Self.row(5, [("B", "T.1-1"), ("E", 10.0), ("F", 12.0), ("I", "Budget ordinaire")])])
+        #expect(account?.loaded == 1 && loaded.allocations.count == 1)
     }
 
     @Test func totalsSubtotalsNotesAndDuplicatesAreSkippedAndAccounted() throws {

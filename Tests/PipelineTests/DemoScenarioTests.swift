@@ -77,6 +77,32 @@ import XLSX
         #expect(report.manifest.notes.contains { $0.hasPrefix("info: RF_ITU_SP2020-2023_v2.xlsx!Targets!A7") })
     }
 
+    @Test func aWorkbookForAnotherPlanPeriodIsQuarantinedAndSupersedesNothing() throws {
+        let work = Fixtures.temporaryDirectory("rbm-period")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox")
+        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        // BR's plan for the next period, named so that it sorts after BR's current one.
+        let book = try WorkbookWriter(path: inbox.appendingPathComponent("OP_BR_2024-2027_v1.xlsx").path)
+        let sheet = try book.addSheet("Operational plan")
+        try sheet.writeRow(["ITU Radiocommunication Bureau (BR)"])
+        try sheet.writeRow(["Operational Plan 2024-2027 — resource requirements 2024-2025 (CHF)"])
+        try sheet.writeRow([])
+        try sheet.writeRow(["Output ID", "Output", "Objective", "Main activities", "Planned cost 2024 (CHF)", "Planned cost 2025 (CHF)",
+                            "Total 2024-2025", "FTE", "Priority", "Funding"])
+        try sheet.writeRow(["R.1-1", "WRC-27 preparation", "R.1", "CPM-27", 5_400_000, 7_100_000, 12_500_000, 30, "High", "RB"])
+        try book.close()
+
+        let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)).run()
+        let fates = Dictionary(uniqueKeysWithValues: report.manifest.inputs.map { ($0.file, $0) })
+        let refused = try #require(fates["OP_BR_2024-2027_v1.xlsx"])
+        #expect(refused.fate == "quarantined")
+        #expect(refused.reason == "wrong-period: OP_BR_2024-2027_v1.xlsx!Operational plan: its amount columns are for 2024, 2025, none in the plan's biennium 2022-2023; the workbook belongs to another plan period")
+        #expect(fates["OP_BR_2022-2025_v2.xlsx"]?.fate == "archived")
+        #expect(report.findings.count == 43)
+        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("quarantine/OP_BR_2024-2027_v1.xlsx.reason.txt").path))
+    }
+
     @Test func theManifestRecordsTheTolerancesAndRuleChoicesTheRunUsed() throws {
         let (report, work) = try run("itu-2022-2023")
         defer { try? FileManager.default.removeItem(at: work) }
