@@ -94,7 +94,16 @@ public struct BatchRun {
             }
             return entry
         }
-        for url in files { inputs.append(load(url, fate: "archived")) }
+        // Symbolic links, FIFOs, folders…: refused without being opened (a FIFO would block a read).
+        let notFiles = Dictionary(discovery.notFiles.map { ($0.url.lastPathComponent, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        for url in (files + discovery.notFiles.map(\.url)).sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
+            guard let reason = notFiles[url.lastPathComponent] else {
+                inputs.append(load(url, fate: "archived"))
+                continue
+            }
+            inputs.append(Manifest.InputFile(file: url.lastPathComponent, sha256: "", size: 0, fate: "quarantined",
+                                             reason: "not-a-workbook: \(url.lastPathComponent): \(reason)", sheets: []))
+        }
         // Every kind and bureau that sent nothing new keeps the workbook accepted in an earlier run.
         var current = CurrentSubmissions.load(from: inbox.archive)
         let arrived = Set(inputs.filter { $0.fate != "quarantined" }.map { CurrentSubmissions.key(kind: $0.kind, bureau: $0.bureau) })

@@ -9,39 +9,88 @@ struct Inbox {
     var archive: URL { folder.deletingLastPathComponent().appendingPathComponent("archive") }
     var quarantine: URL { folder.deletingLastPathComponent().appendingPathComponent("quarantine") }
 
-    /// What discovery found: files ready to take, and files still being written (left for the next run).
+    /// What discovery found: files ready to take, files still being written or open in an editor
+    /// (left for the next run), and entries that are not regular files (refused unopened).
     struct Discovery {
         var ready: [URL]
         var unsettled: [URL]
+        /// Entries refused without being opened: not regular files, and editors' lock files left
+        /// behind (no workbook beside them, untouched for `lockGrace`).
+        var notFiles: [(url: URL, reason: String)] = []
     }
 
+    /// How long an editor's lock file without its workbook is left alone before it is quarantined.
+    static let lockGrace: TimeInterval = 3600
+
     /// Files ready to take: regular, not hidden, not an editor's lock or a partial upload (`~$…`,
-    /// `*.tmp`, `*.part`, `*.crdownload`), and complete: a file changed in the last `settle`
-    /// seconds is watched for `watch` seconds and taken only if its size and time did not move
-    /// (and it is not empty). Sorted by name.
+    /// `.~lock.…#`, `*.tmp`, `*.part`, `*.crdownload`), not open in an editor (its lock file is
+    /// beside it), and complete: a file changed in the last `settle` seconds is watched for
+    /// `watch` seconds and taken only if its size and time did not move (and it is not empty).
+    /// A symbolic link, FIFO, socket, device or folder is never opened: it is refused
+    /// (`reliability.md` A.12). Sorted by name.
     func discover(settle: TimeInterval = 5, watch: TimeInterval = 0.5) throws -> Discovery {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        var notFiles: [(url: URL, reason: String)] = []
+        let present = Set(names)
         let candidates: [URL] = names.sorted().compactMap { name in
-            if name.hasPrefix(".") || name.hasPrefix("~$") { return nil }
+            if Self.isLock(name) {
+                let url = folder.appendingPathComponent(name)
+                if Self.isOrphanLock(name, beside: present), let stamp = Self.stamp(url), Date().timeIntervalSince(stamp.modified) > Self.lockGrace {
+                    notFiles.append((url, "an editor's lock file left behind (no workbook beside it for over an hour)"))
+                }
+                return nil
+            }
+            if name.hasPrefix(".") { return nil }
             if [".tmp", ".part", ".crdownload", ".reason.txt"].contains(where: { name.lowercased().hasSuffix($0) }) { return nil }
             let url = folder.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+            // attributesOfItem does not follow a symbolic link: the entry itself is judged.
+            let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+            guard type == .typeRegular else {
+                notFiles.append((url, "not a regular file (\(Self.kind(type))); it was not opened"))
+                return nil
+            }
             return url
         }
         let now = Date()
         let first = candidates.map { Self.stamp($0) }
         let young = zip(candidates, first).map { _, stamp in stamp.map { now.timeIntervalSince($0.modified) < settle } ?? true }
         if young.contains(true), watch > 0 { Thread.sleep(forTimeInterval: watch) }
-        var discovery = Discovery(ready: [], unsettled: [])
+        var discovery = Discovery(ready: [], unsettled: [], notFiles: notFiles)
         for (index, (url, stamp)) in zip(candidates, first).enumerated() {
-            if young[index], stamp == nil || Self.stamp(url) != stamp || stamp?.size == 0 {
+            if Self.isOpenInEditor(url.lastPathComponent, beside: present) {
+                discovery.unsettled.append(url)   // open in Excel or LibreOffice: maybe not saved yet
+            } else if young[index], stamp == nil || Self.stamp(url) != stamp || stamp?.size == 0 {
                 discovery.unsettled.append(url)
             } else {
                 discovery.ready.append(url)
             }
         }
         return discovery
+    }
+
+    /// Whether an editor's lock file sits beside `name`: LibreOffice's `.~lock.<name>#`, or Excel's
+    /// `~$<name>` (Word-style owner files drop the first one or two characters of the name, so
+    /// those are matched too). A workbook open in an editor may not be saved yet.
+    static func isOpenInEditor(_ name: String, beside names: Set<String>) -> Bool {
+        if names.contains(".~lock.\(name)#") { return true }
+        return (0...2).contains { names.contains("~$" + name.dropFirst($0)) }
+    }
+
+    static func isLock(_ name: String) -> Bool { name.hasPrefix("~$") || (name.hasPrefix(".~lock.") && name.hasSuffix("#")) }
+
+    /// A lock file no workbook in the folder answers to.
+    static func isOrphanLock(_ lock: String, beside names: Set<String>) -> Bool {
+        !names.contains { !isLock($0) && isOpenInEditor($0, beside: [lock]) }
+    }
+
+    private static func kind(_ type: FileAttributeType?) -> String {
+        switch type {
+        case .typeSymbolicLink?: "a symbolic link"
+        case .typeDirectory?: "a folder"
+        case .typeSocket?: "a socket"
+        case .typeCharacterSpecial?, .typeBlockSpecial?: "a device"
+        default: "a FIFO or other special file"
+        }
     }
 
     private struct Stamp: Equatable {

@@ -27,7 +27,8 @@ public struct Manifest: Codable, Sendable {
     public var rules: [String: String]
     public var startedAt: String
     public var inputs: [InputFile]
-    /// Files still being written when the run looked (size or time moving, or empty): left in the
+    /// Files still being written when the run looked (size or time moving, or empty), or open in an
+    /// editor (its lock file beside it): left in the
     /// inbox for the next run.
     public var leftInInbox: [String]
     public var findings: [String: [String: Int]]

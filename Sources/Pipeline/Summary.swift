@@ -13,7 +13,7 @@ public enum Summary {
         lines.append("rbm \(m.rbmVersion) — \(m.pipeline)")
         lines.append("files: \(m.inputs.count) (\(archived) accepted, \(quarantined.count) quarantined, \(superseded) superseded, \(carried) current from earlier runs)")
         for q in quarantined { lines.append("  quarantined \(q.file): \(q.reason ?? "")") }
-        for name in m.leftInInbox { lines.append("  left in the inbox (still being written): \(name)") }
+        for name in m.leftInInbox { lines.append("  left in the inbox (still being written, or open in an editor): \(name)") }
         let sheets = m.inputs.flatMap(\.sheets)
         let read = sheets.map(\.read).reduce(0, +), loaded = sheets.map(\.loaded).reduce(0, +)
         let skipped = sheets.map(\.skipped).reduce(0, +), rejected = sheets.map(\.rejected).reduce(0, +)

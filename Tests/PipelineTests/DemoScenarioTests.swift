@@ -244,7 +244,10 @@ import XLSX
         try Data("complete".utf8).write(to: inbox.appendingPathComponent("a.xlsx"))
         try Data().write(to: inbox.appendingPathComponent("b.xlsx"))                 // just created, still empty
         try Data("x".utf8).write(to: inbox.appendingPathComponent("c.xlsx.part"))     // a partial upload
-        try Data("x".utf8).write(to: inbox.appendingPathComponent("~$a.xlsx"))        // an editor's lock file
+        try Data("x".utf8).write(to: inbox.appendingPathComponent("~$e.xlsx"))        // Excel has e.xlsx open
+        try Data("complete".utf8).write(to: inbox.appendingPathComponent("e.xlsx"))
+        try Data("x".utf8).write(to: inbox.appendingPathComponent(".~lock.f.xlsx#"))  // LibreOffice has f.xlsx open
+        try Data("complete".utf8).write(to: inbox.appendingPathComponent("f.xlsx"))
         let growing = inbox.appendingPathComponent("d.xlsx")
         try Data("start".utf8).write(to: growing)
         let writer = Thread {
@@ -258,6 +261,67 @@ import XLSX
         writer.start()
         let found = try Inbox(folder: inbox).discover(settle: 5, watch: 0.4)
         #expect(found.ready.map(\.lastPathComponent) == ["a.xlsx"])
-        #expect(found.unsettled.map(\.lastPathComponent) == ["b.xlsx", "d.xlsx"])
+        #expect(found.unsettled.map(\.lastPathComponent) == ["b.xlsx", "d.xlsx", "e.xlsx", "f.xlsx"])
+        #expect(found.notFiles.isEmpty)
+    }
+
+    @Test func excelsShortenedLockNamesAreRecognised() {
+        // Excel's owner file for a long name drops its first one or two characters.
+        #expect(Inbox.isOpenInEditor("OP_BR_2022-2025_v2.xlsx", beside: ["~$_BR_2022-2025_v2.xlsx"]))
+        #expect(Inbox.isOpenInEditor("OP_BR_2022-2025_v2.xlsx", beside: ["~$P_BR_2022-2025_v2.xlsx"]))
+        #expect(!Inbox.isOpenInEditor("OP_BR_2022-2025_v2.xlsx", beside: ["~$BR_2022-2025_v2.xlsx"]))
+        #expect(Inbox.isOrphanLock("~$gone.xlsx", beside: ["~$gone.xlsx", "other.xlsx"]))
+        #expect(!Inbox.isOrphanLock("~$here.xlsx", beside: ["~$here.xlsx", "here.xlsx"]))
+    }
+
+    @Test func entriesThatAreNotRegularFilesAreRefusedUnopened() throws {
+        let work = Fixtures.temporaryDirectory("rbm-inbox")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: inbox.appendingPathComponent("passwd.xlsx").path, withDestinationPath: "/etc/passwd")
+        let fifo = Process()
+        fifo.executableURL = URL(fileURLWithPath: "/usr/bin/mkfifo")
+        fifo.arguments = [inbox.appendingPathComponent("pipe.xlsx").path]
+        try fifo.run()
+        fifo.waitUntilExit()
+        try FileManager.default.createDirectory(at: inbox.appendingPathComponent("old"), withIntermediateDirectories: true)
+        // A lock file whose workbook is gone, untouched for two hours.
+        let lock = inbox.appendingPathComponent("~$gone.xlsx")
+        try Data("x".utf8).write(to: lock)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: lock.path)
+        let found = try Inbox(folder: inbox).discover(settle: 5, watch: 0)
+        #expect(found.ready.isEmpty && found.unsettled.isEmpty)
+        let refused = Dictionary(uniqueKeysWithValues: found.notFiles.map { ($0.url.lastPathComponent, $0.reason) })
+        #expect(refused == [
+            "old": "not a regular file (a folder); it was not opened",
+            "passwd.xlsx": "not a regular file (a symbolic link); it was not opened",
+            "pipe.xlsx": "not a regular file (a FIFO or other special file); it was not opened",
+            "~$gone.xlsx": "an editor's lock file left behind (no workbook beside it for over an hour)",
+        ])
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aRunQuarantinesAFIFOWithoutBlockingOnIt() throws {
+        let work = Fixtures.temporaryDirectory("rbm-inbox")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox")
+        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        let fifo = Process()
+        fifo.executableURL = URL(fileURLWithPath: "/usr/bin/mkfifo")
+        fifo.arguments = [inbox.appendingPathComponent("OP_BR_pipe.xlsx").path]
+        try fifo.run()
+        fifo.waitUntilExit()
+        // Old enough to look settled: reading it would block until a writer came.
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-600)],
+                                              ofItemAtPath: inbox.appendingPathComponent("OP_BR_pipe.xlsx").path)
+        let report = try BatchRun(options: .init(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path,
+                                                 output: work.appendingPathComponent("out").path)).run()
+        let entry = try #require(report.manifest.inputs.first { $0.file == "OP_BR_pipe.xlsx" })
+        #expect(entry.fate == "quarantined" && entry.reason?.hasPrefix("not-a-workbook: OP_BR_pipe.xlsx: not a regular file") == true)
+        #expect(report.findings.count == 43)
+        let type = try FileManager.default.attributesOfItem(atPath: work.appendingPathComponent("quarantine/OP_BR_pipe.xlsx").path)[.type] as? FileAttributeType
+        #expect(type != .typeRegular)
+        #expect(report.manifest.inputs.map(\.file) == report.manifest.inputs.map(\.file).sorted())
     }
 }
