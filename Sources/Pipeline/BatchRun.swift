@@ -60,6 +60,9 @@ public struct BatchRun {
         } catch {
             throw PipelineError(file: outURL.path, "cannot create the output folder: \(error.localizedDescription)")
         }
+        // Only a run that files inputs away needs the folder to itself (and a writable place for the lock).
+        let lock = options.keepInputs ? nil : try RunLock(besideInbox: inboxURL)
+        defer { withExtendedLifetime(lock) {} }
         let inbox = Inbox(folder: inboxURL)
         let loader = pipeline.workbookLoader
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rbm-\(UUID().uuidString)")

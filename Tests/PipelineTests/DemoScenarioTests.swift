@@ -301,6 +301,25 @@ import XLSX
         ])
     }
 
+    @Test func oneRunAtATimePerDropFolder() throws {
+        let work = Fixtures.temporaryDirectory("rbm-inbox")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox")
+        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        let options = BatchRun.Options(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)
+        do {
+            let held = try RunLock(besideInbox: inbox)   // another run is filing this folder away
+            let error = try #require(throws: PipelineError.self) { try BatchRun(options: options).run() }
+            #expect(error.message == "another rbm run is working on this inbox (\(held.path)); run again when it has finished")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).count == 7)   // nothing touched
+            var keep = options
+            keep.keepInputs = true                        // a run that moves nothing does not need the lock
+            #expect(try BatchRun(options: keep).run().findings.count == 43)
+        }
+        // Released with its holder: the next run goes ahead.
+        #expect(try BatchRun(options: options).run().findings.count == 43)
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func aRunQuarantinesAFIFOWithoutBlockingOnIt() throws {
         let work = Fixtures.temporaryDirectory("rbm-inbox")
