@@ -17,6 +17,8 @@ public struct BatchRun {
         /// Where each file is parsed: in a worker process (the command line's default), or in this
         /// process (library use and tests).
         public var worker: WorkerProcess?
+        /// Fault injection for tests: stop the run (throw) after this many inputs were filed away.
+        var stopAfterFiling: Int?
 
         public init(pipelinePath: String, inbox: String? = nil, output: String? = nil, keepInputs: Bool = false, worker: WorkerProcess? = nil) {
             self.pipelinePath = pipelinePath
@@ -178,15 +180,21 @@ public struct BatchRun {
 
         // File away, only after the manifest (the commit point) is on disk.
         if !options.keepInputs {
+            var filed = 0
             for input in inputs where input.fate == "archived" || input.fate == "superseded" || input.fate == "quarantined" {
+                if let stop = options.stopAfterFiling, filed == stop { throw CancellationError() }
+                filed += 1
                 let url = inboxURL.appendingPathComponent(input.file)
                 if input.fate == "quarantined" {
                     _ = try inbox.quarantine(url, reason: input.reason ?? "refused")
                     continue
                 }
-                let filed = try inbox.archive(url)
+                let archived = try inbox.archive(url)
                 if input.fate == "archived" {
-                    current.files[CurrentSubmissions.key(kind: input.kind, bureau: input.bureau)] = filed.lastPathComponent
+                    current.files[CurrentSubmissions.key(kind: input.kind, bureau: input.bureau)] = archived.lastPathComponent
+                    // Recorded as soon as it is filed: a run stopped half-way leaves no archived
+                    // workbook that the next run would not know as current.
+                    try current.save(to: inbox.archive)
                 }
             }
             try current.save(to: inbox.archive)
