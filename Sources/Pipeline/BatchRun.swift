@@ -78,6 +78,9 @@ public struct BatchRun {
 
         // Read and normalise, one file at a time; a bad file never stops the batch.
         var model = ResultsModel()
+        for (_, name) in discovery.renamed {
+            model.notes.append("info: inbox: '\(name)' arrived with a name that is not UTF-8; it was renamed, its bad bytes written as %XX")
+        }
         var inputs: [Manifest.InputFile] = []
         var loaded: [(URL, ResultsModel)] = []
         func load(_ url: URL, fate: String) -> Manifest.InputFile {

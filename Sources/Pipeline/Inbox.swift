@@ -17,6 +17,8 @@ struct Inbox {
         /// Entries refused without being opened: not regular files, and editors' lock files left
         /// behind (no workbook beside them, untouched for `lockGrace`).
         var notFiles: [(url: URL, reason: String)] = []
+        /// Names that were not UTF-8, given a valid spelling in place: `(escaped, new name)`.
+        var renamed: [(from: String, to: String)] = []
     }
 
     /// How long an editor's lock file without its workbook is left alone before it is quarantined.
@@ -29,6 +31,7 @@ struct Inbox {
     /// A symbolic link, FIFO, socket, device or folder is never opened: it is refused
     /// (`reliability.md` A.12). Sorted by name.
     func discover(settle: TimeInterval = 5, watch: TimeInterval = 0.5) throws -> Discovery {
+        let renamed = FileNames.repairNames(in: folder.path)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         var notFiles: [(url: URL, reason: String)] = []
         let present = Set(names)
@@ -55,7 +58,7 @@ struct Inbox {
         let first = candidates.map { Self.stamp($0) }
         let young = zip(candidates, first).map { _, stamp in stamp.map { now.timeIntervalSince($0.modified) < settle } ?? true }
         if young.contains(true), watch > 0 { Thread.sleep(forTimeInterval: watch) }
-        var discovery = Discovery(ready: [], unsettled: [], notFiles: notFiles)
+        var discovery = Discovery(ready: [], unsettled: [], notFiles: notFiles, renamed: renamed)
         for (index, (url, stamp)) in zip(candidates, first).enumerated() {
             if Self.isOpenInEditor(url.lastPathComponent, beside: present) {
                 discovery.unsettled.append(url)   // open in Excel or LibreOffice: maybe not saved yet
@@ -110,15 +113,15 @@ struct Inbox {
     /// Writes the reason first, then moves the file to `quarantine/`.
     func quarantine(_ file: URL, reason: String) throws -> URL {
         try FileManager.default.createDirectory(at: quarantine, withIntermediateDirectories: true)
-        let target = unique(quarantine.appendingPathComponent(file.lastPathComponent))
-        try Data((reason + "\n").utf8).write(to: URL(fileURLWithPath: target.path + ".reason.txt"), options: .atomic)
+        let target = unique(quarantine.appendingPathComponent(FileNames.fitting(file.lastPathComponent)))
+        try Data((FileNames.display(reason) + "\n").utf8).write(to: URL(fileURLWithPath: target.path + ".reason.txt"), options: .atomic)
         try FileManager.default.moveItem(at: file, to: target)
         return target
     }
 
     private func move(_ file: URL, to folder: URL) throws -> URL {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let target = unique(folder.appendingPathComponent(file.lastPathComponent))
+        let target = unique(folder.appendingPathComponent(FileNames.fitting(file.lastPathComponent)))
         try FileManager.default.moveItem(at: file, to: target)
         return target
     }

@@ -12,8 +12,8 @@ public enum Summary {
         let carried = m.inputs.filter { $0.fate == "current" }.count
         lines.append("rbm \(m.rbmVersion) — \(m.pipeline)")
         lines.append("files: \(m.inputs.count) (\(archived) accepted, \(quarantined.count) quarantined, \(superseded) superseded, \(carried) current from earlier runs)")
-        for q in quarantined { lines.append("  quarantined \(q.file): \(q.reason ?? "")") }
-        for name in m.leftInInbox { lines.append("  left in the inbox (still being written, or open in an editor): \(name)") }
+        for q in quarantined { lines.append("  quarantined \(FileNames.display(q.file)): \(FileNames.display(q.reason ?? ""))") }
+        for name in m.leftInInbox { lines.append("  left in the inbox (still being written, or open in an editor): \(FileNames.display(name))") }
         let sheets = m.inputs.flatMap(\.sheets)
         let read = sheets.map(\.read).reduce(0, +), loaded = sheets.map(\.loaded).reduce(0, +)
         let skipped = sheets.map(\.skipped).reduce(0, +), rejected = sheets.map(\.rejected).reduce(0, +)
