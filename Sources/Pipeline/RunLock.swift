@@ -16,16 +16,24 @@ final class RunLock {
             throw PipelineError(file: path, "cannot open the run lock: \(String(cString: strerror(errno)))")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            let busy = errno == EWOULDBLOCK
+            let code = errno
             close(descriptor)
-            throw PipelineError(file: inbox.path, busy
-                ? "another rbm run is working on this inbox (\(path)); run again when it has finished"
-                : "cannot lock \(path): \(String(cString: strerror(errno)))")
+            if code == EWOULDBLOCK { throw DropFolderBusy(inbox: inbox.path, lock: path) }
+            throw PipelineError(file: path, "cannot lock: \(String(cString: strerror(code)))")
         }
     }
 
     deinit {
         flock(descriptor, LOCK_UN)
         close(descriptor)
+    }
+}
+
+/// Another run holds the drop folder: try again later (`rbm run` exits with 75, EX_TEMPFAIL).
+public struct DropFolderBusy: Error, CustomStringConvertible {
+    public var inbox: String
+    public var lock: String
+    public var description: String {
+        "\(inbox): error: another rbm run is working on this inbox (\(lock)); run again when it has finished"
     }
 }

@@ -36,6 +36,9 @@ struct Run: ParsableCommand {
         }
         do {
             report = try BatchRun(options: .init(pipelinePath: pipeline, inbox: inbox, output: out, keepInputs: keepInputs, worker: worker)).run()
+        } catch let busy as DropFolderBusy {
+            FileHandle.standardError.write(Data("rbm: \(busy)\n".utf8))
+            throw ExitCode(75)   // EX_TEMPFAIL: nothing was touched; the next run will do it
         } catch {
             FileHandle.standardError.write(Data("rbm: \(error)\n".utf8))
             throw ExitCode(2)

@@ -331,8 +331,12 @@ import XLSX
         let options = BatchRun.Options(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)
         do {
             let held = try RunLock(besideInbox: inbox)   // another run is filing this folder away
-            let error = try #require(throws: PipelineError.self) { try BatchRun(options: options).run() }
-            #expect(error.message == "another rbm run is working on this inbox (\(held.path)); run again when it has finished")
+            let error = try #require(throws: DropFolderBusy.self) { try BatchRun(options: options).run() }
+            #expect(error.description == "\(inbox.path): error: another rbm run is working on this inbox (\(held.path)); run again when it has finished")
+            if let (code, output) = try CommandLineTests.rbm(["run", DemoScenarioTests.pipeline, "--inbox", inbox.path,
+                                                               "--out", work.appendingPathComponent("out2").path]) {
+                #expect(code == 75 && output.contains("another rbm run is working on this inbox"), "\(output)")
+            }
             #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).count == 7)   // nothing touched
             var keep = options
             keep.keepInputs = true                        // a run that moves nothing does not need the lock
