@@ -124,12 +124,13 @@ public struct BatchRun {
             }
             inputs.append(entry)
         }
-        // A resubmission supersedes the earlier workbook of the same kind and bureau (by name order:
-        // `_v3` after `_v2`); the superseded one is archived but not reconciled.
+        // A resubmission supersedes the earlier workbook of the same kind and bureau (`Resubmission`:
+        // the higher `_vN`, else the later modified, else the later name); the superseded one is
+        // archived but not reconciled.
         var latest: [String: Int] = [:]
         for (i, item) in loaded.enumerated() {
             let key = "\(item.1.submissions.first?.kind.rawValue ?? "")/\(item.1.submissions.first?.bureau?.rawValue ?? "")"
-            if let previous = latest[key], NaturalOrder.less(loaded[i].0.lastPathComponent, loaded[previous].0.lastPathComponent) {
+            if let previous = latest[key], Resubmission.isEarlier(loaded[i].0, than: loaded[previous].0) {
                 mark(&inputs, loaded[i].0, fate: "superseded", reason: "superseded by \(loaded[previous].0.lastPathComponent)")
                 continue
             }
