@@ -19,6 +19,8 @@ public struct BatchRun {
         public var worker: WorkerProcess?
         /// Fault injection for tests: stop the run (throw) after this many inputs were filed away.
         var stopAfterFiling: Int?
+        /// Fault injection for tests: fail as a full disk would, half-way through writing the outputs.
+        var failWhileWriting = false
 
         public init(pipelinePath: String, inbox: String? = nil, output: String? = nil, keepInputs: Bool = false, worker: WorkerProcess? = nil) {
             self.pipelinePath = pipelinePath
@@ -154,14 +156,20 @@ public struct BatchRun {
         model.notes += outcome.notes
         clock.lap("reconcile")
 
-        // Write.
-        try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)
-        try write(DiscrepancyCSV.render(findings), to: outURL.appendingPathComponent("discrepancies.csv"))
-        try write(DiscrepancyJSONL.render(findings), to: outURL.appendingPathComponent("discrepancies.jsonl"))
-        try write(DiscrepancyHTML.render(findings, title: pipeline.name), to: outURL.appendingPathComponent("discrepancies.html"))
-        let workbookURL = outURL.appendingPathComponent("consolidated.xlsx")
-        try pipeline.consolidatedWorkbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals,
-                                                             years: settings.years, to: workbookURL.path)
+        // Write: all outputs staged, then published together; a failure leaves the previous ones.
+        let staging = try OutputStaging(outputFolder: outURL)
+        do {
+            try write(DiscrepancyCSV.render(findings), to: staging.path("discrepancies.csv"))
+            try write(DiscrepancyJSONL.render(findings), to: staging.path("discrepancies.jsonl"))
+            if options.failWhileWriting { throw CocoaError(.fileWriteOutOfSpace) }
+            try write(DiscrepancyHTML.render(findings, title: pipeline.name), to: staging.path("discrepancies.html"))
+            try pipeline.consolidatedWorkbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals,
+                                                    years: settings.years, to: staging.path("consolidated.xlsx").path)
+            try staging.publish(["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx"])
+        } catch {
+            staging.discard()
+            throw error
+        }
         clock.lap("write")
 
         let pipelineData = FileManager.default.contents(atPath: options.pipelinePath) ?? Data()

@@ -323,6 +323,30 @@ import XLSX
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).filter { $0.hasSuffix(".xlsx") }.isEmpty)
     }
 
+    @Test func aFailureWhileWritingLeavesThePreviousOutputsAndEveryInputInPlace() throws {
+        let work = Fixtures.temporaryDirectory("rbm-inbox")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox"), out = work.appendingPathComponent("out")
+        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        var options = BatchRun.Options(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path, output: out.path, keepInputs: true)
+        _ = try BatchRun(options: options).run()
+        let names = ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"]
+        let before = try names.map { try Data(contentsOf: out.appendingPathComponent($0)) }
+
+        // The next batch lacks BDT's plan (other findings), and the disk fills while writing them.
+        try FileManager.default.removeItem(at: inbox.appendingPathComponent("BDT Operational Plan 2022-2025 (final).xlsx"))
+        options.keepInputs = false
+        options.failWhileWriting = true
+        #expect(throws: CocoaError.self) { try BatchRun(options: options).run() }
+        #expect(try names.map { try Data(contentsOf: out.appendingPathComponent($0)) } == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == names.sorted())   // no staging left
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).count == 6)                 // nothing filed away
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("quarantine").path))
+
+        options.failWhileWriting = false
+        #expect(try BatchRun(options: options).run().findings.count == 39)
+    }
+
     @Test func oneRunAtATimePerDropFolder() throws {
         let work = Fixtures.temporaryDirectory("rbm-inbox")
         defer { try? FileManager.default.removeItem(at: work) }

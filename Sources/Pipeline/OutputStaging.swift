@@ -1,0 +1,36 @@
+import Foundation
+import Glibc
+
+/// Writes a run's outputs as one set: every file goes first into a staging folder inside the
+/// output folder (same file system), and only when all of them were written are they renamed over
+/// the previous ones. A full disk or an I/O error while writing leaves the previous outputs as they
+/// were, never a mix of old and new (`reliability.md` 9, E.49).
+struct OutputStaging {
+    let folder: URL
+    let staging: URL
+
+    init(outputFolder: URL) throws {
+        folder = outputFolder
+        staging = outputFolder.appendingPathComponent(".staging-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    /// Where to write the output `name` for now.
+    func path(_ name: String) -> URL { staging.appendingPathComponent(name) }
+
+    /// Renames every staged file over its published name (`rename(2)` replaces atomically), then
+    /// removes the staging folder.
+    func publish(_ names: [String]) throws {
+        for name in names {
+            guard rename(path(name).path, folder.appendingPathComponent(name).path) == 0 else {
+                throw PipelineError(file: folder.appendingPathComponent(name).path, "cannot publish the output: \(String(cString: strerror(errno)))")
+            }
+        }
+        discard()
+    }
+
+    /// Drops whatever was staged (after a failure, or once published).
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}
