@@ -17,8 +17,6 @@ public struct BatchRun {
         /// Where each file is parsed: in a worker process (the command line's default), or in this
         /// process (library use and tests).
         public var worker: WorkerProcess?
-        /// Fault injection for tests: stop the run (throw) after this many inputs were filed away.
-        var stopAfterFiling: Int?
         /// Fault injection for tests: fail as a full disk would, half-way through writing the outputs.
         var failWhileWriting = false
 
@@ -68,6 +66,7 @@ public struct BatchRun {
         let lock = options.keepInputs ? nil : try RunLock(besideInbox: inboxURL)
         defer { withExtendedLifetime(lock) {} }
         let inbox = Inbox(folder: inboxURL)
+        if lock != nil { inbox.sweepDebris(outputs: outURL) }   // what a stopped run left (only while no run can be writing)
         let loader = pipeline.workbookLoader
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rbm-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -163,6 +162,7 @@ public struct BatchRun {
             try write(DiscrepancyJSONL.render(findings), to: staging.path("discrepancies.jsonl"))
             if options.failWhileWriting { throw CocoaError(.fileWriteOutOfSpace) }
             try write(DiscrepancyHTML.render(findings, title: pipeline.name), to: staging.path("discrepancies.html"))
+            CrashPoints.step()
             try pipeline.consolidatedWorkbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals,
                                                     years: settings.years, to: staging.path("consolidated.xlsx").path)
             try staging.publish(["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx"])
@@ -192,23 +192,22 @@ public struct BatchRun {
 
         // File away, only after the manifest (the commit point) is on disk.
         if !options.keepInputs {
-            var filed = 0
             for input in inputs where input.fate == "archived" || input.fate == "superseded" || input.fate == "quarantined" {
-                if let stop = options.stopAfterFiling, filed == stop { throw CancellationError() }
-                filed += 1
                 let url = inboxURL.appendingPathComponent(input.file)
                 if input.fate == "quarantined" {
                     _ = try inbox.quarantine(url, reason: input.reason ?? "refused")
                     continue
                 }
-                let archived = try inbox.archive(url)
-                if input.fate == "archived" {
-                    current.files[CurrentSubmissions.key(kind: input.kind, bureau: input.bureau)] = archived.lastPathComponent
-                    // Recorded as soon as it is filed: a run stopped half-way leaves no archived
-                    // workbook that the next run would not know as current.
+                _ = try inbox.archive(url) { target in
+                    guard input.fate == "archived" else { return }
+                    // Recorded before it moves: a run stopped half-way leaves no archived workbook
+                    // that the next run would not know as current.
+                    current.files[CurrentSubmissions.key(kind: input.kind, bureau: input.bureau)] = target.lastPathComponent
+                    CrashPoints.step()
                     try current.save(to: inbox.archive)
                 }
             }
+            CrashPoints.step()
             try current.save(to: inbox.archive)
         }
         clock.lap("file away")
@@ -225,6 +224,7 @@ public struct BatchRun {
     }
 
     private func writeManifest(_ manifest: Manifest, to folder: URL) throws {
+        CrashPoints.step()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(manifest).write(to: folder.appendingPathComponent("manifest.json"), options: .atomic)
@@ -232,6 +232,7 @@ public struct BatchRun {
 
     /// Writes through a temporary file and a rename, so a reader never sees half a file.
     private func write(_ text: String, to url: URL) throws {
+        CrashPoints.step()
         try Data(text.utf8).write(to: url, options: .atomic)
     }
 }

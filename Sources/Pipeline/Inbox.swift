@@ -107,21 +107,38 @@ struct Inbox {
         return Stamp(size: size, modified: modified)
     }
 
-    /// Moves an accepted file to `archive/`, never overwriting an earlier one.
-    func archive(_ file: URL) throws -> URL { try move(file, to: archive) }
+    /// Moves an accepted file to `archive/`, never overwriting an earlier one. `before` runs with
+    /// the name it will have there, before it moves (to record it as current first: a run stopped
+    /// between the two then leaves a record of a file still in the inbox, which the next run takes
+    /// again, rather than an archived file nobody knows as current).
+    func archive(_ file: URL, before: (URL) throws -> Void = { _ in }) throws -> URL {
+        try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+        let target = unique(archive.appendingPathComponent(FileNames.fitting(file.lastPathComponent)))
+        try before(target)
+        CrashPoints.step()
+        try FileManager.default.moveItem(at: file, to: target)
+        return target
+    }
+
+    /// Removes what a run stopped half-way can leave where rbm writes: Foundation's atomic-write
+    /// temporaries (`.dat.nosync…`) in `archive/` and `quarantine/`, and in `outputs` those and
+    /// unpublished output sets (`.staging-…`).
+    func sweepDebris(outputs: URL) {
+        for folder in [archive, quarantine, outputs] {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
+            for name in names where name.hasPrefix(".dat.nosync") || (folder == outputs && name.hasPrefix(".staging-")) {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
+        }
+    }
 
     /// Writes the reason first, then moves the file to `quarantine/`.
     func quarantine(_ file: URL, reason: String) throws -> URL {
         try FileManager.default.createDirectory(at: quarantine, withIntermediateDirectories: true)
         let target = unique(quarantine.appendingPathComponent(FileNames.fitting(file.lastPathComponent)))
+        CrashPoints.step()
         try Data((FileNames.display(reason) + "\n").utf8).write(to: URL(fileURLWithPath: target.path + ".reason.txt"), options: .atomic)
-        try FileManager.default.moveItem(at: file, to: target)
-        return target
-    }
-
-    private func move(_ file: URL, to folder: URL) throws -> URL {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let target = unique(folder.appendingPathComponent(FileNames.fitting(file.lastPathComponent)))
+        CrashPoints.step()
         try FileManager.default.moveItem(at: file, to: target)
         return target
     }

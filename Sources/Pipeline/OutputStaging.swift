@@ -22,6 +22,7 @@ struct OutputStaging {
     /// removes the staging folder.
     func publish(_ names: [String]) throws {
         for name in names {
+            CrashPoints.step()
             guard rename(path(name).path, folder.appendingPathComponent(name).path) == 0 else {
                 throw PipelineError(file: folder.appendingPathComponent(name).path, "cannot publish the output: \(String(cString: strerror(errno)))")
             }

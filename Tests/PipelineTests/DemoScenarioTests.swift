@@ -301,28 +301,6 @@ import XLSX
         ])
     }
 
-    @Test func aRunStoppedWhileFilingAwayLosesNothingAndTheNextRunCompletesIt() throws {
-        let work = Fixtures.temporaryDirectory("rbm-inbox")
-        defer { try? FileManager.default.removeItem(at: work) }
-        let inbox = work.appendingPathComponent("inbox")
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
-        var options = BatchRun.Options(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)
-        options.stopAfterFiling = 3
-        #expect(throws: CancellationError.self) { try BatchRun(options: options).run() }
-        // Three workbooks were filed, each recorded as current the moment it moved; four wait.
-        let archived = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("archive").path).filter { $0.hasSuffix(".xlsx") }
-        #expect(archived.count == 3)
-        let current = CurrentSubmissions.load(from: work.appendingPathComponent("archive"))
-        #expect(Set(current.files.values) == Set(archived))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).filter { $0.hasSuffix(".xlsx") }.count == 4)
-
-        options.stopAfterFiling = nil
-        let report = try BatchRun(options: options).run()
-        #expect(report.findings.count == 43)
-        #expect(report.manifest.inputs.filter { $0.fate == "current" }.count == 3)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).filter { $0.hasSuffix(".xlsx") }.isEmpty)
-    }
-
     @Test func aFailureWhileWritingLeavesThePreviousOutputsAndEveryInputInPlace() throws {
         let work = Fixtures.temporaryDirectory("rbm-inbox")
         defer { try? FileManager.default.removeItem(at: work) }
