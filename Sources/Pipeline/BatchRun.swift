@@ -52,16 +52,7 @@ public struct BatchRun {
         let inboxURL = options.inbox.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? resolve(pipeline.inbox)
         let outURL = options.output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? resolve(pipeline.output)
         let pipelineName = URL(fileURLWithPath: options.pipelinePath).lastPathComponent
-        // Folders first: a run that cannot take files in or put results out says so before reading.
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: inboxURL.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw PipelineError(file: inboxURL.path, "the inbox folder does not exist (set inbox: in \(pipelineName) or pass --inbox)")
-        }
-        do {
-            try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)
-        } catch {
-            throw PipelineError(file: outURL.path, "cannot create the output folder: \(error.localizedDescription)")
-        }
+        try Self.checkFolders(inbox: inboxURL, output: outURL, pipelineName: pipelineName)
         // Only a run that files inputs away needs the folder to itself (and a writable place for the lock).
         let lock = options.keepInputs ? nil : try RunLock(besideInbox: inboxURL)
         defer { withExtendedLifetime(lock) {} }
@@ -125,22 +116,7 @@ public struct BatchRun {
             }
             inputs.append(entry)
         }
-        // A resubmission supersedes the earlier workbook of the same kind and bureau (`Resubmission`:
-        // the higher `_vN`, else the later modified, else the later name); the superseded one is
-        // archived but not reconciled.
-        var latest: [String: Int] = [:]
-        for (i, item) in loaded.enumerated() {
-            let key = "\(item.1.submissions.first?.kind.rawValue ?? "")/\(item.1.submissions.first?.bureau?.rawValue ?? "")"
-            if let previous = latest[key], Resubmission.isEarlier(loaded[i].0, than: loaded[previous].0) {
-                mark(&inputs, loaded[i].0, fate: "superseded", reason: "superseded by \(loaded[previous].0.lastPathComponent)")
-                continue
-            }
-            if let previous = latest[key] {
-                mark(&inputs, loaded[previous].0, fate: "superseded", reason: "superseded by \(loaded[i].0.lastPathComponent)")
-            }
-            latest[key] = i
-        }
-        for i in latest.values.sorted() { model.merge(loaded[i].1) }
+        for i in Self.supersede(loaded.map(\.0), models: loaded.map(\.1), marking: &inputs) { model.merge(loaded[i].1) }
         for input in inputs where input.fate == "quarantined" || input.fate == "current-unreadable" {
             let source = loader.source(forFile: input.file)
             model.missed.append(MissedWorkbook(file: input.file, reason: input.reason ?? "", kind: source?.kind,
@@ -155,21 +131,7 @@ public struct BatchRun {
         model.notes += outcome.notes
         clock.lap("reconcile")
 
-        // Write: all outputs staged, then published together; a failure leaves the previous ones.
-        let staging = try OutputStaging(outputFolder: outURL)
-        do {
-            try write(DiscrepancyCSV.render(findings), to: staging.path("discrepancies.csv"))
-            try write(DiscrepancyJSONL.render(findings), to: staging.path("discrepancies.jsonl"))
-            if options.failWhileWriting { throw CocoaError(.fileWriteOutOfSpace) }
-            try write(DiscrepancyHTML.render(findings, title: pipeline.name), to: staging.path("discrepancies.html"))
-            CrashPoints.step()
-            try pipeline.consolidatedWorkbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals,
-                                                    years: settings.years, to: staging.path("consolidated.xlsx").path)
-            try staging.publish(["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx"])
-        } catch {
-            staging.discard()
-            throw error
-        }
+        try writeOutputs(findings: findings, model: model, outcome: outcome, pipeline: pipeline, to: outURL)
         clock.lap("write")
 
         let pipelineData = FileManager.default.contents(atPath: options.pipelinePath) ?? Data()
@@ -191,36 +153,91 @@ public struct BatchRun {
         try writeManifest(manifest, to: outURL)
 
         // File away, only after the manifest (the commit point) is on disk.
-        if !options.keepInputs {
-            for input in inputs where input.fate == "archived" || input.fate == "superseded" || input.fate == "quarantined" {
-                let url = inboxURL.appendingPathComponent(input.file)
-                if input.fate == "quarantined" {
-                    _ = try inbox.quarantine(url, reason: input.reason ?? "refused")
-                    continue
-                }
-                _ = try inbox.archive(url) { target in
-                    guard input.fate == "archived" else { return }
-                    // Recorded before it moves: a run stopped half-way leaves no archived workbook
-                    // that the next run would not know as current.
-                    current.files[CurrentSubmissions.key(kind: input.kind, bureau: input.bureau)] = target.lastPathComponent
-                    CrashPoints.step()
-                    try current.save(to: inbox.archive)
-                }
-            }
-            CrashPoints.step()
-            try current.save(to: inbox.archive)
-        }
+        if !options.keepInputs { try Self.fileAway(inputs, inbox: inbox, current: &current) }
         clock.lap("file away")
         manifest.stages = clock.stages
         try writeManifest(manifest, to: outURL)
         return Report(findings: findings, manifest: manifest, outputFolder: outURL.path, model: model)
     }
 
-    private func mark(_ inputs: inout [Manifest.InputFile], _ url: URL, fate: String, reason: String) {
-        if let i = inputs.firstIndex(where: { $0.file == url.lastPathComponent }) {
-            inputs[i].fate = fate
-            inputs[i].reason = reason
+    /// A run that cannot take files in or put results out says so before reading anything.
+    private static func checkFolders(inbox: URL, output: URL, pipelineName: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: inbox.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw PipelineError(file: inbox.path, "the inbox folder does not exist (set inbox: in \(pipelineName) or pass --inbox)")
         }
+        do {
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineError(file: output.path, "cannot create the output folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// A resubmission supersedes the earlier workbook of the same kind and bureau (`Resubmission`:
+    /// the higher `_vN`, else the later modified, else the later name); the superseded one is
+    /// marked in `inputs` (archived but not reconciled). Returns the indexes of the workbooks kept.
+    private static func supersede(_ urls: [URL], models: [ResultsModel], marking inputs: inout [Manifest.InputFile]) -> [Int] {
+        func mark(_ url: URL, by other: URL) {
+            guard let i = inputs.firstIndex(where: { $0.file == url.lastPathComponent }) else { return }
+            inputs[i].fate = "superseded"
+            inputs[i].reason = "superseded by \(other.lastPathComponent)"
+        }
+        var latest: [String: Int] = [:]
+        for (i, model) in models.enumerated() {
+            let key = "\(model.submissions.first?.kind.rawValue ?? "")/\(model.submissions.first?.bureau?.rawValue ?? "")"
+            guard let previous = latest[key] else {
+                latest[key] = i
+                continue
+            }
+            if Resubmission.isEarlier(urls[i], than: urls[previous]) {
+                mark(urls[i], by: urls[previous])
+            } else {
+                mark(urls[previous], by: urls[i])
+                latest[key] = i
+            }
+        }
+        return latest.values.sorted()
+    }
+
+    /// Writes every output into a staging folder, then publishes them together: a failure leaves
+    /// the previous set whole.
+    private func writeOutputs(findings: [Finding], model: ResultsModel, outcome: Reconciler.Outcome, pipeline: PipelineFile,
+                              to folder: URL) throws {
+        let staging = try OutputStaging(outputFolder: folder)
+        do {
+            try write(DiscrepancyCSV.render(findings), to: staging.path("discrepancies.csv"))
+            try write(DiscrepancyJSONL.render(findings), to: staging.path("discrepancies.jsonl"))
+            if options.failWhileWriting { throw CocoaError(.fileWriteOutOfSpace) }
+            try write(DiscrepancyHTML.render(findings, title: pipeline.name), to: staging.path("discrepancies.html"))
+            CrashPoints.step()
+            try pipeline.consolidatedWorkbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals,
+                                                    years: pipeline.reconcileSettings.years, to: staging.path("consolidated.xlsx").path)
+            try staging.publish(["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx"])
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+
+    /// Moves each archived, superseded or quarantined input out of the inbox. An archived workbook
+    /// is recorded as current before it moves: a run stopped half-way leaves no archived workbook
+    /// that the next run would not know as current.
+    private static func fileAway(_ inputs: [Manifest.InputFile], inbox: Inbox, current: inout CurrentSubmissions) throws {
+        for input in inputs where input.fate == "archived" || input.fate == "superseded" || input.fate == "quarantined" {
+            let url = inbox.folder.appendingPathComponent(input.file)
+            if input.fate == "quarantined" {
+                _ = try inbox.quarantine(url, reason: input.reason ?? "refused")
+                continue
+            }
+            _ = try inbox.archive(url) { target in
+                guard input.fate == "archived" else { return }
+                current.files[CurrentSubmissions.key(kind: input.kind, bureau: input.bureau)] = target.lastPathComponent
+                CrashPoints.step()
+                try current.save(to: inbox.archive)
+            }
+        }
+        CrashPoints.step()
+        try current.save(to: inbox.archive)
     }
 
     private func writeManifest(_ manifest: Manifest, to folder: URL) throws {
