@@ -76,9 +76,8 @@ public struct BatchRun {
         var inputs: [Manifest.InputFile] = []
         var loaded: [(URL, ResultsModel)] = []
         func load(_ url: URL, fate: String) -> Manifest.InputFile {
-            let data = (try? Data(contentsOf: url)) ?? Data()
-            let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-            var entry = Manifest.InputFile(file: url.lastPathComponent, sha256: hash, size: data.count, fate: fate, sheets: [])
+            let (hash, size) = Self.sha256(of: url)
+            var entry = Manifest.InputFile(file: url.lastPathComponent, sha256: hash, size: size, fate: fate, sheets: [])
             let outcome = options.worker.map { $0.load(path: url.path, pipelinePath: options.pipelinePath, scratch: scratch) }
                 ?? FileLoad.perform(path: url.path, loader: loader, pipelineName: pipelineName)
             switch outcome {
@@ -158,6 +157,20 @@ public struct BatchRun {
         manifest.stages = clock.stages
         try writeManifest(manifest, to: outURL)
         return Report(findings: findings, manifest: manifest, outputFolder: outURL.path, model: model)
+    }
+
+    /// The SHA-256 (hex) and size of a file, read in 1 MiB pieces so a large upload costs no memory.
+    static func sha256(of url: URL) -> (String, Int) {
+        var hasher = SHA256()
+        var size = 0
+        if let handle = try? FileHandle(forReadingFrom: url) {
+            defer { try? handle.close() }
+            while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                hasher.update(data: chunk)
+                size += chunk.count
+            }
+        }
+        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), size)
     }
 
     /// A run that cannot take files in or put results out says so before reading anything.

@@ -103,6 +103,30 @@ import XLSX
         #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("quarantine/OP_BR_2024-2027_v1.xlsx.reason.txt").path))
     }
 
+    @Test func theManifestGivesEachInputsHashAndSizeAsSha256sumDoes() throws {
+        let (report, work) = try run("itu-2022-2023")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let source = Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        process.currentDirectoryURL = URL(fileURLWithPath: source)
+        process.arguments = try FileManager.default.contentsOfDirectory(atPath: source).sorted()
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let lines = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        process.waitUntilExit()
+        let expected = Dictionary(uniqueKeysWithValues: lines.map { line in
+            (String(line.dropFirst(66)), String(line.prefix(64)))
+        })
+        #expect(expected.count == 7)
+        for input in report.manifest.inputs {
+            #expect(input.sha256 == expected[input.file], "\(input.file)")
+            let size = try FileManager.default.attributesOfItem(atPath: source + "/" + input.file)[.size] as? Int
+            #expect(input.size == size, "\(input.file)")
+        }
+    }
+
     @Test func theManifestRecordsTheTolerancesAndRuleChoicesTheRunUsed() throws {
         let (report, work) = try run("itu-2022-2023")
         defer { try? FileManager.default.removeItem(at: work) }
