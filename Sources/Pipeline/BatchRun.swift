@@ -103,6 +103,12 @@ public struct BatchRun {
             inputs.append(Manifest.InputFile(file: url.lastPathComponent, sha256: "", size: 0, fate: "quarantined",
                                              reason: "not-a-workbook: \(url.lastPathComponent): \(reason)", sheets: []))
         }
+        // The same bytes under two names (a double download, a copy renamed): say so.
+        let arrivals = inputs.filter { !$0.sha256.isEmpty }
+        for group in Dictionary(grouping: arrivals, by: \.sha256).values where group.count > 1 {
+            let names = group.map { "'\($0.file)'" }.sorted().joined(separator: ", ")
+            model.notes.append("info: inbox: \(names) have the same content (SHA-256 \(group[0].sha256.prefix(12))…); one is enough")
+        }
         // Every kind and bureau that sent nothing new keeps the workbook accepted in an earlier run.
         var current = CurrentSubmissions.load(from: inbox.archive)
         let arrived = Set(inputs.filter { $0.fate != "quarantined" }.map { CurrentSubmissions.key(kind: $0.kind, bureau: $0.bureau) })

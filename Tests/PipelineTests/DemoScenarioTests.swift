@@ -127,6 +127,19 @@ import XLSX
         }
     }
 
+    @Test func theSameContentUnderTwoNamesIsNoted() throws {
+        let work = Fixtures.temporaryDirectory("rbm-dup")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox")
+        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try FileManager.default.copyItem(at: inbox.appendingPathComponent("RR_ITU_2022-2023_v1.xlsx"),
+                                         to: inbox.appendingPathComponent("RR_ITU_2022-2023_v1 (1).xlsx"))
+        let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)).run()
+        #expect(report.manifest.notes.contains { $0.hasPrefix("info: inbox: 'RR_ITU_2022-2023_v1 (1).xlsx', 'RR_ITU_2022-2023_v1.xlsx' have the same content (SHA-256 ") })
+        #expect(report.manifest.inputs.filter { $0.fate == "superseded" }.count == 1)
+        #expect(report.findings.count == 43)
+    }
+
     @Test func theManifestRecordsTheTolerancesAndRuleChoicesTheRunUsed() throws {
         let (report, work) = try run("itu-2022-2023")
         defer { try? FileManager.default.removeItem(at: work) }
