@@ -53,6 +53,10 @@ public struct WorkbookLoader: Sendable {
         let workbook = try Workbook(path: path)
         let file = workbook.fileName
         var model = ResultsModel()
+        let ext = (file as NSString).pathExtension.lowercased()
+        if !["xlsx", "xlsm"].contains(ext) {
+            model.notes.append("info: \(file): an Office Open XML workbook named \(ext.isEmpty ? "without an extension" : ".\(ext)"); read as .xlsx")
+        }
         let worksheets = workbook.sheets.filter { $0.kind == .worksheet }
         var grids: [String: SheetGrid] = [:]
         func grid(_ info: SheetInfo) throws -> SheetGrid {

@@ -127,6 +127,18 @@ import XLSX
         }
     }
 
+    @Test func anXLSXWorkbookNamedXLSIsReadAndTheMismatchNoted() throws {
+        let work = Fixtures.temporaryDirectory("rbm-xls")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox")
+        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try FileManager.default.moveItem(at: inbox.appendingPathComponent("OP_BR_2022-2025_v2.xlsx"), to: inbox.appendingPathComponent("OP_BR_2022-2025_v2.xls"))
+        let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)).run()
+        #expect(report.manifest.inputs.first { $0.file == "OP_BR_2022-2025_v2.xls" }?.fate == "archived")
+        #expect(report.manifest.notes.contains("info: OP_BR_2022-2025_v2.xls: an Office Open XML workbook named .xls; read as .xlsx"))
+        #expect(report.findings.count == 43)
+    }
+
     @Test func theSameContentUnderTwoNamesIsNoted() throws {
         let work = Fixtures.temporaryDirectory("rbm-dup")
         defer { try? FileManager.default.removeItem(at: work) }
