@@ -41,4 +41,31 @@ import TestSupport
         let reasons = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("quarantine").path).filter { $0.hasSuffix(".reason.txt") }
         #expect(reasons.count == 7)
     }
+
+    /// A stand-in worker: a shell script that behaves as a broken reader would.
+    static func fakeWorker(_ body: String) throws -> String {
+        let folder = Fixtures.temporaryDirectory("rbm-fake-worker")
+        let path = folder.appendingPathComponent("rbm").path
+        try ("#!/bin/sh\n" + body + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        return path
+    }
+
+    @Test func aWorkerThatTrapsQuarantinesItsFileWithTheSignalAndMessage() throws {
+        let worker = WorkerProcess(executable: try Self.fakeWorker("echo 'Fatal error: Index out of range' >&2; kill -ILL $$"))
+        let (report, work) = try Self.run(worker: worker)
+        defer { try? FileManager.default.removeItem(at: work) }
+        for input in report.manifest.inputs {
+            #expect(input.fate == "quarantined")
+            #expect(input.reason == "reader-crash: the reader stopped on signal 4 Fatal error: Index out of range", "\(input.reason ?? "")")
+        }
+        #expect(report.findings.filter { $0.rule == .sub001 }.count == 7)
+    }
+
+    @Test func aWorkerThatDiesWithoutAResultQuarantinesItsFile() throws {
+        let worker = WorkerProcess(executable: try Self.fakeWorker("exit 3"))
+        let (report, work) = try Self.run(worker: worker)
+        defer { try? FileManager.default.removeItem(at: work) }
+        #expect(report.manifest.inputs.allSatisfy { $0.reason == "reader-crash: the worker exited with status 3 without a result" })
+    }
 }
