@@ -231,6 +231,7 @@ public struct BatchRun {
             CrashPoints.step()
             try pipeline.consolidatedWorkbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals,
                                                     years: pipeline.reconcileSettings.years, to: staging.path("consolidated.xlsx").path)
+            try DurableFile.flush(staging.path("consolidated.xlsx"))
             try staging.publish(["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx"])
         } catch {
             staging.discard()
@@ -263,13 +264,13 @@ public struct BatchRun {
         CrashPoints.step()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(manifest).write(to: folder.appendingPathComponent("manifest.json"), options: .atomic)
+        try DurableFile.write(encoder.encode(manifest), to: folder.appendingPathComponent("manifest.json"))
     }
 
-    /// Writes through a temporary file and a rename, so a reader never sees half a file.
+    /// Writes through a flushed temporary file and a rename, so a reader never sees half a file.
     private func write(_ text: String, to url: URL) throws {
         CrashPoints.step()
-        try Data(text.utf8).write(to: url, options: .atomic)
+        try DurableFile.write(Data(text.utf8), to: url)
     }
 }
 

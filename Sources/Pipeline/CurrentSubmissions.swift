@@ -23,6 +23,6 @@ struct CurrentSubmissions: Codable {
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(self).write(to: archive.appendingPathComponent("current.json"), options: .atomic)
+        try DurableFile.write(encoder.encode(self), to: archive.appendingPathComponent("current.json"))
     }
 }

@@ -117,12 +117,14 @@ struct Inbox {
         try before(target)
         CrashPoints.step()
         try FileManager.default.moveItem(at: file, to: target)
+        try DurableFile.flushFolder(archive)
+        try DurableFile.flushFolder(folder)
         return target
     }
 
     /// Removes what a run stopped half-way can leave where rbm writes: Foundation's atomic-write
-    /// temporaries (`.dat.nosync…`) in `archive/` and `quarantine/`, and in `outputs` those and
-    /// unpublished output sets (`.staging-…`).
+    /// temporaries (`.dat.nosync…`) in `archive/`, `quarantine/` and `outputs`, and unpublished
+    /// output sets (`.staging-…`) in `outputs`.
     func sweepDebris(outputs: URL) {
         for folder in [archive, quarantine, outputs] {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
@@ -137,9 +139,11 @@ struct Inbox {
         try FileManager.default.createDirectory(at: quarantine, withIntermediateDirectories: true)
         let target = unique(quarantine.appendingPathComponent(FileNames.fitting(file.lastPathComponent)))
         CrashPoints.step()
-        try Data((FileNames.display(reason) + "\n").utf8).write(to: URL(fileURLWithPath: target.path + ".reason.txt"), options: .atomic)
+        try DurableFile.write(Data((FileNames.display(reason) + "\n").utf8), to: URL(fileURLWithPath: target.path + ".reason.txt"))
         CrashPoints.step()
         try FileManager.default.moveItem(at: file, to: target)
+        try DurableFile.flushFolder(quarantine)
+        try DurableFile.flushFolder(folder)
         return target
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Glibc
 
 /// Writes a run's outputs as one set: every file goes first into a staging folder inside the
 /// output folder (same file system), and only when all of them were written are they renamed over
@@ -23,10 +22,9 @@ struct OutputStaging {
     func publish(_ names: [String]) throws {
         for name in names {
             CrashPoints.step()
-            guard rename(path(name).path, folder.appendingPathComponent(name).path) == 0 else {
-                throw PipelineError(file: folder.appendingPathComponent(name).path, "cannot publish the output: \(String(cString: strerror(errno)))")
-            }
+            try DurableFile.rename(path(name), over: folder.appendingPathComponent(name))
         }
+        try DurableFile.flushFolder(folder)
         discard()
     }
 
