@@ -70,7 +70,7 @@ public struct BatchRun {
 
         // Read and normalise, one file at a time; a bad file never stops the batch.
         var model = ResultsModel()
-        for (_, name) in discovery.renamed {
+        for name in discovery.renamed {
             model.notes.append("info: inbox: '\(name)' arrived with a name that is not UTF-8; it was renamed, its bad bytes written as %XX")
         }
         var inputs: [Manifest.InputFile] = []
@@ -136,7 +136,7 @@ public struct BatchRun {
         model.notes += outcome.notes
         clock.lap("reconcile")
 
-        try writeOutputs(findings: findings, model: model, outcome: outcome, pipeline: pipeline, to: outURL)
+        try writeOutputs(findings: findings, model: model, outcome: outcome, years: settings.years, pipeline: pipeline, to: outURL)
         clock.lap("write")
 
         let pipelineData = FileManager.default.contents(atPath: options.pipelinePath) ?? Data()
@@ -220,8 +220,8 @@ public struct BatchRun {
 
     /// Writes every output into a staging folder, then publishes them together: a failure leaves
     /// the previous set whole.
-    private func writeOutputs(findings: [Finding], model: ResultsModel, outcome: Reconciler.Outcome, pipeline: PipelineFile,
-                              to folder: URL) throws {
+    private func writeOutputs(findings: [Finding], model: ResultsModel, outcome: Reconciler.Outcome, years: [Int],
+                              pipeline: PipelineFile, to folder: URL) throws {
         let staging = try OutputStaging(outputFolder: folder)
         do {
             try write(DiscrepancyCSV.render(findings), to: staging.path("discrepancies.csv"))
@@ -230,7 +230,7 @@ public struct BatchRun {
             try write(DiscrepancyHTML.render(findings, title: pipeline.name), to: staging.path("discrepancies.html"))
             CrashPoints.step()
             try pipeline.consolidatedWorkbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals,
-                                                    years: pipeline.reconcileSettings.years, to: staging.path("consolidated.xlsx").path)
+                                                    years: years, to: staging.path("consolidated.xlsx").path)
             try DurableFile.flush(staging.path("consolidated.xlsx"))
             try staging.publish(["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx"])
         } catch {

@@ -39,9 +39,9 @@ enum FileNames {
     }
 
     /// Renames each non-UTF-8 name in `folder` to its escaped spelling (never over an existing
-    /// file). Returns `(escaped, new name)` for the manifest's notes.
-    static func repairNames(in folder: String) -> [(from: String, to: String)] {
-        var repaired: [(String, String)] = []
+    /// file). Returns the new names, for the manifest's notes.
+    static func repairNames(in folder: String) -> [String] {
+        var repaired: [String] = []
         for bytes in invalidUTF8Names(in: folder) {
             let spelled = escaped(bytes)
             var target = spelled, n = 2
@@ -51,7 +51,7 @@ enum FileNames {
             }
             let source = (Array(folder.utf8) + [UInt8(ascii: "/")] + bytes + [0]).map { CChar(bitPattern: $0) }
             let destination = (Array((folder + "/" + target).utf8) + [0]).map { CChar(bitPattern: $0) }
-            if rename(source, destination) == 0 { repaired.append((spelled, target)) }
+            if rename(source, destination) == 0 { repaired.append(target) }
         }
         return repaired
     }

@@ -17,8 +17,8 @@ struct Inbox {
         /// Entries refused without being opened: not regular files, and editors' lock files left
         /// behind (no workbook beside them, untouched for `lockGrace`).
         var notFiles: [(url: URL, reason: String)] = []
-        /// Names that were not UTF-8, given a valid spelling in place: `(escaped, new name)`.
-        var renamed: [(from: String, to: String)] = []
+        /// Names that were not UTF-8, as they were renamed in place (bad bytes as `%XX`).
+        var renamed: [String] = []
     }
 
     /// How long an editor's lock file without its workbook is left alone before it is quarantined.
