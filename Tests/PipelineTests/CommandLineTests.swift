@@ -6,16 +6,8 @@ import TestSupport
 @Suite struct CommandLineTests {
     static func rbm(_ arguments: [String]) throws -> (status: Int32, output: String)? {
         guard let executable = WorkerProcessTests.rbm else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let result = try Subprocess.run(executable, arguments, errors: .merge)
+        return (result.status, result.text)
     }
 
     @Test(arguments: [(["--fail-on", "never"], Int32(0)), ([String](), Int32(1)), (["--fail-on", "warning"], Int32(1))])

@@ -47,15 +47,9 @@ import TestSupport
         let report = try BatchRun(options: .init(pipelinePath: Fixtures.path("pipelines/itu-2022-2023.yaml"),
                                                  inbox: work.appendingPathComponent("inbox").path,
                                                  output: work.appendingPathComponent("out").path)).run()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", Self.script, work.appendingPathComponent("out/consolidated.xlsx").path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try Subprocess.run(python, ["-c", Self.script, work.appendingPathComponent("out/consolidated.xlsx").path])
+        #expect(result.status == 0, "\(result.errors)")
+        let data = result.output
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(json["sheets"] as? [String] == ["Summary", "Discrepancies", "Operational plans", "Financial plan", "Outputs", "Objectives", "KPIs", "Risks", "Row accounting"])
         let rows = try #require(json["rows"] as? [String: Int])

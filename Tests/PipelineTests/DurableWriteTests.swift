@@ -19,15 +19,10 @@ struct DurableWriteTests {
             try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-600)], ofItemAtPath: inbox.appendingPathComponent(name).path)
         }
         let log = work.appendingPathComponent("trace.txt")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
-        process.arguments = ["-y", "-e", "trace=fsync,rename,renameat,renameat2", "-o", log.path, rbm, "run",
-                             Fixtures.path("pipelines/itu-2022-2023.yaml"), "--inbox", inbox.path, "--out", work.appendingPathComponent("out").path,
-                             "--fail-on", "never", "--in-process"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try Subprocess.run("/usr/bin/strace", ["-y", "-e", "trace=fsync,rename,renameat,renameat2", "-o", log.path, rbm, "run",
+                                        Fixtures.path("pipelines/itu-2022-2023.yaml"), "--inbox", inbox.path,
+                                        "--out", work.appendingPathComponent("out").path, "--fail-on", "never", "--in-process"])
+        #expect(result.status == 0, "\(result.errors)")
         let fsync = #/^fsync\(\d+<(.*)>\) = 0$/#
         let rename = #/^rename(?:at2?)?\((?:[^,]*, )?"(.*)", (?:[^,]*, )?"(.*)"(?:, \d+)?\) = 0$/#
         return try String(contentsOf: log, encoding: .utf8).split(separator: "\n").compactMap { line in

@@ -8,12 +8,12 @@ import TestSupport
 /// lost or doubled: the inbox is empty, every input sits in `archive/` exactly once and
 /// byte-identical, no temporary file is left, and the last run consolidates the whole demo.
 @Suite struct KillLoopTests {
-    static func rbm(_ executable: String, _ arguments: [String], output: FileHandle? = nil, crashAt: Int? = nil) throws -> Process {
+    /// `rbm` started in the background, to be killed.
+    static func start(_ executable: String, _ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        if let crashAt { process.environment = ProcessInfo.processInfo.environment.merging(["RBM_CRASH_AT": String(crashAt)]) { $1 } }
-        process.standardOutput = output ?? FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         return process
@@ -35,12 +35,9 @@ import TestSupport
     static func completeAndCheck(_ rbm: String, _ work: URL, _ arguments: [String], after stop: String) throws {
         let source = Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox")
         let originals = try FileManager.default.contentsOfDirectory(atPath: source).map { try Data(contentsOf: URL(fileURLWithPath: source).appendingPathComponent($0)) }
-        let pipe = Pipe()
-        let final = try Self.rbm(rbm, arguments, output: pipe.fileHandleForWriting)
-        try pipe.fileHandleForWriting.close()
-        let summary = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        final.waitUntilExit()
-        #expect(final.terminationStatus == 0, "\(stop): \(summary)")
+        let final = try Subprocess.run(rbm, arguments)
+        let summary = final.text
+        #expect(final.status == 0, "\(stop): \(summary) \(final.errors)")
         #expect(summary.contains("findings: 43 (28 error, 13 warning, 2 info; 37 root causes)"), "\(stop): \(summary)")
         // I1: the inbox is empty and no temporary file is left anywhere rbm writes.
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("inbox").path).filter { $0.hasSuffix(".xlsx") }.isEmpty, "\(stop)")
@@ -64,9 +61,8 @@ import TestSupport
         for step in 1...60 {
             let (work, arguments) = try Self.dropFolder()
             defer { try? FileManager.default.removeItem(at: work) }
-            let victim = try Self.rbm(rbm, arguments, crashAt: step)
-            victim.waitUntilExit()
-            guard victim.terminationStatus == 137 else { break }   // the run has fewer steps: all were tried
+            let stopped = try Subprocess.run(rbm, arguments, environment: ["RBM_CRASH_AT": String(step)], errors: .discard)
+            guard stopped.status == 137 else { break }   // the run has fewer steps: all were tried
             crashed += 1
             try Self.completeAndCheck(rbm, work, arguments, after: "stopped before durable step \(step)")
         }
@@ -82,7 +78,7 @@ import TestSupport
         for milliseconds in [2, 8, 15, 25, 35, 50, 65, 80, 100, 130] {
             let (work, arguments) = try Self.dropFolder()
             defer { try? FileManager.default.removeItem(at: work) }
-            let victim = try Self.rbm(rbm, arguments)
+            let victim = try Self.start(rbm, arguments)
             usleep(useconds_t(milliseconds * 1000))
             if victim.isRunning {
                 kill(victim.processIdentifier, SIGKILL)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Reports
 import Results
 
@@ -38,16 +39,9 @@ struct DiscrepancyHTMLScriptTests {
             \(steps.map { "\($0); handlers.input(); out.push(shown.textContent);" }.joined(separator: "\n"))
             console.log(out.join('\\n'));
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(node))
-        process.arguments = ["-e", harness]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        let result = try Subprocess.run(try #require(node), ["-e", harness])
+        #expect(result.status == 0, "\(result.errors)")
+        return result.text.split(separator: "\n").map(String.init)
     }
 
     @Test func eachFilterNarrowsTheRows() throws {

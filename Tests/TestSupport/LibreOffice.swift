@@ -22,15 +22,8 @@ public enum LibreOffice {
 
     /// Runs `soffice --headless` with `arguments`; returns its status and combined output.
     public static func soffice(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: soffice ?? "/usr/bin/soffice")
-        process.arguments = ["--headless", "--norestore", "-env:UserInstallation=\(profile.absoluteString)"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let result = try Subprocess.run(soffice ?? "/usr/bin/soffice",
+                                        ["--headless", "--norestore", "-env:UserInstallation=\(profile.absoluteString)"] + arguments, errors: .merge)
+        return (result.status, result.text)
     }
 }

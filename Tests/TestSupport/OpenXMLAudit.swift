@@ -25,15 +25,8 @@ public enum OpenXMLAudit {
     /// Audits `path` against Office 2019.
     public static func audit(_ path: String) throws -> Verdict? {
         guard let executable else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--output", "json", "--max-errors", "0", "--format", "office2019", path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = try Subprocess.run(executable, ["--output", "json", "--max-errors", "0", "--format", "office2019", path],
+                                      errors: .discard).output
         guard let list = try JSONSerialization.jsonObject(with: data) as? [[String: Any]], let report = list.first else { return nil }
         let prediction = (report["verdict"] as? [String: Any])?["prediction"] as? String ?? "?"
         let findings = report["errors"] as? [[String: Any]] ?? []

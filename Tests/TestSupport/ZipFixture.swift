@@ -71,20 +71,8 @@ public struct ZipFixture: Encodable, Sendable {
     /// Writes the archive to `path`.
     public func write(to path: String) throws {
         guard let python = Self.python else { throw Failure(description: "no Python to build zip fixtures") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", Self.builder, path]
-        let input = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(try JSONEncoder().encode(self))
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            throw Failure(description: "zip fixture builder failed: \(text)")
-        }
+        let result = try Subprocess.run(python, ["-c", Self.builder, path], input: try JSONEncoder().encode(self))
+        guard result.status == 0 else { throw Failure(description: "zip fixture builder failed: \(result.errors)") }
     }
 
     /// Writes the archive into a fresh temporary folder and returns its path. The folders are

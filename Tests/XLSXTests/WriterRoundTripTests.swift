@@ -149,21 +149,9 @@ enum WriterOpenpyxl {
         """#
 
     private static func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Fixtures.python ?? ".venv/bin/python")
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw WriterOpenpyxlFailure(status: process.terminationStatus, stderr: errorText)
-        }
-        return text
+        let result = try Subprocess.run(Fixtures.python ?? ".venv/bin/python", arguments)
+        guard result.status == 0 else { throw WriterOpenpyxlFailure(status: result.status, stderr: result.errors) }
+        return result.text
     }
 
     private static let script = #"""
