@@ -4,7 +4,7 @@ import Results
 /// Everything the normaliser needs besides the workbooks: alias tables and defaults, from the
 /// pipeline file.
 public struct NormaliseSettings: Sendable {
-    public var biennium: (Int, Int)
+    public var biennium: Biennium
     public var defaultUnit: MoneyUnit
     public var dashMeans: AmountGrammar.DashMeaning
     public var codes: CodeGrammar
@@ -16,7 +16,7 @@ public struct NormaliseSettings: Sendable {
     public var kpiDirections: AliasTable
     public var riskCategories: AliasTable
 
-    public init(biennium: (Int, Int), defaultUnit: MoneyUnit = .chf, dashMeans: AmountGrammar.DashMeaning = .zero,
+    public init(biennium: Biennium, defaultUnit: MoneyUnit = .chf, dashMeans: AmountGrammar.DashMeaning = .zero,
                 codes: CodeGrammar = CodeGrammar(), bureaus: AliasTable, funding: AliasTable, costCategories: AliasTable,
                 priorities: AliasTable, kpiUnits: AliasTable, kpiDirections: AliasTable, riskCategories: AliasTable) {
         self.biennium = biennium
@@ -32,6 +32,6 @@ public struct NormaliseSettings: Sendable {
         self.riskCategories = riskCategories
     }
 
-    public var years: [Int] { [biennium.0, biennium.1] }
+    public var years: [Int] { biennium.years }
 }
 

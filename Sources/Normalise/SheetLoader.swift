@@ -12,7 +12,7 @@ struct SheetLoader {
     let settings: NormaliseSettings
     let bureau: Bureau?
     /// `FP`, `OP-BR`, … for finding ids.
-    let tag: String
+    let tag: SourceTag
     /// The workbook's number format for a cell format index.
     let numberFormat: @Sendable (Int) -> String
     /// Header rows of the sheet's Excel tables, tried before the first 30 rows.
@@ -32,9 +32,9 @@ struct SheetLoader {
                 let headers = seen.isEmpty ? "no headers" : "headers seen: " + seen.map { "'\($0)'" }.joined(separator: ", ")
                 let hint = mapper.closestAlias(to: seen, for: field).map { "; the closest alias is '\($0)'" } ?? ""
                 model.loadFindings.append(Finding(
-                    id: "DAT-003/\(tag)/\(sheet)/\(field)", rule: .dat003, severity: .error, bureau: bureau?.rawValue ?? "",
+                    id: Finding.ID(.dat003, .source(tag), .text(sheet), .text(field)), severity: .error, bureau: bureau,
                     message: "Sheet '\(sheet)' of \(file) has no header row with a column for '\(field)' (\(headers)\(hint)); the sheet was not loaded.",
-                    expected: "column \(field)", actual: "none", sources: [SourceRef(file: file, sheet: sheet).description]))
+                    expected: .words("column \(field)"), actual: .words("none"), sources: [SourceRef(file: file, sheet: sheet)]))
             }
             return nil
         }
@@ -121,18 +121,18 @@ struct SheetLoader {
 
     /// A rejected row of an amount table is DAT-002; elsewhere it is a note.
     private func reject(_ context: RowContext, _ error: RowRejection, into model: inout ResultsModel) {
-        let cell = context.source(error.column).ref.description
+        let cell = context.source(error.column).ref
         guard table.table.isAmountTable else {
             model.notes.append("info: \(cell): row \(context.row.number) not loaded: \(error.reason)")
             return
         }
-        let output = (try? context.requiredOutput())?.0.text ?? ""
+        let output = (try? context.requiredOutput())?.0
         let header = context.layout.columns.first { $0.index == error.column }?.header ?? CellPosition.letters(error.column)
         model.loadFindings.append(Finding(
-            id: "DAT-002/\(tag)/\(grid.sheet.name)!\(context.row.number)", rule: .dat002, severity: .error,
-            bureau: source.kind == .operationalPlan ? (bureau?.rawValue ?? "") : "", output: output,
+            id: Finding.ID(.dat002, .source(tag), .text("\(grid.sheet.name)!\(context.row.number)")), severity: .error,
+            bureau: source.kind == .operationalPlan ? bureau : nil, output: output,
             message: "Row \(context.row.number) of \(file)!\(grid.sheet.name) has '\(error.actual)' in '\(header)': \(error.reason); the row was not loaded.",
-            expected: error.expected, actual: error.actual, sources: [cell]))
+            expected: .words(error.expected), actual: .words(error.actual), sources: [cell]))
     }
 
     /// The values of a loaded row that totals may sum: year, biennium and FTE columns.

@@ -50,12 +50,12 @@ struct HeaderMapper {
     let table: TableKind
     let aliases: [String: Set<String>]
     let categories: AliasTable
-    let biennium: (Int, Int)
+    let biennium: Biennium
 
     /// Fields pinned to a column letter (`column:H` in the pipeline file), whatever the header says.
     let fixed: [Int: String]
 
-    init(table: TableKind, fields: [String: [String]], categories: AliasTable, biennium: (Int, Int)) {
+    init(table: TableKind, fields: [String: [String]], categories: AliasTable, biennium: Biennium) {
         self.table = table
         self.categories = categories
         self.biennium = biennium
@@ -158,7 +158,7 @@ struct HeaderMapper {
             }
             switch HeaderYear.classify(text) {
             case .biennium(let first, let second):
-                if (first, second) != biennium {
+                if Biennium(first, second) != biennium {
                     ignored.append("'\(text)' is not the pipeline's biennium; column ignored")
                 } else if field(for: text) == "biennium" || aliases["biennium"]?.contains(HeaderKey.field(text)) == true {
                     columns.append(.init(index: index, header: header, role: .biennium))

@@ -70,7 +70,7 @@ public struct WorkbookLoader: Sendable {
         if source.kind == .operationalPlan {
             bureau = try resolveBureau(file: file, source: source, firstSheet: worksheets.first.map(grid))
         }
-        let tag = source.kind == .operationalPlan ? "OP-\(bureau?.rawValue ?? "?")" : source.kind.rawValue
+        let tag = SourceTag(source.kind, bureau: source.kind == .operationalPlan ? bureau : nil)
         var accounts: [SheetAccount] = []
         // Excel tables (ListObjects) locate headers; a damaged table part costs only that help.
         var excelTables: [TableDefinition] = []
@@ -86,9 +86,9 @@ public struct WorkbookLoader: Sendable {
                 guard let excel = excelTables.first(where: { $0.name.lowercased() == name.lowercased() }) else {
                     let known = excelTables.isEmpty ? "it has none" : "its tables: " + excelTables.map { "\($0.name) (\($0.sheet))" }.joined(separator: ", ")
                     model.loadFindings.append(Finding(
-                        id: "DAT-003/\(tag)/\(name)/table", rule: .dat003, severity: .error, bureau: bureau?.rawValue ?? "",
+                        id: Finding.ID(.dat003, .source(tag), .text(name), .text("table")), severity: .error, bureau: bureau,
                         message: "\(file) has no Excel table named '\(name)' (\(known)); the \(table.table.rawValue) table was not loaded.",
-                        expected: "Excel table \(name)", actual: "none", sources: [SourceRef(file: file).description]))
+                        expected: .words("Excel table \(name)"), actual: .words("none"), sources: [SourceRef(file: file)]))
                     continue
                 }
                 info = worksheets.first { $0.name == excel.sheet }
@@ -104,9 +104,9 @@ public struct WorkbookLoader: Sendable {
             guard let info else {
                 for field in table.table.required {
                     model.loadFindings.append(Finding(
-                        id: "DAT-003/\(tag)/\(table.sheet ?? "?")/\(field)", rule: .dat003, severity: .error, bureau: bureau?.rawValue ?? "",
+                        id: Finding.ID(.dat003, .source(tag), .text(table.sheet ?? "?"), .text(field)), severity: .error, bureau: bureau,
                         message: "\(file) has no sheet '\(table.sheet ?? "")'; sheets: \(worksheets.map(\.name).joined(separator: ", ")).",
-                        expected: "column \(field)", actual: "none", sources: [SourceRef(file: file, sheet: table.sheet).description]))
+                        expected: .words("column \(field)"), actual: .words("none"), sources: [SourceRef(file: file, sheet: table.sheet)]))
                 }
                 continue
             }

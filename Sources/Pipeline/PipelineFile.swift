@@ -178,10 +178,9 @@ public struct PipelineFile: Sendable, Decodable {
     }
 
     /// The biennium's two years, when `plan.biennium` is valid.
-    public var biennium: (Int, Int)? {
-        let parts = plan.biennium.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 2, parts[1] == parts[0] + 1, parts[0] % 2 == 0 else { return nil }
-        return (parts[0], parts[1])
+    public var biennium: Biennium? {
+        guard let biennium = Biennium(text: plan.biennium), biennium.second == biennium.first + 1, biennium.first % 2 == 0 else { return nil }
+        return biennium
     }
 
     nonisolated(unsafe) static let toleranceKeys: [String: WritableKeyPath<Tolerances, Decimal>] = [
@@ -199,7 +198,7 @@ public struct PipelineFile: Sendable, Decodable {
     public var normaliseSettings: NormaliseSettings {
         let compact: CodeGrammar.CompactCodes = defaults?.compactCodes.flatMap(CodeGrammar.CompactCodes.init(rawValue:)) ?? .ambiguous
         return NormaliseSettings(
-            biennium: biennium ?? (0, 0), defaultUnit: defaults?.unit ?? .chf,
+            biennium: biennium ?? Biennium(0, 0), defaultUnit: defaults?.unit ?? .chf,
             dashMeans: defaults?.dashMeans.flatMap(AmountGrammar.DashMeaning.init(rawValue:)) ?? .zero,
             codes: CodeGrammar(options: .init(compactCodes: compact)), bureaus: table(\.bureau), funding: table(\.funding),
             costCategories: table(\.costCategory), priorities: table(\.priority), kpiUnits: table(\.kpiUnit),
@@ -228,7 +227,7 @@ public struct PipelineFile: Sendable, Decodable {
         s.planID = plan.id
         s.predecessorPlanID = plan.predecessor
         s.goalCount = plan.goals
-        if let (a, b) = biennium { s.biennium = [a, b] }
+        if let biennium { s.biennium = biennium }
         if let bureaus = plan.bureaus { s.bureaus = bureaus }
         s.envelope = plan.envelope
         if let notes = aliases?.extrabudgetaryNotes { s.extrabudgetaryNotes = notes }

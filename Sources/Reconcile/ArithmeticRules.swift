@@ -4,37 +4,39 @@ import Results
 extension RuleRun {
     /// FIN-006 (biennium ≠ year 1 + year 2 on each data row), then FIN-005 (stated totals).
     mutating func arithmeticRules() {
-        let biennium = settings.bienniumText
-        let (y1, y2) = (settings.years[0], settings.years[1])
-        var fin006ByCell: [CellSource: String] = [:]
+        let biennium = settings.biennium
+        let (y1, y2) = (biennium.first, biennium.second)
+        var fin006ByCell: [CellSource: Finding.ID] = [:]
 
-        func check(tag: String, key: String, bureau: Bureau?, output: String, label: String,
+        func check(tag: SourceTag, key: [Finding.ID.Part], bureau: Bureau?, output: OutputCode?, label: String,
                    first: Decimal, second: Decimal, stated: Amount) -> Finding? {
             let computed = first + second
             let delta = stated.chf - computed
             guard abs(delta) > 2 * tolerances.rounding(for: stated.unit) else { return nil }
             let hint = Self.transposedHint(delta, unit: stated.unit)
             return Finding(
-                id: "FIN-006/\(tag)/\(key)/\(biennium)", rule: .fin006, severity: .error, bureau: bureau?.rawValue ?? "",
-                output: output, period: biennium,
+                id: Finding.ID(.fin006, [.source(tag)] + key + [.biennium(biennium)]), severity: .error, bureau: bureau,
+                output: output, period: .biennium(biennium),
                 message: "\(label): \(y1) + \(y2) = \(first.groupedCHF()) + \(second.groupedCHF()) = \(computed.groupedCHF()), but the stated biennium says \(stated.chf.groupedCHF()) (Δ \(delta.groupedCHF(signed: true))\(hint)).",
-                expected: computed.plainText, actual: stated.chf.plainText, delta: Format.signedWithPercent(delta, of: computed),
+                expected: .amount(computed), actual: .amount(stated.chf), delta: .change(delta, of: computed),
                 sources: [Format.cell(stated.source)])
         }
 
         var new: [Finding] = []
         for line in model.budgetLines {
             guard let stated = line.biennium, let a = line.years[y1], let b = line.years[y2] else { continue }
-            let key = [line.output.text, line.category?.code, line.funding.code].compactMap { $0 }.joined(separator: "/")
+            let key: [Finding.ID.Part] = [.output(line.output)] + (line.category.map { [.text($0.code)] } ?? []) + [.text(line.funding.code)]
             let label = "\(line.output) \(line.category?.code ?? "") \(line.funding.code)"
-            if let f = check(tag: "FP", key: key, bureau: line.bureau, output: line.output.text, label: label, first: a.chf, second: b.chf, stated: stated) {
+            if let f = check(tag: SourceTag(.financialPlan), key: key, bureau: line.bureau, output: line.output, label: label,
+                             first: a.chf, second: b.chf, stated: stated) {
                 new.append(f)
                 fin006ByCell[stated.source] = f.id
             }
         }
         for row in model.sectorSummary {
             guard let stated = row.biennium, let a = row.years[y1], let b = row.years[y2] else { continue }
-            if let f = check(tag: "FP-SUMMARY", key: row.bureau.rawValue, bureau: row.bureau, output: "", label: "\(row.bureau.rawValue) summary",
+            if let f = check(tag: SourceTag(.financialPlan, isSummary: true), key: [.bureau(row.bureau)], bureau: row.bureau, output: nil,
+                             label: "\(row.bureau.rawValue) summary",
                              first: a.chf, second: b.chf, stated: stated) {
                 new.append(f)
                 fin006ByCell[stated.source] = f.id
@@ -42,7 +44,7 @@ extension RuleRun {
         }
         for a in model.allocations {
             guard let stated = a.biennium, let c1 = a.years[y1], let c2 = a.years[y2], !c1.cells.isEmpty, !c2.cells.isEmpty else { continue }
-            if let f = check(tag: "OP-\(a.bureau.rawValue)", key: "\(a.output.text)/\(a.funding.code)", bureau: a.bureau, output: a.output.text,
+            if let f = check(tag: .operationalPlan(a.bureau), key: [.output(a.output), .text(a.funding.code)], bureau: a.bureau, output: a.output,
                              label: "\(a.output) \(a.funding.code)", first: c1.chf, second: c2.chf, stated: stated) {
                 new.append(f)
                 fin006ByCell[stated.source] = f.id
@@ -55,11 +57,11 @@ extension RuleRun {
             let delta = total.stated - computed
             let tolerance = Decimal(total.components.count) * tolerances.rounding(for: total.unit)
             guard abs(delta) > tolerance else { continue }
-            let period: String
+            let period: Period
             switch total.measure {
-            case .year(let y): period = String(y)
-            case .biennium: period = biennium
-            case .fte: period = ""
+            case .year(let y): period = .year(y)
+            case .biennium: period = .biennium(biennium)
+            case .fte: period = .none
             }
             let causes = total.measure == .biennium ? total.components.compactMap { fin006ByCell[$0.source] } : []
             let rows = total.components.map(\.source.position.row)
@@ -67,10 +69,10 @@ extension RuleRun {
             let isMoney = total.unit != nil
             let show: (Decimal) -> String = { isMoney ? "CHF \($0.groupedCHF())" : $0.groupedCHF() }
             emit(Finding(
-                id: "FIN-005/\(total.workbook)/\(total.cell.sheet)!\(total.cell.position.a1)", rule: .fin005, severity: .error,
-                bureau: total.bureau?.rawValue ?? "", period: period,
-                message: "'\(total.label)'\(period.isEmpty ? "" : ", \(period)"): stated \(show(total.stated)), \(scope) sum to \(show(computed)) (Δ \(delta.groupedCHF(signed: true))\(Self.transposedHint(delta, unit: total.unit))).",
-                expected: computed.plainText, actual: total.stated.plainText, delta: Format.signedWithPercent(delta, of: computed),
+                id: Finding.ID(.fin005, .source(total.workbook), .text("\(total.cell.sheet)!\(total.cell.position.a1)")), severity: .error,
+                bureau: total.bureau, period: period,
+                message: "'\(total.label)'\(period == .none ? "" : ", \(period)"): stated \(show(total.stated)), \(scope) sum to \(show(computed)) (Δ \(delta.groupedCHF(signed: true))\(Self.transposedHint(delta, unit: total.unit))).",
+                expected: .amount(computed), actual: .amount(total.stated), delta: .change(delta, of: computed),
                 sources: [Format.cell(total.cell)], causedBy: causes))
         }
     }

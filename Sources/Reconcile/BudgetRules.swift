@@ -8,7 +8,9 @@ extension RuleRun {
         guard model.submissions.contains(where: { $0.kind == .financialPlan }) else { return }
         let (classIDs, classPairs) = fundingClassRule()
         let replaced = unitRule().union(classPairs)
-        let fin007Cells = Dictionary(ids(of: .fin007).flatMap { f in unitCells[f.id, default: []].map { ($0, f.id) } }, uniquingKeysWith: { a, _ in a })
+        let cells = unitCells
+        let fin007Cells = Dictionary(findings(of: .fin007).flatMap { f in cells[f.id.first, default: []].map { ($0, f.id) } },
+                                     uniquingKeysWith: { a, _ in a })
         presenceRules()
         amountRule(skipping: replaced)
         bureauTotalRule(fin007Cells: fin007Cells, classFindings: classIDs)
@@ -18,10 +20,11 @@ extension RuleRun {
         envelopeRule()
     }
 
-    private var unitCells: [String: [CellSource]] {
-        var cells: [String: [CellSource]] = [:]
+    /// The operational-plan cells a per-cell FIN-007 would cover, by that finding's id.
+    private var unitCells: [Finding.ID: [CellSource]] {
+        var cells: [Finding.ID: [CellSource]] = [:]
         for key in ledger.keys {
-            if let op = ledger.op[key] { cells["FIN-007/\(key.output)/\(key.year)"] = op.allCells }
+            if let op = ledger.op[key] { cells[Finding.ID(.fin007, .output(key.output), .year(key.year))] = op.allCells }
         }
         return cells
     }
@@ -41,10 +44,11 @@ extension RuleRun {
         let band = tolerances.unitFactorBand
         struct Hit { var key: Ledger.Key; var ratio: Decimal; var op: Ledger.Side; var fp: Ledger.Side }
         var hits: [Hit] = []
-        var pairsPerColumn: [String: Int] = [:]
-        func column(_ side: Ledger.Side) -> String {
-            guard let c = side.allCells.first else { return "" }
-            return "\(c.file)!\(c.sheet)!\(CellPosition.letters(c.position.column))"
+        var pairsPerColumn: [SourceRef: Int] = [:]
+        /// The amount column of a side's first cell: `file!sheet!E`.
+        func column(_ side: Ledger.Side) -> SourceRef {
+            guard let c = side.allCells.first else { return SourceRef(file: "") }
+            return SourceRef(file: c.file, sheet: c.sheet, cell: CellPosition.letters(c.position.column))
         }
         for key in ledger.keys {
             guard let op = ledger.op[key], let fp = ledger.fp[key], op.all != 0, fp.all != 0 else { continue }
@@ -54,18 +58,17 @@ extension RuleRun {
             let small = abs(ratio - Decimal(1) / 1000) <= band / 1000
             if big || small { hits.append(Hit(key: key, ratio: ratio, op: op, fp: fp)) }
         }
-        var byColumn: [String: [Hit]] = [:]
+        var byColumn: [SourceRef: [Hit]] = [:]
         for hit in hits { byColumn[column(hit.op), default: []].append(hit) }
         var covered = Set<Ledger.Key>()
-        for (col, columnHits) in byColumn.sorted(by: { $0.key < $1.key }) {
+        for (col, columnHits) in byColumn.sorted(by: { $0.key.description < $1.key.description }) {
             let pairs = pairsPerColumn[col, default: 0]
             if columnHits.count >= 2, Decimal(columnHits.count) >= Decimal(pairs) * 0.8, let first = columnHits.first?.op.allCells.first {
                 let a = model.allocations.first { $0.outputCell.file == first.file }
-                let tag = a.map { "OP-\($0.bureau.rawValue)" } ?? "OP"
-                emit(Finding(id: "FIN-007/\(tag)/\(first.sheet)!\(CellPosition.letters(first.position.column))", rule: .fin007, severity: .error,
-                             bureau: a?.bureau.rawValue ?? "",
+                emit(Finding(id: Finding.ID(.fin007, .source(.operationalPlan(a?.bureau)), .text("\(first.sheet)!\(CellPosition.letters(first.position.column))")),
+                             severity: .error, bureau: a?.bureau,
                              message: "Column \(CellPosition.letters(first.position.column)) of \(first.file)!\(first.sheet) differs from the financial plan by a factor of about 1 000 on \(columnHits.count) of \(pairs) outputs: its declared unit looks wrong.",
-                             expected: "declared unit", actual: "factor 1000 on \(columnHits.count) of \(pairs) pairs", sources: [col]))
+                             expected: .words("declared unit"), actual: .words("factor 1000 on \(columnHits.count) of \(pairs) pairs"), sources: [col]))
                 columnHits.forEach { covered.insert($0.key) }
                 continue
             }
@@ -73,11 +76,12 @@ extension RuleRun {
                 let unit = hit.op.units.first ?? .chf
                 let bureau = owner(hit.key.output)
                 let ratioText = Format.fixed(hit.ratio, places: 1)
-                emit(Finding(id: "FIN-007/\(hit.key.output)/\(hit.key.year)", rule: .fin007, severity: .error, bureau: bureau?.rawValue ?? "",
-                             output: hit.key.output.text, period: String(hit.key.year),
+                emit(Finding(id: Finding.ID(.fin007, .output(hit.key.output), .year(hit.key.year)), severity: .error, bureau: bureau,
+                             output: hit.key.output, period: .year(hit.key.year),
                              message: "\(hit.key.output), \(hit.key.year): the operational plan holds \((hit.op.all / unit.factor).groupedCHF()) in a column declared \(unit.rawValue) (= CHF \(hit.op.all.groupedCHF())); the financial plan has CHF \(hit.fp.all.groupedCHF()). Ratio \(ratioText) — the cell looks entered in the wrong unit.",
-                             expected: "\((hit.fp.all / unit.factor).plainText) (\(unit.rawValue))", actual: "\((hit.op.all / unit.factor).plainText) (\(unit.rawValue))",
-                             delta: "ratio \(ratioText)", sources: Format.summed(hit.op.allCells) + Format.summed(hit.fp.allCells)))
+                             expected: .words("\((hit.fp.all / unit.factor).plainText) (\(unit.rawValue))"),
+                             actual: .words("\((hit.op.all / unit.factor).plainText) (\(unit.rawValue))"),
+                             delta: .words("ratio \(ratioText)"), sources: Format.summed(hit.op.allCells) + Format.summed(hit.fp.allCells)))
                 covered.insert(hit.key)
             }
         }
@@ -86,23 +90,22 @@ extension RuleRun {
 
     /// FIN-010: extrabudgetary money counted as regular budget. Returns the ids of the class
     /// disagreements (FIN-004 cites them) and every pair it covers.
-    private mutating func fundingClassRule() -> (classIDs: [String], covered: Set<Ledger.Key>) {
+    private mutating func fundingClassRule() -> (classIDs: [Finding.ID], covered: Set<Ledger.Key>) {
         var covered = Set<Ledger.Key>()
-        var classIDs: [String] = []
+        var classIDs: [Finding.ID] = []
         for key in ledger.keys {
             guard let op = ledger.op[key], let fp = ledger.fp[key], op.all != 0, fp.all != 0 else { continue }
-            let opClass = op.hasRB && !op.hasXB ? "RB" : (op.hasXB && !op.hasRB ? "XB" : nil)
-            let fpClass = fp.hasRB && !fp.hasXB ? "RB" : (fp.hasXB && !fp.hasRB ? "XB" : nil)
+            let opClass = op.fundingClass, fpClass = fp.fundingClass
             guard let opClass, let fpClass, opClass != fpClass else { continue }
             let opRow = model.allocations.first { $0.output == key.output && ($0.years[key.year]?.chf ?? 0) != 0 }
             let fpLine = model.budgetLines.first { $0.output == key.output && ($0.years[key.year]?.chf ?? 0) != 0 }
             guard let opRow, let fpLine else { continue }
             let opCell = opRow.fundingCell ?? opRow.years[key.year]!.cells[0].source
-            let amount = opClass == "RB" ? op.rb : fp.rb
-            emit(Finding(id: "FIN-010/\(key.output)/\(key.year)", rule: .fin010, severity: .error, bureau: opRow.bureau.rawValue,
-                         output: key.output.text, period: String(key.year),
-                         message: "\(key.output), \(key.year): \(opRow.bureau.rawValue) plans CHF \(op.all.groupedCHF()) as \(opClass); the financial plan funds it as \(fpClass). Counting it in the wrong class misstates the regular budget by \(amount.groupedCHF()).",
-                         expected: fpClass, actual: opClass, delta: amount.plainText,
+            let amount = opClass == .regular ? op.rb : fp.rb
+            emit(Finding(id: Finding.ID(.fin010, .output(key.output), .year(key.year)), severity: .error, bureau: opRow.bureau,
+                         output: key.output, period: .year(key.year),
+                         message: "\(key.output), \(key.year): \(opRow.bureau.rawValue) plans CHF \(op.all.groupedCHF()) as \(opClass.rawValue); the financial plan funds it as \(fpClass.rawValue). Counting it in the wrong class misstates the regular budget by \(amount.groupedCHF()).",
+                         expected: .words(fpClass.rawValue), actual: .words(opClass.rawValue), delta: .amount(amount),
                          sources: [Format.cell(opCell), Format.cell(fpLine.fundingCell)]))
             covered.insert(key)
             classIDs.append(findings.last!.id)
@@ -112,10 +115,10 @@ extension RuleRun {
             for year in settings.years {
                 let key = Ledger.Key(output: a.output, year: year)
                 guard !covered.contains(key), let cost = a.years[year], cost.chf != 0 else { continue }
-                emit(Finding(id: "FIN-010/\(a.output)/\(year)", rule: .fin010, severity: .error, bureau: a.bureau.rawValue,
-                             output: a.output.text, period: String(year),
+                emit(Finding(id: Finding.ID(.fin010, .output(a.output), .year(year)), severity: .error, bureau: a.bureau,
+                             output: a.output, period: .year(year),
                              message: "\(a.output), \(year): the row is regular budget but its notes say '\(notes.text)'; extrabudgetary money may be counted as RB.",
-                             expected: "XB", actual: "RB", delta: cost.chf.plainText,
+                             expected: .words(FundingClass.extrabudgetary.rawValue), actual: .words(FundingClass.regular.rawValue), delta: .amount(cost.chf),
                              sources: [Format.cell(notes.source), Format.cell(a.fundingCell ?? cost.cells[0].source)]))
                 covered.insert(key)
             }
@@ -125,27 +128,27 @@ extension RuleRun {
 
     /// FIN-001 (planned, not budgeted) and FIN-002 (budgeted, not planned).
     private mutating func presenceRules() {
-        let rf003 = Dictionary(ids(of: .rf003).map { ($0.key, $0.id) }, uniquingKeysWith: { a, _ in a })
+        let rf003 = Set(findings(of: .rf003).map(\.id.first))
         for key in ledger.keys {
             let op = ledger.op[key], fp = ledger.fp[key]
             if let op, op.all != 0, fp == nil {
                 guard let row = model.allocations.first(where: { $0.output == key.output && ($0.years[key.year]?.chf ?? 0) != 0 }) else { continue }
-                let tag = "OP-\(row.bureau.rawValue)"
-                let cause = rf003["\(tag)/\(key.output)"].map { [$0] } ?? []
-                emit(Finding(id: "FIN-001/\(key.output)/\(key.year)", rule: .fin001, severity: .error, bureau: row.bureau.rawValue,
-                             output: key.output.text, period: String(key.year),
+                let recoded = Finding.ID(.rf003, .source(.operationalPlan(row.bureau)), .output(key.output))
+                let cause = rf003.contains(recoded) ? [recoded] : []
+                emit(Finding(id: Finding.ID(.fin001, .output(key.output), .year(key.year)), severity: .error, bureau: row.bureau,
+                             output: key.output, period: .year(key.year),
                              message: "\(key.output) (\(row.title)): \(row.bureau.rawValue) plans CHF \(op.all.groupedCHF()) for \(key.year) but the financial plan has no line for \(key.output).",
-                             expected: "budget line \(key.output)/\(key.year)", actual: "none", delta: op.all.signedText,
+                             expected: .words("budget line \(key.output)/\(key.year)"), actual: .words("none"), delta: .signed(op.all),
                              sources: row.years[key.year]!.cells.map { Format.cell($0.source) }, causedBy: cause))
             }
             if let fp, fp.all != 0, op == nil || !(model.allocations.contains { $0.output == key.output && $0.years[key.year] != nil }) {
                 guard isReconciled(key.output) else { continue }
                 let bureau = owner(key.output)
                 let title = model.budgetLines.first { $0.output == key.output }?.title ?? ""
-                emit(Finding(id: "FIN-002/\(key.output)/\(key.year)", rule: .fin002, severity: .warning, bureau: bureau?.rawValue ?? "",
-                             output: key.output.text, period: String(key.year),
+                emit(Finding(id: Finding.ID(.fin002, .output(key.output), .year(key.year)), severity: .warning, bureau: bureau,
+                             output: key.output, period: .year(key.year),
                              message: "\(key.output) (\(title)): the financial plan budgets CHF \(fp.all.groupedCHF()) for \(key.year) but \(bureau?.rawValue ?? "no bureau")'s operational plan has no allocation for \(key.output).",
-                             expected: "\(bureau?.rawValue ?? "") allocation \(key.output)/\(key.year)", actual: "none", delta: (-fp.all).signedText,
+                             expected: .words("\(bureau?.rawValue ?? "") allocation \(key.output)/\(key.year)"), actual: .words("none"), delta: .signed(-fp.all),
                              sources: Format.summed(fp.allCells)))
             }
         }
@@ -166,23 +169,23 @@ extension RuleRun {
                 because = " A cost-recovery output: Council may raise its budget to meet demand (Decision 5), so this is a \(severity.rawValue)."
             }
             let bureau = owner(key.output)
-            emit(Finding(id: "FIN-003/\(key.output)/\(key.year)", rule: .fin003, severity: severity, bureau: bureau?.rawValue ?? "",
-                         output: key.output.text, period: String(key.year),
+            emit(Finding(id: Finding.ID(.fin003, .output(key.output), .year(key.year)), severity: severity, bureau: bureau,
+                         output: key.output, period: .year(key.year),
                          message: "\(key.output), \(key.year): \(bureau?.rawValue ?? "the operational plan") plans CHF \(op.rb.groupedCHF()), the financial plan has CHF \(fp.rb.groupedCHF()) (Δ \(delta.groupedCHF(signed: true)), \(Format.messagePercent(delta, of: fp.rb)))." + because,
-                         expected: fp.rb.plainText, actual: op.rb.plainText, delta: Format.signedWithPercent(delta, of: fp.rb),
+                         expected: .amount(fp.rb), actual: .amount(op.rb), delta: .change(delta, of: fp.rb),
                          sources: Format.summed(op.rbCells) + Format.summed(fp.rbCells)))
         }
     }
 
     /// FIN-004: each bureau's computed RB total per year against the financial plan's figure.
-    private mutating func bureauTotalRule(fin007Cells: [CellSource: String], classFindings: [String]) {
+    private mutating func bureauTotalRule(fin007Cells: [CellSource: Finding.ID], classFindings: [Finding.ID]) {
         let fin010 = findings.filter { classFindings.contains($0.id) }
         for bureau in Bureau.allCases where bureausPresent.contains(bureau) {
             for year in settings.years {
                 let rows = model.allocations.filter { $0.bureau == bureau && $0.funding.isRegular }
                 let cells = rows.compactMap { $0.years[year] }.flatMap(\.cells)
                 let actual = cells.reduce(Decimal(0)) { $0 + $1.chf }
-                var expectedSources: [String]
+                var expectedSources: [SourceRef]
                 let expected: Decimal
                 if model.hasSectorSummary {
                     guard let summary = model.sectorSummary.first(where: { $0.bureau == bureau }), let amount = summary.years[year] else { continue }
@@ -201,10 +204,10 @@ extension RuleRun {
                 let severity: Severity = relative > tolerances.bureauErrorRel ? .error : .warning
                 let opCells = cells.map(\.source)
                 var causes = opCells.compactMap { fin007Cells[$0] }
-                causes += fin010.filter { $0.bureau == bureau.rawValue && $0.period == String(year) }.map(\.id)
-                emit(Finding(id: "FIN-004/\(bureau.rawValue)/\(year)", rule: .fin004, severity: severity, bureau: bureau.rawValue, period: String(year),
+                causes += fin010.filter { $0.bureau == bureau && $0.period == .year(year) }.map(\.id)
+                emit(Finding(id: Finding.ID(.fin004, .bureau(bureau), .year(year)), severity: severity, bureau: bureau, period: .year(year),
                              message: "\(bureau.rawValue), \(year): operational-plan allocations total CHF \(actual.groupedCHF()); the financial plan gives \(bureau.rawValue) CHF \(expected.groupedCHF()) (Δ \(delta.groupedCHF(signed: true)), \(Format.messagePercent(delta, of: expected))).",
-                             expected: expected.plainText, actual: actual.plainText, delta: Format.signedWithPercent(delta, of: expected),
+                             expected: .amount(expected), actual: .amount(actual), delta: .change(delta, of: expected),
                              sources: expectedSources + Format.summed(opCells), causedBy: Self.causeOrder(causes)))
             }
         }
@@ -224,11 +227,11 @@ extension RuleRun {
             let points = (opStaff.chf / opTotal - fpStaff / fpTotal) * 100
             let staffDelta = opStaff.chf - fpStaff
             guard abs(points) > tolerances.splitPoints, abs(staffDelta) > tolerances.splitAbs else { continue }
-            emit(Finding(id: "FIN-008/\(key.output)/\(key.year)", rule: .fin008, severity: .warning, bureau: row.bureau.rawValue,
-                         output: key.output.text, period: String(key.year),
+            emit(Finding(id: Finding.ID(.fin008, .output(key.output), .year(key.year)), severity: .warning, bureau: row.bureau,
+                         output: key.output, period: .year(key.year),
                          message: "\(key.output) '\(row.title)', \(key.year): \(row.bureau.rawValue) plans staff CHF \(opStaff.chf.groupedCHF()) of \(opTotal.groupedCHF()); the financial plan has staff \(fpStaff.groupedCHF()) of \(fpTotal.groupedCHF()).",
-                         expected: "staff \(fpStaff.plainText)", actual: "staff \(opStaff.chf.plainText)",
-                         delta: "\(staffDelta.signedText) (\(Format.fixed(points, places: 1)) pp)",
+                         expected: .words("staff \(fpStaff.plainText)"), actual: .words("staff \(opStaff.chf.plainText)"),
+                         delta: .words("\(staffDelta.signedText) (\(Format.fixed(points, places: 1)) pp)"),
                          sources: [Format.cell(opStaff.source)] + lines.map { Format.cell($0.years[key.year]!.source) }))
         }
     }
@@ -239,26 +242,27 @@ extension RuleRun {
             guard let fte = row.fte else { continue }
             for year in settings.years {
                 guard let staff = row.years[year]?.staff else { continue }
-                let actual: String
+                /// Staff cost per FTE, nil when staff cost is planned for zero FTE.
+                let perFTE: Decimal?
                 if fte.value == 0 {
                     guard staff.chf != 0 else { continue }
-                    actual = "∞"
+                    perFTE = nil
                 } else {
-                    let perFTE = (staff.chf / fte.value).rounded(scale: 0)
-                    guard perFTE < tolerances.fteCostMin || perFTE > tolerances.fteCostMax else { continue }
-                    actual = perFTE.plainText
+                    let cost = (staff.chf / fte.value).rounded(scale: 0)
+                    guard cost < tolerances.fteCostMin || cost > tolerances.fteCostMax else { continue }
+                    perFTE = cost
                 }
-                emit(Finding(id: "FIN-009/\(row.output)/\(year)", rule: .fin009, severity: .warning, bureau: row.bureau.rawValue,
-                             output: row.output.text, period: String(year),
-                             message: "\(row.output), \(year): staff cost CHF \(staff.chf.groupedCHF()) for \(fte.value.plainText) FTE = CHF \(actual == "∞" ? actual : (Decimal(string: actual) ?? 0).groupedCHF()) per FTE (plausible \(tolerances.fteCostMin.groupedCHF())-\(tolerances.fteCostMax.groupedCHF())); the FTE or the staff cost may be mistyped.",
-                             expected: "\(tolerances.fteCostMin.plainText)-\(tolerances.fteCostMax.plainText)", actual: actual,
+                emit(Finding(id: Finding.ID(.fin009, .output(row.output), .year(year)), severity: .warning, bureau: row.bureau,
+                             output: row.output, period: .year(year),
+                             message: "\(row.output), \(year): staff cost CHF \(staff.chf.groupedCHF()) for \(fte.value.plainText) FTE = CHF \(perFTE?.groupedCHF() ?? "∞") per FTE (plausible \(tolerances.fteCostMin.groupedCHF())-\(tolerances.fteCostMax.groupedCHF())); the FTE or the staff cost may be mistyped.",
+                             expected: .words("\(tolerances.fteCostMin.plainText)-\(tolerances.fteCostMax.plainText)"), actual: perFTE.map(FindingValue.amount) ?? .words("∞"),
                              sources: [Format.cell(fte.source), Format.cell(staff.source)]))
             }
         }
     }
 
     /// FIN-011: high-priority outputs funded below their requirement over the biennium.
-    private mutating func priorityRule(fin007Cells: [CellSource: String]) {
+    private mutating func priorityRule(fin007Cells: [CellSource: Finding.ID]) {
         var done = Set<OutputCode>()
         for row in model.allocations where row.priority == .high && !done.contains(row.output) {
             done.insert(row.output)
@@ -274,11 +278,11 @@ extension RuleRun {
             let severity: Severity = coverage < tolerances.priorityError ? .error : .warning
             let percent = Format.fixed(coverage * 100, places: 1)
             let causes = opCells.compactMap { fin007Cells[$0] }
-            emit(Finding(id: "FIN-011/\(row.output)/\(settings.bienniumText)", rule: .fin011, severity: severity, bureau: row.bureau.rawValue,
-                         output: row.output.text, period: settings.bienniumText,
-                         message: "\(row.output) (high priority): the financial plan provides CHF \(funded.groupedCHF()) for \(settings.bienniumText), \(percent) % of \(row.bureau.rawValue)'s requirement CHF \(requirement.groupedCHF()) (gap \((requirement - funded).groupedCHF())).",
-                         expected: "≥ \(requirement.plainText)", actual: funded.plainText,
-                         delta: "\((funded - requirement).signedText) (\(percent)% coverage)",
+            emit(Finding(id: Finding.ID(.fin011, .output(row.output), .biennium(settings.biennium)), severity: severity, bureau: row.bureau,
+                         output: row.output, period: .biennium(settings.biennium),
+                         message: "\(row.output) (high priority): the financial plan provides CHF \(funded.groupedCHF()) for \(settings.biennium), \(percent) % of \(row.bureau.rawValue)'s requirement CHF \(requirement.groupedCHF()) (gap \((requirement - funded).groupedCHF())).",
+                         expected: .words("≥ \(requirement.plainText)"), actual: .amount(funded),
+                         delta: .words("\((funded - requirement).signedText) (\(percent)% coverage)"),
                          sources: Format.summed(opCells) + (row.priorityCell.map { [Format.cell($0)] } ?? []) + Format.summed(fpSides.flatMap(\.allCells)),
                          causedBy: Self.causeOrder(causes)))
         }
@@ -299,11 +303,11 @@ extension RuleRun {
         let first = cells[0].source
         let topLeft = CellPosition(row: positions.map(\.row).min()!, column: positions.map(\.column).min()!)
         let bottomRight = CellPosition(row: positions.map(\.row).max()!, column: positions.map(\.column).max()!)
-        var sources: [String] = []
+        var sources: [SourceRef] = []
         if let cell = model.envelope?.source { sources.append(Format.cell(cell)) }
-        sources.append(SourceRef(file: first.file, sheet: first.sheet, cell: "\(topLeft.a1):\(bottomRight.a1)").description)
-        emit(Finding(id: "FIN-012/\(settings.bienniumText)", rule: .fin012, severity: severity, period: settings.bienniumText,
-                     message: "Regular-budget lines for \(settings.bienniumText) total CHF \(total.groupedCHF()), \(delta > 0 ? "above" : "below") the approved envelope CHF \(envelope.groupedCHF()) by \(abs(delta).groupedCHF()).",
-                     expected: "≤ \(envelope.plainText)", actual: total.plainText, delta: delta.signedText, sources: sources))
+        sources.append(SourceRef(file: first.file, sheet: first.sheet, cell: "\(topLeft.a1):\(bottomRight.a1)"))
+        emit(Finding(id: Finding.ID(.fin012, .biennium(settings.biennium)), severity: severity, period: .biennium(settings.biennium),
+                     message: "Regular-budget lines for \(settings.biennium) total CHF \(total.groupedCHF()), \(delta > 0 ? "above" : "below") the approved envelope CHF \(envelope.groupedCHF()) by \(abs(delta).groupedCHF()).",
+                     expected: .words("≤ \(envelope.plainText)"), actual: .amount(total), delta: .signed(delta), sources: sources))
     }
 }

@@ -15,24 +15,25 @@ extension RuleRun {
             for token in objective.goalTokens {
                 let number = Int(token.filter(\.isNumber)) ?? 0
                 guard !(1...settings.goalCount).contains(number), let cell = objective.goalsSource else { continue }
-                emit(Finding(id: "RF-002/\(objective.code)/\(token)", rule: .rf002, severity: .error,
+                emit(Finding(id: Finding.ID(.rf002, .text(objective.code), .text(token)), severity: .error,
                              message: "Objective \(objective.code) lists goal \(token); \(settings.planID) has goals G1-G\(settings.goalCount).",
-                             expected: "G1…G\(settings.goalCount)", actual: token, sources: [Format.cell(cell)]))
+                             expected: .words("G1…G\(settings.goalCount)"), actual: .words(token), sources: [Format.cell(cell)]))
             }
         }
 
         // Each workbook's output codes, once per workbook and code, in reading order.
-        struct Use { var tag: String; var output: OutputCode; var bureau: Bureau?; var cell: CellSource; var title: String }
+        struct Use { var tag: SourceTag; var output: OutputCode; var bureau: Bureau?; var cell: CellSource; var title: String }
+        struct Seen: Hashable { var tag: SourceTag; var output: OutputCode }
         var uses: [Use] = []
-        var seen = Set<String>()
+        var seen = Set<Seen>()
         for sub in model.submissions where sub.kind == .financialPlan || sub.kind == .operationalPlan {
-            let tag = sub.sourceTag
+            let tag = sub.tag
             if sub.kind == .financialPlan {
-                for line in model.budgetLines where line.outputCell.file == sub.file && seen.insert("\(tag)|\(line.output)").inserted {
+                for line in model.budgetLines where line.outputCell.file == sub.file && seen.insert(Seen(tag: tag, output: line.output)).inserted {
                     uses.append(Use(tag: tag, output: line.output, bureau: line.bureau, cell: line.outputCell, title: line.title))
                 }
             } else {
-                for a in model.allocations where a.outputCell.file == sub.file && seen.insert("\(tag)|\(a.output)").inserted {
+                for a in model.allocations where a.outputCell.file == sub.file && seen.insert(Seen(tag: tag, output: a.output)).inserted {
                     uses.append(Use(tag: tag, output: a.output, bureau: a.bureau, cell: a.outputCell, title: a.title))
                 }
             }
@@ -43,47 +44,47 @@ extension RuleRun {
             if !objectives.contains(objective) {
                 if let entry = crosswalk[objective] {
                     let successor = entry.newCode.flatMap { $0.isEmpty ? nil : $0 }
-                    emit(Finding(id: "RF-003/\(use.tag)/\(use.output)", rule: .rf003, severity: successor == nil ? .error : .warning,
-                                 bureau: use.bureau?.rawValue ?? "", output: use.output.text,
+                    emit(Finding(id: Finding.ID(.rf003, .source(use.tag), .output(use.output)), severity: successor == nil ? .error : .warning,
+                                 bureau: use.bureau, output: use.output,
                                  message: "\(use.output) uses objective \(objective) from the \(settings.predecessorPlanID) plan; " +
                                     (successor.map { "the crosswalk maps \(objective) → \($0). Re-code the output under \($0)." } ?? "the crosswalk gives no successor."),
-                                 expected: "\(settings.planID) code", actual: "\(objective) (\(settings.predecessorPlanID))", sources: [Format.cell(use.cell)]))
+                                 expected: .words("\(settings.planID) code"), actual: .words("\(objective) (\(settings.predecessorPlanID))"), sources: [Format.cell(use.cell)]))
                 } else {
                     let letter = use.output.prefix
                     let same = objectives.filter { $0.first == letter }.sorted { NaturalOrder.less($0, $1) }
                     let expected = same.isEmpty ? "a known objective" : (same.count == 1 ? "one of \(same[0])" : "one of \(same.first!)…\(same.last!)")
-                    emit(Finding(id: "RF-001/\(use.tag)/\(use.output)", rule: .rf001, severity: .error,
-                                 bureau: use.bureau?.rawValue ?? "", output: use.output.text,
+                    emit(Finding(id: Finding.ID(.rf001, .source(use.tag), .output(use.output)), severity: .error,
+                                 bureau: use.bureau, output: use.output,
                                  message: "\(use.output) (\(title)) refers to objective \(objective), which does not exist in \(settings.planID)" +
                                     (same.isEmpty ? "." : " (objectives \(same.first!)-\(same.last!))."),
-                                 expected: expected, actual: objective, sources: [Format.cell(use.cell)]))
+                                 expected: .words(expected), actual: .words(objective), sources: [Format.cell(use.cell)]))
                 }
             } else if !listed.contains(use.output) {
-                emit(Finding(id: "RF-005/\(use.tag)/\(use.output)", rule: .rf005, severity: .warning,
-                             bureau: use.bureau?.rawValue ?? "", output: use.output.text,
+                emit(Finding(id: Finding.ID(.rf005, .source(use.tag), .output(use.output)), severity: .warning,
+                             bureau: use.bureau, output: use.output,
                              message: "\(use.output) (\(use.title)) is planned or budgeted but is not in the results framework's Outputs sheet for \(settings.planID).",
-                             expected: "listed output", actual: use.output.text, sources: [Format.cell(use.cell)]))
+                             expected: .words("listed output"), actual: .words(use.output.text), sources: [Format.cell(use.cell)]))
             }
         }
 
         // RF-004: the code's objective and bureau win over what the row states.
-        func rf004(tag: String, output: OutputCode, stated: TextCell?, bureau: Bureau?, statedBureau: Bureau?, bureauCell: CellSource?) {
+        func rf004(tag: SourceTag, output: OutputCode, stated: TextCell?, bureau: Bureau?, statedBureau: Bureau?, bureauCell: CellSource?) {
             if let stated, stated.text != output.objective {
-                emit(Finding(id: "RF-004/\(tag)/\(output)", rule: .rf004, severity: .warning, bureau: bureau?.rawValue ?? "", output: output.text,
+                emit(Finding(id: Finding.ID(.rf004, .source(tag), .output(output)), severity: .warning, bureau: bureau, output: output,
                              message: "Output \(output) belongs to objective \(output.objective) but the row says \(stated.text); \(output.objective) used.",
-                             expected: output.objective, actual: stated.text, sources: [Format.cell(stated.source)]))
+                             expected: .words(output.objective), actual: .words(stated.text), sources: [Format.cell(stated.source)]))
             }
             if let owner = Bureau.owning(prefix: output.prefix), let statedBureau, statedBureau != owner, let bureauCell {
-                emit(Finding(id: "RF-004/\(tag)/\(output)/bureau", rule: .rf004, severity: .warning, bureau: owner.rawValue, output: output.text,
+                emit(Finding(id: Finding.ID(.rf004, .source(tag), .output(output), .text("bureau")), severity: .warning, bureau: owner, output: output,
                              message: "Output \(output) belongs to \(owner.rawValue) but the row says \(statedBureau.rawValue); \(owner.rawValue) used.",
-                             expected: owner.rawValue, actual: statedBureau.rawValue, sources: [Format.cell(bureauCell)]))
+                             expected: .words(owner.rawValue), actual: .words(statedBureau.rawValue), sources: [Format.cell(bureauCell)]))
             }
         }
         for line in model.budgetLines {
-            rf004(tag: "FP", output: line.output, stated: line.statedObjective, bureau: line.bureau, statedBureau: line.sectorBureau, bureauCell: line.sector?.source)
+            rf004(tag: SourceTag(.financialPlan), output: line.output, stated: line.statedObjective, bureau: line.bureau, statedBureau: line.sectorBureau, bureauCell: line.sector?.source)
         }
         for a in model.allocations {
-            rf004(tag: "OP-\(a.bureau.rawValue)", output: a.output, stated: a.statedObjective, bureau: a.bureau, statedBureau: a.bureau, bureauCell: a.outputCell)
+            rf004(tag: .operationalPlan(a.bureau), output: a.output, stated: a.statedObjective, bureau: a.bureau, statedBureau: a.bureau, bureauCell: a.outputCell)
         }
     }
 }

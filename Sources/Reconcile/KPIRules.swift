@@ -17,15 +17,16 @@ extension RuleRun {
     mutating func kpiRules() {
         let outputBureau = Dictionary(model.outputs.map { ($0.code, $0.bureau) }, uniquingKeysWith: { a, _ in a })
         for kpi in model.kpis {
-            let bureau = kpi.linkedOutput.flatMap { outputBureau[$0] ?? nil }?.rawValue ?? ""
-            let output = kpi.linkedOutput?.text ?? kpi.linkedTo
+            let bureau = kpi.linkedOutput.flatMap { outputBureau[$0] ?? nil }
+            // The result the KPI measures: its output, else the code as written (an objective or outcome).
+            let output = kpi.linkedOutput ?? (kpi.linkedTo.isEmpty ? nil : OutputCode(kpi.linkedTo))
             let noBaseline = kpi.baseline == nil || kpi.baselineYear == nil
             let noTarget = kpi.target == nil || kpi.targetYear == nil
             if noBaseline || noTarget {
                 let parts = [noBaseline ? "baseline value and year" : nil, noTarget ? "target value and year" : nil].compactMap { $0 }
-                emit(Finding(id: "KPI-001/\(kpi.id)", rule: .kpi001, severity: noTarget ? .error : .warning, bureau: bureau, output: output,
+                emit(Finding(id: Finding.ID(.kpi001, .text(kpi.id)), severity: noTarget ? .error : .warning, bureau: bureau, output: output,
                              message: "\(kpi.id) (\(kpi.name)) has no \(parts.joined(separator: " and ")); progress cannot be \(noTarget ? "judged" : "computed").",
-                             expected: parts.joined(separator: " and "), actual: "blank",
+                             expected: .words(parts.joined(separator: " and ")), actual: .words("blank"),
                              sources: [Format.cell(noTarget ? kpi.targetCell : kpi.baselineCell)]))
                 continue
             }
@@ -47,10 +48,10 @@ extension RuleRun {
             if let p = a.progress { delta += "; progress \((p * 100).rounded(scale: 0).plainText)%" }
             var sources = [Format.cell(actual.source)]
             if let cell = kpi.reportedStatus { sources.append(Format.cell(cell.source)) }
-            emit(Finding(id: "KPI-002/\(kpi.id)/\(year)", rule: .kpi002, severity: severity, bureau: bureau, output: output, period: String(year),
+            emit(Finding(id: Finding.ID(.kpi002, .text(kpi.id), .year(year)), severity: severity, bureau: bureau, output: output, period: .year(year),
                          message: "\(kpi.id) (\(kpi.name)): \(actual.value.plainText) in \(year) against baseline \(kpi.baseline!.value.plainText) (\(kpi.baselineYear!)) and target \(kpi.target!.value.plainText) (\(kpi.targetYear!)). Computed status \(a.status.rawValue)" + (reported.map { "; reported '\($0)'." } ?? "."),
-                         expected: "\(a.line.rounded(scale: 1).plainText) (on-track threshold \(a.threshold.rounded(scale: 1).plainText))",
-                         actual: actual.value.plainText, delta: delta, sources: sources))
+                         expected: .words("\(a.line.rounded(scale: 1).plainText) (on-track threshold \(a.threshold.rounded(scale: 1).plainText))"),
+                         actual: .amount(actual.value), delta: .words(delta), sources: sources))
         }
     }
 

@@ -14,6 +14,13 @@ struct Ledger {
         var units: [MoneyUnit] = []
         /// Rows or lines with an amount for the pair, top to bottom.
         var rowCount = 0
+
+        /// The one class of money this side holds, nil when it holds both or none.
+        var fundingClass: FundingClass? {
+            if hasRB && !hasXB { return .regular }
+            if hasXB && !hasRB { return .extrabudgetary }
+            return nil
+        }
     }
 
     struct Key: Hashable { var output: OutputCode; var year: Int }

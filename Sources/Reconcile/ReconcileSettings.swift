@@ -7,7 +7,7 @@ public struct ReconcileSettings: Sendable, Codable, Equatable {
     public var planID = "SP2020-2023"
     public var predecessorPlanID = "SP2016-2019"
     public var goalCount = 5
-    public var biennium = [2022, 2023]
+    public var biennium = Biennium(2022, 2023)
     /// Bureaus that must each send an operational plan.
     public var bureaus: [Bureau] = [.br, .tsb, .bdt, .gs]
     public var tolerances = Tolerances()
@@ -23,8 +23,7 @@ public struct ReconcileSettings: Sendable, Codable, Equatable {
 
     public init() {}
 
-    public var years: [Int] { biennium }
-    public var bienniumText: String { "\(biennium[0])-\(biennium[1])" }
+    public var years: [Int] { biennium.years }
 }
 
 /// Tolerances of domain.md (d), named as in its table.

@@ -40,7 +40,7 @@ struct RuleRun {
     var findings: [Finding] = []
     var notes: [String] = []
     var bureauTotals: [BureauTotal] = []
-    private var usedIDs: [String: Int] = [:]
+    private var usedIDs: [Finding.ID: Int] = [:]
     /// Bureaus whose operational plan arrived.
     let bureausPresent: Set<Bureau>
     var tolerances: Tolerances { settings.tolerances }
@@ -57,22 +57,21 @@ struct RuleRun {
         for var finding in new {
             let count = usedIDs[finding.id, default: 0] + 1
             usedIDs[finding.id] = count
-            if count > 1 { finding.id += "#\(count)" }
+            finding.id.occurrence = count
             findings.append(finding)
         }
     }
 
     mutating func emit(_ finding: Finding) { emit([finding]) }
 
-    func ids(of rule: RuleID) -> [Finding] { findings.filter { $0.rule == rule } }
+    /// The findings of one rule so far.
+    func findings(of rule: RuleID) -> [Finding] { findings.filter { $0.rule == rule } }
 
     /// caused_by order: catalogue order of the rule, then scalar order of the id.
-    static func causeOrder(_ ids: [String]) -> [String] {
-        func rule(_ id: String) -> RuleID? { RuleID(rawValue: String(id.prefix { $0 != "/" })) }
-        return Array(Set(ids)).sorted {
-            let (a, b) = (rule($0), rule($1))
-            if a != b, let a, let b { return a < b }
-            return NaturalOrder.scalarLess($0, $1)
+    static func causeOrder(_ ids: [Finding.ID]) -> [Finding.ID] {
+        Array(Set(ids)).sorted {
+            if $0.rule != $1.rule { return $0.rule < $1.rule }
+            return NaturalOrder.scalarLess($0.description, $1.description)
         }
     }
 }

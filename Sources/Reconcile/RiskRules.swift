@@ -8,7 +8,7 @@ extension RuleRun {
         let knownOutputs = Set(model.outputs.map(\.code)).union(ledger.fpOutputs).union(ledger.opOutputs)
         let blankWords: Set<String> = ["", "-", "–", "—", "n/a", "none", "tbd"]
         for risk in model.risks {
-            let bureau = risk.bureau?.rawValue ?? ""
+            let bureau = risk.bureau
             let l = risk.likelihood?.value, i = risk.impact?.value
             let onScale = [l, i].allSatisfy { v in v.map { $0 >= 1 && $0 <= 5 && $0 == $0.rounded(scale: 0) } ?? false }
             // The normaliser writes a linked output in canonical form when it parses.
@@ -16,18 +16,18 @@ extension RuleRun {
             if onScale, let l, let i {
                 let score = l * i
                 if blankWords.contains(risk.mitigation.text.lowercased().trimmingCharacters(in: .whitespaces)), score >= tolerances.riskWarn {
-                    emit(Finding(id: "RSK-001/\(risk.id)", rule: .rsk001, severity: score >= tolerances.riskError ? .error : .warning,
-                                 bureau: bureau, output: linkedOutput?.text ?? "",
+                    emit(Finding(id: Finding.ID(.rsk001, .text(risk.id)), severity: score >= tolerances.riskError ? .error : .warning,
+                                 bureau: bureau, output: linkedOutput,
                                  message: "\(risk.id) (\(risk.description)) scores \(score.plainText) (likelihood \(l.plainText) × impact \(i.plainText), \(band(score))) and has no mitigation measures.",
-                                 expected: "mitigation text", actual: "blank", delta: "score \(score.plainText)", sources: [Format.cell(risk.mitigation.source)]))
+                                 expected: .words("mitigation text"), actual: .words("blank"), delta: .words("score \(score.plainText)"), sources: [Format.cell(risk.mitigation.source)]))
                 }
             }
             if let link = risk.linkedObjective {
                 let code = link.text.uppercased()
                 if !objectives.contains(code) && !objectives.isEmpty {
-                    emit(Finding(id: "RSK-002/\(risk.id)/\(code)", rule: .rsk002, severity: .error, bureau: bureau,
+                    emit(Finding(id: Finding.ID(.rsk002, .text(risk.id), .text(code)), severity: .error, bureau: bureau,
                                  message: "\(risk.id) is linked to objective \(code), which is not in the results framework.",
-                                 expected: "known objective", actual: code, sources: [Format.cell(link.source)]))
+                                 expected: .words("known objective"), actual: .words(code), sources: [Format.cell(link.source)]))
                 }
             }
             if let link = risk.linkedOutput {
@@ -35,21 +35,21 @@ extension RuleRun {
                 if !knownOutputs.contains(code) {
                     let siblings = knownOutputs.filter { $0.objective == code.objective }.sorted().map(\.text)
                     let known = siblings.isEmpty ? "." : " (objective \(code.objective) has \(siblings.joined(separator: " and ")))."
-                    emit(Finding(id: "RSK-002/\(risk.id)/\(code)", rule: .rsk002, severity: .error, bureau: bureau, output: code.text,
+                    emit(Finding(id: Finding.ID(.rsk002, .text(risk.id), .output(code)), severity: .error, bureau: bureau, output: code,
                                  message: "\(risk.id) is linked to output \(code), which is not in the results framework or any plan\(known)",
-                                 expected: "known output", actual: code.text, sources: [Format.cell(link.source)]))
+                                 expected: .words("known output"), actual: .words(code.text), sources: [Format.cell(link.source)]))
                 }
             }
             if !onScale {
                 let describe = { (v: Decimal?) in v?.plainText ?? "blank" }
-                emit(Finding(id: "RSK-003/\(risk.id)", rule: .rsk003, severity: .error, bureau: bureau,
+                emit(Finding(id: Finding.ID(.rsk003, .text(risk.id)), severity: .error, bureau: bureau,
                              message: "\(risk.id): likelihood \(describe(l)) and impact \(describe(i)) must both be on the 1-5 scale.",
-                             expected: "1-5", actual: "likelihood \(describe(l)), impact \(describe(i))", sources: [Format.cell(risk.likelihoodCell)]))
+                             expected: .words("1-5"), actual: .words("likelihood \(describe(l)), impact \(describe(i))"), sources: [Format.cell(risk.likelihoodCell)]))
             } else if let l, let i, let stated = risk.statedScore, stated.value != l * i {
                 let score = l * i
-                emit(Finding(id: "RSK-003/\(risk.id)", rule: .rsk003, severity: .error, bureau: bureau,
+                emit(Finding(id: Finding.ID(.rsk003, .text(risk.id)), severity: .error, bureau: bureau,
                              message: "\(risk.id): likelihood \(l.plainText) × impact \(i.plainText) = \(score.plainText) (\(band(score))), but the stated score is \(stated.value.plainText) (\(band(stated.value))).",
-                             expected: score.plainText, actual: stated.value.plainText, delta: (stated.value - score).signedText,
+                             expected: .amount(score), actual: .amount(stated.value), delta: .signed(stated.value - score),
                              sources: [Format.cell(stated.source)]))
             }
         }

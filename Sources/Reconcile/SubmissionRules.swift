@@ -4,7 +4,7 @@ import Results
 extension RuleRun {
     /// SUB-001: each expected workbook kind present once (RF, FP, RR; OP per bureau).
     mutating func submissionRules() {
-        let biennium = settings.bienniumText
+        let biennium = settings.biennium
         let present = model.submissions
         var missing: [(WorkbookKind, Bureau?)] = []
         for kind in [WorkbookKind.resultsFramework, .financialPlan, .riskRegister] where !present.contains(where: { $0.kind == kind }) {
@@ -19,12 +19,12 @@ extension RuleRun {
             let candidates = meant.isEmpty ? model.missed.filter { $0.kind == nil } : meant
             let refused = candidates.map { "\($0.file) (\($0.reason))" }.joined(separator: "; ")
             let missedText = candidates.isEmpty ? "" : " Received but not accepted: \(refused)."
-            let id = "SUB-001/\(kind.rawValue)" + (bureau.map { "/\($0.rawValue)" } ?? "")
+            let id = Finding.ID(.sub001, [.kind(kind)] + (bureau.map { [.bureau($0)] } ?? []))
             let what = bureau.map { "an operational plan from \($0.rawValue)" } ?? "a \(kindName(kind))"
             let received = bureausPresent.sorted().map(\.rawValue).joined(separator: ", ")
-            emit(Finding(id: id, rule: .sub001, severity: .error, bureau: bureau?.rawValue ?? "", period: biennium,
+            emit(Finding(id: id, severity: .error, bureau: bureau, period: .biennium(biennium),
                          message: "No \(what) for \(biennium): expected 1 workbook, found 0 (operational plans received: \(received.isEmpty ? "none" : received)).\(missedText)",
-                         expected: "1 submission", actual: "0", sources: ["inbox/"]))
+                         expected: .words("1 submission"), actual: .amount(0), sources: [SourceRef(file: "inbox/")]))
             if let bureau {
                 for line in model.budgetLines where Bureau.owner(of: line.output, fallback: line.bureau) == bureau {
                     for year in settings.years {
@@ -50,12 +50,12 @@ extension RuleRun {
     mutating func duplicateRules() {
         for dup in model.duplicates {
             emit(Finding(
-                id: "DAT-001/\(dup.workbook)/\(dup.key)", rule: .dat001, severity: dup.identical ? .warning : .error,
-                bureau: dup.bureau?.rawValue ?? "", output: dup.output?.text ?? "",
+                id: Finding.ID(.dat001, .source(dup.workbook), .text(dup.key)), severity: dup.identical ? .warning : .error,
+                bureau: dup.bureau, output: dup.output,
                 message: dup.identical
                     ? "\(dup.key) appears twice in \(dup.keptCell.file) with identical values; row \(dup.duplicateCell.position.row) skipped."
                     : "\(dup.key) appears twice in \(dup.keptCell.file) with different values; row \(dup.keptCell.position.row) kept, row \(dup.duplicateCell.position.row) not loaded.",
-                expected: "1 row", actual: "2 rows", sources: [Format.cell(dup.keptCell), Format.cell(dup.duplicateCell)]))
+                expected: .words("1 row"), actual: .words("2 rows"), sources: [Format.cell(dup.keptCell), Format.cell(dup.duplicateCell)]))
         }
     }
 }

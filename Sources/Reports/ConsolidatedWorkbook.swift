@@ -57,7 +57,7 @@ public struct ConsolidatedWorkbook {
         amount.map { Cell(.decimal($0.plainText), style: Self.chf) } ?? .empty
     }
 
-    private func text(_ s: String?) -> Cell { s.map { Cell(.string($0)) } ?? .empty }
+    private func text(_ s: String?) -> Cell { s.map { Cell(.string(CellFit.text($0))) } ?? .empty }
 
     /// The front page: findings by rule and severity, and each bureau's regular budget on both sides
     /// with live formulas for the differences.
@@ -110,19 +110,24 @@ public struct ConsolidatedWorkbook {
     private func discrepancies(_ findings: [Finding], _ writer: WorkbookWriter) throws {
         let sheet = try self.sheet(writer, "Discrepancies", DiscrepancyCSV.columns, widths: [26, 9, 8, 7, 8, 10, 60, 16, 16, 20, 45, 24])
         let rowOfID = Dictionary(findings.enumerated().map { ($1.id, $0 + 2) }, uniquingKeysWith: { a, _ in a })
+        func cell(_ column: LogColumn, _ f: Finding) -> String { CellFit.text(column.text(f)) }
         for (index, f) in findings.enumerated() {
             // A finding explained by another links to its (first) root cause.
             if let cause = f.causedBy.first, let target = rowOfID[cause] {
-                try sheet.addHyperlink(at: "L\(index + 2)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: "Go to \(cause)")
+                try sheet.addHyperlink(at: "L\(index + 2)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: "Go to \(cause.description)")
             }
             let fill = Self.severityFill[f.severity]
             // Spreadsheet programs do not grow rows for wrapped text on opening: give the height.
-            let lines = max(Self.lines(f.message, width: 60), Self.lines(f.sources.joined(separator: "; "), width: 45),
-                            Self.lines(f.causedBy.joined(separator: "; "), width: 24))
-            try sheet.writeRow([Cell(.string(f.id)), Cell(.string(f.rule.rawValue)), Cell(.string(f.severity.rawValue), style: fill),
-                                text(f.bureau), text(f.output), text(f.period), Cell(.string(f.message), style: Self.wrap),
-                                text(f.expected), text(f.actual), text(f.delta), Cell(.string(f.sources.joined(separator: "; ")), style: Self.wrap),
-                                Cell(.string(f.causedBy.joined(separator: "; ")), style: Self.wrap)], height: 15 * Double(lines))
+            let lines = max(Self.lines(f.message, width: 60), Self.lines(LogColumn.sources.text(f), width: 45),
+                            Self.lines(LogColumn.causedBy.text(f), width: 24))
+            let row = LogColumn.allCases.map { column -> Cell in
+                switch column {
+                case .severity: Cell(.string(f.severity.rawValue), style: fill)
+                case .message, .sources, .causedBy: Cell(.string(cell(column, f)), style: Self.wrap)
+                default: Cell(.string(cell(column, f)))
+                }
+            }
+            try sheet.writeRow(row, height: CellFit.rowHeight(lines: lines))
         }
     }
 

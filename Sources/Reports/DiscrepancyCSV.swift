@@ -2,15 +2,13 @@ import Results
 
 /// `discrepancies.csv`: the twelve columns of domain.md (d), UTF-8, LF, RFC 4180 minimal quoting.
 public enum DiscrepancyCSV {
-    public static let columns = ["id", "rule", "severity", "bureau", "output", "period", "message", "expected", "actual", "delta", "sources", "caused_by"]
+    public static let columns = LogColumn.allCases.map(\.name)
 
     /// The whole file, header first, one line per finding, the last line ended by LF.
     public static func render(_ findings: [Finding]) -> String {
         var out = columns.joined(separator: ",") + "\n"
         for f in findings {
-            let fields = [f.id, f.rule.rawValue, f.severity.rawValue, f.bureau, f.output, f.period, f.message, f.expected, f.actual,
-                          f.delta, f.sources.joined(separator: "; "), f.causedBy.joined(separator: "; ")]
-            out += fields.map(quote).joined(separator: ",") + "\n"
+            out += LogColumn.allCases.map { quote($0.text(f)) }.joined(separator: ",") + "\n"
         }
         return out
     }

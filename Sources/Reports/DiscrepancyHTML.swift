@@ -35,21 +35,35 @@ public enum DiscrepancyHTML {
         html += RuleID.allCases.compactMap { rule in byRule[rule].map { "<a href=\"#\(rule.rawValue)\">\(rule.rawValue)</a>&nbsp;\($0)" } }
             .joined(separator: " · ")
         html += "</p>\n" + filterForm(findings)
-        html += "<table><thead><tr><th>id</th><th>severity</th><th>bureau</th><th>output</th><th>period</th><th>message</th>"
-        html += "<th>expected</th><th>actual</th><th>delta</th><th>sources</th><th>caused by</th></tr></thead><tbody>\n"
+        html += "<table><thead><tr>" + columns.map { "<th>\($0.name.replacingOccurrences(of: "_", with: " "))</th>" }.joined()
+        html += "</tr></thead><tbody>\n"
         var firstOfRule = Set<RuleID>()
         for f in findings {
             let anchor = firstOfRule.insert(f.rule).inserted ? " id=\"\(f.rule.rawValue)\"" : ""
-            let causes = f.causedBy.map { ids.contains($0) ? "<a href=\"#\(attribute($0))\">\(escape($0))</a>" : escape($0) }.joined(separator: "<br>")
-            let data = "data-severity=\"\(f.severity.rawValue)\" data-bureau=\"\(escape(f.bureau))\" data-rule=\"\(f.rule.rawValue)\" data-root=\"\(f.causedBy.isEmpty ? 1 : 0)\""
-            html += "<tr class=\"\(f.severity.rawValue)\"\(anchor) \(data)><td id=\"\(attribute(f.id))\">\(escape(f.id))</td>"
-            html += "<td class=\"sev\">\(f.severity.rawValue)</td><td>\(escape(f.bureau))</td><td>\(escape(f.output))</td><td>\(escape(f.period))</td>"
-            html += "<td>\(escape(f.message))</td><td class=\"num\">\(escape(f.expected))</td><td class=\"num\">\(escape(f.actual))</td>"
-            html += "<td class=\"num\">\(escape(f.delta))</td><td class=\"src\">\(f.sources.map(escape).joined(separator: "<br>"))</td><td>\(causes)</td></tr>\n"
+            let data = "data-severity=\"\(f.severity.rawValue)\" data-bureau=\"\(escape(LogColumn.bureau.text(f)))\" data-rule=\"\(f.rule.rawValue)\" data-root=\"\(f.causedBy.isEmpty ? 1 : 0)\""
+            html += "<tr class=\"\(f.severity.rawValue)\"\(anchor) \(data)>"
+            for column in columns {
+                switch column {
+                case .id: html += "<td id=\"\(attribute(f.id.description))\">\(escape(f.id.description))</td>"
+                case .severity: html += "<td class=\"sev\">\(f.severity.rawValue)</td>"
+                case .expected, .actual, .delta: html += "<td class=\"num\">\(escape(column.text(f)))</td>"
+                case .sources: html += "<td class=\"src\">\(column.items(f).map(escape).joined(separator: "<br>"))</td>"
+                case .causedBy:
+                    let causes = f.causedBy.map { id in
+                        ids.contains(id) ? "<a href=\"#\(attribute(id.description))\">\(escape(id.description))</a>" : escape(id.description)
+                    }
+                    html += "<td>\(causes.joined(separator: "<br>"))</td>"
+                default: html += "<td>\(escape(column.text(f)))</td>"
+                }
+            }
+            html += "</tr>\n"
         }
         html += "</tbody></table>\n" + script + "</body></html>\n"
         return html
     }
+
+    /// The log's columns the page shows: the rule is in the id already.
+    static let columns = LogColumn.allCases.filter { $0 != .rule }
 
     /// Filters for reviewers: severity, bureau, rule, root causes only, and words. Without
     /// JavaScript the page still shows every finding.
@@ -58,7 +72,7 @@ public enum DiscrepancyHTML {
             "<option value=\"\">all</option>" + values.map { "<option>\(escape($0))</option>" }.joined()
         }
         let severities = [Severity.error, .warning, .info].filter { s in findings.contains { $0.severity == s } }.map(\.rawValue)
-        let bureaus = Array(Set(findings.map(\.bureau).filter { !$0.isEmpty })).sorted()
+        let bureaus = Array(Set(findings.compactMap(\.bureau))).sorted().map(\.rawValue)
         let rules = RuleID.allCases.filter { r in findings.contains { $0.rule == r } }.map(\.rawValue)
         return "<form id=\"filters\" hidden>"
             + "<label>severity <select name=\"severity\">\(options(severities))</select></label>"

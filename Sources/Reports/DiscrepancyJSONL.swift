@@ -5,12 +5,10 @@ public enum DiscrepancyJSONL {
     public static func render(_ findings: [Finding]) -> String {
         var out = ""
         for f in findings {
-            let strings: [(String, String)] = [("id", f.id), ("rule", f.rule.rawValue), ("severity", f.severity.rawValue), ("bureau", f.bureau),
-                                               ("output", f.output), ("period", f.period), ("message", f.message), ("expected", f.expected),
-                                               ("actual", f.actual), ("delta", f.delta)]
-            var parts = strings.map { "\(JSON.string($0.0)):\(JSON.string($0.1))" }
-            parts.append("\"sources\":[" + f.sources.map(JSON.string).joined(separator: ",") + "]")
-            parts.append("\"caused_by\":[" + f.causedBy.map(JSON.string).joined(separator: ",") + "]")
+            let parts = LogColumn.allCases.map { column in
+                JSON.string(column.name) + ":"
+                    + (column.isList ? "[" + column.items(f).map(JSON.string).joined(separator: ",") + "]" : JSON.string(column.text(f)))
+            }
             out += "{" + parts.joined(separator: ",") + "}\n"
         }
         return out

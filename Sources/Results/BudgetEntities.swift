@@ -140,7 +140,7 @@ public struct StatedTotal: Hashable, Sendable, Codable {
     }
 
     /// `FP`, `OP-BR`, … (the `<source>` of finding ids).
-    public var workbook: String
+    public var workbook: SourceTag
     public var bureau: Bureau?
     public var label: String
     public var measure: Measure
@@ -151,7 +151,7 @@ public struct StatedTotal: Hashable, Sendable, Codable {
     /// The in-scope values (in CHF, or FTE) with their cells, top to bottom.
     public var components: [Quantity]
 
-    public init(workbook: String, bureau: Bureau?, label: String, measure: Measure, stated: Decimal, unit: MoneyUnit?,
+    public init(workbook: SourceTag, bureau: Bureau?, label: String, measure: Measure, stated: Decimal, unit: MoneyUnit?,
                 cell: CellSource, components: [Quantity]) {
         self.workbook = workbook
         self.bureau = bureau
@@ -167,7 +167,7 @@ public struct StatedTotal: Hashable, Sendable, Codable {
 /// A row skipped or rejected because its key repeats an earlier row of the same workbook.
 public struct DuplicateRow: Hashable, Sendable, Codable {
     /// `FP`, `OP-GS`, `RF`, `RR`.
-    public var workbook: String
+    public var workbook: SourceTag
     /// The key part of the id: `E.2-1/RB`, or a KPI or risk id.
     public var key: String
     public var bureau: Bureau?
@@ -177,7 +177,7 @@ public struct DuplicateRow: Hashable, Sendable, Codable {
     public var keptCell: CellSource
     public var duplicateCell: CellSource
 
-    public init(workbook: String, key: String, bureau: Bureau?, output: OutputCode?, identical: Bool, keptCell: CellSource, duplicateCell: CellSource) {
+    public init(workbook: SourceTag, key: String, bureau: Bureau?, output: OutputCode?, identical: Bool, keptCell: CellSource, duplicateCell: CellSource) {
         self.workbook = workbook
         self.key = key
         self.bureau = bureau

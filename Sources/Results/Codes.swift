@@ -34,9 +34,14 @@ public struct FundingSource: Hashable, Sendable, Codable, CustomStringConvertibl
     public init(_ code: String) { self.code = code }
     /// Regular budget (assessed contributions and cost recovery); everything else is extrabudgetary.
     public var isRegular: Bool { code == "RB" || code.hasPrefix("RB-") }
-    /// `RB` or `XB`.
-    public var fundingClass: String { isRegular ? "RB" : "XB" }
+    /// Regular budget or extrabudgetary.
+    public var fundingClass: FundingClass { isRegular ? .regular : .extrabudgetary }
     public var description: String { code }
+}
+
+/// The two classes of money: regular budget (`RB`) and extrabudgetary (`XB`).
+public enum FundingClass: String, Hashable, Sendable, Codable {
+    case regular = "RB", extrabudgetary = "XB"
 }
 
 /// A cost category code: `STAFF`, `NONSTAFF` or a sub-code such as `NONSTAFF.TRV`.

@@ -17,29 +17,28 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
 
 /// A discrepancy or data problem: one row of the discrepancy log.
 ///
-/// The columns and their formats are pinned by domain.md (d) "Discrepancy log"; every text here is
-/// already in its final form.
+/// Every field is a typed value; the log's text forms are rendered once, by the reports.
 public struct Finding: Hashable, Sendable, Codable {
-    /// `<rule>/<natural key>`, possibly with `#2` appended when a key repeats.
-    public var id: String
-    public var rule: RuleID
+    public var id: ID
     public var severity: Severity
-    public var bureau: String
-    public var output: String
-    public var period: String
+    /// The bureau the finding is about, if one.
+    public var bureau: Bureau?
+    /// The output (or the result a KPI is linked to) the finding is about, if one.
+    public var output: OutputCode?
+    public var period: Period
     public var message: String
-    public var expected: String
-    public var actual: String
-    public var delta: String
-    /// `file!sheet!cell` texts, in the order the rule gives.
-    public var sources: [String]
-    /// Ids of the root-cause findings that explain this one.
-    public var causedBy: [String]
+    public var expected: FindingValue
+    public var actual: FindingValue
+    public var delta: FindingValue
+    /// The cells (ranges, sheets, files) behind the finding, in the order the rule gives.
+    public var sources: [SourceRef]
+    /// The root-cause findings that explain this one.
+    public var causedBy: [ID]
 
-    public init(id: String, rule: RuleID, severity: Severity, bureau: String = "", output: String = "", period: String = "",
-                message: String, expected: String = "", actual: String = "", delta: String = "", sources: [String], causedBy: [String] = []) {
+    public init(id: ID, severity: Severity, bureau: Bureau? = nil, output: OutputCode? = nil, period: Period = .none,
+                message: String, expected: FindingValue = .none, actual: FindingValue = .none, delta: FindingValue = .none,
+                sources: [SourceRef], causedBy: [ID] = []) {
         self.id = id
-        self.rule = rule
         self.severity = severity
         self.bureau = bureau
         self.output = output
@@ -52,11 +51,10 @@ public struct Finding: Hashable, Sendable, Codable {
         self.causedBy = causedBy
     }
 
+    public var rule: RuleID { id.rule }
+
     /// The natural key: the id without its rule prefix.
-    public var key: String {
-        let prefix = rule.rawValue + "/"
-        return id.hasPrefix(prefix) ? String(id.dropFirst(prefix.count)) : id
-    }
+    public var key: String { id.key }
 }
 
 /// The rule catalogue, in catalogue order (the log's primary sort key).

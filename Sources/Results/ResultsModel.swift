@@ -35,10 +35,7 @@ public struct Submission: Hashable, Sendable, Codable {
     }
 
     /// `RF`, `FP`, `RR` or `OP-<bureau>`: the `<source>` of finding ids.
-    public var sourceTag: String {
-        if kind == .operationalPlan, let bureau { return "OP-\(bureau.rawValue)" }
-        return kind.rawValue
-    }
+    public var tag: SourceTag { SourceTag(kind, bureau: kind == .operationalPlan ? bureau : nil) }
 }
 
 /// A workbook that did not make it into the model, and why (for SUB-001's message).

@@ -36,7 +36,7 @@ struct CorpusSweepTests {
                 let table = TableProfile(table: kind, headerRow: 1, fields: fields)
                 let source = SourceProfile(name: "sweep", kind: Self.workbookKind(kind), files: ["*"], tables: [table])
                 let loader = SheetLoader(grid: grid, file: file, table: table, source: source, settings: SheetLoaderTests.settings,
-                                         bureau: .tsb, tag: "SWEEP", numberFormat: { formats[$0] ?? "General" })
+                                         bureau: .tsb, tag: SourceTag(Self.workbookKind(kind), bureau: .tsb), numberFormat: { formats[$0] ?? "General" })
                 var model = ResultsModel()
                 // A sheet whose year columns all lie outside the biennium is refused as a whole.
                 guard let account = try? loader.load(into: &model) else { continue }
@@ -45,7 +45,7 @@ struct CorpusSweepTests {
                 loaded += account.loaded
                 rejected += account.rejected
                 for finding in model.loadFindings where finding.rule == .dat002 {
-                    #expect(finding.sources.count == 1 && finding.sources[0].hasPrefix("\(file)!\(first.name)!"), "\(file): \(finding.id)")
+                    #expect(finding.sources.count == 1 && finding.sources[0].description.hasPrefix("\(file)!\(first.name)!"), "\(file): \(finding.id)")
                 }
             }
         }

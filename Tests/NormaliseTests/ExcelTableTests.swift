@@ -61,9 +61,9 @@ import XLSX
         let model = try Self.load(try Self.workbook(withTable: true), TableProfile(excelTable: "Budget", table: .allocations, fields: Self.fields))
         let finding = try #require(model.loadFindings.first)
         #expect(model.loadFindings.count == 1 && model.allocations.isEmpty)
-        #expect(finding.rule == .dat003 && finding.id == "DAT-003/OP-TSB/Budget/table")
+        #expect(finding.rule == .dat003 && finding.id.description == "DAT-003/OP-TSB/Budget/table")
         #expect(finding.message == "OP_TSB.xlsx has no Excel table named 'Budget' (its tables: OpPlan (Plan)); the allocations table was not loaded.")
-        #expect(finding.sources == ["OP_TSB.xlsx"])
+        #expect(finding.sources.map(\.description) == ["OP_TSB.xlsx"])
 
         let none = try Self.load(try Self.workbook(withTable: false), TableProfile(excelTable: "Budget", table: .allocations, fields: Self.fields))
         #expect(none.loadFindings.first?.message.contains("(it has none)") == true)

@@ -7,7 +7,7 @@ import Results
 /// The normaliser on hand-built sheets: header mapping, units, row accounting and rejections.
 @Suite struct SheetLoaderTests {
     static let settings = NormaliseSettings(
-        biennium: (2022, 2023), bureaus: AliasTable(["TSB": ["Bureau de la normalisation des télécommunications"], "BR": [], "BDT": [], "GS": []]),
+        biennium: Biennium(2022, 2023), bureaus: AliasTable(["TSB": ["Bureau de la normalisation des télécommunications"], "BR": [], "BDT": [], "GS": []]),
         funding: AliasTable(["RB": ["Budget ordinaire", "Regular budget"], "XB": ["Extrabudgetary"]]),
         costCategories: AliasTable(["STAFF": ["Staff"], "NONSTAFF": ["Non-staff"]]),
         priorities: AliasTable(["HIGH": ["Élevée", "1"], "LOW": ["Faible"]]), kpiUnits: AliasTable(["percent": ["%"], "count": []]),
@@ -45,7 +45,7 @@ import Results
         let source = SourceProfile(name: "op", kind: table == .kpis ? .resultsFramework : .operationalPlan, files: ["*"],
                                    tables: [TableProfile(table: table, fields: fields)])
         let loader = SheetLoader(grid: grid, file: "OP_TSB.xlsx", table: source.tables[0], source: source, settings: settings, bureau: .tsb,
-                                 tag: "OP-TSB", numberFormat: { formats[$0] ?? "General" })
+                                 tag: .operationalPlan(.tsb), numberFormat: { formats[$0] ?? "General" })
         var model = ResultsModel()
         let account = try? loader.load(into: &model)
         return (model, account)
@@ -77,9 +77,9 @@ import Results
     func aRowThatCannotBeLoadedIsRejectedWithItsFirstOffendingCell(cells: [(String, V)], column: String, expected: String, actual: String) throws {
         let (model, account) = Self.load(Self.title + [Self.header, Self.row(12, cells)])
         let f = try #require(model.loadFindings.first)
-        #expect(f.id == "DAT-002/OP-TSB/Plan opérationnel!12" && f.severity == .error && f.bureau == "TSB")
-        #expect(f.expected == expected && f.actual == actual)
-        #expect(f.sources == ["OP_TSB.xlsx!Plan opérationnel!\(column)12"])
+        #expect(f.id.description == "DAT-002/OP-TSB/Plan opérationnel!12" && f.severity == .error && f.bureau == .tsb)
+        #expect(f.expected.text == expected && f.actual.text == actual)
+        #expect(f.sources.map(\.description) == ["OP_TSB.xlsx!Plan opérationnel!\(column)12"])
         #expect(account?.rejected == 1 && model.allocations.isEmpty)
     }
 
@@ -88,10 +88,10 @@ import Results
         row.cells.insert(SheetCell(reference: CellReference(row: 12, column: 5), value: .uncalculated, formula: "SUM(J12:K12)"), at: 1)
         let (model, account) = Self.load(Self.title + [Self.header, row])
         let f = try #require(model.loadFindings.first)
-        #expect(f.id == "DAT-002/OP-TSB/Plan opérationnel!12")
-        #expect(f.expected == "number" && f.actual == "=SUM(J12:K12)")
+        #expect(f.id.description == "DAT-002/OP-TSB/Plan opérationnel!12")
+        #expect(f.expected.text == "number" && f.actual.text == "=SUM(J12:K12)")
         #expect(f.message.contains("the formula =SUM(J12:K12) has no saved result"))
-        #expect(f.sources == ["OP_TSB.xlsx!Plan opérationnel!E12"])
+        #expect(f.sources.map(\.description) == ["OP_TSB.xlsx!Plan opérationnel!E12"])
         #expect(account.map { ($0.read, $0.loaded, $0.skipped, $0.rejected) } ?? (0, 0, 0, 0) == (1, 0, 0, 1))
     }
 
@@ -114,7 +114,7 @@ import Results
                              rows: rows, mergedRanges: [])
         let source = SourceProfile(name: "op", kind: .operationalPlan, files: ["*"], tables: [TableProfile(table: .allocations, fields: Self.opFields)])
         let loader = SheetLoader(grid: grid, file: "OP_TSB_2024-2027.xlsx", table: source.tables[0], source: source, settings: Self.settings,
-                                 bureau: .tsb, tag: "OP-TSB", numberFormat: { _ in "General" })
+                                 bureau: .tsb, tag: .operationalPlan(.tsb), numberFormat: { _ in "General" })
         var model = ResultsModel()
         let error = try #require(throws: OtherPeriod.self) { try loader.load(into: &model) }
         #expect(error.description == "OP_TSB_2024-2027.xlsx!Plan opérationnel: its amount columns are for 2024, 2025, none in the plan's biennium 2022-2023; the workbook belongs to another plan period")
@@ -160,9 +160,9 @@ import Results
         let rows = [Self.row(1, [("A", "Produits"), ("B", "Objectif")]), Self.row(2, [("A", "T.1-1"), ("B", "T.1")])]
         let (model, account) = Self.load(rows)
         #expect(account == nil)
-        #expect(model.loadFindings.map(\.id) == ["DAT-003/OP-TSB/Plan opérationnel/output", "DAT-003/OP-TSB/Plan opérationnel/amount"])
+        #expect(model.loadFindings.map(\.id.description) == ["DAT-003/OP-TSB/Plan opérationnel/output", "DAT-003/OP-TSB/Plan opérationnel/amount"])
         #expect(model.loadFindings[0].message.contains("closest alias is 'produit'"))
-        #expect(model.loadFindings[0].sources == ["OP_TSB.xlsx!Plan opérationnel"])
+        #expect(model.loadFindings[0].sources.map(\.description) == ["OP_TSB.xlsx!Plan opérationnel"])
     }
 
     @Test func aFixedColumnNeedsNoHeader() throws {

@@ -58,7 +58,7 @@ import TestSupport
         #expect(rows["Financial plan"] == 1 + report.model.budgetLines.count)
         #expect(rows["Risks"] == 1 + report.model.risks.count)
         let first = try #require(json["first"] as? [String: [String]])
-        #expect(first["Discrepancies"]?.first == report.findings.first?.id)
+        #expect(first["Discrepancies"]?.first == report.findings.first?.id.description)
         // FP row 5: BR R.1-1 Staff RB 4 210 000 / 4 385 000.
         #expect(first["Financial plan"]?.prefix(7) == ["BR", "R.1-1", "WRC-23 preparation and Final Acts", "STAFF", "RB", "4210000", "4385000"])
         #expect((json["freeze"] as? [String: Any])?["Discrepancies"] as? String == "A2")

@@ -28,7 +28,7 @@ import TestSupport
         #expect(third.findings.map(\.id) == first.findings.map(\.id))
         let fates = Dictionary(uniqueKeysWithValues: third.manifest.inputs.map { ($0.file, $0.fate) })
         #expect(fates["OP_BR_2022-2025_v3.xlsx"] == "archived" && fates["OP_BR_2022-2025_v2.xlsx"] == nil)
-        #expect(third.findings.first { $0.id == "FIN-001/R.1-2/2022" }?.sources == ["OP_BR_2022-2025_v3.xlsx!Operational plan!E6"])
+        #expect(third.findings.first { $0.id.description == "FIN-001/R.1-2/2022" }?.sources.map(\.description) == ["OP_BR_2022-2025_v3.xlsx!Operational plan!E6"])
         let current = try JSONDecoder().decode([String: [String: String]].self, from: Data(contentsOf: work.appendingPathComponent("archive/current.json")))
         #expect(current["files"]?["OP/BR"] == "OP_BR_2022-2025_v3.xlsx")
         #expect(current["files"]?.count == 7)

@@ -191,10 +191,10 @@ import XLSX
         #expect(quarantined == ["BDT Operational Plan 2022-2025 (final).xlsx", "OP_TSB_2022-2025_v3.xlsx"])
         let reason = try String(contentsOfFile: work.appendingPathComponent("quarantine/BDT Operational Plan 2022-2025 (final).xlsx.reason.txt").path, encoding: .utf8)
         #expect(reason.contains("not-a-workbook"))
-        let sub = try #require(report.findings.first { $0.id == "SUB-001/OP/BDT" })
+        let sub = try #require(report.findings.first { $0.id.description == "SUB-001/OP/BDT" })
         #expect(sub.message.contains("BDT Operational Plan 2022-2025 (final).xlsx (not-a-workbook"))
         #expect(!sub.message.contains("OP_TSB"))
-        #expect(report.findings.contains { $0.id == "SUB-001/OP/TSB" })
+        #expect(report.findings.contains { $0.id.description == "SUB-001/OP/TSB" })
     }
 
     @Test func aPipelineTypoIsReportedWithItsLineAndASuggestion() throws {

@@ -67,9 +67,9 @@ import Results
 
     @Test func theDomainExampleHasItsColumns() throws {
         let f = try #require(Self.fin003(op: 3_905_000, fp: 3_950_000))
-        #expect(f.id == "FIN-003/R.2-1/2022")
-        #expect(f.expected == "3950000" && f.actual == "3905000" && f.delta == "-45000 (-1.14%)")
-        #expect(f.sources == ["OP.xlsx!S!E5", "FP.xlsx!S!G8"])
+        #expect(f.idText == "FIN-003/R.2-1/2022")
+        #expect(f.texts == ("3950000", "3905000", "-45000 (-1.14%)"))
+        #expect(f.sourceTexts == ["OP.xlsx!S!E5", "FP.xlsx!S!G8"])
     }
 
     @Test(arguments: [(Decimal(470_000_000), true), (Decimal(517_000_000), true), (Decimal(517_500_000), false), (Decimal(423_000_000), true)])

@@ -10,12 +10,13 @@ import Results
 struct DiscrepancyHTMLScriptTests {
     static var node: String? { NodeJS.path }
 
+    static let fin007 = Finding.ID(.fin007, .output(OutputCode("T.4-1")), .year(2023))
     static let findings = [
-        Finding(id: "FIN-007/T.4-1/2023", rule: .fin007, severity: .error, bureau: "TSB", message: "a factor of about 1 000", sources: []),
-        Finding(id: "FIN-004/TSB/2023", rule: .fin004, severity: .error, bureau: "TSB", message: "bureau total", sources: [],
-                causedBy: ["FIN-007/T.4-1/2023"]),
-        Finding(id: "FIN-003/R.2-1/2022", rule: .fin003, severity: .warning, bureau: "BR", message: "amount differs", sources: []),
-        Finding(id: "KPI-001/K-1", rule: .kpi001, severity: .info, bureau: "BDT", message: "no baseline", sources: []),
+        Finding(id: fin007, severity: .error, bureau: .tsb, message: "a factor of about 1 000", sources: []),
+        Finding(id: Finding.ID(.fin004, .bureau(.tsb), .year(2023)), severity: .error, bureau: .tsb, message: "bureau total", sources: [],
+                causedBy: [fin007]),
+        Finding(id: Finding.ID(.fin003, .output(OutputCode("R.2-1")), .year(2022)), severity: .warning, bureau: .br, message: "amount differs", sources: []),
+        Finding(id: Finding.ID(.kpi001, .text("K-1")), severity: .info, bureau: .bdt, message: "no baseline", sources: []),
     ]
 
     /// Runs the page's script, then each filter setting, and returns the "N of M shown" texts.
@@ -25,7 +26,7 @@ struct DiscrepancyHTMLScriptTests {
             html.range(of: "</script>").map { String(html[start.upperBound..<$0.lowerBound]) }
         })
         let rows = findings.map { f in
-            "{dataset:{severity:'\(f.severity.rawValue)',bureau:'\(f.bureau)',rule:'\(f.rule.rawValue)',root:'\(f.causedBy.isEmpty ? 1 : 0)'},"
+            "{dataset:{severity:'\(f.severity.rawValue)',bureau:'\(f.bureau?.rawValue ?? "")',rule:'\(f.rule.rawValue)',root:'\(f.causedBy.isEmpty ? 1 : 0)'},"
                 + "textContent:'\(f.id) \(f.message)',classList:{toggle:function(){}}}"
         }
         let harness = """

@@ -3,9 +3,11 @@ import Testing
 import Results
 
 @Suite struct DiscrepancyLogTests {
-    let finding = Finding(id: "FIN-003/R.2-1/2022", rule: .fin003, severity: .warning, bureau: "BR", output: "R.2-1", period: "2022",
-                          message: "R.2-1, 2022: plans CHF 3 905 000, \"quoted\"", expected: "3950000", actual: "3905000",
-                          delta: "-45000 (-1.14%)", sources: ["a.xlsx!S!E8", "b.xlsx!S!G8"], causedBy: [])
+    let finding = Finding(id: Finding.ID(.fin003, .output(OutputCode("R.2-1")), .year(2022)), severity: .warning, bureau: .br,
+                          output: OutputCode("R.2-1"), period: .year(2022),
+                          message: "R.2-1, 2022: plans CHF 3 905 000, \"quoted\"", expected: .amount(3_950_000), actual: .amount(3_905_000),
+                          delta: .change(-45_000, of: 3_950_000),
+                          sources: [SourceRef(file: "a.xlsx", sheet: "S", cell: "E8"), SourceRef(file: "b.xlsx", sheet: "S", cell: "G8")])
 
     @Test func csvQuotesOnlyFieldsThatNeedIt() {
         let csv = DiscrepancyCSV.render([finding])
@@ -27,8 +29,9 @@ import Results
 
 @Suite struct DiscrepancyHTMLTests {
     @Test func thePageEscapesTextAndLinksRootCauses() {
-        let root = Finding(id: "FIN-007/T.4-1/2023", rule: .fin007, severity: .error, message: "ratio <1000>", sources: ["a!b!F8"])
-        let effect = Finding(id: "FIN-004/TSB/2023", rule: .fin004, severity: .error, message: "TSB & co", sources: [], causedBy: [root.id])
+        let root = Finding(id: Finding.ID(.fin007, .output(OutputCode("T.4-1")), .year(2023)), severity: .error, message: "ratio <1000>",
+                           sources: [SourceRef(file: "a", sheet: "b", cell: "F8")])
+        let effect = Finding(id: Finding.ID(.fin004, .bureau(.tsb), .year(2023)), severity: .error, message: "TSB & co", sources: [], causedBy: [root.id])
         let html = DiscrepancyHTML.render([effect, root], title: "Demo")
         #expect(html.contains("ratio &lt;1000&gt;") && html.contains("TSB &amp; co"))
         #expect(html.contains("<a href=\"#FIN-007/T.4-1/2023\">FIN-007/T.4-1/2023</a>"))
@@ -37,8 +40,8 @@ import Results
     }
 
     @Test func rowsCarryWhatTheFiltersNeed() {
-        let root = Finding(id: "FIN-007/T.4-1/2023", rule: .fin007, severity: .error, bureau: "TSB", message: "m", sources: [])
-        let effect = Finding(id: "KPI-002/K/2022", rule: .kpi002, severity: .info, bureau: "BR", message: "m", sources: [], causedBy: [root.id])
+        let root = Finding(id: Finding.ID(.fin007, .output(OutputCode("T.4-1")), .year(2023)), severity: .error, bureau: .tsb, message: "m", sources: [])
+        let effect = Finding(id: Finding.ID(.kpi002, .text("K"), .year(2022)), severity: .info, bureau: .br, message: "m", sources: [], causedBy: [root.id])
         let html = DiscrepancyHTML.render([root, effect], title: "Demo")
         #expect(html.contains(#"data-severity="error" data-bureau="TSB" data-rule="FIN-007" data-root="1""#))
         #expect(html.contains(#"data-severity="info" data-bureau="BR" data-rule="KPI-002" data-root="0""#))

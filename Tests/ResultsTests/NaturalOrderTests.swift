@@ -16,8 +16,10 @@ import Testing
     }
 
     @Test func findingsSortByRuleThenKey() {
-        let make = { (id: String, rule: RuleID) in Finding(id: id, rule: rule, severity: .error, message: "", sources: []) }
-        let list = [make("RF-001/FP/D.5-1", .rf001), make("FIN-004/BR/2022", .fin004), make("FIN-004/BDT/2022", .fin004), make("SUB-001/OP/BDT", .sub001)]
-        #expect(list.sorted(by: Finding.logOrder).map(\.id) == ["SUB-001/OP/BDT", "FIN-004/BDT/2022", "FIN-004/BR/2022", "RF-001/FP/D.5-1"])
+        let make = { (id: Finding.ID) in Finding(id: id, severity: .error, message: "", sources: []) }
+        let list = [make(Finding.ID(.rf001, .source(SourceTag(.financialPlan)), .output(OutputCode("D.5-1")))),
+                    make(Finding.ID(.fin004, .bureau(.br), .year(2022))), make(Finding.ID(.fin004, .bureau(.bdt), .year(2022))),
+                    make(Finding.ID(.sub001, .kind(.operationalPlan), .bureau(.bdt)))]
+        #expect(list.sorted(by: Finding.logOrder).map(\.id.description) == ["SUB-001/OP/BDT", "FIN-004/BDT/2022", "FIN-004/BR/2022", "RF-001/FP/D.5-1"])
     }
 }
