@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "ResultsTests", dependencies: ["Results"]),
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Results", "XLSX", "TestSupport"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "Results"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Results", "XLSX", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Results", "XLSX", "ZipIO", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Results", "XLSX", "TestSupport"]),
     ]
 )

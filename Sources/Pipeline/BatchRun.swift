@@ -149,7 +149,7 @@ public struct BatchRun {
         var manifest = Manifest(
             rbmVersion: Self.version, pipeline: URL(fileURLWithPath: options.pipelinePath).lastPathComponent,
             pipelineSHA256: SHA256.hash(data: pipelineData).map { String(format: "%02x", $0) }.joined(),
-            tolerances: PipelineFile.toleranceKeys.mapValues { settings.tolerances[keyPath: $0].plainText },
+            tolerances: Dictionary(uniqueKeysWithValues: Tolerances.keys.map { ($0.name, settings.tolerances[$0].plainText) }),
             rules: ["costRecoveryOverrun": settings.costRecoveryOverrun.rawValue],
             startedAt: ISO8601DateFormatter().string(from: clock.start), inputs: inputs,
             leftInInbox: discovery.unsettled.map(\.lastPathComponent), findings: byRule, findingsBySeverity: bySeverity,

@@ -142,14 +142,13 @@ public struct PipelineFile: Sendable, Decodable {
     func validate() throws {
         guard biennium != nil else { throw PipelineError(file: path, key: ["plan", "biennium"], "plan.biennium must look like 2022-2023 (an even first year)") }
         guard plan.goals > 0 else { throw PipelineError(file: path, key: ["plan", "goals"], "plan.goals must be at least 1") }
-        for (key, value) in tolerances ?? [:] {
-            guard Self.toleranceKeys[key] != nil else {
-                let suggestion = PipelineSchema.closest(key, in: Array(Self.toleranceKeys.keys)).map { " (did you mean '\($0)'?)" } ?? ""
-                throw PipelineError(file: path, key: ["tolerances", PipelineKey(stringValue: key)], "unknown tolerance '\(key)'\(suggestion)")
+        for (name, value) in tolerances ?? [:] {
+            guard let key = Tolerances.key(named: name) else {
+                let suggestion = PipelineSchema.closest(name, in: Tolerances.keys.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+                throw PipelineError(file: path, key: ["tolerances", PipelineKey(stringValue: name)], "unknown tolerance '\(name)'\(suggestion)")
             }
-            guard value >= 0 else { throw PipelineError(file: path, key: ["tolerances", PipelineKey(stringValue: key)], "tolerance '\(key)' must not be negative (\(value))") }
-            if key.hasSuffix("Rel") || key.hasPrefix("priority.") || key.hasPrefix("kpi.") || key == "unit.factorBand", value > 1 {
-                throw PipelineError(file: path, key: ["tolerances", PipelineKey(stringValue: key)], "tolerance '\(key)' is a fraction (0.05 = 5 %), not \(value)")
+            if let problem = key.problem(with: value) {
+                throw PipelineError(file: path, key: ["tolerances", PipelineKey(stringValue: name)], problem)
             }
         }
         let t = reconcileSettings.tolerances
@@ -183,17 +182,6 @@ public struct PipelineFile: Sendable, Decodable {
         return biennium
     }
 
-    nonisolated(unsafe) static let toleranceKeys: [String: WritableKeyPath<Tolerances, Decimal>] = [
-        "amount.abs": \.amountAbs, "amount.rel": \.amountRel, "amount.errorAbs": \.amountErrorAbs, "amount.errorRel": \.amountErrorRel,
-        "bureau.warnRel": \.bureauWarnRel, "bureau.errorRel": \.bureauErrorRel, "rounding.chfPerCell": \.roundingCHFPerCell,
-        "rounding.kchfPerCell": \.roundingKCHFPerCell, "rounding.mchfPerCell": \.roundingMCHFPerCell, "rounding.ftePerCell": \.roundingFTEPerCell,
-        "unit.factorBand": \.unitFactorBand, "split.points": \.splitPoints, "split.abs": \.splitAbs, "fteCost.min": \.fteCostMin,
-        "fteCost.max": \.fteCostMax, "priority.warn": \.priorityWarn, "priority.error": \.priorityError, "kpi.onTrack": \.kpiOnTrack,
-        "kpi.atRisk": \.kpiAtRisk, "kpi.maintainRel": \.kpiMaintainRel, "risk.warn": \.riskWarn, "risk.error": \.riskError,
-        "risk.bands.lowMax": \.riskLowMax, "risk.bands.mediumMax": \.riskMediumMax, "risk.bands.highMax": \.riskHighMax,
-        "envelope.infoRel": \.envelopeInfoRel,
-    ]
-
     /// Settings for the normaliser.
     public var normaliseSettings: NormaliseSettings {
         let compact: CodeGrammar.CompactCodes = defaults?.compactCodes.flatMap(CodeGrammar.CompactCodes.init(rawValue:)) ?? .ambiguous
@@ -212,6 +200,7 @@ public struct PipelineFile: Sendable, Decodable {
     /// The consolidated workbook these settings describe.
     public var consolidatedWorkbook: ConsolidatedWorkbook {
         var workbook = ConsolidatedWorkbook(title: document?.title ?? name)
+        workbook.tolerances = reconcileSettings.tolerances
         if let subject = document?.subject { workbook.subject = subject }
         if let creator = document?.creator { workbook.creator = creator }
         if let company = document?.company { workbook.company = company }
@@ -231,8 +220,8 @@ public struct PipelineFile: Sendable, Decodable {
         if let bureaus = plan.bureaus { s.bureaus = bureaus }
         s.envelope = plan.envelope
         if let notes = aliases?.extrabudgetaryNotes { s.extrabudgetaryNotes = notes }
-        for (key, value) in tolerances ?? [:] {
-            if let path = Self.toleranceKeys[key] { s.tolerances[keyPath: path] = value }
+        for (name, value) in tolerances ?? [:] {
+            if let key = Tolerances.key(named: name) { s.tolerances[key] = value }
         }
         if let severity = rules?.costRecoveryOverrun { s.costRecoveryOverrun = severity }
         return s

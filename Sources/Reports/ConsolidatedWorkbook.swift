@@ -9,6 +9,8 @@ public struct ConsolidatedWorkbook {
     public var subject: String
     public var creator: String
     public var company: String
+    /// The tolerances the rules ran with: the Summary colours the bureau totals by FIN-004's bands.
+    public var tolerances = Tolerances()
 
     public init(title: String, subject: String = "Consolidated results-based budget and discrepancy log", creator: String = "rbm",
                 company: String = "International Telecommunication Union") {
@@ -78,10 +80,7 @@ public struct ConsolidatedWorkbook {
                                     Cell(.formula("D\(row)-C\(row)", cached: .decimal(delta.plainText)), style: Self.chf),
                                     Cell(.formula("IF(C\(row)=0,0,E\(row)/C\(row))", cached: .decimal(percent.rounded(scale: 6).plainText)), style: Self.percent)])
             }
-            // Beyond FIN-004's error band (5 %) in red, beyond its warning band (1 %) in amber.
-            try sheet.addConditionalFormat("F\(first):F\(row)", .cellValue(.greaterThan, formula: "0.05", style: CellStyle(fontColor: "9C0006", fillColor: "FFC7CE")))
-            try sheet.addConditionalFormat("F\(first):F\(row)", .cellValue(.lessThan, formula: "-0.05", style: CellStyle(fontColor: "9C0006", fillColor: "FFC7CE")))
-            try sheet.addConditionalFormat("F\(first):F\(row)", .cellValueBetween("-0.05", and: "0.05", style: CellStyle(fillColor: "FFEB9C")))
+            try bands(sheet, "F\(first):F\(row)")
             try sheet.writeRow([])
             row += 1
         }
@@ -98,6 +97,18 @@ public struct ConsolidatedWorkbook {
                 try sheet.addHyperlink(at: "A\(row)", to: .cell(sheet: "Discrepancies", reference: "A\(firstRow + 2)"), tooltip: "First \(rule.rawValue) finding")
             }
         }
+    }
+
+    /// FIN-004's bands on a column of relative differences: beyond the error band (`bureau.errorRel`)
+    /// red, beyond the warning band (`bureau.warnRel`) amber, within it (a match included) no fill.
+    /// The red rules come first, so they win where both match.
+    private func bands(_ sheet: SheetWriter, _ range: String) throws {
+        let red = CellStyle(fontColor: "9C0006", fillColor: "FFC7CE"), amber = CellStyle(fontColor: "9C5700", fillColor: "FFEB9C")
+        let error = tolerances.bureauErrorRel.plainText, warn = tolerances.bureauWarnRel.plainText
+        try sheet.addConditionalFormat(range, .cellValue(.greaterThan, formula: error, style: red))
+        try sheet.addConditionalFormat(range, .cellValue(.lessThan, formula: "-" + error, style: red))
+        try sheet.addConditionalFormat(range, .cellValue(.greaterThan, formula: warn, style: amber))
+        try sheet.addConditionalFormat(range, .cellValue(.lessThan, formula: "-" + warn, style: amber))
     }
 
     /// Lines a text wraps to in a column `width` characters wide (roughly, as spreadsheets do).

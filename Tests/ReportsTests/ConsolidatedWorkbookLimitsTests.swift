@@ -3,6 +3,7 @@ import Testing
 @testable import Reports
 import Results
 import XLSX
+import ZipIO
 
 /// No layout estimate can fail a run: content beyond a spreadsheet's limits is fitted, never refused
 /// (issue: a finding citing many cells made its row 585 points tall and the whole run wrote nothing).
@@ -56,5 +57,27 @@ struct ConsolidatedWorkbookLimitsTests {
         #expect(CellFit.rowHeight(lines: 3) == 45)
         #expect(CellFit.rowHeight(lines: 39) == SpreadsheetLimits.rowHeight)
         #expect(CellFit.rowHeight(lines: 0) == 15)
+    }
+}
+
+/// The Summary's colour bands follow the pipeline's FIN-004 tolerances, and a match is not coloured.
+struct ConsolidatedWorkbookBandTests {
+    @Test func bandsComeFromTheTolerances() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rbm-bands-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("consolidated.xlsx").path
+        var workbook = ConsolidatedWorkbook(title: "Bands")
+        workbook.tolerances.bureauWarnRel = Decimal(string: "0.02")!
+        workbook.tolerances.bureauErrorRel = Decimal(string: "0.1")!
+        let totals = [BureauTotal(bureau: .br, year: 2022, financialPlan: 100, operationalPlan: 100)]
+        try workbook.write(model: ResultsModel(), findings: [], bureauTotals: totals, years: [2022, 2023], to: path)
+        let archive = try ZipArchive(path: path)
+        let xml = String(decoding: try archive.readAll(try #require(archive.entry(named: "xl/worksheets/sheet1.xml"))), as: UTF8.self)
+        let rules = xml.components(separatedBy: "<cfRule").dropFirst().map { rule in
+            (rule.contains(#"operator="greaterThan""#) ? ">" : rule.contains(#"operator="lessThan""#) ? "<" : "?")
+                + (rule.components(separatedBy: "<formula>").dropFirst().first?.components(separatedBy: "</formula>").first ?? "")
+        }
+        #expect(rules == [">0.1", "<-0.1", ">0.02", "<-0.02"])
     }
 }
