@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "rbm",
             dependencies: [
-                "Pipeline",
+                "Pipeline", "Results",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +59,6 @@ let package = Package(
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Results", "XLSX", "TestSupport"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "Results"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Results", "XLSX", "ZipIO", "TestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Results", "XLSX", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Results", "Reports", "XLSX", "TestSupport"]),
     ]
 )

@@ -29,11 +29,9 @@ struct SheetLoader {
                                                      preferred: tableHeaderRows)
         guard var layout = found else {
             for field in missing {
-                let headers = seen.isEmpty ? "no headers" : "headers seen: " + seen.map { "'\($0)'" }.joined(separator: ", ")
-                let hint = mapper.closestAlias(to: seen, for: field).map { "; the closest alias is '\($0)'" } ?? ""
                 model.loadFindings.append(Finding(
                     id: Finding.ID(.dat003, .source(tag), .text(sheet), .text(field)), severity: .error, bureau: bureau,
-                    message: "Sheet '\(sheet)' of \(file) has no header row with a column for '\(field)' (\(headers)\(hint)); the sheet was not loaded.",
+                    message: .missingColumn(file: file, sheet: sheet, field: field, headers: seen, closestAlias: mapper.closestAlias(to: seen, for: field)),
                     expected: .words("column \(field)"), actual: .words("none"), sources: [SourceRef(file: file, sheet: sheet)]))
             }
             return nil
@@ -131,7 +129,7 @@ struct SheetLoader {
         model.loadFindings.append(Finding(
             id: Finding.ID(.dat002, .source(tag), .text("\(grid.sheet.name)!\(context.row.number)")), severity: .error,
             bureau: source.kind == .operationalPlan ? bureau : nil, output: output,
-            message: "Row \(context.row.number) of \(file)!\(grid.sheet.name) has '\(error.actual)' in '\(header)': \(error.reason); the row was not loaded.",
+            message: .rejectedRow(row: context.row.number, file: file, sheet: grid.sheet.name, value: error.actual, header: header, reason: error.reason),
             expected: .words(error.expected), actual: .words(error.actual), sources: [cell]))
     }
 

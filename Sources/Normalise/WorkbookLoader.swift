@@ -84,10 +84,10 @@ public struct WorkbookLoader: Sendable {
             var headerRows: [Int] = []
             if let name = table.excelTable {
                 guard let excel = excelTables.first(where: { $0.name.lowercased() == name.lowercased() }) else {
-                    let known = excelTables.isEmpty ? "it has none" : "its tables: " + excelTables.map { "\($0.name) (\($0.sheet))" }.joined(separator: ", ")
                     model.loadFindings.append(Finding(
                         id: Finding.ID(.dat003, .source(tag), .text(name), .text("table")), severity: .error, bureau: bureau,
-                        message: "\(file) has no Excel table named '\(name)' (\(known)); the \(table.table.rawValue) table was not loaded.",
+                        message: .missingExcelTable(file: file, name: name, tables: excelTables.map { Message.NamedTable(name: $0.name, sheet: $0.sheet) },
+                                                    table: table.table.rawValue),
                         expected: .words("Excel table \(name)"), actual: .words("none"), sources: [SourceRef(file: file)]))
                     continue
                 }
@@ -105,7 +105,7 @@ public struct WorkbookLoader: Sendable {
                 for field in table.table.required {
                     model.loadFindings.append(Finding(
                         id: Finding.ID(.dat003, .source(tag), .text(table.sheet ?? "?"), .text(field)), severity: .error, bureau: bureau,
-                        message: "\(file) has no sheet '\(table.sheet ?? "")'; sheets: \(worksheets.map(\.name).joined(separator: ", ")).",
+                        message: .missingSheet(file: file, sheet: table.sheet ?? "", sheets: worksheets.map(\.name)),
                         expected: .words("column \(field)"), actual: .words("none"), sources: [SourceRef(file: file, sheet: table.sheet)]))
                 }
                 continue

@@ -13,11 +13,11 @@ extension RuleRun {
             let computed = first + second
             let delta = stated.chf - computed
             guard abs(delta) > 2 * tolerances.rounding(for: stated.unit) else { return nil }
-            let hint = Self.transposedHint(delta, unit: stated.unit)
             return Finding(
                 id: Finding.ID(.fin006, [.source(tag)] + key + [.biennium(biennium)]), severity: .error, bureau: bureau,
                 output: output, period: .biennium(biennium),
-                message: "\(label): \(y1) + \(y2) = \(first.groupedCHF()) + \(second.groupedCHF()) = \(computed.groupedCHF()), but the stated biennium says \(stated.chf.groupedCHF()) (Δ \(delta.groupedCHF(signed: true))\(hint)).",
+                message: .bienniumSplit(label: label, years: biennium, first: first, second: second, stated: stated.chf,
+                                        transposed: Self.looksTransposed(delta, unit: stated.unit)),
                 expected: .amount(computed), actual: .amount(stated.chf), delta: .change(delta, of: computed),
                 sources: [Format.cell(stated.source)])
         }
@@ -64,25 +64,22 @@ extension RuleRun {
             case .fte: period = .none
             }
             let causes = total.measure == .biennium ? total.components.compactMap { fin006ByCell[$0.source] } : []
-            let rows = total.components.map(\.source.position.row)
-            let scope = rows.isEmpty ? "no rows" : "rows \(Format.rows(rows))"
-            let isMoney = total.unit != nil
-            let show: (Decimal) -> String = { isMoney ? "CHF \($0.groupedCHF())" : $0.groupedCHF() }
             emit(Finding(
                 id: Finding.ID(.fin005, .source(total.workbook), .text("\(total.cell.sheet)!\(total.cell.position.a1)")), severity: .error,
                 bureau: total.bureau, period: period,
-                message: "'\(total.label)'\(period == .none ? "" : ", \(period)"): stated \(show(total.stated)), \(scope) sum to \(show(computed)) (Δ \(delta.groupedCHF(signed: true))\(Self.transposedHint(delta, unit: total.unit))).",
+                message: .statedTotal(label: total.label, period: period, stated: total.stated, computed: computed, isMoney: total.unit != nil,
+                                      rows: total.components.map(\.source.position.row), transposed: Self.looksTransposed(delta, unit: total.unit)),
                 expected: .amount(computed), actual: .amount(total.stated), delta: .change(delta, of: computed),
                 sources: [Format.cell(total.cell)], causedBy: causes))
         }
     }
 
-    /// "possible transposed digits" when Δ, in the column's display unit, is divisible by 9.
-    static func transposedHint(_ delta: Decimal, unit: MoneyUnit?) -> String {
+    /// Possibly transposed digits: Δ, in the column's display unit, is a whole multiple of 9.
+    static func looksTransposed(_ delta: Decimal, unit: MoneyUnit?) -> Bool {
         let display = delta / (unit?.factor ?? 1)
-        guard display != 0, display == display.rounded(scale: 0) else { return "" }
+        guard display != 0, display == display.rounded(scale: 0) else { return false }
         let remainder = display - (display / 9).rounded(scale: 0, mode: .down) * 9
-        return remainder == 0 ? "; possible transposed digits" : ""
+        return remainder == 0
     }
 }
 

@@ -67,7 +67,8 @@ extension RuleRun {
                 let a = model.allocations.first { $0.outputCell.file == first.file }
                 emit(Finding(id: Finding.ID(.fin007, .source(.operationalPlan(a?.bureau)), .text("\(first.sheet)!\(CellPosition.letters(first.position.column))")),
                              severity: .error, bureau: a?.bureau,
-                             message: "Column \(CellPosition.letters(first.position.column)) of \(first.file)!\(first.sheet) differs from the financial plan by a factor of about 1 000 on \(columnHits.count) of \(pairs) outputs: its declared unit looks wrong.",
+                             message: .unitColumn(file: first.file, sheet: first.sheet, column: CellPosition.letters(first.position.column),
+                                                  hits: columnHits.count, pairs: pairs),
                              expected: .words("declared unit"), actual: .words("factor 1000 on \(columnHits.count) of \(pairs) pairs"), sources: [col]))
                 columnHits.forEach { covered.insert($0.key) }
                 continue
@@ -78,7 +79,7 @@ extension RuleRun {
                 let ratioText = Format.fixed(hit.ratio, places: 1)
                 emit(Finding(id: Finding.ID(.fin007, .output(hit.key.output), .year(hit.key.year)), severity: .error, bureau: bureau,
                              output: hit.key.output, period: .year(hit.key.year),
-                             message: "\(hit.key.output), \(hit.key.year): the operational plan holds \((hit.op.all / unit.factor).groupedCHF()) in a column declared \(unit.rawValue) (= CHF \(hit.op.all.groupedCHF())); the financial plan has CHF \(hit.fp.all.groupedCHF()). Ratio \(ratioText) — the cell looks entered in the wrong unit.",
+                             message: .unitCell(output: hit.key.output, year: hit.key.year, planned: hit.op.all, unit: unit, budgeted: hit.fp.all, ratio: hit.ratio),
                              expected: .words("\((hit.fp.all / unit.factor).plainText) (\(unit.rawValue))"),
                              actual: .words("\((hit.op.all / unit.factor).plainText) (\(unit.rawValue))"),
                              delta: .words("ratio \(ratioText)"), sources: Format.summed(hit.op.allCells) + Format.summed(hit.fp.allCells)))
@@ -104,7 +105,8 @@ extension RuleRun {
             let amount = opClass == .regular ? op.rb : fp.rb
             emit(Finding(id: Finding.ID(.fin010, .output(key.output), .year(key.year)), severity: .error, bureau: opRow.bureau,
                          output: key.output, period: .year(key.year),
-                         message: "\(key.output), \(key.year): \(opRow.bureau.rawValue) plans CHF \(op.all.groupedCHF()) as \(opClass.rawValue); the financial plan funds it as \(fpClass.rawValue). Counting it in the wrong class misstates the regular budget by \(amount.groupedCHF()).",
+                         message: .fundingClass(output: key.output, year: key.year, bureau: opRow.bureau, planned: op.all, planClass: opClass,
+                                                budgetClass: fpClass, misstated: amount),
                          expected: .words(fpClass.rawValue), actual: .words(opClass.rawValue), delta: .amount(amount),
                          sources: [Format.cell(opCell), Format.cell(fpLine.fundingCell)]))
             covered.insert(key)
@@ -117,7 +119,7 @@ extension RuleRun {
                 guard !covered.contains(key), let cost = a.years[year], cost.chf != 0 else { continue }
                 emit(Finding(id: Finding.ID(.fin010, .output(a.output), .year(year)), severity: .error, bureau: a.bureau,
                              output: a.output, period: .year(year),
-                             message: "\(a.output), \(year): the row is regular budget but its notes say '\(notes.text)'; extrabudgetary money may be counted as RB.",
+                             message: .extrabudgetaryNote(output: a.output, year: year, notes: notes.text),
                              expected: .words(FundingClass.extrabudgetary.rawValue), actual: .words(FundingClass.regular.rawValue), delta: .amount(cost.chf),
                              sources: [Format.cell(notes.source), Format.cell(a.fundingCell ?? cost.cells[0].source)]))
                 covered.insert(key)
@@ -137,7 +139,7 @@ extension RuleRun {
                 let cause = rf003.contains(recoded) ? [recoded] : []
                 emit(Finding(id: Finding.ID(.fin001, .output(key.output), .year(key.year)), severity: .error, bureau: row.bureau,
                              output: key.output, period: .year(key.year),
-                             message: "\(key.output) (\(row.title)): \(row.bureau.rawValue) plans CHF \(op.all.groupedCHF()) for \(key.year) but the financial plan has no line for \(key.output).",
+                             message: .plannedNotBudgeted(output: key.output, title: row.title, bureau: row.bureau, year: key.year, planned: op.all),
                              expected: .words("budget line \(key.output)/\(key.year)"), actual: .words("none"), delta: .signed(op.all),
                              sources: row.years[key.year]!.cells.map { Format.cell($0.source) }, causedBy: cause))
             }
@@ -147,7 +149,7 @@ extension RuleRun {
                 let title = model.budgetLines.first { $0.output == key.output }?.title ?? ""
                 emit(Finding(id: Finding.ID(.fin002, .output(key.output), .year(key.year)), severity: .warning, bureau: bureau,
                              output: key.output, period: .year(key.year),
-                             message: "\(key.output) (\(title)): the financial plan budgets CHF \(fp.all.groupedCHF()) for \(key.year) but \(bureau?.rawValue ?? "no bureau")'s operational plan has no allocation for \(key.output).",
+                             message: .budgetedNotPlanned(output: key.output, title: title, bureau: bureau, year: key.year, budgeted: fp.all),
                              expected: .words("\(bureau?.rawValue ?? "") allocation \(key.output)/\(key.year)"), actual: .words("none"), delta: .signed(-fp.all),
                              sources: Format.summed(fp.allCells)))
             }
@@ -163,15 +165,15 @@ extension RuleRun {
             let relative = fp.rb == 0 ? Decimal.greatestFiniteMagnitude : magnitude / abs(fp.rb)
             if magnitude <= tolerances.amountAbs || relative <= tolerances.amountRel { continue }
             var severity: Severity = magnitude > tolerances.amountErrorAbs && relative > tolerances.amountErrorRel ? .error : .warning
-            var because = ""
+            var capped: Severity?
             if delta > 0, severity > settings.costRecoveryOverrun, model.outputs.contains(where: { $0.code == key.output && $0.isCostRecovery }) {
                 severity = settings.costRecoveryOverrun
-                because = " A cost-recovery output: Council may raise its budget to meet demand (Decision 5), so this is a \(severity.rawValue)."
+                capped = severity
             }
             let bureau = owner(key.output)
             emit(Finding(id: Finding.ID(.fin003, .output(key.output), .year(key.year)), severity: severity, bureau: bureau,
                          output: key.output, period: .year(key.year),
-                         message: "\(key.output), \(key.year): \(bureau?.rawValue ?? "the operational plan") plans CHF \(op.rb.groupedCHF()), the financial plan has CHF \(fp.rb.groupedCHF()) (Δ \(delta.groupedCHF(signed: true)), \(Format.messagePercent(delta, of: fp.rb)))." + because,
+                         message: .amountDiffers(output: key.output, year: key.year, bureau: bureau, planned: op.rb, budgeted: fp.rb, costRecovery: capped),
                          expected: .amount(fp.rb), actual: .amount(op.rb), delta: .change(delta, of: fp.rb),
                          sources: Format.summed(op.rbCells) + Format.summed(fp.rbCells)))
         }
@@ -206,7 +208,7 @@ extension RuleRun {
                 var causes = opCells.compactMap { fin007Cells[$0] }
                 causes += fin010.filter { $0.bureau == bureau && $0.period == .year(year) }.map(\.id)
                 emit(Finding(id: Finding.ID(.fin004, .bureau(bureau), .year(year)), severity: severity, bureau: bureau, period: .year(year),
-                             message: "\(bureau.rawValue), \(year): operational-plan allocations total CHF \(actual.groupedCHF()); the financial plan gives \(bureau.rawValue) CHF \(expected.groupedCHF()) (Δ \(delta.groupedCHF(signed: true)), \(Format.messagePercent(delta, of: expected))).",
+                             message: .bureauTotal(bureau: bureau, year: year, planned: actual, budgeted: expected),
                              expected: .amount(expected), actual: .amount(actual), delta: .change(delta, of: expected),
                              sources: expectedSources + Format.summed(opCells), causedBy: Self.causeOrder(causes)))
             }
@@ -229,7 +231,8 @@ extension RuleRun {
             guard abs(points) > tolerances.splitPoints, abs(staffDelta) > tolerances.splitAbs else { continue }
             emit(Finding(id: Finding.ID(.fin008, .output(key.output), .year(key.year)), severity: .warning, bureau: row.bureau,
                          output: key.output, period: .year(key.year),
-                         message: "\(key.output) '\(row.title)', \(key.year): \(row.bureau.rawValue) plans staff CHF \(opStaff.chf.groupedCHF()) of \(opTotal.groupedCHF()); the financial plan has staff \(fpStaff.groupedCHF()) of \(fpTotal.groupedCHF()).",
+                         message: .staffSplit(output: key.output, title: row.title, year: key.year, bureau: row.bureau, planStaff: opStaff.chf,
+                                              planTotal: opTotal, budgetStaff: fpStaff, budgetTotal: fpTotal),
                          expected: .words("staff \(fpStaff.plainText)"), actual: .words("staff \(opStaff.chf.plainText)"),
                          delta: .words("\(staffDelta.signedText) (\(Format.fixed(points, places: 1)) pp)"),
                          sources: [Format.cell(opStaff.source)] + lines.map { Format.cell($0.years[key.year]!.source) }))
@@ -254,7 +257,8 @@ extension RuleRun {
                 }
                 emit(Finding(id: Finding.ID(.fin009, .output(row.output), .year(year)), severity: .warning, bureau: row.bureau,
                              output: row.output, period: .year(year),
-                             message: "\(row.output), \(year): staff cost CHF \(staff.chf.groupedCHF()) for \(fte.value.plainText) FTE = CHF \(perFTE?.groupedCHF() ?? "∞") per FTE (plausible \(tolerances.fteCostMin.groupedCHF())-\(tolerances.fteCostMax.groupedCHF())); the FTE or the staff cost may be mistyped.",
+                             message: .costPerFTE(output: row.output, year: year, staff: staff.chf, fte: fte.value, perFTE: perFTE,
+                                                  minimum: tolerances.fteCostMin, maximum: tolerances.fteCostMax),
                              expected: .words("\(tolerances.fteCostMin.plainText)-\(tolerances.fteCostMax.plainText)"), actual: perFTE.map(FindingValue.amount) ?? .words("∞"),
                              sources: [Format.cell(fte.source), Format.cell(staff.source)]))
             }
@@ -280,7 +284,8 @@ extension RuleRun {
             let causes = opCells.compactMap { fin007Cells[$0] }
             emit(Finding(id: Finding.ID(.fin011, .output(row.output), .biennium(settings.biennium)), severity: severity, bureau: row.bureau,
                          output: row.output, period: .biennium(settings.biennium),
-                         message: "\(row.output) (high priority): the financial plan provides CHF \(funded.groupedCHF()) for \(settings.biennium), \(percent) % of \(row.bureau.rawValue)'s requirement CHF \(requirement.groupedCHF()) (gap \((requirement - funded).groupedCHF())).",
+                         message: .priorityUnderfunded(output: row.output, biennium: settings.biennium, bureau: row.bureau, funded: funded,
+                                                       requirement: requirement, coverage: coverage),
                          expected: .words("≥ \(requirement.plainText)"), actual: .amount(funded),
                          delta: .words("\((funded - requirement).signedText) (\(percent)% coverage)"),
                          sources: Format.summed(opCells) + (row.priorityCell.map { [Format.cell($0)] } ?? []) + Format.summed(fpSides.flatMap(\.allCells)),
@@ -307,7 +312,7 @@ extension RuleRun {
         if let cell = model.envelope?.source { sources.append(Format.cell(cell)) }
         sources.append(SourceRef(file: first.file, sheet: first.sheet, cell: "\(topLeft.a1):\(bottomRight.a1)"))
         emit(Finding(id: Finding.ID(.fin012, .biennium(settings.biennium)), severity: severity, period: .biennium(settings.biennium),
-                     message: "Regular-budget lines for \(settings.biennium) total CHF \(total.groupedCHF()), \(delta > 0 ? "above" : "below") the approved envelope CHF \(envelope.groupedCHF()) by \(abs(delta).groupedCHF()).",
+                     message: .envelope(biennium: settings.biennium, total: total, envelope: envelope),
                      expected: .words("≤ \(envelope.plainText)"), actual: .amount(total), delta: .signed(delta), sources: sources))
     }
 }

@@ -3,23 +3,6 @@ import Results
 
 /// The compared number and source forms of domain.md (d) "Discrepancy log".
 enum Format {
-    /// The percentage for messages: `−1.14 %`, `+72.13 %`; empty when the base is 0.
-    static func messagePercent(_ delta: Decimal, of base: Decimal) -> String {
-        guard base != 0 else { return "" }
-        let value = (delta / base * 100).rounded(scale: 2)
-        let text = fixed(abs(value), places: 2)
-        return (value < 0 ? "\u{2212}" : "+") + text + " %"
-    }
-
-    /// Row numbers as runs: `5-9, 11`.
-    static func rows(_ rows: [Int]) -> String {
-        var runs: [(Int, Int)] = []
-        for row in rows {
-            if let last = runs.last, row == last.1 + 1 { runs[runs.count - 1].1 = row } else { runs.append((row, row)) }
-        }
-        return runs.map { $0.0 == $0.1 ? "\($0.0)" : "\($0.0)-\($0.1)" }.joined(separator: ", ")
-    }
-
     /// A decimal with exactly `places` digits after the point: 0.8 → `0.80`.
     static func fixed(_ value: Decimal, places: Int) -> String { value.fixed(places: places) }
 

@@ -16,7 +16,7 @@ extension RuleRun {
                 let number = Int(token.filter(\.isNumber)) ?? 0
                 guard !(1...settings.goalCount).contains(number), let cell = objective.goalsSource else { continue }
                 emit(Finding(id: Finding.ID(.rf002, .text(objective.code), .text(token)), severity: .error,
-                             message: "Objective \(objective.code) lists goal \(token); \(settings.planID) has goals G1-G\(settings.goalCount).",
+                             message: .unknownGoal(objective: objective.code, goal: token, plan: settings.planID, goals: settings.goalCount),
                              expected: .words("G1…G\(settings.goalCount)"), actual: .words(token), sources: [Format.cell(cell)]))
             }
         }
@@ -46,8 +46,8 @@ extension RuleRun {
                     let successor = entry.newCode.flatMap { $0.isEmpty ? nil : $0 }
                     emit(Finding(id: Finding.ID(.rf003, .source(use.tag), .output(use.output)), severity: successor == nil ? .error : .warning,
                                  bureau: use.bureau, output: use.output,
-                                 message: "\(use.output) uses objective \(objective) from the \(settings.predecessorPlanID) plan; " +
-                                    (successor.map { "the crosswalk maps \(objective) → \($0). Re-code the output under \($0)." } ?? "the crosswalk gives no successor."),
+                                 message: .previousPlanObjective(output: use.output, objective: objective, previousPlan: settings.predecessorPlanID,
+                                                                 successor: successor),
                                  expected: .words("\(settings.planID) code"), actual: .words("\(objective) (\(settings.predecessorPlanID))"), sources: [Format.cell(use.cell)]))
                 } else {
                     let letter = use.output.prefix
@@ -55,14 +55,13 @@ extension RuleRun {
                     let expected = same.isEmpty ? "a known objective" : (same.count == 1 ? "one of \(same[0])" : "one of \(same.first!)…\(same.last!)")
                     emit(Finding(id: Finding.ID(.rf001, .source(use.tag), .output(use.output)), severity: .error,
                                  bureau: use.bureau, output: use.output,
-                                 message: "\(use.output) (\(title)) refers to objective \(objective), which does not exist in \(settings.planID)" +
-                                    (same.isEmpty ? "." : " (objectives \(same.first!)-\(same.last!))."),
+                                 message: .unknownObjective(output: use.output, title: title, objective: objective, plan: settings.planID, sameBureau: same),
                                  expected: .words(expected), actual: .words(objective), sources: [Format.cell(use.cell)]))
                 }
             } else if !listed.contains(use.output) {
                 emit(Finding(id: Finding.ID(.rf005, .source(use.tag), .output(use.output)), severity: .warning,
                              bureau: use.bureau, output: use.output,
-                             message: "\(use.output) (\(use.title)) is planned or budgeted but is not in the results framework's Outputs sheet for \(settings.planID).",
+                             message: .notInFramework(output: use.output, title: use.title, plan: settings.planID),
                              expected: .words("listed output"), actual: .words(use.output.text), sources: [Format.cell(use.cell)]))
             }
         }
@@ -71,12 +70,12 @@ extension RuleRun {
         func rf004(tag: SourceTag, output: OutputCode, stated: TextCell?, bureau: Bureau?, statedBureau: Bureau?, bureauCell: CellSource?) {
             if let stated, stated.text != output.objective {
                 emit(Finding(id: Finding.ID(.rf004, .source(tag), .output(output)), severity: .warning, bureau: bureau, output: output,
-                             message: "Output \(output) belongs to objective \(output.objective) but the row says \(stated.text); \(output.objective) used.",
+                             message: .objectiveMismatch(output: output, stated: stated.text),
                              expected: .words(output.objective), actual: .words(stated.text), sources: [Format.cell(stated.source)]))
             }
             if let owner = Bureau.owning(prefix: output.prefix), let statedBureau, statedBureau != owner, let bureauCell {
                 emit(Finding(id: Finding.ID(.rf004, .source(tag), .output(output), .text("bureau")), severity: .warning, bureau: owner, output: output,
-                             message: "Output \(output) belongs to \(owner.rawValue) but the row says \(statedBureau.rawValue); \(owner.rawValue) used.",
+                             message: .bureauMismatch(output: output, owner: owner, stated: statedBureau),
                              expected: .words(owner.rawValue), actual: .words(statedBureau.rawValue), sources: [Format.cell(bureauCell)]))
             }
         }

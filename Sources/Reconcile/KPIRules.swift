@@ -3,7 +3,7 @@ import Results
 
 /// A KPI's computed status for one year (domain.md a.6).
 struct KPIAssessment {
-    enum Status: String { case onTrack = "On track", atRisk = "At risk", offTrack = "Off track", noData = "No data" }
+    typealias Status = KPIStatus
     var status: Status
     var targetMet: Bool
     var progress: Decimal?
@@ -25,7 +25,7 @@ extension RuleRun {
             if noBaseline || noTarget {
                 let parts = [noBaseline ? "baseline value and year" : nil, noTarget ? "target value and year" : nil].compactMap { $0 }
                 emit(Finding(id: Finding.ID(.kpi001, .text(kpi.id)), severity: noTarget ? .error : .warning, bureau: bureau, output: output,
-                             message: "\(kpi.id) (\(kpi.name)) has no \(parts.joined(separator: " and ")); progress cannot be \(noTarget ? "judged" : "computed").",
+                             message: .kpiIncomplete(kpi: kpi.id, name: kpi.name, noBaseline: noBaseline, noTarget: noTarget),
                              expected: .words(parts.joined(separator: " and ")), actual: .words("blank"),
                              sources: [Format.cell(noTarget ? kpi.targetCell : kpi.baselineCell)]))
                 continue
@@ -49,7 +49,9 @@ extension RuleRun {
             var sources = [Format.cell(actual.source)]
             if let cell = kpi.reportedStatus { sources.append(Format.cell(cell.source)) }
             emit(Finding(id: Finding.ID(.kpi002, .text(kpi.id), .year(year)), severity: severity, bureau: bureau, output: output, period: .year(year),
-                         message: "\(kpi.id) (\(kpi.name)): \(actual.value.plainText) in \(year) against baseline \(kpi.baseline!.value.plainText) (\(kpi.baselineYear!)) and target \(kpi.target!.value.plainText) (\(kpi.targetYear!)). Computed status \(a.status.rawValue)" + (reported.map { "; reported '\($0)'." } ?? "."),
+                         message: .kpiStatus(kpi: kpi.id, name: kpi.name, actual: actual.value, year: year, baseline: kpi.baseline!.value,
+                                             baselineYear: kpi.baselineYear!, target: kpi.target!.value, targetYear: kpi.targetYear!,
+                                             computed: a.status, reported: reported),
                          expected: .words("\(a.line.rounded(scale: 1).plainText) (on-track threshold \(a.threshold.rounded(scale: 1).plainText))"),
                          actual: .amount(actual.value), delta: .words(delta), sources: sources))
         }

@@ -18,7 +18,7 @@ extension RuleRun {
                 if blankWords.contains(risk.mitigation.text.lowercased().trimmingCharacters(in: .whitespaces)), score >= tolerances.riskWarn {
                     emit(Finding(id: Finding.ID(.rsk001, .text(risk.id)), severity: score >= tolerances.riskError ? .error : .warning,
                                  bureau: bureau, output: linkedOutput,
-                                 message: "\(risk.id) (\(risk.description)) scores \(score.plainText) (likelihood \(l.plainText) × impact \(i.plainText), \(band(score))) and has no mitigation measures.",
+                                 message: .riskUnmitigated(risk: risk.id, description: risk.description, score: score, likelihood: l, impact: i, band: band(score)),
                                  expected: .words("mitigation text"), actual: .words("blank"), delta: .words("score \(score.plainText)"), sources: [Format.cell(risk.mitigation.source)]))
                 }
             }
@@ -26,29 +26,29 @@ extension RuleRun {
                 let code = link.text.uppercased()
                 if !objectives.contains(code) && !objectives.isEmpty {
                     emit(Finding(id: Finding.ID(.rsk002, .text(risk.id), .text(code)), severity: .error, bureau: bureau,
-                                 message: "\(risk.id) is linked to objective \(code), which is not in the results framework.",
+                                 message: .riskUnknownObjective(risk: risk.id, objective: code),
                                  expected: .words("known objective"), actual: .words(code), sources: [Format.cell(link.source)]))
                 }
             }
             if let link = risk.linkedOutput {
                 let code = OutputCode(link.text)
                 if !knownOutputs.contains(code) {
-                    let siblings = knownOutputs.filter { $0.objective == code.objective }.sorted().map(\.text)
-                    let known = siblings.isEmpty ? "." : " (objective \(code.objective) has \(siblings.joined(separator: " and ")))."
+                    let siblings = knownOutputs.filter { $0.objective == code.objective }.sorted()
                     emit(Finding(id: Finding.ID(.rsk002, .text(risk.id), .output(code)), severity: .error, bureau: bureau, output: code,
-                                 message: "\(risk.id) is linked to output \(code), which is not in the results framework or any plan\(known)",
+                                 message: .riskUnknownOutput(risk: risk.id, output: code, objective: code.objective, siblings: siblings),
                                  expected: .words("known output"), actual: .words(code.text), sources: [Format.cell(link.source)]))
                 }
             }
             if !onScale {
                 let describe = { (v: Decimal?) in v?.plainText ?? "blank" }
                 emit(Finding(id: Finding.ID(.rsk003, .text(risk.id)), severity: .error, bureau: bureau,
-                             message: "\(risk.id): likelihood \(describe(l)) and impact \(describe(i)) must both be on the 1-5 scale.",
+                             message: .riskOffScale(risk: risk.id, likelihood: l, impact: i),
                              expected: .words("1-5"), actual: .words("likelihood \(describe(l)), impact \(describe(i))"), sources: [Format.cell(risk.likelihoodCell)]))
             } else if let l, let i, let stated = risk.statedScore, stated.value != l * i {
                 let score = l * i
                 emit(Finding(id: Finding.ID(.rsk003, .text(risk.id)), severity: .error, bureau: bureau,
-                             message: "\(risk.id): likelihood \(l.plainText) × impact \(i.plainText) = \(score.plainText) (\(band(score))), but the stated score is \(stated.value.plainText) (\(band(stated.value))).",
+                             message: .riskScore(risk: risk.id, likelihood: l, impact: i, score: score, band: band(score), stated: stated.value,
+                                                 statedBand: band(stated.value)),
                              expected: .amount(score), actual: .amount(stated.value), delta: .signed(stated.value - score),
                              sources: [Format.cell(stated.source)]))
             }
@@ -56,10 +56,10 @@ extension RuleRun {
     }
 
     /// The rating band of a score (settings `risk.bands.*`); it names the rating only.
-    func band(_ score: Decimal) -> String {
-        if score <= tolerances.riskLowMax { return "Low" }
-        if score <= tolerances.riskMediumMax { return "Medium" }
-        if score <= tolerances.riskHighMax { return "High" }
-        return "Critical"
+    func band(_ score: Decimal) -> RiskBand {
+        if score <= tolerances.riskLowMax { return .low }
+        if score <= tolerances.riskMediumMax { return .medium }
+        if score <= tolerances.riskHighMax { return .high }
+        return .critical
     }
 }

@@ -17,13 +17,10 @@ extension RuleRun {
             // The refused files meant to be this workbook, else every refused file of unknown purpose.
             let meant = model.missed.filter { $0.kind == kind && (kind != .operationalPlan || $0.bureau == nil || $0.bureau == bureau) }
             let candidates = meant.isEmpty ? model.missed.filter { $0.kind == nil } : meant
-            let refused = candidates.map { "\($0.file) (\($0.reason))" }.joined(separator: "; ")
-            let missedText = candidates.isEmpty ? "" : " Received but not accepted: \(refused)."
             let id = Finding.ID(.sub001, [.kind(kind)] + (bureau.map { [.bureau($0)] } ?? []))
-            let what = bureau.map { "an operational plan from \($0.rawValue)" } ?? "a \(kindName(kind))"
-            let received = bureausPresent.sorted().map(\.rawValue).joined(separator: ", ")
             emit(Finding(id: id, severity: .error, bureau: bureau, period: .biennium(biennium),
-                         message: "No \(what) for \(biennium): expected 1 workbook, found 0 (operational plans received: \(received.isEmpty ? "none" : received)).\(missedText)",
+                         message: .missingSubmission(kind: kind, bureau: bureau, biennium: biennium, received: bureausPresent.sorted(),
+                                                     refused: candidates.map { Message.RefusedFile(file: $0.file, reason: $0.reason) }),
                          expected: .words("1 submission"), actual: .amount(0), sources: [SourceRef(file: "inbox/")]))
             if let bureau {
                 for line in model.budgetLines where Bureau.owner(of: line.output, fallback: line.bureau) == bureau {
@@ -37,24 +34,14 @@ extension RuleRun {
         }
     }
 
-    private func kindName(_ kind: WorkbookKind) -> String {
-        switch kind {
-        case .resultsFramework: "results framework"
-        case .financialPlan: "financial plan"
-        case .operationalPlan: "operational plan"
-        case .riskRegister: "risk register"
-        }
-    }
-
     /// DAT-001: duplicate rows or keys found while loading.
     mutating func duplicateRules() {
         for dup in model.duplicates {
             emit(Finding(
                 id: Finding.ID(.dat001, .source(dup.workbook), .text(dup.key)), severity: dup.identical ? .warning : .error,
                 bureau: dup.bureau, output: dup.output,
-                message: dup.identical
-                    ? "\(dup.key) appears twice in \(dup.keptCell.file) with identical values; row \(dup.duplicateCell.position.row) skipped."
-                    : "\(dup.key) appears twice in \(dup.keptCell.file) with different values; row \(dup.keptCell.position.row) kept, row \(dup.duplicateCell.position.row) not loaded.",
+                message: .duplicateRow(key: dup.key, file: dup.keptCell.file, identical: dup.identical, keptRow: dup.keptCell.position.row,
+                                       duplicateRow: dup.duplicateCell.position.row),
                 expected: .words("1 row"), actual: .words("2 rows"), sources: [Format.cell(dup.keptCell), Format.cell(dup.duplicateCell)]))
         }
     }

@@ -129,7 +129,7 @@ public struct ConsolidatedWorkbook {
             }
             let fill = Self.severityFill[f.severity]
             // Spreadsheet programs do not grow rows for wrapped text on opening: give the height.
-            let lines = max(Self.lines(f.message, width: 60), Self.lines(LogColumn.sources.text(f), width: 45),
+            let lines = max(Self.lines(LogColumn.message.text(f), width: 60), Self.lines(LogColumn.sources.text(f), width: 45),
                             Self.lines(LogColumn.causedBy.text(f), width: 24))
             let row = LogColumn.allCases.map { column -> Cell in
                 switch column {

@@ -31,7 +31,7 @@ public enum LogColumn: String, CaseIterable, Sendable {
         case .bureau: f.bureau?.rawValue ?? ""
         case .output: f.output?.text ?? ""
         case .period: f.period.description
-        case .message: f.message
+        case .message: f.message.english
         case .expected: f.expected.text
         case .actual: f.actual.text
         case .delta: f.delta.text

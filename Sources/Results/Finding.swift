@@ -26,7 +26,8 @@ public struct Finding: Hashable, Sendable, Codable {
     /// The output (or the result a KPI is linked to) the finding is about, if one.
     public var output: OutputCode?
     public var period: Period
-    public var message: String
+    /// What the finding says, as facts; the reports render its words.
+    public var message: Message
     public var expected: FindingValue
     public var actual: FindingValue
     public var delta: FindingValue
@@ -36,7 +37,7 @@ public struct Finding: Hashable, Sendable, Codable {
     public var causedBy: [ID]
 
     public init(id: ID, severity: Severity, bureau: Bureau? = nil, output: OutputCode? = nil, period: Period = .none,
-                message: String, expected: FindingValue = .none, actual: FindingValue = .none, delta: FindingValue = .none,
+                message: Message, expected: FindingValue = .none, actual: FindingValue = .none, delta: FindingValue = .none,
                 sources: [SourceRef], causedBy: [ID] = []) {
         self.id = id
         self.severity = severity

@@ -90,7 +90,8 @@ import Results
         let f = try #require(model.loadFindings.first)
         #expect(f.id.description == "DAT-002/OP-TSB/Plan opérationnel!12")
         #expect(f.expected.text == "number" && f.actual.text == "=SUM(J12:K12)")
-        #expect(f.message.contains("the formula =SUM(J12:K12) has no saved result"))
+        guard case .rejectedRow(12, _, _, _, _, let reason) = f.message else { Issue.record("not a rejected row: \(f.message)"); return }
+        #expect(reason.contains("the formula =SUM(J12:K12) has no saved result"))
         #expect(f.sources.map(\.description) == ["OP_TSB.xlsx!Plan opérationnel!E12"])
         #expect(account.map { ($0.read, $0.loaded, $0.skipped, $0.rejected) } ?? (0, 0, 0, 0) == (1, 0, 0, 1))
     }
@@ -161,7 +162,8 @@ import Results
         let (model, account) = Self.load(rows)
         #expect(account == nil)
         #expect(model.loadFindings.map(\.id.description) == ["DAT-003/OP-TSB/Plan opérationnel/output", "DAT-003/OP-TSB/Plan opérationnel/amount"])
-        #expect(model.loadFindings[0].message.contains("closest alias is 'produit'"))
+        guard case .missingColumn(_, _, "output", _, let closest) = model.loadFindings[0].message else { Issue.record("not a missing column"); return }
+        #expect(closest == "produit")
         #expect(model.loadFindings[0].sources.map(\.description) == ["OP_TSB.xlsx!Plan opérationnel"])
     }
 

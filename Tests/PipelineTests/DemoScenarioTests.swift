@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Pipeline
+import Reports
 import Results
 import XLSX
 
@@ -54,7 +55,7 @@ import XLSX
                 #expect(a[column] == e[column], "\(e["id"] ?? "?") column \(column)")
             }
         }
-        #expect(report.findings.allSatisfy { !$0.message.isEmpty })
+        #expect(report.findings.allSatisfy { !$0.message.english.isEmpty })
     }
 
     @Test func everyRowIsAccountedForAsDomainGivesIt() throws {
@@ -192,8 +193,8 @@ import XLSX
         let reason = try String(contentsOfFile: work.appendingPathComponent("quarantine/BDT Operational Plan 2022-2025 (final).xlsx.reason.txt").path, encoding: .utf8)
         #expect(reason.contains("not-a-workbook"))
         let sub = try #require(report.findings.first { $0.id.description == "SUB-001/OP/BDT" })
-        #expect(sub.message.contains("BDT Operational Plan 2022-2025 (final).xlsx (not-a-workbook"))
-        #expect(!sub.message.contains("OP_TSB"))
+        #expect(sub.message.english.contains("BDT Operational Plan 2022-2025 (final).xlsx (not-a-workbook"))
+        #expect(!sub.message.english.contains("OP_TSB"))
         #expect(report.findings.contains { $0.id.description == "SUB-001/OP/TSB" })
     }
 

@@ -14,11 +14,11 @@ struct ConsolidatedWorkbookLimitsTests {
 
     static var findings: [Finding] {
         let sources = (1...5_000).map { SourceRef(file: "OP_TSB_2022-2023_v1.xlsx", sheet: longSheet, cell: "E\($0)") }
-        let message = String(repeating: "opérationnel ", count: 3_000)   // 39,000 characters
+        let notes = String(repeating: "opérationnel ", count: 3_000)   // 39,000 characters
         return [
-            Finding(id: total, severity: .error, bureau: .tsb, message: "total differs", sources: sources),
+            Finding(id: total, severity: .error, bureau: .tsb, message: .bureauTotal(bureau: .tsb, year: 2022, planned: 2, budgeted: 1), sources: sources),
             Finding(id: Finding.ID(.fin003, .output(OutputCode("T.1-1")), .year(2022)), severity: .warning, bureau: .tsb,
-                    message: message, sources: [SourceRef(file: "FP.xlsx", sheet: "Budget", cell: "E7")], causedBy: [total]),
+                    message: .extrabudgetaryNote(output: OutputCode("T.1-1"), year: 2022, notes: notes), sources: [SourceRef(file: "FP.xlsx", sheet: "Budget", cell: "E7")], causedBy: [total]),
         ]
     }
 
@@ -40,7 +40,7 @@ struct ConsolidatedWorkbookLimitsTests {
         #expect(sources.contains("the whole text is in discrepancies.csv"))
         let message = try #require(rows[2][7]?.text)
         #expect(message.utf16.count <= SpreadsheetLimits.cellText)
-        #expect(message.hasPrefix("opérationnel opérationnel"))
+        #expect(message.hasPrefix("T.1-1, 2022: the row is regular budget but its notes say 'opérationnel opérationnel"))
     }
 
     @Test func textWithinTheLimitIsKeptWhole() {

@@ -12,11 +12,11 @@ struct DiscrepancyHTMLScriptTests {
 
     static let fin007 = Finding.ID(.fin007, .output(OutputCode("T.4-1")), .year(2023))
     static let findings = [
-        Finding(id: fin007, severity: .error, bureau: .tsb, message: "a factor of about 1 000", sources: []),
-        Finding(id: Finding.ID(.fin004, .bureau(.tsb), .year(2023)), severity: .error, bureau: .tsb, message: "bureau total", sources: [],
+        Finding(id: fin007, severity: .error, bureau: .tsb, message: .unitColumn(file: "OP.xlsx", sheet: "S", column: "E", hits: 3, pairs: 3), sources: []),
+        Finding(id: Finding.ID(.fin004, .bureau(.tsb), .year(2023)), severity: .error, bureau: .tsb, message: .bureauTotal(bureau: .tsb, year: 2023, planned: 2, budgeted: 1), sources: [],
                 causedBy: [fin007]),
-        Finding(id: Finding.ID(.fin003, .output(OutputCode("R.2-1")), .year(2022)), severity: .warning, bureau: .br, message: "amount differs", sources: []),
-        Finding(id: Finding.ID(.kpi001, .text("K-1")), severity: .info, bureau: .bdt, message: "no baseline", sources: []),
+        Finding(id: Finding.ID(.fin003, .output(OutputCode("R.2-1")), .year(2022)), severity: .warning, bureau: .br, message: .amountDiffers(output: OutputCode("R.2-1"), year: 2022, bureau: .br, planned: 2, budgeted: 1, costRecovery: nil), sources: []),
+        Finding(id: Finding.ID(.kpi001, .text("K-1")), severity: .info, bureau: .bdt, message: .kpiIncomplete(kpi: "K-1", name: "n", noBaseline: true, noTarget: false), sources: []),
     ]
 
     /// Runs the page's script, then each filter setting, and returns the "N of M shown" texts.
@@ -27,7 +27,7 @@ struct DiscrepancyHTMLScriptTests {
         })
         let rows = findings.map { f in
             "{dataset:{severity:'\(f.severity.rawValue)',bureau:'\(f.bureau?.rawValue ?? "")',rule:'\(f.rule.rawValue)',root:'\(f.causedBy.isEmpty ? 1 : 0)'},"
-                + "textContent:'\(f.id) \(f.message)',classList:{toggle:function(){}}}"
+                + "textContent:'\(f.id) \(f.message.english)',classList:{toggle:function(){}}}"
         }
         let harness = """
             var rows = [\(rows.joined(separator: ","))], shown = {textContent: ''}, handlers = {}, out = [];

@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func findingsSortByRuleThenKey() {
-        let make = { (id: Finding.ID) in Finding(id: id, severity: .error, message: "", sources: []) }
+        let make = { (id: Finding.ID) in Finding(id: id, severity: .error, message: .riskUnknownObjective(risk: "R", objective: "X"), sources: []) }
         let list = [make(Finding.ID(.rf001, .source(SourceTag(.financialPlan)), .output(OutputCode("D.5-1")))),
                     make(Finding.ID(.fin004, .bureau(.br), .year(2022))), make(Finding.ID(.fin004, .bureau(.bdt), .year(2022))),
                     make(Finding.ID(.sub001, .kind(.operationalPlan), .bureau(.bdt)))]

@@ -1,0 +1,133 @@
+import Foundation
+import Results
+
+/// The English messages of the rule catalogue, worded as domain.md (d) gives them.
+public struct EnglishMessages: MessageCatalogue {
+    public init() {}
+
+    public func text(_ message: Message) -> String {
+        switch message {
+        case .missingSubmission(let kind, let bureau, let biennium, let received, let refused):
+            let what = bureau.map { "an operational plan from \($0.rawValue)" } ?? "a \(name(of: kind))"
+            let got = received.isEmpty ? "none" : received.map(\.rawValue).joined(separator: ", ")
+            let missed = refused.isEmpty ? ""
+                : " Received but not accepted: " + refused.map { "\($0.file) (\($0.reason))" }.joined(separator: "; ") + "."
+            return "No \(what) for \(biennium): expected 1 workbook, found 0 (operational plans received: \(got)).\(missed)"
+        case .duplicateRow(let key, let file, let identical, let kept, let duplicate):
+            return identical
+                ? "\(key) appears twice in \(file) with identical values; row \(duplicate) skipped."
+                : "\(key) appears twice in \(file) with different values; row \(kept) kept, row \(duplicate) not loaded."
+        case .rejectedRow(let row, let file, let sheet, let value, let header, let reason):
+            return "Row \(row) of \(file)!\(sheet) has '\(value)' in '\(header)': \(reason); the row was not loaded."
+        case .missingExcelTable(let file, let name, let tables, let table):
+            let known = tables.isEmpty ? "it has none" : "its tables: " + tables.map { "\($0.name) (\($0.sheet))" }.joined(separator: ", ")
+            return "\(file) has no Excel table named '\(name)' (\(known)); the \(table) table was not loaded."
+        case .missingSheet(let file, let sheet, let sheets):
+            return "\(file) has no sheet '\(sheet)'; sheets: \(sheets.joined(separator: ", "))."
+        case .missingColumn(let file, let sheet, let field, let headers, let closest):
+            let seen = headers.isEmpty ? "no headers" : "headers seen: " + headers.map { "'\($0)'" }.joined(separator: ", ")
+            let hint = closest.map { "; the closest alias is '\($0)'" } ?? ""
+            return "Sheet '\(sheet)' of \(file) has no header row with a column for '\(field)' (\(seen)\(hint)); the sheet was not loaded."
+
+        case .bienniumSplit(let label, let years, let first, let second, let stated, let transposed):
+            let computed = first + second, delta = stated - computed
+            return "\(label): \(years.first) + \(years.second) = \(first.groupedCHF()) + \(second.groupedCHF()) = \(computed.groupedCHF()), "
+                + "but the stated biennium says \(stated.groupedCHF()) (Δ \(delta.groupedCHF(signed: true))\(hint(transposed)))."
+        case .statedTotal(let label, let period, let stated, let computed, let isMoney, let rows, let transposed):
+            let show = { (value: Decimal) in isMoney ? "CHF \(value.groupedCHF())" : value.groupedCHF() }
+            let scope = rows.isEmpty ? "no rows" : "rows \(MessageNumbers.rows(rows))"
+            let delta = stated - computed
+            return "'\(label)'\(period == .none ? "" : ", \(period)"): stated \(show(stated)), \(scope) sum to \(show(computed)) "
+                + "(Δ \(delta.groupedCHF(signed: true))\(hint(transposed)))."
+
+        case .unitColumn(let file, let sheet, let column, let hits, let pairs):
+            return "Column \(column) of \(file)!\(sheet) differs from the financial plan by a factor of about 1 000 on \(hits) of \(pairs) outputs: "
+                + "its declared unit looks wrong."
+        case .unitCell(let output, let year, let planned, let unit, let budgeted, let ratio):
+            return "\(output), \(year): the operational plan holds \((planned / unit.factor).groupedCHF()) in a column declared \(unit.rawValue) "
+                + "(= CHF \(planned.groupedCHF())); the financial plan has CHF \(budgeted.groupedCHF()). Ratio \(ratio.fixed(places: 1)) — "
+                + "the cell looks entered in the wrong unit."
+        case .fundingClass(let output, let year, let bureau, let planned, let planClass, let budgetClass, let misstated):
+            return "\(output), \(year): \(bureau.rawValue) plans CHF \(planned.groupedCHF()) as \(planClass.rawValue); the financial plan funds it as "
+                + "\(budgetClass.rawValue). Counting it in the wrong class misstates the regular budget by \(misstated.groupedCHF())."
+        case .extrabudgetaryNote(let output, let year, let notes):
+            return "\(output), \(year): the row is regular budget but its notes say '\(notes)'; extrabudgetary money may be counted as RB."
+        case .plannedNotBudgeted(let output, let title, let bureau, let year, let planned):
+            return "\(output) (\(title)): \(bureau.rawValue) plans CHF \(planned.groupedCHF()) for \(year) but the financial plan has no line for \(output)."
+        case .budgetedNotPlanned(let output, let title, let bureau, let year, let budgeted):
+            return "\(output) (\(title)): the financial plan budgets CHF \(budgeted.groupedCHF()) for \(year) but "
+                + "\(bureau?.rawValue ?? "no bureau")'s operational plan has no allocation for \(output)."
+        case .amountDiffers(let output, let year, let bureau, let planned, let budgeted, let costRecovery):
+            let delta = planned - budgeted
+            let because = costRecovery.map {
+                " A cost-recovery output: Council may raise its budget to meet demand (Decision 5), so this is a \($0.rawValue)."
+            } ?? ""
+            return "\(output), \(year): \(bureau?.rawValue ?? "the operational plan") plans CHF \(planned.groupedCHF()), the financial plan has "
+                + "CHF \(budgeted.groupedCHF()) (Δ \(delta.groupedCHF(signed: true)), \(MessageNumbers.percent(delta, of: budgeted)))." + because
+        case .bureauTotal(let bureau, let year, let planned, let budgeted):
+            let delta = planned - budgeted
+            return "\(bureau.rawValue), \(year): operational-plan allocations total CHF \(planned.groupedCHF()); the financial plan gives "
+                + "\(bureau.rawValue) CHF \(budgeted.groupedCHF()) (Δ \(delta.groupedCHF(signed: true)), \(MessageNumbers.percent(delta, of: budgeted)))."
+        case .staffSplit(let output, let title, let year, let bureau, let planStaff, let planTotal, let budgetStaff, let budgetTotal):
+            return "\(output) '\(title)', \(year): \(bureau.rawValue) plans staff CHF \(planStaff.groupedCHF()) of \(planTotal.groupedCHF()); "
+                + "the financial plan has staff \(budgetStaff.groupedCHF()) of \(budgetTotal.groupedCHF())."
+        case .costPerFTE(let output, let year, let staff, let fte, let perFTE, let minimum, let maximum):
+            return "\(output), \(year): staff cost CHF \(staff.groupedCHF()) for \(fte.plainText) FTE = CHF \(perFTE?.groupedCHF() ?? "∞") per FTE "
+                + "(plausible \(minimum.groupedCHF())-\(maximum.groupedCHF())); the FTE or the staff cost may be mistyped."
+        case .priorityUnderfunded(let output, let biennium, let bureau, let funded, let requirement, let coverage):
+            return "\(output) (high priority): the financial plan provides CHF \(funded.groupedCHF()) for \(biennium), "
+                + "\((coverage * 100).fixed(places: 1)) % of \(bureau.rawValue)'s requirement CHF \(requirement.groupedCHF()) "
+                + "(gap \((requirement - funded).groupedCHF()))."
+        case .envelope(let biennium, let total, let envelope):
+            let delta = total - envelope
+            return "Regular-budget lines for \(biennium) total CHF \(total.groupedCHF()), \(delta > 0 ? "above" : "below") the approved envelope "
+                + "CHF \(envelope.groupedCHF()) by \(abs(delta).groupedCHF())."
+
+        case .unknownGoal(let objective, let goal, let plan, let goals):
+            return "Objective \(objective) lists goal \(goal); \(plan) has goals G1-G\(goals)."
+        case .previousPlanObjective(let output, let objective, let previousPlan, let successor):
+            return "\(output) uses objective \(objective) from the \(previousPlan) plan; "
+                + (successor.map { "the crosswalk maps \(objective) → \($0). Re-code the output under \($0)." } ?? "the crosswalk gives no successor.")
+        case .unknownObjective(let output, let title, let objective, let plan, let same):
+            let range = same.first.map { first in " (objectives \(first)-\(same.last ?? first))." } ?? "."
+            return "\(output) (\(title)) refers to objective \(objective), which does not exist in \(plan)" + range
+        case .notInFramework(let output, let title, let plan):
+            return "\(output) (\(title)) is planned or budgeted but is not in the results framework's Outputs sheet for \(plan)."
+        case .objectiveMismatch(let output, let stated):
+            return "Output \(output) belongs to objective \(output.objective) but the row says \(stated); \(output.objective) used."
+        case .bureauMismatch(let output, let owner, let stated):
+            return "Output \(output) belongs to \(owner.rawValue) but the row says \(stated.rawValue); \(owner.rawValue) used."
+
+        case .kpiIncomplete(let kpi, let name, let noBaseline, let noTarget):
+            let parts = [noBaseline ? "baseline value and year" : nil, noTarget ? "target value and year" : nil].compactMap { $0 }
+            return "\(kpi) (\(name)) has no \(parts.joined(separator: " and ")); progress cannot be \(noTarget ? "judged" : "computed")."
+        case .kpiStatus(let kpi, let name, let actual, let year, let baseline, let baselineYear, let target, let targetYear, let computed, let reported):
+            return "\(kpi) (\(name)): \(actual.plainText) in \(year) against baseline \(baseline.plainText) (\(baselineYear)) and target "
+                + "\(target.plainText) (\(targetYear)). Computed status \(computed.rawValue)" + (reported.map { "; reported '\($0)'." } ?? ".")
+        case .riskUnmitigated(let risk, let description, let score, let likelihood, let impact, let band):
+            return "\(risk) (\(description)) scores \(score.plainText) (likelihood \(likelihood.plainText) × impact \(impact.plainText), "
+                + "\(band.rawValue)) and has no mitigation measures."
+        case .riskUnknownObjective(let risk, let objective):
+            return "\(risk) is linked to objective \(objective), which is not in the results framework."
+        case .riskUnknownOutput(let risk, let output, let objective, let siblings):
+            let known = siblings.isEmpty ? "." : " (objective \(objective) has \(siblings.map(\.text).joined(separator: " and ")))."
+            return "\(risk) is linked to output \(output), which is not in the results framework or any plan\(known)"
+        case .riskOffScale(let risk, let likelihood, let impact):
+            return "\(risk): likelihood \(likelihood?.plainText ?? "blank") and impact \(impact?.plainText ?? "blank") must both be on the 1-5 scale."
+        case .riskScore(let risk, let likelihood, let impact, let score, let band, let stated, let statedBand):
+            return "\(risk): likelihood \(likelihood.plainText) × impact \(impact.plainText) = \(score.plainText) (\(band.rawValue)), "
+                + "but the stated score is \(stated.plainText) (\(statedBand.rawValue))."
+        }
+    }
+
+    private func name(of kind: WorkbookKind) -> String {
+        switch kind {
+        case .resultsFramework: "results framework"
+        case .financialPlan: "financial plan"
+        case .operationalPlan: "operational plan"
+        case .riskRegister: "risk register"
+        }
+    }
+
+    private func hint(_ transposed: Bool) -> String { transposed ? "; possible transposed digits" : "" }
+}

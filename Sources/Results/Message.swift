@@ -1,0 +1,126 @@
+import Foundation
+
+/// What a finding says, as typed values: one case per rule and variant.
+///
+/// Rules and the normaliser choose the case and its facts; the words, the number forms and the
+/// language are the reports' (`Reports/MessageCatalogue.swift`), so that a message is rendered once,
+/// at the edge, and can be rendered in French or Spanish without touching a rule.
+public enum Message: Hashable, Sendable, Codable {
+    // MARK: Submissions and data (SUB, DAT)
+
+    /// SUB-001: an expected workbook did not arrive (or none was accepted).
+    case missingSubmission(kind: WorkbookKind, bureau: Bureau?, biennium: Biennium, received: [Bureau], refused: [RefusedFile])
+    /// DAT-001: a key repeats in one workbook.
+    case duplicateRow(key: String, file: String, identical: Bool, keptRow: Int, duplicateRow: Int)
+    /// DAT-002: a row that could not be loaded, at its first offending cell.
+    case rejectedRow(row: Int, file: String, sheet: String, value: String, header: String, reason: String)
+    /// DAT-003: the pipeline names an Excel table the workbook does not have.
+    case missingExcelTable(file: String, name: String, tables: [NamedTable], table: String)
+    /// DAT-003: the pipeline names a sheet the workbook does not have.
+    case missingSheet(file: String, sheet: String, sheets: [String])
+    /// DAT-003: no header row gives a column for a required field.
+    case missingColumn(file: String, sheet: String, field: String, headers: [String], closestAlias: String?)
+
+    // MARK: Arithmetic (FIN-005, FIN-006)
+
+    /// FIN-006: year 1 + year 2 ≠ the stated biennium.
+    case bienniumSplit(label: String, years: Biennium, first: Decimal, second: Decimal, stated: Decimal, transposed: Bool)
+    /// FIN-005: a stated total differs from the sum of its rows.
+    case statedTotal(label: String, period: Period, stated: Decimal, computed: Decimal, isMoney: Bool, rows: [Int], transposed: Bool)
+
+    // MARK: Budget (FIN-001 … FIN-012)
+
+    /// FIN-007: a whole column looks entered in the wrong unit.
+    case unitColumn(file: String, sheet: String, column: String, hits: Int, pairs: Int)
+    /// FIN-007: one output and year differ by a factor of about 1 000.
+    case unitCell(output: OutputCode, year: Int, planned: Decimal, unit: MoneyUnit, budgeted: Decimal, ratio: Decimal)
+    /// FIN-010: the two plans fund an output from different classes of money.
+    case fundingClass(output: OutputCode, year: Int, bureau: Bureau, planned: Decimal, planClass: FundingClass, budgetClass: FundingClass, misstated: Decimal)
+    /// FIN-010: a regular-budget row whose notes name extrabudgetary money.
+    case extrabudgetaryNote(output: OutputCode, year: Int, notes: String)
+    /// FIN-001: planned, not budgeted.
+    case plannedNotBudgeted(output: OutputCode, title: String, bureau: Bureau, year: Int, planned: Decimal)
+    /// FIN-002: budgeted, not planned.
+    case budgetedNotPlanned(output: OutputCode, title: String, bureau: Bureau?, year: Int, budgeted: Decimal)
+    /// FIN-003: the regular-budget amounts differ. `costRecovery` is the severity a cost-recovery
+    /// overrun was capped at, when it was.
+    case amountDiffers(output: OutputCode, year: Int, bureau: Bureau?, planned: Decimal, budgeted: Decimal, costRecovery: Severity?)
+    /// FIN-004: a bureau's total differs from the financial plan's.
+    case bureauTotal(bureau: Bureau, year: Int, planned: Decimal, budgeted: Decimal)
+    /// FIN-008: the staff share differs.
+    case staffSplit(output: OutputCode, title: String, year: Int, bureau: Bureau, planStaff: Decimal, planTotal: Decimal,
+                    budgetStaff: Decimal, budgetTotal: Decimal)
+    /// FIN-009: staff cost per FTE outside the plausible band; `perFTE` nil for zero FTE.
+    case costPerFTE(output: OutputCode, year: Int, staff: Decimal, fte: Decimal, perFTE: Decimal?, minimum: Decimal, maximum: Decimal)
+    /// FIN-011: a high-priority output funded below its requirement.
+    case priorityUnderfunded(output: OutputCode, biennium: Biennium, bureau: Bureau, funded: Decimal, requirement: Decimal, coverage: Decimal)
+    /// FIN-012: the regular budget against the approved envelope.
+    case envelope(biennium: Biennium, total: Decimal, envelope: Decimal)
+
+    // MARK: Results framework (RF)
+
+    /// RF-002: an objective lists a goal the plan does not have.
+    case unknownGoal(objective: String, goal: String, plan: String, goals: Int)
+    /// RF-003: an output coded under an objective of the previous plan.
+    case previousPlanObjective(output: OutputCode, objective: String, previousPlan: String, successor: String?)
+    /// RF-001: an output under an objective the plan does not have.
+    case unknownObjective(output: OutputCode, title: String, objective: String, plan: String, sameBureau: [String])
+    /// RF-005: an output missing from the framework's Outputs sheet.
+    case notInFramework(output: OutputCode, title: String, plan: String)
+    /// RF-004: the row states another objective than its code's.
+    case objectiveMismatch(output: OutputCode, stated: String)
+    /// RF-004: the row states another bureau than its code's.
+    case bureauMismatch(output: OutputCode, owner: Bureau, stated: Bureau)
+
+    // MARK: KPIs and risks
+
+    /// KPI-001: a KPI without a complete baseline or target.
+    case kpiIncomplete(kpi: String, name: String, noBaseline: Bool, noTarget: Bool)
+    /// KPI-002: a KPI off track, at risk, or reported otherwise than computed.
+    case kpiStatus(kpi: String, name: String, actual: Decimal, year: Int, baseline: Decimal, baselineYear: Int, target: Decimal,
+                   targetYear: Int, computed: KPIStatus, reported: String?)
+    /// RSK-001: a high risk without mitigation.
+    case riskUnmitigated(risk: String, description: String, score: Decimal, likelihood: Decimal, impact: Decimal, band: RiskBand)
+    /// RSK-002: a risk linked to an unknown objective.
+    case riskUnknownObjective(risk: String, objective: String)
+    /// RSK-002: a risk linked to an unknown output; `siblings` are the objective's known outputs.
+    case riskUnknownOutput(risk: String, output: OutputCode, objective: String, siblings: [OutputCode])
+    /// RSK-003: likelihood or impact off the 1-5 scale.
+    case riskOffScale(risk: String, likelihood: Decimal?, impact: Decimal?)
+    /// RSK-003: the stated score is not likelihood × impact.
+    case riskScore(risk: String, likelihood: Decimal, impact: Decimal, score: Decimal, band: RiskBand, stated: Decimal, statedBand: RiskBand)
+}
+
+extension Message {
+    /// A workbook that arrived but was not accepted, with the reason it was refused.
+    public struct RefusedFile: Hashable, Sendable, Codable {
+        public var file: String
+        public var reason: String
+
+        public init(file: String, reason: String) {
+            self.file = file
+            self.reason = reason
+        }
+    }
+
+    /// An Excel table of a workbook and the sheet it is on.
+    public struct NamedTable: Hashable, Sendable, Codable {
+        public var name: String
+        public var sheet: String
+
+        public init(name: String, sheet: String) {
+            self.name = name
+            self.sheet = sheet
+        }
+    }
+}
+
+/// A KPI's status for a year, computed from its baseline, target and actual (domain.md a.6).
+public enum KPIStatus: String, Hashable, Sendable, Codable {
+    case onTrack = "On track", atRisk = "At risk", offTrack = "Off track", noData = "No data"
+}
+
+/// A risk score's rating band (`risk.bands`: Low, Medium, High, Critical).
+public enum RiskBand: String, Hashable, Sendable, Codable {
+    case low = "Low", medium = "Medium", high = "High", critical = "Critical"
+}
