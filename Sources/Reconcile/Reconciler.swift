@@ -1,8 +1,8 @@
 import Foundation
 import Results
 
-/// Applies the rule catalogue to a results model, in the evaluation order of domain.md (d), and
-/// returns the findings sorted for the log. Pure: no I/O, values in, values out.
+/// Applies the rule catalogue to a results model, each rule after those whose findings it reads
+/// (`RuleCatalogue`), and returns the findings sorted for the log. Pure: no I/O, values in, values out.
 public struct Reconciler: Sendable {
     public let settings: ReconcileSettings
 
@@ -20,14 +20,7 @@ public struct Reconciler: Sendable {
 
     public func reconcile(_ model: ResultsModel) -> Outcome {
         var run = RuleRun(model: model, settings: settings)
-        run.submissionRules()
-        run.emit(model.loadFindings)
-        run.duplicateRules()
-        run.arithmeticRules()
-        run.frameworkRules()
-        run.budgetRules()
-        run.kpiRules()
-        run.riskRules()
+        for rule in RuleCatalogue.ordered { rule.apply(to: &run) }
         return Outcome(findings: run.findings.sorted(by: Finding.logOrder), notes: run.notes, bureauTotals: run.bureauTotals)
     }
 }
@@ -40,6 +33,17 @@ struct RuleRun {
     var findings: [Finding] = []
     var notes: [String] = []
     var bureauTotals: [BureauTotal] = []
+
+    // Facts rules leave for the rules that read them (see each rule's `reads`).
+    /// FIN-007: the (output, year) pairs it explains, and the cells behind each per-cell finding.
+    var unitCovered = Set<Ledger.Key>()
+    var unitErrorCells: [CellSource: Finding.ID] = [:]
+    /// FIN-010: the pairs it explains and its class disagreements (not the notes-based ones).
+    var classCovered = Set<Ledger.Key>()
+    var classFindings: [Finding.ID] = []
+    /// FIN-006: the stated biennium cells it flagged.
+    var bienniumErrorCells: [CellSource: Finding.ID] = [:]
+
     private var usedIDs: [Finding.ID: Int] = [:]
     /// Bureaus whose operational plan arrived.
     let bureausPresent: Set<Bureau>

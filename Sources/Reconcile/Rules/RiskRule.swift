@@ -1,6 +1,12 @@
 import Foundation
 import Results
 
+/// RSK-001 (high risk, no mitigation), RSK-002 (links to nothing known), RSK-003 (score and scale).
+struct RiskRule: Rule {
+    var emits: [RuleID] { [.rsk001, .rsk002, .rsk003] }
+    func apply(to run: inout RuleRun) { run.riskRules() }
+}
+
 extension RuleRun {
     /// RSK-001 (high risk without mitigation), RSK-002 (unknown links), RSK-003 (score and scale).
     mutating func riskRules() {

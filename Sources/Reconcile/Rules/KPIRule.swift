@@ -12,6 +12,12 @@ struct KPIAssessment {
     var threshold: Decimal
 }
 
+/// KPI-001 (no baseline or target) and KPI-002 (off track, at risk, or reported otherwise).
+struct KPIRule: Rule {
+    var emits: [RuleID] { [.kpi001, .kpi002] }
+    func apply(to run: inout RuleRun) { run.kpiRules() }
+}
+
 extension RuleRun {
     /// KPI-001 (missing baseline or target) and KPI-002 (off track or status disagreement).
     mutating func kpiRules() {

@@ -1,6 +1,18 @@
 import Foundation
 import Results
 
+/// SUB-001: each expected workbook (RF, FP, RR; an OP per bureau) arrived and was accepted.
+struct SubmissionRule: Rule {
+    var emits: [RuleID] { [.sub001] }
+    func apply(to run: inout RuleRun) { run.submissionRules() }
+}
+
+/// DAT-002 and DAT-003: what the normaliser found while loading, passed on as findings.
+struct LoadFindingsRule: Rule {
+    var emits: [RuleID] { [.dat002, .dat003] }
+    func apply(to run: inout RuleRun) { run.emit(run.model.loadFindings) }
+}
+
 extension RuleRun {
     /// SUB-001: each expected workbook kind present once (RF, FP, RR; OP per bureau).
     mutating func submissionRules() {
@@ -31,18 +43,6 @@ extension RuleRun {
                     }
                 }
             }
-        }
-    }
-
-    /// DAT-001: duplicate rows or keys found while loading.
-    mutating func duplicateRules() {
-        for dup in model.duplicates {
-            emit(Finding(
-                id: Finding.ID(.dat001, .source(dup.workbook), .text(dup.key)), severity: dup.identical ? .warning : .error,
-                bureau: dup.bureau, output: dup.output,
-                message: .duplicateRow(key: dup.key, file: dup.keptCell.file, identical: dup.identical, keptRow: dup.keptCell.position.row,
-                                       duplicateRow: dup.duplicateCell.position.row),
-                expected: .words("1 row"), actual: .words("2 rows"), sources: [Format.cell(dup.keptCell), Format.cell(dup.duplicateCell)]))
         }
     }
 }

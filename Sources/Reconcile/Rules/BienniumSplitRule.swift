@@ -1,9 +1,16 @@
 import Foundation
 import Results
 
+/// FIN-006: on each data row, the stated biennium is not year 1 + year 2.
+struct BienniumSplitRule: Rule {
+    var emits: [RuleID] { [.fin006] }
+    func apply(to run: inout RuleRun) { run.bienniumSplitRule() }
+}
+
 extension RuleRun {
-    /// FIN-006 (biennium ≠ year 1 + year 2 on each data row), then FIN-005 (stated totals).
-    mutating func arithmeticRules() {
+    /// FIN-006 on the financial plan's lines and summary and the operational plans' rows; leaves
+    /// the stated cells it flagged (FIN-005 cites them as causes).
+    mutating func bienniumSplitRule() {
         let biennium = settings.biennium
         let (y1, y2) = (biennium.first, biennium.second)
         var fin006ByCell: [CellSource: Finding.ID] = [:]
@@ -51,27 +58,7 @@ extension RuleRun {
             }
         }
         emit(new)
-
-        for total in model.statedTotals {
-            let computed = total.components.reduce(Decimal(0)) { $0 + $1.value }
-            let delta = total.stated - computed
-            let tolerance = Decimal(total.components.count) * tolerances.rounding(for: total.unit)
-            guard abs(delta) > tolerance else { continue }
-            let period: Period
-            switch total.measure {
-            case .year(let y): period = .year(y)
-            case .biennium: period = .biennium(biennium)
-            case .fte: period = .none
-            }
-            let causes = total.measure == .biennium ? total.components.compactMap { fin006ByCell[$0.source] } : []
-            emit(Finding(
-                id: Finding.ID(.fin005, .source(total.workbook), .text("\(total.cell.sheet)!\(total.cell.position.a1)")), severity: .error,
-                bureau: total.bureau, period: period,
-                message: .statedTotal(label: total.label, period: period, stated: total.stated, computed: computed, isMoney: total.unit != nil,
-                                      rows: total.components.map(\.source.position.row), transposed: Self.looksTransposed(delta, unit: total.unit)),
-                expected: .amount(computed), actual: .amount(total.stated), delta: .change(delta, of: computed),
-                sources: [Format.cell(total.cell)], causedBy: causes))
-        }
+        bienniumErrorCells = fin006ByCell
     }
 
     /// Possibly transposed digits: Δ, in the column's display unit, is a whole multiple of 9.

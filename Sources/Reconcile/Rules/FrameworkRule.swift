@@ -1,6 +1,12 @@
 import Foundation
 import Results
 
+/// RF-001 … RF-005: goals, objectives and output codes against the results framework.
+struct FrameworkRule: Rule {
+    var emits: [RuleID] { [.rf001, .rf002, .rf003, .rf004, .rf005] }
+    func apply(to run: inout RuleRun) { run.frameworkRules() }
+}
+
 extension RuleRun {
     /// RF-001 … RF-005: codes and links against the results framework.
     mutating func frameworkRules() {

@@ -1,0 +1,41 @@
+import Foundation
+import Results
+
+/// FIN-001 (planned, not budgeted) and FIN-002 (budgeted, not planned); a FIN-001 whose output was
+/// coded under a previous plan's objective is caused by that RF-003.
+struct PresenceRule: Rule {
+    var emits: [RuleID] { [.fin001, .fin002] }
+    var reads: [RuleID] { [.rf003] }
+    func apply(to run: inout RuleRun) { run.presenceRules() }
+}
+
+extension RuleRun {
+    /// FIN-001 (planned, not budgeted) and FIN-002 (budgeted, not planned).
+    mutating func presenceRules() {
+        guard hasFinancialPlan else { return }
+        let rf003 = Set(findings(of: .rf003).map(\.id.first))
+        for key in ledger.keys {
+            let op = ledger.op[key], fp = ledger.fp[key]
+            if let op, op.all != 0, fp == nil {
+                guard let row = model.allocations.first(where: { $0.output == key.output && ($0.years[key.year]?.chf ?? 0) != 0 }) else { continue }
+                let recoded = Finding.ID(.rf003, .source(.operationalPlan(row.bureau)), .output(key.output))
+                let cause = rf003.contains(recoded) ? [recoded] : []
+                emit(Finding(id: Finding.ID(.fin001, .output(key.output), .year(key.year)), severity: .error, bureau: row.bureau,
+                             output: key.output, period: .year(key.year),
+                             message: .plannedNotBudgeted(output: key.output, title: row.title, bureau: row.bureau, year: key.year, planned: op.all),
+                             expected: .words("budget line \(key.output)/\(key.year)"), actual: .words("none"), delta: .signed(op.all),
+                             sources: row.years[key.year]!.cells.map { Format.cell($0.source) }, causedBy: cause))
+            }
+            if let fp, fp.all != 0, op == nil || !(model.allocations.contains { $0.output == key.output && $0.years[key.year] != nil }) {
+                guard isReconciled(key.output) else { continue }
+                let bureau = owner(key.output)
+                let title = model.budgetLines.first { $0.output == key.output }?.title ?? ""
+                emit(Finding(id: Finding.ID(.fin002, .output(key.output), .year(key.year)), severity: .warning, bureau: bureau,
+                             output: key.output, period: .year(key.year),
+                             message: .budgetedNotPlanned(output: key.output, title: title, bureau: bureau, year: key.year, budgeted: fp.all),
+                             expected: .words("\(bureau?.rawValue ?? "") allocation \(key.output)/\(key.year)"), actual: .words("none"), delta: .signed(-fp.all),
+                             sources: Format.summed(fp.allCells)))
+            }
+        }
+    }
+}

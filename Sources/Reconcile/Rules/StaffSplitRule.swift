@@ -1,0 +1,35 @@
+import Foundation
+import Results
+
+/// FIN-008: the staff share of an output and year differs between the plans.
+struct StaffSplitRule: Rule {
+    var emits: [RuleID] { [.fin008] }
+    func apply(to run: inout RuleRun) { run.splitRule() }
+}
+
+extension RuleRun {
+    /// FIN-008: staff share per (output, year) where both sides give the split.
+    mutating func splitRule() {
+        guard hasFinancialPlan else { return }
+        for key in ledger.keys {
+            guard let row = model.allocations.first(where: { $0.output == key.output && $0.years[key.year]?.staff != nil && $0.years[key.year]?.nonStaff != nil }),
+                  let cost = row.years[key.year], let opStaff = cost.staff else { continue }
+            let lines = model.budgetLines.filter { $0.output == key.output && $0.years[key.year] != nil }
+            guard !lines.isEmpty, lines.allSatisfy({ $0.category != nil }) else { continue }
+            let fpTotal = lines.reduce(Decimal(0)) { $0 + $1.years[key.year]!.chf }
+            let fpStaff = lines.filter { $0.category!.rollUp == "STAFF" }.reduce(Decimal(0)) { $0 + $1.years[key.year]!.chf }
+            let opTotal = cost.chf
+            guard opTotal != 0, fpTotal != 0 else { continue }
+            let points = (opStaff.chf / opTotal - fpStaff / fpTotal) * 100
+            let staffDelta = opStaff.chf - fpStaff
+            guard abs(points) > tolerances.splitPoints, abs(staffDelta) > tolerances.splitAbs else { continue }
+            emit(Finding(id: Finding.ID(.fin008, .output(key.output), .year(key.year)), severity: .warning, bureau: row.bureau,
+                         output: key.output, period: .year(key.year),
+                         message: .staffSplit(output: key.output, title: row.title, year: key.year, bureau: row.bureau, planStaff: opStaff.chf,
+                                              planTotal: opTotal, budgetStaff: fpStaff, budgetTotal: fpTotal),
+                         expected: .words("staff \(fpStaff.plainText)"), actual: .words("staff \(opStaff.chf.plainText)"),
+                         delta: .words("\(staffDelta.signedText) (\(Format.fixed(points, places: 1)) pp)"),
+                         sources: [Format.cell(opStaff.source)] + lines.map { Format.cell($0.years[key.year]!.source) }))
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Results
+
+/// FIN-005: a stated total differs from the sum of its rows, caused by the FIN-006s among them.
+struct StatedTotalRule: Rule {
+    var emits: [RuleID] { [.fin005] }
+    var reads: [RuleID] { [.fin006] }
+    func apply(to run: inout RuleRun) { run.statedTotalRule() }
+}
+
+extension RuleRun {
+    /// FIN-005 on every stated total the normaliser found.
+    mutating func statedTotalRule() {
+        let biennium = settings.biennium
+        for total in model.statedTotals {
+            let computed = total.components.reduce(Decimal(0)) { $0 + $1.value }
+            let delta = total.stated - computed
+            let tolerance = Decimal(total.components.count) * tolerances.rounding(for: total.unit)
+            guard abs(delta) > tolerance else { continue }
+            let period: Period
+            switch total.measure {
+            case .year(let y): period = .year(y)
+            case .biennium: period = .biennium(biennium)
+            case .fte: period = .none
+            }
+            let causes = total.measure == .biennium ? total.components.compactMap { bienniumErrorCells[$0.source] } : []
+            emit(Finding(
+                id: Finding.ID(.fin005, .source(total.workbook), .text("\(total.cell.sheet)!\(total.cell.position.a1)")), severity: .error,
+                bureau: total.bureau, period: period,
+                message: .statedTotal(label: total.label, period: period, stated: total.stated, computed: computed, isMoney: total.unit != nil,
+                                      rows: total.components.map(\.source.position.row), transposed: Self.looksTransposed(delta, unit: total.unit)),
+                expected: .amount(computed), actual: .amount(total.stated), delta: .change(delta, of: computed),
+                sources: [Format.cell(total.cell)], causedBy: causes))
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Results
+
+/// FIN-007: an amount entered in the wrong unit (a factor of about 1 000), per cell or per column.
+struct UnitRule: Rule {
+    var emits: [RuleID] { [.fin007] }
+    func apply(to run: inout RuleRun) { run.unitRule() }
+}
+
+extension RuleRun {
+    /// FIN-007: sides differing by a factor of about 1 000. Leaves the pairs it covers and the
+    /// cells behind each per-cell finding (FIN-003, FIN-004 and FIN-011 read them).
+    mutating func unitRule() {
+        guard hasFinancialPlan else { return }
+        let band = tolerances.unitFactorBand
+        struct Hit { var key: Ledger.Key; var ratio: Decimal; var op: Ledger.Side; var fp: Ledger.Side }
+        var hits: [Hit] = []
+        var pairsPerColumn: [SourceRef: Int] = [:]
+        /// The amount column of a side's first cell: `file!sheet!E`.
+        func column(_ side: Ledger.Side) -> SourceRef {
+            guard let c = side.allCells.first else { return SourceRef(file: "") }
+            return SourceRef(file: c.file, sheet: c.sheet, cell: CellPosition.letters(c.position.column))
+        }
+        for key in ledger.keys {
+            guard let op = ledger.op[key], let fp = ledger.fp[key], op.all != 0, fp.all != 0 else { continue }
+            pairsPerColumn[column(op), default: 0] += 1
+            let ratio = op.all / fp.all
+            let big = abs(ratio - 1000) <= 1000 * band
+            let small = abs(ratio - Decimal(1) / 1000) <= band / 1000
+            if big || small { hits.append(Hit(key: key, ratio: ratio, op: op, fp: fp)) }
+        }
+        var byColumn: [SourceRef: [Hit]] = [:]
+        for hit in hits { byColumn[column(hit.op), default: []].append(hit) }
+        var covered = Set<Ledger.Key>()
+        for (col, columnHits) in byColumn.sorted(by: { $0.key.description < $1.key.description }) {
+            let pairs = pairsPerColumn[col, default: 0]
+            if columnHits.count >= 2, Decimal(columnHits.count) >= Decimal(pairs) * 0.8, let first = columnHits.first?.op.allCells.first {
+                let a = model.allocations.first { $0.outputCell.file == first.file }
+                emit(Finding(id: Finding.ID(.fin007, .source(.operationalPlan(a?.bureau)), .text("\(first.sheet)!\(CellPosition.letters(first.position.column))")),
+                             severity: .error, bureau: a?.bureau,
+                             message: .unitColumn(file: first.file, sheet: first.sheet, column: CellPosition.letters(first.position.column),
+                                                  hits: columnHits.count, pairs: pairs),
+                             expected: .words("declared unit"), actual: .words("factor 1000 on \(columnHits.count) of \(pairs) pairs"), sources: [col]))
+                columnHits.forEach { covered.insert($0.key) }
+                continue
+            }
+            for hit in columnHits {
+                let unit = hit.op.units.first ?? .chf
+                let bureau = owner(hit.key.output)
+                let ratioText = Format.fixed(hit.ratio, places: 1)
+                emit(Finding(id: Finding.ID(.fin007, .output(hit.key.output), .year(hit.key.year)), severity: .error, bureau: bureau,
+                             output: hit.key.output, period: .year(hit.key.year),
+                             message: .unitCell(output: hit.key.output, year: hit.key.year, planned: hit.op.all, unit: unit, budgeted: hit.fp.all, ratio: hit.ratio),
+                             expected: .words("\((hit.fp.all / unit.factor).plainText) (\(unit.rawValue))"),
+                             actual: .words("\((hit.op.all / unit.factor).plainText) (\(unit.rawValue))"),
+                             delta: .words("ratio \(ratioText)"), sources: Format.summed(hit.op.allCells) + Format.summed(hit.fp.allCells)))
+                covered.insert(hit.key)
+            }
+        }
+        unitCovered = covered
+        let cells = unitCells
+        unitErrorCells = Dictionary(findings(of: .fin007).flatMap { f in cells[f.id.first, default: []].map { ($0, f.id) } },
+                                    uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The operational-plan cells a per-cell FIN-007 would cover, by that finding's id.
+    private var unitCells: [Finding.ID: [CellSource]] {
+        var cells: [Finding.ID: [CellSource]] = [:]
+        for key in ledger.keys {
+            if let op = ledger.op[key] { cells[Finding.ID(.fin007, .output(key.output), .year(key.year))] = op.allCells }
+        }
+        return cells
+    }
+}
