@@ -21,10 +21,10 @@ public struct WorkbookLoader: Sendable {
         sources.first { $0.files.contains { Glob.matches($0, name) } }
     }
 
-    /// The source whose `titles` words occur in the title rows of the workbook's first sheet, for a
+    /// The source whose `titles` words occur in the title rows of the workbook's first visible sheet, for a
     /// file whose name matches no pattern. Nil when none does or the file cannot be read.
     public func source(forTitleOf path: String) -> SourceProfile? {
-        guard let workbook = try? Workbook(path: path), let first = workbook.sheets.first(where: { $0.kind == .worksheet }),
+        guard let workbook = try? Workbook(path: path), let first = DefaultSheet(worksheets: workbook.sheets.filter { $0.kind == .worksheet }).sheet,
               let cursor = try? workbook.cursor(for: first) else { return nil }
         var titles: [String] = []
         while titles.count < 6, let row = try? cursor.nextRow(), row.cells.count == 1 { titles.append(row.cells[0].text) }
@@ -68,7 +68,7 @@ public struct WorkbookLoader: Sendable {
 
         var bureau: Bureau?
         if source.kind == .operationalPlan {
-            bureau = try resolveBureau(file: file, source: source, firstSheet: worksheets.first.map(grid))
+            bureau = try resolveBureau(file: file, source: source, firstSheet: DefaultSheet(worksheets: worksheets).sheet.map(grid))
         }
         let tag = source.kind == .operationalPlan ? "OP-\(bureau?.rawValue ?? "?")" : source.kind.rawValue
         var accounts: [SheetAccount] = []
@@ -96,7 +96,9 @@ public struct WorkbookLoader: Sendable {
             } else if let pattern = table.sheet {
                 info = worksheets.first { $0.name == pattern } ?? worksheets.first { Glob.matches(pattern, $0.name) }
             } else {
-                info = worksheets.first
+                let choice = DefaultSheet(worksheets: worksheets)
+                info = choice.sheet
+                if let note = choice.note(file: file, table: table.table.rawValue), !model.notes.contains(note) { model.notes.append(note) }
             }
             if let info, table.excelTable == nil {
                 headerRows = excelTables.filter { $0.sheet == info.name }.compactMap(\.headerRow)
@@ -127,7 +129,7 @@ public struct WorkbookLoader: Sendable {
         return model
     }
 
-    /// Fixed, else from the file name, else from the title rows of the first sheet.
+    /// Fixed, else from the file name, else from the title rows of the first visible sheet.
     private func resolveBureau(file: String, source: SourceProfile, firstSheet: SheetGrid?) throws -> Bureau? {
         let rule = source.bureau ?? BureauRule(fileName: nil, fromTitle: true)
         if let bureau = bureau(fromFileName: file, source: source) { return bureau }
