@@ -361,6 +361,16 @@ struct ReaderSafetyTests {
 
     // MARK: The zip container (B 14-29), seen through the workbook
 
+    @Test("a workbook written with ZIP64 records reads exactly like the plain one (B 29)",
+          arguments: [ZipFixture.Zip64.localHeaders, .everywhere])
+    func zip64WorkbooksAreRead(zip64: ZipFixture.Zip64) throws {
+        let fixture = WorkbookFixture(rows: #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1240000</v></c></row>"#, sharedStrings: ["R.1-2"])
+        let plain = try Self.cells(try fixture.write())
+        let wide = try Self.cells(try ZipFixture(fixture.entries, zip64: zip64).write(named: "book.xlsx"))
+        #expect(wide == plain)
+        #expect(wide["B1"]?.value == .number(1_240_000, text: "1240000"))
+    }
+
     /// A worksheet of `rows` identical rows: real, parseable XML that deflates about 400:1.
     static func repetitiveSheet(rows: Int) -> ZipFixture.Entry {
         ZipFixture.Entry("xl/worksheets/sheet1.xml", runs: [
