@@ -114,7 +114,7 @@ public struct WorkbookLoader: Sendable {
             }
             let g = try grid(info)
             if table.table == .parameters {
-                model.envelope = envelope(in: g, file: file)
+                model.envelope = envelope(in: g, file: file, notes: &model.notes)
                 continue
             }
             // The number format of every cell format the sheet uses (percent cells are rescaled).
@@ -143,12 +143,17 @@ public struct WorkbookLoader: Sendable {
     }
 
     /// The number beside the label that contains `envelope`.
-    private func envelope(in grid: SheetGrid, file: String) -> Envelope? {
+    private func envelope(in grid: SheetGrid, file: String, notes: inout [String]) -> Envelope? {
         for row in grid.rows {
             guard let label = row.cells.first, label.text.lowercased().contains("envelope") else { continue }
             for cell in row.cells.dropFirst() {
                 if case .number(let d, let text) = cell.value {
                     let value = AmountGrammar.decimal(fromNumberText: text) ?? AmountGrammar.decimal(fromNumber: d)
+                    // An envelope no budget can have is not taken (nor summed with anything).
+                    guard PlausibleNumber.isWithin(value, PlausibleNumber.maxAmountCHF) else {
+                        notes.append("info: \(file)!\(grid.sheet.name)!\(CellPosition(row: row.number, column: cell.reference.column).a1): the envelope \(text) is beyond any plausible budget (below CHF 10^15); not used")
+                        return nil
+                    }
                     return Envelope(amount: value, source: CellSource(file: file, sheet: grid.sheet.name,
                                                                      position: CellPosition(row: row.number, column: cell.reference.column)))
                 }
