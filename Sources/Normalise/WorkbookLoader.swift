@@ -22,12 +22,15 @@ public struct WorkbookLoader: Sendable {
     }
 
     /// The source whose `titles` words occur in the title rows of the workbook's first visible sheet, for a
-    /// file whose name matches no pattern. Nil when none does or the file cannot be read.
-    public func source(forTitleOf path: String) -> SourceProfile? {
-        guard let workbook = try? Workbook(path: path), let first = DefaultSheet(worksheets: workbook.sheets.filter { $0.kind == .worksheet }).sheet,
-              let cursor = try? workbook.cursor(for: first) else { return nil }
+    /// file whose name matches no pattern. Nil when none does.
+    /// - Throws: ``XLSXError`` when the workbook or its first rows cannot be read: the cause, not
+    ///   a mere "not recognised", is then what the file is refused for.
+    public func source(forTitleOf path: String) throws -> SourceProfile? {
+        let workbook = try Workbook(path: path)
+        guard let first = DefaultSheet(worksheets: workbook.sheets.filter { $0.kind == .worksheet }).sheet else { return nil }
+        let cursor = try workbook.cursor(for: first)
         var titles: [String] = []
-        while titles.count < 6, let row = try? cursor.nextRow(), row.cells.count == 1 { titles.append(row.cells[0].text) }
+        while titles.count < 6, let row = try cursor.nextRow(), row.cells.count == 1 { titles.append(row.cells[0].text) }
         let text = HeaderKey.fold(titles.joined(separator: " "))
         return sources.first { source in
             (source.titles ?? []).contains { word in
