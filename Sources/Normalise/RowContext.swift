@@ -25,6 +25,8 @@ struct RowContext {
     /// Notes the row raises (an unknown KPI unit, a percentage outside 0-100, …).
     let notes: NoteSink
     private let byColumn: [Int: SheetCell]
+    /// Columns whose cell had an empty `<v/>` (no value, no formula): not the same as blank.
+    private let emptyValueColumns: Set<Int>
 
     init(row: SheetRow, layout: TableLayout, file: String, sheet: String, settings: NormaliseSettings,
          numberFormat: @escaping @Sendable (Int) -> String = { _ in "General" }, notes: NoteSink = NoteSink()) {
@@ -39,6 +41,7 @@ struct RowContext {
         var map: [Int: SheetCell] = [:]
         for cell in row.cells { map[cell.reference.column] = cell }
         byColumn = map
+        emptyValueColumns = Set(row.emptyValues.map(\.column))
     }
 
     func source(_ column: Int) -> CellSource {
@@ -74,7 +77,14 @@ struct RowContext {
 
     /// The cell's value as read, with its text, before any bound; NaN when it is beyond `Decimal`.
     private func exactDecimal(column: Int) throws(RowRejection) -> (Decimal, String)? {
-        guard let cell = byColumn[column] else { return nil }
+        guard let cell = byColumn[column] else {
+            // No spreadsheet program writes `<v/>`: a value was lost on the way (a hand-made or
+            // damaged export). Reading it as blank would drop an amount without a word
+            // (reliability.md 9, D 42: a row reject).
+            guard emptyValueColumns.contains(column) else { return nil }
+            throw RowRejection(column: column, expected: "number", actual: "blank",
+                               reason: "the cell holds an empty value (<v/>), neither a number nor nothing; type the number or clear the cell")
+        }
         switch cell.value {
         case .number(let d, let text):
             return (AmountGrammar.decimal(fromNumberText: text) ?? AmountGrammar.decimal(fromNumber: d), text)
@@ -132,8 +142,8 @@ struct RowContext {
     var hasAmounts: Bool {
         layout.columns.contains { column in
             switch column.role {
-            case .year, .biennium: byColumn[column.index] != nil
-            case .field(let f): f == "fte" && byColumn[column.index] != nil
+            case .year, .biennium: byColumn[column.index] != nil || emptyValueColumns.contains(column.index)
+            case .field(let f): f == "fte" && (byColumn[column.index] != nil || emptyValueColumns.contains(column.index))
             }
         }
     }

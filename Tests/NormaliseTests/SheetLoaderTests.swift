@@ -110,6 +110,26 @@ import Results
         #expect(model.allocations.isEmpty)
     }
 
+    /// Issue 14 (reliability.md 9, D 42): an empty `<v/>` amount loaded as blank without a word.
+    @Test func anEmptyValueInAnAmountCellIsRejectedWithItsCell() throws {
+        var row = Self.row(12, [("B", "T.2-1"), ("F", 10.0), ("I", "Budget ordinaire")])
+        row.emptyValues = [CellReference(row: 12, column: 5)]
+        let (model, account) = Self.load(Self.title + [Self.header, row])
+        let f = try #require(model.loadFindings.first)
+        #expect(f.rule == .dat002 && f.expected == "number" && f.actual == "blank")
+        #expect(f.sources == ["OP_TSB.xlsx!Plan opérationnel!E12"])
+        #expect(f.message.contains("the cell holds an empty value (<v/>)"))
+        #expect(account?.rejected == 1 && model.allocations.isEmpty)
+    }
+
+    @Test func aRowWhoseOnlyAmountIsAnEmptyValueIsNotTakenForANoteRow() throws {
+        var row = Self.row(12, [("B", "T.2-1"), ("I", "Budget ordinaire")])
+        row.emptyValues = [CellReference(row: 12, column: 6)]
+        let (model, account) = Self.load(Self.title + [Self.header, row])
+        #expect(account.map { ($0.read, $0.loaded, $0.skipped, $0.rejected) } ?? (0, 0, 0, 0) == (1, 0, 0, 1))
+        #expect(model.loadFindings.first?.sources == ["OP_TSB.xlsx!Plan opérationnel!F12"])
+    }
+
     @Test func anAmountJustBelowTheBoundIsLoaded() throws {
         var row = Self.row(12, [("B", "T.2-1"), ("I", "Budget ordinaire")])
         row.cells.insert(Self.number(12, "E", "999999999999.999"), at: 1)   // kCHF: CHF 999 999 999 999 999

@@ -227,6 +227,19 @@ import XLSX
         #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("archive/OP_BR_2022-2025_v2.xlsx").path))
     }
 
+    @Test func anEmptyValueInAnAmountCellIsADAT002NamingTheCell() throws {
+        let work = Fixtures.temporaryDirectory("rbm-empty-v")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox")
+        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try WorkbookEdit.replace(#"<c r="E6" s="2"><v>1240000</v>"#, with: #"<c r="E6" s="2"><v/>"#,
+                                 in: "xl/worksheets/sheet1.xml", of: inbox.appendingPathComponent("OP_BR_2022-2025_v2.xlsx").path)
+        let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)).run()
+        let f = try #require(report.findings.first { $0.rule == .dat002 })
+        #expect(f.sources == ["OP_BR_2022-2025_v2.xlsx!Operational plan!E6"] && f.actual == "blank")
+        #expect(report.manifest.inputs.first { $0.file == "OP_BR_2022-2025_v2.xlsx" }?.sheets.first?.rejected == 1)
+    }
+
     @Test func aPipelineTypoIsReportedWithItsLineAndASuggestion() throws {
         let work = Fixtures.temporaryDirectory("rbm-yaml")
         defer { try? FileManager.default.removeItem(at: work) }
