@@ -30,10 +30,11 @@ extension ZipHeaderCheck {
         guard endRecordOffset >= 20, let locator = read(fd, at: endRecordOffset - 20, count: 20), le32(locator, 0) == 0x0706_4B50,
               le32(locator, 4) == 0, le32(locator, 16) <= 1
         else { return missing }
-        let recordOffset = le64(locator, 8)
-        // The record (56 bytes without extensible data) ends where the locator starts.
-        guard recordOffset <= endRecordOffset - 20, endRecordOffset - 20 - recordOffset == 56,
-              let record = read(fd, at: recordOffset, count: 56), le32(record, 0) == 0x0606_4B50, le64(record, 4) == 44,
+        let recordOffset = le64(locator, 8), locatorOffset = endRecordOffset - 20
+        // The record (56 bytes, then any extensible data its size counts) ends where the locator starts.
+        guard recordOffset <= locatorOffset, locatorOffset - recordOffset >= 56,
+              let record = read(fd, at: recordOffset, count: 56), le32(record, 0) == 0x0606_4B50,
+              le64(record, 4) == locatorOffset - recordOffset - 12,
               le32(record, 16) == 0, le32(record, 20) == 0, le64(record, 24) == le64(record, 32)
         else { return missing }
         let end = Zip64End(count: le64(record, 32), cdSize: le64(record, 40), cdOffset: le64(record, 48), recordOffset: recordOffset)
