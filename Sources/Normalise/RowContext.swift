@@ -25,6 +25,8 @@ struct RowContext {
     /// Notes the row raises (an unknown KPI unit, a percentage outside 0-100, …).
     let notes: NoteSink
     private let byColumn: [Int: SheetCell]
+    /// Columns whose cell had an empty `<v/>` (no value, no formula): not the same as blank.
+    private let emptyValueColumns: Set<Int>
 
     init(row: SheetRow, layout: TableLayout, file: String, sheet: String, settings: NormaliseSettings,
          numberFormat: @escaping @Sendable (Int) -> String = { _ in "General" }, notes: NoteSink = NoteSink()) {
@@ -39,6 +41,7 @@ struct RowContext {
         var map: [Int: SheetCell] = [:]
         for cell in row.cells { map[cell.reference.column] = cell }
         byColumn = map
+        emptyValueColumns = Set(row.emptyValues.map(\.column))
     }
 
     func source(_ column: Int) -> CellSource {
@@ -61,14 +64,33 @@ struct RowContext {
     }
 
     /// A decimal from a number cell or a text in the amount grammar; nil when blank.
+    /// - Throws: ``RowRejection`` for a text that is no number, and for a number beyond
+    ///   ``PlausibleNumber/maxMagnitude`` (or beyond `Decimal` itself, e.g. `1E+300`).
     func decimal(column: Int) throws(RowRejection) -> Decimal? {
-        guard let cell = byColumn[column] else { return nil }
+        guard let (value, typed) = try exactDecimal(column: column) else { return nil }
+        guard PlausibleNumber.isWithin(value, PlausibleNumber.maxMagnitude) else {
+            throw RowRejection(column: column, expected: "number", actual: typed,
+                               reason: "\(typed) is beyond any plausible value (below 10^15 in magnitude); a typing or export error?")
+        }
+        return value
+    }
+
+    /// The cell's value as read, with its text, before any bound; NaN when it is beyond `Decimal`.
+    private func exactDecimal(column: Int) throws(RowRejection) -> (Decimal, String)? {
+        guard let cell = byColumn[column] else {
+            // No spreadsheet program writes `<v/>`: a value was lost on the way (a hand-made or
+            // damaged export). Reading it as blank would drop an amount without a word
+            // (reliability.md 9, D 42: a row reject).
+            guard emptyValueColumns.contains(column) else { return nil }
+            throw RowRejection(column: column, expected: "number", actual: "blank",
+                               reason: "the cell holds an empty value (<v/>), neither a number nor nothing; type the number or clear the cell")
+        }
         switch cell.value {
         case .number(let d, let text):
-            return AmountGrammar.decimal(fromNumberText: text) ?? AmountGrammar.decimal(fromNumber: d)
+            return (AmountGrammar.decimal(fromNumberText: text) ?? AmountGrammar.decimal(fromNumber: d), text)
         case .string(let s):
             switch amounts.parse(s) {
-            case .value(let v): return v
+            case .value(let v): return (v, s)
             case .null: return nil
             case .invalid: throw RowRejection(column: column, expected: "number", actual: s, reason: "'\(s)' is not a number")
             }
@@ -88,9 +110,14 @@ struct RowContext {
 
     /// An amount of a year or biennium column, scaled to CHF by the column's unit.
     func amount(_ column: TableLayout.Column) throws(RowRejection) -> Amount? {
-        guard let value = try decimal(column: column.index) else { return nil }
+        guard let (value, typed) = try exactDecimal(column: column.index) else { return nil }
         let unit = column.unit ?? .chf
-        return Amount(chf: value * unit.factor, unit: unit, source: source(column.index))
+        let chf = value * unit.factor   // NaN when it overflows `Decimal`: refused below like any other
+        guard PlausibleNumber.isWithin(chf, PlausibleNumber.maxAmountCHF) else {
+            throw RowRejection(column: column.index, expected: "number", actual: typed,
+                               reason: "\(typed) \(unit.rawValue) is beyond any plausible budget (below CHF 10^15); a typing or export error?")
+        }
+        return Amount(chf: chf, unit: unit, source: source(column.index))
     }
 
     /// A percentage on the 0-100 scale: `0.71` in a `%`-formatted cell, `71`, or the text `71 %`.
@@ -115,8 +142,8 @@ struct RowContext {
     var hasAmounts: Bool {
         layout.columns.contains { column in
             switch column.role {
-            case .year, .biennium: byColumn[column.index] != nil
-            case .field(let f): f == "fte" && byColumn[column.index] != nil
+            case .year, .biennium: byColumn[column.index] != nil || emptyValueColumns.contains(column.index)
+            case .field(let f): f == "fte" && (byColumn[column.index] != nil || emptyValueColumns.contains(column.index))
             }
         }
     }

@@ -21,13 +21,16 @@ public struct WorkbookLoader: Sendable {
         sources.first { $0.files.contains { Glob.matches($0, name) } }
     }
 
-    /// The source whose `titles` words occur in the title rows of the workbook's first sheet, for a
-    /// file whose name matches no pattern. Nil when none does or the file cannot be read.
-    public func source(forTitleOf path: String) -> SourceProfile? {
-        guard let workbook = try? Workbook(path: path), let first = workbook.sheets.first(where: { $0.kind == .worksheet }),
-              let cursor = try? workbook.cursor(for: first) else { return nil }
+    /// The source whose `titles` words occur in the title rows of the workbook's first visible sheet, for a
+    /// file whose name matches no pattern. Nil when none does.
+    /// - Throws: ``XLSXError`` when the workbook or its first rows cannot be read: the cause, not
+    ///   a mere "not recognised", is then what the file is refused for.
+    public func source(forTitleOf path: String) throws -> SourceProfile? {
+        let workbook = try Workbook(path: path)
+        guard let first = DefaultSheet(worksheets: workbook.sheets.filter { $0.kind == .worksheet }).sheet else { return nil }
+        let cursor = try workbook.cursor(for: first)
         var titles: [String] = []
-        while titles.count < 6, let row = try? cursor.nextRow(), row.cells.count == 1 { titles.append(row.cells[0].text) }
+        while titles.count < 6, let row = try cursor.nextRow(), row.cells.count == 1 { titles.append(row.cells[0].text) }
         let text = HeaderKey.fold(titles.joined(separator: " "))
         return sources.first { source in
             (source.titles ?? []).contains { word in
@@ -68,7 +71,7 @@ public struct WorkbookLoader: Sendable {
 
         var bureau: Bureau?
         if source.kind == .operationalPlan {
-            bureau = try resolveBureau(file: file, source: source, firstSheet: worksheets.first.map(grid))
+            bureau = try resolveBureau(file: file, source: source, firstSheet: DefaultSheet(worksheets: worksheets).sheet.map(grid))
         }
         let tag = SourceTag(source.kind, bureau: source.kind == .operationalPlan ? bureau : nil)
         var accounts: [SheetAccount] = []
@@ -96,7 +99,9 @@ public struct WorkbookLoader: Sendable {
             } else if let pattern = table.sheet {
                 info = worksheets.first { $0.name == pattern } ?? worksheets.first { Glob.matches(pattern, $0.name) }
             } else {
-                info = worksheets.first
+                let choice = DefaultSheet(worksheets: worksheets)
+                info = choice.sheet
+                if let note = choice.note(file: file, table: table.table.rawValue), !model.notes.contains(note) { model.notes.append(note) }
             }
             if let info, table.excelTable == nil {
                 headerRows = excelTables.filter { $0.sheet == info.name }.compactMap(\.headerRow)
@@ -112,7 +117,7 @@ public struct WorkbookLoader: Sendable {
             }
             let g = try grid(info)
             if table.table == .parameters {
-                model.envelope = envelope(in: g, file: file)
+                model.envelope = envelope(in: g, file: file, notes: &model.notes)
                 continue
             }
             // The number format of every cell format the sheet uses (percent cells are rescaled).
@@ -127,7 +132,7 @@ public struct WorkbookLoader: Sendable {
         return model
     }
 
-    /// Fixed, else from the file name, else from the title rows of the first sheet.
+    /// Fixed, else from the file name, else from the title rows of the first visible sheet.
     private func resolveBureau(file: String, source: SourceProfile, firstSheet: SheetGrid?) throws -> Bureau? {
         let rule = source.bureau ?? BureauRule(fileName: nil, fromTitle: true)
         if let bureau = bureau(fromFileName: file, source: source) { return bureau }
@@ -141,12 +146,17 @@ public struct WorkbookLoader: Sendable {
     }
 
     /// The number beside the label that contains `envelope`.
-    private func envelope(in grid: SheetGrid, file: String) -> Envelope? {
+    private func envelope(in grid: SheetGrid, file: String, notes: inout [String]) -> Envelope? {
         for row in grid.rows {
             guard let label = row.cells.first, label.text.lowercased().contains("envelope") else { continue }
             for cell in row.cells.dropFirst() {
                 if case .number(let d, let text) = cell.value {
                     let value = AmountGrammar.decimal(fromNumberText: text) ?? AmountGrammar.decimal(fromNumber: d)
+                    // An envelope no budget can have is not taken (nor summed with anything).
+                    guard PlausibleNumber.isWithin(value, PlausibleNumber.maxAmountCHF) else {
+                        notes.append("info: \(file)!\(grid.sheet.name)!\(CellPosition(row: row.number, column: cell.reference.column).a1): the envelope \(text) is beyond any plausible budget (below CHF 10^15); not used")
+                        return nil
+                    }
                     return Envelope(amount: value, source: CellSource(file: file, sheet: grid.sheet.name,
                                                                      position: CellPosition(row: row.number, column: cell.reference.column)))
                 }

@@ -55,8 +55,16 @@ public struct ConsolidatedWorkbook {
         return sheet
     }
 
+    /// A decimal as the writer stores it. A NaN (what `Decimal` makes of an overflow) is written
+    /// as Excel's own `#NUM!` text: the writer refuses NaN, and that refusal once aborted the whole
+    /// run with no output (issue 14). The normaliser's bounds (`PlausibleNumber`) keep NaN out of
+    /// the model; this keeps any slip from costing every output.
+    static func exact(_ value: Decimal) -> CellValue {
+        value.isNaN ? .string("#NUM!") : .decimal(value.plainText)
+    }
+
     private func money(_ amount: Decimal?) -> Cell {
-        amount.map { Cell(.decimal($0.plainText), style: Self.chf) } ?? .empty
+        amount.map { Cell(Self.exact($0), style: Self.chf) } ?? .empty
     }
 
     private func text(_ s: String?) -> Cell { s.map { Cell(.string(CellFit.text($0))) } ?? .empty }
@@ -77,8 +85,8 @@ public struct ConsolidatedWorkbook {
                 let delta = total.operationalPlan - total.financialPlan
                 let percent = total.financialPlan == 0 ? Decimal(0) : delta / total.financialPlan
                 try sheet.writeRow([text(total.bureau.rawValue), Cell(.number(Double(total.year))), money(total.financialPlan), money(total.operationalPlan),
-                                    Cell(.formula("D\(row)-C\(row)", cached: .decimal(delta.plainText)), style: Self.chf),
-                                    Cell(.formula("IF(C\(row)=0,0,E\(row)/C\(row))", cached: .decimal(percent.rounded(scale: 6).plainText)), style: Self.percent)])
+                                    Cell(.formula("D\(row)-C\(row)", cached: Self.exact(delta)), style: Self.chf),
+                                    Cell(.formula("IF(C\(row)=0,0,E\(row)/C\(row))", cached: Self.exact(percent.rounded(scale: 6))), style: Self.percent)])
             }
             try bands(sheet, "F\(first):F\(row)")
             try sheet.writeRow([])
@@ -153,7 +161,7 @@ public struct ConsolidatedWorkbook {
                 let cost = a.years[y]
                 row += [money(cost.map(\.chf)), money(cost?.staff?.chf), money(cost?.nonStaff?.chf)]
             }
-            row += [a.fte.map { Cell(.decimal($0.value.plainText), style: Self.fte) } ?? .empty, text(a.priority?.rawValue),
+            row += [a.fte.map { Cell(Self.exact($0.value), style: Self.fte) } ?? .empty, text(a.priority?.rawValue),
                     text(a.funding.code), text(a.outputCell.ref.description)]
             try sheet.writeRow(row)
         }
@@ -187,9 +195,9 @@ public struct ConsolidatedWorkbook {
                                    widths: [16, 9, 50, 9, 10, 10, 10, 10, 10, 14])
         for k in model.kpis {
             let latest = k.actuals.keys.max().flatMap { k.actuals[$0] }
-            try sheet.writeRow([text(k.id), text(k.linkedTo), text(k.name), text(k.unit), k.baseline.map { Cell(.decimal($0.value.plainText)) } ?? .empty,
-                                k.baselineYear.map { Cell(.number(Double($0))) } ?? .empty, k.target.map { Cell(.decimal($0.value.plainText)) } ?? .empty,
-                                k.targetYear.map { Cell(.number(Double($0))) } ?? .empty, latest.map { Cell(.decimal($0.value.plainText)) } ?? .empty,
+            try sheet.writeRow([text(k.id), text(k.linkedTo), text(k.name), text(k.unit), k.baseline.map { Cell(Self.exact($0.value)) } ?? .empty,
+                                k.baselineYear.map { Cell(.number(Double($0))) } ?? .empty, k.target.map { Cell(Self.exact($0.value)) } ?? .empty,
+                                k.targetYear.map { Cell(.number(Double($0))) } ?? .empty, latest.map { Cell(Self.exact($0.value)) } ?? .empty,
                                 text(k.reportedStatus?.text)])
         }
     }
@@ -200,8 +208,8 @@ public struct ConsolidatedWorkbook {
         for r in model.risks {
             let score = r.likelihood.flatMap { l in r.impact.map { l.value * $0.value } }
             try sheet.writeRow([text(r.id), text(r.bureau?.rawValue), text(r.description), text(r.category), text(r.linkedObjective?.text),
-                                text(r.linkedOutput?.text), r.likelihood.map { Cell(.decimal($0.value.plainText)) } ?? .empty,
-                                r.impact.map { Cell(.decimal($0.value.plainText)) } ?? .empty, score.map { Cell(.decimal($0.plainText)) } ?? .empty,
+                                text(r.linkedOutput?.text), r.likelihood.map { Cell(Self.exact($0.value)) } ?? .empty,
+                                r.impact.map { Cell(Self.exact($0.value)) } ?? .empty, score.map { Cell(Self.exact($0)) } ?? .empty,
                                 text(r.mitigation.text.isEmpty ? nil : r.mitigation.text), text(r.status)])
         }
     }

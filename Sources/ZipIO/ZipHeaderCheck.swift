@@ -15,8 +15,13 @@ import Darwin
 /// those files. This check applies libzip's rules with that one relaxed, plus one libzip lacks: no
 /// two entries' data overlap, and none reaches into the central directory.
 ///
-/// It reads only fixed-size records at offsets it has bounds-checked; ZIP64 archives are left to
-/// libzip (the caller keeps libzip's verdict).
+/// libzip 1.7.3 also refuses every ZIP64 archive whose local headers carry a ZIP64 extra field
+/// (Python's `zipfile` with `force_zip64`, Info-ZIP `zip -fz`), which `unzip -t` reads: the sizes
+/// are compared here through the ZIP64 extra fields and end records (APPNOTE 4.3.14-4.3.15,
+/// 4.5.3), so such archives are read like the others, under the same checks.
+///
+/// It reads only records at offsets it has bounds-checked, and never adds two values from the
+/// file without bounding them first (ZIP64 sizes go up to 2^64 - 1).
 struct ZipHeaderCheck {
     /// One central-directory entry, as far as the comparison needs.
     struct Record: Equatable {
@@ -36,7 +41,7 @@ struct ZipHeaderCheck {
         case consistent([Record])
         /// A real disagreement, with what it is.
         case inconsistent(String)
-        /// Beyond this check (ZIP64, unreadable): keep libzip's verdict.
+        /// Beyond this check (unreadable, too large): keep libzip's verdict.
         case undecided
     }
 
@@ -59,11 +64,18 @@ struct ZipHeaderCheck {
             i -= 1
         }
         guard let e = eocd else { return .undecided }
-        let count = Int(le16(tail, e + 10))
-        let cdSize = UInt64(le32(tail, e + 12)), cdOffset = UInt64(le32(tail, e + 16))
-        if count == 0xFFFF || cdSize == 0xFFFF_FFFF || cdOffset == 0xFFFF_FFFF { return .undecided }   // ZIP64
-        if count > maxEntries || cdSize > 64 << 20 { return .undecided }   // refused later with its own reason
-        guard cdOffset + cdSize <= size - tailLength + UInt64(e) else {
+        var count = UInt64(le16(tail, e + 10))
+        var cdSize = UInt64(le32(tail, e + 12)), cdOffset = UInt64(le32(tail, e + 16))
+        // Where the central directory must end: at the end record, or at the ZIP64 end record.
+        var directoryEnd = size - tailLength + UInt64(e)
+        if count == 0xFFFF || cdSize == 0xFFFF_FFFF || cdOffset == 0xFFFF_FFFF {
+            switch zip64End(fd, endRecordOffset: directoryEnd, count: count, cdSize: cdSize, cdOffset: cdOffset) {
+            case .found(let end): (count, cdSize, cdOffset, directoryEnd) = (end.count, end.cdSize, end.cdOffset, end.recordOffset)
+            case .inconsistent(let what): return .inconsistent(what)
+            }
+        }
+        if count > UInt64(maxEntries) || cdSize > 64 << 20 { return .undecided }   // refused later with its own reason
+        guard cdOffset <= directoryEnd, cdSize <= directoryEnd - cdOffset else {
             return .inconsistent("the central directory lies outside the file")
         }
         guard let cd = read(fd, at: cdOffset, count: Int(cdSize)) else { return .undecided }
@@ -76,22 +88,36 @@ struct ZipHeaderCheck {
             guard p + 46 + nameLength + extraLength + commentLength <= cd.count else {
                 return .inconsistent("a central-directory entry is damaged")
             }
-            let record = Record(
+            var record = Record(
                 name: Array(cd[(p + 46)..<(p + 46 + nameLength)]), flags: le16(cd, p + 8), method: le16(cd, p + 10),
                 time: le16(cd, p + 12), date: le16(cd, p + 14), crc: le32(cd, p + 16),
                 compressedSize: UInt64(le32(cd, p + 20)), size: UInt64(le32(cd, p + 24)), offset: UInt64(le32(cd, p + 42)))
-            if record.compressedSize == 0xFFFF_FFFF || record.size == 0xFFFF_FFFF || record.offset == 0xFFFF_FFFF { return .undecided }
+            if record.compressedSize == 0xFFFF_FFFF || record.size == 0xFFFF_FFFF || record.offset == 0xFFFF_FFFF {
+                // The central directory's ZIP64 field holds only the values saturated here, in this order.
+                let extra = Array(cd[(p + 46 + nameLength)..<(p + 46 + nameLength + extraLength)])
+                var values = Zip64Values(Self.zip64Field(in: extra))
+                guard let size = record.size == 0xFFFF_FFFF ? values.next() : record.size,
+                      let compressed = record.compressedSize == 0xFFFF_FFFF ? values.next() : record.compressedSize,
+                      let offset = record.offset == 0xFFFF_FFFF ? values.next() : record.offset
+                else { return .inconsistent("a ZIP64 central-directory entry lacks its sizes or offset") }
+                (record.size, record.compressedSize, record.offset) = (size, compressed, offset)
+            }
             records.append(record)
             p += 46 + nameLength + extraLength + commentLength
         }
 
         var spans: [(start: UInt64, end: UInt64)] = []
         for record in records {
-            guard record.offset + 30 <= cdOffset, let header = read(fd, at: record.offset, count: 30), le32(header, 0) == 0x0403_4B50 else {
+            guard record.offset < cdOffset, cdOffset - record.offset >= 30, let header = read(fd, at: record.offset, count: 30),
+                  le32(header, 0) == 0x0403_4B50
+            else {
                 return .inconsistent("an entry's local header is missing")
             }
             let nameLength = UInt64(le16(header, 26)), extraLength = UInt64(le16(header, 28))
-            guard record.offset + 30 + nameLength <= cdOffset, let name = read(fd, at: record.offset + 30, count: Int(nameLength)) else {
+            let dataStart = record.offset + 30 + nameLength + extraLength   // below the directory's offset + 128 KiB
+            guard dataStart <= cdOffset, let name = read(fd, at: record.offset + 30, count: Int(nameLength)),
+                  let extra = read(fd, at: record.offset + 30 + nameLength, count: Int(extraLength))
+            else {
                 return .inconsistent("an entry's local header is damaged")
             }
             let flags = le16(header, 6)
@@ -102,15 +128,16 @@ struct ZipHeaderCheck {
             }
             // Bit 3: the real CRC and sizes follow the data; whatever the local header holds is ignored.
             if flags & 8 == 0 {
-                guard le32(header, 14) == record.crc, UInt64(le32(header, 18)) == record.compressedSize,
-                      UInt64(le32(header, 22)) == record.size
+                guard le32(header, 14) == record.crc, let (compressed, size) = Self.localSizes(header, extra: extra),
+                      compressed == record.compressedSize, size == record.size
                 else {
                     return .inconsistent("local headers disagree with the central directory")
                 }
             }
-            let end = record.offset + 30 + nameLength + extraLength + record.compressedSize
-            guard end <= cdOffset else { return .inconsistent("an entry's data reaches into the central directory") }
-            spans.append((record.offset, end))
+            guard record.compressedSize <= cdOffset - dataStart else {
+                return .inconsistent("an entry's data reaches into the central directory")
+            }
+            spans.append((record.offset, dataStart + record.compressedSize))
         }
         spans.sort { $0.start < $1.start }
         for (a, b) in zip(spans, spans.dropFirst()) where b.start < a.end {
@@ -119,7 +146,7 @@ struct ZipHeaderCheck {
         return .consistent(records)
     }
 
-    private static func read(_ fd: Int32, at offset: UInt64, count: Int) -> [UInt8]? {
+    static func read(_ fd: Int32, at offset: UInt64, count: Int) -> [UInt8]? {
         guard count >= 0, offset <= UInt64(Int64.max) else { return nil }
         if count == 0 { return [] }
         var buffer = [UInt8](repeating: 0, count: count)
@@ -130,8 +157,8 @@ struct ZipHeaderCheck {
         return n == count ? buffer : nil
     }
 
-    private static func le16(_ b: [UInt8], _ i: Int) -> UInt16 { UInt16(b[i]) | UInt16(b[i + 1]) << 8 }
-    private static func le32(_ b: [UInt8], _ i: Int) -> UInt32 {
+    static func le16(_ b: [UInt8], _ i: Int) -> UInt16 { UInt16(b[i]) | UInt16(b[i + 1]) << 8 }
+    static func le32(_ b: [UInt8], _ i: Int) -> UInt32 {
         UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
     }
 }

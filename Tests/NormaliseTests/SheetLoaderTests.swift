@@ -83,6 +83,69 @@ import Results
         #expect(account?.rejected == 1 && model.allocations.isEmpty)
     }
 
+    /// A number cell as the sheet stores it: the double and the file's own text (`1E+300`).
+    static func number(_ row: Int, _ column: String, _ text: String) -> SheetCell {
+        SheetCell(reference: CellReference(row: row, column: CellReference.columnNumber(column)!), value: .number(Double(text)!, text: text))
+    }
+
+    /// Issue 14: such cells made a `Decimal` sum overflow to NaN, and the run aborted writing it.
+    /// E is in kCHF (title rows), F in CHF (header), G is FTE.
+    @Test(arguments: [
+        ("F", "1E+300", "1E+300 CHF is beyond any plausible budget (below CHF 10^15)"),                      // beyond Decimal: NaN
+        ("F", "9.99999999999999E+164", "9.99999999999999E+164 CHF is beyond any plausible budget (below CHF 10^15)"),
+        ("E", "9.99999999999999E+164", "9.99999999999999E+164 kCHF is beyond any plausible budget (below CHF 10^15)"),  // × 1000 overflows
+        ("E", "2E+12", "2E+12 kCHF is beyond any plausible budget (below CHF 10^15)"),                         // CHF 2 × 10^15
+        ("G", "1E+300", "1E+300 is beyond any plausible value (below 10^15 in magnitude)"),
+    ])
+    func anImplausiblyLargeNumberIsRejectedWithItsCell(column: String, text: String, reason: String) throws {
+        var row = Self.row(12, [("B", "T.2-1"), ("I", "Budget ordinaire")])
+        row.cells.insert(Self.number(12, column, text), at: 1)
+        let (model, account) = Self.load(Self.title + [Self.header, row])
+        let f = try #require(model.loadFindings.first)
+        #expect(f.rule == .dat002 && f.id == "DAT-002/OP-TSB/Plan opérationnel!12")
+        #expect(f.expected == "number" && f.actual == text)
+        #expect(f.sources == ["OP_TSB.xlsx!Plan opérationnel!\(column)12"])
+        #expect(f.message == "Row 12 of OP_TSB.xlsx!Plan opérationnel has '\(text)' in '\(["E": "Coût prévu 2022", "F": "Coût prévu 2023 (CHF)", "G": "ETP"][column]!)': \(reason); a typing or export error?; the row was not loaded.")
+        #expect(account.map { ($0.read, $0.loaded, $0.skipped, $0.rejected) } ?? (0, 0, 0, 0) == (1, 0, 0, 1))
+        #expect(model.allocations.isEmpty)
+    }
+
+    /// Issue 14 (reliability.md 9, D 42): an empty `<v/>` amount loaded as blank without a word.
+    @Test func anEmptyValueInAnAmountCellIsRejectedWithItsCell() throws {
+        var row = Self.row(12, [("B", "T.2-1"), ("F", 10.0), ("I", "Budget ordinaire")])
+        row.emptyValues = [CellReference(row: 12, column: 5)]
+        let (model, account) = Self.load(Self.title + [Self.header, row])
+        let f = try #require(model.loadFindings.first)
+        #expect(f.rule == .dat002 && f.expected == "number" && f.actual == "blank")
+        #expect(f.sources == ["OP_TSB.xlsx!Plan opérationnel!E12"])
+        #expect(f.message.contains("the cell holds an empty value (<v/>)"))
+        #expect(account?.rejected == 1 && model.allocations.isEmpty)
+    }
+
+    @Test func aRowWhoseOnlyAmountIsAnEmptyValueIsNotTakenForANoteRow() throws {
+        var row = Self.row(12, [("B", "T.2-1"), ("I", "Budget ordinaire")])
+        row.emptyValues = [CellReference(row: 12, column: 6)]
+        let (model, account) = Self.load(Self.title + [Self.header, row])
+        #expect(account.map { ($0.read, $0.loaded, $0.skipped, $0.rejected) } ?? (0, 0, 0, 0) == (1, 0, 0, 1))
+        #expect(model.loadFindings.first?.sources == ["OP_TSB.xlsx!Plan opérationnel!F12"])
+    }
+
+    @Test func anAmountJustBelowTheBoundIsLoaded() throws {
+        var row = Self.row(12, [("B", "T.2-1"), ("I", "Budget ordinaire")])
+        row.cells.insert(Self.number(12, "E", "999999999999.999"), at: 1)   // kCHF: CHF 999 999 999 999 999
+        let (model, _) = Self.load(Self.title + [Self.header, row])
+        #expect(model.loadFindings.isEmpty)
+        #expect(model.allocations.first?.years[2022]?.total?.chf == Decimal(string: "999999999999999"))
+    }
+
+    @Test func anImplausibleStatedTotalIsNotCheckedAndSaysWhy() throws {
+        var total = Self.row(7, [("A", "Total TSB")])
+        total.cells.append(Self.number(7, "F", "1E+300"))
+        let (model, _) = Self.load(Self.title + [Self.header, Self.row(5, [("B", "T.1-1"), ("F", 10.0), ("I", "Budget ordinaire")]), total])
+        #expect(model.statedTotals.isEmpty)
+        #expect(model.notes.contains("info: OP_TSB.xlsx!Plan opérationnel!F7: the total 'Total TSB' is not checked: 1E+300 is beyond any plausible value (below 10^15 in magnitude); a typing or export error?"))
+    }
+
     @Test func anAmountFormulaWithoutASavedResultIsRejectedWithItsFormula() throws {
         var row = Self.row(12, [("B", "T.2-1"), ("I", "Budget ordinaire")])
         row.cells.insert(SheetCell(reference: CellReference(row: 12, column: 5), value: .uncalculated, formula: "SUM(J12:K12)"), at: 1)

@@ -198,6 +198,49 @@ import XLSX
         #expect(report.findings.contains { $0.id.description == "SUB-001/OP/TSB" })
     }
 
+    /// Issue 14: a cell of `1E+300` (beyond `Decimal`) or `9.99…E+164` (a sum overflows) made a
+    /// bureau total NaN; the run aborted (exit 2, no outputs, nothing filed), and in a worker the
+    /// file was called a reader crash. Now the row is a DAT-002 naming its cell, in both modes.
+    @Test(arguments: ["1E+300", "9.99999999999999E+164"], [false, true])
+    func anImplausiblyLargeAmountIsADAT002AndTheRunGoesOn(value: String, inWorker: Bool) throws {
+        var worker: WorkerProcess?
+        if inWorker {
+            guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+            worker = WorkerProcess(executable: rbm)
+        }
+        let work = Fixtures.temporaryDirectory("rbm-huge")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox")
+        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try WorkbookEdit.replace(#"<c r="E6" s="2"><v>1240000</v>"#, with: #"<c r="E6" s="2"><v>\#(value)</v>"#,
+                                 in: "xl/worksheets/sheet1.xml", of: inbox.appendingPathComponent("OP_BR_2022-2025_v2.xlsx").path)
+        let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path,
+                                                 worker: worker)).run()
+        let f = try #require(report.findings.first { $0.rule == .dat002 })
+        #expect(f.sources == ["OP_BR_2022-2025_v2.xlsx!Operational plan!E6"])
+        #expect(f.actual == value && f.message.contains("beyond any plausible budget"))
+        #expect(report.manifest.inputs.allSatisfy { $0.fate == "archived" }, "\(report.manifest.inputs.map { "\($0.file): \($0.fate) \($0.reason ?? "")" })")
+        let br = try #require(report.manifest.inputs.first { $0.file == "OP_BR_2022-2025_v2.xlsx" }?.sheets.first)
+        #expect(br.rejected == 1 && br.read == br.loaded + br.skipped + br.rejected)
+        for output in ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"] {
+            #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("out/\(output)").path), "\(output)")
+        }
+        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("archive/OP_BR_2022-2025_v2.xlsx").path))
+    }
+
+    @Test func anEmptyValueInAnAmountCellIsADAT002NamingTheCell() throws {
+        let work = Fixtures.temporaryDirectory("rbm-empty-v")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox")
+        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try WorkbookEdit.replace(#"<c r="E6" s="2"><v>1240000</v>"#, with: #"<c r="E6" s="2"><v/>"#,
+                                 in: "xl/worksheets/sheet1.xml", of: inbox.appendingPathComponent("OP_BR_2022-2025_v2.xlsx").path)
+        let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)).run()
+        let f = try #require(report.findings.first { $0.rule == .dat002 })
+        #expect(f.sources == ["OP_BR_2022-2025_v2.xlsx!Operational plan!E6"] && f.actual == "blank")
+        #expect(report.manifest.inputs.first { $0.file == "OP_BR_2022-2025_v2.xlsx" }?.sheets.first?.rejected == 1)
+    }
+
     @Test func aPipelineTypoIsReportedWithItsLineAndASuggestion() throws {
         let work = Fixtures.temporaryDirectory("rbm-yaml")
         defer { try? FileManager.default.removeItem(at: work) }

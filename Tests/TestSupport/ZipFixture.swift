@@ -36,6 +36,9 @@ public struct ZipFixture: Encodable, Sendable {
         public var declaredCompressedSize: UInt64?
         /// The text's encoding: `utf-8`, or `utf-16` (little-endian with a byte-order mark).
         public var textEncoding = "utf-8"
+        /// Written instead of the declared uncompressed size in the local header only (in its
+        /// ZIP64 extra field in a ZIP64 archive).
+        public var localDeclaredSize: UInt64?
 
         public init(_ name: String, _ text: String, method: Int = 8) {
             self.name = name
@@ -50,13 +53,31 @@ public struct ZipFixture: Encodable, Sendable {
         }
     }
 
+    /// ZIP64 records, as real writers make them without any entry needing them.
+    public enum Zip64: String, Encodable, Sendable {
+        /// Python's `zipfile` with `force_zip64=True`: each local header's sizes are 0xFFFFFFFF
+        /// with both in a ZIP64 extra field; the central directory and its end are plain.
+        case localHeaders
+        /// Info-ZIP `zip -fz` and more: the local headers as above, and central-directory entries
+        /// whose sizes and offset are 0xFFFFFFFF with the values in ZIP64 extra fields, found
+        /// through a ZIP64 end record and locator (the plain end record's offset 0xFFFFFFFF).
+        ///
+        /// In both, the central directory states a lower version needed to extract (2.0) than the
+        /// local header (4.5), as Python does for every entry and Info-ZIP for folders: libzip
+        /// 1.7.3's consistency check refuses exactly that.
+        case everywhere
+    }
+
     public var entries: [Entry]
     /// Keep only the first `truncateTo` bytes of the archive.
     public var truncateTo: Int?
+    /// Write ZIP64 records (not with streamed entries).
+    public var zip64: Zip64?
 
-    public init(_ entries: [Entry], truncateTo: Int? = nil) {
+    public init(_ entries: [Entry], truncateTo: Int? = nil, zip64: Zip64? = nil) {
         self.entries = entries
         self.truncateTo = truncateTo
+        self.zip64 = zip64
     }
 
     /// The Python that runs the builder, or nil when none is installed.
@@ -97,6 +118,7 @@ public struct ZipFixture: Encodable, Sendable {
     private static let builder = #"""
 import json, struct, sys, zlib
 spec = json.load(sys.stdin)
+zip64 = spec.get("zip64")
 out = bytearray()
 central = bytearray()
 for e in spec["entries"]:
@@ -141,16 +163,37 @@ for e in spec["entries"]:
         out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, method, 0, 0x21, 0, 0, declared & 0xFFFFFFFF, len(local_name), 0)
         out += local_name + body + struct.pack("<IIII", 0x08074B50, crc & 0xFFFFFFFF, csize & 0xFFFFFFFF, declared & 0xFFFFFFFF)
     else:
-        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, method, 0, 0x21,
-                           crc & 0xFFFFFFFF, csize & 0xFFFFFFFF, declared & 0xFFFFFFFF, len(local_name), 0)
-        out += local_name + body
-    central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, flags, method, 0, 0x21,
-                           crc & 0xFFFFFFFF, csize & 0xFFFFFFFF, declared & 0xFFFFFFFF, len(name), 0, 0, 0, 0, 0, offset)
-    central += name
+        local_declared = e.get("localDeclaredSize")
+        if local_declared is None:
+            local_declared = declared
+        if zip64:
+            extra = struct.pack("<HHQQ", 1, 16, local_declared, csize)
+            out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 45, flags, method, 0, 0x21,
+                               crc & 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, len(local_name), len(extra))
+            out += local_name + extra + body
+        else:
+            out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, method, 0, 0x21,
+                               crc & 0xFFFFFFFF, csize & 0xFFFFFFFF, local_declared & 0xFFFFFFFF, len(local_name), 0)
+            out += local_name + body
+    if zip64 == "everywhere":
+        extra = struct.pack("<HHQQQ", 1, 24, declared, csize, offset)
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 45, 20, flags, method, 0, 0x21,
+                               crc & 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, len(name), len(extra), 0, 0, 0, 0, 0xFFFFFFFF)
+        central += name + extra
+    else:
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, flags, method, 0, 0x21,
+                               crc & 0xFFFFFFFF, csize & 0xFFFFFFFF, declared & 0xFFFFFFFF, len(name), 0, 0, 0, 0, 0, offset)
+        central += name
 cd_offset = len(out)
 out += central
 n = len(spec["entries"])
-out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, n, n, len(central), cd_offset, 0)
+if zip64 == "everywhere":
+    record = len(out)
+    out += struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 45, 45, 0, 0, n, n, len(central), cd_offset)
+    out += struct.pack("<IIQI", 0x07064B50, 0, record, 1)
+    out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, n, n, len(central), 0xFFFFFFFF, 0)
+else:
+    out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, n, n, len(central), cd_offset, 0)
 if spec.get("truncateTo") is not None:
     out = out[:spec["truncateTo"]]
 open(sys.argv[1], "wb").write(out)

@@ -283,6 +283,45 @@ struct ReaderSafetyTests {
         #expect(error.message == "sheet 'Sheet1' has no usable relationship rId1 (missing, external or outside the package)")
     }
 
+    static let relsHead = #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+    static let relType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+    /// Two relationships with one id: the second used to win silently (issue 14).
+    @Test func aDuplicateRelationshipIdInTheWorkbookRelsIsRefused() throws {
+        var fixture = WorkbookFixture(rows: #"<row r="1"><c r="A1"><v>1</v></c></row>"#)
+        fixture.workbookRelsXML = Self.relsHead
+            + #"<Relationship Id="rId1" Type="\#(Self.relType)worksheet" Target="worksheets/sheet1.xml"/>"#
+            + #"<Relationship Id="rId1" Type="\#(Self.relType)worksheet" Target="worksheets/sheet2.xml"/></Relationships>"#
+        let path = try fixture.write { $0.append(ZipFixture.Entry("xl/worksheets/sheet2.xml", WorkbookFixture.sheet(""))) }
+        let error = try Self.refusal(path)
+        #expect(error.code == .invalidContent)
+        #expect(error.description
+            == "book.xlsx[xl/_rels/workbook.xml.rels]: error: two relationships have the id 'rId1' (an ambiguous package: which target is meant?)")
+    }
+
+    @Test func aDuplicateRelationshipIdInThePackageRelsIsRefused() throws {
+        var fixture = WorkbookFixture(rows: "")
+        fixture.rootRelsXML = Self.relsHead
+            + #"<Relationship Id="rId1" Type="\#(Self.relType)officeDocument" Target="xl/workbook.xml"/>"#
+            + #"<Relationship Id="rId1" Type="\#(Self.relType)officeDocument" Target="xl/other.xml"/></Relationships>"#
+        let error = try Self.refusal(try fixture.write())
+        #expect(error.code == .invalidContent)
+        #expect(error.part == "_rels/.rels")
+        #expect(error.message.hasPrefix("two relationships have the id 'rId1'"))
+    }
+
+    @Test func aDuplicateRelationshipIdInASheetsRelsIsRefusedWhenItsTablesAreRead() throws {
+        let path = try WorkbookFixture(rows: "").write { entries in
+            entries.append(ZipFixture.Entry("xl/worksheets/_rels/sheet1.xml.rels", Self.relsHead
+                + #"<Relationship Id="rId1" Type="\#(Self.relType)table" Target="../tables/table1.xml"/>"#
+                + #"<Relationship Id="rId1" Type="\#(Self.relType)table" Target="../tables/table2.xml"/></Relationships>"#))
+        }
+        let book = try Workbook(path: path)
+        let error = try #require(throws: XLSXError.self) { try book.tables() }
+        #expect(error.part == "xl/worksheets/_rels/sheet1.xml.rels")
+        #expect(error.message.hasPrefix("two relationships have the id 'rId1'"))
+    }
+
     @Test func aMissingWorkbookPartIsNamed() throws {
         let path = try WorkbookFixture(rows: "").write { $0.removeAll { $0.name == "xl/workbook.xml" } }
         let error = try Self.refusal(path)
@@ -321,6 +360,16 @@ struct ReaderSafetyTests {
     }
 
     // MARK: The zip container (B 14-29), seen through the workbook
+
+    @Test("a workbook written with ZIP64 records reads exactly like the plain one (B 29)",
+          arguments: [ZipFixture.Zip64.localHeaders, .everywhere])
+    func zip64WorkbooksAreRead(zip64: ZipFixture.Zip64) throws {
+        let fixture = WorkbookFixture(rows: #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1240000</v></c></row>"#, sharedStrings: ["R.1-2"])
+        let plain = try Self.cells(try fixture.write())
+        let wide = try Self.cells(try ZipFixture(fixture.entries, zip64: zip64).write(named: "book.xlsx"))
+        #expect(wide == plain)
+        #expect(wide["B1"]?.value == .number(1_240_000, text: "1240000"))
+    }
 
     /// A worksheet of `rows` identical rows: real, parseable XML that deflates about 400:1.
     static func repetitiveSheet(rows: Int) -> ZipFixture.Entry {

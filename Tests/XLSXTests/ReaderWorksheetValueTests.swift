@@ -33,6 +33,18 @@ struct ReaderWorksheetValueTests {
         #expect(cells["I1"] == nil)
     }
 
+    /// Issue 14: an empty `<v/>` read as blank with no trace; the row now lists it.
+    @Test func emptyValuesAreLeftOutOfTheCellsButListedWithTheirRow() throws {
+        let rows = #"<row r="1"><c r="A1"><v/></c><c r="B1"><v>1</v></c><c r="C1" s="1"/><c r="D1" t="b"><v></v></c>"#
+            + #"<c r="E1"><f>1+1</f><v/></c><c r="F1"><v>  </v></c></row>"#
+            + #"<row r="2"><c r="A2"><v/></c></row><row r="3"><c r="A3"><v>3</v></c></row>"#
+        let grid = try Self.grid(try WorkbookFixture(rows: rows).write())
+        #expect(grid.rows.map(\.number) == [1, 3])   // a row of nothing but <v/> is blank
+        #expect(grid.rows[0].cells.map(\.reference.description) == ["B1", "E1"])
+        #expect(grid.rows[0].emptyValues.map(\.description) == ["A1", "D1", "F1"])   // not the styled blank C1, not the formula E1
+        #expect(grid.rows[1].emptyValues.isEmpty)
+    }
+
     @Test func aFormulaWithoutASavedResultIsKeptWithItsText() throws {
         let rows = #"<row r="1"><c r="A1"><f>SUM(B1:C1)</f></c><c r="B1" s="1"/><c r="C1"><f>1+1</f><v></v></c>"#
             + #"<c r="D1" t="str"><f>""</f><v></v></c><c r="E1" t="b"><f>TRUE()</f></c><c r="F1"><f t="shared" ref="F1:F2" si="0">A1*2</f></c></row>"#

@@ -201,6 +201,73 @@ struct ZipArchiveSafetyTests {
         #expect(error.message == "inconsistent archive: two entries share bytes (overlapping entries)")
     }
 
+    // MARK: ZIP64 (catalogue B 29): refused as inconsistent by libzip 1.7.3, read by `unzip -t`
+
+    static let zip64Entries = [
+        ZipFixture.Entry("a.xml", String(repeating: "<a/>", count: 500)), ZipFixture.Entry("b.xml", "<b/>", method: 0),
+    ]
+
+    static func contents(_ path: String) throws -> [String: String] {
+        let archive = try ZipArchive(path: path)
+        return try Dictionary(uniqueKeysWithValues: archive.entries.map { ($0.name, String(decoding: try archive.readAll($0), as: UTF8.self)) })
+    }
+
+    @Test("ZIP64 records read like plain ones", arguments: [ZipFixture.Zip64.localHeaders, .everywhere])
+    func zip64ArchivesAreRead(zip64: ZipFixture.Zip64) throws {
+        let path = try ZipFixture(Self.zip64Entries, zip64: zip64).write(named: "t.zip")
+        #expect(try Self.contents(path) == ["a.xml": String(repeating: "<a/>", count: 500), "b.xml": "<b/>"])
+    }
+
+    @Test func pythonsForcedZip64IsRead() throws {
+        let path = Fixtures.temporaryDirectory("zip64").appendingPathComponent("t.zip").path
+        let script = """
+            import sys, zipfile
+            with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+                for name, text in [("a.xml", "<a/>" * 500), ("b.xml", "<b/>")]:
+                    with z.open(name, "w", force_zip64=True) as f: f.write(text.encode())
+            """
+        let result = try Subprocess.run(try #require(ZipFixture.python), ["-c", script, path])
+        try #require(result.status == 0, "\(result.errors)")
+        #expect(try Self.contents(path) == ["a.xml": String(repeating: "<a/>", count: 500), "b.xml": "<b/>"])
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zip"), "Info-ZIP zip is not installed"))
+    func infoZipForcedZip64IsRead() throws {
+        // A folder entry is what libzip refuses: version 1.0 needed in the central directory, 4.5 locally.
+        let folder = Fixtures.temporaryDirectory("zip64")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("xl"), withIntermediateDirectories: true)
+        try String(repeating: "<a/>", count: 500).write(to: folder.appendingPathComponent("xl/a.xml"), atomically: true, encoding: .utf8)
+        try "<b/>".write(to: folder.appendingPathComponent("xl/b.xml"), atomically: true, encoding: .utf8)
+        let result = try Subprocess.run("/usr/bin/zip", ["-q", "-X", "-r", "-fz", "t.zip", "xl"], directory: folder)
+        try #require(result.status == 0, "\(result.errors)")
+        #expect(try Self.contents(folder.appendingPathComponent("t.zip").path)
+            == ["xl/a.xml": String(repeating: "<a/>", count: 500), "xl/b.xml": "<b/>"])
+    }
+
+    @Test("ZIP64 keeps every check: a local size that disagrees", arguments: [ZipFixture.Zip64.localHeaders, .everywhere])
+    func zip64LocalSizesMustAgree(zip64: ZipFixture.Zip64) throws {
+        var entry = ZipFixture.Entry("a.xml", String(repeating: "<a/>", count: 500))
+        entry.localDeclaredSize = 1999
+        let error = try Self.failure(ZipFixture([entry], zip64: zip64))
+        #expect(error.code == .corruptArchive)
+        #expect(error.message == "inconsistent archive: local headers disagree with the central directory")
+    }
+
+    @Test("ZIP64 keeps every check: a size lie, overlapping entries, the ratio", arguments: [ZipFixture.Zip64.localHeaders, .everywhere])
+    func zip64KeepsTheSizeAndRatioChecks(zip64: ZipFixture.Zip64) throws {
+        var lie = ZipFixture.Entry("a.xml", runs: [ZipFixture.Run("<row/>", times: 200_000)])
+        lie.declaredSize = 100
+        #expect(try Self.failure(ZipFixture([lie], zip64: zip64)).message == "size mismatch: declared 100 bytes, inflates to more")
+
+        var first = ZipFixture.Entry("a.xml", "<a/>", method: 0)
+        first.declaredCompressedSize = 40
+        #expect(try Self.failure(ZipFixture([first, ZipFixture.Entry("b.xml", "<b/>", method: 0)], zip64: zip64)).message
+            == "inconsistent archive: two entries share bytes (overlapping entries)")
+
+        let bomb = try Self.failure(ZipFixture([ZipFixture.Entry("bomb.xml", runs: [Self.zeros])], zip64: zip64))
+        #expect(bomb.code == .resourceLimit && bomb.message == "compression ratio above 250:1 (zip bomb?)")
+    }
+
     @Test func anEmptyBufferNeverTraps() throws {
         let archive = try ZipArchive(path: try ZipFixture([ZipFixture.Entry("a.xml", "<a/>")]).write(named: "t.zip"))
         let reader = try archive.reader(for: archive.entries[0])

@@ -47,10 +47,16 @@ public struct SheetCell: Sendable, Equatable {
 public struct SheetRow: Sendable, Equatable {
     public var number: Int
     public var cells: [SheetCell]
+    /// Cells written with a `<v>` element that holds nothing (`<v/>`) and no formula, left to
+    /// right. They are left out of `cells` like any blank (Excel, openpyxl and calamine show
+    /// nothing there), and listed here because no spreadsheet program writes them: a cell that
+    /// was meant to hold a value and lost it, which a caller may want to tell from a blank.
+    public var emptyValues: [CellReference]
 
-    public init(number: Int, cells: [SheetCell]) {
+    public init(number: Int, cells: [SheetCell], emptyValues: [CellReference] = []) {
         self.number = number
         self.cells = cells
+        self.emptyValues = emptyValues
     }
 
     /// The cell in `column` (1-based), if not empty.

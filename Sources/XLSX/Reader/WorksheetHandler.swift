@@ -44,6 +44,10 @@ struct WorksheetHandler: XMLEventHandler {
     /// The row being read (0 before the first).
     private var rowNumber = 0
     private var cells: [SheetCell] = []
+    /// Cells of this row whose `<v>` held nothing (see ``SheetRow/emptyValues``).
+    private var emptyValues: [CellReference] = []
+    /// Whether the cell being read had a `<v>` element at all.
+    private var sawValue = false
     /// The column of the last cell read in this row (0 at the row's start).
     private var column = 0
     private var kind = Kind.number
@@ -99,6 +103,7 @@ struct WorksheetHandler: XMLEventHandler {
         case E.v:
             hasReady = false
             value = .none
+            sawValue = true
             if text.isCollected { read(text) }
         case E.c: try appendCell()
         case E.f: endFormula(text.isCollected ? text.string() : nil)
@@ -161,6 +166,7 @@ struct WorksheetHandler: XMLEventHandler {
         }
         hasReady = false
         value = .none
+        sawValue = false
         formula = nil
         inline = ""
     }
@@ -184,9 +190,11 @@ struct WorksheetHandler: XMLEventHandler {
 
     /// Hands out the cells read so far as one row.
     private mutating func flushRow() {
-        guard !cells.isEmpty else { return }
-        ready.append(SheetRow(number: rowNumber, cells: cells))
+        // A row of nothing but empty `<v/>` cells is as blank as a row of styled blanks.
+        guard !cells.isEmpty else { return emptyValues.removeAll() }
+        ready.append(SheetRow(number: rowNumber, cells: cells, emptyValues: emptyValues))
         cells.removeAll(keepingCapacity: true)
+        emptyValues.removeAll()
     }
 
     /// `r` of a row: 1…1,048,576, at most 7 digits so nothing can overflow.
@@ -333,9 +341,13 @@ struct WorksheetHandler: XMLEventHandler {
     }
 
     /// A cell with no value: kept when it holds a formula (its result was never saved), so that
-    /// callers can tell an uncalculated workbook from a blank cell; dropped otherwise.
+    /// callers can tell an uncalculated workbook from a blank cell; dropped otherwise, and listed
+    /// in the row's `emptyValues` when it had an empty `<v/>`.
     private mutating func appendUncalculated(_ ref: CellReference) {
-        guard let formula, !formula.isEmpty else { return }
+        guard let formula, !formula.isEmpty else {
+            if sawValue { emptyValues.append(ref) }
+            return
+        }
         cells.append(SheetCell(reference: ref, value: .uncalculated, formula: formula, styleIndex: style))
     }
 
