@@ -102,10 +102,12 @@ import Results
         row.cells.insert(Self.number(12, column, text), at: 1)
         let (model, account) = Self.load(Self.title + [Self.header, row])
         let f = try #require(model.loadFindings.first)
-        #expect(f.rule == .dat002 && f.id == "DAT-002/OP-TSB/Plan opérationnel!12")
-        #expect(f.expected == "number" && f.actual == text)
-        #expect(f.sources == ["OP_TSB.xlsx!Plan opérationnel!\(column)12"])
-        #expect(f.message == "Row 12 of OP_TSB.xlsx!Plan opérationnel has '\(text)' in '\(["E": "Coût prévu 2022", "F": "Coût prévu 2023 (CHF)", "G": "ETP"][column]!)': \(reason); a typing or export error?; the row was not loaded.")
+        #expect(f.rule == .dat002 && f.id.description == "DAT-002/OP-TSB/Plan opérationnel!12")
+        #expect(f.expected.text == "number" && f.actual.text == text)
+        #expect(f.sources.map(\.description) == ["OP_TSB.xlsx!Plan opérationnel!\(column)12"])
+        #expect(f.message == .rejectedRow(row: 12, file: "OP_TSB.xlsx", sheet: "Plan opérationnel", value: text,
+                                          header: ["E": "Coût prévu 2022", "F": "Coût prévu 2023 (CHF)", "G": "ETP"][column]!,
+                                          reason: "\(reason); a typing or export error?"))
         #expect(account.map { ($0.read, $0.loaded, $0.skipped, $0.rejected) } ?? (0, 0, 0, 0) == (1, 0, 0, 1))
         #expect(model.allocations.isEmpty)
     }
@@ -116,9 +118,10 @@ import Results
         row.emptyValues = [CellReference(row: 12, column: 5)]
         let (model, account) = Self.load(Self.title + [Self.header, row])
         let f = try #require(model.loadFindings.first)
-        #expect(f.rule == .dat002 && f.expected == "number" && f.actual == "blank")
-        #expect(f.sources == ["OP_TSB.xlsx!Plan opérationnel!E12"])
-        #expect(f.message.contains("the cell holds an empty value (<v/>)"))
+        #expect(f.rule == .dat002 && f.expected.text == "number" && f.actual.text == "blank")
+        #expect(f.sources.map(\.description) == ["OP_TSB.xlsx!Plan opérationnel!E12"])
+        guard case .rejectedRow(_, _, _, _, _, let why) = f.message else { Issue.record("not a rejected row"); return }
+        #expect(why.contains("the cell holds an empty value (<v/>)"))
         #expect(account?.rejected == 1 && model.allocations.isEmpty)
     }
 
@@ -127,7 +130,7 @@ import Results
         row.emptyValues = [CellReference(row: 12, column: 6)]
         let (model, account) = Self.load(Self.title + [Self.header, row])
         #expect(account.map { ($0.read, $0.loaded, $0.skipped, $0.rejected) } ?? (0, 0, 0, 0) == (1, 0, 0, 1))
-        #expect(model.loadFindings.first?.sources == ["OP_TSB.xlsx!Plan opérationnel!F12"])
+        #expect(model.loadFindings.first?.sources.map(\.description) == ["OP_TSB.xlsx!Plan opérationnel!F12"])
     }
 
     @Test func anAmountJustBelowTheBoundIsLoaded() throws {

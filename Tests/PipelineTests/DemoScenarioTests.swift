@@ -217,8 +217,8 @@ import XLSX
         let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path,
                                                  worker: worker)).run()
         let f = try #require(report.findings.first { $0.rule == .dat002 })
-        #expect(f.sources == ["OP_BR_2022-2025_v2.xlsx!Operational plan!E6"])
-        #expect(f.actual == value && f.message.contains("beyond any plausible budget"))
+        #expect(f.sources.map(\.description) == ["OP_BR_2022-2025_v2.xlsx!Operational plan!E6"])
+        #expect(f.actual.text == value && f.message.english.contains("beyond any plausible budget"))
         #expect(report.manifest.inputs.allSatisfy { $0.fate == "archived" }, "\(report.manifest.inputs.map { "\($0.file): \($0.fate) \($0.reason ?? "")" })")
         let br = try #require(report.manifest.inputs.first { $0.file == "OP_BR_2022-2025_v2.xlsx" }?.sheets.first)
         #expect(br.rejected == 1 && br.read == br.loaded + br.skipped + br.rejected)
@@ -237,7 +237,7 @@ import XLSX
                                  in: "xl/worksheets/sheet1.xml", of: inbox.appendingPathComponent("OP_BR_2022-2025_v2.xlsx").path)
         let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)).run()
         let f = try #require(report.findings.first { $0.rule == .dat002 })
-        #expect(f.sources == ["OP_BR_2022-2025_v2.xlsx!Operational plan!E6"] && f.actual == "blank")
+        #expect(f.sources.map(\.description) == ["OP_BR_2022-2025_v2.xlsx!Operational plan!E6"] && f.actual.text == "blank")
         #expect(report.manifest.inputs.first { $0.file == "OP_BR_2022-2025_v2.xlsx" }?.sheets.first?.rejected == 1)
     }
 
