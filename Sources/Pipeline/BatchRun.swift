@@ -109,9 +109,26 @@ public struct BatchRun {
             let names = group.map { "'\($0.file)'" }.sorted().joined(separator: ", ")
             model.notes.append("info: inbox: \(names) have the same content (SHA-256 \(group[0].sha256.prefix(12))…); one is enough")
         }
-        // Every kind and bureau that sent nothing new keeps the workbook accepted in an earlier run.
+        // Within the batch, a later version supersedes an earlier one of the same kind and bureau;
+        // across runs the same rule holds: an arrival older than its slot's current workbook
+        // (accepted in an earlier run) is archived as superseded on arrival and the current one stays.
         var current = CurrentSubmissions.load(from: inbox.archive)
-        let arrived = Set(inputs.filter { $0.fate != "quarantined" }.map { CurrentSubmissions.key(kind: $0.kind, bureau: $0.bureau) })
+        var kept = Self.supersede(loaded.map(\.0), models: loaded.map(\.1), marking: &inputs)
+        kept.removeAll { i in
+            let (url, part) = loaded[i]
+            let key = CurrentSubmissions.key(kind: part.submissions.first?.kind.rawValue, bureau: part.submissions.first?.bureau?.rawValue)
+            guard let newer = LateArrival.newerCurrent(than: url, key: key, current: current, archive: inbox.archive),
+                  let index = inputs.firstIndex(where: { $0.file == url.lastPathComponent }) else { return false }
+            inputs[index].fate = "superseded"
+            inputs[index].reason = "superseded on arrival by archive/\(newer), the current \(key) workbook since an earlier run (this one is an earlier version)"
+            model.notes.append("warning: inbox: '\(url.lastPathComponent)' is an earlier version than '\(newer)', the current \(key) workbook accepted in an earlier run; it was archived as superseded and '\(newer)' stays current")
+            return true
+        }
+        // Every kind and bureau that sent nothing new keeps the workbook accepted in an earlier run.
+        let arrived = Set(kept.map { i in
+            CurrentSubmissions.key(kind: loaded[i].1.submissions.first?.kind.rawValue, bureau: loaded[i].1.submissions.first?.bureau?.rawValue)
+        })
+        let fromArchive = loaded.count
         for (key, name) in current.files.sorted(by: { $0.key < $1.key }) where !arrived.contains(key) {
             let url = inbox.archive.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
@@ -121,7 +138,7 @@ public struct BatchRun {
             }
             inputs.append(entry)
         }
-        for i in Self.supersede(loaded.map(\.0), models: loaded.map(\.1), marking: &inputs) { model.merge(loaded[i].1) }
+        for i in kept + Array(fromArchive..<loaded.count) { model.merge(loaded[i].1) }
         for input in inputs where input.fate == "quarantined" || input.fate == "current-unreadable" {
             let source = loader.source(forFile: input.file)
             model.missed.append(MissedWorkbook(file: input.file, reason: input.reason ?? "", kind: source?.kind,
