@@ -23,6 +23,8 @@ public enum FileLoad: Codable, Sendable {
             return .refused(category: error.code.rawValue, reason: error.description)
         } catch let error as OtherPeriod {
             return .refused(category: "wrong-period", reason: error.description)
+        } catch let error as NoTable {
+            return .refused(category: "invalid-content", reason: error.description)
         } catch {
             return .refused(category: "invalid-content", reason: "\(name): error: \(error)")
         }
