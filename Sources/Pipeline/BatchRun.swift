@@ -19,6 +19,9 @@ public struct BatchRun {
         public var worker: WorkerProcess?
         /// Fault injection for tests: fail as a full disk would, half-way through writing the outputs.
         var failWhileWriting = false
+        /// Fault injection for tests: rendering this output throws this error, as a content problem
+        /// in that output would (a layout estimate out of range).
+        var failRendering: (output: String, error: any Error)?
 
         public init(pipelinePath: String, inbox: String? = nil, output: String? = nil, keepInputs: Bool = false, worker: WorkerProcess? = nil) {
             self.pipelinePath = pipelinePath
@@ -35,6 +38,16 @@ public struct BatchRun {
         public var manifest: Manifest
         public var outputFolder: String
         public var model: ResultsModel
+        /// Outputs that could not be rendered (name → error); the others were written. `rbm run`
+        /// exits with 2 when there is one.
+        public var failedOutputs: [String: String] { manifest.failedOutputs ?? [:] }
+
+        /// `rbm run`'s exit status: 2 when an output could not be written (the run did not do its
+        /// whole job, whatever it found), else 1 when a finding has one of `failing`'s severities, else 0.
+        public func exitStatus(failingOn failing: Set<Severity>) -> Int32 {
+            if !failedOutputs.isEmpty { return 2 }
+            return findings.contains { failing.contains($0.severity) } ? 1 : 0
+        }
     }
 
     public static let version = "0.1.0"
@@ -153,7 +166,7 @@ public struct BatchRun {
         model.notes += outcome.notes
         clock.lap("reconcile")
 
-        try writeOutputs(findings: findings, model: model, outcome: outcome, years: settings.years, pipeline: pipeline, to: outURL)
+        let failedOutputs = try writeOutputs(findings: findings, model: model, outcome: outcome, years: settings.years, pipeline: pipeline, to: outURL)
         clock.lap("write")
 
         let pipelineData = FileManager.default.contents(atPath: options.pipelinePath) ?? Data()
@@ -171,14 +184,25 @@ public struct BatchRun {
             startedAt: ISO8601DateFormatter().string(from: clock.start), inputs: inputs,
             leftInInbox: discovery.unsettled.map(\.lastPathComponent), findings: byRule, findingsBySeverity: bySeverity,
             rootCauses: findings.filter { $0.causedBy.isEmpty }.count, notes: model.notes, stages: clock.stages,
-            outputs: ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"])
-        try writeManifest(manifest, to: outURL)
+            outputs: ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"].filter { failedOutputs[$0] == nil },
+            failedOutputs: failedOutputs.isEmpty ? nil : failedOutputs)
+        do { try writeManifest(manifest, to: outURL) } catch {
+            throw EnvironmentFault(folder: outURL, action: "write manifest.json (the run's commit point)", error: error, consequence: Self.nothingMoved)
+        }
 
         // File away, only after the manifest (the commit point) is on disk.
-        if !options.keepInputs { try Self.fileAway(inputs, inbox: inbox, current: &current) }
+        if !options.keepInputs {
+            do { try Self.fileAway(inputs, inbox: inbox, current: &current) } catch {
+                throw EnvironmentFault(folder: inboxURL.deletingLastPathComponent(), action: "file the inputs away into archive/ and quarantine/",
+                                       error: error, consequence: "the outputs and manifest.json are written; the inputs not yet filed stay in the inbox and the next run takes them again")
+            }
+        }
         clock.lap("file away")
         manifest.stages = clock.stages
-        try writeManifest(manifest, to: outURL)
+        do { try writeManifest(manifest, to: outURL) } catch {
+            throw EnvironmentFault(folder: outURL, action: "rewrite manifest.json with the time of filing away", error: error,
+                                   consequence: "the inputs are filed away; the manifest written before filing them stands")
+        }
         return Report(findings: findings, manifest: manifest, outputFolder: outURL.path, model: model)
     }
 
@@ -235,26 +259,51 @@ public struct BatchRun {
         return latest.values.sorted()
     }
 
-    /// Writes every output into a staging folder, then publishes them together: a failure leaves
-    /// the previous set whole.
+    /// Writes every output into a staging folder, then publishes them together: an I/O failure
+    /// (a full disk) leaves the previous set whole and ends the run. A content problem in one output
+    /// (an error its renderer throws) costs that output only: the others are published, the stale
+    /// previous copy of the failed one is withdrawn so the set never mixes runs, and the failure is
+    /// returned (output name → error) for the manifest and the exit code.
     private func writeOutputs(findings: [Finding], model: ResultsModel, outcome: Reconciler.Outcome, years: [Int],
-                              pipeline: PipelineFile, to folder: URL) throws {
-        let staging = try OutputStaging(outputFolder: folder)
+                              pipeline: PipelineFile, to folder: URL) throws -> [String: String] {
+        let staging: OutputStaging
+        do { staging = try OutputStaging(outputFolder: folder) } catch {
+            throw EnvironmentFault(folder: folder, action: "write the outputs", error: error, consequence: Self.nothingMoved)
+        }
+        let outputs: [(name: String, render: (URL) throws -> Void)] = [
+            ("discrepancies.csv", { try self.write(DiscrepancyCSV.render(findings), to: $0) }),
+            ("discrepancies.jsonl", { try self.write(DiscrepancyJSONL.render(findings), to: $0) }),
+            ("discrepancies.html", { url in
+                if self.options.failWhileWriting { throw CocoaError(.fileWriteOutOfSpace) }
+                try self.write(DiscrepancyHTML.render(findings, title: pipeline.name), to: url)
+            }),
+            ("consolidated.xlsx", { url in
+                CrashPoints.step()
+                try pipeline.consolidatedWorkbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals,
+                                                        years: years, to: url.path)
+                try DurableFile.flush(url)
+            }),
+        ]
+        var failed: [String: String] = [:]
         do {
-            try write(DiscrepancyCSV.render(findings), to: staging.path("discrepancies.csv"))
-            try write(DiscrepancyJSONL.render(findings), to: staging.path("discrepancies.jsonl"))
-            if options.failWhileWriting { throw CocoaError(.fileWriteOutOfSpace) }
-            try write(DiscrepancyHTML.render(findings, title: pipeline.name), to: staging.path("discrepancies.html"))
-            CrashPoints.step()
-            try pipeline.consolidatedWorkbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals,
-                                                    years: years, to: staging.path("consolidated.xlsx").path)
-            try DurableFile.flush(staging.path("consolidated.xlsx"))
-            try staging.publish(["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx"])
+            for output in outputs {
+                do {
+                    if let fault = options.failRendering, fault.output == output.name { throw fault.error }
+                    try output.render(staging.path(output.name))
+                } catch where !EnvironmentFault.isEnvironmental(error) {
+                    failed[output.name] = "\(error)"
+                    try? FileManager.default.removeItem(at: staging.path(output.name))
+                }
+            }
+            try staging.publish(outputs.map(\.name).filter { failed[$0] == nil }, withdrawing: failed.keys.sorted())
         } catch {
             staging.discard()
-            throw error
+            throw EnvironmentFault(folder: folder, action: "write the outputs", error: error, consequence: Self.nothingMoved)
         }
+        return failed
     }
+
+    static let nothingMoved = "the previous outputs are left as they were and no input was moved (the next run takes them again)"
 
     /// Moves each archived, superseded or quarantined input out of the inbox. An archived workbook
     /// is recorded as current before it moves: a run stopped half-way leaves no archived workbook

@@ -44,11 +44,16 @@ struct Run: ParsableCommand {
             throw ExitCode(2)
         }
         print(Summary.render(report))
-        let worst = report.findings.map(\.severity).max()
-        switch (failOn, worst) {
-        case (.error, .error?), (.warning, .error?), (.warning, .warning?): throw ExitCode(1)
-        default: break
+        for (name, error) in report.failedOutputs.sorted(by: { $0.key < $1.key }) {
+            FileHandle.standardError.write(Data("rbm: \(name) was not written: \(error); the other outputs and manifest.json were\n".utf8))
         }
+        let failing: Set<Severity> = switch failOn {
+        case .error: [.error]
+        case .warning: [.error, .warning]
+        case .never: []
+        }
+        let status = report.exitStatus(failingOn: failing)
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

@@ -353,7 +353,9 @@ import XLSX
         try FileManager.default.removeItem(at: inbox.appendingPathComponent("BDT Operational Plan 2022-2025 (final).xlsx"))
         options.keepInputs = false
         options.failWhileWriting = true
-        #expect(throws: CocoaError.self) { try BatchRun(options: options).run() }
+        let fault = try #require(throws: EnvironmentFault.self) { try BatchRun(options: options).run() }
+        // One plain line naming the folder and the cause, not `NSCocoaErrorDomain Code=640`.
+        #expect(fault.description == "\(out.path): error: cannot write the outputs: no space left on device (the disk is full); " + BatchRun.nothingMoved)
         #expect(try names.map { try Data(contentsOf: out.appendingPathComponent($0)) } == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == names.sorted())   // no staging left
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).count == 6)                 // nothing filed away
