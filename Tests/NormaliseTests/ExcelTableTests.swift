@@ -45,9 +45,12 @@ import XLSX
     }
 
     @Test func withoutTheTableTheSameHeaderIsTooFarDown() throws {
-        let model = try Self.load(try Self.workbook(withTable: false), TableProfile(sheet: "Plan", table: .allocations, fields: Self.fields))
-        #expect(model.allocations.isEmpty)
-        #expect(model.loadFindings.map(\.rule) == [.dat003, .dat003])
+        // No table of its kind is found, so the workbook is refused (issue 14), with the reasons.
+        let refusal = try #require(throws: NoTable.self) {
+            try Self.load(try Self.workbook(withTable: false), TableProfile(sheet: "Plan", table: .allocations, fields: Self.fields))
+        }
+        #expect(refusal.sheetsSeen == ["Notes", "Plan"] && refusal.hasWorksheet)
+        #expect(refusal.details.count == 2 && refusal.details.allSatisfy { $0.hasPrefix("Sheet 'Plan' of OP_TSB.xlsx has no header row with a column for") })
     }
 
     @Test func excelTableChoosesTheSheetIgnoringCase() throws {
@@ -58,14 +61,16 @@ import XLSX
     }
 
     @Test func aMissingExcelTableIsNamedWithTheTablesThereAre() throws {
-        let model = try Self.load(try Self.workbook(withTable: true), TableProfile(excelTable: "Budget", table: .allocations, fields: Self.fields))
-        let finding = try #require(model.loadFindings.first)
-        #expect(model.loadFindings.count == 1 && model.allocations.isEmpty)
-        #expect(finding.rule == .dat003 && finding.id == "DAT-003/OP-TSB/Budget/table")
-        #expect(finding.message == "OP_TSB.xlsx has no Excel table named 'Budget' (its tables: OpPlan (Plan)); the allocations table was not loaded.")
-        #expect(finding.sources == ["OP_TSB.xlsx"])
+        // The source's only table is missing: the workbook is refused, naming the tables there are.
+        let refusal = try #require(throws: NoTable.self) {
+            try Self.load(try Self.workbook(withTable: true), TableProfile(excelTable: "Budget", table: .allocations, fields: Self.fields))
+        }
+        #expect(refusal.details == ["OP_TSB.xlsx has no Excel table named 'Budget' (its tables: OpPlan (Plan)); the allocations table was not loaded."])
+        #expect(refusal.description == "OP_TSB.xlsx: no OP table found (sheets seen: 'Notes', 'Plan') — " + refusal.details[0])
 
-        let none = try Self.load(try Self.workbook(withTable: false), TableProfile(excelTable: "Budget", table: .allocations, fields: Self.fields))
-        #expect(none.loadFindings.first?.message.contains("(it has none)") == true)
+        let none = try #require(throws: NoTable.self) {
+            try Self.load(try Self.workbook(withTable: false), TableProfile(excelTable: "Budget", table: .allocations, fields: Self.fields))
+        }
+        #expect(none.details.first?.contains("(it has none)") == true)
     }
 }
