@@ -17,6 +17,8 @@ public struct BatchRun {
         /// Where each file is parsed: in a worker process (the command line's default), or in this
         /// process (library use and tests).
         public var worker: WorkerProcess?
+        /// Where the run's scratch folder goes (workers' results): `$TMPDIR` unless set.
+        var temporaryFolder: URL?
         /// Fault injection for tests: fail as a full disk would, half-way through writing the outputs.
         var failWhileWriting = false
         /// Fault injection for tests: rendering this output throws this error, as a content problem
@@ -72,9 +74,11 @@ public struct BatchRun {
         let inbox = Inbox(folder: inboxURL)
         if lock != nil { inbox.sweepDebris(outputs: outURL) }   // what a stopped run left (only while no run can be writing)
         let loader = pipeline.workbookLoader
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rbm-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        // Workers' results go to a scratch folder of this run; those of runs that died are swept.
+        let temporary = options.temporaryFolder ?? FileManager.default.temporaryDirectory
+        Scratch.sweepStale(in: temporary)
+        let scratch = try options.worker.map { _ in try Scratch(in: temporary) }
+        defer { withExtendedLifetime(scratch) {} }
 
         // Discover: only files that are complete; one still being written waits for the next run.
         let discovery = try inbox.discover()
@@ -88,11 +92,14 @@ public struct BatchRun {
         }
         var inputs: [Manifest.InputFile] = []
         var loaded: [(URL, ResultsModel)] = []
-        func load(_ url: URL, fate: String) -> Manifest.InputFile {
+        func load(_ url: URL, fate: String) throws -> Manifest.InputFile {
             let (hash, size) = Self.sha256(of: url)
             var entry = Manifest.InputFile(file: url.lastPathComponent, sha256: hash, size: size, fate: fate, sheets: [])
-            let outcome = options.worker.map { $0.load(path: url.path, pipelinePath: options.pipelinePath, scratch: scratch) }
-                ?? FileLoad.perform(path: url.path, loader: loader, pipelineName: pipelineName)
+            let outcome = if let worker = options.worker, let scratch {
+                try worker.load(path: url.path, pipelinePath: options.pipelinePath, scratch: scratch.folder)
+            } else {
+                FileLoad.perform(path: url.path, loader: loader, pipelineName: pipelineName)
+            }
             switch outcome {
             case .loaded(let part):
                 let submission = part.submissions.first
@@ -110,7 +117,7 @@ public struct BatchRun {
         let notFiles = Dictionary(discovery.notFiles.map { ($0.url.lastPathComponent, $0.reason) }, uniquingKeysWith: { a, _ in a })
         for url in (files + discovery.notFiles.map(\.url)).sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
             guard let reason = notFiles[url.lastPathComponent] else {
-                inputs.append(load(url, fate: "archived"))
+                inputs.append(try load(url, fate: "archived"))
                 continue
             }
             inputs.append(Manifest.InputFile(file: url.lastPathComponent, sha256: "", size: 0, fate: "quarantined",
@@ -145,7 +152,7 @@ public struct BatchRun {
         for (key, name) in current.files.sorted(by: { $0.key < $1.key }) where !arrived.contains(key) {
             let url = inbox.archive.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            var entry = load(url, fate: "current")
+            var entry = try load(url, fate: "current")
             if entry.fate == "current" { entry.reason = "accepted in an earlier run (archive/\(name))" } else {
                 entry.fate = "current-unreadable"
             }

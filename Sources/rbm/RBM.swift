@@ -98,8 +98,15 @@ struct Worker: ParsableCommand {
     @Option var result: String
     @Option var memoryBytes: UInt64 = 4 << 30
     @Option var cpuSeconds: UInt64 = 300
+    @Flag(help: "Standard input is the parent's lifeline: exit when it closes.") var exitWithParent = false
 
     func run() throws {
-        try WorkerProcess.serve(pipelinePath: pipeline, file: file, result: result, memoryBytes: memoryBytes, cpuSeconds: cpuSeconds)
+        do {
+            try WorkerProcess.serve(pipelinePath: pipeline, file: file, result: result, memoryBytes: memoryBytes, cpuSeconds: cpuSeconds,
+                                    exitWithParent: exitWithParent)
+        } catch let error as ResultNotWritten {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(WorkerProcess.resultNotWritten)
+        }
     }
 }
