@@ -40,6 +40,24 @@ import TestSupport
         withExtendedLifetime(disk) {}
     }
 
+    @Test(.enabled(if: TinyDisk.available, "mounting a tmpfs needs root"))
+    func aFullDropFolderIsNamedPlainly() throws {
+        guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let work = Fixtures.temporaryDirectory("rbm-drop-full")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let disk = try TinyDisk(kilobytes: 1024)
+        let (inbox, arguments) = try Self.dropFolder(in: disk.folder, extra: ["--out", work.appendingPathComponent("out").path, "--in-process"])
+        try disk.fill()
+        let result = try Subprocess.run(rbm, arguments)
+        #expect(result.status == 2)
+        #expect(result.errors.hasPrefix("rbm: \(disk.folder.path): error: cannot file the inputs away into archive/ and quarantine/: No space left on device; "),
+                "\(result.errors)")
+        #expect(!result.errors.contains("NSCocoaErrorDomain"))
+        // current.json is written before each move: nothing left the inbox.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).count == 7)
+        withExtendedLifetime(disk) {}
+    }
+
     @Test func anUnusableTemporaryFolderIsNamedPlainly() throws {
         guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
         let work = Fixtures.temporaryDirectory("rbm-tmpdir-file")
