@@ -113,22 +113,40 @@ struct Inbox {
     /// again, rather than an archived file nobody knows as current).
     func archive(_ file: URL, before: (URL) throws -> Void = { _ in }) throws -> URL {
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
-        let target = unique(archive.appendingPathComponent(FileNames.fitting(file.lastPathComponent)))
+        let target = place(file, in: archive)
         try before(target)
         CrashPoints.step()
-        try FileManager.default.moveItem(at: file, to: target)
-        try DurableFile.flushFolder(archive)
-        try DurableFile.flushFolder(folder)
+        try move(file, to: target)
         return target
     }
 
+    /// The name `file` takes in `folder`: its own (fitted), or the name it already has there when a
+    /// run stopped after copying it across file systems but before removing it from the inbox
+    /// (same name, same bytes: filed once, not twice), else a unique one.
+    private func place(_ file: URL, in folder: URL) -> URL {
+        let fitted = folder.appendingPathComponent(FileNames.fitting(file.lastPathComponent))
+        return DurableFile.sameContent(file, fitted) ? fitted : unique(fitted)
+    }
+
+    /// Moves `file` to `target`, or, when `target` already holds the same bytes, removes `file`.
+    private func move(_ file: URL, to target: URL) throws {
+        if FileManager.default.fileExists(atPath: target.path), DurableFile.sameContent(file, target) {
+            try FileManager.default.removeItem(at: file)
+            try DurableFile.flushFolder(folder)
+        } else {
+            try DurableFile.move(file, to: target)
+        }
+    }
+
     /// Removes what a run stopped half-way can leave where rbm writes: Foundation's atomic-write
-    /// temporaries (`.dat.nosync…`) in `archive/`, `quarantine/` and `outputs`, and unpublished
-    /// output sets (`.staging-…`) in `outputs`.
+    /// temporaries (`.dat.nosync…`) and copies not yet in place across file systems
+    /// (`.<name>.rbm-partial`) in `archive/`, `quarantine/` and `outputs`, and unpublished output
+    /// sets (`.staging-…`) in `outputs`.
     func sweepDebris(outputs: URL) {
         for folder in [archive, quarantine, outputs] {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
-            for name in names where name.hasPrefix(".dat.nosync") || (folder == outputs && name.hasPrefix(".staging-")) {
+            for name in names where name.hasPrefix(".dat.nosync") || (name.hasPrefix(".") && name.hasSuffix(DurableFile.partialSuffix))
+                || (folder == outputs && name.hasPrefix(".staging-")) {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
         }
@@ -137,13 +155,11 @@ struct Inbox {
     /// Writes the reason first, then moves the file to `quarantine/`.
     func quarantine(_ file: URL, reason: String) throws -> URL {
         try FileManager.default.createDirectory(at: quarantine, withIntermediateDirectories: true)
-        let target = unique(quarantine.appendingPathComponent(FileNames.fitting(file.lastPathComponent)))
+        let target = place(file, in: quarantine)
         CrashPoints.step()
         try DurableFile.write(Data((FileNames.display(reason) + "\n").utf8), to: URL(fileURLWithPath: target.path + ".reason.txt"))
         CrashPoints.step()
-        try FileManager.default.moveItem(at: file, to: target)
-        try DurableFile.flushFolder(quarantine)
-        try DurableFile.flushFolder(folder)
+        try move(file, to: target)
         return target
     }
 
