@@ -132,7 +132,13 @@ public struct BatchRun {
         // Within the batch, a later version supersedes an earlier one of the same kind and bureau;
         // across runs the same rule holds: an arrival older than its slot's current workbook
         // (accepted in an earlier run) is archived as superseded on arrival and the current one stays.
-        var current = CurrentSubmissions.load(from: inbox.archive)
+        var (current, currentWarning) = CurrentSubmissions.load(from: inbox.archive) { name in
+            guard let source = loader.source(forFile: name) else { return nil }
+            let bureau = loader.bureau(fromFileName: name, source: source)
+            if source.kind == .operationalPlan, bureau == nil { return nil }
+            return CurrentSubmissions.key(kind: source.kind.rawValue, bureau: bureau?.rawValue)
+        }
+        if let currentWarning { model.notes.append(currentWarning) }
         var kept = Self.supersede(loaded.map(\.0), models: loaded.map(\.1), marking: &inputs)
         kept.removeAll { i in
             let (url, part) = loaded[i]

@@ -81,4 +81,50 @@ import TestSupport
         #expect(second.findings.first { $0.id == "FIN-001/R.1-2/2022" }?.sources == ["\(v3)!Operational plan!E6"])
         #expect(!second.findings.contains { $0.sources.contains { $0.hasPrefix(v2) } })
     }
+
+    /// issue 11: a truncated current.json was silently reset, so every bureau's earlier submission
+    /// was forgotten (six SUB-001). It is recovered — from current.json.prev, else from the
+    /// archive's files — and the run says so in its notes and on standard error.
+    @Test func aDamagedCurrentRecordIsRecoveredAndSaidLoudly() throws {
+        guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let work = Fixtures.temporaryDirectory("rbm-current-damaged")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox"), archive = work.appendingPathComponent("archive"), out = work.appendingPathComponent("out")
+        let record = archive.appendingPathComponent("current.json")
+        func run() throws -> BatchRun.Report {
+            try BatchRun(options: .init(pipelinePath: Fixtures.path("pipelines/itu-2022-2023.yaml"), inbox: inbox.path, output: out.path)).run()
+        }
+        func truncate() throws {
+            let bytes = try Data(contentsOf: record)
+            try bytes.prefix(bytes.count / 2).write(to: record)
+        }
+        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try Self.settle(inbox)
+        let first = try run()
+        #expect(FileManager.default.fileExists(atPath: archive.appendingPathComponent("current.json.prev").path))
+
+        try truncate()
+        let cli = try Subprocess.run(rbm, ["run", Fixtures.path("pipelines/itu-2022-2023.yaml"), "--inbox", inbox.path, "--out", out.path,
+                                           "--fail-on", "never", "--in-process"])
+        #expect(cli.status == 0)
+        let warning = "warning: archive/current.json could not be read (it is truncated or not valid JSON); the current workbooks were recovered from current.json.prev and the archive's files: "
+        #expect(cli.errors.contains("rbm: " + warning), "\(cli.errors)")
+        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: out.appendingPathComponent("manifest.json")))
+        #expect(manifest.inputs.map(\.fate) == Array(repeating: "current", count: 7))
+        #expect(manifest.notes.contains { $0.hasPrefix(warning) })
+        #expect(manifest.findings["SUB-001"] == nil)
+        #expect(try JSONDecoder().decode([String: [String: String]].self, from: Data(contentsOf: record))["files"]?.count == 7)
+
+        // BR resubmits; then current.json is damaged and its previous copy lost too: the archive's
+        // files alone tell the current set, the later version winning.
+        try FileManager.default.copyItem(at: archive.appendingPathComponent("OP_BR_2022-2025_v2.xlsx"), to: inbox.appendingPathComponent("OP_BR_2022-2025_v3.xlsx"))
+        try Self.settle(inbox)
+        _ = try run()
+        try truncate()
+        try FileManager.default.removeItem(at: archive.appendingPathComponent("current.json.prev"))
+        let recovered = try run()
+        #expect(recovered.manifest.notes.contains { $0.hasPrefix("warning: archive/current.json could not be read (it is truncated or not valid JSON); the current workbooks were recovered from the archive's files: ") && $0.contains("OP/BR → OP_BR_2022-2025_v3.xlsx") }, "\(recovered.manifest.notes)")
+        #expect(recovered.findings.map(\.id) == first.findings.map(\.id))
+        #expect(recovered.findings.first { $0.id == "FIN-001/R.1-2/2022" }?.sources == ["OP_BR_2022-2025_v3.xlsx!Operational plan!E6"])
+    }
 }
