@@ -129,16 +129,19 @@ public struct BatchRun {
             let names = group.map { "'\($0.file)'" }.sorted().joined(separator: ", ")
             model.notes.append("info: inbox: \(names) have the same content (SHA-256 \(group[0].sha256.prefix(12))…); one is enough")
         }
-        // Within the batch, a later version supersedes an earlier one of the same kind and bureau;
-        // across runs the same rule holds: an arrival older than its slot's current workbook
-        // (accepted in an earlier run) is archived as superseded on arrival and the current one stays.
-        var (current, currentWarning) = CurrentSubmissions.load(from: inbox.archive) { name in
+        // The current workbook of each kind and bureau, from earlier runs (recovered, loudly, if its
+        // record is damaged: an archived file's name tells its kind and bureau).
+        let recorded = CurrentSubmissions.load(from: inbox.archive) { name in
             guard let source = loader.source(forFile: name) else { return nil }
             let bureau = loader.bureau(fromFileName: name, source: source)
             if source.kind == .operationalPlan, bureau == nil { return nil }
             return CurrentSubmissions.key(kind: source.kind.rawValue, bureau: bureau?.rawValue)
         }
-        if let currentWarning { model.notes.append(currentWarning) }
+        var current = recorded.current
+        if let warning = recorded.warning { model.notes.append(warning) }
+        // Within the batch, a later version supersedes an earlier one of the same kind and bureau;
+        // across runs the same rule holds: an arrival older than its slot's current workbook
+        // (accepted in an earlier run) is archived as superseded on arrival and the current one stays.
         var kept = Self.supersede(loaded.map(\.0), models: loaded.map(\.1), marking: &inputs)
         kept.removeAll { i in
             let (url, part) = loaded[i]
