@@ -41,7 +41,7 @@ struct CorpusDropFolderTests {
         let work = Fixtures.temporaryDirectory("rbm-corpus-run")
         defer { try? FileManager.default.removeItem(at: work) }
         let inbox = work.appendingPathComponent("inbox")
-        try FileManager.default.copyItem(at: corpus.appendingPathComponent("files"), to: inbox)
+        try Fixtures.copyPreservingTimes(at: corpus.appendingPathComponent("files"), to: inbox)
         let names = try FileManager.default.contentsOfDirectory(atPath: inbox.path).filter { !$0.hasPrefix(".") }
         let pipelinePath = work.appendingPathComponent("corpus.yaml").path
         try Self.pipeline.write(toFile: pipelinePath, atomically: true, encoding: .utf8)

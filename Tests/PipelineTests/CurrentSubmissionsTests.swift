@@ -13,7 +13,7 @@ import TestSupport
         func run() throws -> BatchRun.Report {
             try BatchRun(options: .init(pipelinePath: pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)).run()
         }
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         let first = try run()
 
         // Nothing new: the same findings, from the archive.
@@ -54,7 +54,7 @@ import TestSupport
         func currentFiles() throws -> [String: String] {
             try JSONDecoder().decode([String: [String: String]].self, from: Data(contentsOf: archive.appendingPathComponent("current.json")))["files"] ?? [:]
         }
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         let v2 = "OP_BR_2022-2025_v2.xlsx", v3 = "OP_BR_2022-2025_v3.xlsx"
         try FileManager.default.copyItem(at: inbox.appendingPathComponent(v2), to: inbox.appendingPathComponent(v3))
         try Data("lock".utf8).write(to: inbox.appendingPathComponent("~$" + v2))   // v2 is open in Excel
@@ -98,7 +98,7 @@ import TestSupport
             let bytes = try Data(contentsOf: record)
             try bytes.prefix(bytes.count / 2).write(to: record)
         }
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         try Self.settle(inbox)
         let first = try run()
         #expect(FileManager.default.fileExists(atPath: archive.appendingPathComponent("current.json.prev").path))

@@ -38,7 +38,7 @@ import XLSX
     func run(_ scenario: String) throws -> (BatchRun.Report, URL) {
         let work = Fixtures.temporaryDirectory("rbm-\(scenario)")
         let inbox = work.appendingPathComponent("inbox")
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/\(scenario)/inbox"), toPath: inbox.path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/\(scenario)/inbox"), toPath: inbox.path)
         let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)).run()
         return (report, work)
     }
@@ -82,7 +82,7 @@ import XLSX
         let work = Fixtures.temporaryDirectory("rbm-period")
         defer { try? FileManager.default.removeItem(at: work) }
         let inbox = work.appendingPathComponent("inbox")
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         // BR's plan for the next period, named so that it sorts after BR's current one.
         let book = try WorkbookWriter(path: inbox.appendingPathComponent("OP_BR_2024-2027_v1.xlsx").path)
         let sheet = try book.addSheet("Operational plan")
@@ -125,7 +125,7 @@ import XLSX
         let work = Fixtures.temporaryDirectory("rbm-xls")
         defer { try? FileManager.default.removeItem(at: work) }
         let inbox = work.appendingPathComponent("inbox")
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         try FileManager.default.moveItem(at: inbox.appendingPathComponent("OP_BR_2022-2025_v2.xlsx"), to: inbox.appendingPathComponent("OP_BR_2022-2025_v2.xls"))
         let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)).run()
         #expect(report.manifest.inputs.first { $0.file == "OP_BR_2022-2025_v2.xls" }?.fate == "archived")
@@ -137,7 +137,7 @@ import XLSX
         let work = Fixtures.temporaryDirectory("rbm-dup")
         defer { try? FileManager.default.removeItem(at: work) }
         let inbox = work.appendingPathComponent("inbox")
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         try FileManager.default.copyItem(at: inbox.appendingPathComponent("RR_ITU_2022-2023_v1.xlsx"),
                                          to: inbox.appendingPathComponent("RR_ITU_2022-2023_v1 (1).xlsx"))
         let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)).run()
@@ -180,7 +180,7 @@ import XLSX
         let work = Fixtures.temporaryDirectory("rbm-bad")
         defer { try? FileManager.default.removeItem(at: work) }
         let inbox = work.appendingPathComponent("inbox")
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         // A CSV renamed as the BDT plan, and a truncated copy of the TSB plan.
         let bdt = inbox.appendingPathComponent("BDT Operational Plan 2022-2025 (final).xlsx")
         try Data("Output,2022\nD.1-1,100\n".utf8).write(to: bdt)
@@ -211,7 +211,7 @@ import XLSX
         let work = Fixtures.temporaryDirectory("rbm-huge")
         defer { try? FileManager.default.removeItem(at: work) }
         let inbox = work.appendingPathComponent("inbox")
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         try WorkbookEdit.replace(#"<c r="E6" s="2"><v>1240000</v>"#, with: #"<c r="E6" s="2"><v>\#(value)</v>"#,
                                  in: "xl/worksheets/sheet1.xml", of: inbox.appendingPathComponent("OP_BR_2022-2025_v2.xlsx").path)
         let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path,
@@ -232,7 +232,7 @@ import XLSX
         let work = Fixtures.temporaryDirectory("rbm-empty-v")
         defer { try? FileManager.default.removeItem(at: work) }
         let inbox = work.appendingPathComponent("inbox")
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         try WorkbookEdit.replace(#"<c r="E6" s="2"><v>1240000</v>"#, with: #"<c r="E6" s="2"><v/>"#,
                                  in: "xl/worksheets/sheet1.xml", of: inbox.appendingPathComponent("OP_BR_2022-2025_v2.xlsx").path)
         let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)).run()
@@ -416,7 +416,7 @@ import XLSX
         let work = Fixtures.temporaryDirectory("rbm-inbox")
         defer { try? FileManager.default.removeItem(at: work) }
         let inbox = work.appendingPathComponent("inbox"), out = work.appendingPathComponent("out")
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         var options = BatchRun.Options(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path, output: out.path, keepInputs: true)
         _ = try BatchRun(options: options).run()
         let names = ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"]
@@ -442,7 +442,7 @@ import XLSX
         let work = Fixtures.temporaryDirectory("rbm-inbox")
         defer { try? FileManager.default.removeItem(at: work) }
         let inbox = work.appendingPathComponent("inbox")
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         let options = BatchRun.Options(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)
         do {
             let held = try RunLock(besideInbox: inbox)   // another run is filing this folder away
@@ -466,7 +466,7 @@ import XLSX
         let work = Fixtures.temporaryDirectory("rbm-inbox")
         defer { try? FileManager.default.removeItem(at: work) }
         let inbox = work.appendingPathComponent("inbox")
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         #expect(try Subprocess.run("/usr/bin/mkfifo", [inbox.appendingPathComponent("OP_BR_pipe.xlsx").path]).status == 0)
         // Old enough to look settled: reading it would block until a writer came.
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-600)],

@@ -12,7 +12,7 @@ import TestSupport
     /// A drop folder with the demo's inbox (settled) under `root`, and `rbm run`'s arguments.
     static func dropFolder(in root: URL, extra: [String] = []) throws -> (inbox: URL, arguments: [String]) {
         let inbox = root.appendingPathComponent("inbox")
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         try CurrentSubmissionsTests.settle(inbox)
         return (inbox, ["run", DemoScenarioTests.pipeline, "--inbox", inbox.path, "--fail-on", "never"] + extra)
     }

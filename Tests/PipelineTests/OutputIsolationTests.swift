@@ -15,7 +15,7 @@ import XLSX
         let work = Fixtures.temporaryDirectory("rbm-isolation")
         defer { try? FileManager.default.removeItem(at: work) }
         let inbox = work.appendingPathComponent("inbox"), out = work.appendingPathComponent("out")
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         try CurrentSubmissionsTests.settle(inbox)
         var options = BatchRun.Options(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path, output: out.path, keepInputs: true)
         _ = try BatchRun(options: options).run()   // a previous, whole output set

@@ -56,7 +56,7 @@ import XLSX
         let work = Fixtures.temporaryDirectory("rbm-wrong-content")
         defer { try? FileManager.default.removeItem(at: work) }
         let inbox = work.appendingPathComponent("inbox")
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         try Self.write(kind, to: inbox.appendingPathComponent(Self.impostor).path)
         try CurrentSubmissionsTests.settle(inbox)
         let report = try BatchRun(options: .init(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path,
