@@ -54,6 +54,16 @@ import Results
                                                 refused: [Message.RefusedFile(file: "OP_BDT_2022-2025_v1.xlsx", reason: "not a workbook")]))
     }
 
+    /// A file that matched no source counts for the missing workbook too, and is named with its reason.
+    @Test func anUnrecognisedFileIsNamed() throws {
+        var b = Self.builder(without: [.riskRegister])
+        b.model.missed = [MissedWorkbook(file: "Risks 2022 final.xlsx", reason: "matches no source of the pipeline file")]
+        let f = try #require(b.findings(of: .sub001) { $0.bureaus = Self.all }.first)
+        #expect(f.idText == "SUB-001/RR")
+        #expect(f.message == .missingSubmission(kind: .riskRegister, bureau: nil, biennium: Biennium(2022, 2023), received: Self.all.sorted(),
+                                                refused: [Message.RefusedFile(file: "Risks 2022 final.xlsx", reason: "matches no source of the pipeline file")]))
+    }
+
     /// The missing-bdt scenario's shape: BDT's FP line-years are "not reconciled" notes, one per
     /// non-zero line-year; no FIN-002 for them and no FIN-004 for BDT.
     @Test func theAbsentBureausLinesAreNotReconciled() {
