@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "rbm",
             dependencies: [
-                "Pipeline", "Results",
+                "Pipeline", "Reports", "Results",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -9,7 +9,7 @@ struct RBM: ParsableCommand {
         commandName: "rbm",
         abstract: "Reconcile ITU financial plans, operational plans, results framework and risk register.",
         version: BatchRun.version,
-        subcommands: [Run.self, Validate.self, InspectCommand.self, Worker.self])
+        subcommands: [Run.self, Validate.self, InspectCommand.self, RulesCommand.self, Worker.self])
 }
 
 /// Exit codes: 0 no finding at the chosen severity, 1 such a finding, 2 the run itself failed.
