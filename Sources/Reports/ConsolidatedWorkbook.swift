@@ -67,7 +67,26 @@ public struct ConsolidatedWorkbook {
         amount.map { Cell(Self.exact($0), style: Self.chf) } ?? .empty
     }
 
-    private func text(_ s: String?) -> Cell { s.map { Cell(.string(CellFit.text($0))) } ?? .empty }
+    /// A text cell; nil and the empty text leave the cell empty (no empty string is stored).
+    private func text(_ s: String?) -> Cell {
+        guard let s, !s.isEmpty else { return .empty }
+        return Cell(.string(CellFit.text(s)))
+    }
+
+    static let signed = CellStyle(numberFormat: "+#,##0.##;-#,##0.##;0")
+    static let number = CellStyle(numberFormat: "#,##0.##")
+
+    /// A finding's expected, actual or delta value: a number where the value is one (so reviewers
+    /// can sort, sum and format it), its words otherwise. A change keeps its share of the base in
+    /// the CSV and the page; here the cell is the signed amount.
+    private func value(_ v: FindingValue) -> Cell {
+        switch v {
+        case .none: .empty
+        case .amount(let x): Cell(Self.exact(x), style: x == x.rounded(scale: 0) ? Self.chf : Self.number)
+        case .signed(let x), .change(let x, _): Cell(Self.exact(x), style: Self.signed)
+        case .words(let w): text(w)
+        }
+    }
 
     /// The front page: findings by rule and severity, and each bureau's regular budget on both sides
     /// with live formulas for the differences.
@@ -143,7 +162,10 @@ public struct ConsolidatedWorkbook {
                 switch column {
                 case .severity: Cell(.string(f.severity.rawValue), style: fill)
                 case .message, .sources, .causedBy: Cell(.string(cell(column, f)), style: Self.wrap)
-                default: Cell(.string(cell(column, f)))
+                case .expected: value(f.expected)
+                case .actual: value(f.actual)
+                case .delta: value(f.delta)
+                default: text(column.text(f))
                 }
             }
             try sheet.writeRow(row, height: CellFit.rowHeight(lines: lines))

@@ -24,4 +24,28 @@ import XLSX
         #expect(ConsolidatedWorkbook.exact(Decimal(string: "1234.50")!) == .decimal("1234.5"))
         #expect(ConsolidatedWorkbook.exact(.nan) == .string("#NUM!"))
     }
+
+    /// Issue 13: the Discrepancies sheet stored expected/actual/delta as text (no sorting, summing
+    /// or formatting) and blanks as empty strings.
+    @Test func discrepancyValuesAreNumbersWordsOrEmpty() throws {
+        let path = Fixtures.temporaryDirectory("consolidated").appendingPathComponent("consolidated.xlsx").path
+        let findings = [
+            Finding(id: Finding.ID(.fin003, .output(OutputCode("R.2-1")), .year(2022)), severity: .warning, bureau: .br, output: OutputCode("R.2-1"),
+                    period: .year(2022), message: .amountDiffers(output: OutputCode("R.2-1"), year: 2022, bureau: .br, planned: 3_905_000,
+                                                                 budgeted: 3_950_000, costRecovery: nil),
+                    expected: .amount(3_950_000), actual: .amount(3_905_000), delta: .change(-45_000, of: 3_950_000), sources: []),
+            Finding(id: Finding.ID(.rf002, .text("I.3"), .text("6")), severity: .error,
+                    message: .unknownGoal(objective: "I.3", goal: "6", plan: "SP2020-2023", goals: 5),
+                    expected: .words("G1…G5"), actual: .words("6"), sources: []),
+        ]
+        try ConsolidatedWorkbook(title: "t").write(model: ResultsModel(), findings: findings, years: [2022, 2023], to: path)
+        let book = try Workbook(path: path)
+        let sheet = try book.grid(for: try #require(book.sheet(named: "Discrepancies")))
+        let cells = Dictionary(sheet.rows.flatMap(\.cells).map { ($0.reference.description, $0.value) }, uniquingKeysWith: { a, _ in a })
+        #expect(cells["H2"] == .number(3_950_000, text: "3950000") && cells["I2"] == .number(3_905_000, text: "3905000"))
+        #expect(cells["J2"] == .number(-45_000, text: "-45000"))
+        #expect(cells["H3"] == .string("G1…G5") && cells["I3"] == .string("6"))
+        // No bureau, output, period or delta: empty cells, not empty strings.
+        #expect(cells["D3"] == nil && cells["E3"] == nil && cells["F3"] == nil && cells["J3"] == nil)
+    }
 }
