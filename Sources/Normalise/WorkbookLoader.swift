@@ -109,9 +109,9 @@ public struct WorkbookLoader: Sendable {
             guard let info else {
                 for field in table.table.required {
                     model.loadFindings.append(Finding(
-                        id: Finding.ID(.dat003, .source(tag), .text(table.sheet ?? "?"), .text(field)), severity: .error, bureau: bureau,
+                        id: Finding.ID(.dat003, .source(tag), .text(table.sheet ?? "?"), .text(field.rawValue)), severity: .error, bureau: bureau,
                         message: .missingSheet(file: file, sheet: table.sheet ?? "", sheets: worksheets.map(\.name)),
-                        expected: .words("column \(field)"), actual: .words("none"), sources: [SourceRef(file: file, sheet: table.sheet)]))
+                        expected: .words("column \(field.rawValue)"), actual: .words("none"), sources: [SourceRef(file: file, sheet: table.sheet)]))
                 }
                 continue
             }

@@ -13,9 +13,9 @@ import Results
         priorities: AliasTable(["HIGH": ["Élevée", "1"], "LOW": ["Faible"]]), kpiUnits: AliasTable(["percent": ["%"], "count": []]),
         kpiDirections: AliasTable(["up": ["↑"], "down": ["↓"]]), riskCategories: AliasTable([:]))
 
-    static let opFields: [String: [String]] = [
-        "output": ["Produit"], "objective": ["Objectif"], "amount": ["Coût prévu"], "fte": ["ETP"], "priority": ["Priorité"],
-        "funding": ["Source de financement"], "biennium": ["Total"],
+    static let opFields: [Field: [String]] = [
+        .output: ["Produit"], .objective: ["Objectif"], .amount: ["Coût prévu"], .fte: ["ETP"], .priority: ["Priorité"],
+        .funding: ["Source de financement"], .biennium: ["Total"],
     ]
 
     /// A cell value in test tables: a number or a text.
@@ -38,7 +38,7 @@ import Results
         })
     }
 
-    static func load(_ rows: [SheetRow], merged: [CellRange] = [], fields: [String: [String]] = opFields, table: TableKind = .allocations,
+    static func load(_ rows: [SheetRow], merged: [CellRange] = [], fields: [Field: [String]] = opFields, table: TableKind = .allocations,
                      formats: [Int: String] = [:]) -> (ResultsModel, SheetAccount?) {
         let grid = SheetGrid(sheet: SheetInfo(name: "Plan opérationnel", visibility: .visible, kind: .worksheet, part: "xl/worksheets/sheet1.xml"),
                              rows: rows, mergedRanges: merged)
@@ -216,7 +216,7 @@ import Results
                     Self.row(5, [("D", "Staff"), ("E", "Non-staff"), ("F", "Staff"), ("G", "Non-staff")]),
                     Self.row(6, [("A", "I.1-2"), ("D", 1150.0), ("E", 4250.0), ("F", 0.0), ("G", 0.0)])]
         let merged = [CellRange("D4:E4")!, CellRange("F4:G4")!]
-        let (model, account) = Self.load(rows, merged: merged, fields: ["output": ["Produit"], "amount": ["Coût prévu"]])
+        let (model, account) = Self.load(rows, merged: merged, fields: [.output: ["Produit"], .amount: ["Coût prévu"]])
         let a = try #require(model.allocations.first)
         #expect(a.years[2022]?.staff?.chf == 1_150_000 && a.years[2022]?.nonStaff?.chf == 4_250_000 && a.years[2022]?.chf == 5_400_000)
         #expect(a.funding.code == "RB")   // no funding column: regular budget
@@ -235,7 +235,7 @@ import Results
 
     @Test func aFixedColumnNeedsNoHeader() throws {
         var fields = Self.opFields
-        fields["fte"] = ["column:G"]
+        fields[.fte] = ["column:G"]
         let header = Self.row(4, [("B", "Produit"), ("E", "Coût prévu 2022 (CHF)"), ("I", "Source de financement")])
         let (model, _) = Self.load([header, Self.row(5, [("B", "T.1-1"), ("E", 1.0), ("G", 2.5), ("I", "Budget ordinaire")])], fields: fields)
         #expect(model.allocations.first?.fte?.value == Decimal(string: "2.5"))
@@ -243,7 +243,7 @@ import Results
 
     @Test(arguments: [(V.n(0.71), "0.0%", Decimal(71)), (V.n(71), "General", Decimal(71)), (V.t("71 %"), "General", Decimal(71))])
     func percentagesAreOnTheZeroToHundredScale(value: V, format: String, expected: Decimal) throws {
-        let fields: [String: [String]] = ["id": ["KPI ID"], "unit": ["Unit"], "actual": ["Actual"]]
+        let fields: [Field: [String]] = [.id: ["KPI ID"], .unit: ["Unit"], .actual: ["Actual"]]
         let rows = [Self.row(1, [("A", "KPI ID"), ("B", "Unit"), ("C", "Actual 2022")]),
                     Self.row(2, [("A", "KPI-1"), ("B", "% countries"), ("C", value)], style: 1)]
         let (model, _) = Self.load(rows, fields: fields, table: .kpis, formats: [1: format])
