@@ -64,11 +64,11 @@ extension RowContext {
         let unitText = text(.unit)?.text ?? ""
         // Any unit that starts with `%` is a percentage (`% countries`); otherwise the alias table.
         let unit = unitText.hasPrefix("%") ? "percent" : settings.kpiUnits.canonical(unitText)
-        if unit == nil, !unitText.isEmpty { notes.add("info: \(id.source.ref): unknown KPI unit '\(unitText)' kept as typed") }
+        if unit == nil, !unitText.isEmpty { notes.add(Note(.unknownValue, source: id.source.ref, "unknown KPI unit '\(unitText)' kept as typed")) }
         let isPercent = unit == "percent"
         func value(_ column: Int) throws(RowRejection) -> Quantity? {
             guard let v = isPercent ? try percent(column: column) : try decimal(column: column) else { return nil }
-            if isPercent, v < 0 || v > 100 { notes.add("info: \(source(column).ref): percentage \(v.plainText) outside 0-100") }
+            if isPercent, v < 0 || v > 100 { notes.add(Note(.percentOutOfRange, source: source(column).ref, "percentage \(v.plainText) outside 0-100")) }
             return Quantity(value: v, source: source(column))
         }
         func field(_ name: Field) throws(RowRejection) -> Quantity? {
@@ -95,7 +95,7 @@ extension RowContext {
         let mitigationCell = layout.column(.mitigation).map { source($0.index) } ?? id.source
         let categoryText = text(.category)?.text ?? ""
         let category = settings.riskCategories.canonical(categoryText.replacingOccurrences(of: " / ", with: "/"))
-        if category == nil, !categoryText.isEmpty { notes.add("info: \(id.source.ref): unknown risk category '\(categoryText)' kept as typed") }
+        if category == nil, !categoryText.isEmpty { notes.add(Note(.unknownValue, source: id.source.ref, "unknown risk category '\(categoryText)' kept as typed")) }
         return Risk(id: CodeText.preprocess(id.text), bureau: bureau(.bureau), description: text(.description)?.text ?? "",
                     category: category ?? categoryText,
                     linkedObjective: text(.objective).map { link in

@@ -163,6 +163,6 @@ struct RowContext {
 
 /// Collects the notes of a sheet's rows (a reference, so row readers can add to it).
 final class NoteSink: @unchecked Sendable {
-    var notes: [String] = []
-    func add(_ note: String) { notes.append(note) }
+    var notes: [Note] = []
+    func add(_ note: Note) { notes.append(note) }
 }

@@ -45,7 +45,7 @@ struct SheetLoader {
             }
         }
         assignUnits(&layout, notes: &model.notes)
-        for reason in layout.ignored { model.notes.append("info: \(file)!\(sheet): \(reason)") }
+        for reason in layout.ignored { model.notes.append(Note(.ignoredColumn, source: SourceRef(file: file, sheet: sheet), reason)) }
 
         var account = SheetAccount(sheet: sheet, headerRow: layout.headerDescription)
         var scope: [[Int: Quantity]] = []          // loaded rows since the start (totals)
@@ -93,7 +93,7 @@ struct SheetLoader {
             scope.append(values)
             subScope.append(values)
             if table.table == .targets, context.isNumber(.code), let code = context.text(.code) {
-                model.notes.append("info: \(code.source.ref): code typed as the number \(code.text)")
+                model.notes.append(Note(.codeTypedAsNumber, source: code.source.ref, "code typed as the number \(code.text)"))
             }
         }
         return account
@@ -121,7 +121,7 @@ struct SheetLoader {
     private func reject(_ context: RowContext, _ error: RowRejection, into model: inout ResultsModel) {
         let cell = context.source(error.column).ref
         guard table.table.isAmountTable else {
-            model.notes.append("info: \(cell): row \(context.row.number) not loaded: \(error.reason)")
+            model.notes.append(Note(.rowNotLoaded, source: cell, "row \(context.row.number) not loaded: \(error.reason)"))
             return
         }
         let output = (try? context.requiredOutput())?.0
@@ -163,7 +163,8 @@ struct SheetLoader {
                 value = try context.decimal(column: column.index)
             } catch {
                 // A total that is not a number cannot be checked; say so rather than drop it silently.
-                model.notes.append("info: \(context.source(column.index).ref): the total '\(label.trimmingCharacters(in: .whitespaces))' is not checked: \(error.reason)")
+                model.notes.append(Note(.uncheckedTotal, source: context.source(column.index).ref,
+                                        "the total '\(label.trimmingCharacters(in: .whitespaces))' is not checked: \(error.reason)"))
                 continue
             }
             guard let raw = value else { continue }
@@ -183,7 +184,7 @@ struct SheetLoader {
     }
 
     /// Unit of each amount column: header, else title rows, else profile, else the pipeline default.
-    private func assignUnits(_ layout: inout TableLayout, notes: inout [String]) {
+    private func assignUnits(_ layout: inout TableLayout, notes: inout [Note]) {
         let titleUnit = AmountUnit.detect(in: layout.titleText.joined(separator: " ")).flatMap { MoneyUnit(rawValue: $0.rawValue) }
         for i in layout.columns.indices {
             switch layout.columns[i].role {
@@ -200,7 +201,8 @@ struct SheetLoader {
             layout.columns[i].unit = unit
             layout.columns[i].unitOrigin = origin
             let cell = CellPosition(row: layout.headerRow, column: layout.columns[i].index).a1
-            notes.append("unit: \(file)!\(grid.sheet.name)!\(cell) '\(header)' read in \(unit.rawValue) (from the \(origin))")
+            notes.append(Note(.amountUnit, source: SourceRef(file: file, sheet: grid.sheet.name, cell: cell),
+                              "'\(header)' read in \(unit.rawValue) (from the \(origin))"))
         }
     }
 }

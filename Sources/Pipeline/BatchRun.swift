@@ -71,7 +71,7 @@ public struct BatchRun {
         // Read and normalise, one file at a time; a bad file never stops the batch.
         var model = ResultsModel()
         for name in discovery.renamed {
-            model.notes.append("info: inbox: '\(name)' arrived with a name that is not UTF-8; it was renamed, its bad bytes written as %XX")
+            model.notes.append(Note(.renamedFile, source: SourceRef(file: "inbox"), "'\(name)' arrived with a name that is not UTF-8; it was renamed, its bad bytes written as %XX"))
         }
         var inputs: [Manifest.InputFile] = []
         var loaded: [(URL, ResultsModel)] = []
@@ -107,7 +107,7 @@ public struct BatchRun {
         let arrivals = inputs.filter { !$0.sha256.isEmpty }
         for group in Dictionary(grouping: arrivals, by: \.sha256).values where group.count > 1 {
             let names = group.map { "'\($0.file)'" }.sorted().joined(separator: ", ")
-            model.notes.append("info: inbox: \(names) have the same content (SHA-256 \(group[0].sha256.prefix(12))…); one is enough")
+            model.notes.append(Note(.duplicateContent, source: SourceRef(file: "inbox"), "\(names) have the same content (SHA-256 \(group[0].sha256.prefix(12))…); one is enough"))
         }
         // Every kind and bureau that sent nothing new keeps the workbook accepted in an earlier run.
         var current = CurrentSubmissions.load(from: inbox.archive)
@@ -153,7 +153,7 @@ public struct BatchRun {
             rules: ["costRecoveryOverrun": settings.costRecoveryOverrun.rawValue],
             startedAt: ISO8601DateFormatter().string(from: clock.start), inputs: inputs,
             leftInInbox: discovery.unsettled.map(\.lastPathComponent), findings: byRule, findingsBySeverity: bySeverity,
-            rootCauses: findings.filter { $0.causedBy.isEmpty }.count, notes: model.notes, stages: clock.stages,
+            rootCauses: findings.filter { $0.causedBy.isEmpty }.count, notes: model.notes.map(\.manifestLine), stages: clock.stages,
             outputs: ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"])
         try writeManifest(manifest, to: outURL)
 
