@@ -104,8 +104,7 @@ public struct WorkbookLoader: Sendable {
                 let choice = DefaultSheet(worksheets: worksheets)
                 info = choice.sheet
                 if let text = choice.note(table: table.table.rawValue) {
-                    // Every worksheet hidden: the table may have been read from a stale copy.
-                    let note = Note(.hiddenSheet, severity: choice.sheet?.visibility == .visible ? .info : .warning, source: SourceRef(file: file), text)
+                    let note = Note(.hiddenSheet, source: SourceRef(file: file), text)
                     if !model.notes.contains(note) { model.notes.append(note) }
                 }
             }

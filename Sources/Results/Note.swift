@@ -37,11 +37,12 @@ public struct Note: Hashable, Sendable, Codable {
         case duplicateContent
     }
 
-    /// How much the note matters to a reader of the log.
+    /// How much the note matters to a reader of the manifest.
     public enum Severity: String, Hashable, Sendable, Codable, CaseIterable {
-        /// How something was read; nothing is missing.
+        /// How something was read or what was passed over; worth knowing.
         case info
-        /// Something was not checked or not read.
+        /// Something that needs a person: amounts no rule compared, a state of the drop folder
+        /// that had to be recovered.
         case warning
     }
 
@@ -65,7 +66,7 @@ extension Note.Kind {
     /// The severity a note of this kind has unless its producer says otherwise.
     public var severity: Note.Severity {
         switch self {
-        case .notReconciled, .rowNotLoaded, .uncheckedTotal, .implausibleEnvelope, .unreadableExcelTables: .warning
+        case .notReconciled: .warning
         default: .info
         }
     }

@@ -27,7 +27,7 @@ import Testing
          "info: OP_BR.xls: an Office Open XML workbook named .xls; read as .xlsx"),
         (Note(.unreadableExcelTables, source: SourceRef(file: "OP_BR.xlsx"), "its Excel table definitions could not be read (x); headers were found by their words"),
          "info: OP_BR.xlsx: its Excel table definitions could not be read (x); headers were found by their words"),
-        (Note(.hiddenSheet, severity: .warning, source: SourceRef(file: "OP_BR.xlsx"), "every worksheet is hidden; the allocations table was read from the first, 'Plan' (hidden)"),
+        (Note(.hiddenSheet, source: SourceRef(file: "OP_BR.xlsx"), "every worksheet is hidden; the allocations table was read from the first, 'Plan' (hidden)"),
          "info: OP_BR.xlsx: every worksheet is hidden; the allocations table was read from the first, 'Plan' (hidden)"),
         (Note(.implausibleEnvelope, source: SourceRef(file: "FP.xlsx", sheet: "Parameters", cell: "B2"), "the envelope 1E+20 is beyond any plausible budget (below CHF 10^15); not used"),
          "info: FP.xlsx!Parameters!B2: the envelope 1E+20 is beyond any plausible budget (below CHF 10^15); not used"),
@@ -48,6 +48,13 @@ import Testing
 
     @Test func aNoteWithoutASourceIsItsText() {
         #expect(Note(.duplicateContent, source: nil, "two files").manifestLine == "info: two files")
-        #expect(Note(.notReconciled, source: nil, "D.1-1/2022").severity == .warning)
+    }
+
+    @Test func theSeverityIsTheLinesWordExceptForUnitsAndAmountsNotReconciled() {
+        #expect(Note(.notReconciled, source: nil, "D.1-1/2022 (FP.xlsx!B!G7): no operational plan from BDT").severity == .warning)
+        #expect(Note(.notReconciled, source: nil, "D.1-1/2022").manifestLine == "not reconciled: D.1-1/2022")
+        #expect(Note(.hiddenSheet, severity: .warning, source: SourceRef(file: "a.xlsx"), "x").manifestLine == "warning: a.xlsx: x")
+        #expect(Note(.amountUnit, severity: .warning, source: SourceRef(file: "a.xlsx", sheet: "S", cell: "E4"), "'2022' read in CHF").manifestLine
+                == "unit: a.xlsx!S!E4 '2022' read in CHF")
     }
 }
