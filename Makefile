@@ -31,7 +31,7 @@ build: system-deps
 # Runs the demo pipeline on a copy of the scenario (fixtures are never moved).
 demo: setup build
 	rm -rf $(DEMO) && mkdir -p $(DEMO)
-	cp -r fixtures/scenarios/$(SCENARIO)/inbox $(DEMO)/inbox
+	cp -rp fixtures/scenarios/$(SCENARIO)/inbox $(DEMO)/inbox   # -p: the files keep their times, so the run need not wait for them to settle
 	.build/debug/rbm run pipelines/itu-2022-2023.yaml --inbox $(DEMO)/inbox --out $(DEMO)/out --fail-on never
 	@echo
 	@echo "Outputs:  $(DEMO)/out/ (consolidated.xlsx, discrepancies.csv, discrepancies.jsonl, discrepancies.html, manifest.json)"

@@ -51,7 +51,8 @@ public struct WorkbookLoader: Sendable {
 
     /// Reads and normalises the workbook at `path` as `source` describes it.
     /// - Throws: ``XLSXError`` when the file cannot be read at all, ``OtherPeriod`` when its
-    ///   amounts are all for years outside the biennium (either way it is then quarantined).
+    ///   amounts are all for years outside the biennium, ``NoTable`` when none of the source's
+    ///   tables is found (in each case it is then quarantined).
     public func load(path: String, as source: SourceProfile) throws -> ResultsModel {
         let workbook = try Workbook(path: path)
         let file = workbook.fileName
@@ -132,6 +133,13 @@ public struct WorkbookLoader: Sendable {
                                      numberFormat: { formats[$0] ?? "General" }, tableHeaderRows: headerRows)
             if let account = try loader.load(into: &model) { accounts.append(account) }
             if table.table == .sectorSummary { model.hasSectorSummary = true }
+        }
+        // A workbook that yields none of its kind's tables must never stand for its kind and
+        // bureau (it would supersede the good one with zero rows): refused, with what was seen.
+        if accounts.isEmpty, source.tables.contains(where: { $0.table != .parameters }) {
+            throw NoTable(file: file, kind: source.kind,
+                          sheetsSeen: workbook.sheets.map { $0.kind == .worksheet ? $0.name : "\($0.name) (\($0.kind.rawValue))" },
+                          hasWorksheet: !worksheets.isEmpty, details: model.loadFindings.filter { $0.rule == .dat003 }.map(\.message))
         }
         model.submissions.append(Submission(file: file, kind: source.kind, bureau: bureau, sheets: accounts))
         return model

@@ -17,8 +17,13 @@ public struct BatchRun {
         /// Where each file is parsed: in a worker process (the command line's default), or in this
         /// process (library use and tests).
         public var worker: WorkerProcess?
+        /// Where the run's scratch folder goes (workers' results): `$TMPDIR` unless set.
+        var temporaryFolder: URL?
         /// Fault injection for tests: fail as a full disk would, half-way through writing the outputs.
         var failWhileWriting = false
+        /// Fault injection for tests: rendering this output throws this error, as a content problem
+        /// in that output would (a layout estimate out of range).
+        var failRendering: (output: String, error: any Error)?
 
         public init(pipelinePath: String, inbox: String? = nil, output: String? = nil, keepInputs: Bool = false, worker: WorkerProcess? = nil) {
             self.pipelinePath = pipelinePath
@@ -35,6 +40,16 @@ public struct BatchRun {
         public var manifest: Manifest
         public var outputFolder: String
         public var model: ResultsModel
+        /// Outputs that could not be rendered (name → error); the others were written. `rbm run`
+        /// exits with 2 when there is one.
+        public var failedOutputs: [String: String] { manifest.failedOutputs ?? [:] }
+
+        /// `rbm run`'s exit status: 2 when an output could not be written (the run did not do its
+        /// whole job, whatever it found), else 1 when a finding has one of `failing`'s severities, else 0.
+        public func exitStatus(failingOn failing: Set<Severity>) -> Int32 {
+            if !failedOutputs.isEmpty { return 2 }
+            return findings.contains { failing.contains($0.severity) } ? 1 : 0
+        }
     }
 
     public static let version = "0.1.0"
@@ -59,9 +74,11 @@ public struct BatchRun {
         let inbox = Inbox(folder: inboxURL)
         if lock != nil { inbox.sweepDebris(outputs: outURL) }   // what a stopped run left (only while no run can be writing)
         let loader = pipeline.workbookLoader
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rbm-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        // Workers' results go to a scratch folder of this run; those of runs that died are swept.
+        let temporary = options.temporaryFolder ?? FileManager.default.temporaryDirectory
+        Scratch.sweepStale(in: temporary)
+        let scratch = try options.worker.map { _ in try Scratch(in: temporary) }
+        defer { withExtendedLifetime(scratch) {} }
 
         // Discover: only files that are complete; one still being written waits for the next run.
         let discovery = try inbox.discover()
@@ -75,11 +92,14 @@ public struct BatchRun {
         }
         var inputs: [Manifest.InputFile] = []
         var loaded: [(URL, ResultsModel)] = []
-        func load(_ url: URL, fate: String) -> Manifest.InputFile {
+        func load(_ url: URL, fate: String) throws -> Manifest.InputFile {
             let (hash, size) = Self.sha256(of: url)
             var entry = Manifest.InputFile(file: url.lastPathComponent, sha256: hash, size: size, fate: fate, sheets: [])
-            let outcome = options.worker.map { $0.load(path: url.path, pipelinePath: options.pipelinePath, scratch: scratch) }
-                ?? FileLoad.perform(path: url.path, loader: loader, pipelineName: pipelineName)
+            let outcome = if let worker = options.worker, let scratch {
+                try worker.load(path: url.path, pipelinePath: options.pipelinePath, scratch: scratch.folder)
+            } else {
+                FileLoad.perform(path: url.path, loader: loader, pipelineName: pipelineName)
+            }
             switch outcome {
             case .loaded(let part):
                 let submission = part.submissions.first
@@ -97,7 +117,7 @@ public struct BatchRun {
         let notFiles = Dictionary(discovery.notFiles.map { ($0.url.lastPathComponent, $0.reason) }, uniquingKeysWith: { a, _ in a })
         for url in (files + discovery.notFiles.map(\.url)).sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
             guard let reason = notFiles[url.lastPathComponent] else {
-                inputs.append(load(url, fate: "archived"))
+                inputs.append(try load(url, fate: "archived"))
                 continue
             }
             inputs.append(Manifest.InputFile(file: url.lastPathComponent, sha256: "", size: 0, fate: "quarantined",
@@ -109,19 +129,46 @@ public struct BatchRun {
             let names = group.map { "'\($0.file)'" }.sorted().joined(separator: ", ")
             model.notes.append(Note(.duplicateContent, source: SourceRef(file: "inbox"), "\(names) have the same content (SHA-256 \(group[0].sha256.prefix(12))…); one is enough"))
         }
+        // The current workbook of each kind and bureau, from earlier runs (recovered, loudly, if its
+        // record is damaged: an archived file's name tells its kind and bureau).
+        let recorded = CurrentSubmissions.load(from: inbox.archive) { name in
+            guard let source = loader.source(forFile: name) else { return nil }
+            let bureau = loader.bureau(fromFileName: name, source: source)
+            if source.kind == .operationalPlan, bureau == nil { return nil }
+            return CurrentSubmissions.key(kind: source.kind.rawValue, bureau: bureau?.rawValue)
+        }
+        var current = recorded.current
+        if let warning = recorded.warning { model.notes.append(warning) }
+        // Within the batch, a later version supersedes an earlier one of the same kind and bureau;
+        // across runs the same rule holds: an arrival older than its slot's current workbook
+        // (accepted in an earlier run) is archived as superseded on arrival and the current one stays.
+        var kept = Self.supersede(loaded.map(\.0), models: loaded.map(\.1), marking: &inputs)
+        kept.removeAll { i in
+            let (url, part) = loaded[i]
+            let key = CurrentSubmissions.key(kind: part.submissions.first?.kind.rawValue, bureau: part.submissions.first?.bureau?.rawValue)
+            guard let newer = LateArrival.newerCurrent(than: url, key: key, current: current, archive: inbox.archive),
+                  let index = inputs.firstIndex(where: { $0.file == url.lastPathComponent }) else { return false }
+            inputs[index].fate = "superseded"
+            inputs[index].reason = "superseded on arrival by archive/\(newer), the current \(key) workbook since an earlier run (this one is an earlier version)"
+            model.notes.append(Note(.earlierVersion, source: SourceRef(file: "inbox"),
+                                    "'\(url.lastPathComponent)' is an earlier version than '\(newer)', the current \(key) workbook accepted in an earlier run; it was archived as superseded and '\(newer)' stays current"))
+            return true
+        }
         // Every kind and bureau that sent nothing new keeps the workbook accepted in an earlier run.
-        var current = CurrentSubmissions.load(from: inbox.archive)
-        let arrived = Set(inputs.filter { $0.fate != "quarantined" }.map { CurrentSubmissions.key(kind: $0.kind, bureau: $0.bureau) })
+        let arrived = Set(kept.map { i in
+            CurrentSubmissions.key(kind: loaded[i].1.submissions.first?.kind.rawValue, bureau: loaded[i].1.submissions.first?.bureau?.rawValue)
+        })
+        let fromArchive = loaded.count
         for (key, name) in current.files.sorted(by: { $0.key < $1.key }) where !arrived.contains(key) {
             let url = inbox.archive.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            var entry = load(url, fate: "current")
+            var entry = try load(url, fate: "current")
             if entry.fate == "current" { entry.reason = "accepted in an earlier run (archive/\(name))" } else {
                 entry.fate = "current-unreadable"
             }
             inputs.append(entry)
         }
-        for i in Self.supersede(loaded.map(\.0), models: loaded.map(\.1), marking: &inputs) { model.merge(loaded[i].1) }
+        for i in kept + Array(fromArchive..<loaded.count) { model.merge(loaded[i].1) }
         for input in inputs where input.fate == "quarantined" || input.fate == "current-unreadable" {
             let source = loader.source(forFile: input.file)
             model.missed.append(MissedWorkbook(file: input.file, reason: input.reason ?? "", kind: source?.kind,
@@ -136,7 +183,7 @@ public struct BatchRun {
         model.notes += outcome.notes
         clock.lap("reconcile")
 
-        try writeOutputs(findings: findings, model: model, outcome: outcome, years: settings.years, pipeline: pipeline, to: outURL)
+        let failedOutputs = try writeOutputs(findings: findings, model: model, outcome: outcome, years: settings.years, pipeline: pipeline, to: outURL)
         clock.lap("write")
 
         let pipelineData = FileManager.default.contents(atPath: options.pipelinePath) ?? Data()
@@ -154,14 +201,25 @@ public struct BatchRun {
             startedAt: ISO8601DateFormatter().string(from: clock.start), inputs: inputs,
             leftInInbox: discovery.unsettled.map(\.lastPathComponent), findings: byRule, findingsBySeverity: bySeverity,
             rootCauses: findings.filter { $0.causedBy.isEmpty }.count, notes: model.notes.map(\.manifestLine), stages: clock.stages,
-            outputs: ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"])
-        try writeManifest(manifest, to: outURL)
+            outputs: ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"].filter { failedOutputs[$0] == nil },
+            failedOutputs: failedOutputs.isEmpty ? nil : failedOutputs)
+        do { try writeManifest(manifest, to: outURL) } catch {
+            throw EnvironmentFault(folder: outURL, action: "write manifest.json (the run's commit point)", error: error, consequence: Self.nothingMoved)
+        }
 
         // File away, only after the manifest (the commit point) is on disk.
-        if !options.keepInputs { try Self.fileAway(inputs, inbox: inbox, current: &current) }
+        if !options.keepInputs {
+            do { try Self.fileAway(inputs, inbox: inbox, current: &current) } catch {
+                throw EnvironmentFault(folder: inboxURL.deletingLastPathComponent(), action: "file the inputs away into archive/ and quarantine/",
+                                       error: error, consequence: "the outputs and manifest.json are written; the inputs not yet filed stay in the inbox and the next run takes them again")
+            }
+        }
         clock.lap("file away")
         manifest.stages = clock.stages
-        try writeManifest(manifest, to: outURL)
+        do { try writeManifest(manifest, to: outURL) } catch {
+            throw EnvironmentFault(folder: outURL, action: "rewrite manifest.json with the time of filing away", error: error,
+                                   consequence: "the inputs are filed away; the manifest written before filing them stands")
+        }
         return Report(findings: findings, manifest: manifest, outputFolder: outURL.path, model: model)
     }
 
@@ -218,26 +276,51 @@ public struct BatchRun {
         return latest.values.sorted()
     }
 
-    /// Writes every output into a staging folder, then publishes them together: a failure leaves
-    /// the previous set whole.
+    /// Writes every output into a staging folder, then publishes them together: an I/O failure
+    /// (a full disk) leaves the previous set whole and ends the run. A content problem in one output
+    /// (an error its renderer throws) costs that output only: the others are published, the stale
+    /// previous copy of the failed one is withdrawn so the set never mixes runs, and the failure is
+    /// returned (output name → error) for the manifest and the exit code.
     private func writeOutputs(findings: [Finding], model: ResultsModel, outcome: Reconciler.Outcome, years: [Int],
-                              pipeline: PipelineFile, to folder: URL) throws {
-        let staging = try OutputStaging(outputFolder: folder)
+                              pipeline: PipelineFile, to folder: URL) throws -> [String: String] {
+        let staging: OutputStaging
+        do { staging = try OutputStaging(outputFolder: folder) } catch {
+            throw EnvironmentFault(folder: folder, action: "write the outputs", error: error, consequence: Self.nothingMoved)
+        }
+        let outputs: [(name: String, render: (URL) throws -> Void)] = [
+            ("discrepancies.csv", { try self.write(DiscrepancyCSV.render(findings), to: $0) }),
+            ("discrepancies.jsonl", { try self.write(DiscrepancyJSONL.render(findings), to: $0) }),
+            ("discrepancies.html", { url in
+                if self.options.failWhileWriting { throw CocoaError(.fileWriteOutOfSpace) }
+                try self.write(DiscrepancyHTML.render(findings, title: pipeline.name), to: url)
+            }),
+            ("consolidated.xlsx", { url in
+                CrashPoints.step()
+                try pipeline.consolidatedWorkbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals,
+                                                        years: years, to: url.path)
+                try DurableFile.flush(url)
+            }),
+        ]
+        var failed: [String: String] = [:]
         do {
-            try write(DiscrepancyCSV.render(findings), to: staging.path("discrepancies.csv"))
-            try write(DiscrepancyJSONL.render(findings), to: staging.path("discrepancies.jsonl"))
-            if options.failWhileWriting { throw CocoaError(.fileWriteOutOfSpace) }
-            try write(DiscrepancyHTML.render(findings, title: pipeline.name), to: staging.path("discrepancies.html"))
-            CrashPoints.step()
-            try pipeline.consolidatedWorkbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals,
-                                                    years: years, to: staging.path("consolidated.xlsx").path)
-            try DurableFile.flush(staging.path("consolidated.xlsx"))
-            try staging.publish(["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx"])
+            for output in outputs {
+                do {
+                    if let fault = options.failRendering, fault.output == output.name { throw fault.error }
+                    try output.render(staging.path(output.name))
+                } catch where !EnvironmentFault.isEnvironmental(error) {
+                    failed[output.name] = "\(error)"
+                    try? FileManager.default.removeItem(at: staging.path(output.name))
+                }
+            }
+            try staging.publish(outputs.map(\.name).filter { failed[$0] == nil }, withdrawing: failed.keys.sorted())
         } catch {
             staging.discard()
-            throw error
+            throw EnvironmentFault(folder: folder, action: "write the outputs", error: error, consequence: Self.nothingMoved)
         }
+        return failed
     }
+
+    static let nothingMoved = "the previous outputs are left as they were and no input was moved (the next run takes them again)"
 
     /// Moves each archived, superseded or quarantined input out of the inbox. An archived workbook
     /// is recorded as current before it moves: a run stopped half-way leaves no archived workbook

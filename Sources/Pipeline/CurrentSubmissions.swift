@@ -1,28 +1,80 @@
 import Foundation
+import Results
 
 /// `archive/current.json`: the accepted workbook that is current for each kind and bureau.
 ///
 /// A run consolidates the current set: the files that arrived in the inbox, plus, for every kind
 /// and bureau that sent nothing new, the file accepted in an earlier run. A resubmission replaces
 /// the entry of its kind and bureau; the workbook it supersedes stays in `archive/`.
+///
+/// Losing it would silently forget every earlier submission (issue 11: a truncated file was reset
+/// and six bureaus became "missing"), so it is written through a temporary file and a rename, the
+/// previous good version is kept as `current.json.prev`, and an unreadable one is recovered — from
+/// the previous version and the archive's own files — with a warning, never reset in silence.
 struct CurrentSubmissions: Codable {
     /// `RF`, `FP`, `RR` or `OP/<bureau>` → file name inside `archive/`.
     var files: [String: String] = [:]
+
+    static let name = "current.json"
+    static let previousName = "current.json.prev"
 
     static func key(kind: String?, bureau: String?) -> String {
         [kind ?? "?", bureau].compactMap { $0 }.joined(separator: "/")
     }
 
-    static func load(from archive: URL) -> CurrentSubmissions {
-        guard let data = try? Data(contentsOf: archive.appendingPathComponent("current.json")),
-              let current = try? JSONDecoder().decode(CurrentSubmissions.self, from: data) else { return CurrentSubmissions() }
-        return current
+    /// The current set recorded in `archive`. No `current.json` means a fresh start. One that
+    /// cannot be read is recovered: `current.json.prev`, then every archived workbook whose slot
+    /// `slot` tells from its name, the later version (`Resubmission`) winning; the warning says so.
+    /// - Parameter slot: the key of an archived file from its name, or nil when the name does not tell.
+    static func load(from archive: URL, slot: (String) -> String?) -> (current: CurrentSubmissions, warning: Note?) {
+        let url = archive.appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: url.path) else { return (CurrentSubmissions(), nil) }
+        let problem: String
+        do {
+            return (try JSONDecoder().decode(CurrentSubmissions.self, from: Data(contentsOf: url)), nil)
+        } catch is DecodingError {
+            problem = "it is truncated or not valid JSON"
+        } catch {
+            problem = EnvironmentFault.cause(of: error)
+        }
+        let previous = (try? Data(contentsOf: archive.appendingPathComponent(previousName)))
+            .flatMap { try? JSONDecoder().decode(CurrentSubmissions.self, from: $0) }
+        var recovered = previous ?? CurrentSubmissions()
+        var unplaced: [String] = []
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: archive.path)) ?? [])
+            .filter { !$0.hasPrefix(".") && !$0.hasPrefix(name) && !$0.hasSuffix(".reason.txt") }.sorted()
+        for file in names {
+            guard let key = slot(Resubmission.arrivalName(ofArchived: file)) else {
+                unplaced.append(file)
+                continue
+            }
+            let candidate = archive.appendingPathComponent(file)
+            if let held = recovered.files[key], held != file, FileManager.default.fileExists(atPath: archive.appendingPathComponent(held).path),
+               !Resubmission.isEarlier(archive.appendingPathComponent(held), than: candidate, arrivedAs: Resubmission.arrivalName(ofArchived: file)) {
+                continue
+            }
+            recovered.files[key] = file
+        }
+        let list = recovered.files.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", ")
+        var warning = "archive/\(name) could not be read (\(problem)); the current workbooks were recovered from "
+            + (previous == nil ? "" : "\(previousName) and ") + "the archive's files: " + (list.isEmpty ? "none" : list)
+        if !unplaced.isEmpty { warning += "; not placed (the name does not tell the kind or bureau): " + unplaced.joined(separator: ", ") }
+        warning += ". Check them: the file is written afresh when this run files its inputs away"
+        // The sentence names the file itself (`archive/current.json could not be read …`).
+        return (recovered, Note(.currentSetRecovered, source: nil, warning))
     }
 
+    /// Writes the set (temporary file, flush, rename), first keeping the version it replaces as
+    /// `current.json.prev` when that one is readable and different.
     func save(to archive: URL) throws {
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try DurableFile.write(encoder.encode(self), to: archive.appendingPathComponent("current.json"))
+        let data = try encoder.encode(self)
+        let url = archive.appendingPathComponent(Self.name)
+        if let old = try? Data(contentsOf: url), old != data, (try? JSONDecoder().decode(CurrentSubmissions.self, from: old)) != nil {
+            try DurableFile.write(old, to: archive.appendingPathComponent(Self.previousName))
+        }
+        try DurableFile.write(data, to: url)
     }
 }

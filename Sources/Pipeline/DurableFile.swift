@@ -28,6 +28,60 @@ enum DurableFile {
         guard fsync(descriptor) == 0 else { throw PipelineError(file: url.path, "cannot flush the folder: \(String(cString: strerror(errno)))") }
     }
 
+    /// The suffix of a copy on its way into place across file systems (swept at start-up).
+    static let partialSuffix = ".rbm-partial"
+
+    /// Moves `source` to `target` (a name not taken) so that `target` only ever names the whole
+    /// file (`reliability.md` 6.1). Within one file system that is `rename(2)`. Across file systems
+    /// (`EXDEV`: `archive/` on another disk) it is a copy under a hidden temporary name beside the
+    /// target, given the source's modification time (resubmissions are ordered by it), flushed,
+    /// renamed into place, and only then the source removed: a run killed half-way leaves a
+    /// temporary that the next run sweeps, never a truncated file under the final name.
+    static func move(_ source: URL, to target: URL) throws {
+        let targetFolder = target.deletingLastPathComponent(), sourceFolder = source.deletingLastPathComponent()
+        guard Glibc.rename(source.path, target.path) != 0 else {
+            try flushFolder(targetFolder)
+            try flushFolder(sourceFolder)
+            return
+        }
+        let code = errno
+        guard code == EXDEV else {
+            throw PipelineError(file: target.path, "cannot move \(source.lastPathComponent) here: \(String(cString: strerror(code)))")
+        }
+        let attributes = try FileManager.default.attributesOfItem(atPath: source.path)
+        if attributes[.type] as? FileAttributeType == .typeRegular {
+            let partial = targetFolder.appendingPathComponent("." + target.lastPathComponent + partialSuffix)
+            try? FileManager.default.removeItem(at: partial)
+            try FileManager.default.copyItem(at: source, to: partial)
+            if let modified = attributes[.modificationDate] as? Date {
+                try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: partial.path)
+            }
+            try flush(partial)
+            CrashPoints.step()
+            try rename(partial, over: target)
+            try flushFolder(targetFolder)
+            CrashPoints.step()
+            try FileManager.default.removeItem(at: source)
+        } else {
+            try FileManager.default.moveItem(at: source, to: target)   // a link or folder refused unopened: no bytes to lose
+            try flushFolder(targetFolder)
+        }
+        try flushFolder(sourceFolder)
+    }
+
+    /// Whether two files hold the same bytes (compared in 1 MiB pieces).
+    static func sameContent(_ a: URL, _ b: URL) -> Bool {
+        guard let sizeA = (try? FileManager.default.attributesOfItem(atPath: a.path))?[.size] as? NSNumber,
+              let sizeB = (try? FileManager.default.attributesOfItem(atPath: b.path))?[.size] as? NSNumber, sizeA == sizeB,
+              let handleA = FileHandle(forReadingAtPath: a.path), let handleB = FileHandle(forReadingAtPath: b.path) else { return false }
+        defer { try? handleA.close(); try? handleB.close() }
+        while true {
+            let pieceA = (try? handleA.read(upToCount: 1 << 20)) ?? nil, pieceB = (try? handleB.read(upToCount: 1 << 20)) ?? nil
+            guard pieceA == pieceB else { return false }
+            if pieceA?.isEmpty ?? true { return true }
+        }
+    }
+
     /// `rename(2)`: atomic, and replaces the target if there is one.
     static func rename(_ source: URL, over target: URL) throws {
         guard Glibc.rename(source.path, target.path) == 0 else {

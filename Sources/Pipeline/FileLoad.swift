@@ -1,5 +1,6 @@
 import Foundation
 import Normalise
+import Reports
 import Results
 import XLSX
 
@@ -29,6 +30,8 @@ public enum FileLoad: Codable, Sendable {
             return .refused(category: error.code.rawValue, reason: error.description)
         } catch let error as OtherPeriod {
             return .refused(category: "wrong-period", reason: error.description)
+        } catch let error as NoTable {
+            return .refused(category: "invalid-content", reason: error.reason(rendering: \.english))
         } catch {
             return .refused(category: "invalid-content", reason: "\(name): error: \(error)")
         }

@@ -24,13 +24,27 @@ struct Inbox {
     /// How long an editor's lock file without its workbook is left alone before it is quarantined.
     static let lockGrace: TimeInterval = 3600
 
+    /// When a file counts as completely written (`reliability.md` 6.2, Camel's `readLock=changed`
+    /// with `readLockMinAge`, NiFi's "Minimum File Age"): its size and modification time unchanged
+    /// over two looks at least `interval` apart, and at the second look at least `minimumAge` old.
+    /// A file appended to every 0.6 s is never that old, so it is never taken half-written.
+    struct Stability: Sendable {
+        var interval: TimeInterval
+        var minimumAge: TimeInterval
+        /// The catalogue's rule: two looks 2 s apart, five seconds untouched.
+        static let catalogue = Stability(interval: 2, minimumAge: 5)
+    }
+
     /// Files ready to take: regular, not hidden, not an editor's lock or a partial upload (`~$…`,
     /// `.~lock.…#`, `*.tmp`, `*.part`, `*.crdownload`), not open in an editor (its lock file is
-    /// beside it), and complete: a file changed in the last `settle` seconds is watched for
-    /// `watch` seconds and taken only if its size and time did not move (and it is not empty).
-    /// A symbolic link, FIFO, socket, device or folder is never opened: it is refused
-    /// (`reliability.md` A.12). Sorted by name.
-    func discover(settle: TimeInterval = 5, watch: TimeInterval = 0.5) throws -> Discovery {
+    /// beside it), and complete by `rule`. When every candidate is already older than the minimum
+    /// age at the first look, its time itself shows it has not changed for longer than the looks
+    /// would span, and discovery does not wait; otherwise it waits until the youngest could be old
+    /// enough (at least `interval`) and looks again: files that changed, are still too young, or
+    /// carry a time in the future wait for the next run. An empty file is taken (and quarantined as
+    /// empty) only when it was already old enough at the first look. A symbolic link, FIFO, socket, device or folder is never
+    /// opened: it is refused (`reliability.md` A.12). Sorted by name.
+    func discover(rule: Stability = .catalogue) throws -> Discovery {
         let renamed = FileNames.repairNames(in: folder.path)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         var notFiles: [(url: URL, reason: String)] = []
@@ -54,16 +68,23 @@ struct Inbox {
             }
             return url
         }
-        let now = Date()
+        let firstLook = Date()
         let first = candidates.map { Self.stamp($0) }
-        let young = zip(candidates, first).map { _, stamp in stamp.map { now.timeIntervalSince($0.modified) < settle } ?? true }
-        if young.contains(true), watch > 0 { Thread.sleep(forTimeInterval: watch) }
+        // How long until the youngest file could be old enough (nil stamps and future times count as new).
+        let untilOldEnough = first.map { stamp in rule.minimumAge - (stamp.map { firstLook.timeIntervalSince($0.modified) } ?? 0) }.max() ?? 0
+        let waited = untilOldEnough > 0
+        if waited { Thread.sleep(forTimeInterval: min(max(rule.interval, untilOldEnough), rule.minimumAge + rule.interval) + 0.05) }
+        let secondLook = Date()
         var discovery = Discovery(ready: [], unsettled: [], notFiles: notFiles, renamed: renamed)
-        for (index, (url, stamp)) in zip(candidates, first).enumerated() {
+        for (url, stamp) in zip(candidates, first) {
+            let now = waited ? Self.stamp(url) : stamp
+            let age = now.map { secondLook.timeIntervalSince($0.modified) } ?? -1
             if Self.isOpenInEditor(url.lastPathComponent, beside: present) {
                 discovery.unsettled.append(url)   // open in Excel or LibreOffice: maybe not saved yet
-            } else if young[index], stamp == nil || Self.stamp(url) != stamp || stamp?.size == 0 {
-                discovery.unsettled.append(url)
+            } else if stamp == nil || now != stamp || age < rule.minimumAge {
+                discovery.unsettled.append(url)   // still being written, or not untouched for long enough yet
+            } else if let stamp, stamp.size == 0, firstLook.timeIntervalSince(stamp.modified) < rule.minimumAge {
+                discovery.unsettled.append(url)   // created but not written yet: an upload about to start
             } else {
                 discovery.ready.append(url)
             }
@@ -113,22 +134,40 @@ struct Inbox {
     /// again, rather than an archived file nobody knows as current).
     func archive(_ file: URL, before: (URL) throws -> Void = { _ in }) throws -> URL {
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
-        let target = unique(archive.appendingPathComponent(FileNames.fitting(file.lastPathComponent)))
+        let target = place(file, in: archive)
         try before(target)
         CrashPoints.step()
-        try FileManager.default.moveItem(at: file, to: target)
-        try DurableFile.flushFolder(archive)
-        try DurableFile.flushFolder(folder)
+        try move(file, to: target)
         return target
     }
 
+    /// The name `file` takes in `folder`: its own (fitted), or the name it already has there when a
+    /// run stopped after copying it across file systems but before removing it from the inbox
+    /// (same name, same bytes: filed once, not twice), else a unique one.
+    private func place(_ file: URL, in folder: URL) -> URL {
+        let fitted = folder.appendingPathComponent(FileNames.fitting(file.lastPathComponent))
+        return DurableFile.sameContent(file, fitted) ? fitted : unique(fitted)
+    }
+
+    /// Moves `file` to `target`, or, when `target` already holds the same bytes, removes `file`.
+    private func move(_ file: URL, to target: URL) throws {
+        if FileManager.default.fileExists(atPath: target.path), DurableFile.sameContent(file, target) {
+            try FileManager.default.removeItem(at: file)
+            try DurableFile.flushFolder(folder)
+        } else {
+            try DurableFile.move(file, to: target)
+        }
+    }
+
     /// Removes what a run stopped half-way can leave where rbm writes: Foundation's atomic-write
-    /// temporaries (`.dat.nosync…`) in `archive/`, `quarantine/` and `outputs`, and unpublished
-    /// output sets (`.staging-…`) in `outputs`.
+    /// temporaries (`.dat.nosync…`) and copies not yet in place across file systems
+    /// (`.<name>.rbm-partial`) in `archive/`, `quarantine/` and `outputs`, and unpublished output
+    /// sets (`.staging-…`) in `outputs`.
     func sweepDebris(outputs: URL) {
         for folder in [archive, quarantine, outputs] {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
-            for name in names where name.hasPrefix(".dat.nosync") || (folder == outputs && name.hasPrefix(".staging-")) {
+            for name in names where name.hasPrefix(".dat.nosync") || (name.hasPrefix(".") && name.hasSuffix(DurableFile.partialSuffix))
+                || (folder == outputs && name.hasPrefix(".staging-")) {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
         }
@@ -137,13 +176,11 @@ struct Inbox {
     /// Writes the reason first, then moves the file to `quarantine/`.
     func quarantine(_ file: URL, reason: String) throws -> URL {
         try FileManager.default.createDirectory(at: quarantine, withIntermediateDirectories: true)
-        let target = unique(quarantine.appendingPathComponent(FileNames.fitting(file.lastPathComponent)))
+        let target = place(file, in: quarantine)
         CrashPoints.step()
         try DurableFile.write(Data((FileNames.display(reason) + "\n").utf8), to: URL(fileURLWithPath: target.path + ".reason.txt"))
         CrashPoints.step()
-        try FileManager.default.moveItem(at: file, to: target)
-        try DurableFile.flushFolder(quarantine)
-        try DurableFile.flushFolder(folder)
+        try move(file, to: target)
         return target
     }
 

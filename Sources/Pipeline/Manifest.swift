@@ -38,4 +38,8 @@ public struct Manifest: Codable, Sendable {
     /// Seconds per stage.
     public var stages: [String: Double]
     public var outputs: [String]
+    /// Outputs that could not be rendered, with the error (absent when every output was written).
+    /// The others were written and published; the previous copy of a failed one was removed so the
+    /// output folder never mixes two runs.
+    public var failedOutputs: [String: String]?
 }

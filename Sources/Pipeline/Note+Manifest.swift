@@ -4,7 +4,7 @@ extension Note {
     /// The note's line in `manifest.json`'s `notes`, as manifests have always written it:
     /// `unit: FILE!SHEET!CELL 'header' read in …`, `not reconciled: OUTPUT/YEAR (CELL): …`, and
     /// `SEVERITY: LOCATION: …` (`info: …`, `warning: …`) for every other kind.
-    var manifestLine: String {
+    public var manifestLine: String {
         switch kind {
         case .amountUnit: "unit: " + [source?.description, text].compactMap { $0 }.joined(separator: " ")
         case .notReconciled: "not reconciled: \(text)"

@@ -17,12 +17,16 @@ struct OutputStaging {
     /// Where to write the output `name` for now.
     func path(_ name: String) -> URL { staging.appendingPathComponent(name) }
 
-    /// Renames every staged file over its published name (`rename(2)` replaces atomically), then
-    /// removes the staging folder.
-    func publish(_ names: [String]) throws {
+    /// Renames every staged file over its published name (`rename(2)` replaces atomically), removes
+    /// the published copies of `withdrawn` (outputs this run could not render: an older copy beside
+    /// the new set would pass for this run's), then removes the staging folder.
+    func publish(_ names: [String], withdrawing withdrawn: [String] = []) throws {
         for name in names {
             CrashPoints.step()
             try DurableFile.rename(path(name), over: folder.appendingPathComponent(name))
+        }
+        for name in withdrawn where FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
         try DurableFile.flushFolder(folder)
         discard()

@@ -23,6 +23,7 @@ public enum Summary {
         lines.append("notes: \(m.notes.count) (see manifest.json)")
         lines.append("outputs: \(report.outputFolder)/")
         for o in m.outputs { lines.append("  \(o)") }
+        for (name, error) in (m.failedOutputs ?? [:]).sorted(by: { $0.key < $1.key }) { lines.append("  NOT WRITTEN \(name): \(error)") }
         return lines.joined(separator: "\n")
     }
 }

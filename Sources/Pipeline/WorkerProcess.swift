@@ -20,28 +20,46 @@ public struct WorkerProcess: Sendable {
         self.executable = executable
     }
 
+    /// The exit status of a worker that could not write its result (EX_IOERR): the machine's
+    /// fault (a full or unwritable temporary folder), not the file's.
+    public static let resultNotWritten: Int32 = 74
+
     /// Loads `path` in a worker; a worker that dies or overruns becomes a refusal with its category.
-    func load(path: String, pipelinePath: String, scratch: URL) -> FileLoad {
+    /// - Throws: ``EnvironmentFault`` when the scratch folder cannot take the worker's output or
+    ///   result: no file is to blame, so the batch stops instead of quarantining it.
+    func load(path: String, pipelinePath: String, scratch: URL) throws -> FileLoad {
         let id = UUID().uuidString
         let result = scratch.appendingPathComponent("\(id).json")
         let errors = scratch.appendingPathComponent("\(id).stderr")
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        let unusable = { (cause: String) in
+            EnvironmentFault(folder: scratch.path, action: "keep a worker's result in the temporary folder ($TMPDIR)", cause: cause,
+                             consequence: "the batch was stopped before anything was moved; free space there or set TMPDIR to another folder")
+        }
+        guard FileManager.default.createFile(atPath: errors.path, contents: nil), let errorHandle = FileHandle(forWritingAtPath: errors.path) else {
+            throw unusable(String(cString: strerror(errno)))
+        }
         defer {
+            try? errorHandle.close()
             try? FileManager.default.removeItem(at: result)
             try? FileManager.default.removeItem(at: errors)
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["worker", pipelinePath, path, "--result", result.path,
-                             "--memory-bytes", String(memoryBytes), "--cpu-seconds", String(cpuSeconds)]
-        process.standardInput = FileHandle.nullDevice
+                             "--memory-bytes", String(memoryBytes), "--cpu-seconds", String(cpuSeconds), "--exit-with-parent"]
+        // The worker's lifeline: it reads its standard input until the end, which comes when this
+        // process closes the pipe — or dies, however it dies. A worker never outlives its run.
+        let lifeline = Pipe()
+        defer { try? lifeline.fileHandleForWriting.close() }
+        process.standardInput = lifeline
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle(forWritingAtPath: errors.path)
+        process.standardError = errorHandle
         let done = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in done.signal() }
         do { try process.run() } catch {
             return .refused(category: "io-error", reason: "cannot start the worker \(executable): \(error)")
         }
+        try? lifeline.fileHandleForReading.close()
         if done.wait(timeout: .now() + timeout) == .timedOut {
             kill(process.processIdentifier, SIGKILL)
             done.wait()
@@ -59,6 +77,10 @@ public struct WorkerProcess: Sendable {
             let first = stderr.split(separator: "\n").first { $0.contains("Fatal error") || $0.contains("error") }.map(String.init) ?? ""
             return .refused(category: "reader-crash", reason: "the reader stopped on signal \(signal) \(first)".trimmingCharacters(in: .whitespaces))
         }
+        if process.terminationReason == .exit, process.terminationStatus == Self.resultNotWritten {
+            let line = stderr.split(separator: "\n").last { $0.contains("cannot write the result") }.map(String.init) ?? stderr
+            throw unusable(line.components(separatedBy: "cannot write the result: ").last ?? line)
+        }
         guard process.terminationStatus == 0, let data = try? Data(contentsOf: result),
               let outcome = try? JSONDecoder().decode(FileLoad.self, from: data) else {
             return .refused(category: "reader-crash", reason: "the worker exited with status \(process.terminationStatus) without a result")
@@ -67,7 +89,19 @@ public struct WorkerProcess: Sendable {
     }
 
     /// The worker side: limits itself, loads, writes the outcome to `result` (write, then rename).
-    public static func serve(pipelinePath: String, file: String, result: String, memoryBytes: UInt64, cpuSeconds: UInt64) throws {
+    /// - Parameter exitWithParent: standard input is the parent's lifeline (a pipe it never writes
+    ///   to): the worker ends itself as soon as it closes, so a worker never outlives a killed run.
+    /// - Throws: ``ResultNotWritten`` when the result cannot be written (`rbm worker` then exits
+    ///   with ``resultNotWritten``).
+    public static func serve(pipelinePath: String, file: String, result: String, memoryBytes: UInt64, cpuSeconds: UInt64,
+                             exitWithParent: Bool = false) throws {
+        if exitWithParent {
+            Thread.detachNewThread {
+                var byte: UInt8 = 0
+                while read(STDIN_FILENO, &byte, 1) > 0 {}
+                _exit(70)   // the parent is gone: nothing will read this worker's result
+            }
+        }
         var memory = rlimit(rlim_cur: rlim_t(memoryBytes), rlim_max: rlim_t(memoryBytes))
         setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &memory)
         var cpu = rlimit(rlim_cur: rlim_t(cpuSeconds), rlim_max: rlim_t(cpuSeconds + 5))
@@ -77,6 +111,17 @@ public struct WorkerProcess: Sendable {
         let pipeline = try PipelineFile.load(path: pipelinePath)
         let loader = pipeline.workbookLoader
         let outcome = FileLoad.perform(path: file, loader: loader, pipelineName: URL(fileURLWithPath: pipelinePath).lastPathComponent)
-        try JSONEncoder().encode(outcome).write(to: URL(fileURLWithPath: result), options: .atomic)
+        do {
+            try JSONEncoder().encode(outcome).write(to: URL(fileURLWithPath: result), options: .atomic)
+        } catch {
+            throw ResultNotWritten(path: result, cause: EnvironmentFault.cause(of: error))
+        }
     }
+}
+
+/// A worker could not write its result (a full or unwritable temporary folder).
+public struct ResultNotWritten: Error, CustomStringConvertible {
+    public var path: String
+    public var cause: String
+    public var description: String { "rbm worker: \(path): cannot write the result: \(cause)" }
 }

@@ -35,14 +35,19 @@ public struct Note: Hashable, Sendable, Codable {
         case renamedFile
         /// Files with the same content under different names.
         case duplicateContent
+        /// An arrival that is an earlier version of the workbook an earlier run made current: archived
+        /// as superseded, the current one stays.
+        case earlierVersion
+        /// `archive/current.json` could not be read; the current workbooks were recovered.
+        case currentSetRecovered
     }
 
     /// How much the note matters to a reader of the manifest.
     public enum Severity: String, Hashable, Sendable, Codable, CaseIterable {
-        /// How something was read or what was passed over; worth knowing.
+        /// How something was read, what was passed over or not compared; worth knowing, in the manifest.
         case info
-        /// Something that needs a person: amounts no rule compared, a state of the drop folder
-        /// that had to be recovered.
+        /// The drop folder itself needs a person's eye (a recovered current set, a late older
+        /// version): also written to standard error by `rbm run`.
         case warning
     }
 
@@ -66,7 +71,7 @@ extension Note.Kind {
     /// The severity a note of this kind has unless its producer says otherwise.
     public var severity: Note.Severity {
         switch self {
-        case .notReconciled: .warning
+        case .earlierVersion, .currentSetRecovered: .warning
         default: .info
         }
     }

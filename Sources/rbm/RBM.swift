@@ -44,11 +44,21 @@ struct Run: ParsableCommand {
             throw ExitCode(2)
         }
         print(Summary.render(report))
-        let worst = report.findings.map(\.severity).max()
-        switch (failOn, worst) {
-        case (.error, .error?), (.warning, .error?), (.warning, .warning?): throw ExitCode(1)
-        default: break
+        // Warnings about the drop folder itself (a recovered current.json, a late older version)
+        // go to standard error too: they need a person's eye even when nobody reads the manifest.
+        for note in report.model.notes where note.severity == .warning {
+            FileHandle.standardError.write(Data("rbm: \(note.manifestLine)\n".utf8))
         }
+        for (name, error) in report.failedOutputs.sorted(by: { $0.key < $1.key }) {
+            FileHandle.standardError.write(Data("rbm: \(name) was not written: \(error); the other outputs and manifest.json were\n".utf8))
+        }
+        let failing: Set<Severity> = switch failOn {
+        case .error: [.error]
+        case .warning: [.error, .warning]
+        case .never: []
+        }
+        let status = report.exitStatus(failingOn: failing)
+        if status != 0 { throw ExitCode(status) }
     }
 }
 
@@ -93,8 +103,15 @@ struct Worker: ParsableCommand {
     @Option var result: String
     @Option var memoryBytes: UInt64 = 4 << 30
     @Option var cpuSeconds: UInt64 = 300
+    @Flag(help: "Standard input is the parent's lifeline: exit when it closes.") var exitWithParent = false
 
     func run() throws {
-        try WorkerProcess.serve(pipelinePath: pipeline, file: file, result: result, memoryBytes: memoryBytes, cpuSeconds: cpuSeconds)
+        do {
+            try WorkerProcess.serve(pipelinePath: pipeline, file: file, result: result, memoryBytes: memoryBytes, cpuSeconds: cpuSeconds,
+                                    exitWithParent: exitWithParent)
+        } catch let error as ResultNotWritten {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(WorkerProcess.resultNotWritten)
+        }
     }
 }

@@ -45,9 +45,14 @@ import XLSX
     }
 
     @Test func withoutTheTableTheSameHeaderIsTooFarDown() throws {
-        let model = try Self.load(try Self.workbook(withTable: false), TableProfile(sheet: "Plan", table: .allocations, fields: Self.fields))
-        #expect(model.allocations.isEmpty)
-        #expect(model.loadFindings.map(\.rule) == [.dat003, .dat003])
+        // No table of its kind is found, so the workbook is refused (issue 14), with the reasons.
+        let refusal = try #require(throws: NoTable.self) {
+            try Self.load(try Self.workbook(withTable: false), TableProfile(sheet: "Plan", table: .allocations, fields: Self.fields))
+        }
+        #expect(refusal.sheetsSeen == ["Notes", "Plan"] && refusal.hasWorksheet)
+        #expect(refusal.details.count == 2 && refusal.details.allSatisfy {
+            if case .missingColumn("OP_TSB.xlsx", "Plan", _, _, _) = $0 { true } else { false }
+        })
     }
 
     @Test func excelTableChoosesTheSheetIgnoringCase() throws {
@@ -58,15 +63,18 @@ import XLSX
     }
 
     @Test func aMissingExcelTableIsNamedWithTheTablesThereAre() throws {
-        let model = try Self.load(try Self.workbook(withTable: true), TableProfile(excelTable: "Budget", table: .allocations, fields: Self.fields))
-        let finding = try #require(model.loadFindings.first)
-        #expect(model.loadFindings.count == 1 && model.allocations.isEmpty)
-        #expect(finding.rule == .dat003 && finding.id.description == "DAT-003/OP-TSB/Budget/table")
-        #expect(finding.message == .missingExcelTable(file: "OP_TSB.xlsx", name: "Budget", tables: [Message.NamedTable(name: "OpPlan", sheet: "Plan")],
-                                                      table: "allocations"))
-        #expect(finding.sources.map(\.description) == ["OP_TSB.xlsx"])
+        // The source's only table is missing: the workbook is refused, naming the tables there are.
+        let refusal = try #require(throws: NoTable.self) {
+            try Self.load(try Self.workbook(withTable: true), TableProfile(excelTable: "Budget", table: .allocations, fields: Self.fields))
+        }
+        let missing = Message.missingExcelTable(file: "OP_TSB.xlsx", name: "Budget", tables: [Message.NamedTable(name: "OpPlan", sheet: "Plan")],
+                                                table: "allocations")
+        #expect(refusal.details == [missing])
+        #expect(refusal.reason(rendering: { _ in "why" }) == "OP_TSB.xlsx: no OP table found (sheets seen: 'Notes', 'Plan') — why")
 
-        let none = try Self.load(try Self.workbook(withTable: false), TableProfile(excelTable: "Budget", table: .allocations, fields: Self.fields))
-        #expect(none.loadFindings.first?.message == .missingExcelTable(file: "OP_TSB.xlsx", name: "Budget", tables: [], table: "allocations"))
+        let none = try #require(throws: NoTable.self) {
+            try Self.load(try Self.workbook(withTable: false), TableProfile(excelTable: "Budget", table: .allocations, fields: Self.fields))
+        }
+        #expect(none.details == [.missingExcelTable(file: "OP_TSB.xlsx", name: "Budget", tables: [], table: "allocations")])
     }
 }

@@ -14,7 +14,7 @@ import TestSupport
     func theExitCodeFollowsFailOn(flags: [String], status: Int32) throws {
         let work = Fixtures.temporaryDirectory("rbm-cli")
         defer { try? FileManager.default.removeItem(at: work) }
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: work.appendingPathComponent("inbox").path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: work.appendingPathComponent("inbox").path)
         guard let (code, output) = try Self.rbm(["run", Fixtures.path("pipelines/itu-2022-2023.yaml"), "--inbox", work.appendingPathComponent("inbox").path,
                                                  "--out", work.appendingPathComponent("out").path] + flags) else {
             print("skipped: no rbm executable built beside the tests")

@@ -29,7 +29,7 @@ import TestSupport
         }
         let work = Fixtures.temporaryDirectory("rbm-audit")
         defer { try? FileManager.default.removeItem(at: work) }
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: work.appendingPathComponent("inbox").path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: work.appendingPathComponent("inbox").path)
         _ = try BatchRun(options: .init(pipelinePath: Fixtures.path("pipelines/itu-2022-2023.yaml"), inbox: work.appendingPathComponent("inbox").path,
                                         output: work.appendingPathComponent("out").path)).run()
         let verdict = try #require(try OpenXMLAudit.audit(work.appendingPathComponent("out/consolidated.xlsx").path))
@@ -43,7 +43,7 @@ import TestSupport
         }
         let work = Fixtures.temporaryDirectory("rbm-interop")
         defer { try? FileManager.default.removeItem(at: work) }
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: work.appendingPathComponent("inbox").path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: work.appendingPathComponent("inbox").path)
         let report = try BatchRun(options: .init(pipelinePath: Fixtures.path("pipelines/itu-2022-2023.yaml"),
                                                  inbox: work.appendingPathComponent("inbox").path,
                                                  output: work.appendingPathComponent("out").path)).run()
@@ -73,7 +73,7 @@ struct ConsolidatedWorkbookLibreOfficeTests {
     @Test func libreOfficeConvertsTheConsolidatedWorkbookToPDFAndCSV() throws {
         let work = LibreOffice.folder.appendingPathComponent("consolidated-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: work.appendingPathComponent("inbox").path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: work.appendingPathComponent("inbox").path)
         let report = try BatchRun(options: .init(pipelinePath: Fixtures.path("pipelines/itu-2022-2023.yaml"),
                                                  inbox: work.appendingPathComponent("inbox").path, output: work.appendingPathComponent("out").path)).run()
         let workbook = work.appendingPathComponent("out/consolidated.xlsx").path

@@ -14,7 +14,7 @@ struct DurableWriteTests {
     static func trace(_ work: URL) throws -> [Call] {
         guard let rbm = WorkerProcessTests.rbm else { return [] }
         let inbox = work.appendingPathComponent("inbox")
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         for name in try FileManager.default.contentsOfDirectory(atPath: inbox.path) {
             try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-600)], ofItemAtPath: inbox.appendingPathComponent(name).path)
         }

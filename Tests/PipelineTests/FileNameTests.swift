@@ -28,7 +28,7 @@ import TestSupport
         let work = Fixtures.temporaryDirectory("rbm-names")
         defer { try? FileManager.default.removeItem(at: work) }
         let inbox = work.appendingPathComponent("inbox")
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         // BR's plan under a Latin-1 name, a name with a newline, a 250-byte name.
         let latin1 = Array(inbox.path.utf8) + Array("/OP_BR_2022-2025_v3_op".utf8) + [0xE9] + Array("rationnel.xlsx".utf8)
         let data = try Data(contentsOf: inbox.appendingPathComponent("OP_BR_2022-2025_v2.xlsx"))

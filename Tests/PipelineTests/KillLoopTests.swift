@@ -19,11 +19,18 @@ import TestSupport
         return process
     }
 
-    /// A fresh drop folder holding the demo's workbooks, settled (no watch), and the run's arguments.
-    static func dropFolder() throws -> (work: URL, arguments: [String]) {
+    /// A fresh drop folder holding the demo's workbooks, settled (no watch), and the run's arguments;
+    /// `archive/` is put on another file system when `archiveOn` is given (a symbolic link to a new
+    /// folder there).
+    static func dropFolder(archiveOn other: URL? = nil) throws -> (work: URL, arguments: [String]) {
         let work = Fixtures.temporaryDirectory("rbm-kill")
+        if let other {
+            let archive = other.appendingPathComponent("rbm-archive-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(at: work.appendingPathComponent("archive"), withDestinationURL: archive)
+        }
         let inbox = work.appendingPathComponent("inbox")
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         for name in try FileManager.default.contentsOfDirectory(atPath: inbox.path) {
             try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-600)], ofItemAtPath: inbox.appendingPathComponent(name).path)
         }
@@ -43,7 +50,7 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("inbox").path).filter { $0.hasSuffix(".xlsx") }.isEmpty, "\(stop)")
         for folder in ["archive", "quarantine", "out"] {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent(folder).path)) ?? []
-            #expect(!names.contains { $0.hasPrefix(".dat.nosync") || $0.hasPrefix(".staging-") }, "\(stop): \(folder): \(names)")
+            #expect(!names.contains { $0.hasPrefix(".dat.nosync") || $0.hasPrefix(".staging-") || $0.hasSuffix(".rbm-partial") }, "\(stop): \(folder): \(names)")
         }
         // I2: every input archived exactly once, byte-identical; nothing quarantined.
         let archive = work.appendingPathComponent("archive")

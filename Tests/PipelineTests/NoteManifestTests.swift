@@ -35,6 +35,10 @@ import Testing
          "info: inbox: 'OP_%E9.xlsx' arrived with a name that is not UTF-8; it was renamed, its bad bytes written as %XX"),
         (Note(.duplicateContent, source: SourceRef(file: "inbox"), "'a.xlsx', 'b.xlsx' have the same content (SHA-256 0123456789ab…); one is enough"),
          "info: inbox: 'a.xlsx', 'b.xlsx' have the same content (SHA-256 0123456789ab…); one is enough"),
+        (Note(.earlierVersion, source: SourceRef(file: "inbox"), "'OP_BR_v2.xlsx' is an earlier version than 'OP_BR_v3.xlsx', the current OP/BR workbook accepted in an earlier run; it was archived as superseded and 'OP_BR_v3.xlsx' stays current"),
+         "warning: inbox: 'OP_BR_v2.xlsx' is an earlier version than 'OP_BR_v3.xlsx', the current OP/BR workbook accepted in an earlier run; it was archived as superseded and 'OP_BR_v3.xlsx' stays current"),
+        (Note(.currentSetRecovered, source: nil, "archive/current.json could not be read (it is truncated or not valid JSON); the current workbooks were recovered from the archive's files: none. Check them: the file is written afresh when this run files its inputs away"),
+         "warning: archive/current.json could not be read (it is truncated or not valid JSON); the current workbooks were recovered from the archive's files: none. Check them: the file is written afresh when this run files its inputs away"),
     ]
 
     @Test(arguments: lines)
@@ -51,7 +55,8 @@ import Testing
     }
 
     @Test func theSeverityIsTheLinesWordExceptForUnitsAndAmountsNotReconciled() {
-        #expect(Note(.notReconciled, source: nil, "D.1-1/2022 (FP.xlsx!B!G7): no operational plan from BDT").severity == .warning)
+        #expect(Note.Kind.allCases.filter { $0.severity == .warning } == [.earlierVersion, .currentSetRecovered])
+        #expect(Note(.notReconciled, severity: .warning, source: nil, "D.1-1/2022").manifestLine == "not reconciled: D.1-1/2022")
         #expect(Note(.notReconciled, source: nil, "D.1-1/2022").manifestLine == "not reconciled: D.1-1/2022")
         #expect(Note(.hiddenSheet, severity: .warning, source: SourceRef(file: "a.xlsx"), "x").manifestLine == "warning: a.xlsx: x")
         #expect(Note(.amountUnit, severity: .warning, source: SourceRef(file: "a.xlsx", sheet: "S", cell: "E4"), "'2022' read in CHF").manifestLine

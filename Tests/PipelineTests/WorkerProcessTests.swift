@@ -15,7 +15,7 @@ import TestSupport
 
     static func run(worker: WorkerProcess?) throws -> (BatchRun.Report, URL) {
         let work = Fixtures.temporaryDirectory("rbm-worker")
-        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: work.appendingPathComponent("inbox").path)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: work.appendingPathComponent("inbox").path)
         let report = try BatchRun(options: .init(pipelinePath: Fixtures.path("pipelines/itu-2022-2023.yaml"), inbox: work.appendingPathComponent("inbox").path,
                                                  output: work.appendingPathComponent("out").path, worker: worker)).run()
         return (report, work)

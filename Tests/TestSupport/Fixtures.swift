@@ -39,4 +39,24 @@ public enum Fixtures {
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// Copies a file or folder as `cp -rp` does: the copies keep the originals' modification times,
+    /// so a drop folder sees settled files (a fresh copy would wait out the stability rule's five
+    /// seconds, which only the tests of that rule should spend).
+    public static func copyPreservingTimes(atPath source: String, toPath destination: String) throws {
+        try FileManager.default.copyItem(atPath: source, toPath: destination)
+        var isFolder: ObjCBool = false
+        FileManager.default.fileExists(atPath: source, isDirectory: &isFolder)
+        let names = isFolder.boolValue ? (FileManager.default.enumerator(atPath: source)?.allObjects as? [String] ?? []) : [""]
+        for name in names {
+            let from = name.isEmpty ? source : (source as NSString).appendingPathComponent(name)
+            let to = name.isEmpty ? destination : (destination as NSString).appendingPathComponent(name)
+            guard let date = try FileManager.default.attributesOfItem(atPath: from)[.modificationDate] else { continue }
+            try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: to)
+        }
+    }
+
+    public static func copyPreservingTimes(at source: URL, to destination: URL) throws {
+        try copyPreservingTimes(atPath: source.path, toPath: destination.path)
+    }
 }

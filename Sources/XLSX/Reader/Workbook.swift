@@ -103,6 +103,13 @@ public final class Workbook {
         if let target, target.lowercased().hasSuffix(".bin") || archive.entry(named: "xl/workbook.bin") != nil && !hasWorkbook {
             throw XLSXError(.unsupportedFormat, file: file, "a binary workbook (.xlsb); save it as .xlsx")
         }
+        // A Word or PowerPoint package renamed .xlsx points its main part elsewhere; read as a
+        // workbook it would declare no sheet and pass for an empty workbook (issue 14).
+        switch target.map({ ZipArchive.fold($0).split(separator: "/").first.map(String.init) ?? "" }) {
+        case "word"?: throw XLSXError(.notAWorkbook, file: file, "a Word document (.docx), not a workbook")
+        case "ppt"?: throw XLSXError(.notAWorkbook, file: file, "a PowerPoint presentation (.pptx), not a workbook")
+        default: break
+        }
         let workbookPart = target ?? "xl/workbook.xml"
         if archive.entry(named: workbookPart) == nil {
             if archive.entry(named: "word/document.xml") != nil {

@@ -73,12 +73,72 @@ import Results
         #expect(f.sourceTexts == ["OP.xlsx!S!E5", "FP.xlsx!S!G8"])
     }
 
-    @Test(arguments: [(Decimal(470_000_000), true), (Decimal(517_000_000), true), (Decimal(517_500_000), false), (Decimal(423_000_000), true)])
-    func aFactorNearAThousandIsAUnitErrorNotAMismatch(op: Decimal, unitError: Bool) {
-        var settings = ReconcileSettings()
-        settings.bureaus = [.br]
-        let findings = Reconciler(settings: settings).reconcile(Self.model(op: op, fp: 470_000, opUnit: .kchf)).findings
-        #expect(findings.contains { $0.rule == .fin007 } == unitError)
-        #expect(findings.contains { $0.rule == .fin003 } == !unitError)
+    /// Each band edge with the whole finding: severity, id, the three values, sources and message.
+    @Test(arguments: [
+        // (operational plan, financial plan, severity): Δ = OP − FP
+        (Decimal(3_905_000), Decimal(3_950_000), Severity.warning),   // domain example: −45 000, −1.14 %
+        (Decimal(1_005_001), Decimal(1_000_000), .warning),           // just above 0.5 % and CHF 1 000
+        (Decimal(994_999), Decimal(1_000_000), .warning),             // the same edge below the financial plan
+        (Decimal(1_100_001), Decimal(1_000_000), .error),             // above CHF 100 000 and 5 %
+        (Decimal(899_999), Decimal(1_000_000), .error),               // the same edge below
+        (Decimal(1_100_000), Decimal(1_000_000), .warning),           // 10 % but CHF 100 000 exactly: a warning
+    ])
+    func theFindingCarriesBothSidesAndTheDelta(op: Decimal, fp: Decimal, severity: Severity) throws {
+        var b = ModelBuilder()
+        b.plan("R.2-1", total: [2022: op])
+        b.line("R.2-1", [2022: fp])
+        let f = try #require(b.findings(of: .fin003).first)
+        #expect(b.findings(of: .fin003).count == 1)
+        #expect(f.severity == severity)
+        #expect(f.id == Finding.ID(.fin003, .output(OutputCode("R.2-1")), .year(2022)))
+        #expect(f.bureau == .br && f.output == OutputCode("R.2-1") && f.period == .year(2022))
+        #expect(f.expected == .amount(fp) && f.actual == .amount(op) && f.delta == .change(op - fp, of: fp))
+        #expect(f.sourceTexts == ["OP_BR.xlsx!S!E5", "FP.xlsx!S!G5"])
+        #expect(f.causedBy == [])
+        #expect(f.message == .amountDiffers(output: OutputCode("R.2-1"), year: 2022, bureau: .br, planned: op, budgeted: fp, costRecovery: nil))
+    }
+
+    @Test func theDeltaAndItsPercentageAreWrittenAsTheLogShowsThem() throws {
+        var b = ModelBuilder(bureaus: [.tsb])
+        b.plan("T.2-1", bureau: .tsb, total: [2022: 1_050_000], unit: .kchf)
+        b.line("T.2-1", bureau: .tsb, [2022: 610_000])
+        let f = try #require(b.findings(of: .fin003).first)
+        #expect(f.severity == .error)
+        #expect(f.texts == ("610000", "1050000", "+440000 (+72.13%)"))      // CHF, although the plan was typed in kCHF
+    }
+
+    /// Only regular budget is compared: XB rows and lines stay out of both sums and the sources.
+    @Test func extrabudgetaryRowsAreLeftOutOfBothSides() throws {
+        var b = ModelBuilder()
+        b.plan("R.2-1", total: [2022: 1_000_000])
+        b.plan("R.2-1", total: [2022: 900_000], funding: "XB")
+        b.line("R.2-1", [2022: 1_200_000])
+        b.line("R.2-1", funding: "XB", [2022: 0])
+        let f = try #require(b.findings(of: .fin003).first)
+        #expect(f.expected == .amount(1_200_000) && f.actual == .amount(1_000_000) && f.severity == .error)
+        #expect(f.sourceTexts == ["OP_BR.xlsx!S!E5", "FP.xlsx!S!G5"])
+    }
+
+    @Test(arguments: [
+        (["RB", "XB"], ["XB"]),     // the financial plan funds the output from XB only
+        (["XB"], ["RB", "XB"]),     // the operational plan has no RB row for it
+    ])
+    func noMismatchWhereOneSideHasNoRegularBudget(opFunding: [String], fpFunding: [String]) {
+        var b = ModelBuilder()
+        for funding in opFunding { b.plan("R.2-1", total: [2022: 1_000_000], funding: funding) }
+        for funding in fpFunding { b.line("R.2-1", funding: funding, [2022: 3_000_000]) }
+        #expect(b.findings(of: .fin003).isEmpty)
+        #expect(b.findings(of: .fin010).isEmpty)        // each case has both classes on one side: no class finding either
+    }
+
+    @Test func rowsOfOneOutputAreSummedIntoOneRange() throws {
+        var b = ModelBuilder()
+        b.plan("R.2-1", total: [2022: 600_000])
+        b.plan("R.2-1", total: [2022: 600_000])
+        b.line("R.2-1", category: "STAFF", [2022: 500_000])
+        b.line("R.2-1", category: "NONSTAFF", [2022: 500_000])
+        let f = try #require(b.findings(of: .fin003).first)
+        #expect(f.expected == .amount(1_000_000) && f.actual == .amount(1_200_000))
+        #expect(f.sourceTexts == ["OP_BR.xlsx!S!E5:E6", "FP.xlsx!S!G5:G6"])
     }
 }

@@ -1,0 +1,75 @@
+import Foundation
+import Glibc
+
+/// The run's scratch folder in the temporary folder (`$TMPDIR/rbm-run-<id>/`), where workers write
+/// their results. The run holds an exclusive `flock` on `.owner` inside it for its whole life; the
+/// kernel drops the lock when the process dies, however it dies, so a later run tells a folder
+/// whose run is gone (lock free) from one in use and sweeps it (issue 11: after 357 kills, 357
+/// folders were left behind).
+///
+/// Created before any file is read, and checked by writing to it: a temporary folder that is full
+/// or not writable is the machine's fault, not the inputs', so the run stops there
+/// (``EnvironmentFault``) instead of quarantining every good input as a reader crash.
+final class Scratch {
+    static let prefix = "rbm-run-"
+    let folder: URL
+    private let descriptor: Int32
+
+    init(in temporary: URL) throws {
+        let id = Self.prefix + UUID().uuidString
+        folder = temporary.appendingPathComponent(id)
+        // Made under a hidden name and locked before it takes its sweepable name, so that no
+        // sweeping run can ever find it unlocked.
+        let hidden = temporary.appendingPathComponent("." + id)
+        let fault = { (cause: String) in
+            EnvironmentFault(folder: temporary.path, action: "use the temporary folder ($TMPDIR) for the workers' results", cause: cause,
+                             consequence: "nothing was read or moved; free space there or set TMPDIR to another folder, then run again")
+        }
+        do {
+            try FileManager.default.createDirectory(at: hidden, withIntermediateDirectories: true)
+        } catch {
+            throw fault(EnvironmentFault.cause(of: error))
+        }
+        descriptor = open(hidden.appendingPathComponent(".owner").path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard descriptor >= 0, flock(descriptor, LOCK_EX | LOCK_NB) == 0, Glibc.rename(hidden.path, folder.path) == 0 else {
+            let cause = String(cString: strerror(errno))
+            if descriptor >= 0 { close(descriptor) }
+            try? FileManager.default.removeItem(at: hidden)
+            throw fault(cause)
+        }
+        // A full file system still lets a folder and an empty file be created: write and flush
+        // a page, as a worker's result will.
+        let probe = folder.appendingPathComponent(".probe")
+        do {
+            try DurableFile.write(Data(repeating: 0x20, count: 4096), to: probe)
+            try FileManager.default.removeItem(at: probe)
+        } catch {
+            flock(descriptor, LOCK_UN)
+            close(descriptor)
+            try? FileManager.default.removeItem(at: folder)
+            throw fault(EnvironmentFault.cause(of: error))
+        }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+
+    /// Removes the scratch folders in `temporary` whose run is gone (their `.owner` lock is free);
+    /// returns their names. Folders without `.owner` (not rbm's, or from before it kept one) are
+    /// left alone.
+    @discardableResult
+    static func sweepStale(in temporary: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        return names.filter { $0.hasPrefix(prefix) }.sorted().filter { name in
+            let owner = temporary.appendingPathComponent(name).appendingPathComponent(".owner").path
+            let descriptor = open(owner, O_RDWR | O_CLOEXEC | O_NOFOLLOW)
+            guard descriptor >= 0 else { return false }
+            defer { close(descriptor) }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { return false }   // its run is alive
+            return (try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))) != nil
+        }
+    }
+}

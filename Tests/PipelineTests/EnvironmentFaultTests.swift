@@ -1,0 +1,157 @@
+import Foundation
+import Glibc
+import Testing
+import TestSupport
+@testable import Pipeline
+
+/// issue 11: environment faults are not file faults. With `$TMPDIR` full every good input was
+/// quarantined as a reader crash (exit 1); a full drop folder gave `NSCocoaErrorDomain Code=640`;
+/// scratch folders and workers outlived killed runs. Now the batch stops (exit 2) with the cause
+/// and the folder named, nothing moved; workers end with their run; stale scratch is swept.
+@Suite struct EnvironmentFaultTests {
+    /// A drop folder with the demo's inbox (settled) under `root`, and `rbm run`'s arguments.
+    static func dropFolder(in root: URL, extra: [String] = []) throws -> (inbox: URL, arguments: [String]) {
+        let inbox = root.appendingPathComponent("inbox")
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try CurrentSubmissionsTests.settle(inbox)
+        return (inbox, ["run", DemoScenarioTests.pipeline, "--inbox", inbox.path, "--fail-on", "never"] + extra)
+    }
+
+    /// Nothing was filed away: every input is still in the inbox, nothing archived or quarantined.
+    static func expectNothingMoved(_ inbox: URL) throws {
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).count == 7)
+        let parent = inbox.deletingLastPathComponent()
+        #expect(!FileManager.default.fileExists(atPath: parent.appendingPathComponent("quarantine").path))
+        #expect(!FileManager.default.fileExists(atPath: parent.appendingPathComponent("archive").path))
+    }
+
+    @Test(.enabled(if: TinyDisk.available, "mounting a tmpfs needs root"))
+    func aFullTemporaryFolderStopsTheBatchAndMovesNothing() throws {
+        guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let work = Fixtures.temporaryDirectory("rbm-tmpdir-full")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let (inbox, arguments) = try Self.dropFolder(in: work, extra: ["--out", work.appendingPathComponent("out").path])
+        let disk = try TinyDisk(kilobytes: 64)
+        try disk.fill()
+        let result = try Subprocess.run(rbm, arguments, environment: ["TMPDIR": disk.folder.path])
+        #expect(result.status == 2, "\(result.text) \(result.errors)")
+        #expect(result.errors.contains("rbm: \(disk.folder.path): error: cannot use the temporary folder ($TMPDIR) for the workers' results: No space left on device; nothing was read or moved"), "\(result.errors)")
+        try Self.expectNothingMoved(inbox)
+        withExtendedLifetime(disk) {}
+    }
+
+    @Test(.enabled(if: TinyDisk.available, "mounting a tmpfs needs root"))
+    func aFullDropFolderIsNamedPlainly() throws {
+        guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let work = Fixtures.temporaryDirectory("rbm-drop-full")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let disk = try TinyDisk(kilobytes: 1024)
+        let (inbox, arguments) = try Self.dropFolder(in: disk.folder, extra: ["--out", work.appendingPathComponent("out").path, "--in-process"])
+        try disk.fill()
+        let result = try Subprocess.run(rbm, arguments)
+        #expect(result.status == 2)
+        #expect(result.errors.hasPrefix("rbm: \(disk.folder.path): error: cannot file the inputs away into archive/ and quarantine/: No space left on device; "),
+                "\(result.errors)")
+        #expect(!result.errors.contains("NSCocoaErrorDomain"))
+        // current.json is written before each move: nothing left the inbox.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).count == 7)
+        withExtendedLifetime(disk) {}
+    }
+
+    @Test func anUnusableTemporaryFolderIsNamedPlainly() throws {
+        guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let work = Fixtures.temporaryDirectory("rbm-tmpdir-file")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let (inbox, arguments) = try Self.dropFolder(in: work, extra: ["--out", work.appendingPathComponent("out").path])
+        let notAFolder = work.appendingPathComponent("tmp-is-a-file")
+        try Data("x".utf8).write(to: notAFolder)
+        let result = try Subprocess.run(rbm, arguments, environment: ["TMPDIR": notAFolder.path])
+        #expect(result.status == 2)
+        #expect(result.errors.hasPrefix("rbm: \(notAFolder.path): error: cannot use the temporary folder ($TMPDIR) for the workers' results: "), "\(result.errors)")
+        #expect(!result.errors.contains("NSCocoaErrorDomain"))
+        try Self.expectNothingMoved(inbox)
+    }
+
+    @Test(.enabled(if: TinyDisk.available, "mounting a tmpfs needs root"))
+    func aWorkerThatCannotWriteItsResultSaysSoWithItsOwnStatus() throws {
+        guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let disk = try TinyDisk(kilobytes: 64)
+        try disk.fill()
+        let result = try Subprocess.run(rbm, ["worker", DemoScenarioTests.pipeline,
+                                              Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox/OP_BR_2022-2025_v2.xlsx"),
+                                              "--result", disk.folder.appendingPathComponent("r.json").path])
+        #expect(result.status == WorkerProcess.resultNotWritten)
+        #expect(result.errors.contains("cannot write the result: "), "\(result.errors)")
+        withExtendedLifetime(disk) {}
+    }
+
+    /// The supervisor's side: a worker that reports an unwritable result stops the batch; no input
+    /// is blamed for it.
+    @Test func aResultTheWorkerCouldNotWriteStopsTheBatchInsteadOfQuarantining() throws {
+        let worker = WorkerProcess(executable: try WorkerProcessTests.fakeWorker(
+            "echo 'rbm worker: /tmp/x.json: cannot write the result: No space left on device' >&2; exit 74"))
+        let work = Fixtures.temporaryDirectory("rbm-result-unwritable")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let (inbox, _) = try Self.dropFolder(in: work)
+        let fault = try #require(throws: EnvironmentFault.self) {
+            try BatchRun(options: .init(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path,
+                                        output: work.appendingPathComponent("out").path, worker: worker)).run()
+        }
+        #expect(fault.cause == "No space left on device")
+        #expect(fault.description.contains("cannot keep a worker's result in the temporary folder ($TMPDIR): No space left on device"))
+        try Self.expectNothingMoved(inbox)
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("out/manifest.json").path))
+    }
+
+    /// A worker blocked on a file (here a FIFO nobody writes) ends as soon as its lifeline closes,
+    /// which is what the kernel does to it when the run is killed.
+    @Test(.timeLimit(.minutes(1)))
+    func aWorkerEndsWhenItsParentIsGone() throws {
+        guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let work = Fixtures.temporaryDirectory("rbm-lifeline")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let fifo = work.appendingPathComponent("OP_BR_2022-2025_v2.xlsx")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let worker = Process()
+        worker.executableURL = URL(fileURLWithPath: rbm)
+        worker.arguments = ["worker", DemoScenarioTests.pipeline, fifo.path, "--result", work.appendingPathComponent("r.json").path, "--exit-with-parent"]
+        let lifeline = Pipe()
+        worker.standardInput = lifeline
+        worker.standardOutput = FileHandle.nullDevice
+        worker.standardError = FileHandle.nullDevice
+        let ended = DispatchSemaphore(value: 0)
+        worker.terminationHandler = { _ in ended.signal() }
+        try worker.run()
+        try lifeline.fileHandleForReading.close()
+        #expect(ended.wait(timeout: .now() + 1) == .timedOut, "the worker did not wait on its file")
+        try lifeline.fileHandleForWriting.close()   // the parent is gone
+        let result = ended.wait(timeout: .now() + 20)
+        if result == .timedOut { kill(worker.processIdentifier, SIGKILL) }
+        #expect(result == .success, "the worker outlived its parent")
+    }
+
+    @Test func scratchFoldersOfRunsThatDiedAreSwept() throws {
+        guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let work = Fixtures.temporaryDirectory("rbm-sweep")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let temporary = work.appendingPathComponent("tmp")
+        let dead = temporary.appendingPathComponent("rbm-run-dead"), alive = temporary.appendingPathComponent("rbm-run-alive")
+        let foreign = temporary.appendingPathComponent("rbm-something-else")
+        for folder in [dead, alive, foreign] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data().write(to: folder.appendingPathComponent(".owner"))
+            try Data("result".utf8).write(to: folder.appendingPathComponent("leftover.json"))
+        }
+        let held = open(alive.appendingPathComponent(".owner").path, O_RDWR)   // a run still going
+        defer { close(held) }
+        #expect(flock(held, LOCK_EX | LOCK_NB) == 0)
+
+        let (inbox, _) = try Self.dropFolder(in: work)
+        var options = BatchRun.Options(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path,
+                                       worker: WorkerProcess(executable: rbm))
+        options.temporaryFolder = temporary
+        #expect(try BatchRun(options: options).run().findings.count == 43)
+        // The dead run's folder is gone, the live one's and the foreign one stay; this run left none.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).sorted() == ["rbm-run-alive", "rbm-something-else"])
+    }
+}
