@@ -74,8 +74,8 @@ public enum Message: Hashable, Sendable, Codable {
 
     // MARK: KPIs and risks
 
-    /// KPI-001: a KPI without a complete baseline or target.
-    case kpiIncomplete(kpi: String, name: String, noBaseline: Bool, noTarget: Bool)
+    /// KPI-001: a KPI without a complete baseline or target; each says what of it is missing.
+    case kpiIncomplete(kpi: String, name: String, baseline: KPIGap?, target: KPIGap?)
     /// KPI-002: a KPI off track, at risk, or reported otherwise than computed.
     case kpiStatus(kpi: String, name: String, actual: Decimal, year: Int, baseline: Decimal, baselineYear: Int, target: Decimal,
                    targetYear: Int, computed: KPIStatus, reported: String?)
@@ -118,6 +118,21 @@ extension Message {
 /// A KPI's status for a year, computed from its baseline, target and actual (domain.md a.6).
 public enum KPIStatus: String, Hashable, Sendable, Codable {
     case onTrack = "On track", atRisk = "At risk", offTrack = "Off track", noData = "No data"
+}
+
+/// What a KPI's baseline or target lacks: its value, its year, or both.
+public enum KPIGap: String, Hashable, Sendable, Codable {
+    case value, year, both
+
+    /// The gap of a value and a year, nil when neither is missing.
+    public init?(valueMissing: Bool, yearMissing: Bool) {
+        switch (valueMissing, yearMissing) {
+        case (true, true): self = .both
+        case (true, false): self = .value
+        case (false, true): self = .year
+        case (false, false): return nil
+        }
+    }
 }
 
 /// A risk score's rating band (`risk.bands`: Low, Medium, High, Critical).

@@ -70,15 +70,22 @@ public struct FrameworkOutput: Hashable, Sendable, Codable {
     public var bureau: Bureau?
     public var title: String
     public var isCostRecovery: Bool
+    /// The output code's cell.
     public var source: CellSource
+    /// The cells of the stated objective and bureau, when the sheet has those columns.
+    public var objectiveCell: CellSource?
+    public var bureauCell: CellSource?
 
-    public init(code: OutputCode, objective: String, bureau: Bureau?, title: String, isCostRecovery: Bool, source: CellSource) {
+    public init(code: OutputCode, objective: String, bureau: Bureau?, title: String, isCostRecovery: Bool, source: CellSource,
+                objectiveCell: CellSource? = nil, bureauCell: CellSource? = nil) {
         self.code = code
         self.objective = objective
         self.bureau = bureau
         self.title = title
         self.isCostRecovery = isCostRecovery
         self.source = source
+        self.objectiveCell = objectiveCell
+        self.bureauCell = bureauCell
     }
 }
 
@@ -94,6 +101,18 @@ public struct CrosswalkEntry: Hashable, Sendable, Codable {
         self.newCode = newCode
         self.note = note
         self.source = source
+    }
+}
+
+extension CrosswalkEntry {
+    /// Words a `New code` cell holds when the old objective has no successor (domain.md (d) RF-003).
+    public static let noSuccessorWords: Set<String> = ["", "-", "–", "—", "n/a", "na", "none", "discontinued", "supprimé", "supprime",
+                                                        "suprimido", "sin sucesor", "aucun", "ninguno"]
+
+    /// The successor code, nil when the crosswalk gives none (an empty cell, a dash or a word for none).
+    public var successor: String? {
+        guard let code = newCode?.trimmingCharacters(in: .whitespacesAndNewlines) else { return nil }
+        return Self.noSuccessorWords.contains(code.lowercased()) ? nil : code
     }
 }
 

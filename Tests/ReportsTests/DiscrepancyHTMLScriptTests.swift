@@ -16,7 +16,7 @@ struct DiscrepancyHTMLScriptTests {
         Finding(id: Finding.ID(.fin004, .bureau(.tsb), .year(2023)), severity: .error, bureau: .tsb, message: .bureauTotal(bureau: .tsb, year: 2023, planned: 2, budgeted: 1), sources: [],
                 causedBy: [fin007]),
         Finding(id: Finding.ID(.fin003, .output(OutputCode("R.2-1")), .year(2022)), severity: .warning, bureau: .br, message: .amountDiffers(output: OutputCode("R.2-1"), year: 2022, bureau: .br, planned: 2, budgeted: 1, costRecovery: nil), sources: []),
-        Finding(id: Finding.ID(.kpi001, .text("K-1")), severity: .info, bureau: .bdt, message: .kpiIncomplete(kpi: "K-1", name: "n", noBaseline: true, noTarget: false), sources: []),
+        Finding(id: Finding.ID(.kpi001, .text("K-1")), severity: .info, bureau: .bdt, message: .kpiIncomplete(kpi: "K-1", name: "n", baseline: .both, target: nil), sources: []),
     ]
 
     /// Runs the page's script, then each filter setting, and returns the "N of M shown" texts.

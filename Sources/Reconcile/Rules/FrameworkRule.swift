@@ -44,12 +44,18 @@ extension RuleRun {
                 }
             }
         }
+        // The results framework's own Outputs sheet is a source like any other (RF-001, RF-003).
+        if let framework = model.submissions.first(where: { $0.kind == .resultsFramework }) {
+            for output in model.outputs where seen.insert(Seen(tag: framework.tag, output: output.code)).inserted {
+                uses.append(Use(tag: framework.tag, output: output.code, bureau: output.bureau, cell: output.source, title: output.title))
+            }
+        }
         for use in uses {
             let objective = use.output.objective
             let title = titles[use.output] ?? use.title
             if !objectives.contains(objective) {
                 if let entry = crosswalk[objective] {
-                    let successor = entry.newCode.flatMap { $0.isEmpty ? nil : $0 }
+                    let successor = entry.successor
                     emit(Finding(id: Finding.ID(.rf003, .source(use.tag), .output(use.output)), severity: successor == nil ? .error : .warning,
                                  bureau: use.bureau, output: use.output,
                                  message: .previousPlanObjective(output: use.output, objective: objective, previousPlan: settings.predecessorPlanID,
@@ -64,7 +70,7 @@ extension RuleRun {
                                  message: .unknownObjective(output: use.output, title: title, objective: objective, plan: settings.planID, sameBureau: same),
                                  expected: .words(expected), actual: .words(objective), sources: [Format.cell(use.cell)]))
                 }
-            } else if !listed.contains(use.output) {
+            } else if use.tag.kind != .resultsFramework, !listed.contains(use.output) {
                 emit(Finding(id: Finding.ID(.rf005, .source(use.tag), .output(use.output)), severity: .warning,
                              bureau: use.bureau, output: use.output,
                              message: .notInFramework(output: use.output, title: use.title, plan: settings.planID),
@@ -90,6 +96,13 @@ extension RuleRun {
         }
         for a in model.allocations {
             rf004(tag: .operationalPlan(a.bureau), output: a.output, stated: a.statedObjective, bureau: a.bureau, statedBureau: a.bureau, bureauCell: a.outputCell)
+        }
+        // The framework's Outputs sheet: its Objective and Bureau columns are the stated ones.
+        if let framework = model.submissions.first(where: { $0.kind == .resultsFramework }) {
+            for o in model.outputs {
+                rf004(tag: framework.tag, output: o.code, stated: TextCell(text: o.objective, source: o.objectiveCell ?? o.source),
+                      bureau: o.bureau, statedBureau: o.bureau, bureauCell: o.bureauCell ?? o.source)
+            }
         }
     }
 }

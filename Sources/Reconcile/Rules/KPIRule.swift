@@ -31,7 +31,9 @@ extension RuleRun {
             if noBaseline || noTarget {
                 let parts = [noBaseline ? "baseline value and year" : nil, noTarget ? "target value and year" : nil].compactMap { $0 }
                 emit(Finding(id: Finding.ID(.kpi001, .text(kpi.id)), severity: noTarget ? .error : .warning, bureau: bureau, output: output,
-                             message: .kpiIncomplete(kpi: kpi.id, name: kpi.name, noBaseline: noBaseline, noTarget: noTarget),
+                             message: .kpiIncomplete(kpi: kpi.id, name: kpi.name,
+                                                     baseline: KPIGap(valueMissing: kpi.baseline == nil, yearMissing: kpi.baselineYear == nil),
+                                                     target: KPIGap(valueMissing: kpi.target == nil, yearMissing: kpi.targetYear == nil)),
                              expected: .words(parts.joined(separator: " and ")), actual: .words("blank"),
                              sources: [Format.cell(noTarget ? kpi.targetCell : kpi.baselineCell)]))
                 continue

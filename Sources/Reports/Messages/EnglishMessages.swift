@@ -86,8 +86,12 @@ public struct EnglishMessages: MessageCatalogue {
         case .unknownGoal(let objective, let goal, let plan, let goals):
             return "Objective \(objective) lists goal \(goal); \(plan) has goals G1-G\(goals)."
         case .previousPlanObjective(let output, let objective, let previousPlan, let successor):
-            return "\(output) uses objective \(objective) from the \(previousPlan) plan; "
-                + (successor.map { "the crosswalk maps \(objective) → \($0). Re-code the output under \($0)." } ?? "the crosswalk gives no successor.")
+            guard let successor else {
+                return "\(output) uses objective \(objective) from the \(previousPlan) plan, which was discontinued: the crosswalk gives it no successor, "
+                    + "so the output belongs to no objective of the current plan."
+            }
+            return "\(output) uses objective \(objective) from the \(previousPlan) plan; the crosswalk maps \(objective) → \(successor). "
+                + "Re-code the output under \(successor)."
         case .unknownObjective(let output, let title, let objective, let plan, let same):
             let range = same.first.map { first in " (objectives \(first)-\(same.last ?? first))." } ?? "."
             return "\(output) (\(title)) refers to objective \(objective), which does not exist in \(plan)" + range
@@ -98,9 +102,9 @@ public struct EnglishMessages: MessageCatalogue {
         case .bureauMismatch(let output, let owner, let stated):
             return "Output \(output) belongs to \(owner.rawValue) but the row says \(stated.rawValue); \(owner.rawValue) used."
 
-        case .kpiIncomplete(let kpi, let name, let noBaseline, let noTarget):
-            let parts = [noBaseline ? "baseline value and year" : nil, noTarget ? "target value and year" : nil].compactMap { $0 }
-            return "\(kpi) (\(name)) has no \(parts.joined(separator: " and ")); progress cannot be \(noTarget ? "judged" : "computed")."
+        case .kpiIncomplete(let kpi, let name, let baseline, let target):
+            let parts = [baseline.map { gap("baseline", $0) }, target.map { gap("target", $0) }].compactMap { $0 }
+            return "\(kpi) (\(name)) has \(parts.joined(separator: " and ")); progress cannot be \(target != nil ? "judged" : "computed")."
         case .kpiStatus(let kpi, let name, let actual, let year, let baseline, let baselineYear, let target, let targetYear, let computed, let reported):
             return "\(kpi) (\(name)): \(actual.plainText) in \(year) against baseline \(baseline.plainText) (\(baselineYear)) and target "
                 + "\(target.plainText) (\(targetYear)). Computed status \(computed.rawValue)" + (reported.map { "; reported '\($0)'." } ?? ".")
@@ -126,6 +130,15 @@ public struct EnglishMessages: MessageCatalogue {
         case .financialPlan: "financial plan"
         case .operationalPlan: "operational plan"
         case .riskRegister: "risk register"
+        }
+    }
+
+    /// `no baseline`, `no baseline value`, `no target year`.
+    private func gap(_ part: String, _ gap: KPIGap) -> String {
+        switch gap {
+        case .both: "no \(part)"
+        case .value: "no \(part) value"
+        case .year: "no \(part) year"
         }
     }
 

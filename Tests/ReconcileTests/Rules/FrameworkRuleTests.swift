@@ -119,10 +119,8 @@ import Results
         b.plan("T.5-1", bureau: .tsb, total: [2022: 1000])
         let f = try #require(b.findings(of: .rf003).first)
         #expect(f.actual == .words("T.5 (SP2016-2019)"))
-        withKnownIssue("FrameworkRule treats any non-empty New code as a successor: a warning naming '\(newCode)'") {
-            #expect(f.severity == .error)
-            #expect(f.message == .previousPlanObjective(output: OutputCode("T.5-1"), objective: "T.5", previousPlan: "SP2016-2019", successor: nil))
-        }
+        #expect(f.severity == .error)
+        #expect(f.message == .previousPlanObjective(output: OutputCode("T.5-1"), objective: "T.5", previousPlan: "SP2016-2019", successor: nil))
     }
 
     /// RF-004, objective: the row states another objective than its code's (the code wins).
@@ -206,7 +204,7 @@ import Results
 
     /// The results framework's own Outputs sheet is checked like any workbook (domain.md (d) RF-001,
     /// RF-003, RF-004): `RF-001/RF/<output>`, `RF-003/RF/<output>`, `RF-004/RF/<output>[/bureau]`.
-    @Test func theFrameworksOwnOutputsSheetIsChecked() {
+    @Test func theFrameworksOwnOutputsSheetIsChecked() throws {
         var b = ModelBuilder(bureaus: [.tsb])
         b.framework(objectives: ["D.1", "T.2", "T.3", "T.4"], crosswalk: [("T.5", "T.4")])
         let c = { (row: Int) in ModelBuilder.cell("RF.xlsx", row, 1) }
@@ -215,12 +213,11 @@ import Results
             FrameworkOutput(code: OutputCode("T.5-1"), objective: "T.5", bureau: .tsb, title: "T.5-1", isCostRecovery: false, source: c(21)),
             FrameworkOutput(code: OutputCode("T.3-1"), objective: "T.2", bureau: .br, title: "T.3-1", isCostRecovery: false, source: c(22)),
         ]
-        let ids = Set(b.findings().map(\.idText))
-        withKnownIssue("FrameworkRule checks only the financial and operational plans' codes, not the framework's Outputs sheet") {
-            #expect(ids.contains("RF-001/RF/D.5-1"))
-            #expect(ids.contains("RF-003/RF/T.5-1"))
-            #expect(ids.contains("RF-004/RF/T.3-1"))
-            #expect(ids.contains("RF-004/RF/T.3-1/bureau"))
-        }
+        let found = b.findings().filter { $0.rule.rawValue.hasPrefix("RF-") }
+        #expect(Set(found.map(\.idText)) == ["RF-001/RF/D.5-1", "RF-003/RF/T.5-1", "RF-004/RF/T.3-1", "RF-004/RF/T.3-1/bureau"])
+        // The Outputs sheet is the list RF-005 checks against: its own outputs are never RF-005.
+        #expect(!found.contains { $0.rule == .rf005 })
+        let bureau = try #require(found.first { $0.idText == "RF-004/RF/T.3-1/bureau" })
+        #expect(bureau.bureau == .tsb && bureau.expected == .words("TSB") && bureau.actual == .words("BR") && bureau.sourceTexts == ["RF.xlsx!S!A22"])
     }
 }

@@ -210,8 +210,9 @@ import Results
         #expect(f.expected == .words(c.expected) && f.actual == .words("blank") && f.delta == FindingValue.none)
         #expect(f.sourceTexts == ["RF.xlsx!S!\(c.cell)"])
         #expect(f.causedBy == [])
-        #expect(f.message == .kpiIncomplete(kpi: "KPI-D.2-2-01", name: "name of KPI-D.2-2-01", noBaseline: c.baseline == nil || c.baselineYear == nil,
-                                            noTarget: c.target == nil || c.targetYear == nil))
+        #expect(f.message == .kpiIncomplete(kpi: "KPI-D.2-2-01", name: "name of KPI-D.2-2-01",
+                                            baseline: KPIGap(valueMissing: c.baseline == nil, yearMissing: c.baselineYear == nil),
+                                            target: KPIGap(valueMissing: c.target == nil, yearMissing: c.targetYear == nil)))
         #expect(!findings.contains { $0.rule == .kpi002 })
     }
 
@@ -233,8 +234,8 @@ import Results
                         ModelBuilder.kpi("KPI-1", linkedTo: "T.1-1", baseline: 1, baselineYear: 2019, target: nil, targetYear: nil, row: 7)]
         let f = b.findings(of: .kpi001)
         #expect(f.map(\.idText) == ["KPI-001/KPI-1", "KPI-001/KPI-1#2", "KPI-001/KPI-1#3"])
-        withKnownIssue("Message.kpiIncomplete carries only noBaseline/noTarget: a missing value, year or both give the same message") {
-            #expect(Set(f.map(\.message)).count == 3)
-        }
+        #expect(f.map(\.message) == [.kpiIncomplete(kpi: "KPI-1", name: "name of KPI-1", baseline: nil, target: .value),
+                                      .kpiIncomplete(kpi: "KPI-1", name: "name of KPI-1", baseline: nil, target: .year),
+                                      .kpiIncomplete(kpi: "KPI-1", name: "name of KPI-1", baseline: nil, target: .both)])
     }
 }
