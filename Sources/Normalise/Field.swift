@@ -11,7 +11,7 @@
 /// fields, so asking a row for another kind's field finds no column.
 ///
 /// The raw values are the names pipeline files and `Defaults/defaults.yaml` use (`fields:`).
-public enum Field: String, Sendable, Codable, CodingKeyRepresentable, CaseIterable, Comparable {
+public enum Field: String, Sendable, Codable, CodingKeyRepresentable, CaseIterable {
     case code, shortName, title, goal, goals, description, unit, baseline, baselineYear, target, targetYear
     case bureau, type, objective, output, costRecovery
     case id, linkedTo, name, direction, actual, status, source
@@ -38,6 +38,4 @@ public enum Field: String, Sendable, Codable, CodingKeyRepresentable, CaseIterab
         /// A stated biennium total, checked against the year columns.
         case bienniumTotal
     }
-
-    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
