@@ -23,14 +23,14 @@ struct DefaultSheet {
         }
     }
 
-    /// The note for the manifest, nil when nothing hidden was involved.
-    func note(file: String, table: String) -> String? {
+    /// The sentence of the manifest's note (about the whole file), nil when nothing hidden was involved.
+    func note(table: String) -> String? {
         guard let sheet else { return nil }
         if sheet.visibility != .visible {
-            return "info: \(file): every worksheet is hidden; the \(table) table was read from the first, '\(sheet.name)' (\(sheet.visibility.rawValue))"
+            return "every worksheet is hidden; the \(table) table was read from the first, '\(sheet.name)' (\(sheet.visibility.rawValue))"
         }
         guard !passedOver.isEmpty else { return nil }
         let names = passedOver.map { "'\($0.name)' (\($0.visibility.rawValue))" }.joined(separator: ", ")
-        return "info: \(file): the \(table) table was read from '\(sheet.name)', the first visible sheet; passed over the hidden \(passedOver.count == 1 ? "sheet" : "sheets") \(names)"
+        return "the \(table) table was read from '\(sheet.name)', the first visible sheet; passed over the hidden \(passedOver.count == 1 ? "sheet" : "sheets") \(names)"
     }
 }

@@ -6,32 +6,32 @@ import Results
 extension RowContext {
     /// An output code cell that must hold a valid output code.
     func requiredOutput() throws(RowRejection) -> (OutputCode, CellSource) {
-        guard let (parse, typed) = code("output", as: .output) else {
-            throw reject("output", expected: "output code", reason: "no output code")
+        guard let (parse, typed) = code(.output, as: .output) else {
+            throw reject(.output, expected: "output code", reason: "no output code")
         }
         switch parse {
         case .code(let code): return (OutputCode(code), typed.source)
-        case .rejected(let reason): throw reject("output", expected: "output code", reason: reason)
-        case .otherKind(let code, let kind): throw reject("output", expected: "output code", reason: "\(kind.rawValue) code \(code) where an output code is expected")
-        case .empty: throw reject("output", expected: "output code", reason: "no output code")
+        case .rejected(let reason): throw reject(.output, expected: "output code", reason: reason)
+        case .otherKind(let code, let kind): throw reject(.output, expected: "output code", reason: "\(kind.rawValue) code \(code) where an output code is expected")
+        case .empty: throw reject(.output, expected: "output code", reason: "no output code")
         }
     }
 
     /// The stated objective, canonical when it parses; an output-shaped or unreadable code counts as none.
     func statedObjective() -> TextCell? {
-        guard let (parse, typed) = code("objective", as: .objective), case .code(let code) = parse else { return nil }
+        guard let (parse, typed) = code(.objective, as: .objective), case .code(let code) = parse else { return nil }
         return TextCell(text: code, source: typed.source)
     }
 
     func funding(defaultingTo fallback: FundingSource?) throws(RowRejection) -> (FundingSource, CellSource?) {
-        guard layout.column("funding") != nil else {
+        guard layout.column(.funding) != nil else {
             return (fallback ?? FundingSource("RB"), nil)
         }
-        guard let typed = text("funding") else {
-            throw reject("funding", expected: "known funding source", reason: "no funding source")
+        guard let typed = text(.funding) else {
+            throw reject(.funding, expected: "known funding source", reason: "no funding source")
         }
         guard let code = settings.funding.canonical(typed.text) else {
-            throw reject("funding", expected: "known funding source", reason: "'\(typed.text)' is not a known funding source")
+            throw reject(.funding, expected: "known funding source", reason: "'\(typed.text)' is not a known funding source")
         }
         return (FundingSource(code), typed.source)
     }
@@ -62,7 +62,7 @@ extension RowContext {
     }
 
     func bienniumAmount() throws(RowRejection) -> Amount? {
-        guard let column = layout.column("biennium") else { return nil }
+        guard let column = layout.column(.biennium) else { return nil }
         return try amount(column)
     }
 
@@ -70,13 +70,13 @@ extension RowContext {
         let (output, outputCell) = try requiredOutput()
         let years = try yearCosts()
         let biennium = try bienniumAmount()
-        let fte = try quantity("fte")
+        let fte = try quantity(.fte)
         let (funding, fundingCell) = try funding(defaultingTo: FundingSource("RB"))
-        let priorityText = text("priority")
+        let priorityText = text(.priority)
         let priority = priorityText.flatMap { settings.priorities.canonical($0.text) }.flatMap(Priority.init(rawValue:))
         return Allocation(bureau: bureau, output: output, outputCell: outputCell, statedObjective: statedObjective(),
-                          title: text("title")?.text ?? "", years: years, biennium: biennium, fte: fte, priority: priority,
-                          priorityCell: priorityText?.source, funding: funding, fundingCell: fundingCell, notes: text("notes"),
+                          title: text(.title)?.text ?? "", years: years, biennium: biennium, fte: fte, priority: priority,
+                          priorityCell: priorityText?.source, funding: funding, fundingCell: fundingCell, notes: text(.notes),
                           row: row.number)
     }
 
@@ -85,19 +85,19 @@ extension RowContext {
         let years = try yearAmounts()
         let biennium = try bienniumAmount()
         let (funding, fundingCell) = try funding(defaultingTo: nil)
-        let sector = text("sector")
+        let sector = text(.sector)
         let sectorBureau = sector.flatMap { settings.bureaus.canonical($0.text) }.flatMap(Bureau.init(rawValue:))
         let bureau = Bureau.owning(prefix: output.prefix) ?? sectorBureau
-        let category = text("category").flatMap { settings.costCategories.canonical($0.text) }.map(CostCategory.init)
+        let category = text(.category).flatMap { settings.costCategories.canonical($0.text) }.map(CostCategory.init)
         return BudgetLine(bureau: bureau, sector: sector, statedObjective: statedObjective(), output: output, outputCell: outputCell,
-                          title: text("title")?.text ?? "", category: category, funding: funding,
-                          fundingCell: fundingCell ?? outputCell, years: years, biennium: biennium, notes: text("notes"), row: row.number,
+                          title: text(.title)?.text ?? "", category: category, funding: funding,
+                          fundingCell: fundingCell ?? outputCell, years: years, biennium: biennium, notes: text(.notes), row: row.number,
                           sectorBureau: sectorBureau)
     }
 
     func sectorSummary() throws(RowRejection) -> SectorSummary {
-        guard let typed = text("bureau"), let code = settings.bureaus.canonical(typed.text), let bureau = Bureau(rawValue: code) else {
-            throw reject("bureau", expected: "bureau", reason: "not a known bureau")
+        guard let typed = text(.bureau), let code = settings.bureaus.canonical(typed.text), let bureau = Bureau(rawValue: code) else {
+            throw reject(.bureau, expected: "bureau", reason: "not a known bureau")
         }
         return SectorSummary(bureau: bureau, years: try yearAmounts(), biennium: try bienniumAmount(), row: row.number)
     }

@@ -51,14 +51,14 @@ struct RowContext {
     func cell(_ column: Int) -> SheetCell? { byColumn[column] }
 
     /// The trimmed text of a field's cell, nil when absent or blank.
-    func text(_ field: String) -> TextCell? {
+    func text(_ field: Field) -> TextCell? {
         guard let column = layout.column(field), let cell = byColumn[column.index] else { return nil }
         let text = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : TextCell(text: text, source: source(column.index))
     }
 
     /// A code cell: numbers use their displayed text (a code typed as a number is lossy).
-    func code(_ field: String, as kind: CodeGrammar.Kind) -> (CodeParse, TextCell)? {
+    func code(_ field: Field, as kind: CodeGrammar.Kind) -> (CodeParse, TextCell)? {
         guard let typed = text(field) else { return nil }
         return (settings.codes.parse(typed.text, as: kind), typed)
     }
@@ -103,7 +103,7 @@ struct RowContext {
         }
     }
 
-    func quantity(_ field: String) throws(RowRejection) -> Quantity? {
+    func quantity(_ field: Field) throws(RowRejection) -> Quantity? {
         guard let column = layout.column(field) else { return nil }
         return try decimal(column: column.index).map { Quantity(value: $0, source: source(column.index)) }
     }
@@ -134,7 +134,7 @@ struct RowContext {
         return numberFormat(cell.styleIndex).contains("%") ? value * 100 : value
     }
 
-    func integer(_ field: String) throws(RowRejection) -> Int? {
+    func integer(_ field: Field) throws(RowRejection) -> Int? {
         try quantity(field).map { NSDecimalNumber(decimal: $0.value).intValue }
     }
 
@@ -143,7 +143,7 @@ struct RowContext {
         layout.columns.contains { column in
             switch column.role {
             case .year, .biennium: byColumn[column.index] != nil || emptyValueColumns.contains(column.index)
-            case .field(let f): f == "fte" && (byColumn[column.index] != nil || emptyValueColumns.contains(column.index))
+            case .field(let f): f == .fte && (byColumn[column.index] != nil || emptyValueColumns.contains(column.index))
             }
         }
     }
@@ -154,7 +154,7 @@ struct RowContext {
     }
 
     /// A rejection for a field's cell.
-    func reject(_ field: String, expected: String, reason: String) -> RowRejection {
+    func reject(_ field: Field, expected: String, reason: String) -> RowRejection {
         let column = layout.column(field)?.index ?? row.cells.first?.reference.column ?? 1
         let actual = byColumn[column]?.text ?? "blank"
         return RowRejection(column: column, expected: expected, actual: actual.isEmpty ? "blank" : actual, reason: reason)
@@ -163,6 +163,6 @@ struct RowContext {
 
 /// Collects the notes of a sheet's rows (a reference, so row readers can add to it).
 final class NoteSink: @unchecked Sendable {
-    var notes: [String] = []
-    func add(_ note: String) { notes.append(note) }
+    var notes: [Note] = []
+    func add(_ note: Note) { notes.append(note) }
 }

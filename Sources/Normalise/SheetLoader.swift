@@ -30,9 +30,9 @@ struct SheetLoader {
         guard var layout = found else {
             for field in missing {
                 model.loadFindings.append(Finding(
-                    id: Finding.ID(.dat003, .source(tag), .text(sheet), .text(field)), severity: .error, bureau: bureau,
-                    message: .missingColumn(file: file, sheet: sheet, field: field, headers: seen, closestAlias: mapper.closestAlias(to: seen, for: field)),
-                    expected: .words("column \(field)"), actual: .words("none"), sources: [SourceRef(file: file, sheet: sheet)]))
+                    id: Finding.ID(.dat003, .source(tag), .text(sheet), .text(field.rawValue)), severity: .error, bureau: bureau,
+                    message: .missingColumn(file: file, sheet: sheet, field: field.rawValue, headers: seen, closestAlias: mapper.closestAlias(to: seen, for: field)),
+                    expected: .words("column \(field.rawValue)"), actual: .words("none"), sources: [SourceRef(file: file, sheet: sheet)]))
             }
             return nil
         }
@@ -45,7 +45,7 @@ struct SheetLoader {
             }
         }
         assignUnits(&layout, notes: &model.notes)
-        for reason in layout.ignored { model.notes.append("info: \(file)!\(sheet): \(reason)") }
+        for reason in layout.ignored { model.notes.append(Note(.ignoredColumn, source: SourceRef(file: file, sheet: sheet), reason)) }
 
         var account = SheetAccount(sheet: sheet, headerRow: layout.headerDescription)
         var scope: [[Int: Quantity]] = []          // loaded rows since the start (totals)
@@ -92,8 +92,8 @@ struct SheetLoader {
             let values = summable(context)
             scope.append(values)
             subScope.append(values)
-            if table.table == .targets, context.isNumber("code"), let code = context.text("code") {
-                model.notes.append("info: \(code.source.ref): code typed as the number \(code.text)")
+            if table.table == .targets, context.isNumber(.code), let code = context.text(.code) {
+                model.notes.append(Note(.codeTypedAsNumber, source: code.source.ref, "code typed as the number \(code.text)"))
             }
         }
         return account
@@ -102,7 +102,7 @@ struct SheetLoader {
     private func makeRecord(_ context: RowContext) throws(RowRejection) -> Record {
         switch table.table {
         case .allocations:
-            guard let bureau else { throw context.reject("output", expected: "bureau", reason: "the plan's bureau is unknown") }
+            guard let bureau else { throw context.reject(.output, expected: "bureau", reason: "the plan's bureau is unknown") }
             return .allocation(try context.allocation(bureau: bureau))
         case .budgetLines: return .budgetLine(try context.budgetLine())
         case .sectorSummary: return .summary(try context.sectorSummary())
@@ -113,7 +113,7 @@ struct SheetLoader {
         case .kpis: return .kpi(try context.kpi())
         case .crosswalk: return .crosswalk(try context.crosswalk())
         case .risks: return .risk(try context.risk())
-        case .parameters: throw context.reject("label", expected: "table", reason: "parameters are not rows")
+        case .parameters: throw context.reject(.label, expected: "table", reason: "parameters are not rows")
         }
     }
 
@@ -121,7 +121,7 @@ struct SheetLoader {
     private func reject(_ context: RowContext, _ error: RowRejection, into model: inout ResultsModel) {
         let cell = context.source(error.column).ref
         guard table.table.isAmountTable else {
-            model.notes.append("info: \(cell): row \(context.row.number) not loaded: \(error.reason)")
+            model.notes.append(Note(.rowNotLoaded, source: cell, "row \(context.row.number) not loaded: \(error.reason)"))
             return
         }
         let output = (try? context.requiredOutput())?.0
@@ -140,7 +140,7 @@ struct SheetLoader {
             switch column.role {
             case .year, .biennium:
                 if let amount = try? context.amount(column) { values[column.index] = Quantity(value: amount.chf, source: amount.source) }
-            case .field("fte"):
+            case .field(.fte):
                 if let v = try? context.decimal(column: column.index) { values[column.index] = Quantity(value: v, source: context.source(column.index)) }
             case .field: break
             }
@@ -155,7 +155,7 @@ struct SheetLoader {
             switch column.role {
             case .year(_, let year, _): measure = .year(year); unit = column.unit
             case .biennium: measure = .biennium; unit = column.unit
-            case .field("fte"): measure = .fte
+            case .field(.fte): measure = .fte
             case .field: continue
             }
             let value: Decimal?
@@ -163,7 +163,8 @@ struct SheetLoader {
                 value = try context.decimal(column: column.index)
             } catch {
                 // A total that is not a number cannot be checked; say so rather than drop it silently.
-                model.notes.append("info: \(context.source(column.index).ref): the total '\(label.trimmingCharacters(in: .whitespaces))' is not checked: \(error.reason)")
+                model.notes.append(Note(.uncheckedTotal, source: context.source(column.index).ref,
+                                        "the total '\(label.trimmingCharacters(in: .whitespaces))' is not checked: \(error.reason)"))
                 continue
             }
             guard let raw = value else { continue }
@@ -183,11 +184,11 @@ struct SheetLoader {
     }
 
     /// Unit of each amount column: header, else title rows, else profile, else the pipeline default.
-    private func assignUnits(_ layout: inout TableLayout, notes: inout [String]) {
+    private func assignUnits(_ layout: inout TableLayout, notes: inout [Note]) {
         let titleUnit = AmountUnit.detect(in: layout.titleText.joined(separator: " ")).flatMap { MoneyUnit(rawValue: $0.rawValue) }
         for i in layout.columns.indices {
             switch layout.columns[i].role {
-            case .year(let field, _, _) where field == "amount": break
+            case .year(let field, _, _) where field == .amount: break
             case .biennium: break
             default: continue
             }
@@ -200,7 +201,8 @@ struct SheetLoader {
             layout.columns[i].unit = unit
             layout.columns[i].unitOrigin = origin
             let cell = CellPosition(row: layout.headerRow, column: layout.columns[i].index).a1
-            notes.append("unit: \(file)!\(grid.sheet.name)!\(cell) '\(header)' read in \(unit.rawValue) (from the \(origin))")
+            notes.append(Note(.amountUnit, source: SourceRef(file: file, sheet: grid.sheet.name, cell: cell),
+                              "'\(header)' read in \(unit.rawValue) (from the \(origin))"))
         }
     }
 }
@@ -208,7 +210,7 @@ struct SheetLoader {
 extension RowContext {
     /// Whether the output column holds a valid output code (a total row never does).
     var hasValidOutput: Bool {
-        guard let (parse, _) = code("output", as: .output) else { return false }
+        guard let (parse, _) = code(.output, as: .output) else { return false }
         return parse.code != nil
     }
 }

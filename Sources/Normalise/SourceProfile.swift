@@ -56,11 +56,13 @@ public struct TableProfile: Sendable, Codable, Equatable {
     public var headerRow: Int?
     /// Unit of this table's amounts, overriding the source's.
     public var unit: MoneyUnit?
-    /// Field → header aliases (any language). Shipped defaults apply to fields not listed.
-    public var fields: [String: [String]]?
+    /// Field → header aliases (any language) or a fixed column (`column:H`). The shipped
+    /// defaults are merged under these when the pipeline file is loaded. Every key is one of
+    /// `table.fields`: the pipeline file is checked against that list before it is decoded.
+    public var fields: [Field: [String]]?
 
     public init(sheet: String? = nil, excelTable: String? = nil, table: TableKind, headerRow: Int? = nil, unit: MoneyUnit? = nil,
-                fields: [String: [String]]? = nil) {
+                fields: [Field: [String]]? = nil) {
         self.sheet = sheet
         self.excelTable = excelTable
         self.table = table
@@ -68,55 +70,4 @@ public struct TableProfile: Sendable, Codable, Equatable {
         self.unit = unit
         self.fields = fields
     }
-}
-
-/// The model tables a sheet can fill, with their fields.
-public enum TableKind: String, Sendable, Codable, CaseIterable {
-    case goals, targets, objectives, outputs, kpis, crosswalk
-    case budgetLines, sectorSummary, parameters
-    case allocations
-    case risks
-
-    /// Every field the table knows.
-    public var fields: [String] {
-        switch self {
-        case .goals: ["code", "shortName", "title"]
-        case .targets: ["code", "goal", "description", "unit", "baseline", "baselineYear", "target", "targetYear"]
-        case .objectives: ["code", "bureau", "type", "title", "goals"]
-        case .outputs: ["code", "objective", "bureau", "title", "costRecovery"]
-        case .kpis: ["id", "linkedTo", "name", "unit", "direction", "baseline", "baselineYear", "target", "targetYear", "actual", "status", "source"]
-        case .crosswalk: ["oldCode", "newCode", "note"]
-        case .budgetLines: ["sector", "objective", "output", "title", "category", "funding", "amount", "biennium", "notes"]
-        case .sectorSummary: ["bureau", "amount", "biennium"]
-        case .parameters: ["label", "value"]
-        case .allocations: ["output", "objective", "title", "activities", "amount", "biennium", "fte", "priority", "funding", "notes"]
-        case .risks: ["id", "bureau", "description", "category", "objective", "output", "likelihood", "impact", "score", "owner",
-                      "mitigation", "status", "lastReview"]
-        }
-    }
-
-    /// Fields without which the sheet is not loaded (DAT-003).
-    public var required: [String] {
-        switch self {
-        case .goals, .targets, .objectives, .outputs: ["code"]
-        case .kpis: ["id"]
-        case .crosswalk: ["oldCode"]
-        case .budgetLines, .allocations: ["output", "amount"]
-        case .sectorSummary: ["bureau", "amount"]
-        case .parameters: ["label", "value"]
-        case .risks: ["id", "likelihood", "impact"]
-        }
-    }
-
-    /// Fields read from headers that carry a year (one column per year).
-    public var yearFields: Set<String> {
-        switch self {
-        case .budgetLines, .allocations, .sectorSummary: ["amount"]
-        case .kpis: ["actual"]
-        default: []
-        }
-    }
-
-    /// Tables whose rows carry amounts: blank, total and note rows are told apart there.
-    public var isAmountTable: Bool { self == .budgetLines || self == .allocations || self == .sectorSummary }
 }

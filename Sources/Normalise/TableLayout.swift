@@ -5,11 +5,19 @@ import XLSX
 public struct TableLayout: Sendable {
     public enum Role: Sendable, Equatable {
         /// A plain field (`output`, `fte`, …).
-        case field(String)
+        case field(Field)
         /// A year column of a year-bearing field, with the cost category of a sub-header.
-        case year(field: String, year: Int, category: String?)
+        case year(field: Field, year: Int, category: String?)
         /// A stated biennium column (a checksum).
         case biennium
+
+        /// The field the column provides (``Field/biennium`` for a stated biennium column).
+        public var field: Field {
+            switch self {
+            case .field(let f), .year(let f, _, _): f
+            case .biennium: .biennium
+            }
+        }
     }
 
     public struct Column: Sendable {
@@ -30,17 +38,11 @@ public struct TableLayout: Sendable {
     /// Headers ignored as ambiguous, with the reason (for notes).
     public var ignored: [String]
 
-    public func columns(for field: String) -> [Column] {
-        columns.filter {
-            switch $0.role {
-            case .field(let f): f == field
-            case .year(let f, _, _): f == field
-            case .biennium: field == "biennium"
-            }
-        }
+    public func columns(for field: Field) -> [Column] {
+        columns.filter { $0.role.field == field }
     }
 
-    public func column(_ field: String) -> Column? { columns(for: field).first }
+    public func column(_ field: Field) -> Column? { columns(for: field).first }
 
     public var headerDescription: String { headerRow == lastHeaderRow ? "\(headerRow)" : "\(headerRow)-\(lastHeaderRow)" }
 }
@@ -48,19 +50,19 @@ public struct TableLayout: Sendable {
 /// Finds the header row of a table and maps its columns to fields through the aliases.
 struct HeaderMapper {
     let table: TableKind
-    let aliases: [String: Set<String>]
+    let aliases: [Field: Set<String>]
     let categories: AliasTable
     let biennium: Biennium
 
     /// Fields pinned to a column letter (`column:H` in the pipeline file), whatever the header says.
-    let fixed: [Int: String]
+    let fixed: [Int: Field]
 
-    init(table: TableKind, fields: [String: [String]], categories: AliasTable, biennium: Biennium) {
+    init(table: TableKind, fields: [Field: [String]], categories: AliasTable, biennium: Biennium) {
         self.table = table
         self.categories = categories
         self.biennium = biennium
-        var aliases: [String: Set<String>] = [:]
-        var fixed: [Int: String] = [:]
+        var aliases: [Field: Set<String>] = [:]
+        var fixed: [Int: Field] = [:]
         for (field, words) in fields {
             for word in words {
                 if let column = Self.fixedColumn(word) { fixed[column] = field } else { aliases[field, default: []].insert(HeaderKey.field(word)) }
@@ -77,7 +79,7 @@ struct HeaderMapper {
     }
 
     /// The alias nearest to a header, for DAT-003's message.
-    func closestAlias(to headers: [String], for field: String) -> String? {
+    func closestAlias(to headers: [String], for field: Field) -> String? {
         let keys = headers.map(HeaderKey.field)
         var best: (Int, String)?
         for alias in aliases[field] ?? [] where !alias.isEmpty {
@@ -90,7 +92,7 @@ struct HeaderMapper {
     }
 
     /// The field a header names, or nil. Year-bearing headers are matched without their year.
-    func field(for header: String) -> String? {
+    func field(for header: String) -> Field? {
         let key = HeaderKey.field(header)
         for field in table.fields where aliases[field]?.contains(key) == true { return field }
         return nil
@@ -99,8 +101,8 @@ struct HeaderMapper {
     /// Tries each of the first 30 rows (or the given one) as the header; returns the first that
     /// names every required field, else the headers of the closest row and the fields it lacks.
     /// The header rows of the sheet's Excel tables (`preferred`) are tried first, wherever they are.
-    func layout(rows: [SheetRow], merged: [CellRange], headerRow fixed: Int?, preferred: [Int] = []) -> (TableLayout?, best: [String], missing: [String]) {
-        var best: (found: Int, headers: [String], missing: [String]) = (-1, [], table.required)
+    func layout(rows: [SheetRow], merged: [CellRange], headerRow fixed: Int?, preferred: [Int] = []) -> (TableLayout?, best: [String], missing: [Field]) {
+        var best: (found: Int, headers: [String], missing: [Field]) = (-1, [], table.required)
         var positions = Array(rows.indices.prefix(30))
         if fixed == nil, !preferred.isEmpty {
             let tableRows = preferred.compactMap { number in rows.firstIndex { $0.number == number } }
@@ -111,13 +113,7 @@ struct HeaderMapper {
             if let fixed, row.number != fixed { continue }
             let next = position + 1 < rows.count ? rows[position + 1] : nil
             let candidate = map(header: row, subHeader: next, merged: merged)
-            let named = Set(candidate.columns.flatMap { column -> [String] in
-                switch column.role {
-                case .field(let f): [f]
-                case .year(let f, _, _): [f]
-                case .biennium: ["biennium"]
-                }
-            })
+            let named = Set(candidate.columns.map(\.role.field))
             let missing = table.required.filter { !named.contains($0) }
             if missing.isEmpty {
                 var layout = candidate
@@ -149,7 +145,7 @@ struct HeaderMapper {
         }
         var columns: [TableLayout.Column] = []
         var ignored: [String] = []
-        for (index, field) in fixed where texts[index] == nil { texts[index] = field }
+        for (index, field) in fixed where texts[index] == nil { texts[index] = field.rawValue }
         for (index, text) in texts.sorted(by: { $0.key < $1.key }) {
             let header = sub[index].map { "\(text) / \($0)" } ?? text
             if let field = fixed[index] {
@@ -160,7 +156,7 @@ struct HeaderMapper {
             case .biennium(let first, let second):
                 if Biennium(first, second) != biennium {
                     ignored.append("'\(text)' is not the pipeline's biennium; column ignored")
-                } else if field(for: text) == "biennium" || aliases["biennium"]?.contains(HeaderKey.field(text)) == true {
+                } else if field(for: text) == .biennium || aliases[.biennium]?.contains(HeaderKey.field(text)) == true {
                     columns.append(.init(index: index, header: header, role: .biennium))
                 } else if let f = field(for: text), !table.yearFields.contains(f) {
                     columns.append(.init(index: index, header: header, role: .field(f)))

@@ -59,7 +59,8 @@ public struct WorkbookLoader: Sendable {
         var model = ResultsModel()
         let ext = (file as NSString).pathExtension.lowercased()
         if !["xlsx", "xlsm"].contains(ext) {
-            model.notes.append("info: \(file): an Office Open XML workbook named \(ext.isEmpty ? "without an extension" : ".\(ext)"); read as .xlsx")
+            model.notes.append(Note(.fileExtension, source: SourceRef(file: file),
+                                    "an Office Open XML workbook named \(ext.isEmpty ? "without an extension" : ".\(ext)"); read as .xlsx"))
         }
         let worksheets = workbook.sheets.filter { $0.kind == .worksheet }
         var grids: [String: SheetGrid] = [:]
@@ -81,7 +82,8 @@ public struct WorkbookLoader: Sendable {
         do {
             excelTables = try workbook.tables()
         } catch {
-            model.notes.append("info: \(file): its Excel table definitions could not be read (\(error)); headers were found by their words")
+            model.notes.append(Note(.unreadableExcelTables, source: SourceRef(file: file),
+                                    "its Excel table definitions could not be read (\(error)); headers were found by their words"))
         }
         for table in source.tables {
             let info: SheetInfo?
@@ -102,7 +104,10 @@ public struct WorkbookLoader: Sendable {
             } else {
                 let choice = DefaultSheet(worksheets: worksheets)
                 info = choice.sheet
-                if let note = choice.note(file: file, table: table.table.rawValue), !model.notes.contains(note) { model.notes.append(note) }
+                if let text = choice.note(table: table.table.rawValue) {
+                    let note = Note(.hiddenSheet, source: SourceRef(file: file), text)
+                    if !model.notes.contains(note) { model.notes.append(note) }
+                }
             }
             if let info, table.excelTable == nil {
                 headerRows = excelTables.filter { $0.sheet == info.name }.compactMap(\.headerRow)
@@ -110,9 +115,9 @@ public struct WorkbookLoader: Sendable {
             guard let info else {
                 for field in table.table.required {
                     model.loadFindings.append(Finding(
-                        id: Finding.ID(.dat003, .source(tag), .text(table.sheet ?? "?"), .text(field)), severity: .error, bureau: bureau,
+                        id: Finding.ID(.dat003, .source(tag), .text(table.sheet ?? "?"), .text(field.rawValue)), severity: .error, bureau: bureau,
                         message: .missingSheet(file: file, sheet: table.sheet ?? "", sheets: worksheets.map(\.name)),
-                        expected: .words("column \(field)"), actual: .words("none"), sources: [SourceRef(file: file, sheet: table.sheet)]))
+                        expected: .words("column \(field.rawValue)"), actual: .words("none"), sources: [SourceRef(file: file, sheet: table.sheet)]))
                 }
                 continue
             }
@@ -154,7 +159,7 @@ public struct WorkbookLoader: Sendable {
     }
 
     /// The number beside the label that contains `envelope`.
-    private func envelope(in grid: SheetGrid, file: String, notes: inout [String]) -> Envelope? {
+    private func envelope(in grid: SheetGrid, file: String, notes: inout [Note]) -> Envelope? {
         for row in grid.rows {
             guard let label = row.cells.first, label.text.lowercased().contains("envelope") else { continue }
             for cell in row.cells.dropFirst() {
@@ -162,7 +167,8 @@ public struct WorkbookLoader: Sendable {
                     let value = AmountGrammar.decimal(fromNumberText: text) ?? AmountGrammar.decimal(fromNumber: d)
                     // An envelope no budget can have is not taken (nor summed with anything).
                     guard PlausibleNumber.isWithin(value, PlausibleNumber.maxAmountCHF) else {
-                        notes.append("info: \(file)!\(grid.sheet.name)!\(CellPosition(row: row.number, column: cell.reference.column).a1): the envelope \(text) is beyond any plausible budget (below CHF 10^15); not used")
+                        let at = SourceRef(file: file, sheet: grid.sheet.name, cell: CellPosition(row: row.number, column: cell.reference.column).a1)
+                        notes.append(Note(.implausibleEnvelope, source: at, "the envelope \(text) is beyond any plausible budget (below CHF 10^15); not used"))
                         return nil
                     }
                     return Envelope(amount: value, source: CellSource(file: file, sheet: grid.sheet.name,

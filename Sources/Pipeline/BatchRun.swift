@@ -88,7 +88,7 @@ public struct BatchRun {
         // Read and normalise, one file at a time; a bad file never stops the batch.
         var model = ResultsModel()
         for name in discovery.renamed {
-            model.notes.append("info: inbox: '\(name)' arrived with a name that is not UTF-8; it was renamed, its bad bytes written as %XX")
+            model.notes.append(Note(.renamedFile, source: SourceRef(file: "inbox"), "'\(name)' arrived with a name that is not UTF-8; it was renamed, its bad bytes written as %XX"))
         }
         var inputs: [Manifest.InputFile] = []
         var loaded: [(URL, ResultsModel)] = []
@@ -127,7 +127,7 @@ public struct BatchRun {
         let arrivals = inputs.filter { !$0.sha256.isEmpty }
         for group in Dictionary(grouping: arrivals, by: \.sha256).values where group.count > 1 {
             let names = group.map { "'\($0.file)'" }.sorted().joined(separator: ", ")
-            model.notes.append("info: inbox: \(names) have the same content (SHA-256 \(group[0].sha256.prefix(12))…); one is enough")
+            model.notes.append(Note(.duplicateContent, source: SourceRef(file: "inbox"), "\(names) have the same content (SHA-256 \(group[0].sha256.prefix(12))…); one is enough"))
         }
         // The current workbook of each kind and bureau, from earlier runs (recovered, loudly, if its
         // record is damaged: an archived file's name tells its kind and bureau).
@@ -150,7 +150,8 @@ public struct BatchRun {
                   let index = inputs.firstIndex(where: { $0.file == url.lastPathComponent }) else { return false }
             inputs[index].fate = "superseded"
             inputs[index].reason = "superseded on arrival by archive/\(newer), the current \(key) workbook since an earlier run (this one is an earlier version)"
-            model.notes.append("warning: inbox: '\(url.lastPathComponent)' is an earlier version than '\(newer)', the current \(key) workbook accepted in an earlier run; it was archived as superseded and '\(newer)' stays current")
+            model.notes.append(Note(.earlierVersion, source: SourceRef(file: "inbox"),
+                                    "'\(url.lastPathComponent)' is an earlier version than '\(newer)', the current \(key) workbook accepted in an earlier run; it was archived as superseded and '\(newer)' stays current"))
             return true
         }
         // Every kind and bureau that sent nothing new keeps the workbook accepted in an earlier run.
@@ -199,7 +200,7 @@ public struct BatchRun {
             rules: ["costRecoveryOverrun": settings.costRecoveryOverrun.rawValue],
             startedAt: ISO8601DateFormatter().string(from: clock.start), inputs: inputs,
             leftInInbox: discovery.unsettled.map(\.lastPathComponent), findings: byRule, findingsBySeverity: bySeverity,
-            rootCauses: findings.filter { $0.causedBy.isEmpty }.count, notes: model.notes, stages: clock.stages,
+            rootCauses: findings.filter { $0.causedBy.isEmpty }.count, notes: model.notes.map(\.manifestLine), stages: clock.stages,
             outputs: ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"].filter { failedOutputs[$0] == nil },
             failedOutputs: failedOutputs.isEmpty ? nil : failedOutputs)
         do { try writeManifest(manifest, to: outURL) } catch {

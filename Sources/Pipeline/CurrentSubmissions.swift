@@ -1,4 +1,5 @@
 import Foundation
+import Results
 
 /// `archive/current.json`: the accepted workbook that is current for each kind and bureau.
 ///
@@ -25,7 +26,7 @@ struct CurrentSubmissions: Codable {
     /// cannot be read is recovered: `current.json.prev`, then every archived workbook whose slot
     /// `slot` tells from its name, the later version (`Resubmission`) winning; the warning says so.
     /// - Parameter slot: the key of an archived file from its name, or nil when the name does not tell.
-    static func load(from archive: URL, slot: (String) -> String?) -> (current: CurrentSubmissions, warning: String?) {
+    static func load(from archive: URL, slot: (String) -> String?) -> (current: CurrentSubmissions, warning: Note?) {
         let url = archive.appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: url.path) else { return (CurrentSubmissions(), nil) }
         let problem: String
@@ -55,11 +56,12 @@ struct CurrentSubmissions: Codable {
             recovered.files[key] = file
         }
         let list = recovered.files.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", ")
-        var warning = "warning: archive/\(name) could not be read (\(problem)); the current workbooks were recovered from "
+        var warning = "archive/\(name) could not be read (\(problem)); the current workbooks were recovered from "
             + (previous == nil ? "" : "\(previousName) and ") + "the archive's files: " + (list.isEmpty ? "none" : list)
         if !unplaced.isEmpty { warning += "; not placed (the name does not tell the kind or bureau): " + unplaced.joined(separator: ", ") }
         warning += ". Check them: the file is written afresh when this run files its inputs away"
-        return (recovered, warning)
+        // The sentence names the file itself (`archive/current.json could not be read …`).
+        return (recovered, Note(.currentSetRecovered, source: nil, warning))
     }
 
     /// Writes the set (temporary file, flush, rename), first keeping the version it replaces as

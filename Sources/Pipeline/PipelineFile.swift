@@ -132,7 +132,7 @@ public struct PipelineFile: Sendable, Decodable {
         for i in sources.indices {
             for j in sources[i].tables.indices {
                 let kind = sources[i].tables[j].table
-                let shipped = defaults.fields[kind.rawValue] ?? [:]
+                let shipped = try defaults.fields(of: kind)
                 let own = sources[i].tables[j].fields ?? [:]
                 sources[i].tables[j].fields = shipped.merging(own) { $1 + $0 }
             }
@@ -170,7 +170,7 @@ public struct PipelineFile: Sendable, Decodable {
             }
             for table in source.tables {
                 for field in table.table.required where table.table != .parameters && (table.fields?[field] ?? []).isEmpty {
-                    throw PipelineError(file: path, key: ["sources", PipelineKey(intValue: index), "tables"], "\(name): table '\(table.table.rawValue)' lacks aliases for its required field '\(field)'")
+                    throw PipelineError(file: path, key: ["sources", PipelineKey(intValue: index), "tables"], "\(name): table '\(table.table.rawValue)' lacks aliases for its required field '\(field.rawValue)'")
                 }
             }
         }

@@ -27,9 +27,28 @@ enum PipelineSchema {
             if let rule = source["bureau"] { try keys(rule, allowed: bureauRule, file: file, at: "sources[\(i)].bureau") }
             for (j, table) in (source["tables"]?.sequence ?? []).enumerated() {
                 try keys(table, allowed: self.table, file: file, at: "sources[\(i)].tables[\(j)]")
-                if let kind = table["table"]?.string, let tableKind = TableKind(rawValue: kind), let fields = table["fields"] {
-                    try keys(fields, allowed: tableKind.fields, file: file, at: "sources[\(i)].tables[\(j)].fields")
+                let at = "sources[\(i)].tables[\(j)]"
+                guard let kindNode = table["table"], let kind = kindNode.string else { continue }
+                guard let tableKind = TableKind(rawValue: kind) else {
+                    let valid = TableKind.allCases.map(\.rawValue)
+                    let suggestion = closest(kind, in: valid).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw PipelineError(file: file, line: kindNode.mark.map { $0.line }, column: kindNode.mark.map { $0.column },
+                                        "unknown table '\(kind)' in \(at)\(suggestion): the tables are \(valid.joined(separator: ", "))")
                 }
+                if let fields = table["fields"] { try self.fields(fields, of: tableKind, file: file, at: "\(at).fields") }
+            }
+        }
+    }
+
+    /// Each key of a table's `fields:` must be one of that table's fields; an unknown one is
+    /// refused with the table's fields listed, so the fix can be read off the message.
+    private static func fields(_ node: Node, of table: TableKind, file: String, at path: String) throws {
+        guard let mapping = node.mapping else { return }
+        for (key, _) in mapping {
+            guard let name = key.string else { continue }
+            do { _ = try table.field(named: name) } catch {
+                throw PipelineError(file: file, line: key.mark.map { $0.line }, column: key.mark.map { $0.column },
+                                    error.message(at: path, suggestion: closest(name, in: table.fields.map(\.rawValue))))
             }
         }
     }

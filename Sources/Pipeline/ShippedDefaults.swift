@@ -1,12 +1,26 @@
 import Foundation
+import Normalise
 import Yams
 
 /// rbm's shipped defaults (`Defaults/defaults.yaml`, a package resource): the value aliases of
 /// domain.md b.3 and the header aliases of each table. Pipeline files add words to them.
 struct ShippedDefaults: Decodable {
     var aliases: PipelineFile.Aliases
-    /// Table kind → field → header aliases.
+    /// Table kind → field → header aliases, as the file spells them (checked by ``fields(of:)``).
     var fields: [String: [String: [String]]]
+
+    /// The header aliases of one table kind, each key parsed into the table's ``Field``.
+    /// - Throws: ``PipelineError`` naming `defaults.yaml` when a key is not a field of the table
+    ///   (a broken install or a bad edit of the resource).
+    func fields(of kind: TableKind) throws -> [Field: [String]] {
+        var typed: [Field: [String]] = [:]
+        for (name, words) in fields[kind.rawValue] ?? [:] {
+            do { typed[try kind.field(named: name)] = words } catch {
+                throw PipelineError(file: "defaults.yaml", "rbm's shipped defaults: \(error)")
+            }
+        }
+        return typed
+    }
 
     /// - Throws: ``PipelineError`` when the resource is missing or unreadable (a broken install).
     static func load() throws -> ShippedDefaults {

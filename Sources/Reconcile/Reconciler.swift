@@ -10,11 +10,11 @@ public struct Reconciler: Sendable {
         self.settings = settings
     }
 
-    /// What the rules produce: findings in log order, notes ("not reconciled: …"), and the bureau
+    /// What the rules produce: findings in log order, notes (``Note/Kind/notReconciled``), and the bureau
     /// totals FIN-004 compared.
     public struct Outcome: Sendable {
         public var findings: [Finding]
-        public var notes: [String]
+        public var notes: [Note]
         public var bureauTotals: [BureauTotal]
     }
 
@@ -31,7 +31,7 @@ struct RuleRun {
     let settings: ReconcileSettings
     let ledger: Ledger
     var findings: [Finding] = []
-    var notes: [String] = []
+    var notes: [Note] = []
     var bureauTotals: [BureauTotal] = []
 
     // Facts rules leave for the rules that read them (see each rule's `reads`).

@@ -75,8 +75,9 @@ public struct ResultsModel: Sendable, Codable {
     public var duplicates: [DuplicateRow] = []
     /// Findings raised while normalising (DAT-002 rejected rows, DAT-003 missing columns).
     public var loadFindings: [Finding] = []
-    /// Notes for the manifest (`info: …`, `unit: …`, `not reconciled: …`).
-    public var notes: [String] = []
+    /// What the run tells its reader besides findings (units read, sheets passed over, amounts not
+    /// reconciled…); rendered into the manifest's lines by Pipeline.
+    public var notes: [Note] = []
 
     public init() {}
 

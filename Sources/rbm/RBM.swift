@@ -46,8 +46,8 @@ struct Run: ParsableCommand {
         print(Summary.render(report))
         // Warnings about the drop folder itself (a recovered current.json, a late older version)
         // go to standard error too: they need a person's eye even when nobody reads the manifest.
-        for note in report.manifest.notes where note.hasPrefix("warning: ") {
-            FileHandle.standardError.write(Data("rbm: \(note)\n".utf8))
+        for note in report.model.notes where note.severity == .warning {
+            FileHandle.standardError.write(Data("rbm: \(note.manifestLine)\n".utf8))
         }
         for (name, error) in report.failedOutputs.sorted(by: { $0.key < $1.key }) {
             FileHandle.standardError.write(Data("rbm: \(name) was not written: \(error); the other outputs and manifest.json were\n".utf8))

@@ -8,8 +8,8 @@ import XLSX
 /// Excel tables (ListObjects) locate a sheet's header row, wherever it is, and `excelTable:` in a
 /// pipeline file chooses the sheet by the table's name.
 @Suite struct ExcelTableTests {
-    static let fields: [String: [String]] = [
-        "output": ["Produit"], "objective": ["Objectif"], "amount": ["Coût prévu"], "funding": ["Source de financement"],
+    static let fields: [Field: [String]] = [
+        .output: ["Produit"], .objective: ["Objectif"], .amount: ["Coût prévu"], .funding: ["Source de financement"],
     ]
 
     /// `OP_TSB.xlsx`: a first sheet of notes, then `Plan` with 34 rows of instructions above its

@@ -13,9 +13,9 @@ import Results
         priorities: AliasTable(["HIGH": ["Élevée", "1"], "LOW": ["Faible"]]), kpiUnits: AliasTable(["percent": ["%"], "count": []]),
         kpiDirections: AliasTable(["up": ["↑"], "down": ["↓"]]), riskCategories: AliasTable([:]))
 
-    static let opFields: [String: [String]] = [
-        "output": ["Produit"], "objective": ["Objectif"], "amount": ["Coût prévu"], "fte": ["ETP"], "priority": ["Priorité"],
-        "funding": ["Source de financement"], "biennium": ["Total"],
+    static let opFields: [Field: [String]] = [
+        .output: ["Produit"], .objective: ["Objectif"], .amount: ["Coût prévu"], .fte: ["ETP"], .priority: ["Priorité"],
+        .funding: ["Source de financement"], .biennium: ["Total"],
     ]
 
     /// A cell value in test tables: a number or a text.
@@ -38,7 +38,7 @@ import Results
         })
     }
 
-    static func load(_ rows: [SheetRow], merged: [CellRange] = [], fields: [String: [String]] = opFields, table: TableKind = .allocations,
+    static func load(_ rows: [SheetRow], merged: [CellRange] = [], fields: [Field: [String]] = opFields, table: TableKind = .allocations,
                      formats: [Int: String] = [:]) -> (ResultsModel, SheetAccount?) {
         let grid = SheetGrid(sheet: SheetInfo(name: "Plan opérationnel", visibility: .visible, kind: .worksheet, part: "xl/worksheets/sheet1.xml"),
                              rows: rows, mergedRanges: merged)
@@ -64,7 +64,8 @@ import Results
         #expect(a.years[2023]?.total?.chf == 3520 && a.years[2023]?.total?.unit == .chf)         // header: (CHF)
         #expect(a.fte?.value == Decimal(string: "15.5") && a.priority == .high && a.funding.code == "RB")
         #expect(account.map { ($0.read, $0.loaded, $0.skipped, $0.rejected) } ?? (0, 0, 0, 0) == (1, 1, 0, 0))
-        #expect(model.notes.contains { $0.hasPrefix("unit: OP_TSB.xlsx!Plan opérationnel!E4") && $0.contains("title rows") })
+        let unit = try #require(model.notes.first { $0.kind == .amountUnit && $0.source == SourceRef(file: "OP_TSB.xlsx", sheet: "Plan opérationnel", cell: "E4") })
+        #expect(unit.text == "'Coût prévu 2022' read in kCHF (from the title rows)" && unit.severity == .info)
     }
 
     @Test(arguments: [
@@ -146,7 +147,10 @@ import Results
         total.cells.append(Self.number(7, "F", "1E+300"))
         let (model, _) = Self.load(Self.title + [Self.header, Self.row(5, [("B", "T.1-1"), ("F", 10.0), ("I", "Budget ordinaire")]), total])
         #expect(model.statedTotals.isEmpty)
-        #expect(model.notes.contains("info: OP_TSB.xlsx!Plan opérationnel!F7: the total 'Total TSB' is not checked: 1E+300 is beyond any plausible value (below 10^15 in magnitude); a typing or export error?"))
+        #expect(model.notes.filter { $0.kind == .uncheckedTotal } == [
+            Note(.uncheckedTotal, source: SourceRef(file: "OP_TSB.xlsx", sheet: "Plan opérationnel", cell: "F7"),
+                 "the total 'Total TSB' is not checked: 1E+300 is beyond any plausible value (below 10^15 in magnitude); a typing or export error?"),
+        ])
     }
 
     @Test func anAmountFormulaWithoutASavedResultIsRejectedWithItsFormula() throws {
@@ -169,8 +173,12 @@ import Results
         let (model, account) = Self.load(Self.title + [Self.header, Self.row(5, [("B", "T.1-1"), ("E", 10.0), ("I", "Budget ordinaire")]), total])
         #expect(account.map { ($0.read, $0.loaded, $0.skipped, $0.rejected) } ?? (0, 0, 0, 0) == (2, 1, 1, 0))
         #expect(model.statedTotals.isEmpty)
-        #expect(model.notes.contains("info: OP_TSB.xlsx!Plan opérationnel!E7: the total 'Total TSB' is not checked: the formula =SUM(E5:E6) has no saved result (the file was written by a program that does not calculate); open it in Excel or LibreOffice, save it and drop it again"))
-        #expect(model.notes.contains("info: OP_TSB.xlsx!Plan opérationnel!F7: the total 'Total TSB' is not checked: 'see annex' is not a number"))
+        let sheet = "Plan opérationnel"
+        #expect(model.notes.filter { $0.kind == .uncheckedTotal } == [
+            Note(.uncheckedTotal, source: SourceRef(file: "OP_TSB.xlsx", sheet: sheet, cell: "E7"),
+                 "the total 'Total TSB' is not checked: the formula =SUM(E5:E6) has no saved result (the file was written by a program that does not calculate); open it in Excel or LibreOffice, save it and drop it again"),
+            Note(.uncheckedTotal, source: SourceRef(file: "OP_TSB.xlsx", sheet: sheet, cell: "F7"), "the total 'Total TSB' is not checked: 'see annex' is not a number"),
+        ])
     }
 
     @Test func aSheetWhoseYearsAllLieOutsideTheBienniumBelongsToAnotherPeriod() throws {
@@ -216,7 +224,7 @@ import Results
                     Self.row(5, [("D", "Staff"), ("E", "Non-staff"), ("F", "Staff"), ("G", "Non-staff")]),
                     Self.row(6, [("A", "I.1-2"), ("D", 1150.0), ("E", 4250.0), ("F", 0.0), ("G", 0.0)])]
         let merged = [CellRange("D4:E4")!, CellRange("F4:G4")!]
-        let (model, account) = Self.load(rows, merged: merged, fields: ["output": ["Produit"], "amount": ["Coût prévu"]])
+        let (model, account) = Self.load(rows, merged: merged, fields: [.output: ["Produit"], .amount: ["Coût prévu"]])
         let a = try #require(model.allocations.first)
         #expect(a.years[2022]?.staff?.chf == 1_150_000 && a.years[2022]?.nonStaff?.chf == 4_250_000 && a.years[2022]?.chf == 5_400_000)
         #expect(a.funding.code == "RB")   // no funding column: regular budget
@@ -235,7 +243,7 @@ import Results
 
     @Test func aFixedColumnNeedsNoHeader() throws {
         var fields = Self.opFields
-        fields["fte"] = ["column:G"]
+        fields[.fte] = ["column:G"]
         let header = Self.row(4, [("B", "Produit"), ("E", "Coût prévu 2022 (CHF)"), ("I", "Source de financement")])
         let (model, _) = Self.load([header, Self.row(5, [("B", "T.1-1"), ("E", 1.0), ("G", 2.5), ("I", "Budget ordinaire")])], fields: fields)
         #expect(model.allocations.first?.fte?.value == Decimal(string: "2.5"))
@@ -243,11 +251,24 @@ import Results
 
     @Test(arguments: [(V.n(0.71), "0.0%", Decimal(71)), (V.n(71), "General", Decimal(71)), (V.t("71 %"), "General", Decimal(71))])
     func percentagesAreOnTheZeroToHundredScale(value: V, format: String, expected: Decimal) throws {
-        let fields: [String: [String]] = ["id": ["KPI ID"], "unit": ["Unit"], "actual": ["Actual"]]
+        let fields: [Field: [String]] = [.id: ["KPI ID"], .unit: ["Unit"], .actual: ["Actual"]]
         let rows = [Self.row(1, [("A", "KPI ID"), ("B", "Unit"), ("C", "Actual 2022")]),
                     Self.row(2, [("A", "KPI-1"), ("B", "% countries"), ("C", value)], style: 1)]
         let (model, _) = Self.load(rows, fields: fields, table: .kpis, formats: [1: format])
         #expect(model.kpis.first?.unit == "percent")
         #expect(model.kpis.first?.actuals[2022]?.value == expected)
+    }
+
+    @Test func anUnknownKPIUnitIsKeptAsTypedAndAPercentageOutOfRangeIsNoted() throws {
+        let fields: [Field: [String]] = [.id: ["KPI ID"], .unit: ["Unit"], .actual: ["Actual"]]
+        let rows = [Self.row(1, [("A", "KPI ID"), ("B", "Unit"), ("C", "Actual 2022")]),
+                    Self.row(2, [("A", "KPI-1"), ("B", "widgets"), ("C", 3.0)]),
+                    Self.row(3, [("A", "KPI-2"), ("B", "%"), ("C", 120.0)])]
+        let (model, _) = Self.load(rows, fields: fields, table: .kpis)
+        #expect(model.kpis.map(\.unit) == ["widgets", "percent"])
+        #expect(model.notes == [
+            Note(.unknownValue, source: SourceRef(file: "OP_TSB.xlsx", sheet: "Plan opérationnel", cell: "A2"), "unknown KPI unit 'widgets' kept as typed"),
+            Note(.percentOutOfRange, source: SourceRef(file: "OP_TSB.xlsx", sheet: "Plan opérationnel", cell: "C3"), "percentage 120 outside 0-100"),
+        ])
     }
 }

@@ -37,13 +37,14 @@ struct WorkbookLoaderTests {
         let model = try Self.load(try Self.workbook(firstSheetState: state))
         #expect(model.submissions.first?.sheets.map(\.sheet) == ["Plan"])
         #expect(model.allocations.map { $0.years[2022]?.total?.chf } == [1200])
-        #expect(model.notes.contains(
-            "info: OP_TSB.xlsx: the allocations table was read from 'Plan', the first visible sheet; passed over the hidden sheet 'Old version' (\(state))"))
+        #expect(model.notes.filter { $0.kind == .hiddenSheet } == [Note(.hiddenSheet, source: SourceRef(file: "OP_TSB.xlsx"),
+            "the allocations table was read from 'Plan', the first visible sheet; passed over the hidden sheet 'Old version' (\(state))")])
+        #expect(model.notes.first?.severity == .info)
     }
 
     @Test func aVisibleFirstSheetIsReadWithoutANote() throws {
         let model = try Self.load(try Self.workbook(firstSheetState: "visible"))
         #expect(model.submissions.first?.sheets.map(\.sheet) == ["Old version"])
-        #expect(!model.notes.contains { $0.contains("hidden") })
+        #expect(!model.notes.contains { $0.kind == .hiddenSheet })
     }
 }

@@ -75,7 +75,7 @@ import XLSX
             #expect((sheet.read, sheet.loaded, sheet.skipped, sheet.rejected) == want, "\(sheet.sheet)")
         }
         #expect(sheets.first { $0.sheet == "GS OpPlan" }?.headerRow == "4-5")
-        #expect(report.manifest.notes.contains { $0.hasPrefix("info: RF_ITU_SP2020-2023_v2.xlsx!Targets!A7") })
+        #expect(report.model.notes.contains { $0.kind == .codeTypedAsNumber && $0.source?.description == "RF_ITU_SP2020-2023_v2.xlsx!Targets!A7" })
     }
 
     @Test func aWorkbookForAnotherPlanPeriodIsQuarantinedAndSupersedesNothing() throws {
@@ -129,6 +129,7 @@ import XLSX
         try FileManager.default.moveItem(at: inbox.appendingPathComponent("OP_BR_2022-2025_v2.xlsx"), to: inbox.appendingPathComponent("OP_BR_2022-2025_v2.xls"))
         let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)).run()
         #expect(report.manifest.inputs.first { $0.file == "OP_BR_2022-2025_v2.xls" }?.fate == "archived")
+        #expect(report.model.notes.contains { $0.kind == .fileExtension && $0.source == SourceRef(file: "OP_BR_2022-2025_v2.xls") })
         #expect(report.manifest.notes.contains("info: OP_BR_2022-2025_v2.xls: an Office Open XML workbook named .xls; read as .xlsx"))
         #expect(report.findings.count == 43)
     }
@@ -141,7 +142,9 @@ import XLSX
         try FileManager.default.copyItem(at: inbox.appendingPathComponent("RR_ITU_2022-2023_v1.xlsx"),
                                          to: inbox.appendingPathComponent("RR_ITU_2022-2023_v1 (1).xlsx"))
         let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)).run()
-        #expect(report.manifest.notes.contains { $0.hasPrefix("info: inbox: 'RR_ITU_2022-2023_v1 (1).xlsx', 'RR_ITU_2022-2023_v1.xlsx' have the same content (SHA-256 ") })
+        let duplicate = try #require(report.model.notes.first { $0.kind == .duplicateContent })
+        #expect(duplicate.source == SourceRef(file: "inbox"))
+        #expect(duplicate.text.contains("'RR_ITU_2022-2023_v1 (1).xlsx', 'RR_ITU_2022-2023_v1.xlsx' have the same content"))
         #expect(report.manifest.inputs.filter { $0.fate == "superseded" }.count == 1)
         #expect(report.findings.count == 43)
     }
@@ -167,7 +170,8 @@ import XLSX
         for name in ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("out/\(name)").path))
         }
-        #expect(report.manifest.notes.filter { $0.hasPrefix("not reconciled: ") }.count == 12)
+        #expect(report.model.notes.filter { $0.kind == .notReconciled }.count == 12)
+        #expect(report.manifest.notes == report.model.notes.map(\.manifestLine))
         let book = try Workbook(path: work.appendingPathComponent("out/consolidated.xlsx").path)
         #expect(book.sheets.map(\.name).prefix(2) == ["Summary", "Discrepancies"])
         let cursor = try book.cursor(for: "Discrepancies")

@@ -38,7 +38,8 @@ extension RuleRun {
                 for line in model.budgetLines where Bureau.owner(of: line.output, fallback: line.bureau) == bureau {
                     for year in settings.years {
                         if let amount = line.years[year], amount.chf != 0 {
-                            notes.append("not reconciled: \(line.output)/\(year) (\(amount.source.ref)): no operational plan from \(bureau.rawValue)")
+                            notes.append(Note(.notReconciled, source: amount.source.ref,
+                                              "\(line.output)/\(year) (\(amount.source.ref)): no operational plan from \(bureau.rawValue)"))
                         }
                     }
                 }

@@ -74,10 +74,10 @@ import Results
         b.line("D.1-1", bureau: .bdt, [2022: 2_000_000, 2023: 2_100_000])
         b.line("D.1-2", bureau: .bdt, category: "STAFF", [2022: 300_000, 2023: 400_000])
         let outcome = b.outcome { $0.bureaus = [.br, .bdt] }
-        let notes = outcome.notes.filter { $0.hasPrefix("not reconciled: ") }
+        let notes = outcome.notes.filter { $0.kind == .notReconciled }
         #expect(notes.count == 6)
         for (output, year) in [("D.2-2", 2022), ("D.2-2", 2023), ("D.1-1", 2022), ("D.1-1", 2023), ("D.1-2", 2022), ("D.1-2", 2023)] {
-            #expect(notes.contains { $0.contains("\(output)/\(year)") }, "no note for \(output)/\(year)")
+            #expect(notes.contains { $0.text.hasPrefix("\(output)/\(year) (") }, "no note for \(output)/\(year)")
         }
         #expect(outcome.notes.count == notes.count)
         #expect(outcome.findings.filter { $0.rule == .fin002 }.isEmpty)
