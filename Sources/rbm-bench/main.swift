@@ -10,6 +10,7 @@
 // Arguments are parsed by hand so that the target depends on XLSX alone.
 
 import XLSX
+import XLSXCore
 
 #if canImport(Glibc)
 import Glibc

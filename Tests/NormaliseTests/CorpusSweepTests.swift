@@ -4,6 +4,7 @@ import TestSupport
 @testable import Normalise
 import Results
 import XLSX
+import XLSXCore
 
 /// The normaliser on real-world sheets it was never meant for: the first worksheet of every open
 /// workbook of `../shared/xlsx-corpus`, read as each kind of table with its fields pinned to

@@ -3,6 +3,7 @@ import Testing
 @testable import Normalise
 import Results
 @testable import XLSX
+import XLSXCore
 
 /// The normaliser on hand-built sheets: header mapping, units, row accounting and rejections.
 @Suite struct SheetLoaderTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import XLSX
+import XLSXCore
 
 @Suite struct CellReferenceTests {
     @Test(arguments: [("A1", 1, 1), ("B7", 7, 2), ("$AB$12", 12, 28), ("XFD1048576", 1_048_576, 16_384)])

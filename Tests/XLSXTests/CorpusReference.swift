@@ -1,5 +1,6 @@
 import Foundation
 import XLSX
+import XLSXCore
 
 /// A cell value as the corpus writes it: `[ref, type, value]`.
 enum ReferenceValue: Equatable, CustomStringConvertible {

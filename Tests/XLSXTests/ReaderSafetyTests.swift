@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import XLSX
+import XLSXCore
 
 /// The bad-input catalogue of `reliability.md` §9, built in the test: every hostile or broken
 /// workbook fails with its category (and, where it matters, its exact message) or reads safely.

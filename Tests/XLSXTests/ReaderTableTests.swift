@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import XLSX
+import XLSXCore
 
 /// Table definitions (ListObjects): read through each worksheet's relationships, compared with
 /// openpyxl on the corpus, with rbm's own writer, and refused clearly when damaged.

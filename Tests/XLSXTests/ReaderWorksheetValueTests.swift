@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import XLSX
+import XLSXCore
 
 /// The worksheet handler reads `r=`, `s=`, `t=` and `<v>` from the parser's bytes and the sheet is
 /// parsed on threads of its own: these pin what that must not change (values, texts, positions,

@@ -1,3 +1,5 @@
+internal import XLSXCore
+
 /// Converts spreadsheet date serials to ISO 8601 text, in the 1900 or 1904 system.
 ///
 /// The shapes follow openpyxl (the corpus's primary reference), rounded to the millisecond as

@@ -1,3 +1,5 @@
+internal import XLSXCore
+
 /// Moves the relative references of an A1-style formula by a row and column offset: how a shared
 /// formula's text (`<f t="shared" si="0">`, written once on its first cell) reads in another cell
 /// of its range (ECMA-376 Part 1, 18.3.1.40).

@@ -1,3 +1,5 @@
+public import XLSXCore
+
 /// One non-empty cell as read from a worksheet: a value, or a formula without a saved result.
 public struct SheetCell: Sendable, Equatable {
     /// The cell's value after shared-string and date resolution.

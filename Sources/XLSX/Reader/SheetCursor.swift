@@ -1,3 +1,4 @@
+public import XLSXCore
 internal import ZipIO
 internal import XMLIO
 

@@ -1,3 +1,4 @@
+public import XLSXCore
 internal import XMLIO
 
 /// An Excel table (a ListObject) as a worksheet declares it: `xl/tables/tableN.xml`, reached

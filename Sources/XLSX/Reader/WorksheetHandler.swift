@@ -1,3 +1,4 @@
+internal import XLSXCore
 internal import XMLIO
 
 /// SAX handler for `<worksheet>` in `xl/worksheets/sheetN.xml`: rows, cells, merged ranges,

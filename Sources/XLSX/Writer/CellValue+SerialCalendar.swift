@@ -1,3 +1,5 @@
+internal import XLSXCore
+
 extension CellValue {
     /// Calendar arithmetic for Excel's 1900 date system, where a date is a count of days.
     ///

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+internal import XLSXCore
 
 /// Maps `<cp:coreProperties>` in `docProps/core.xml`: title, subject, author and dates.
 struct CorePropertiesPart {

@@ -22,7 +22,7 @@ public struct CellReference: Hashable, Sendable, Comparable, CustomStringConvert
     }
 
     /// Parses the UTF-8 bytes of `B7` or `$B$7` (an `r` attribute read in place), as ``init(_:)``.
-    init?(utf8 bytes: Span<UInt8>) {
+    package init?(utf8 bytes: Span<UInt8>) {
         var scanner = Scanner()
         for i in bytes.indices {
             guard scanner.take(bytes[i]) else { return nil }
