@@ -11,6 +11,7 @@
 
 import XLSX
 import XLSXCore
+import XLSXReader
 
 #if canImport(Glibc)
 import Glibc

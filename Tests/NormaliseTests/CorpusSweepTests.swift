@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import Normalise
 import Results
-import XLSX
+import XLSXReader
 import XLSXCore
 
 /// The normaliser on real-world sheets it was never meant for: the first worksheet of every open

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Normalise
 import Results
-@testable import XLSX
+@testable import XLSXReader
 import XLSXCore
 
 /// The normaliser on hand-built sheets: header mapping, units, row accounting and rejections.

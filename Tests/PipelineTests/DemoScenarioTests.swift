@@ -5,6 +5,7 @@ import TestSupport
 import Reports
 import Results
 import XLSX
+import XLSXReader
 
 /// Runs the demo pipeline on copies of both scenarios and compares with their oracles.
 @Suite(.serialized) struct DemoScenarioTests {

@@ -3,6 +3,7 @@ import Pipeline
 import Testing
 import TestSupport
 import XLSX
+import XLSXReader
 
 /// `rbm inspect`: the text view, one JSON object per cell, and the per-sheet statistics that
 /// benchmarks and users diff against other readers.

@@ -3,6 +3,7 @@ import Testing
 @testable import Reports
 import Results
 import XLSX
+import XLSXReader
 import ZipIO
 
 /// No layout estimate can fail a run: content beyond a spreadsheet's limits is fitted, never refused

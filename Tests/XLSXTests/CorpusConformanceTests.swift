@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import XLSX
+@testable import XLSXReader
 
 extension CorpusFile: CustomTestStringConvertible {
     public var testDescription: String { name }

@@ -1,5 +1,5 @@
 import Foundation
-import XLSX
+import XLSXReader
 import XLSXCore
 
 /// A cell value as the corpus writes it: `[ref, type, value]`.

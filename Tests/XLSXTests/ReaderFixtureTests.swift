@@ -1,6 +1,6 @@
 import Testing
 import TestSupport
-@testable import XLSX
+@testable import XLSXReader
 
 /// The reader's value types on the demo workbooks (XlsxWriter: shared strings; openpyxl: inline).
 @Suite struct ReaderFixtureTests {

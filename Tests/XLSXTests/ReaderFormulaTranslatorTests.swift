@@ -1,6 +1,6 @@
 import Testing
 import TestSupport
-@testable import XLSX
+@testable import XLSXReader
 import XLSXCore
 
 /// Shared formulas: the text written on a range's first cell, moved to each other cell. Expected

@@ -1,5 +1,5 @@
 import Testing
-@testable import XLSX
+@testable import XLSXReader
 
 /// `t="d"` cells: ISO 8601 text, read to a serial and rbm's ISO shape.
 struct ReaderISODateTests {

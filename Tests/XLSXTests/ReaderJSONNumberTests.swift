@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import XLSX
+@testable import XLSXReader
 
 /// Numbers as `rbm inspect --format jsonl` should print them: valid JSON that reads back exactly.
 @Suite struct ReaderJSONNumberTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import XLSX
+@testable import XLSXReader
 
 /// `NumberText`: the byte-level number reading of `<v>`, `s=` and `r=`. The fast path must give
 /// exactly what the standard library's `Double(String)` gives, bit for bit, or step aside.

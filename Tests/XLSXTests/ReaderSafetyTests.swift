@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import XLSX
+@testable import XLSXReader
 import XLSXCore
 
 /// The bad-input catalogue of `reliability.md` §9, built in the test: every hostile or broken

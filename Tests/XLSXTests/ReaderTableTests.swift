@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import XLSX
+@testable import XLSXReader
 import XLSXCore
+@testable import XLSX
 
 /// Table definitions (ListObjects): read through each worksheet's relationships, compared with
 /// openpyxl on the corpus, with rbm's own writer, and refused clearly when damaged.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import XLSX
+@testable import XLSXReader
 import XLSXCore
 
 /// The worksheet handler reads `r=`, `s=`, `t=` and `<v>` from the parser's bytes and the sheet is

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import XLSX
+import XLSXReader
 
 @Suite struct WriterWorkbookWriterTests {
     /// Writes the same small workbook each time.

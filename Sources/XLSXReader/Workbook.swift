@@ -34,7 +34,7 @@ public final class Workbook {
     public init(path: String, limits: ReaderLimits) throws {
         self.path = path
         self.limits = limits
-        let file = XLSX.fileName(of: path)
+        let file = XLSXReader.fileName(of: path)
         fileName = file
         try FileSniffer.check(path: path)
         do {
