@@ -31,11 +31,11 @@ let package = Package(
         .target(name: "XMLIO", dependencies: ["CLibXML2"]),
         .target(name: "XLSXCore"),
         .target(name: "XLSXReader", dependencies: ["XLSXCore", "ZipIO", "XMLIO"]),
-        .target(name: "XLSX", dependencies: ["XLSXCore", "ZipIO"]),
+        .target(name: "XLSXWriter", dependencies: ["XLSXCore", "ZipIO"]),
         .target(name: "Results"),
         .target(name: "Normalise", dependencies: ["Results", "XLSXCore", "XLSXReader"]),
         .target(name: "Reconcile", dependencies: ["Results"]),
-        .target(name: "Reports", dependencies: ["Results", "XLSX"]),
+        .target(name: "Reports", dependencies: ["Results", "XLSXWriter"]),
         .target(
             name: "Pipeline",
             dependencies: [
@@ -52,15 +52,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "rbm-bench", dependencies: ["XLSX", "XLSXCore", "XLSXReader"], path: "Sources/rbm-bench"),
-        .target(name: "TestSupport", dependencies: ["XLSX"], path: "Tests/TestSupport"),
+        .executableTarget(name: "rbm-bench", dependencies: ["XLSXCore", "XLSXReader", "XLSXWriter"], path: "Sources/rbm-bench"),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ZipIOTests", dependencies: ["ZipIO", "TestSupport"]),
         .testTarget(name: "XMLIOTests", dependencies: ["XMLIO"]),
-        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "XLSXCore", "XLSXReader", "TestSupport"], exclude: ["Resources"]),
+        .testTarget(name: "XLSXTests", dependencies: ["XLSXWriter", "XLSXReader", "XLSXCore", "TestSupport"], exclude: ["Resources"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results"]),
-        .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Results", "XLSX", "XLSXCore", "XLSXReader", "TestSupport"]),
+        .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Results", "XLSXCore", "XLSXReader", "XLSXWriter", "TestSupport"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "Results"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Results", "XLSX", "XLSXReader", "ZipIO", "TestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Results", "Reports", "XLSX", "XLSXReader", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Results", "XLSXReader", "XLSXWriter", "ZipIO", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Results", "Reports", "XLSXReader", "XLSXWriter", "TestSupport"]),
     ]
 )

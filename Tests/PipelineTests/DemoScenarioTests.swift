@@ -4,7 +4,7 @@ import TestSupport
 @testable import Pipeline
 import Reports
 import Results
-import XLSX
+import XLSXWriter
 import XLSXReader
 
 /// Runs the demo pipeline on copies of both scenarios and compares with their oracles.

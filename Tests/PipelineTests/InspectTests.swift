@@ -2,7 +2,7 @@ import Foundation
 import Pipeline
 import Testing
 import TestSupport
-import XLSX
+import XLSXWriter
 import XLSXReader
 
 /// `rbm inspect`: the text view, one JSON object per cell, and the per-sheet statistics that

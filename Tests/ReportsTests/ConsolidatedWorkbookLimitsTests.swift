@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Reports
 import Results
-import XLSX
+import XLSXWriter
 import XLSXReader
 import ZipIO
 

@@ -1,5 +1,4 @@
 import Testing
-@testable import XLSX
 import XLSXCore
 
 @Suite struct CellReferenceTests {

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import XLSXReader
 import XLSXCore
-@testable import XLSX
+@testable import XLSXWriter
 
 /// Table definitions (ListObjects): read through each worksheet's relationships, compared with
 /// openpyxl on the corpus, with rbm's own writer, and refused clearly when damaged.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import XLSX
+@testable import XLSXWriter
 
 /// Every kind of workbook the writer makes, through the Open XML SDK's validation rules
 /// (`openxml-audit`): the schema, the package and Excel's own app-compatibility checks.

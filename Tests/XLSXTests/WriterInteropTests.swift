@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import XLSX
+@testable import XLSXWriter
 
 /// Opens one workbook of each kind the writer makes in LibreOffice, as a user would: converting it
 /// to PDF and to CSV must succeed, and the CSV must hold the values written.

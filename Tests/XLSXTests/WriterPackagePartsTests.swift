@@ -1,6 +1,6 @@
 import Testing
 
-@testable import XLSX
+@testable import XLSXWriter
 
 /// The small package parts: content types, relationships and document properties.
 @Suite struct WriterPackagePartsTests {

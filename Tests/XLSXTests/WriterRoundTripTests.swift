@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import XLSX
+@testable import XLSXWriter
 
 /// Reads written workbooks back with openpyxl, an independent reader.
 ///

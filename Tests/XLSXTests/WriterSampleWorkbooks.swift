@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import XLSX
+@testable import XLSXWriter
 
 /// One workbook of each kind the writer makes, for the openpyxl round trips and the LibreOffice
 /// interop check. Each kind records the values its first sheet's CSV export must hold.

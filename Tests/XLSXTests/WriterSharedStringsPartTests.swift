@@ -1,6 +1,6 @@
 import Testing
 
-@testable import XLSX
+@testable import XLSXWriter
 
 @Suite struct WriterSharedStringsPartTests {
     @Test func stringsAreStoredOnceInOrderOfFirstUse() {

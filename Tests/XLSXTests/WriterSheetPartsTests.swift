@@ -1,6 +1,6 @@
 import Testing
 
-@testable import XLSX
+@testable import XLSXWriter
 
 /// The parts that hang off a sheet: notes (`CommentsPart` with its `VMLDrawingPart`) and tables
 /// (`TablePart`), compared with what XlsxWriter 3.3 writes for the same content.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import XLSX
+@testable import XLSXWriter
 
 @Suite struct WriterStylesPartTests {
     private let defaultFont = "<font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"

@@ -1,7 +1,7 @@
 import Foundation
 import TestSupport
 
-@testable import XLSX
+@testable import XLSXWriter
 
 /// Helpers shared by the writer's tests.
 enum WriterTestSupport {

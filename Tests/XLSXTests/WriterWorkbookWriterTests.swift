@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import XLSX
+@testable import XLSXWriter
 import XLSXReader
 
 @Suite struct WriterWorkbookWriterTests {

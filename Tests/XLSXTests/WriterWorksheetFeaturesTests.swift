@@ -1,6 +1,6 @@
 import Testing
 
-@testable import XLSX
+@testable import XLSXWriter
 
 /// The sheet features written after the rows: hyperlinks, notes, data validations, conditional
 /// formats, tables and print setup, each element as Excel (and XlsxWriter) writes it.
