@@ -4,8 +4,8 @@ import TestSupport
 @testable import Pipeline
 import Reports
 import Results
-import XLSXWriter
 import XLSXReader
+import XLSXWriter
 
 /// Runs the demo pipeline on copies of both scenarios and compares with their oracles.
 @Suite(.serialized) struct DemoScenarioTests {

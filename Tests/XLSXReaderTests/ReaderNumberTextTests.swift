@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import XLSXReader
 
 /// `NumberText`: the byte-level number reading of `<v>`, `s=` and `r=`. The fast path must give
@@ -133,19 +134,5 @@ import Testing
     func trimming(text: String, range: Range<Int>) {
         let bytes = Array(text.utf8)
         #expect(NumberText.trimmed(bytes.span) == range)
-    }
-}
-
-/// splitmix64: a tiny seeded generator, so random tests replay exactly.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import XLSXReader
 import XLSXCore
+@testable import XLSXReader
 
 /// The worksheet handler reads `r=`, `s=`, `t=` and `<v>` from the parser's bytes and the sheet is
 /// parsed on threads of its own: these pin what that must not change (values, texts, positions,

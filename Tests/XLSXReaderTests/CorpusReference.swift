@@ -1,6 +1,6 @@
 import Foundation
-import XLSXReader
 import XLSXCore
+import XLSXReader
 
 /// A cell value as the corpus writes it: `[ref, type, value]`.
 enum ReferenceValue: Equatable, CustomStringConvertible {

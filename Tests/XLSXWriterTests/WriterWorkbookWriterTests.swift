@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-
-@testable import XLSXWriter
+import XLSXCore
 import XLSXReader
+@testable import XLSXWriter
 
 @Suite struct WriterWorkbookWriterTests {
     /// Writes the same small workbook each time.
@@ -351,6 +351,26 @@ import XLSXReader
                 "xl/tables/table1.xml", "xl/theme/theme1.xml", "xl/styles.xml", "xl/sharedStrings.xml", "docProps/core.xml",
                 "docProps/app.xml",
             ])
+    }
+
+    /// rbm's reader finds the table the writer wrote, with its header row, data rows and columns.
+    @Test func aTableWrittenByRbmReadsBack() throws {
+        let path = WriterTestSupport.temporaryPath("tables.xlsx")
+        try WriterSampleWorkbooks.writeFeatures(path)
+        let book = try Workbook(path: path)
+        let tables = try book.tables()
+        #expect(tables.count == 1)
+        let table = try #require(tables.first)
+        #expect(table.name == "CodeList")
+        #expect(table.sheet == "Codes")
+        #expect(table.range == CellRange("A1:B3"))
+        #expect(table.headerRow == 1)
+        #expect(table.dataRange == CellRange("A2:B3"))
+        #expect(table.columns == ["Name", "Value"])
+        #expect(table.part == "xl/tables/table1.xml")
+        #expect(try book.table(named: "codelist")?.range == CellRange("A1:B3"))
+        #expect(try book.table(named: "Other") == nil)
+        #expect(try book.tables(in: try #require(book.sheet(named: "Data"))).isEmpty)
     }
 
     @Test func notesOnSeveralSheetsNumberTheirPartsAndShapeIdsInTabOrder() throws {

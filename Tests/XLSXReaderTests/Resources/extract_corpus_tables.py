@@ -2,7 +2,7 @@
 """Writes corpus-tables.json: the table definitions (ListObjects) openpyxl reads from every
 workbook of ../shared/xlsx-corpus, so rbm's reading can be compared with an independent reader.
 
-    .venv/bin/python Tests/XLSXTests/Resources/extract_corpus_tables.py ../shared/xlsx-corpus
+    .venv/bin/python Tests/XLSXReaderTests/Resources/extract_corpus_tables.py ../shared/xlsx-corpus
 
 Only workbooks whose README row expects `open` are read; a workbook openpyxl cannot open is left
 out (the conformance test covers those). Column names are kept as openpyxl gives them (it does not

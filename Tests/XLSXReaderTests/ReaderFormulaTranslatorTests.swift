@@ -1,7 +1,7 @@
 import Testing
 import TestSupport
-@testable import XLSXReader
 import XLSXCore
+@testable import XLSXReader
 
 /// Shared formulas: the text written on a range's first cell, moved to each other cell. Expected
 /// texts are what openpyxl 3.1's `Translator` gives (checked once by hand); where openpyxl raises

@@ -160,7 +160,7 @@ struct CorpusConformanceTests {
 enum Corpus {
     static let location: URL? = Fixtures.corpus
     static let files = CorpusFile.all(in: location)
-    static let accepted = AcceptedDifference.load(Fixtures.path("Tests/XLSXTests/Resources/corpus-accepted-differences.txt"))
+    static let accepted = AcceptedDifference.load(Fixtures.path("Tests/XLSXReaderTests/Resources/corpus-accepted-differences.txt"))
 }
 
 /// One line of `corpus-accepted-differences.txt`.

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import XLSXReader
 import XLSXCore
+@testable import XLSXReader
 
 /// The bad-input catalogue of `reliability.md` §9, built in the test: every hostile or broken
 /// workbook fails with its category (and, where it matters, its exact message) or reads safely.

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import XLSXReader
 import XLSXCore
-@testable import XLSXWriter
+@testable import XLSXReader
 
 /// Table definitions (ListObjects): read through each worksheet's relationships, compared with
-/// openpyxl on the corpus, with rbm's own writer, and refused clearly when damaged.
+/// openpyxl on the corpus, and refused clearly when damaged. A table written by rbm's own writer
+/// is read back in `WriterWorkbookWriterTests` (the reader's tests do not see the writer).
 struct ReaderTableTests {
     // MARK: Corpus, against openpyxl
 
@@ -23,7 +23,7 @@ struct ReaderTableTests {
     }
 
     static let expected: [String: [Expected]] = {
-        let path = Fixtures.path("Tests/XLSXTests/Resources/corpus-tables.json")
+        let path = Fixtures.path("Tests/XLSXReaderTests/Resources/corpus-tables.json")
         guard let data = FileManager.default.contents(atPath: path) else { return [:] }
         return (try? JSONDecoder().decode([String: [Expected]].self, from: data)) ?? [:]
     }()
@@ -73,27 +73,6 @@ struct ReaderTableTests {
         }
         // openpyxl could not open some of these workbooks, so rbm finds tables in more of them.
         #expect(withTables >= Self.expected.count)
-    }
-
-    // MARK: rbm's writer
-
-    @Test func aTableWrittenByRbmReadsBack() throws {
-        let path = WriterTestSupport.temporaryPath("tables.xlsx")
-        try WriterSampleWorkbooks.writeFeatures(path)
-        let book = try Workbook(path: path)
-        let tables = try book.tables()
-        #expect(tables.count == 1)
-        let table = try #require(tables.first)
-        #expect(table.name == "CodeList")
-        #expect(table.sheet == "Codes")
-        #expect(table.range == CellRange("A1:B3"))
-        #expect(table.headerRow == 1)
-        #expect(table.dataRange == CellRange("A2:B3"))
-        #expect(table.columns == ["Name", "Value"])
-        #expect(table.part == "xl/tables/table1.xml")
-        #expect(try book.table(named: "codelist")?.range == CellRange("A1:B3"))
-        #expect(try book.table(named: "Other") == nil)
-        #expect(try book.tables(in: try #require(book.sheet(named: "Data"))).isEmpty)
     }
 
     // MARK: Hand-made packages
