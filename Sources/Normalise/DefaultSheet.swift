@@ -1,4 +1,4 @@
-import XLSX
+import XLSXReader
 
 /// The sheet a table is read from when the pipeline file names none: the first worksheet a
 /// reader of the workbook can see.

@@ -1,6 +1,6 @@
 import Foundation
 import Results
-import XLSX
+import XLSXReader
 
 /// Why a data row could not be loaded: the first offending cell, what it needed, what it held.
 struct RowRejection: Error {

@@ -1,6 +1,6 @@
 import Foundation
 import Results
-import XLSX
+import XLSXReader
 
 /// Loads one table of one sheet: finds the header, classifies and accounts for every row, records
 /// stated totals and duplicates, and turns data rows into model entities.

@@ -1,5 +1,6 @@
 import Results
-import XLSX
+import XLSXCore
+import XLSXReader
 
 /// What each column of a table means, found from its header row(s).
 public struct TableLayout: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 import Results
-import XLSX
+import XLSXReader
 
 /// Turns one workbook file into its part of the results model: sniff, read, normalise.
 ///

@@ -4,7 +4,7 @@ import Normalise
 import Reconcile
 import Reports
 import Results
-import XLSX
+import XLSXReader
 
 /// One consolidation run: discover → read → normalise → reconcile → write → file away.
 public struct BatchRun {

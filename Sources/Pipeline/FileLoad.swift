@@ -2,7 +2,7 @@ import Foundation
 import Normalise
 import Reports
 import Results
-import XLSX
+import XLSXReader
 
 /// The per-file unit of work: recognise, read and normalise one workbook. It either yields the
 /// workbook's part of the model or refuses the file with a quarantine category and a reason.

@@ -1,6 +1,6 @@
 import Foundation
 import Reports
-import XLSX
+import XLSXReader
 
 /// `rbm inspect`: what rbm's reader sees in a workbook.
 public enum Inspect {

@@ -1,4 +1,4 @@
-import XLSX
+import XLSXWriter
 
 /// Fits report content to the spreadsheet's hard limits, so that no layout detail can fail a run:
 /// a text longer than a cell holds is cut with a pointer to where the whole text is, and a row's

@@ -1,6 +1,6 @@
 import Foundation
 import Results
-import XLSX
+import XLSXWriter
 
 /// `consolidated.xlsx`: one sheet per model table plus the Discrepancies sheet, bold frozen
 /// headers with filters, CHF amounts with thousands separators, severity fills.

@@ -7,9 +7,11 @@
 // (Benchmarks/gen_data.py) and C (Benchmarks/write_libxlsxwriter.c) programs draw the same values
 // from the same generator, so every tool writes the same cells. `read` prints, per sheet, the count
 // of cells of each type and the sum of the numbers, exactly as `rbm inspect FILE --stats` does.
-// Arguments are parsed by hand so that the target depends on XLSX alone.
+// Arguments are parsed by hand so that the target depends on the XLSX modules alone.
 
-import XLSX
+import XLSXCore
+import XLSXReader
+import XLSXWriter
 
 #if canImport(Glibc)
 import Glibc

@@ -3,7 +3,8 @@ import Testing
 import TestSupport
 @testable import Normalise
 import Results
-import XLSX
+import XLSXCore
+import XLSXReader
 
 /// The normaliser on real-world sheets it was never meant for: the first worksheet of every open
 /// workbook of `../shared/xlsx-corpus`, read as each kind of table with its fields pinned to

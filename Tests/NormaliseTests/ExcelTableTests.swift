@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import Normalise
 import Results
-import XLSX
+import XLSXWriter
 
 /// Excel tables (ListObjects) locate a sheet's header row, wherever it is, and `excelTable:` in a
 /// pipeline file chooses the sheet by the table's name.

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import Normalise
 import Results
-@testable import XLSX
+import XLSXCore
+@testable import XLSXReader
 
 /// The normaliser on hand-built sheets: header mapping, units, row accounting and rejections.
 @Suite struct SheetLoaderTests {

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import Normalise
 import Results
-import XLSX
+import XLSXReader
 
 /// The per-file loader: which sheet a table is read from.
 @Suite(.enabled(if: ZipFixture.python != nil, "no Python to build the workbook fixtures"))

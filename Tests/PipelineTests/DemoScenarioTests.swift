@@ -4,7 +4,8 @@ import TestSupport
 @testable import Pipeline
 import Reports
 import Results
-import XLSX
+import XLSXReader
+import XLSXWriter
 
 /// Runs the demo pipeline on copies of both scenarios and compares with their oracles.
 @Suite(.serialized) struct DemoScenarioTests {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Pipeline
-import XLSX
+import XLSXReader
 
 /// The per-file unit of work: a file is refused for its real cause, even when its name matches no
 /// source (issue 14: all of these were `not-recognised`).

@@ -2,7 +2,8 @@ import Foundation
 import Pipeline
 import Testing
 import TestSupport
-import XLSX
+import XLSXReader
+import XLSXWriter
 
 /// `rbm inspect`: the text view, one JSON object per cell, and the per-sheet statistics that
 /// benchmarks and users diff against other readers.

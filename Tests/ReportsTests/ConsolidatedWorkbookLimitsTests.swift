@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import Reports
 import Results
-import XLSX
+import XLSXReader
+import XLSXWriter
 import ZipIO
 
 /// No layout estimate can fail a run: content beyond a spreadsheet's limits is fitted, never refused

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import Reports
 import Results
-import XLSX
+import XLSXReader
 
 /// `consolidated.xlsx` never aborts a run on a number it cannot write.
 @Suite struct ConsolidatedWorkbookTests {

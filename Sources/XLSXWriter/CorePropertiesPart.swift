@@ -1,0 +1,59 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+internal import XLSXCore
+
+/// Maps `<cp:coreProperties>` in `docProps/core.xml`: title, subject, author and dates.
+struct CorePropertiesPart {
+    var properties: DocumentProperties
+
+    private var writer = XMLWriter()
+
+    init(properties: DocumentProperties) {
+        self.properties = properties
+    }
+
+    static let name = "docProps/core.xml"
+
+    mutating func assembleXML() -> [UInt8] {
+        writer.writeDeclaration()
+        writeCoreProperties()
+        return writer.take()
+    }
+
+    private mutating func writeCoreProperties() {
+        writer.startElement(
+            "cp:coreProperties",
+            [
+                "xmlns:cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+                "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+                "xmlns:dcterms": "http://purl.org/dc/terms/",
+                "xmlns:dcmitype": "http://purl.org/dc/dcmitype/",
+                "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+            ])
+        if let title = properties.title { writer.textElement("dc:title", text: title) }
+        if let subject = properties.subject { writer.textElement("dc:subject", text: subject) }
+        if let creator = properties.creator {
+            writer.textElement("dc:creator", text: creator)
+            writer.textElement("cp:lastModifiedBy", text: creator)
+        }
+        let timestamp = Self.w3cdtf(properties.created)
+        writer.textElement("dcterms:created", ["xsi:type": "dcterms:W3CDTF"], text: timestamp)
+        writer.textElement("dcterms:modified", ["xsi:type": "dcterms:W3CDTF"], text: timestamp)
+        writer.endElement("cp:coreProperties")
+    }
+
+    /// `date` in UTC to the second, as `2000-01-01T00:00:00Z`.
+    static func w3cdtf(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
+        let (dayNumber, second) = secondOfDay < 0 ? (days - 1, secondOfDay + 86_400) : (days, secondOfDay)
+        let (year, month, day) = CivilCalendar.civil(fromDaysSince1970: dayNumber)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
+        let time = "\(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))"
+        return "\(yearText)-\(two(month))-\(two(day))T\(time)Z"
+    }
+}
