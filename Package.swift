@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Results", "XLSXReader", "Normalise", "Reconcile", "Reports",
+                "Results", "XLSXReader", "XLSXWriter", "Normalise", "Reconcile", "Reports",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

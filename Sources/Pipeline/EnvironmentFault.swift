@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-import XLSX
+import XLSXWriter
 
 /// A failure of the machine, not of an input: a full disk, a folder rbm may not write, a
 /// temporary folder it cannot use (`reliability.md` 1.3, `io-error`). It stops the batch before its

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Pipeline
-import XLSX
+import XLSXWriter
 
 /// issue 11: a content problem in one output (a row height out of range in consolidated.xlsx)
 /// stopped the whole run and no discrepancy log was written. A failure in one output must leave

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Pipeline
-import XLSX
+import XLSXWriter
 
 /// issue 14: a file that yields no loadable table for its kind — a Word or PowerPoint file renamed
 /// to a bureau's plan name, a workbook without worksheets, an export whose only sheet is an
