@@ -183,7 +183,9 @@ public struct BatchRun {
         model.notes += outcome.notes
         clock.lap("reconcile")
 
-        let failedOutputs = try writeOutputs(findings: findings, model: model, outcome: outcome, years: settings.years, pipeline: pipeline, to: outURL)
+        let page = Self.pageContext(inputs: inputs, read: files + loaded.map(\.0), pipelineName: pipelineName, model: model, outcome: outcome,
+                                    tolerances: settings.tolerances)
+        let failedOutputs = try writeOutputs(findings: findings, model: model, outcome: outcome, years: settings.years, pipeline: pipeline, page: page, to: outURL)
         clock.lap("write")
 
         let pipelineData = FileManager.default.contents(atPath: options.pipelinePath) ?? Data()
@@ -282,7 +284,7 @@ public struct BatchRun {
     /// previous copy of the failed one is withdrawn so the set never mixes runs, and the failure is
     /// returned (output name → error) for the manifest and the exit code.
     private func writeOutputs(findings: [Finding], model: ResultsModel, outcome: Reconciler.Outcome, years: [Int],
-                              pipeline: PipelineFile, to folder: URL) throws -> [String: String] {
+                              pipeline: PipelineFile, page: DiscrepancyHTML.Context, to folder: URL) throws -> [String: String] {
         let staging: OutputStaging
         do { staging = try OutputStaging(outputFolder: folder) } catch {
             throw EnvironmentFault(folder: folder, action: "write the outputs", error: error, consequence: Self.nothingMoved)
@@ -292,7 +294,7 @@ public struct BatchRun {
             ("discrepancies.jsonl", { try self.write(DiscrepancyJSONL.render(findings), to: $0) }),
             ("discrepancies.html", { url in
                 if self.options.failWhileWriting { throw CocoaError(.fileWriteOutOfSpace) }
-                try self.write(DiscrepancyHTML.render(findings, title: pipeline.name), to: url)
+                try self.write(DiscrepancyHTML.render(findings, title: pipeline.name, context: page), to: url)
             }),
             ("consolidated.xlsx", { url in
                 CrashPoints.step()
