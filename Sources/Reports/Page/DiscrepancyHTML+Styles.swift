@@ -74,7 +74,7 @@ extension DiscrepancyHTML {
       .log .num{text-align:left}
       tr.error>td:first-child,tr.warning>td:first-child,tr.info>td:first-child{box-shadow:none}
       table.log tr.error{border-left:5px solid #d9541e}table.log tr.warning{border-left:5px solid #e0a800}table.log tr.info{border-left:5px solid #5b9bd5}
-      .rules td:nth-child(3){font-size:13px}
+      .rules td:nth-child(3){font-size:13px}.rules td.num{white-space:normal}.rules th,.rules td{padding:3px 4px}
       form label{white-space:normal}
     }
     @page{size:A4 landscape;margin:12mm 10mm 14mm}
