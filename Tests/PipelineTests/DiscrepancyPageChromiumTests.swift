@@ -64,6 +64,7 @@ struct DiscrepancyPageChromiumTests {
     }
 
     @Test func thePrintIsAnA4DocumentWithEverySourceCellOfEveryFinding() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"), "pdftotext is missing: install poppler-utils (make interop does)")
         let demo = try Self.demo.get(), work = demo.folder
         let pdf = work.appendingPathComponent("discrepancies.pdf")
         let result = try Chromium.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)"], url: work.appendingPathComponent("out/discrepancies.html"))

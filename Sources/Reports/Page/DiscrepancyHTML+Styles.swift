@@ -39,7 +39,7 @@ extension DiscrepancyHTML {
     .h-high{fill:#ea9999}.h-mid{fill:#ffe599}.h-low{fill:#d9ead3}
     .note{color:var(--muted);font-size:.9em;margin:.3em 0 0}
     form{display:flex;flex-wrap:wrap;gap:.5em 1.2em;align-items:center;margin:0 0 .4em;padding:8px 10px;background:#f3f5f8;border:1px solid var(--line);border-radius:4px}
-    form label{white-space:nowrap}form select,form input[type=search]{font:inherit;max-width:100%}form select[name=rule]{max-width:24em}
+    form label{white-space:nowrap}form select,form input[type=search]{font:inherit;max-width:100%}form select[name=rule]{max-width:min(24em,100%)}
     .shown{margin:.2em 0 .6em;color:var(--muted)}.shown:empty{display:none}
     table.log{font-size:13px}
     table.log thead th{position:sticky;top:0;z-index:1}
@@ -74,6 +74,9 @@ extension DiscrepancyHTML {
       .log .num{text-align:left}
       tr.error>td:first-child,tr.warning>td:first-child,tr.info>td:first-child{box-shadow:none}
       table.log tr.error{border-left:5px solid #d9541e}table.log tr.warning{border-left:5px solid #e0a800}table.log tr.info{border-left:5px solid #5b9bd5}
+      figure{overflow-x:auto}figure svg{width:560px;max-width:none}
+      table.log td.c-severity,table.log td.c-bureau,table.log td.c-output,table.log td.c-period{display:inline-block;vertical-align:top;padding-right:14px}
+      table.log td.c-expected,table.log td.c-actual,table.log td.c-delta{display:inline-block;vertical-align:top;padding-right:14px;max-width:100%}
       .rules td:nth-child(3){font-size:13px}.rules td.num{white-space:normal}.rules th,.rules td{padding:3px 4px}
       form label{white-space:normal}
     }
@@ -94,7 +97,7 @@ extension DiscrepancyHTML {
       th,td{padding:2px 4px}
       thead th{background:#dde5ee;color:#000;-webkit-print-color-adjust:exact;print-color-adjust:exact}
       .sev,.tile,svg,tr>td:first-child{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-      #findings{break-before:page}
+      #findings{break-before:page}#run{break-inside:avoid}
     }
 
     """
