@@ -39,7 +39,7 @@ extension DiscrepancyHTML {
     .h-high{fill:#ea9999}.h-mid{fill:#ffe599}.h-low{fill:#d9ead3}
     .note{color:var(--muted);font-size:.9em;margin:.3em 0 0}
     form{display:flex;flex-wrap:wrap;gap:.5em 1.2em;align-items:center;margin:0 0 .4em;padding:8px 10px;background:#f3f5f8;border:1px solid var(--line);border-radius:4px}
-    form label{white-space:nowrap}form select,form input[type=search]{font:inherit;max-width:100%}form select[name=rule]{max-width:min(24em,100%)}
+    form label{white-space:nowrap}form select,form input[type=search]{font:inherit;max-width:100%}form select[name=rule]{max-width:24em}
     .shown{margin:.2em 0 .6em;color:var(--muted)}.shown:empty{display:none}
     table.log{font-size:13px}
     table.log thead th{position:sticky;top:0;z-index:1}
@@ -50,7 +50,7 @@ extension DiscrepancyHTML {
     .log .c-expected,.log .c-actual,.log .c-delta{min-width:6.5em}
     .log td.words{font-size:12px}
     .log .c-sources{min-width:13em}.log .src{display:block;font:11.5px/1.35 ui-monospace,"DejaVu Sans Mono",monospace;overflow-wrap:break-word;padding-left:1em;text-indent:-1em}
-    .log .c-caused_by{font:12px ui-monospace,"DejaVu Sans Mono",monospace}
+    .log td.c-caused_by{font:12px ui-monospace,"DejaVu Sans Mono",monospace}
     .sev{display:inline-block;padding:0 .45em;border-radius:3px;font-size:12px;font-weight:600}
     .sev.error{background:var(--error);color:var(--error-ink)}.sev.warning{background:var(--warning);color:var(--warning-ink)}.sev.info{background:var(--info);color:var(--info-ink)}
     tr.error>td:first-child{box-shadow:inset 4px 0 #d9541e}tr.warning>td:first-child{box-shadow:inset 4px 0 #e0a800}tr.info>td:first-child{box-shadow:inset 4px 0 #5b9bd5}
@@ -78,7 +78,7 @@ extension DiscrepancyHTML {
       table.log td.c-severity,table.log td.c-bureau,table.log td.c-output,table.log td.c-period{display:inline-block;vertical-align:top;padding-right:14px}
       table.log td.c-expected,table.log td.c-actual,table.log td.c-delta{display:inline-block;vertical-align:top;padding-right:14px;max-width:100%}
       .rules td:nth-child(3){font-size:13px}.rules td.num{white-space:normal}.rules th,.rules td{padding:3px 4px}
-      form label{white-space:normal}
+      form label{white-space:normal}form label.rule{flex:1 1 100%;min-width:0}form select[name=rule]{width:100%;max-width:none}
     }
     @page{size:A4 landscape;margin:12mm 10mm 14mm}
     @media print{
@@ -88,7 +88,7 @@ extension DiscrepancyHTML {
       a{color:inherit;text-decoration:none}
       table.log{font-size:8pt}table.log thead th{position:static}
       thead{display:table-header-group}tr,figure,.tile{break-inside:avoid}
-      .log .src,.log .fid,.log .c-caused_by,code{font-size:7.5pt}
+      .log .src,.log .fid,.log td.c-caused_by,code{font-size:7.5pt}
       .log td.words,.log .rt{font-size:7.5pt}.log .c-message{font-size:8pt}
       .overview{grid-template-columns:auto 1fr}
       .log .c-id{min-width:9em}.log .c-message{min-width:0}.log .c-sources{min-width:11em}

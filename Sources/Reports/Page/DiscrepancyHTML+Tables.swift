@@ -47,7 +47,7 @@ extension DiscrepancyHTML {
         return "<form id=\"filters\" hidden>"
             + "<label>severity <select name=\"severity\">\(options(severities))</select></label>"
             + "<label>bureau <select name=\"bureau\">\(options(bureaus))</select></label>"
-            + "<label>rule <select name=\"rule\">\(options(rules))</select></label>"
+            + "<label class=\"rule\">rule <select name=\"rule\">\(options(rules))</select></label>"
             + "<label><input type=\"checkbox\" name=\"root\"> root causes only</label>"
             + "<label>words <input type=\"search\" name=\"words\" placeholder=\"code, file, cell, word…\"></label>"
             + "<button type=\"reset\">clear</button>"
