@@ -93,4 +93,45 @@ struct DiscrepancyPageChromiumTests {
         let headers = ["id", "severity", "bureau", "output", "period", "message", "expected", "actual", "delta", "sources", "causedby"]
         #expect(flat.contains(headers.joined()), "the log's header row is not printed whole")
     }
+
+    /// The filters in a real browser: a search without accents, then a rule filter under which
+    /// FIN-004/TSB/2023's root cause is hidden; its link shows the row, below the sticky header.
+    @Test func theFiltersAndALinkToAHiddenRowWorkInTheBrowser() throws {
+        let work = try Self.demo.get().folder
+        let script = """
+            var form = d.getElementById('filters'), status = d.getElementById('shown'), out = {};
+            function set(name, value) { form[name].value = value; form.dispatchEvent(new w.Event('input', {bubbles: true})); }
+            out.form = form.hidden ? 'hidden' : 'shown';
+            set('words', 'operationnel');
+            out.accents = status.textContent;
+            set('words', '');
+            set('bureau', 'none');
+            out.noBureau = status.textContent;
+            set('bureau', '');
+            set('rule', 'FIN-004');
+            out.filtered = status.textContent;
+            var target = d.getElementById('FIN-007/T.4-1/2023');
+            out.targetHidden = target.classList.contains('hidden');
+            d.querySelector('a[href="#FIN-007/T.4-1/2023"]').click();
+            setTimeout(function () {
+              out.afterClick = status.textContent;
+              out.targetShown = !target.classList.contains('hidden');
+              var head = d.querySelector('table.log thead th').getBoundingClientRect(), row = target.getBoundingClientRect();
+              out.rowBelowHeader = row.top >= head.bottom - 1 && row.top < w.innerHeight;
+              out.scrolled = w.scrollY > 0;
+              done(JSON.stringify(out));
+            }, 300);
+            """
+        let text = try Chromium.probe(work.appendingPathComponent("out/discrepancies.html"), width: 1440, height: 900, script: script)
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")
+        #expect(result["form"] as? String == "shown")
+        // 'Plan opérationnel' is TSB's sheet: found without its accent.
+        #expect((result["accents"] as? String)?.hasPrefix("0 of") == false, "\(result)")
+        #expect((result["noBureau"] as? String)?.hasPrefix("3 of 43 shown") == true, "\(result)")
+        #expect((result["filtered"] as? String)?.hasPrefix("6 of 43 shown") == true, "\(result)")
+        #expect(result["targetHidden"] as? Bool == true)
+        #expect((result["afterClick"] as? String)?.hasPrefix("7 of 43 shown") == true && (result["afterClick"] as? String)?.contains("1 opened by a link") == true, "\(result)")
+        #expect(result["targetShown"] as? Bool == true)
+        #expect(result["scrolled"] as? Bool == true && result["rowBelowHeader"] as? Bool == true, "\(result)")
+    }
 }

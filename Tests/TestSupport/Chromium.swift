@@ -39,4 +39,33 @@ public enum Chromium {
         </script></body></html>
         """
     }
+
+    /// A page that shows `page` in a frame `width` × `height` CSS pixels and, once it has loaded,
+    /// runs `script` on it (`d` the frame's document, `w` its window) until the script calls
+    /// `done(text)`, which writes `text` into the page's own `<body data-probe="…">` for `--dump-dom`.
+    public static func probingFrame(for page: URL, width: Int, height: Int, script: String) -> String {
+        """
+        <!DOCTYPE html><html><head><meta charset="utf-8"><style>body{margin:0}iframe{border:0;display:block;width:\(width)px;height:\(height)px}</style></head>
+        <body><iframe id="f" src="\(page.lastPathComponent)"></iframe><script>
+        function done(text) { document.body.setAttribute('data-probe', text); }
+        document.getElementById('f').addEventListener('load', function () {
+          var w = this.contentWindow, d = this.contentDocument;
+          try {
+        \(script)
+          } catch (e) { done('error: ' + e); }
+        });
+        </script></body></html>
+        """
+    }
+
+    /// Runs a probing frame (`probingFrame`) written beside `page` and returns what its script reported.
+    public static func probe(_ page: URL, width: Int, height: Int, script: String) throws -> String {
+        let frame = page.deletingLastPathComponent().appendingPathComponent("probe-\(UUID().uuidString).html")
+        try probingFrame(for: page, width: width, height: height, script: script).write(to: frame, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: frame) }
+        let dom = try run(["--window-size=\(max(width, 500)),\(height)", "--dump-dom"], url: frame).text
+        guard let start = dom.range(of: "data-probe=\"") else { return "no probe written" }
+        return String(dom[start.upperBound...].prefix { $0 != "\"" })
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+    }
 }
