@@ -71,6 +71,8 @@ import Results
         let html = Self.html
         #expect(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
         #expect(html.contains("@page{size:A4 landscape;"))
+        #expect(html.contains(#"@page{@bottom-left{content:"Demo — discrepancies";"#) && html.contains(#"content:"page " counter(page) " of " counter(pages)"#))
+        #expect(DiscrepancyHTML.pageFooter(title: #"a"b</style>"#).hasPrefix(#"@page{@bottom-left{content:"a\"b\3c /style\3e  — discrepancies";"#))
         let print = String(html[html.range(of: "@media print{")!.lowerBound...])
         #expect(print.contains(".toc,form,.shown:empty{display:none}"))
         // Print hides no column of the log.

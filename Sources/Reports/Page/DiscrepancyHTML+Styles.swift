@@ -91,7 +91,7 @@ extension DiscrepancyHTML {
       .log .src,.log .fid,.log td.c-caused_by,code{font-size:7.5pt}
       .log td.words,.log .rt{font-size:7.5pt}.log .c-message{font-size:8pt}
       .overview{grid-template-columns:auto 1fr}
-      .log .c-id{min-width:9em}.log .c-message{min-width:0}.log .c-sources{min-width:11em}
+      .log .c-id{min-width:9em}.log .c-message{min-width:0}.log .c-sources{min-width:17em}
       .charts{grid-template-columns:1fr 1fr}
       .tiles{grid-template-columns:repeat(6,1fr)}
       th,td{padding:2px 4px}
@@ -101,4 +101,21 @@ extension DiscrepancyHTML {
     }
 
     """
+}
+
+extension DiscrepancyHTML {
+    /// The printed pages' footer: the report's title and `page x of y` (CSS page-margin boxes),
+    /// the title quoted as a CSS string that cannot end the `<style>` element.
+    static func pageFooter(title: String) -> String {
+        var quoted = ""
+        for scalar in "\(title) — discrepancies".unicodeScalars {
+            switch scalar {
+            case "\\", "\"": quoted += "\\" + String(scalar)
+            case "<", ">", "&", "\n", "\r": quoted += "\\" + String(scalar.value, radix: 16) + " "
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        let font = "font:8pt system-ui,\"DejaVu Sans\",sans-serif;color:#555"
+        return "@page{@bottom-left{content:\"\(quoted)\";\(font)}@bottom-right{content:\"page \" counter(page) \" of \" counter(pages);\(font)}}\n"
+    }
 }

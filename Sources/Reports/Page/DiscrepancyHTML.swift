@@ -18,7 +18,7 @@ public enum DiscrepancyHTML {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(title)) — discrepancies</title>
         <style>
-        \(styles)</style></head><body>
+        \(styles)\(pageFooter(title: title))</style></head><body>
 
         """
         html += header(findings, title: title, run: context.run)
