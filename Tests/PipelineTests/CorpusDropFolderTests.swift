@@ -36,7 +36,7 @@ struct CorpusDropFolderTests {
 
     @Test(.timeLimit(.minutes(5)))
     func everyCorpusFileIsFiledAwayAndNoneCrashesOrHangs() throws {
-        guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
         let corpus = try #require(Fixtures.corpus)
         let work = Fixtures.temporaryDirectory("rbm-corpus-run")
         defer { try? FileManager.default.removeItem(at: work) }

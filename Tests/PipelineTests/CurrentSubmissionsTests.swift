@@ -88,7 +88,7 @@ import TestSupport
     /// was forgotten (six SUB-001). It is recovered — from current.json.prev, else from the
     /// archive's files — and the run says so in its notes and on standard error.
     @Test func aDamagedCurrentRecordIsRecoveredAndSaidLoudly() throws {
-        guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
         let work = Fixtures.temporaryDirectory("rbm-current-damaged")
         defer { try? FileManager.default.removeItem(at: work) }
         let inbox = work.appendingPathComponent("inbox"), archive = work.appendingPathComponent("archive"), out = work.appendingPathComponent("out")

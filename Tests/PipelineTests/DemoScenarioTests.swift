@@ -210,7 +210,7 @@ import XLSXWriter
     func anImplausiblyLargeAmountIsADAT002AndTheRunGoesOn(value: String, inWorker: Bool) throws {
         var worker: WorkerProcess?
         if inWorker {
-            guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+            let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
             worker = WorkerProcess(executable: rbm)
         }
         let work = Fixtures.temporaryDirectory("rbm-huge")

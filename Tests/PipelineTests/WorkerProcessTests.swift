@@ -22,7 +22,7 @@ import TestSupport
     }
 
     @Test func workersGiveTheSameFindingsAsInProcessLoading() throws {
-        guard let rbm = Self.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let rbm = try #require(Self.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
         let (inProcess, a) = try Self.run(worker: nil)
         let (isolated, b) = try Self.run(worker: WorkerProcess(executable: rbm))
         defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
@@ -31,7 +31,7 @@ import TestSupport
     }
 
     @Test func aWorkerThatOverrunsIsStoppedAndItsFileQuarantined() throws {
-        guard let rbm = Self.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let rbm = try #require(Self.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
         var worker = WorkerProcess(executable: rbm)
         worker.timeout = 0.001
         let (report, work) = try Self.run(worker: worker)
