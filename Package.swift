@@ -4,7 +4,8 @@ import PackageDescription
 /// rbm: results-based management reconciliation for ITU workbooks.
 ///
 /// Data flows one way: discover → read → normalise → reconcile → write → file away.
-/// Only `ZipIO` and `XMLIO` import the C libraries; the domain modules never do.
+/// Only `ZipIO` and `XMLIO` import the C libraries, and only `SystemIO` makes system calls of its
+/// own (durable writes, locks, raw names, limits); the domain modules do neither.
 let package = Package(
     name: "rbm",
     platforms: [.macOS(.v13)],
@@ -15,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         .systemLibrary(
@@ -31,6 +33,7 @@ let package = Package(
         .target(name: "XMLIO", dependencies: ["CLibXML2"]),
         .target(name: "XLSX", dependencies: ["ZipIO", "XMLIO"]),
         .target(name: "Results"),
+        .target(name: "SystemIO", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         .target(name: "Normalise", dependencies: ["Results", "XLSX"]),
         .target(name: "Reconcile", dependencies: ["Results"]),
         .target(name: "Reports", dependencies: ["Results", "XLSX"]),
@@ -59,6 +62,7 @@ let package = Package(
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Results", "XLSX", "TestSupport"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "Results"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Results", "XLSX", "ZipIO", "TestSupport"]),
+        .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Results", "Reports", "XLSX", "TestSupport"]),
     ]
 )
