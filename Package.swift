@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Results", "XLSX", "Normalise", "Reconcile", "Reports",
+                "Results", "XLSX", "Normalise", "Reconcile", "Reports", "SystemIO",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "rbm",
             dependencies: [
-                "Pipeline", "Results",
+                "Pipeline", "Results", "SystemIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
