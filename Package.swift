@@ -8,7 +8,7 @@ import PackageDescription
 /// own (durable writes, locks, raw names, limits); the domain modules do neither.
 let package = Package(
     name: "rbm",
-    platforms: [.macOS(.v13)],
+    // Linux only (Debian 12): nothing has been built on macOS, so no Apple platform is claimed.
     products: [
         .executable(name: "rbm", targets: ["rbm"]),
     ],
