@@ -1,5 +1,5 @@
 import Foundation
-import Glibc
+import SystemIO
 
 /// Fault injection for crash-safety tests, SQLite's way (`reliability.md` 6.4): with
 /// `RBM_CRASH_AT=N` in the environment, the process ends itself abruptly (`_exit(137)`, as if
@@ -13,6 +13,6 @@ enum CrashPoints {
     static func step() {
         guard let target else { return }
         count += 1
-        if count == target { _exit(137) }
+        if count == target { ProcessControl.exitImmediately(137) }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Pipeline
 import Results
+import SystemIO
 
 @main
 struct RBM: ParsableCommand {
@@ -30,7 +31,7 @@ struct Run: ParsableCommand {
         let report: BatchRun.Report
         var worker: WorkerProcess?
         if !inProcess {
-            let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+            let me = ProcessControl.executablePath ?? CommandLine.arguments[0]
             worker = WorkerProcess(executable: me)
             worker?.timeout = timeout
         }
