@@ -37,7 +37,7 @@ enum DurableFile {
     /// target, given the source's modification time (resubmissions are ordered by it), flushed,
     /// renamed into place, and only then the source removed: a run killed half-way leaves a
     /// temporary that the next run sweeps, never a truncated file under the final name.
-    static func move(_ source: URL, to target: URL) throws {
+    static func move(_ source: URL, to target: URL, steps: DurableSteps = .uncounted) throws {
         let targetFolder = target.deletingLastPathComponent(), sourceFolder = source.deletingLastPathComponent()
         do {
             try Durable.rename(source.path, over: target.path)
@@ -58,10 +58,10 @@ enum DurableFile {
                 try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: partial.path)
             }
             try flush(partial)
-            CrashPoints.step()
+            steps.step()
             try rename(partial, over: target)
             try flushFolder(targetFolder)
-            CrashPoints.step()
+            steps.step()
             try FileManager.default.removeItem(at: source)
         } else {
             try FileManager.default.moveItem(at: source, to: target)   // a link or folder refused unopened: no bytes to lose

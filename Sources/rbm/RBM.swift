@@ -36,7 +36,10 @@ struct Run: ParsableCommand {
             worker?.timeout = timeout
         }
         do {
-            report = try BatchRun(options: .init(pipelinePath: pipeline, inbox: inbox, output: out, keepInputs: keepInputs, worker: worker)).run()
+            var options = BatchRun.Options(pipelinePath: pipeline, inbox: inbox, output: out, keepInputs: keepInputs, worker: worker)
+            // Crash-safety tests stop a run just before its N-th durable step (reliability.md 6.4).
+            options.faults.crashAt = ProcessInfo.processInfo.environment["RBM_CRASH_AT"].flatMap(Int.init)
+            report = try BatchRun(options: options).run()
         } catch let busy as DropFolderBusy {
             FileHandle.standardError.write(Data("rbm: \(busy)\n".utf8))
             throw ExitCode(75)   // EX_TEMPFAIL: nothing was touched; the next run will do it

@@ -36,7 +36,7 @@ import TestSupport
         worker.timeout = 0.001
         let (report, work) = try Self.run(worker: worker)
         defer { try? FileManager.default.removeItem(at: work) }
-        #expect(report.manifest.inputs.allSatisfy { $0.fate == "quarantined" && ($0.reason ?? "").hasPrefix("resource-limit: ") })
+        #expect(report.manifest.inputs.allSatisfy { $0.fate == .quarantined && ($0.reason ?? "").hasPrefix("resource-limit: ") })
         #expect(report.findings.filter { $0.rule == .sub001 }.count == 7)
         let reasons = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("quarantine").path).filter { $0.hasSuffix(".reason.txt") }
         #expect(reasons.count == 7)
@@ -56,7 +56,7 @@ import TestSupport
         let (report, work) = try Self.run(worker: worker)
         defer { try? FileManager.default.removeItem(at: work) }
         for input in report.manifest.inputs {
-            #expect(input.fate == "quarantined")
+            #expect(input.fate == .quarantined)
             #expect(input.reason == "reader-crash: the reader stopped on signal 4 Fatal error: Index out of range", "\(input.reason ?? "")")
         }
         #expect(report.findings.filter { $0.rule == .sub001 }.count == 7)
