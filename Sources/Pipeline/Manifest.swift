@@ -27,9 +27,6 @@ public struct Manifest: Codable, Sendable {
             self.reason = reason
             self.sheets = sheets
         }
-
-        /// The slot it fills (`OP/BR`, `FP/`), for `current.json`.
-        var slot: String { CurrentSubmissions.key(kind: kind?.rawValue, bureau: bureau?.rawValue) }
     }
 
     public var rbmVersion: String

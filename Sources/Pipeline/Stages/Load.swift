@@ -6,7 +6,7 @@ import Results
 /// What reading the inbox gave: an entry per file (its hash, size, kind, bureau, fate so far) and
 /// the partial model of each file that loaded, and what the run noticed about the arrivals.
 struct Arrivals {
-    var inputs: [Manifest.InputFile] = []
+    var inputs: [Intake] = []
     var loaded: [(url: URL, part: ResultsModel)] = []
     var notes: [Note] = []
 }
@@ -30,7 +30,7 @@ extension BatchRun {
                 if let part { arrivals.loaded.append((url, part)) }
                 continue
             }
-            arrivals.inputs.append(Manifest.InputFile(file: url.lastPathComponent, sha256: "", size: 0, fate: .quarantined,
+            arrivals.inputs.append(Intake(file: url.lastPathComponent, sha256: "", size: 0, fate: .quarantined,
                                                       reason: "not-a-workbook: \(url.lastPathComponent): \(reason)"))
         }
         // The same bytes under two names (a double download, a copy renamed): say so.
@@ -45,9 +45,9 @@ extension BatchRun {
 
     /// One file read and normalised: its manifest entry (fate `fate`, or quarantined with the
     /// reason) and its partial model when it loaded.
-    func loadFile(_ url: URL, as fate: Fate, _ setup: RunSetup) throws -> (Manifest.InputFile, ResultsModel?) {
+    func loadFile(_ url: URL, as fate: Fate, _ setup: RunSetup) throws -> (Intake, ResultsModel?) {
         let (hash, size) = Self.sha256(of: url)
-        var entry = Manifest.InputFile(file: url.lastPathComponent, sha256: hash, size: size, fate: fate)
+        var entry = Intake(file: url.lastPathComponent, sha256: hash, size: size, fate: fate)
         let outcome = if let worker = options.worker, let scratch = setup.scratch {
             try worker.load(path: url.path, pipelinePath: setup.pipelinePath, scratch: scratch.folder)
         } else {

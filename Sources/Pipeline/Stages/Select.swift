@@ -5,7 +5,7 @@ import Results
 /// Which workbooks the run reconciles: every entry with its final fate, the merged model of the
 /// kept ones (new arrivals and earlier runs' current workbooks), and the current set as recorded.
 struct Selection {
-    var inputs: [Manifest.InputFile]
+    var inputs: [Intake]
     var model: ResultsModel
     /// `archive/current.json` as read (or recovered); file-away updates it.
     var current: CurrentSubmissions
@@ -70,7 +70,7 @@ extension BatchRun {
     /// A resubmission supersedes the earlier workbook of the same kind and bureau (`Resubmission`:
     /// the higher `_vN`, else the later modified, else the later name); the superseded one is
     /// marked in `inputs` (archived but not reconciled). Returns the indexes of the workbooks kept.
-    static func supersede(_ urls: [URL], models: [ResultsModel], marking inputs: inout [Manifest.InputFile]) -> [Int] {
+    static func supersede(_ urls: [URL], models: [ResultsModel], marking inputs: inout [Intake]) -> [Int] {
         func mark(_ url: URL, by other: URL) {
             guard let i = inputs.firstIndex(where: { $0.file == url.lastPathComponent }) else { return }
             inputs[i].fate = .superseded
