@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SCENARIO ?= itu-2022-2023
 DEMO := demo-run/$(SCENARIO)
 
-.PHONY: demo test build setup system-deps python-deps fixtures oracle clean
+.PHONY: demo test test-slow test-all build setup system-deps python-deps fixtures oracle clean
 
 # System libraries the C targets link against (Debian).
 system-deps:
@@ -37,9 +37,20 @@ demo: setup build
 	@echo "Outputs:  $(DEMO)/out/ (consolidated.xlsx, discrepancies.csv, discrepancies.jsonl, discrepancies.html, manifest.json)"
 	@echo "Inputs filed away in $(DEMO)/archive/ and $(DEMO)/quarantine/"
 
-test: setup
+# Two tiers. `make test`: every suite but the slow ones (well under three minutes of tests on two
+# cores). `make test-slow`: the corpus sweeps and the kill loops. `make test-all` (and CI) runs both.
+SLOW_SUITES := CorpusConformanceTests|CorpusSweepTests|CorpusDropFolderTests|KillLoopTests|CrossFilesystemTests
+
+build-tests: setup
 	swift build --build-tests --explicit-target-dependency-import-check error
-	swift test --skip-build
+
+test: build-tests
+	swift test --skip-build --skip "$(SLOW_SUITES)"
+
+test-slow: build-tests
+	swift test --skip-build --filter "$(SLOW_SUITES)"
+
+test-all: test test-slow
 
 # Regenerate the demo workbooks and their oracle with the independent Python scripts.
 fixtures: python-deps

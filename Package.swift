@@ -4,10 +4,11 @@ import PackageDescription
 /// rbm: results-based management reconciliation for ITU workbooks.
 ///
 /// Data flows one way: discover → read → normalise → reconcile → write → file away.
-/// Only `ZipIO` and `XMLIO` import the C libraries; the domain modules never do.
+/// Only `ZipIO` and `XMLIO` import the C libraries, and only `SystemIO` makes system calls of its
+/// own (durable writes, locks, raw names, limits); the domain modules do neither.
 let package = Package(
     name: "rbm",
-    platforms: [.macOS(.v13)],
+    // Linux only (Debian 12): nothing has been built on macOS, so no Apple platform is claimed.
     products: [
         .executable(name: "rbm", targets: ["rbm"]),
     ],
@@ -15,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         .systemLibrary(
@@ -33,13 +35,14 @@ let package = Package(
         .target(name: "XLSXReader", dependencies: ["XLSXCore", "ZipIO", "XMLIO"]),
         .target(name: "XLSXWriter", dependencies: ["XLSXCore", "ZipIO"]),
         .target(name: "Results"),
+        .target(name: "SystemIO", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         .target(name: "Normalise", dependencies: ["Results", "XLSXCore", "XLSXReader"]),
         .target(name: "Reconcile", dependencies: ["Results"]),
         .target(name: "Reports", dependencies: ["Results", "XLSXWriter"]),
         .target(
             name: "Pipeline",
             dependencies: [
-                "Results", "XLSXReader", "XLSXWriter", "Normalise", "Reconcile", "Reports",
+                "Results", "XLSXReader", "XLSXWriter", "Normalise", "Reconcile", "Reports", "SystemIO",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -48,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "rbm",
             dependencies: [
-                "Pipeline", "Reports", "Results",
+                "Pipeline", "Reports", "Results", "SystemIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +66,7 @@ let package = Package(
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Results", "XLSXCore", "XLSXReader", "XLSXWriter", "TestSupport"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "Results"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Results", "XLSXReader", "XLSXWriter", "ZipIO", "TestSupport"]),
+        .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Results", "Reports", "XLSXReader", "XLSXWriter", "TestSupport"]),
     ]
 )

@@ -1,35 +1,35 @@
 import Foundation
-import Glibc
+import SystemIO
 
 /// Writes that survive a power cut in the order the drop folder's protocol needs
-/// (`reliability.md` 6.1): the bytes go to a temporary file beside the target and are flushed
-/// with `fsync`, the file is renamed over the target (Foundation's atomic write does these three
-/// here, which `DurableWriteTests` checks with strace), and then the folder is flushed so that the
-/// rename itself is on disk. An `fsync` that fails is not retried: the error ends the run before
-/// its commit point.
+/// (`reliability.md` 6.1), on URLs and with rbm's error texts; the system calls are
+/// `SystemIO.Durable`'s. The bytes go to a temporary file beside the target and are flushed with
+/// `fsync`, the file is renamed over the target, and then the folder is flushed so that the rename
+/// itself is on disk (`DurableWriteTests` checks the order with strace). An `fsync` that fails is
+/// not retried: the error ends the run before its commit point.
 enum DurableFile {
+    /// - Throws: ``SystemCallError`` (its `reason` is the cause an ``EnvironmentFault`` names).
     static func write(_ data: Data, to url: URL) throws {
-        try data.write(to: url, options: .atomic)
-        try flushFolder(url.deletingLastPathComponent())
+        try Durable.write(data, to: url.path)
     }
 
     /// `fsync` of a file's content.
     static func flush(_ url: URL) throws {
-        let handle = try FileHandle(forUpdating: url)
-        defer { try? handle.close() }
-        try handle.synchronize()
+        try Durable.flush(file: url.path)
     }
 
     /// `fsync` of a folder, so that the names created, renamed or removed in it are on disk.
     static func flushFolder(_ url: URL) throws {
-        let descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw PipelineError(file: url.path, "cannot open the folder: \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw PipelineError(file: url.path, "cannot flush the folder: \(String(cString: strerror(errno)))") }
+        do {
+            try Durable.flush(folder: url.path)
+        } catch let error as SystemCallError {
+            throw PipelineError(file: url.path, "\(error.call == "open" ? "cannot open the folder" : "cannot flush the folder"): \(error.reason)")
+        }
     }
 
-    /// The suffix of a copy on its way into place across file systems (swept at start-up).
-    static let partialSuffix = ".rbm-partial"
+    /// The suffix of a durable write's temporary, or of a copy on its way into place across file
+    /// systems (swept at start-up).
+    static let partialSuffix = Durable.partialSuffix
 
     /// Moves `source` to `target` (a name not taken) so that `target` only ever names the whole
     /// file (`reliability.md` 6.1). Within one file system that is `rename(2)`. Across file systems
@@ -37,16 +37,17 @@ enum DurableFile {
     /// target, given the source's modification time (resubmissions are ordered by it), flushed,
     /// renamed into place, and only then the source removed: a run killed half-way leaves a
     /// temporary that the next run sweeps, never a truncated file under the final name.
-    static func move(_ source: URL, to target: URL) throws {
+    static func move(_ source: URL, to target: URL, steps: DurableSteps = .uncounted) throws {
         let targetFolder = target.deletingLastPathComponent(), sourceFolder = source.deletingLastPathComponent()
-        guard Glibc.rename(source.path, target.path) != 0 else {
+        do {
+            try Durable.rename(source.path, over: target.path)
             try flushFolder(targetFolder)
             try flushFolder(sourceFolder)
             return
-        }
-        let code = errno
-        guard code == EXDEV else {
-            throw PipelineError(file: target.path, "cannot move \(source.lastPathComponent) here: \(String(cString: strerror(code)))")
+        } catch let error as SystemCallError where error.call == "rename" {
+            guard error.kind == .crossDevice else {
+                throw PipelineError(file: target.path, "cannot move \(source.lastPathComponent) here: \(error.reason)")
+            }
         }
         let attributes = try FileManager.default.attributesOfItem(atPath: source.path)
         if attributes[.type] as? FileAttributeType == .typeRegular {
@@ -57,10 +58,10 @@ enum DurableFile {
                 try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: partial.path)
             }
             try flush(partial)
-            CrashPoints.step()
+            steps.step()
             try rename(partial, over: target)
             try flushFolder(targetFolder)
-            CrashPoints.step()
+            steps.step()
             try FileManager.default.removeItem(at: source)
         } else {
             try FileManager.default.moveItem(at: source, to: target)   // a link or folder refused unopened: no bytes to lose
@@ -84,8 +85,10 @@ enum DurableFile {
 
     /// `rename(2)`: atomic, and replaces the target if there is one.
     static func rename(_ source: URL, over target: URL) throws {
-        guard Glibc.rename(source.path, target.path) == 0 else {
-            throw PipelineError(file: target.path, "cannot rename \(source.lastPathComponent) into place: \(String(cString: strerror(errno)))")
+        do {
+            try Durable.rename(source.path, over: target.path)
+        } catch let error as SystemCallError {
+            throw PipelineError(file: target.path, "cannot rename \(source.lastPathComponent) into place: \(error.reason)")
         }
     }
 }

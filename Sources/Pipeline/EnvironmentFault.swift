@@ -1,5 +1,5 @@
 import Foundation
-import Glibc
+import SystemIO
 import XLSXWriter
 
 /// A failure of the machine, not of an input: a full disk, a folder rbm may not write, a
@@ -30,36 +30,49 @@ public struct EnvironmentFault: Error, CustomStringConvertible {
 
     public var description: String { "\(folder): error: cannot \(action): \(cause); \(consequence)" }
 
-    /// The cause of an I/O error in plain words: the `errno` text when there is one.
+    /// The cause of an I/O error in plain words: the `errno` text when there is one (from
+    /// `SystemIO`, or inside a Foundation error), else the words for the kind of failure.
     static func cause(of error: any Error) -> String {
         if let fault = error as? EnvironmentFault { return fault.cause }
         if let error = error as? PipelineError { return error.message }
-        let ns = error as NSError
-        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
-        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? any Error {
-            if let posix = underlying as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
-            let inner = underlying as NSError
-            if inner.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(inner.code))) }
-        }
-        if ns.domain == NSCocoaErrorDomain {
-            switch CocoaError.Code(rawValue: ns.code) {
-            case .fileWriteOutOfSpace: return "no space left on device (the disk is full)"
-            case .fileWriteNoPermission, .fileReadNoPermission: return "permission denied"
-            case .fileWriteVolumeReadOnly: return "the file system is read-only"
-            case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file or folder"
-            case .fileWriteFileExists: return "a file of that name is in the way"
-            default: break
-            }
-        }
+        if let error = error as? SystemCallError { return error.reason }
+        if let code = errno(of: error) { return SystemCallError.reason(of: code) }
+        if let words = kind(of: error)?.plainWords { return words }
         return "\(error)"
+    }
+
+    /// The `errno` a Foundation error carries, itself or as its underlying error.
+    private static func errno(of error: any Error) -> Int32? {
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain { return Int32(ns.code) }
+        if let posix = error as? POSIXError { return posix.code.rawValue }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? any Error {
+            if let posix = underlying as? POSIXError { return posix.code.rawValue }
+            let inner = underlying as NSError
+            if inner.domain == NSPOSIXErrorDomain { return Int32(inner.code) }
+        }
+        return nil
+    }
+
+    /// The kind of failure a Foundation `CocoaError` without an `errno` stands for.
+    private static func kind(of error: any Error) -> ErrorKind? {
+        let ns = error as NSError
+        guard ns.domain == NSCocoaErrorDomain else { return nil }
+        switch CocoaError.Code(rawValue: ns.code) {
+        case .fileWriteOutOfSpace: return .noSpace
+        case .fileWriteNoPermission, .fileReadNoPermission: return .permissionDenied
+        case .fileWriteVolumeReadOnly: return .readOnly
+        case .fileNoSuchFile, .fileReadNoSuchFile: return .notFound
+        case .fileWriteFileExists: return .alreadyExists
+        default: return nil
+        }
     }
 
     /// Whether `error` comes from the machine (I/O, space, permissions) rather than from the content
     /// being written: a content problem costs one output, an I/O one the whole run.
     static func isEnvironmental(_ error: any Error) -> Bool {
         switch error {
-        case is EnvironmentFault, is PipelineError, is CocoaError, is POSIXError: return true
+        case is EnvironmentFault, is PipelineError, is SystemCallError, is CocoaError, is POSIXError: return true
         case let error as WorkbookWriterError: return error.code == .archiveFailed
         default:
             let domain = (error as NSError).domain

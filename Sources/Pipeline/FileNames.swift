@@ -1,5 +1,5 @@
 import Foundation
-import Glibc
+import SystemIO
 
 /// File names as the file system holds them: bytes, not always UTF-8, up to 255 of them.
 ///
@@ -11,14 +11,8 @@ import Glibc
 enum FileNames {
     /// The names in `folder` whose bytes are not UTF-8, as raw bytes.
     static func invalidUTF8Names(in folder: String) -> [[UInt8]] {
-        guard let directory = opendir(folder) else { return [] }
-        defer { closedir(directory) }
-        var found: [[UInt8]] = []
-        while let entry = readdir(directory) {
-            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
-            if String(validating: bytes, as: UTF8.self) == nil { found.append(bytes) }
-        }
-        return found
+        let names = (try? DirectoryEntries.names(in: folder)) ?? []
+        return names.filter { String(validating: $0, as: UTF8.self) == nil }
     }
 
     /// The bytes with every byte that is not part of valid UTF-8 written as `%XX`.
@@ -49,9 +43,7 @@ enum FileNames {
                 target = "\(n)-" + spelled
                 n += 1
             }
-            let source = (Array(folder.utf8) + [UInt8(ascii: "/")] + bytes + [0]).map { CChar(bitPattern: $0) }
-            let destination = (Array((folder + "/" + target).utf8) + [0]).map { CChar(bitPattern: $0) }
-            if rename(source, destination) == 0 { repaired.append(target) }
+            if (try? DirectoryEntries.rename(entry: bytes, in: folder, to: target)) != nil { repaired.append(target) }
         }
         return repaired
     }

@@ -6,6 +6,8 @@ import Foundation
 /// files, each with `<file>.reason.txt`). A file is moved only after the run's manifest is written.
 struct Inbox {
     let folder: URL
+    /// Counts the moves and reasons written, for a planned crash (`FaultPlan`).
+    var steps: DurableSteps = .uncounted
     var archive: URL { folder.deletingLastPathComponent().appendingPathComponent("archive") }
     var quarantine: URL { folder.deletingLastPathComponent().appendingPathComponent("quarantine") }
 
@@ -136,7 +138,7 @@ struct Inbox {
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
         let target = place(file, in: archive)
         try before(target)
-        CrashPoints.step()
+        steps.step()
         try move(file, to: target)
         return target
     }
@@ -155,12 +157,12 @@ struct Inbox {
             try FileManager.default.removeItem(at: file)
             try DurableFile.flushFolder(folder)
         } else {
-            try DurableFile.move(file, to: target)
+            try DurableFile.move(file, to: target, steps: steps)
         }
     }
 
-    /// Removes what a run stopped half-way can leave where rbm writes: Foundation's atomic-write
-    /// temporaries (`.dat.nosync…`) and copies not yet in place across file systems
+    /// Removes what a run stopped half-way can leave where rbm writes: temporaries of durable writes
+    /// (`.dat.nosync…` from older versions, `.<name>.<random>.rbm-partial`), copies not yet in place across file systems
     /// (`.<name>.rbm-partial`) in `archive/`, `quarantine/` and `outputs`, and unpublished output
     /// sets (`.staging-…`) in `outputs`.
     func sweepDebris(outputs: URL) {
@@ -177,9 +179,9 @@ struct Inbox {
     func quarantine(_ file: URL, reason: String) throws -> URL {
         try FileManager.default.createDirectory(at: quarantine, withIntermediateDirectories: true)
         let target = place(file, in: quarantine)
-        CrashPoints.step()
+        steps.step()
         try DurableFile.write(Data((FileNames.display(reason) + "\n").utf8), to: URL(fileURLWithPath: target.path + ".reason.txt"))
-        CrashPoints.step()
+        steps.step()
         try move(file, to: target)
         return target
     }

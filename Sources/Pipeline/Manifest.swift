@@ -9,12 +9,24 @@ public struct Manifest: Codable, Sendable {
         public var file: String
         public var sha256: String
         public var size: Int
-        public var kind: String?
-        public var bureau: String?
-        /// `archived`, `quarantined` or `superseded`.
-        public var fate: String
+        public var kind: WorkbookKind?
+        public var bureau: Bureau?
+        public var fate: Fate
+        /// Why it was quarantined or superseded, or where the current workbook was accepted.
         public var reason: String?
         public var sheets: [SheetAccount]
+
+        public init(file: String, sha256: String, size: Int, kind: WorkbookKind? = nil, bureau: Bureau? = nil, fate: Fate,
+                    reason: String? = nil, sheets: [SheetAccount] = []) {
+            self.file = file
+            self.sha256 = sha256
+            self.size = size
+            self.kind = kind
+            self.bureau = bureau
+            self.fate = fate
+            self.reason = reason
+            self.sheets = sheets
+        }
     }
 
     public var rbmVersion: String

@@ -7,9 +7,11 @@ import Foundation
 struct OutputStaging {
     let folder: URL
     let staging: URL
+    let steps: DurableSteps
 
-    init(outputFolder: URL) throws {
+    init(outputFolder: URL, steps: DurableSteps = .uncounted) throws {
         folder = outputFolder
+        self.steps = steps
         staging = outputFolder.appendingPathComponent(".staging-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
     }
@@ -22,7 +24,7 @@ struct OutputStaging {
     /// the new set would pass for this run's), then removes the staging folder.
     func publish(_ names: [String], withdrawing withdrawn: [String] = []) throws {
         for name in names {
-            CrashPoints.step()
+            steps.step()
             try DurableFile.rename(path(name), over: folder.appendingPathComponent(name))
         }
         for name in withdrawn where FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {

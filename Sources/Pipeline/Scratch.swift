@@ -1,5 +1,5 @@
 import Foundation
-import Glibc
+import SystemIO
 
 /// The run's scratch folder in the temporary folder (`$TMPDIR/rbm-run-<id>/`), where workers write
 /// their results. The run holds an exclusive `flock` on `.owner` inside it for its whole life; the
@@ -13,7 +13,7 @@ import Glibc
 final class Scratch {
     static let prefix = "rbm-run-"
     let folder: URL
-    private let descriptor: Int32
+    private let owner: FileLock
 
     init(in temporary: URL) throws {
         let id = Self.prefix + UUID().uuidString
@@ -30,12 +30,17 @@ final class Scratch {
         } catch {
             throw fault(EnvironmentFault.cause(of: error))
         }
-        descriptor = open(hidden.appendingPathComponent(".owner").path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
-        guard descriptor >= 0, flock(descriptor, LOCK_EX | LOCK_NB) == 0, Glibc.rename(hidden.path, folder.path) == 0 else {
-            let cause = String(cString: strerror(errno))
-            if descriptor >= 0 { close(descriptor) }
+        do {
+            let path = hidden.appendingPathComponent(".owner").path
+            // A fresh folder's lock is free; finding it held is as wrong as failing to take it.
+            guard let taken = try FileLock(exclusive: path, permissions: 0o600) else {
+                throw PipelineError(file: path, "the lock of a folder just made is held by another process")
+            }
+            try Durable.rename(hidden.path, over: folder.path)
+            owner = taken
+        } catch {
             try? FileManager.default.removeItem(at: hidden)
-            throw fault(cause)
+            throw fault(EnvironmentFault.cause(of: error))
         }
         // A full file system still lets a folder and an empty file be created: write and flush
         // a page, as a worker's result will.
@@ -44,8 +49,7 @@ final class Scratch {
             try DurableFile.write(Data(repeating: 0x20, count: 4096), to: probe)
             try FileManager.default.removeItem(at: probe)
         } catch {
-            flock(descriptor, LOCK_UN)
-            close(descriptor)
+            owner.unlock()
             try? FileManager.default.removeItem(at: folder)
             throw fault(EnvironmentFault.cause(of: error))
         }
@@ -53,8 +57,7 @@ final class Scratch {
 
     deinit {
         try? FileManager.default.removeItem(at: folder)
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
+        owner.unlock()
     }
 
     /// Removes the scratch folders in `temporary` whose run is gone (their `.owner` lock is free);
@@ -65,10 +68,9 @@ final class Scratch {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
         return names.filter { $0.hasPrefix(prefix) }.sorted().filter { name in
             let owner = temporary.appendingPathComponent(name).appendingPathComponent(".owner").path
-            let descriptor = open(owner, O_RDWR | O_CLOEXEC | O_NOFOLLOW)
-            guard descriptor >= 0 else { return false }
-            defer { close(descriptor) }
-            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { return false }   // its run is alive
+            // No `.owner` (or a link in its place): not a folder rbm can judge. Held: its run is alive.
+            guard let lock = try? FileLock(exclusive: owner, create: false, followingSymlinks: false) else { return false }
+            defer { lock.unlock() }   // held until the folder is gone
             return (try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))) != nil
         }
     }

@@ -6,10 +6,10 @@ public enum Summary {
     public static func render(_ report: BatchRun.Report) -> String {
         let m = report.manifest
         var lines: [String] = []
-        let archived = m.inputs.filter { $0.fate == "archived" }.count
-        let quarantined = m.inputs.filter { $0.fate == "quarantined" }
-        let superseded = m.inputs.filter { $0.fate == "superseded" }.count
-        let carried = m.inputs.filter { $0.fate == "current" }.count
+        let archived = m.inputs.filter { $0.fate == .archived }.count
+        let quarantined = m.inputs.filter { $0.fate == .quarantined }
+        let superseded = m.inputs.filter { $0.fate == .superseded }.count
+        let carried = m.inputs.filter { $0.fate == .current }.count
         lines.append("rbm \(m.rbmVersion) — \(m.pipeline)")
         lines.append("files: \(m.inputs.count) (\(archived) accepted, \(quarantined.count) quarantined, \(superseded) superseded, \(carried) current from earlier runs)")
         for q in quarantined { lines.append("  quarantined \(FileNames.display(q.file)): \(FileNames.display(q.reason ?? ""))") }

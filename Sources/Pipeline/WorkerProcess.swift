@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemIO
 
 /// Runs a file's load in a child process, so a trap, a runaway allocation or a hang in the reader
 /// costs that file only (`reliability.md` 1.1): the child is the same `rbm` binary in `worker`
@@ -36,7 +34,7 @@ public struct WorkerProcess: Sendable {
                              consequence: "the batch was stopped before anything was moved; free space there or set TMPDIR to another folder")
         }
         guard FileManager.default.createFile(atPath: errors.path, contents: nil), let errorHandle = FileHandle(forWritingAtPath: errors.path) else {
-            throw unusable(String(cString: strerror(errno)))
+            throw unusable(SystemCallError.reason(of: SystemCallError.currentErrno))
         }
         defer {
             try? errorHandle.close()
@@ -61,17 +59,17 @@ public struct WorkerProcess: Sendable {
         }
         try? lifeline.fileHandleForReading.close()
         if done.wait(timeout: .now() + timeout) == .timedOut {
-            kill(process.processIdentifier, SIGKILL)
+            try? ProcessControl.send(.kill, to: process.processIdentifier)
             done.wait()
             return .refused(category: "resource-limit", reason: "reading took longer than \(Int(timeout)) s; the worker was stopped")
         }
         let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
         if process.terminationReason == .uncaughtSignal {
-            let signal = process.terminationStatus
-            if stderr.contains("failed to allocate") || signal == SIGKILL {
+            let signal = Signal(rawValue: process.terminationStatus)
+            if stderr.contains("failed to allocate") || signal == .kill {
                 return .refused(category: "resource-limit", reason: "the reader ran out of memory (limit \(memoryBytes >> 20) MiB)")
             }
-            if signal == SIGXCPU {
+            if signal == .cpuTimeExceeded {
                 return .refused(category: "resource-limit", reason: "the reader used more than \(cpuSeconds) s of CPU")
             }
             let first = stderr.split(separator: "\n").first { $0.contains("Fatal error") || $0.contains("error") }.map(String.init) ?? ""
@@ -97,17 +95,14 @@ public struct WorkerProcess: Sendable {
                              exitWithParent: Bool = false) throws {
         if exitWithParent {
             Thread.detachNewThread {
-                var byte: UInt8 = 0
-                while read(STDIN_FILENO, &byte, 1) > 0 {}
-                _exit(70)   // the parent is gone: nothing will read this worker's result
+                ProcessControl.waitForEndOfStandardInput()
+                ProcessControl.exitImmediately(70)   // the parent is gone: nothing will read this worker's result
             }
         }
-        var memory = rlimit(rlim_cur: rlim_t(memoryBytes), rlim_max: rlim_t(memoryBytes))
-        setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &memory)
-        var cpu = rlimit(rlim_cur: rlim_t(cpuSeconds), rlim_max: rlim_t(cpuSeconds + 5))
-        setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &cpu)
-        var core = rlimit(rlim_cur: 0, rlim_max: 0)
-        setrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &core)
+        // Best effort, as before: a limit the system refuses leaves the parent's deadline.
+        try? ResourceLimit.set(.addressSpace, soft: memoryBytes, hard: memoryBytes)
+        try? ResourceLimit.set(.cpuTime, soft: cpuSeconds, hard: cpuSeconds + 5)
+        try? ResourceLimit.set(.coreFileSize, soft: 0, hard: 0)
         let pipeline = try PipelineFile.load(path: pipelinePath)
         let loader = pipeline.workbookLoader
         let outcome = FileLoad.perform(path: file, loader: loader, pipelineName: URL(fileURLWithPath: pipelinePath).lastPathComponent)

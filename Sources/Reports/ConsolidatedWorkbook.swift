@@ -84,6 +84,8 @@ public struct ConsolidatedWorkbook {
         case .none: .empty
         case .amount(let x): Cell(Self.exact(x), style: x == x.rounded(scale: 0) ? Self.chf : Self.number)
         case .signed(let x), .change(let x, _): Cell(Self.exact(x), style: Self.signed)
+        case .ratio: text(v.text)
+        case .code(let c): text(c)
         case .words(let w): text(w)
         }
     }

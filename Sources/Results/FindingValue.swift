@@ -12,14 +12,19 @@ public enum FindingValue: Hashable, Sendable, Codable {
     /// A signed difference and its share of `base` (`-45000 (-1.14%)`; the amount alone when the
     /// base is zero).
     case change(Decimal, of: Decimal)
+    /// A ratio of two amounts, shown to one decimal (`ratio 1000.0`).
+    case ratio(Decimal)
+    /// A code as the workbooks write it (an objective, an output, a goal, a bureau, a funding
+    /// class): never translated.
+    case code(String)
     /// Words (or a composite of words and numbers) that a person reads.
     case words(String)
 
     /// The number behind the value, when it has one.
     public var number: Decimal? {
         switch self {
-        case .amount(let value), .signed(let value), .change(let value, _): value
-        case .none, .words: nil
+        case .amount(let value), .signed(let value), .change(let value, _), .ratio(let value): value
+        case .none, .code, .words: nil
         }
     }
 
@@ -31,6 +36,8 @@ public enum FindingValue: Hashable, Sendable, Codable {
         case .signed(let value): value.signedText
         case .change(let delta, let base):
             delta.percent(of: base).map { "\(delta.signedText) \($0)" } ?? delta.signedText
+        case .ratio(let ratio): "ratio " + ratio.fixed(places: 1)
+        case .code(let code): code
         case .words(let words): words
         }
     }

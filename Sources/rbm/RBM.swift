@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Pipeline
 import Results
+import SystemIO
 
 @main
 struct RBM: ParsableCommand {
@@ -30,12 +31,15 @@ struct Run: ParsableCommand {
         let report: BatchRun.Report
         var worker: WorkerProcess?
         if !inProcess {
-            let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+            let me = ProcessControl.executablePath ?? CommandLine.arguments[0]
             worker = WorkerProcess(executable: me)
             worker?.timeout = timeout
         }
         do {
-            report = try BatchRun(options: .init(pipelinePath: pipeline, inbox: inbox, output: out, keepInputs: keepInputs, worker: worker)).run()
+            var options = BatchRun.Options(pipelinePath: pipeline, inbox: inbox, output: out, keepInputs: keepInputs, worker: worker)
+            // Crash-safety tests stop a run just before its N-th durable step (reliability.md 6.4).
+            options.faults.crashAt = ProcessInfo.processInfo.environment["RBM_CRASH_AT"].flatMap(Int.init)
+            report = try BatchRun(options: options).run()
         } catch let busy as DropFolderBusy {
             FileHandle.standardError.write(Data("rbm: \(busy)\n".utf8))
             throw ExitCode(75)   // EX_TEMPFAIL: nothing was touched; the next run will do it

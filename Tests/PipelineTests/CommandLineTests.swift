@@ -4,8 +4,9 @@ import TestSupport
 
 /// The `rbm` command line: exit codes and the summary, run as a user would.
 @Suite struct CommandLineTests {
+    /// Runs the built `rbm`; a missing executable fails the test (`swift build --build-tests` builds it).
     static func rbm(_ arguments: [String]) throws -> (status: Int32, output: String)? {
-        guard let executable = WorkerProcessTests.rbm else { return nil }
+        let executable = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
         let result = try Subprocess.run(executable, arguments, errors: .merge)
         return (result.status, result.text)
     }
@@ -15,18 +16,15 @@ import TestSupport
         let work = Fixtures.temporaryDirectory("rbm-cli")
         defer { try? FileManager.default.removeItem(at: work) }
         try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: work.appendingPathComponent("inbox").path)
-        guard let (code, output) = try Self.rbm(["run", Fixtures.path("pipelines/itu-2022-2023.yaml"), "--inbox", work.appendingPathComponent("inbox").path,
-                                                 "--out", work.appendingPathComponent("out").path] + flags) else {
-            print("skipped: no rbm executable built beside the tests")
-            return
-        }
+        let (code, output) = try #require(try Self.rbm(["run", Fixtures.path("pipelines/itu-2022-2023.yaml"), "--inbox", work.appendingPathComponent("inbox").path,
+                                                 "--out", work.appendingPathComponent("out").path] + flags))
         #expect(code == status, "\(output)")
         #expect(output.contains("findings: 43 (28 error, 13 warning, 2 info; 37 root causes)"))
         #expect(output.contains("rows: 128 read = 120 loaded + 8 skipped + 0 rejected"))
     }
 
     @Test func aRunThatCannotStartExitsWithTwoAndSaysWhy() throws {
-        guard let (code, output) = try Self.rbm(["run", "/nonexistent/pipeline.yaml"]) else { return }
+        let (code, output) = try #require(try Self.rbm(["run", "/nonexistent/pipeline.yaml"]))
         #expect(code == 2)
         #expect(output.contains("/nonexistent/pipeline.yaml: error: cannot read the pipeline file"))
     }
@@ -36,7 +34,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: work) }
         let pipeline = Fixtures.path("pipelines/itu-2022-2023.yaml")
         let missing = work.appendingPathComponent("no-such-inbox").path
-        guard let (code, output) = try Self.rbm(["run", pipeline, "--inbox", missing, "--out", work.appendingPathComponent("out").path]) else { return }
+        let (code, output) = try #require(try Self.rbm(["run", pipeline, "--inbox", missing, "--out", work.appendingPathComponent("out").path]))
         #expect(code == 2)
         #expect(output.contains("rbm: \(missing): error: the inbox folder does not exist (set inbox: in itu-2022-2023.yaml or pass --inbox)"), "\(output)")
 

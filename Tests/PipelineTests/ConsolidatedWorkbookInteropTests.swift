@@ -22,11 +22,8 @@ import TestSupport
     print(json.dumps(out))
     """
 
-    @Test func theConsolidatedWorkbookAndItsLogSheetOpenCleanlyInExcelByTheSDKsRules() throws {
-        guard OpenXMLAudit.executable != nil else {
-            print("skipped: no .venv/bin/openxml-audit (make test installs it)")
-            return
-        }
+    @Test(.enabled(if: OpenXMLAudit.executable != nil, "no .venv/bin/openxml-audit (make test installs it)"))
+    func theConsolidatedWorkbookAndItsLogSheetOpenCleanlyInExcelByTheSDKsRules() throws {
         let work = Fixtures.temporaryDirectory("rbm-audit")
         defer { try? FileManager.default.removeItem(at: work) }
         try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: work.appendingPathComponent("inbox").path)
@@ -36,11 +33,9 @@ import TestSupport
         #expect(verdict.prediction == "opens-clean" && verdict.errors.isEmpty && verdict.warnings.isEmpty, "\(verdict)")
     }
 
-    @Test func openpyxlReadsEverySheetAndValue() throws {
-        guard let python = Fixtures.python else {
-            print("skipped: no .venv/bin/python (make test creates it)")
-            return
-        }
+    @Test(.enabled(if: Fixtures.python != nil, "no .venv/bin/python (make test creates it)"))
+    func openpyxlReadsEverySheetAndValue() throws {
+        let python = try #require(Fixtures.python)
         let work = Fixtures.temporaryDirectory("rbm-interop")
         defer { try? FileManager.default.removeItem(at: work) }
         try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: work.appendingPathComponent("inbox").path)

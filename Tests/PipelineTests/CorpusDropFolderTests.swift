@@ -36,7 +36,7 @@ struct CorpusDropFolderTests {
 
     @Test(.timeLimit(.minutes(5)))
     func everyCorpusFileIsFiledAwayAndNoneCrashesOrHangs() throws {
-        guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
         let corpus = try #require(Fixtures.corpus)
         let work = Fixtures.temporaryDirectory("rbm-corpus-run")
         defer { try? FileManager.default.removeItem(at: work) }
@@ -54,9 +54,9 @@ struct CorpusDropFolderTests {
         #expect(Set(inputs.map(\.file)) == Set(names))
         #expect(report.manifest.leftInInbox.isEmpty)
         for input in inputs {
-            #expect(["archived", "superseded", "quarantined"].contains(input.fate), "\(input.file): \(input.fate)")
+            #expect([Fate.archived, .superseded, .quarantined].contains(input.fate), "\(input.file): \(input.fate)")
             #expect(input.sheets.allSatisfy { $0.balances }, "\(input.file)")
-            guard input.fate == "quarantined" else { continue }
+            guard input.fate == .quarantined else { continue }
             let reason = input.reason ?? ""
             let category = String(reason.prefix { $0 != ":" })
             #expect(Self.categories.contains(category), "\(input.file): \(reason)")
@@ -66,7 +66,7 @@ struct CorpusDropFolderTests {
         // inbox), the quarantined ones with their reason.
         let left = try FileManager.default.contentsOfDirectory(atPath: inbox.path).filter { !$0.hasPrefix(".") && $0.hasSuffix(".xlsx") }
         #expect(left.isEmpty, "\(left)")
-        let quarantined = inputs.filter { $0.fate == "quarantined" }
+        let quarantined = inputs.filter { $0.fate == .quarantined }
         for input in quarantined {
             #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("quarantine/\(input.file)").path))
             #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("quarantine/\(input.file).reason.txt").path))
@@ -79,7 +79,7 @@ struct CorpusDropFolderTests {
             return reason.contains(": no worksheet in the workbook") || reason.contains(#/: no (RF|FP|OP|RR) table found \(sheets seen: /#)
         }
         #expect((15...40).contains(quarantined.count - noTable.count), "\(quarantined.filter { !noTable.map(\.file).contains($0.file) }.map(\.file))")
-        #expect(inputs.contains { $0.fate == "archived" })
+        #expect(inputs.contains { $0.fate == .archived })
         // Fields pinned to columns make the risk and output normalisers read real rows.
         let rows = inputs.flatMap(\.sheets).reduce(0) { $0 + $1.read }
         #expect(rows > 1_000, "\(rows) rows read")

@@ -37,7 +37,7 @@ struct CrossFilesystemTests {
     /// ever left under a final name, and the next run completes with every input archived once.
     @Test(.timeLimit(.minutes(3)))
     func aRunStoppedWhileCopyingAcrossFileSystemsLosesNothing() throws {
-        guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
         let source = Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox")
         let originals = Set(try FileManager.default.contentsOfDirectory(atPath: source).map { try Data(contentsOf: URL(fileURLWithPath: source).appendingPathComponent($0)) })
         var crashed = 0, stoppedInCopy = 0

@@ -19,7 +19,7 @@ import TestSupport
         // Nothing new: the same findings, from the archive.
         let second = try run()
         #expect(second.findings == first.findings)
-        #expect(second.manifest.inputs.map(\.fate) == Array(repeating: "current", count: 7))
+        #expect(second.manifest.inputs.map(\.fate) == Array(repeating: Fate.current, count: 7))
 
         // BR resubmits (the same content under its next version): only BR's file changes.
         try FileManager.default.copyItem(at: work.appendingPathComponent("archive/OP_BR_2022-2025_v2.xlsx"),
@@ -27,7 +27,7 @@ import TestSupport
         let third = try run()
         #expect(third.findings.map(\.id) == first.findings.map(\.id))
         let fates = Dictionary(uniqueKeysWithValues: third.manifest.inputs.map { ($0.file, $0.fate) })
-        #expect(fates["OP_BR_2022-2025_v3.xlsx"] == "archived" && fates["OP_BR_2022-2025_v2.xlsx"] == nil)
+        #expect(fates["OP_BR_2022-2025_v3.xlsx"] == .archived && fates["OP_BR_2022-2025_v2.xlsx"] == nil)
         #expect(third.findings.first { $0.id.description == "FIN-001/R.1-2/2022" }?.sources.map(\.description) == ["OP_BR_2022-2025_v3.xlsx!Operational plan!E6"])
         let current = try JSONDecoder().decode([String: [String: String]].self, from: Data(contentsOf: work.appendingPathComponent("archive/current.json")))
         #expect(current["files"]?["OP/BR"] == "OP_BR_2022-2025_v3.xlsx")
@@ -62,16 +62,16 @@ import TestSupport
 
         let first = try run()
         #expect(first.manifest.leftInInbox == [v2])
-        #expect(first.manifest.inputs.first { $0.file == v3 }?.fate == "archived")
+        #expect(first.manifest.inputs.first { $0.file == v3 }?.fate == .archived)
         #expect(try currentFiles()["OP/BR"] == v3)
 
         // Excel closes v2: it is taken now, but it is the earlier version.
         try FileManager.default.removeItem(at: inbox.appendingPathComponent("~$" + v2))
         let second = try run()
         let fates = Dictionary(uniqueKeysWithValues: second.manifest.inputs.map { ($0.file, $0) })
-        #expect(fates[v2]?.fate == "superseded")
+        #expect(fates[v2]?.fate == .superseded)
         #expect(fates[v2]?.reason == "superseded on arrival by archive/\(v3), the current OP/BR workbook since an earlier run (this one is an earlier version)")
-        #expect(fates[v3]?.fate == "current")
+        #expect(fates[v3]?.fate == .current)
         let late = try #require(second.model.notes.first { $0.kind == .earlierVersion }, "\(second.manifest.notes)")
         #expect(late.severity == .warning && late.source?.description == "inbox")
         #expect(late.text == "'\(v2)' is an earlier version than '\(v3)', the current OP/BR workbook accepted in an earlier run; it was archived as superseded and '\(v3)' stays current")
@@ -88,7 +88,7 @@ import TestSupport
     /// was forgotten (six SUB-001). It is recovered — from current.json.prev, else from the
     /// archive's files — and the run says so in its notes and on standard error.
     @Test func aDamagedCurrentRecordIsRecoveredAndSaidLoudly() throws {
-        guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
         let work = Fixtures.temporaryDirectory("rbm-current-damaged")
         defer { try? FileManager.default.removeItem(at: work) }
         let inbox = work.appendingPathComponent("inbox"), archive = work.appendingPathComponent("archive"), out = work.appendingPathComponent("out")
@@ -112,7 +112,7 @@ import TestSupport
         let warning = "warning: archive/current.json could not be read (it is truncated or not valid JSON); the current workbooks were recovered from current.json.prev and the archive's files: "
         #expect(cli.errors.contains("rbm: " + warning), "\(cli.errors)")
         let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: out.appendingPathComponent("manifest.json")))
-        #expect(manifest.inputs.map(\.fate) == Array(repeating: "current", count: 7))
+        #expect(manifest.inputs.map(\.fate) == Array(repeating: Fate.current, count: 7))
         #expect(manifest.notes.contains { $0.hasPrefix(warning) })
         #expect(manifest.findings["SUB-001"] == nil)
         #expect(try JSONDecoder().decode([String: [String: String]].self, from: Data(contentsOf: record))["files"]?.count == 7)

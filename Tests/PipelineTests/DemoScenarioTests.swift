@@ -98,9 +98,9 @@ import XLSXWriter
         let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)).run()
         let fates = Dictionary(uniqueKeysWithValues: report.manifest.inputs.map { ($0.file, $0) })
         let refused = try #require(fates["OP_BR_2024-2027_v1.xlsx"])
-        #expect(refused.fate == "quarantined")
+        #expect(refused.fate == .quarantined)
         #expect(refused.reason == "wrong-period: OP_BR_2024-2027_v1.xlsx!Operational plan: its amount columns are for 2024, 2025, none in the plan's biennium 2022-2023; the workbook belongs to another plan period")
-        #expect(fates["OP_BR_2022-2025_v2.xlsx"]?.fate == "archived")
+        #expect(fates["OP_BR_2022-2025_v2.xlsx"]?.fate == .archived)
         #expect(report.findings.count == 43)
         #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("quarantine/OP_BR_2024-2027_v1.xlsx.reason.txt").path))
     }
@@ -129,7 +129,7 @@ import XLSXWriter
         try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         try FileManager.default.moveItem(at: inbox.appendingPathComponent("OP_BR_2022-2025_v2.xlsx"), to: inbox.appendingPathComponent("OP_BR_2022-2025_v2.xls"))
         let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)).run()
-        #expect(report.manifest.inputs.first { $0.file == "OP_BR_2022-2025_v2.xls" }?.fate == "archived")
+        #expect(report.manifest.inputs.first { $0.file == "OP_BR_2022-2025_v2.xls" }?.fate == .archived)
         #expect(report.model.notes.contains { $0.kind == .fileExtension && $0.source == SourceRef(file: "OP_BR_2022-2025_v2.xls") })
         #expect(report.manifest.notes.contains("info: OP_BR_2022-2025_v2.xls: an Office Open XML workbook named .xls; read as .xlsx"))
         #expect(report.findings.count == 43)
@@ -146,7 +146,7 @@ import XLSXWriter
         let duplicate = try #require(report.model.notes.first { $0.kind == .duplicateContent })
         #expect(duplicate.source == SourceRef(file: "inbox"))
         #expect(duplicate.text.contains("'RR_ITU_2022-2023_v1 (1).xlsx', 'RR_ITU_2022-2023_v1.xlsx' have the same content"))
-        #expect(report.manifest.inputs.filter { $0.fate == "superseded" }.count == 1)
+        #expect(report.manifest.inputs.filter { $0.fate == .superseded }.count == 1)
         #expect(report.findings.count == 43)
     }
 
@@ -193,7 +193,7 @@ import XLSXWriter
         let bytes = try Data(contentsOf: tsb)
         try bytes.prefix(bytes.count / 2).write(to: tsb)
         let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)).run()
-        let quarantined = report.manifest.inputs.filter { $0.fate == "quarantined" }.map(\.file).sorted()
+        let quarantined = report.manifest.inputs.filter { $0.fate == .quarantined }.map(\.file).sorted()
         #expect(quarantined == ["BDT Operational Plan 2022-2025 (final).xlsx", "OP_TSB_2022-2025_v3.xlsx"])
         let reason = try String(contentsOfFile: work.appendingPathComponent("quarantine/BDT Operational Plan 2022-2025 (final).xlsx.reason.txt").path, encoding: .utf8)
         #expect(reason.contains("not-a-workbook"))
@@ -210,7 +210,7 @@ import XLSXWriter
     func anImplausiblyLargeAmountIsADAT002AndTheRunGoesOn(value: String, inWorker: Bool) throws {
         var worker: WorkerProcess?
         if inWorker {
-            guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+            let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
             worker = WorkerProcess(executable: rbm)
         }
         let work = Fixtures.temporaryDirectory("rbm-huge")
@@ -224,7 +224,7 @@ import XLSXWriter
         let f = try #require(report.findings.first { $0.rule == .dat002 })
         #expect(f.sources.map(\.description) == ["OP_BR_2022-2025_v2.xlsx!Operational plan!E6"])
         #expect(f.actual.text == value && f.message.english.contains("beyond any plausible budget"))
-        #expect(report.manifest.inputs.allSatisfy { $0.fate == "archived" }, "\(report.manifest.inputs.map { "\($0.file): \($0.fate) \($0.reason ?? "")" })")
+        #expect(report.manifest.inputs.allSatisfy { $0.fate == .archived }, "\(report.manifest.inputs.map { "\($0.file): \($0.fate) \($0.reason ?? "")" })")
         let br = try #require(report.manifest.inputs.first { $0.file == "OP_BR_2022-2025_v2.xlsx" }?.sheets.first)
         #expect(br.rejected == 1 && br.read == br.loaded + br.skipped + br.rejected)
         for output in ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"] {
@@ -430,7 +430,7 @@ import XLSXWriter
         // The next batch lacks BDT's plan (other findings), and the disk fills while writing them.
         try FileManager.default.removeItem(at: inbox.appendingPathComponent("BDT Operational Plan 2022-2025 (final).xlsx"))
         options.keepInputs = false
-        options.failWhileWriting = true
+        options.faults.failWhileWriting = true
         let fault = try #require(throws: EnvironmentFault.self) { try BatchRun(options: options).run() }
         // One plain line naming the folder and the cause, not `NSCocoaErrorDomain Code=640`.
         #expect(fault.description == "\(out.path): error: cannot write the outputs: no space left on device (the disk is full); " + BatchRun.nothingMoved)
@@ -439,7 +439,7 @@ import XLSXWriter
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).count == 6)                 // nothing filed away
         #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("quarantine").path))
 
-        options.failWhileWriting = false
+        options.faults.failWhileWriting = false
         #expect(try BatchRun(options: options).run().findings.count == 39)
     }
 
@@ -479,7 +479,7 @@ import XLSXWriter
         let report = try BatchRun(options: .init(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path,
                                                  output: work.appendingPathComponent("out").path)).run()
         let entry = try #require(report.manifest.inputs.first { $0.file == "OP_BR_pipe.xlsx" })
-        #expect(entry.fate == "quarantined" && entry.reason?.hasPrefix("not-a-workbook: OP_BR_pipe.xlsx: not a regular file") == true)
+        #expect(entry.fate == .quarantined && entry.reason?.hasPrefix("not-a-workbook: OP_BR_pipe.xlsx: not a regular file") == true)
         #expect(report.findings.count == 43)
         let type = try FileManager.default.attributesOfItem(atPath: work.appendingPathComponent("quarantine/OP_BR_pipe.xlsx").path)[.type] as? FileAttributeType
         #expect(type != .typeRegular)

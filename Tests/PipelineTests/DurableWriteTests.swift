@@ -33,7 +33,7 @@ struct DurableWriteTests {
     }
 
     @Test func flushesRenamesAndTheCommitPointComeInOrder() throws {
-        guard WorkerProcessTests.rbm != nil else { print("skipped: no rbm executable built beside the tests"); return }
+        try #require(WorkerProcessTests.rbm != nil, "no rbm executable beside the tests (swift build --build-tests builds it)")
         let work = Fixtures.temporaryDirectory("rbm-strace")
         defer { try? FileManager.default.removeItem(at: work) }
         let calls = try Self.trace(work)

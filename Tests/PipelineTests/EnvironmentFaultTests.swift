@@ -27,7 +27,7 @@ import TestSupport
 
     @Test(.enabled(if: TinyDisk.available, "mounting a tmpfs needs root"))
     func aFullTemporaryFolderStopsTheBatchAndMovesNothing() throws {
-        guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
         let work = Fixtures.temporaryDirectory("rbm-tmpdir-full")
         defer { try? FileManager.default.removeItem(at: work) }
         let (inbox, arguments) = try Self.dropFolder(in: work, extra: ["--out", work.appendingPathComponent("out").path])
@@ -42,7 +42,7 @@ import TestSupport
 
     @Test(.enabled(if: TinyDisk.available, "mounting a tmpfs needs root"))
     func aFullDropFolderIsNamedPlainly() throws {
-        guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
         let work = Fixtures.temporaryDirectory("rbm-drop-full")
         defer { try? FileManager.default.removeItem(at: work) }
         let disk = try TinyDisk(kilobytes: 1024)
@@ -59,7 +59,7 @@ import TestSupport
     }
 
     @Test func anUnusableTemporaryFolderIsNamedPlainly() throws {
-        guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
         let work = Fixtures.temporaryDirectory("rbm-tmpdir-file")
         defer { try? FileManager.default.removeItem(at: work) }
         let (inbox, arguments) = try Self.dropFolder(in: work, extra: ["--out", work.appendingPathComponent("out").path])
@@ -74,7 +74,7 @@ import TestSupport
 
     @Test(.enabled(if: TinyDisk.available, "mounting a tmpfs needs root"))
     func aWorkerThatCannotWriteItsResultSaysSoWithItsOwnStatus() throws {
-        guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
         let disk = try TinyDisk(kilobytes: 64)
         try disk.fill()
         let result = try Subprocess.run(rbm, ["worker", DemoScenarioTests.pipeline,
@@ -107,7 +107,7 @@ import TestSupport
     /// which is what the kernel does to it when the run is killed.
     @Test(.timeLimit(.minutes(1)))
     func aWorkerEndsWhenItsParentIsGone() throws {
-        guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
         let work = Fixtures.temporaryDirectory("rbm-lifeline")
         defer { try? FileManager.default.removeItem(at: work) }
         let fifo = work.appendingPathComponent("OP_BR_2022-2025_v2.xlsx")
@@ -131,7 +131,7 @@ import TestSupport
     }
 
     @Test func scratchFoldersOfRunsThatDiedAreSwept() throws {
-        guard let rbm = WorkerProcessTests.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
         let work = Fixtures.temporaryDirectory("rbm-sweep")
         defer { try? FileManager.default.removeItem(at: work) }
         let temporary = work.appendingPathComponent("tmp")

@@ -42,9 +42,9 @@ import TestSupport
         let report = try BatchRun(options: .init(pipelinePath: Fixtures.path("pipelines/itu-2022-2023.yaml"), inbox: inbox.path,
                                                  output: work.appendingPathComponent("out").path)).run()
         let fates = Dictionary(uniqueKeysWithValues: report.manifest.inputs.map { ($0.file, $0.fate) })
-        #expect(fates["OP_BR_2022-2025_v3_op%E9rationnel.xlsx"] == "archived")   // read, and it supersedes v2
-        #expect(fates["OP_BR_2022-2025_v2.xlsx"] == "superseded")
-        #expect(fates["new\nline.xlsx"] == "quarantined")
+        #expect(fates["OP_BR_2022-2025_v3_op%E9rationnel.xlsx"] == .archived)   // read, and it supersedes v2
+        #expect(fates["OP_BR_2022-2025_v2.xlsx"] == .superseded)
+        #expect(fates["new\nline.xlsx"] == .quarantined)
         #expect(report.manifest.notes.contains("info: inbox: 'OP_BR_2022-2025_v3_op%E9rationnel.xlsx' arrived with a name that is not UTF-8; it was renamed, its bad bytes written as %XX"))
         #expect(report.findings.count == 43)
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).isEmpty)

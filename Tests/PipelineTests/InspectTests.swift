@@ -99,10 +99,7 @@ import XLSXWriter
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("Plan.xlsx").path
         try Data("Output,Amount\nR.1-3,10\n".utf8).write(to: URL(fileURLWithPath: path))
-        guard let (code, output) = try CommandLineTests.rbm(["inspect", path]) else {
-            print("skipped: no rbm executable built beside the tests")
-            return
-        }
+        let (code, output) = try #require(try CommandLineTests.rbm(["inspect", path]))
         #expect(code == 2)
         #expect(output.contains("Plan.xlsx"), "\(output)")
         #expect(output.lowercased().contains("csv"), "\(output)")

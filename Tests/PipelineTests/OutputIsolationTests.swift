@@ -26,7 +26,7 @@ import XLSXWriter
         let layout = WorkbookWriterError(code: .invalidRowHeight, path: "consolidated.xlsx", part: "xl/worksheets/sheet2.xml",
                                          message: "sheet 'Discrepancies': row height 585.0 is outside 0...409 points")
         options.keepInputs = false
-        options.failRendering = ("consolidated.xlsx", layout)
+        options.faults.failRendering = ("consolidated.xlsx", layout)
         let report = try BatchRun(options: options).run()
 
         #expect(report.failedOutputs == ["consolidated.xlsx": layout.description])
@@ -44,7 +44,7 @@ import XLSXWriter
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).isEmpty)
 
         // The next run without the fault writes the whole set again from the current workbooks.
-        options.failRendering = nil
+        options.faults.failRendering = nil
         let next = try BatchRun(options: options).run()
         #expect(next.failedOutputs.isEmpty && next.exitStatus(failingOn: []) == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == Self.outputs.sorted())

@@ -22,7 +22,7 @@ import TestSupport
     }
 
     @Test func workersGiveTheSameFindingsAsInProcessLoading() throws {
-        guard let rbm = Self.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let rbm = try #require(Self.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
         let (inProcess, a) = try Self.run(worker: nil)
         let (isolated, b) = try Self.run(worker: WorkerProcess(executable: rbm))
         defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
@@ -31,12 +31,12 @@ import TestSupport
     }
 
     @Test func aWorkerThatOverrunsIsStoppedAndItsFileQuarantined() throws {
-        guard let rbm = Self.rbm else { print("skipped: no rbm executable built beside the tests"); return }
+        let rbm = try #require(Self.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
         var worker = WorkerProcess(executable: rbm)
         worker.timeout = 0.001
         let (report, work) = try Self.run(worker: worker)
         defer { try? FileManager.default.removeItem(at: work) }
-        #expect(report.manifest.inputs.allSatisfy { $0.fate == "quarantined" && ($0.reason ?? "").hasPrefix("resource-limit: ") })
+        #expect(report.manifest.inputs.allSatisfy { $0.fate == .quarantined && ($0.reason ?? "").hasPrefix("resource-limit: ") })
         #expect(report.findings.filter { $0.rule == .sub001 }.count == 7)
         let reasons = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("quarantine").path).filter { $0.hasSuffix(".reason.txt") }
         #expect(reasons.count == 7)
@@ -56,7 +56,7 @@ import TestSupport
         let (report, work) = try Self.run(worker: worker)
         defer { try? FileManager.default.removeItem(at: work) }
         for input in report.manifest.inputs {
-            #expect(input.fate == "quarantined")
+            #expect(input.fate == .quarantined)
             #expect(input.reason == "reader-crash: the reader stopped on signal 4 Fatal error: Index out of range", "\(input.reason ?? "")")
         }
         #expect(report.findings.filter { $0.rule == .sub001 }.count == 7)

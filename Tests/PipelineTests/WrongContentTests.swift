@@ -62,9 +62,9 @@ import XLSXWriter
         let report = try BatchRun(options: .init(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path,
                                                  output: work.appendingPathComponent("out").path)).run()
         let fates = Dictionary(uniqueKeysWithValues: report.manifest.inputs.map { ($0.file, $0) })
-        #expect(fates[Self.impostor]?.fate == "quarantined")
+        #expect(fates[Self.impostor]?.fate == .quarantined)
         #expect(fates[Self.impostor]?.reason?.hasPrefix(reason) == true, "\(fates[Self.impostor]?.reason ?? "")")
-        #expect(fates["OP_BR_2022-2025_v2.xlsx"]?.fate == "archived")
+        #expect(fates["OP_BR_2022-2025_v2.xlsx"]?.fate == .archived)
         let current = try JSONDecoder().decode([String: [String: String]].self,
                                                from: Data(contentsOf: work.appendingPathComponent("archive/current.json")))
         #expect(current["files"]?["OP/BR"] == "OP_BR_2022-2025_v2.xlsx")

@@ -23,7 +23,7 @@ extension RuleRun {
                 guard !(1...settings.goalCount).contains(number), let cell = objective.goalsSource else { continue }
                 emit(Finding(id: Finding.ID(.rf002, .text(objective.code), .text(token)), severity: .error,
                              message: .unknownGoal(objective: objective.code, goal: token, plan: settings.planID, goals: settings.goalCount),
-                             expected: .words("G1…G\(settings.goalCount)"), actual: .words(token), sources: [Format.cell(cell)]))
+                             expected: .words("G1…G\(settings.goalCount)"), actual: .code(token), sources: [Format.cell(cell)]))
             }
         }
 
@@ -68,13 +68,13 @@ extension RuleRun {
                     emit(Finding(id: Finding.ID(.rf001, .source(use.tag), .output(use.output)), severity: .error,
                                  bureau: use.bureau, output: use.output,
                                  message: .unknownObjective(output: use.output, title: title, objective: objective, plan: settings.planID, sameBureau: same),
-                                 expected: .words(expected), actual: .words(objective), sources: [Format.cell(use.cell)]))
+                                 expected: .words(expected), actual: .code(objective), sources: [Format.cell(use.cell)]))
                 }
             } else if use.tag.kind != .resultsFramework, !listed.contains(use.output) {
                 emit(Finding(id: Finding.ID(.rf005, .source(use.tag), .output(use.output)), severity: .warning,
                              bureau: use.bureau, output: use.output,
                              message: .notInFramework(output: use.output, title: use.title, plan: settings.planID),
-                             expected: .words("listed output"), actual: .words(use.output.text), sources: [Format.cell(use.cell)]))
+                             expected: .words("listed output"), actual: .code(use.output.text), sources: [Format.cell(use.cell)]))
             }
         }
 
@@ -83,12 +83,12 @@ extension RuleRun {
             if let stated, stated.text != output.objective {
                 emit(Finding(id: Finding.ID(.rf004, .source(tag), .output(output)), severity: .warning, bureau: bureau, output: output,
                              message: .objectiveMismatch(output: output, stated: stated.text),
-                             expected: .words(output.objective), actual: .words(stated.text), sources: [Format.cell(stated.source)]))
+                             expected: .code(output.objective), actual: .code(stated.text), sources: [Format.cell(stated.source)]))
             }
             if let owner = Bureau.owning(prefix: output.prefix), let statedBureau, statedBureau != owner, let bureauCell {
                 emit(Finding(id: Finding.ID(.rf004, .source(tag), .output(output), .text("bureau")), severity: .warning, bureau: owner, output: output,
                              message: .bureauMismatch(output: output, owner: owner, stated: statedBureau),
-                             expected: .words(owner.rawValue), actual: .words(statedBureau.rawValue), sources: [Format.cell(bureauCell)]))
+                             expected: .code(owner.rawValue), actual: .code(statedBureau.rawValue), sources: [Format.cell(bureauCell)]))
             }
         }
         for line in model.budgetLines {

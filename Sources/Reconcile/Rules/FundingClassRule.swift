@@ -28,7 +28,7 @@ extension RuleRun {
                          output: key.output, period: .year(key.year),
                          message: .fundingClass(output: key.output, year: key.year, bureau: opRow.bureau, planned: op.all, planClass: opClass,
                                                 budgetClass: fpClass, misstated: amount),
-                         expected: .words(fpClass.rawValue), actual: .words(opClass.rawValue), delta: .amount(amount),
+                         expected: .code(fpClass.rawValue), actual: .code(opClass.rawValue), delta: .amount(amount),
                          sources: [Format.cell(opCell), Format.cell(fpLine.fundingCell)]))
             covered.insert(key)
             classIDs.append(findings.last!.id)
@@ -41,7 +41,7 @@ extension RuleRun {
                 emit(Finding(id: Finding.ID(.fin010, .output(a.output), .year(year)), severity: .error, bureau: a.bureau,
                              output: a.output, period: .year(year),
                              message: .extrabudgetaryNote(output: a.output, year: year, notes: notes.text),
-                             expected: .words(FundingClass.extrabudgetary.rawValue), actual: .words(FundingClass.regular.rawValue), delta: .amount(cost.chf),
+                             expected: .code(FundingClass.extrabudgetary.rawValue), actual: .code(FundingClass.regular.rawValue), delta: .amount(cost.chf),
                              sources: [Format.cell(notes.source), Format.cell(a.fundingCell ?? cost.cells[0].source)]))
                 covered.insert(key)
             }

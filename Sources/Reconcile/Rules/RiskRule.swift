@@ -33,7 +33,7 @@ extension RuleRun {
                 if !objectives.contains(code) && !objectives.isEmpty {
                     emit(Finding(id: Finding.ID(.rsk002, .text(risk.id), .text(code)), severity: .error, bureau: bureau,
                                  message: .riskUnknownObjective(risk: risk.id, objective: code),
-                                 expected: .words("known objective"), actual: .words(code), sources: [Format.cell(link.source)]))
+                                 expected: .words("known objective"), actual: .code(code), sources: [Format.cell(link.source)]))
                 }
             }
             if let link = risk.linkedOutput {
@@ -42,7 +42,7 @@ extension RuleRun {
                     let siblings = knownOutputs.filter { $0.objective == code.objective }.sorted()
                     emit(Finding(id: Finding.ID(.rsk002, .text(risk.id), .output(code)), severity: .error, bureau: bureau, output: code,
                                  message: .riskUnknownOutput(risk: risk.id, output: code, objective: code.objective, siblings: siblings),
-                                 expected: .words("known output"), actual: .words(code.text), sources: [Format.cell(link.source)]))
+                                 expected: .words("known output"), actual: .code(code.text), sources: [Format.cell(link.source)]))
                 }
             }
             if !onScale {

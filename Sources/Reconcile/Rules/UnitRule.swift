@@ -47,13 +47,12 @@ extension RuleRun {
             for hit in columnHits {
                 let unit = hit.op.units.first ?? .chf
                 let bureau = owner(hit.key.output)
-                let ratioText = Format.fixed(hit.ratio, places: 1)
                 emit(Finding(id: Finding.ID(.fin007, .output(hit.key.output), .year(hit.key.year)), severity: .error, bureau: bureau,
                              output: hit.key.output, period: .year(hit.key.year),
                              message: .unitCell(output: hit.key.output, year: hit.key.year, planned: hit.op.all, unit: unit, budgeted: hit.fp.all, ratio: hit.ratio),
                              expected: .words("\((hit.fp.all / unit.factor).plainText) (\(unit.rawValue))"),
                              actual: .words("\((hit.op.all / unit.factor).plainText) (\(unit.rawValue))"),
-                             delta: .words("ratio \(ratioText)"), sources: Format.summed(hit.op.allCells) + Format.summed(hit.fp.allCells)))
+                             delta: .ratio(hit.ratio), sources: Format.summed(hit.op.allCells) + Format.summed(hit.fp.allCells)))
                 covered.insert(hit.key)
             }
         }

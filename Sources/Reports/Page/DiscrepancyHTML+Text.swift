@@ -55,6 +55,8 @@ extension DiscrepancyHTML {
         case .signed(let v): "<span class=\"n\">\(grouped(v, signed: true))</span>"
         case .change(let d, let base):
             "<span class=\"n\">\(grouped(d, signed: true))</span>" + (percent(d, of: base).map { " <span class=\"n pct\">(\($0))</span>" } ?? "")
+        case .ratio(let r): "<span class=\"n\">ratio \(r.fixed(places: 1))</span>"
+        case .code(let code): escape(code)
         case .words(let words): escape(words)
         }
     }

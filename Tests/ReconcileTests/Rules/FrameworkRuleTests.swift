@@ -62,7 +62,7 @@ import Results
         let f = try #require(all.last)
         #expect(f.id == Finding.ID(.rf001, .source(.operationalPlan(bureau)), .output(OutputCode(output))))
         #expect(f.severity == .error && f.bureau == bureau && f.output == OutputCode(output) && f.period == Period.none)
-        #expect(f.expected == .words(expected) && f.actual == .words(OutputCode(output).objective) && f.delta == FindingValue.none)
+        #expect(f.expected == .words(expected) && f.actual == .code(OutputCode(output).objective) && f.delta == FindingValue.none)
         #expect(f.sourceTexts == ["OP_\(bureau.rawValue).xlsx!S!A5"])
         #expect(f.causedBy == [])
         #expect(f.message == .unknownObjective(output: OutputCode(output), title: output, objective: OutputCode(output).objective, plan: Self.plan,
@@ -85,7 +85,7 @@ import Results
         guard let f = all.first else { return }
         #expect(f.id == Finding.ID(.rf002, .text("I.3"), .text(unknown[0])))
         #expect(f.severity == .error && f.bureau == nil && f.output == nil && f.period == Period.none)
-        #expect(f.expected == .words("G1…G\(goals)") && f.actual == .words(unknown[0]) && f.delta == FindingValue.none)
+        #expect(f.expected == .words("G1…G\(goals)") && f.actual == .code(unknown[0]) && f.delta == FindingValue.none)
         #expect(f.sourceTexts == ["RF.xlsx!S!E8"])
         #expect(f.message == .unknownGoal(objective: "I.3", goal: unknown[0], plan: Self.plan, goals: goals))
     }
@@ -137,7 +137,7 @@ import Results
         #expect(f.id == Finding.ID(.rf004, .source(.operationalPlan(.tsb)), .output(OutputCode("T.3-1"))))
         #expect(f.idText == "RF-004/OP-TSB/T.3-1")
         #expect(f.severity == .warning && f.bureau == .tsb && f.output == OutputCode("T.3-1") && f.period == Period.none)
-        #expect(f.expected == .words("T.3") && f.actual == .words("T.2") && f.delta == FindingValue.none)
+        #expect(f.expected == .code("T.3") && f.actual == .code("T.2") && f.delta == FindingValue.none)
         #expect(f.sourceTexts == ["OP_TSB.xlsx!S!B5"])
         #expect(f.message == .objectiveMismatch(output: OutputCode("T.3-1"), stated: "T.2"))
     }
@@ -162,7 +162,7 @@ import Results
         #expect(f.id == Finding.ID(.rf004, .source(.operationalPlan(planBureau)), .output(OutputCode(output)), .text("bureau")))
         #expect(f.idText == "RF-004/OP-\(planBureau.rawValue)/\(output)/bureau")
         #expect(f.severity == .warning && f.bureau == owner && f.output == OutputCode(output))
-        #expect(f.expected == .words(owner.rawValue) && f.actual == .words(planBureau.rawValue))
+        #expect(f.expected == .code(owner.rawValue) && f.actual == .code(planBureau.rawValue))
         #expect(f.sourceTexts == ["OP_\(planBureau.rawValue).xlsx!S!A5"])
         #expect(f.message == .bureauMismatch(output: OutputCode(output), owner: owner, stated: planBureau))
     }
@@ -189,7 +189,7 @@ import Results
         let f = try #require(all.last)
         #expect(f.id == Finding.ID(.rf005, .source(.operationalPlan(.gs)), .output(OutputCode("E.1-1"))))
         #expect(f.severity == .warning && f.bureau == .gs && f.output == OutputCode("E.1-1") && f.period == Period.none)
-        #expect(f.expected == .words("listed output") && f.actual == .words("E.1-1") && f.delta == FindingValue.none)
+        #expect(f.expected == .words("listed output") && f.actual == .code("E.1-1") && f.delta == FindingValue.none)
         #expect(f.sourceTexts == ["OP_GS.xlsx!S!A5"])
         #expect(all.first?.sourceTexts == ["FP.xlsx!S!C5"])
         #expect(f.message == .notInFramework(output: OutputCode("E.1-1"), title: "E.1-1", plan: Self.plan))
@@ -218,6 +218,6 @@ import Results
         // The Outputs sheet is the list RF-005 checks against: its own outputs are never RF-005.
         #expect(!found.contains { $0.rule == .rf005 })
         let bureau = try #require(found.first { $0.idText == "RF-004/RF/T.3-1/bureau" })
-        #expect(bureau.bureau == .tsb && bureau.expected == .words("TSB") && bureau.actual == .words("BR") && bureau.sourceTexts == ["RF.xlsx!S!A22"])
+        #expect(bureau.bureau == .tsb && bureau.expected == .code("TSB") && bureau.actual == .code("BR") && bureau.sourceTexts == ["RF.xlsx!S!A22"])
     }
 }

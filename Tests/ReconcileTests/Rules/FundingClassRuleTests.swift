@@ -39,7 +39,7 @@ import Results
         #expect(all.count == 1)
         #expect(f.id == Finding.ID(.fin010, .output(OutputCode("D.2-2")), .year(2022)))
         #expect(f.severity == .error && f.bureau == .bdt && f.output == OutputCode("D.2-2") && f.period == .year(2022))
-        #expect(f.expected == .words(fpFunding) && f.actual == .words(opFunding) && f.delta == .amount(misstated))
+        #expect(f.expected == .code(fpFunding) && f.actual == .code(opFunding) && f.delta == .amount(misstated))
         #expect(f.sourceTexts == ["OP_BDT.xlsx!S!J5", "FP.xlsx!S!F5"])
         #expect(f.causedBy == [])
         #expect(f.message == .fundingClass(output: OutputCode("D.2-2"), year: 2022, bureau: .bdt, planned: planned,
@@ -75,7 +75,7 @@ import Results
         guard raised else { return }
         let f = all[0]
         #expect(f.severity == .error && f.bureau == .bdt && f.output == OutputCode("D.2-1") && f.period == .year(2022))
-        #expect(f.expected == .words("XB") && f.actual == .words("RB") && f.delta == .amount(2_000_000))
+        #expect(f.expected == .code("XB") && f.actual == .code("RB") && f.delta == .amount(2_000_000))
         #expect(f.sourceTexts == ["OP_BDT.xlsx!S!K5", "OP_BDT.xlsx!S!J5"])
         #expect(f.message == .extrabudgetaryNote(output: OutputCode("D.2-1"), year: 2022, notes: notes))
         // It replaces FIN-003 for the pair too, and explains no FIN-004.

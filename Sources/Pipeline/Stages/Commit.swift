@@ -1,0 +1,50 @@
+import Crypto
+import Foundation
+import Results
+
+extension BatchRun {
+    /// Builds the manifest from the stages' values and writes it: the run's commit point. Inputs
+    /// are moved only after it is on disk.
+    func commit(_ selection: Selection, _ reconciled: Reconciled, _ written: Written, discovery: Inbox.Discovery, clock: StageClock,
+                _ setup: RunSetup) throws -> Manifest {
+        let findings = reconciled.outcome.findings, settings = reconciled.settings
+        let pipelineData = FileManager.default.contents(atPath: setup.pipelinePath) ?? Data()
+        var byRule: [String: [String: Int]] = [:]
+        var bySeverity: [String: Int] = [:]
+        for f in findings {
+            byRule[f.rule.rawValue, default: [:]][f.severity.rawValue, default: 0] += 1
+            bySeverity[f.severity.rawValue, default: 0] += 1
+        }
+        let failed = written.failedOutputs
+        let manifest = Manifest(
+            rbmVersion: Self.version, pipeline: setup.pipelineName,
+            pipelineSHA256: SHA256.hash(data: pipelineData).map { String(format: "%02x", $0) }.joined(),
+            tolerances: Dictionary(uniqueKeysWithValues: Tolerances.keys.map { ($0.name, settings.tolerances[$0].plainText) }),
+            rules: ["costRecoveryOverrun": settings.costRecoveryOverrun.rawValue],
+            startedAt: ISO8601DateFormatter().string(from: clock.start), inputs: selection.inputs.map(\.record),
+            leftInInbox: discovery.unsettled.map(\.lastPathComponent), findings: byRule, findingsBySeverity: bySeverity,
+            rootCauses: findings.filter { $0.causedBy.isEmpty }.count, notes: reconciled.model.notes.map(\.manifestLine), stages: clock.stages,
+            outputs: ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"].filter { failed[$0] == nil },
+            failedOutputs: failed.isEmpty ? nil : failed)
+        do { try Self.writeManifest(manifest, to: setup.output, setup.steps) } catch {
+            throw EnvironmentFault(folder: setup.output, action: "write manifest.json (the run's commit point)", error: error, consequence: Self.nothingMoved)
+        }
+        return manifest
+    }
+
+    /// Rewrites the manifest with the time filing away took (the inputs are filed by then).
+    func recordStages(_ manifest: inout Manifest, clock: StageClock, _ setup: RunSetup) throws {
+        manifest.stages = clock.stages
+        do { try Self.writeManifest(manifest, to: setup.output, setup.steps) } catch {
+            throw EnvironmentFault(folder: setup.output, action: "rewrite manifest.json with the time of filing away", error: error,
+                                   consequence: "the inputs are filed away; the manifest written before filing them stands")
+        }
+    }
+
+    static func writeManifest(_ manifest: Manifest, to folder: URL, _ steps: DurableSteps) throws {
+        steps.step()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try DurableFile.write(encoder.encode(manifest), to: folder.appendingPathComponent("manifest.json"))
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import Results
+
+/// One input as the stages see it: what was read, what it is, and what becomes of it. The
+/// manifest records it (`Manifest.InputFile`) once the run commits; file-away works from this.
+struct Intake {
+    /// The file's name as it lies in the inbox (or in `archive/`, for a current workbook).
+    var file: String
+    var sha256: String
+    var size: Int
+    var kind: WorkbookKind?
+    var bureau: Bureau?
+    var fate: Fate
+    /// Why it was quarantined or superseded, or where the current workbook was accepted.
+    var reason: String?
+    var sheets: [SheetAccount] = []
+
+    /// The slot it fills (`OP/BR`, `FP/`), for `current.json`.
+    var slot: String { CurrentSubmissions.key(kind: kind?.rawValue, bureau: bureau?.rawValue) }
+
+    /// Its line in the manifest.
+    var record: Manifest.InputFile {
+        Manifest.InputFile(file: file, sha256: sha256, size: size, kind: kind, bureau: bureau, fate: fate, reason: reason, sheets: sheets)
+    }
+}

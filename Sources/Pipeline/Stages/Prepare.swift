@@ -1,0 +1,69 @@
+import Foundation
+import Normalise
+
+/// What a run holds before it reads a file: its pipeline, folders, the drop folder's lock, the
+/// scratch folder and the counter of durable steps.
+final class RunSetup {
+    let pipeline: PipelineFile
+    let pipelinePath: String
+    /// The pipeline file's name, for messages.
+    let pipelineName: String
+    let inbox: Inbox
+    let output: URL
+    let loader: WorkbookLoader
+    let steps: DurableSteps
+    /// Held for the run: one run at a time per drop folder (none for `--keep-inputs` runs).
+    let lock: RunLock?
+    /// The workers' results of this run (none in-process).
+    let scratch: Scratch?
+
+    init(pipeline: PipelineFile, pipelinePath: String, inbox: Inbox, output: URL, steps: DurableSteps, lock: RunLock?, scratch: Scratch?) {
+        self.pipeline = pipeline
+        self.pipelinePath = pipelinePath
+        pipelineName = URL(fileURLWithPath: pipelinePath).lastPathComponent
+        self.inbox = inbox
+        self.output = output
+        loader = pipeline.workbookLoader
+        self.steps = steps
+        self.lock = lock
+        self.scratch = scratch
+    }
+}
+
+extension BatchRun {
+    /// Loads the pipeline file, checks the folders, takes the drop folder's lock, sweeps what a
+    /// stopped run left and makes the scratch folder. Nothing is read or moved yet.
+    func prepare() throws -> RunSetup {
+        let pipeline = try PipelineFile.load(path: options.pipelinePath)
+        let root = URL(fileURLWithPath: options.pipelinePath).deletingLastPathComponent().deletingLastPathComponent()
+        func resolve(_ path: String) -> URL {
+            path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: path, relativeTo: root).standardizedFileURL
+        }
+        let inboxURL = options.inbox.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? resolve(pipeline.inbox)
+        let outURL = options.output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? resolve(pipeline.output)
+        try Self.checkFolders(inbox: inboxURL, output: outURL, pipelineName: URL(fileURLWithPath: options.pipelinePath).lastPathComponent)
+        // Only a run that files inputs away needs the folder to itself (and a writable place for the lock).
+        let lock = options.keepInputs ? nil : try RunLock(besideInbox: inboxURL)
+        let steps = DurableSteps(crashAt: options.faults.crashAt)
+        let inbox = Inbox(folder: inboxURL, steps: steps)
+        if lock != nil { inbox.sweepDebris(outputs: outURL) }   // what a stopped run left (only while no run can be writing)
+        // Workers' results go to a scratch folder of this run; those of runs that died are swept.
+        let temporary = options.temporaryFolder ?? FileManager.default.temporaryDirectory
+        Scratch.sweepStale(in: temporary)
+        let scratch = try options.worker.map { _ in try Scratch(in: temporary) }
+        return RunSetup(pipeline: pipeline, pipelinePath: options.pipelinePath, inbox: inbox, output: outURL, steps: steps, lock: lock, scratch: scratch)
+    }
+
+    /// A run that cannot take files in or put results out says so before reading anything.
+    static func checkFolders(inbox: URL, output: URL, pipelineName: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: inbox.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw PipelineError(file: inbox.path, "the inbox folder does not exist (set inbox: in \(pipelineName) or pass --inbox)")
+        }
+        do {
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineError(file: output.path, "cannot create the output folder: \(error.localizedDescription)")
+        }
+    }
+}

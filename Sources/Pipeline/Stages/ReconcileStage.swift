@@ -1,0 +1,20 @@
+import Reconcile
+import Results
+
+/// The reconciled run: the model (with the rules' notes) and what the rules gave.
+struct Reconciled {
+    var model: ResultsModel
+    var outcome: Reconciler.Outcome
+    var settings: ReconcileSettings
+}
+
+extension BatchRun {
+    /// Applies the rule catalogue to the selected model (pure: no I/O).
+    func reconcile(_ selection: Selection, _ setup: RunSetup) -> Reconciled {
+        let settings = setup.pipeline.reconcileSettings
+        var model = selection.model
+        let outcome = Reconciler(settings: settings).reconcile(model)
+        model.notes += outcome.notes
+        return Reconciled(model: model, outcome: outcome, settings: settings)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Normalise
+import Results
+
+/// Which workbooks the run reconciles: every entry with its final fate, the merged model of the
+/// kept ones (new arrivals and earlier runs' current workbooks), and the current set as recorded.
+struct Selection {
+    var inputs: [Intake]
+    var model: ResultsModel
+    /// `archive/current.json` as read (or recovered); file-away updates it.
+    var current: CurrentSubmissions
+}
+
+extension BatchRun {
+    /// Within the batch a later version supersedes an earlier one of the same kind and bureau; across
+    /// runs the same rule holds (an arrival older than its slot's current workbook is superseded on
+    /// arrival); every slot that sent nothing new keeps the workbook accepted in an earlier run.
+    func select(_ arrivals: Arrivals, _ setup: RunSetup) throws -> Selection {
+        var inputs = arrivals.inputs
+        var model = ResultsModel()
+        model.notes = arrivals.notes
+        let loaded = arrivals.loaded
+        // The current workbook of each kind and bureau, from earlier runs (recovered, loudly, if its
+        // record is damaged: an archived file's name tells its kind and bureau).
+        let loader = setup.loader
+        let recorded = CurrentSubmissions.load(from: setup.inbox.archive) { name in
+            guard let source = loader.source(forFile: name) else { return nil }
+            let bureau = loader.bureau(fromFileName: name, source: source)
+            if source.kind == .operationalPlan, bureau == nil { return nil }
+            return CurrentSubmissions.key(kind: source.kind.rawValue, bureau: bureau?.rawValue)
+        }
+        let current = recorded.current
+        if let warning = recorded.warning { model.notes.append(warning) }
+
+        var kept = Self.supersede(loaded.map(\.url), models: loaded.map(\.part), marking: &inputs)
+        kept.removeAll { i in
+            let (url, part) = loaded[i]
+            let key = CurrentSubmissions.key(kind: part.submissions.first?.kind.rawValue, bureau: part.submissions.first?.bureau?.rawValue)
+            guard let newer = LateArrival.newerCurrent(than: url, key: key, current: current, archive: setup.inbox.archive),
+                  let index = inputs.firstIndex(where: { $0.file == url.lastPathComponent }) else { return false }
+            inputs[index].fate = .superseded
+            inputs[index].reason = "superseded on arrival by archive/\(newer), the current \(key) workbook since an earlier run (this one is an earlier version)"
+            model.notes.append(Note(.earlierVersion, source: SourceRef(file: "inbox"),
+                                    "'\(url.lastPathComponent)' is an earlier version than '\(newer)', the current \(key) workbook accepted in an earlier run; it was archived as superseded and '\(newer)' stays current"))
+            return true
+        }
+        var parts = kept.map { loaded[$0].part }
+        let arrived = Set(parts.map { CurrentSubmissions.key(kind: $0.submissions.first?.kind.rawValue, bureau: $0.submissions.first?.bureau?.rawValue) })
+        for (key, name) in current.files.sorted(by: { $0.key < $1.key }) where !arrived.contains(key) {
+            let url = setup.inbox.archive.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            var (entry, part) = try loadFile(url, as: .current, setup)
+            if let part {
+                entry.reason = "accepted in an earlier run (archive/\(name))"
+                parts.append(part)
+            } else {
+                entry.fate = .currentUnreadable
+            }
+            inputs.append(entry)
+        }
+        for part in parts { model.merge(part) }
+        for input in inputs where input.fate.isMissed {
+            let source = loader.source(forFile: input.file)
+            model.missed.append(MissedWorkbook(file: input.file, reason: input.reason ?? "", kind: source?.kind,
+                                               bureau: source.flatMap { loader.bureau(fromFileName: input.file, source: $0) }))
+        }
+        return Selection(inputs: inputs, model: model, current: current)
+    }
+
+    /// A resubmission supersedes the earlier workbook of the same kind and bureau (`Resubmission`:
+    /// the higher `_vN`, else the later modified, else the later name); the superseded one is
+    /// marked in `inputs` (archived but not reconciled). Returns the indexes of the workbooks kept.
+    static func supersede(_ urls: [URL], models: [ResultsModel], marking inputs: inout [Intake]) -> [Int] {
+        func mark(_ url: URL, by other: URL) {
+            guard let i = inputs.firstIndex(where: { $0.file == url.lastPathComponent }) else { return }
+            inputs[i].fate = .superseded
+            inputs[i].reason = "superseded by \(other.lastPathComponent)"
+        }
+        var latest: [String: Int] = [:]
+        for (i, model) in models.enumerated() {
+            let key = "\(model.submissions.first?.kind.rawValue ?? "")/\(model.submissions.first?.bureau?.rawValue ?? "")"
+            guard let previous = latest[key] else {
+                latest[key] = i
+                continue
+            }
+            if Resubmission.isEarlier(urls[i], than: urls[previous]) {
+                mark(urls[i], by: urls[previous])
+            } else {
+                mark(urls[previous], by: urls[i])
+                latest[key] = i
+            }
+        }
+        return latest.values.sorted()
+    }
+}

@@ -1,0 +1,35 @@
+internal import SystemPackage
+
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#else
+#error("SystemIO is written for Glibc (Linux) and Darwin only")
+#endif
+
+/// The few process operations Foundation's `Process` lacks: a signal to a pid, an exit that runs
+/// nothing on the way out, and waiting for standard input to close (a worker's lifeline).
+public enum ProcessControl {
+    /// Sends `signal` to the process `pid`.
+    /// - Throws: ``SystemCallError`` (`kill`; `ESRCH` when the process is gone).
+    public static func send(_ signal: Signal, to pid: Int32) throws {
+        guard kill(pid, signal.rawValue) == 0 else { throw SystemCallError.last("kill", "pid \(pid)") }
+    }
+
+    /// Ends the process at once with `status` (`_exit(2)`): no `atexit` handlers, no buffers
+    /// flushed, as abrupt as a kill for everything but the status.
+    public static func exitImmediately(_ status: Int32) -> Never {
+        _exit(status)
+    }
+
+    /// Reads standard input until it ends (the other end of the pipe closed, or the process that
+    /// held it died) and discards what it reads.
+    public static func waitForEndOfStandardInput() {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while true {
+            let count = (try? buffer.withUnsafeMutableBytes { try FileDescriptor.standardInput.read(into: $0) }) ?? 0
+            if count <= 0 { return }
+        }
+    }
+}
