@@ -183,7 +183,10 @@ public struct BatchRun {
         model.notes += outcome.notes
         clock.lap("reconcile")
 
-        let failedOutputs = try writeOutputs(findings: findings, model: model, outcome: outcome, years: settings.years, pipeline: pipeline, to: outURL)
+        // The run's date is the newest workbook read: the same inputs give byte-identical outputs.
+        let newestInput = loaded.compactMap { (try? FileManager.default.attributesOfItem(atPath: $0.0.path))?[.modificationDate] as? Date }.max()
+        let failedOutputs = try writeOutputs(findings: findings, model: model, outcome: outcome, years: settings.years, pipeline: pipeline,
+                                             newestInput: newestInput, to: outURL)
         clock.lap("write")
 
         let pipelineData = FileManager.default.contents(atPath: options.pipelinePath) ?? Data()
@@ -282,7 +285,7 @@ public struct BatchRun {
     /// previous copy of the failed one is withdrawn so the set never mixes runs, and the failure is
     /// returned (output name → error) for the manifest and the exit code.
     private func writeOutputs(findings: [Finding], model: ResultsModel, outcome: Reconciler.Outcome, years: [Int],
-                              pipeline: PipelineFile, to folder: URL) throws -> [String: String] {
+                              pipeline: PipelineFile, newestInput: Date?, to folder: URL) throws -> [String: String] {
         let staging: OutputStaging
         do { staging = try OutputStaging(outputFolder: folder) } catch {
             throw EnvironmentFault(folder: folder, action: "write the outputs", error: error, consequence: Self.nothingMoved)
@@ -296,8 +299,10 @@ public struct BatchRun {
             }),
             ("consolidated.xlsx", { url in
                 CrashPoints.step()
-                try pipeline.consolidatedWorkbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals,
-                                                        years: years, to: url.path)
+                var workbook = pipeline.consolidatedWorkbook
+                workbook.runDate = newestInput
+                workbook.version = Self.version
+                try workbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals, years: years, to: url.path)
                 try DurableFile.flush(url)
             }),
         ]
