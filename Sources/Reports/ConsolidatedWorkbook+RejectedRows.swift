@@ -7,7 +7,7 @@ extension ConsolidatedWorkbook {
     /// (linked to the Discrepancies sheet), why, and the row's cells as read, `header [column]: value`.
     func rejectedRows(_ c: ConsolidatedWorkbook.Context, _ writer: WorkbookWriter) throws {
         let name = "Rejected rows"
-        let sheet = try self.sheet(writer, name, ["File", "Sheet", "Row", "Finding", "Why", "Cells as read"], widths: [30, 18, 6, 34, 40, 70])
+        let sheet = try self.sheet(writer, name, ["File", "Sheet", "Row", "Finding", "Why", "Cells as read"], widths: [30, 18, 6, 38, 40, 70])
         let rows = c.model.rejectedRows.sorted { a, b in
             if a.file != b.file { return NaturalOrder.less(a.file, b.file) }
             if a.sheet != b.sheet { return NaturalOrder.less(a.sheet, b.sheet) }

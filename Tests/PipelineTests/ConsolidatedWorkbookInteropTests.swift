@@ -200,7 +200,8 @@ struct ConsolidatedWorkbookLibreOfficeTests {
             #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("consolidated.\(format)").path), "\(output)")
         }
         // The CSV is the first sheet (Summary): its bureau rows carry the totals FIN-004 compared.
-        let csv = try String(contentsOf: work.appendingPathComponent("consolidated.csv"), encoding: .utf8)
+        // LibreOffice writes the CSV in the system's 8-bit encoding (the Summary holds `·` and `±`).
+        let csv = String(decoding: try Data(contentsOf: work.appendingPathComponent("consolidated.csv")), as: UTF8.self)
         #expect(csv.contains("ITU 2022-2023 consolidation"))
         #expect(report.findings.count == 43)
         #expect(csv.contains("16850000") || csv.contains("16,850,000"))
