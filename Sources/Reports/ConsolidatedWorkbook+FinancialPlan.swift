@@ -32,7 +32,7 @@ extension ConsolidatedWorkbook {
         for (index, s) in c.model.sectorSummary.sorted(by: { ($0.bureau, $0.row) < ($1.bureau, $1.row) }).enumerated() {
             let first = c.years.compactMap { s.years[$0]?.source }.first ?? s.biennium?.source
             try sheet.writeRow([text(s.bureau.rawValue)] + c.years.map { money(s.years[$0]?.chf) }
-                               + [money(s.biennium?.chf), text(first.map { "\($0.file)!\($0.sheet)!\(s.row)" })])
+                               + [money(s.biennium?.chf), source(first)])
             if let first { c.record(first, sheet: name, row: index + 2) }
         }
     }

@@ -95,6 +95,7 @@ public struct ConsolidatedWorkbook {
         try crosswalk(context, writer)
         try kpis(context, writer)
         try risks(context, writer)
+        try statedTotals(context, writer)
         try rejectedRows(context, writer)
         try submissions(context, writer)
         try linkSources(of: findings, in: log, context)
