@@ -71,7 +71,9 @@ bench:
 
 # LibreOffice opens one workbook of each kind rbm writes: `soffice --headless --convert-to pdf`
 # and `--convert-to csv` must succeed and the CSV must hold the values. Not part of `make test`
-# (LibreOffice is a large install). Installs libreoffice-calc-nogui when soffice is missing,
+# (LibreOffice is a large install); the consolidated workbook's PDF is read with pdftotext (the
+# Summary on one page, no id cut). Installs libreoffice-calc-nogui when soffice is missing,
+# poppler-utils when pdftotext is,
 # waiting for any apt or dpkg already running; SCRATCH=folder builds there (--scratch-path);
 # RBM_INTEROP_DIR=folder keeps the workbooks and their conversions.
 .PHONY: interop
@@ -81,5 +83,9 @@ interop: system-deps
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get -o DPkg::Lock::Timeout=900 update -qq && \
 	  $$SUDO apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends libreoffice-calc-nogui; fi
+	@if ! command -v pdftotext >/dev/null 2>&1; then \
+	  echo "installing: poppler-utils"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends poppler-utils; fi
 	swift build --build-tests $(if $(SCRATCH),--scratch-path $(SCRATCH))
 	RBM_INTEROP=1 swift test --skip-build $(if $(SCRATCH),--scratch-path $(SCRATCH)) --filter "WriterInteropTests|ConsolidatedWorkbookLibreOfficeTests"
