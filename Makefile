@@ -72,7 +72,8 @@ bench:
 # LibreOffice opens one workbook of each kind rbm writes: `soffice --headless --convert-to pdf`
 # and `--convert-to csv` must succeed and the CSV must hold the values. Headless Chromium opens the
 # demo's discrepancies.html: its layout must fit 1,440 and 390 px, screenshots are taken at both,
-# and its PDF print (A4 landscape) must hold every finding's id and source cell (pdftotext).
+# and its PDF print (A4 landscape) must hold every finding's id and source cell (pdftotext); the
+# consolidated workbook's PDF is read with pdftotext too (the Summary on one page, no id cut).
 # Not part of `make test` (LibreOffice and Chromium are large installs). Installs
 # libreoffice-calc-nogui, chromium and poppler-utils (pdftotext, pdfinfo) when missing, waiting for
 # any apt or dpkg already running; SCRATCH=folder builds there (--scratch-path);

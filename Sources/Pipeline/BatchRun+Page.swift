@@ -6,16 +6,11 @@ import Results
 extension BatchRun {
     /// What `discrepancies.html` reports beside the findings: the run's facts as the manifest has
     /// them (each input's kind, bureau, fate, reason and SHA-256) and the model's figures for its
-    /// charts. The date stated is the newest modification time of the files read (not the clock),
-    /// so the same inputs give the same page.
+    /// charts. The date stated is the run date the workbook states too (the newest modification
+    /// time of the files read, not the clock), so the same inputs give the same page.
     func pageContext(_ selection: Selection, _ reconciled: Reconciled, _ setup: RunSetup) -> DiscrepancyHTML.Context {
-        let newest = selection.inputs.compactMap { input -> Date? in
-            let folder = input.fate == .current || input.fate == .currentUnreadable ? setup.inbox.archive : setup.inbox.folder
-            let path = folder.appendingPathComponent(input.file).path
-            return (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
-        }.max()
         let facts = DiscrepancyHTML.RunFacts(
-            rbmVersion: Self.version, pipeline: setup.pipelineName, newestInput: newest,
+            rbmVersion: Self.version, pipeline: setup.pipelineName, newestInput: reconciled.runDate,
             inputs: selection.inputs.map {
                 .init(file: $0.file, kind: $0.kind?.rawValue, bureau: $0.bureau?.rawValue, fate: $0.fate.rawValue, reason: $0.reason, sha256: $0.sha256, size: $0.size)
             })

@@ -30,8 +30,10 @@ extension BatchRun {
             }),
             ("consolidated.xlsx", { url in
                 setup.steps.step()
-                try pipeline.consolidatedWorkbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals,
-                                                        years: years, to: url.path)
+                var workbook = pipeline.consolidatedWorkbook
+                workbook.runDate = reconciled.runDate
+                workbook.version = Self.version
+                try workbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals, years: years, to: url.path)
                 try DurableFile.flush(url)
             }),
         ]
