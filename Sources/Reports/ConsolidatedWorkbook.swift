@@ -85,6 +85,7 @@ public struct ConsolidatedWorkbook {
         let context = Context(model: model, findings: findings, bureauTotals: bureauTotals, years: years)
         try summary(context, writer)
         let log = try discrepancies(context, writer)
+        try resultsChain(context, writer)
         try allocations(context, writer)
         try budgetLines(context, writer)
         try sectorSummary(context, writer)
