@@ -39,3 +39,15 @@ import Results
         #expect(chain.envelope == model.envelope?.amount)
     }
 }
+
+/// The page shows the same chain, each finding linked to its row in the findings table.
+@Suite struct ResultsChainPageTests {
+    @Test func thePageHasTheChainWithLinkedFindings() throws {
+        let report = try ResultsChainTests.demo()
+        let page = try String(contentsOfFile: report.outputFolder + "/discrepancies.html", encoding: .utf8)
+        #expect(page.contains("<section id=\"chain\"><h2>Results chain</h2>"))
+        #expect(page.contains("<a href=\"#chain\">Results chain</a>"))
+        #expect(page.contains("<a href=\"#FIN-007/T.4-1/2023\">FIN-007/T.4-1/2023</a>"))
+        #expect(page.contains("approved envelope CHF"))
+    }
+}

@@ -16,9 +16,12 @@ extension DiscrepancyHTML {
         public var risks: [Risk]
         /// The tolerances the rules ran with: rule descriptions and the heat map's bands quote them.
         public var tolerances: Tolerances
+        /// Goal → objective → output with both plans' money, KPIs, risks and findings.
+        public var chain: ResultsChain?
 
         public init(run: RunFacts? = nil, bureauTotals: [BureauTotal] = [], kpis: [KPI] = [], risks: [Risk] = [],
-                    tolerances: Tolerances = Tolerances()) {
+                    tolerances: Tolerances = Tolerances(), chain: ResultsChain? = nil) {
+            self.chain = chain
             self.run = run
             self.bureauTotals = bureauTotals
             self.kpis = kpis
