@@ -6,11 +6,17 @@ public enum WorkbookKind: String, Sendable, Codable, CaseIterable {
 /// How the rows of one sheet were accounted for: `read = loaded + skipped + rejected`.
 public struct SheetAccount: Hashable, Sendable, Codable {
     public var sheet: String
+    /// The table kind the sheet filled (its pipeline name, `allocations`).
+    public var table: String?
     public var headerRow: String
     public var read = 0
     public var loaded = 0
     public var skipped = 0
     public var rejected = 0
+    /// Every non-empty header cell and what became of it.
+    public var columns: [ColumnAccount] = []
+    /// Fields some rule needs that no column of the sheet provided.
+    public var missing: [FieldGap] = []
 
     public init(sheet: String, headerRow: String) {
         self.sheet = sheet
@@ -26,12 +32,22 @@ public struct Submission: Hashable, Sendable, Codable {
     public var kind: WorkbookKind
     public var bureau: Bureau?
     public var sheets: [SheetAccount]
+    /// Tables the source names that did not load (DAT-003).
+    public var unloaded: [UnloadedTable]
 
-    public init(file: String, kind: WorkbookKind, bureau: Bureau?, sheets: [SheetAccount]) {
+    public init(file: String, kind: WorkbookKind, bureau: Bureau?, sheets: [SheetAccount], unloaded: [UnloadedTable] = []) {
         self.file = file
         self.kind = kind
         self.bureau = bureau
         self.sheets = sheets
+        self.unloaded = unloaded
+    }
+
+    /// Whether the table (a table kind's pipeline name) loaded from no sheet of this workbook
+    /// while the source named it: its rules cannot check this workbook.
+    public func didNotLoad(_ table: String) -> UnloadedTable? {
+        guard !sheets.contains(where: { $0.table == table }) else { return nil }
+        return unloaded.first { $0.table == table }
     }
 
     /// `RF`, `FP`, `RR` or `OP-<bureau>`: the `<source>` of finding ids.
