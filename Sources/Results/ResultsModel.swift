@@ -24,6 +24,22 @@ public struct SheetAccount: Hashable, Sendable, Codable {
     }
 
     public var balances: Bool { read == loaded + skipped + rejected }
+
+    private enum CodingKeys: String, CodingKey { case sheet, table, headerRow, read, loaded, skipped, rejected, columns, missing }
+
+    /// Reads manifests written before columns were accounted for, too (no `table`, `columns`, `missing`).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        sheet = try c.decode(String.self, forKey: .sheet)
+        table = try c.decodeIfPresent(String.self, forKey: .table)
+        headerRow = try c.decode(String.self, forKey: .headerRow)
+        read = try c.decode(Int.self, forKey: .read)
+        loaded = try c.decode(Int.self, forKey: .loaded)
+        skipped = try c.decode(Int.self, forKey: .skipped)
+        rejected = try c.decode(Int.self, forKey: .rejected)
+        columns = try c.decodeIfPresent([ColumnAccount].self, forKey: .columns) ?? []
+        missing = try c.decodeIfPresent([FieldGap].self, forKey: .missing) ?? []
+    }
 }
 
 /// A workbook that was read and recognised: what it is and how its rows were accounted for.
