@@ -10,7 +10,7 @@ struct RBM: ParsableCommand {
         commandName: "rbm",
         abstract: "Reconcile ITU financial plans, operational plans, results framework and risk register.",
         version: BatchRun.version,
-        subcommands: [Run.self, CheckCommand.self, Validate.self, InspectCommand.self, RulesCommand.self, Worker.self])
+        subcommands: [Run.self, CheckCommand.self, Validate.self, AliasesCommand.self, InspectCommand.self, RulesCommand.self, Worker.self])
 }
 
 /// Exit codes: 0 no finding at the chosen severity, 1 such a finding, 2 the run itself failed.
@@ -108,6 +108,18 @@ struct CheckCommand: ParsableCommand {
             print(Check.render(report))
         }
         if !report.complete { throw ExitCode(1) }
+    }
+}
+
+struct AliasesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "aliases", abstract: "Print the header and value aliases rbm ships.")
+    @Argument(help: "A table (allocations, budgetLines, kpis, …) or a value-alias table (priority, funding, …); all when omitted.") var table: String?
+
+    func run() throws {
+        do { print(try AliasCatalogue.render(table)) } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(2)
+        }
     }
 }
 
