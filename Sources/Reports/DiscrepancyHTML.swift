@@ -4,7 +4,9 @@ import Results
 /// rule, filters (severity, bureau, rule, root causes only, words), then every finding in log
 /// order, each with its cells and links to its root causes.
 public enum DiscrepancyHTML {
-    public static func render(_ findings: [Finding], title: String) -> String {
+    /// - Parameter notChecked: one line per scope a rule could not check (`Summary.notChecked`), listed
+    ///   under "Not checked" above the findings; nothing when coverage is complete.
+    public static func render(_ findings: [Finding], title: String, notChecked: [String] = []) -> String {
         var bySeverity: [Severity: Int] = [:]
         var byRule: [RuleID: Int] = [:]
         for f in findings {
@@ -34,7 +36,11 @@ public enum DiscrepancyHTML {
         html += "<span>\(findings.filter { $0.causedBy.isEmpty }.count) root causes</span></p>\n<p>"
         html += RuleID.allCases.compactMap { rule in byRule[rule].map { "<a href=\"#\(rule.rawValue)\">\(rule.rawValue)</a>&nbsp;\($0)" } }
             .joined(separator: " · ")
-        html += "</p>\n" + filterForm(findings)
+        html += "</p>\n"
+        if !notChecked.isEmpty {
+            html += "<h2>Not checked</h2>\n<ul class=\"not-checked\">" + notChecked.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+        }
+        html += filterForm(findings)
         html += "<table><thead><tr>" + columns.map { "<th>\($0.name.replacingOccurrences(of: "_", with: " "))</th>" }.joined()
         html += "</tr></thead><tbody>\n"
         var firstOfRule = Set<RuleID>()

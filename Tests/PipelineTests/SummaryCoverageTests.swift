@@ -1,4 +1,5 @@
 @testable import Pipeline
+import Reports
 import Results
 import Testing
 
@@ -30,5 +31,14 @@ import Testing
         #expect(fin004?.evaluated == ["BR", "TSB"])
         #expect(fin004?.skipped == [.init(scope: "BDT", reason: "no operational plan from BDT was accepted", causedBy: ["SUB-001/OP/BDT"])])
         #expect(fin004?.limited == [.init(scope: "BR", reason: "the financial plan has no bureau summary: its lines were summed instead", causedBy: nil)])
+    }
+}
+
+/// The page lists what no rule checked above the findings, and nothing when coverage is complete.
+@Suite struct PageCoverageTests {
+    @Test func notCheckedLinesAreListedEscaped() {
+        let page = DiscrepancyHTML.render([], title: "t", notChecked: ["FIN-009 TSB: no fte column in OP_<TSB>.xlsx!Plan"])
+        #expect(page.contains("<h2>Not checked</h2>\n<ul class=\"not-checked\"><li>FIN-009 TSB: no fte column in OP_&lt;TSB&gt;.xlsx!Plan</li></ul>"))
+        #expect(!DiscrepancyHTML.render([], title: "t").contains("Not checked"))
     }
 }

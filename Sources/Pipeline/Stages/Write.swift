@@ -25,7 +25,8 @@ extension BatchRun {
             ("discrepancies.jsonl", { try Self.write(DiscrepancyJSONL.render(findings), to: $0, setup.steps) }),
             ("discrepancies.html", { url in
                 if self.options.faults.failWhileWriting { throw CocoaError(.fileWriteOutOfSpace) }
-                try Self.write(DiscrepancyHTML.render(findings, title: pipeline.name), to: url, setup.steps)
+                try Self.write(DiscrepancyHTML.render(findings, title: pipeline.name,
+                                                            notChecked: Summary.notChecked(outcome.coverage)), to: url, setup.steps)
             }),
             ("consolidated.xlsx", { url in
                 setup.steps.step()
