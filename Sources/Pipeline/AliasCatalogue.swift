@@ -36,6 +36,30 @@ public enum AliasCatalogue {
         return lines.joined(separator: "\n")
     }
 
+    /// Every shipped alias as two Markdown tables (header aliases by table and field, value aliases
+    /// by table and canonical value): `docs/aliases.md` carries them, and a test keeps it equal.
+    public static func markdown() throws -> String {
+        let defaults = try ShippedDefaults.load()
+        func cell(_ words: [String]) -> String {
+            words.isEmpty ? "—" : words.map { "`\($0.isEmpty ? "\"\"" : $0)`" }.joined(separator: ", ").replacingOccurrences(of: "|", with: "\\|")
+        }
+        var lines = ["| table | field | header aliases |", "|---|---|---|"]
+        for kind in TableKind.allCases {
+            let fields = defaults.fields[kind.rawValue] ?? [:]
+            for field in kind.fields {
+                let name = kind.required.contains(field) ? "**\(field.rawValue)**" : field.rawValue
+                lines.append("| `\(kind.rawValue)` | \(name) | \(cell(fields[field.rawValue] ?? [])) |")
+            }
+        }
+        lines += ["", "| table | canonical value | aliases |", "|---|---|---|"]
+        for entry in PipelineFile.Aliases.tables {
+            let values = defaults.aliases[keyPath: entry.key]?.entries ?? [:]
+            for key in values.keys.sorted() { lines.append("| `\(entry.name)` | `\(key)` | \(cell(values[key] ?? [])) |") }
+        }
+        lines.append("| `extrabudgetaryNotes` | — | \(cell(defaults.aliases.extrabudgetaryNotes ?? [])) |")
+        return lines.joined(separator: "\n")
+    }
+
     /// A word as YAML would need it in a flow list: quoted when it holds a comma, a colon or a bracket, or is empty.
     static func quoted(_ word: String) -> String {
         let special = word.isEmpty || Double(word) != nil || word.contains { ",:[]{}#\"'".contains($0) } || word.first.map { "*&!|>%@`-?↑↓".contains($0) } == true

@@ -114,9 +114,11 @@ struct CheckCommand: ParsableCommand {
 struct AliasesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "aliases", abstract: "Print the header and value aliases rbm ships.")
     @Argument(help: "A table (allocations, budgetLines, kpis, …) or a value-alias table (priority, funding, …); all when omitted.") var table: String?
+    @Option(help: "text, or markdown (every table, as docs/aliases.md carries it).") var format: String = "text"
 
     func run() throws {
-        do { print(try AliasCatalogue.render(table)) } catch {
+        guard ["text", "markdown"].contains(format) else { throw ValidationError("--format must be text or markdown") }
+        do { print(format == "markdown" ? try AliasCatalogue.markdown() : try AliasCatalogue.render(table)) } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(2)
         }

@@ -52,3 +52,12 @@ import Testing
         #expect(throws: PipelineError.self) { try AliasCatalogue.render("prioritty") }
     }
 }
+
+/// docs/aliases.md carries the tables `rbm aliases --format markdown` prints, so the documentation
+/// never drifts from `defaults.yaml`.
+@Suite struct AliasDocsTests {
+    @Test func theAliasesPageHoldsTheGeneratedTables() throws {
+        let page = try String(contentsOfFile: Fixtures.path("docs/aliases.md"), encoding: .utf8)
+        #expect(page.contains(try AliasCatalogue.markdown()), "regenerate with: .build/debug/rbm aliases --format markdown")
+    }
+}
