@@ -36,6 +36,8 @@ public struct TableLayout: Sendable {
     public struct PassedOver: Sendable {
         public var index: Int
         public var header: String
+        /// The header row's own text (without a two-row header's sub-header): what names a field.
+        public var text: String
         public var reason: String
         /// A field of the table the header resembles (edit distance or a shared word with one of
         /// its aliases), when no column provides that field: it probably is that field.
@@ -123,6 +125,23 @@ struct HeaderMapper {
         return best?.field ?? shared?.field
     }
 
+    /// The most ignored headers whose field is guessed: a sheet with thousands of unknown columns
+    /// (an export, a pivot) is not a layout to fix header by header, and edit distances cost.
+    static let guessedHeaders = 200
+
+    /// Fills `probably` for the chosen layout's headers that matched no alias (only for the row
+    /// taken as the header, not for every candidate row tried).
+    func guessFields(of layout: inout TableLayout) {
+        let provided = Set(layout.columns.map(\.role.field))
+        var guessed = 0
+        for i in layout.passedOver.indices where layout.passedOver[i].matchedNoAlias && guessed < Self.guessedHeaders {
+            guessed += 1
+            let text = layout.passedOver[i].text
+            guard text.count <= 80 else { continue }
+            layout.passedOver[i].probably = resemblance(of: text, excluding: provided)
+        }
+    }
+
     /// The alias nearest to a header, for DAT-003's message.
     func closestAlias(to headers: [String], for field: Field) -> String? {
         let keys = headers.map(HeaderKey.field)
@@ -163,6 +182,7 @@ struct HeaderMapper {
             if missing.isEmpty {
                 var layout = candidate
                 layout.titleText = rows.prefix(position).flatMap { $0.cells.map(\.text) }
+                guessFields(of: &layout)
                 return (layout, [], [])
             }
             let found = table.required.count - missing.count
@@ -205,12 +225,12 @@ struct HeaderMapper {
                     columns[columns.count - 1].alias = key
                 } else if !text.trimmingCharacters(in: .whitespaces).isEmpty {
                     if ignored.count > before.1 {
-                        passedOver.append(.init(index: index, header: header, reason: ignored[ignored.count - 1], matchedNoAlias: false))
+                        passedOver.append(.init(index: index, header: header, text: text, reason: ignored[ignored.count - 1], matchedNoAlias: false))
                     } else if let f = field(for: text) {
                         let reason = table.yearFields.contains(f) ? "an alias of '\(f.rawValue)' without a year" : "an alias of '\(f.rawValue)' with a year or biennium"
-                        passedOver.append(.init(index: index, header: header, reason: reason + "; column ignored", matchedNoAlias: false))
+                        passedOver.append(.init(index: index, header: header, text: text, reason: reason + "; column ignored", matchedNoAlias: false))
                     } else {
-                        passedOver.append(.init(index: index, header: header, reason: "no alias of table '\(table.rawValue)' matches '\(key)'",
+                        passedOver.append(.init(index: index, header: header, text: text, reason: "no alias of table '\(table.rawValue)' matches '\(key)'",
                                                 matchedNoAlias: true))
                     }
                 }
@@ -240,10 +260,6 @@ struct HeaderMapper {
             }
         }
         let last = sub.isEmpty ? header.number : header.number + 1
-        let provided = Set(columns.map(\.role.field))
-        for i in passedOver.indices where passedOver[i].matchedNoAlias {
-            passedOver[i].probably = resemblance(of: texts[passedOver[i].index] ?? passedOver[i].header, excluding: provided)
-        }
         return TableLayout(headerRow: header.number, lastHeaderRow: last, columns: columns, titleText: [], ignored: ignored, passedOver: passedOver)
     }
 }
