@@ -14,9 +14,11 @@ extension BatchRun {
             inputs: selection.inputs.map {
                 .init(file: $0.file, kind: $0.kind?.rawValue, bureau: $0.bureau?.rawValue, fate: $0.fate.rawValue, reason: $0.reason, sha256: $0.sha256, size: $0.size)
             })
-        return DiscrepancyHTML.Context(run: facts, bureauTotals: reconciled.outcome.bureauTotals, kpis: reconciled.model.kpis,
+        var context = DiscrepancyHTML.Context(run: facts, bureauTotals: reconciled.outcome.bureauTotals, kpis: reconciled.model.kpis,
                                        risks: reconciled.model.risks, tolerances: reconciled.settings.tolerances,
                                        chain: ResultsChain(model: reconciled.model, findings: reconciled.outcome.findings, years: reconciled.settings.years,
                                                            envelope: reconciled.settings.envelope))
+        context.notChecked = Summary.notChecked(reconciled.outcome.coverage)
+        return context
     }
 }

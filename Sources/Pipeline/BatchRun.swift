@@ -36,6 +36,8 @@ public struct BatchRun {
         public var manifest: Manifest
         public var outputFolder: String
         public var model: ResultsModel
+        /// What each rule evaluated and could not, in catalogue order (``Reconciler/Outcome/coverage``).
+        public var coverage: [Coverage] = []
         /// Outputs that could not be rendered (name → error); the others were written. `rbm run`
         /// exits with 2 when there is one.
         public var failedOutputs: [String: String] { manifest.failedOutputs ?? [:] }
@@ -70,7 +72,8 @@ public struct BatchRun {
         try fileAway(selection, setup)
         clock.lap("file away")
         try recordStages(&manifest, clock: clock, setup)
-        return Report(findings: reconciled.outcome.findings, manifest: manifest, outputFolder: setup.output.path, model: reconciled.model)
+        return Report(findings: reconciled.outcome.findings, manifest: manifest, outputFolder: setup.output.path, model: reconciled.model,
+                      coverage: reconciled.outcome.coverage)
     }
 }
 

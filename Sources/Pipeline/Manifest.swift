@@ -46,6 +46,8 @@ public struct Manifest: Codable, Sendable {
     public var findings: [String: [String: Int]]
     public var findingsBySeverity: [String: Int]
     public var rootCauses: Int
+    /// What each rule evaluated and could not (absent from manifests written before rbm reported it).
+    public var coverage: [String: RuleCoverage]?
     public var notes: [String]
     /// Seconds per stage.
     public var stages: [String: Double]

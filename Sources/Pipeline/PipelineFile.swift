@@ -47,6 +47,12 @@ public struct PipelineFile: Sendable, Decodable {
             self.extrabudgetaryNotes = extrabudgetaryNotes
         }
 
+        /// The value-alias tables by their pipeline-file name, in the README's order.
+        public static var tables: [(name: String, key: KeyPath<Aliases, AliasTable?>)] { [
+            ("bureau", \.bureau), ("funding", \.funding), ("costCategory", \.costCategory), ("priority", \.priority),
+            ("kpiUnit", \.kpiUnit), ("kpiDirection", \.kpiDirection), ("riskCategory", \.riskCategory),
+        ] }
+
         /// `self` over `defaults`: words are added, never removed.
         func merged(over defaults: Aliases) -> Aliases {
             func merge(_ a: AliasTable?, _ d: AliasTable?) -> AliasTable? {
@@ -111,8 +117,13 @@ public struct PipelineFile: Sendable, Decodable {
         do {
             var file = try YAMLDecoder().decode(PipelineFile.self, from: text)
             file.path = path
-            try file.applyDefaults(ShippedDefaults.load())
-            do { try file.validate() } catch var error as PipelineError {
+            let defaults = try ShippedDefaults.load()
+            do {
+                // Checked before the shipped words are merged in: the file's own keys only.
+                try file.checkAliasKeys(against: defaults.aliases)
+                try file.applyDefaults(defaults)
+                try file.validate()
+            } catch var error as PipelineError {
                 // Point at the key the problem is about.
                 if let key = error.key, let mark = PipelineSchema.node(at: key, in: node)?.mark {
                     error.line = mark.line
@@ -123,6 +134,25 @@ public struct PipelineFile: Sendable, Decodable {
             return file
         } catch let error as DecodingError {
             throw PipelineError(decoding: error, node: node, file: path)
+        }
+    }
+
+    /// Each key of an `aliases:` block must be one of its table's canonical values (the shipped
+    /// ones, spelt exactly: `HIGH`, not `high`): a key that is not one would add a value no rule
+    /// knows, and silently blank every priority (or funding, bureau…) it was meant to name.
+    /// - Throws: ``PipelineError`` at the key, listing the valid values.
+    func checkAliasKeys(against shipped: Aliases) throws {
+        guard let aliases else { return }
+        for table in Aliases.tables {
+            guard let own = aliases[keyPath: table.key], let valid = shipped[keyPath: table.key] else { continue }
+            let canonical = valid.entries.keys.sorted()
+            for key in own.entries.keys.sorted() where valid.entries[key] == nil {
+                let match = canonical.first { $0.lowercased() == key.lowercased() } ?? PipelineSchema.closest(key, in: canonical)
+                let hint = match.map { " (did you mean '\($0)'?)" } ?? ""
+                throw PipelineError(file: path, key: ["aliases", PipelineKey(stringValue: table.name), PipelineKey(stringValue: key)],
+                                    "'\(key)' is not a \(table.name) value\(hint): the keys of aliases.\(table.name) are canonical values, "
+                                    + "spelt exactly; valid: \(canonical.joined(separator: ", ")). The words after the colon may be anything")
+            }
         }
     }
 

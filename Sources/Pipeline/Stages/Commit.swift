@@ -23,7 +23,7 @@ extension BatchRun {
             rules: ["costRecoveryOverrun": settings.costRecoveryOverrun.rawValue],
             startedAt: ISO8601DateFormatter().string(from: clock.start), inputs: selection.inputs.map(\.record),
             leftInInbox: discovery.unsettled.map(\.lastPathComponent), findings: byRule, findingsBySeverity: bySeverity,
-            rootCauses: findings.filter { $0.causedBy.isEmpty }.count, notes: reconciled.model.notes.map(\.manifestLine), stages: clock.stages,
+            rootCauses: findings.filter { $0.causedBy.isEmpty }.count, coverage: Manifest.coverageBlock(reconciled.outcome.coverage), notes: reconciled.model.notes.map(\.manifestLine), stages: clock.stages,
             outputs: ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"].filter { failed[$0] == nil },
             failedOutputs: failed.isEmpty ? nil : failed)
         do { try Self.writeManifest(manifest, to: setup.output, setup.steps) } catch {

@@ -18,6 +18,9 @@ extension DiscrepancyHTML {
         public var tolerances: Tolerances
         /// Goal → objective → output with both plans' money, KPIs, risks and findings.
         public var chain: ResultsChain?
+        /// One line per scope a rule could not check (`Summary.notChecked`): listed under "Not
+        /// checked"; nothing when coverage is complete.
+        public var notChecked: [String] = []
 
         public init(run: RunFacts? = nil, bureauTotals: [BureauTotal] = [], kpis: [KPI] = [], risks: [Risk] = [],
                     tolerances: Tolerances = Tolerances(), chain: ResultsChain? = nil) {

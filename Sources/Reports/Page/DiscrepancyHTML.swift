@@ -28,6 +28,9 @@ public enum DiscrepancyHTML {
         html += context.run == nil ? "" : " <a href=\"#run\">Inputs</a>"
         html += "</nav>\n"
         html += "<section id=\"summary\"><h2>Summary</h2>\n" + tiles(findings, run: context.run)
+        if !context.notChecked.isEmpty {
+            html += "<h3>Not checked</h3>\n<ul class=\"not-checked\">" + context.notChecked.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+        }
         html += "<div class=\"overview\">\n" + byBureau(findings) + (plansChart(context.bureauTotals, tolerances: context.tolerances) ?? "") + "</div></section>\n"
         html += charts(findings, context: context)
         html += "<section id=\"findings\"><h2>Findings</h2>\n" + filterForm(findings, tolerances: context.tolerances) + findingsTable(findings, tolerances: context.tolerances) + "</section>\n"
