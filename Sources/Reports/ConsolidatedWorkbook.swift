@@ -11,6 +11,8 @@ public struct ConsolidatedWorkbook {
     public var subject: String
     public var creator: String
     public var company: String
+    /// One line per scope a rule could not check, for the Summary's "Not checked" section.
+    public var notChecked: [String] = []
     /// The tolerances the rules ran with: the Summary colours the bureau totals by FIN-004's bands.
     public var tolerances = Tolerances()
     /// The approved regular-budget envelope from the pipeline file (`plan.envelope`), used when the
