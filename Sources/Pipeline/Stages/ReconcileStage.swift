@@ -6,6 +6,8 @@ struct Reconciled {
     var model: ResultsModel
     var outcome: Reconciler.Outcome
     var settings: ReconcileSettings
+    /// The history's view of the findings (`recall`, Stages/Record.swift); nil until recalled.
+    var memory: RunMemory? = nil
 }
 
 extension BatchRun {
