@@ -148,6 +148,11 @@ public final class RunHistory: Sendable {
         }
     }
 
+    /// SQLite's own check of the file: `ok` when every page, index and constraint is whole.
+    public func integrityCheck() throws -> String {
+        try writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+    }
+
     /// Committed runs, oldest first (of one pipeline when given).
     public func runs(pipeline: String? = nil) throws -> [RunRecord] {
         try writer.read { db in

@@ -182,6 +182,24 @@ import Results
         }
     }
 
+    @Test func validateReportsAcknowledgementsThatMatchNoFindingOfTheLastRun() throws {
+        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
+        var drop = Drop()
+        defer { try? FileManager.default.removeItem(at: drop.work) }
+        drop.pipeline = try Self.pipeline(with: Self.acks(["FIN-012/2022-2023", "FIN-099/NOWHERE"], expires: ["FIN-012/2022-2023": "2020-06-30"]), in: drop.work)
+        // The copy's inbox (relative to its project root, the work folder) is where the run goes, so its history is the pipeline's.
+        let inbox = drop.work.appendingPathComponent("fixtures/scenarios/itu-2022-2023/inbox")
+        try FileManager.default.createDirectory(at: inbox.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        _ = try BatchRun(options: .init(pipelinePath: drop.pipeline, inbox: inbox.path, output: drop.work.appendingPathComponent("out").path)).run()
+        let validate = try Subprocess.run(rbm, ["validate", drop.pipeline])
+        #expect(validate.status == 0, "\(validate.errors)")
+        let lines = validate.text.split(separator: "\n").map(String.init)
+        #expect(lines.contains("itu-2022-2023.acks.yaml: note: FIN-012/2022-2023 expired on 2020-06-30"), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("itu-2022-2023.acks.yaml: note: FIN-099/NOWHERE matches no finding of the last committed run (run 1, ") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("FIN-012/2022-2023 matches no finding") })
+    }
+
     @Test func aKeepInputsRunLeavesNoHistoryBehind() throws {
         let drop = Drop()
         defer { try? FileManager.default.removeItem(at: drop.work) }
