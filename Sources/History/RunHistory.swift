@@ -153,6 +153,16 @@ public final class RunHistory: Sendable {
         try writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
     }
 
+    /// When the run that first accepted a workbook with these bytes (fate `archived`) started.
+    public func firstAccepted(sha256: String) throws -> String? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT r.started_at FROM inputs i JOIN runs r ON r.id = i.run_id
+                WHERE i.sha256 = ? AND i.fate = 'archived' ORDER BY r.id LIMIT 1
+                """, arguments: [sha256])
+        }
+    }
+
     /// Committed runs, oldest first (of one pipeline when given).
     public func runs(pipeline: String? = nil) throws -> [RunRecord] {
         try writer.read { db in

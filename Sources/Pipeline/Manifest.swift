@@ -59,6 +59,8 @@ public struct Manifest: Codable, Sendable {
     public var changes: Changes? = nil
     /// The previous run's findings that this run no longer has, with why.
     public var resolved: [ResolvedFinding]? = nil
+    /// Every expected submission against what arrived (`Completeness.swift`).
+    public var completeness: [Submission]? = nil
 
     public struct Changes: Codable, Sendable {
         /// The run compared with (its id in `history.sqlite`), absent for the first run.

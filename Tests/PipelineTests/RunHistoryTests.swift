@@ -200,6 +200,34 @@ import Results
         #expect(!lines.contains { $0.contains("FIN-012/2022-2023 matches no finding") })
     }
 
+    @Test func theCompletenessMatrixSaysWhatArrivedWhatIsCurrentLateSupersededOrQuarantined() throws {
+        var drop = Drop()
+        defer { try? FileManager.default.removeItem(at: drop.work) }
+        drop.pipeline = try Self.pipeline(with: "acknowledgements: []\n", in: drop.work)
+        let text = try String(contentsOfFile: drop.pipeline, encoding: .utf8)
+        try text.replacingOccurrences(of: "  bureaus: [BR, TSB, BDT, GS]\n", with: "  bureaus: [BR, TSB, BDT, GS]\n  deadline: 2022-11-15\n")
+            .write(toFile: drop.pipeline, atomically: true, encoding: .utf8)
+        try drop.drop(try drop.scenario("missing-bdt"))
+        try "not a workbook".write(to: drop.inbox.appendingPathComponent("OP_BDT_2022-2025_v1.xlsx"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: drop.inbox.appendingPathComponent("OP_BR_2022-2025_v2.xlsx"), to: drop.inbox.appendingPathComponent("OP_BR_2022-2025_v1.xlsx"))
+        for name in ["OP_BDT_2022-2025_v1.xlsx", "OP_BR_2022-2025_v1.xlsx"] {
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-600)], ofItemAtPath: drop.inbox.appendingPathComponent(name).path)
+        }
+        let first = try drop.run()
+        let matrix = Dictionary(uniqueKeysWithValues: try #require(first.manifest.completeness).map { ($0.slot, $0) })
+        #expect(matrix.keys.sorted() == ["FP", "OP/BDT", "OP/BR", "OP/GS", "OP/TSB", "RF", "RR"])
+        #expect(matrix["OP/BR"]?.state == "received" && matrix["OP/BR"]?.late == true)
+        #expect(matrix["OP/BR"]?.superseded?.map(\.reason) == ["superseded by OP_BR_2022-2025_v2.xlsx"])
+        #expect(matrix["OP/BDT"]?.state == "missing")
+        #expect(matrix["OP/BDT"]?.quarantined?.first?.reason.hasPrefix("not-a-workbook: ") == true)
+
+        try drop.drop([Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox/\(Self.bdtPlan)")])
+        let second = try drop.run()
+        let after = Dictionary(uniqueKeysWithValues: try #require(second.manifest.completeness).map { ($0.slot, $0) })
+        #expect(after["OP/BDT"]?.state == "received" && after["OP/BDT"]?.file == Self.bdtPlan)
+        #expect(after["FP"]?.state == "current" && after["FP"]?.since == first.manifest.startedAt)
+    }
+
     @Test func aKeepInputsRunLeavesNoHistoryBehind() throws {
         let drop = Drop()
         defer { try? FileManager.default.removeItem(at: drop.work) }

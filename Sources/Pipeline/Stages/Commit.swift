@@ -27,6 +27,7 @@ extension BatchRun {
             outputs: ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"].filter { failed[$0] == nil },
             failedOutputs: failed.isEmpty ? nil : failed)
         manifest.recordChanges(reconciled.memory)
+        manifest.completeness = completeness(selection, reconciled, setup, startedAt: clock.start)
         do { try Self.writeManifest(manifest, to: setup.output, setup.steps) } catch {
             throw EnvironmentFault(folder: setup.output, action: "write manifest.json (the run's commit point)", error: error, consequence: Self.nothingMoved)
         }
