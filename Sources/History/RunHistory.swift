@@ -184,8 +184,9 @@ public final class RunHistory: Sendable {
         }
     }
 
+    /// A run's findings in its log's order (the order they were recorded in).
     public func findings(run: Int64) throws -> [FindingRecord] {
-        try writer.read { db in try FindingRecord.filter(Column("run_id") == run).fetchAll(db) }
+        try writer.read { db in try FindingRecord.filter(Column("run_id") == run).order(Column.rowID).fetchAll(db) }
     }
 
     public func inputs(run: Int64) throws -> [InputRecord] {
