@@ -70,16 +70,24 @@ bench:
 	bash Benchmarks/run.sh
 
 # LibreOffice opens one workbook of each kind rbm writes: `soffice --headless --convert-to pdf`
-# and `--convert-to csv` must succeed and the CSV must hold the values. Not part of `make test`
-# (LibreOffice is a large install). Installs libreoffice-calc-nogui when soffice is missing,
-# waiting for any apt or dpkg already running; SCRATCH=folder builds there (--scratch-path);
-# RBM_INTEROP_DIR=folder keeps the workbooks and their conversions.
+# and `--convert-to csv` must succeed and the CSV must hold the values. Headless Chromium opens the
+# demo's discrepancies.html: its layout must fit 1,440 and 390 px, screenshots are taken at both,
+# and its PDF print (A4 landscape) must hold every finding's id and source cell (pdftotext); the
+# consolidated workbook's PDF is read with pdftotext too (the Summary on one page, no id cut).
+# Not part of `make test` (LibreOffice and Chromium are large installs). Installs
+# libreoffice-calc-nogui, chromium and poppler-utils (pdftotext, pdfinfo) when missing, waiting for
+# any apt or dpkg already running; SCRATCH=folder builds there (--scratch-path);
+# RBM_INTEROP_DIR=folder keeps the workbooks, the page, its screenshots and PDF.
 .PHONY: interop
 interop: system-deps
-	@if ! command -v soffice >/dev/null 2>&1; then \
-	  echo "installing: libreoffice-calc-nogui"; \
+	@missing=""; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-calc-nogui"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get -o DPkg::Lock::Timeout=900 update -qq && \
-	  $$SUDO apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends libreoffice-calc-nogui; fi
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends $$missing; fi
 	swift build --build-tests $(if $(SCRATCH),--scratch-path $(SCRATCH))
-	RBM_INTEROP=1 swift test --skip-build $(if $(SCRATCH),--scratch-path $(SCRATCH)) --filter "WriterInteropTests|ConsolidatedWorkbookLibreOfficeTests"
+	RBM_INTEROP=1 swift test --skip-build $(if $(SCRATCH),--scratch-path $(SCRATCH)) --filter "WriterInteropTests|ConsolidatedWorkbookLibreOfficeTests|DiscrepancyPageChromiumTests"

@@ -82,7 +82,11 @@ struct SheetLoader {
                         && kept.cells.map(\.reference.column) == row.cells.map(\.reference.column)
                     model.duplicates.append(DuplicateRow(workbook: tag, key: key.key, bureau: key.bureau, output: key.output,
                                                          identical: identical, keptCell: keptCell, duplicateCell: key.cell))
-                    if identical { account.skipped += 1 } else { account.rejected += 1 }
+                    if identical { account.skipped += 1 } else {
+                        account.rejected += 1
+                        model.rejectedRows.append(rejectedRow(context, finding: Finding.ID(.dat001, .source(tag), .text(key.key)),
+                                                              reason: "conflicts with row \(keptCell.position.row), which has the same key \(key.key)"))
+                    }
                     continue
                 }
                 seenKeys[key.key] = (row, key.cell)
@@ -122,8 +126,11 @@ struct SheetLoader {
         let cell = context.source(error.column).ref
         guard table.table.isAmountTable else {
             model.notes.append(Note(.rowNotLoaded, source: cell, "row \(context.row.number) not loaded: \(error.reason)"))
+            model.rejectedRows.append(rejectedRow(context, finding: nil, reason: error.reason))
             return
         }
+        model.rejectedRows.append(rejectedRow(context, finding: Finding.ID(.dat002, .source(tag), .text("\(grid.sheet.name)!\(context.row.number)")),
+                                              reason: error.reason))
         let output = (try? context.requiredOutput())?.0
         let header = context.layout.columns.first { $0.index == error.column }?.header ?? CellPosition.letters(error.column)
         model.loadFindings.append(Finding(
@@ -131,6 +138,15 @@ struct SheetLoader {
             bureau: source.kind == .operationalPlan ? bureau : nil, output: output,
             message: .rejectedRow(row: context.row.number, file: file, sheet: grid.sheet.name, value: error.actual, header: header, reason: error.reason),
             expected: .words(error.expected), actual: .words(error.actual), sources: [cell]))
+    }
+
+    /// The row's non-empty cells as read, each with its column's header where the layout maps it.
+    private func rejectedRow(_ context: RowContext, finding: Finding.ID?, reason: String) -> RejectedRow {
+        let headers = Dictionary(context.layout.columns.map { ($0.index, $0.header) }, uniquingKeysWith: { a, _ in a })
+        let cells = context.row.cells.map { cell in
+            RejectedRow.Cell(column: CellPosition.letters(cell.reference.column), header: headers[cell.reference.column], text: cell.text)
+        }
+        return RejectedRow(file: file, sheet: grid.sheet.name, row: context.row.number, cells: cells, finding: finding, reason: reason)
     }
 
     /// The values of a loaded row that totals may sum: year, biennium and FTE columns.

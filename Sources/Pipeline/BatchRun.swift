@@ -67,7 +67,7 @@ public struct BatchRun {
         clock.lap("read+normalise")
         let reconciled = try recall(reconcile(selection, setup), selection, setup)
         clock.lap("reconcile")
-        let written = try write(reconciled, setup)
+        let written = try write(reconciled, page: pageContext(selection, reconciled, setup), setup)
         clock.lap("write")
         var manifest = try commit(selection, reconciled, written, discovery: discovery, clock: clock, setup)
         try fileAway(selection, setup)

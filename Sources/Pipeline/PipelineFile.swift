@@ -207,6 +207,7 @@ public struct PipelineFile: Sendable, Decodable {
     public var consolidatedWorkbook: ConsolidatedWorkbook {
         var workbook = ConsolidatedWorkbook(title: document?.title ?? name)
         workbook.tolerances = reconcileSettings.tolerances
+        workbook.envelope = reconcileSettings.envelope
         if let subject = document?.subject { workbook.subject = subject }
         if let creator = document?.creator { workbook.creator = creator }
         if let company = document?.company { workbook.company = company }

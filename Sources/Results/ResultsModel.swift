@@ -73,6 +73,8 @@ public struct ResultsModel: Sendable, Codable {
     public var risks: [Risk] = []
     public var statedTotals: [StatedTotal] = []
     public var duplicates: [DuplicateRow] = []
+    /// Rows read and not loaded, with their cells (DAT-002, conflicting DAT-001, rows noted).
+    public var rejectedRows: [RejectedRow] = []
     /// Findings raised while normalising (DAT-002 rejected rows, DAT-003 missing columns).
     public var loadFindings: [Finding] = []
     /// What the run tells its reader besides findings (units read, sheets passed over, amounts not
@@ -99,6 +101,7 @@ public struct ResultsModel: Sendable, Codable {
         risks += other.risks
         statedTotals += other.statedTotals
         duplicates += other.duplicates
+        rejectedRows += other.rejectedRows
         loadFindings += other.loadFindings
         notes += other.notes
     }

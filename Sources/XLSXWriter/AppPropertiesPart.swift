@@ -2,12 +2,16 @@
 struct AppPropertiesPart {
     var sheetNames: [String]
     var company: String?
+    var application: String
+    var applicationVersion: String?
 
     private var writer = XMLWriter()
 
-    init(sheetNames: [String], company: String?) {
+    init(sheetNames: [String], company: String?, application: String = "Microsoft Excel", applicationVersion: String? = "12.0000") {
         self.sheetNames = sheetNames
         self.company = company
+        self.application = application
+        self.applicationVersion = applicationVersion
     }
 
     static let name = "docProps/app.xml"
@@ -25,7 +29,7 @@ struct AppPropertiesPart {
                 "xmlns": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
                 "xmlns:vt": "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
             ])
-        writer.textElement("Application", text: "Microsoft Excel")
+        writer.textElement("Application", text: application)
         writer.textElement("DocSecurity", text: "0")
         writer.textElement("ScaleCrop", text: "false")
         writeHeadingPairs()
@@ -34,7 +38,7 @@ struct AppPropertiesPart {
         writer.textElement("LinksUpToDate", text: "false")
         writer.textElement("SharedDoc", text: "false")
         writer.textElement("HyperlinksChanged", text: "false")
-        writer.textElement("AppVersion", text: "12.0000")
+        if let applicationVersion { writer.textElement("AppVersion", text: applicationVersion) }
         writer.endElement("Properties")
     }
 

@@ -39,9 +39,9 @@ struct CorePropertiesPart {
             writer.textElement("dc:creator", text: creator)
             writer.textElement("cp:lastModifiedBy", text: creator)
         }
-        let timestamp = Self.w3cdtf(properties.created)
-        writer.textElement("dcterms:created", ["xsi:type": "dcterms:W3CDTF"], text: timestamp)
-        writer.textElement("dcterms:modified", ["xsi:type": "dcterms:W3CDTF"], text: timestamp)
+        writer.textElement("dcterms:created", ["xsi:type": "dcterms:W3CDTF"], text: Self.w3cdtf(properties.created))
+        writer.textElement(
+            "dcterms:modified", ["xsi:type": "dcterms:W3CDTF"], text: Self.w3cdtf(properties.modified ?? properties.created))
         writer.endElement("cp:coreProperties")
     }
 

@@ -79,7 +79,9 @@ struct Packager {
 
         var core = CorePropertiesPart(properties: properties)
         try emit(CorePropertiesPart.name, PartBytes(core.assembleXML()))
-        var app = AppPropertiesPart(sheetNames: sheets.map(\.name), company: properties.company)
+        var app = AppPropertiesPart(
+            sheetNames: sheets.map(\.name), company: properties.company, application: properties.application,
+            applicationVersion: properties.applicationVersion)
         try emit(AppPropertiesPart.name, PartBytes(app.assembleXML()))
     }
 

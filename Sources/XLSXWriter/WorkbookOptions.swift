@@ -40,10 +40,19 @@ public struct DocumentProperties: Hashable, Sendable {
     public var subject: String?
     public var creator: String?
     public var company: String?
-    /// Creation and modification time, written to the second in UTC.
+    /// Creation time, written to the second in UTC.
     ///
-    /// Fixed by default (2000-01-01T00:00:00Z) so that the same content gives the same bytes.
+    /// Fixed by default (2000-01-01T00:00:00Z) so that the same content gives the same bytes; pass
+    /// a time derived from the content (the newest input's), never the wall clock, to keep that.
     public var created: Date
+    /// Modification time; `created` when `nil`.
+    public var modified: Date?
+    /// The program named as the document's author in `docProps/app.xml` (`<Application>`), such
+    /// as `"rbm 1.2.0"`. XlsxWriter and rust_xlsxwriter write `"Microsoft Excel"`, the default.
+    public var application: String
+    /// `<AppVersion>` in Excel's `XX.YYYY` form, or `nil` to leave it out (for an application
+    /// other than Excel, whose version does not take that form).
+    public var applicationVersion: String?
 
     /// 2000-01-01T00:00:00Z.
     public static let defaultCreated = Date(timeIntervalSince1970: 946_684_800)
@@ -53,12 +62,18 @@ public struct DocumentProperties: Hashable, Sendable {
         subject: String? = nil,
         creator: String? = nil,
         company: String? = nil,
-        created: Date = DocumentProperties.defaultCreated
+        created: Date = DocumentProperties.defaultCreated,
+        modified: Date? = nil,
+        application: String = "Microsoft Excel",
+        applicationVersion: String? = "12.0000"
     ) {
         self.title = title
         self.subject = subject
         self.creator = creator
         self.company = company
         self.created = created
+        self.modified = modified
+        self.application = application
+        self.applicationVersion = applicationVersion
     }
 }

@@ -249,6 +249,11 @@ public final class WorkbookWriter {
         if !(0..<WorksheetPart.maxRows).contains(options.repeatRowsAtTop) {
             throw invalid("cannot repeat \(options.repeatRowsAtTop) rows at the top of printed pages")
         }
+        for (label, text) in [("header", options.pageHeader), ("footer", options.pageFooter)] {
+            if let text, text.utf16.count > HeaderFooter.maxLength {
+                throw invalid("page \(label) of \(text.utf16.count) characters exceeds Excel's limit of \(HeaderFooter.maxLength)")
+            }
+        }
         if let tabColor = options.tabColor {
             do {
                 _ = try StylesPart.argb(tabColor)

@@ -498,7 +498,7 @@ struct WorksheetPart {
         if !sheetData.bytes.isEmpty { segments.append(.bytes(sheetData.take())) }
         if hasRows { writer.endElement("sheetData") }
         // ECMA-376 CT_Worksheet order from here: autoFilter, mergeCells, conditionalFormatting,
-        // dataValidations, hyperlinks, pageMargins, pageSetup, legacyDrawing, tableParts.
+        // dataValidations, hyperlinks, pageMargins, pageSetup, headerFooter, legacyDrawing, tableParts.
         writeAutoFilter()
         writeMergeCells()
         writeConditionalFormatting()
@@ -506,6 +506,7 @@ struct WorksheetPart {
         writeHyperlinks()
         writePageMargins()
         writePageSetup()
+        writeHeaderFooter()
         writeLegacyDrawing()
         writeTableParts()
         writer.endElement("worksheet")
@@ -525,10 +526,11 @@ struct WorksheetPart {
     // CT_SheetPr order: tabColor, outlinePr, pageSetUpPr.
     private mutating func writeSheetPr() {
         let tabColor = options.tabColor.flatMap { try? StylesPart.argb($0) }
-        guard tabColor != nil || options.fitToWidth else { return }
+        let fits = options.fitToWidth || options.fitToPage
+        guard tabColor != nil || fits else { return }
         writer.startElement("sheetPr")
         if let tabColor { writer.emptyElement("tabColor", ["rgb": tabColor]) }
-        if options.fitToWidth { writer.emptyElement("pageSetUpPr", ["fitToPage": "1"]) }
+        if fits { writer.emptyElement("pageSetUpPr", ["fitToPage": "1"]) }
         writer.endElement("sheetPr")
     }
 
@@ -632,19 +634,34 @@ struct WorksheetPart {
     }
 
     private mutating func writePageMargins() {
+        let m = options.margins ?? .normal
         writer.emptyElement(
             "pageMargins",
-            ["left": "0.7", "right": "0.7", "top": "0.75", "bottom": "0.75", "header": "0.3", "footer": "0.3"])
+            [
+                "left": XMLWriter.numberText(m.left), "right": XMLWriter.numberText(m.right),
+                "top": XMLWriter.numberText(m.top), "bottom": XMLWriter.numberText(m.bottom),
+                "header": XMLWriter.numberText(m.header), "footer": XMLWriter.numberText(m.footer),
+            ])
     }
 
-    /// Landscape and fit-to-width printing; a page as tall as needed (`fitToHeight="0"`).
+    /// Paper, landscape and fit-to-page printing: one page wide and as tall as needed
+    /// (`fitToHeight="0"`), or the whole sheet on one page (both default to 1).
     private mutating func writePageSetup() {
-        switch (options.fitToWidth, options.landscape) {
-        case (true, true): writer.emptyElement("pageSetup", ["fitToHeight": "0", "orientation": "landscape"])
-        case (true, false): writer.emptyElement("pageSetup", ["fitToHeight": "0"])
-        case (false, true): writer.emptyElement("pageSetup", ["orientation": "landscape"])
-        case (false, false): break
-        }
+        var attributes: [(key: String, value: String)] = []
+        if let paper = options.paperSize { attributes.append(("paperSize", String(paper.rawValue))) }
+        if options.fitToWidth, !options.fitToPage { attributes.append(("fitToHeight", "0")) }
+        if options.landscape { attributes.append(("orientation", "landscape")) }
+        guard !attributes.isEmpty else { return }
+        writer.emptyElement("pageSetup", attributes: attributes)
+    }
+
+    /// `<headerFooter>`: the same header and footer on every page.
+    mutating func writeHeaderFooter() {
+        guard options.pageHeader != nil || options.pageFooter != nil else { return }
+        writer.startElement("headerFooter")
+        if let header = options.pageHeader { writer.textElement("oddHeader", text: header) }
+        if let footer = options.pageFooter { writer.textElement("oddFooter", text: footer) }
+        writer.endElement("headerFooter")
     }
 }
 

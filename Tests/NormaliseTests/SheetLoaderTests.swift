@@ -220,6 +220,28 @@ import XLSXCore
         #expect(totals[1].0 == "Total TSB" && totals[1].1 == 36_000 && totals[1].2 == [10_000, 20_000, 5000])
     }
 
+    /// Issue 15: a rejected row keeps its cells as read and the finding that rejected it, for the
+    /// consolidated workbook's Rejected rows sheet; an identical duplicate (skipped) is not one.
+    @Test func rejectedRowsKeepTheirCellsAndTheirFinding() throws {
+        let rows = Self.title + [Self.header,
+            Self.row(5, [("B", "T.2-1"), ("E", 5.0), ("I", "Budget ordinaire")]),
+            Self.row(6, [("B", "T.2-1"), ("E", 7.0), ("I", "Budget ordinaire")]),
+            Self.row(7, [("B", "T.2-1"), ("E", 5.0), ("I", "Budget ordinaire")]),
+            Self.row(8, [("B", "T.3-1"), ("E", "1 O50"), ("I", "Budget ordinaire"), ("J", "hors tableau")])]
+        let (model, account) = Self.load(rows)
+        #expect(account.map { ($0.read, $0.loaded, $0.skipped, $0.rejected) } ?? (0, 0, 0, 0) == (4, 1, 1, 2))
+        let rejected = model.rejectedRows
+        #expect(rejected.map(\.row) == [6, 8])
+        #expect(rejected[0].finding == Finding.ID(.dat001, .source(.operationalPlan(.tsb)), .text("T.2-1/RB")))
+        #expect(rejected[0].reason == "conflicts with row 5, which has the same key T.2-1/RB")
+        #expect(rejected[0].cells == [RejectedRow.Cell(column: "B", header: "Produit", text: "T.2-1"),
+                                      RejectedRow.Cell(column: "E", header: "Coût prévu 2022", text: "7"),
+                                      RejectedRow.Cell(column: "I", header: "Source de financement", text: "Budget ordinaire")])
+        #expect(rejected[1].finding == model.loadFindings.first { $0.rule == .dat002 }?.id)
+        #expect(rejected[1].file == "OP_TSB.xlsx" && rejected[1].sheet == "Plan opérationnel")
+        #expect(rejected[1].cells.map(\.text) == ["T.3-1", "1 O50", "Budget ordinaire", "hors tableau"] && rejected[1].cells.last?.header == nil)
+    }
+
     @Test func aTwoRowHeaderGivesTheYearFromTheGroupAndTheCategoryFromTheSubHeader() throws {
         let rows = [Self.row(4, [("A", "Produit"), ("D", "Coût prévu 2022 (CHF '000)"), ("F", "Coût prévu 2023 (CHF '000)")]),
                     Self.row(5, [("D", "Staff"), ("E", "Non-staff"), ("F", "Staff"), ("G", "Non-staff")]),

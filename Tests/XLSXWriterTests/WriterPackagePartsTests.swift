@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import XLSXWriter
@@ -72,6 +73,20 @@ import Testing
                 + "<TitlesOfParts><vt:vector size=\"2\" baseType=\"lpstr\"><vt:lpstr>Budget</vt:lpstr><vt:lpstr>Log &amp; notes</vt:lpstr></vt:vector></TitlesOfParts>"
                 + "<Company>ITU</Company><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
                 + "<HyperlinksChanged>false</HyperlinksChanged><AppVersion>12.0000</AppVersion></Properties>")
+    }
+
+    @Test func appPropertiesNameTheApplicationGiven() {
+        var part = AppPropertiesPart(sheetNames: ["A"], company: nil, application: "rbm 0.1.0", applicationVersion: nil)
+        let xml = String(decoding: part.assembleXML(), as: UTF8.self)
+        #expect(xml.contains("<Application>rbm 0.1.0</Application>") && !xml.contains("AppVersion") && !xml.contains("Microsoft"))
+    }
+
+    @Test func corePropertiesCarryTheGivenCreationAndModificationTimes() {
+        var part = CorePropertiesPart(properties: DocumentProperties(
+            created: Date(timeIntervalSince1970: 1_764_000_000), modified: Date(timeIntervalSince1970: 1_764_000_061)))
+        let xml = String(decoding: part.assembleXML(), as: UTF8.self)
+        #expect(xml.contains(#"<dcterms:created xsi:type="dcterms:W3CDTF">2025-11-24T16:00:00Z</dcterms:created>"#))
+        #expect(xml.contains(#"<dcterms:modified xsi:type="dcterms:W3CDTF">2025-11-24T16:01:01Z</dcterms:modified>"#))
     }
 
     @Test func corePropertiesCarryTitleAuthorAndFixedDates() {

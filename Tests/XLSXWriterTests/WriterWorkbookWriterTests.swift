@@ -139,6 +139,7 @@ import XLSXReader
         (SheetOptions(freezeColumns: 16_384), "sheet 'S': cannot freeze 16384 columns"),
         (SheetOptions(columnWidths: [10, 300]), "sheet 'S': width 300.0 of column 2 is outside 0...255"),
         (SheetOptions(tabColor: "green"), "sheet 'S': tab colour 'green' is not hex RRGGBB or AARRGGBB"),
+        (SheetOptions(pageFooter: String(repeating: "x", count: 256)), "sheet 'S': page footer of 256 characters exceeds Excel's limit of 255"),
     ])
     func invalidSheetOptionsAreRejected(options: SheetOptions, message: String) throws {
         let workbook = try WorkbookWriter(path: "out.xlsx")

@@ -275,10 +275,40 @@ import Testing
             "<pageSetup fitToHeight=\"0\" orientation=\"landscape\"/>"
         ),
         (SheetOptions(repeatRowsAtTop: 1), "", ""),
+        (SheetOptions(paperSize: .a4), "", "<pageSetup paperSize=\"9\"/>"),
+        // One page: fitToWidth and fitToHeight left at the schema's default of 1, as Excel writes them.
+        (SheetOptions(fitToWidth: true, fitToPage: true, paperSize: .a4), "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>", "<pageSetup paperSize=\"9\"/>"),
+        (
+            SheetOptions(landscape: true, fitToWidth: true, paperSize: .a4), "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>",
+            "<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\"/>"
+        ),
+        (
+            SheetOptions(pageHeader: "&LBudget && plan&R&A", pageFooter: "&RPage &P of &N"), "",
+            "<headerFooter><oddHeader>&amp;LBudget &amp;&amp; plan&amp;R&amp;A</oddHeader><oddFooter>&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>"
+        ),
+        (SheetOptions(pageFooter: "&C&P"), "", "<headerFooter><oddFooter>&amp;C&amp;P</oddFooter></headerFooter>"),
     ])
     func printSetupIsWrittenAfterTheMargins(options: SheetOptions, sheetPr: String, pageSetup: String) throws {
         let xml = try WriterTestSupport.sheetXML(options: options, rows: [])
         #expect(xml.hasPrefix(WriterTestSupport.worksheetStart + sheetPr + "<dimension"))
         #expect(WriterTestSupport.elementsAfterMargins(xml) == pageSetup)
+    }
+
+    @Test func marginsAreWrittenInInches() throws {
+        let xml = try WriterTestSupport.sheetXML(options: SheetOptions(margins: .narrow), rows: [])
+        #expect(xml.contains(#"<pageMargins left="0.25" right="0.25" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#))
+    }
+
+    @Test func headerFooterComesBetweenPageSetupAndTheDrawing() throws {
+        let xml = try WriterTestSupport.sheetXML(
+            options: SheetOptions(landscape: true, pageHeader: "&CTitle"), rows: rows
+        ) { part, _ in
+            try part.addNote(at: "A1", text: "note", author: "")
+        }
+        #expect(WriterTestSupport.worksheetElementNames(xml).suffix(4) == ["pageMargins", "pageSetup", "headerFooter", "legacyDrawing"])
+    }
+
+    @Test func literalHeaderTextHasItsAmpersandsDoubled() {
+        #expect(HeaderFooter.literal("R&D & co") == "R&&D && co")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Reconcile
 import Results
 
@@ -6,6 +7,8 @@ struct Reconciled {
     var model: ResultsModel
     var outcome: Reconciler.Outcome
     var settings: ReconcileSettings
+    /// The run's date (the newest input), for the outputs.
+    var runDate: Date?
     /// The history's view of the findings (`recall`, Stages/Record.swift); nil until recalled.
     var memory: RunMemory? = nil
 }
@@ -17,6 +20,6 @@ extension BatchRun {
         var model = selection.model
         let outcome = Reconciler(settings: settings).reconcile(model)
         model.notes += outcome.notes
-        return Reconciled(model: model, outcome: outcome, settings: settings)
+        return Reconciled(model: model, outcome: outcome, settings: settings, runDate: selection.newestInput)
     }
 }

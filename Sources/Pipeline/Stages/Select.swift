@@ -9,6 +9,9 @@ struct Selection {
     var model: ResultsModel
     /// `archive/current.json` as read (or recovered); file-away updates it.
     var current: CurrentSubmissions
+    /// The newest modification time of the workbooks read (arrivals and current ones): the run's
+    /// date in the outputs, so the same inputs give byte-identical files.
+    var newestInput: Date?
 }
 
 extension BatchRun {
@@ -44,6 +47,7 @@ extension BatchRun {
                                     "'\(url.lastPathComponent)' is an earlier version than '\(newer)', the current \(key) workbook accepted in an earlier run; it was archived as superseded and '\(newer)' stays current"))
             return true
         }
+        var readFiles = loaded.map(\.url)
         var parts = kept.map { loaded[$0].part }
         let arrived = Set(parts.map { CurrentSubmissions.key(kind: $0.submissions.first?.kind.rawValue, bureau: $0.submissions.first?.bureau?.rawValue) })
         for (key, name) in current.files.sorted(by: { $0.key < $1.key }) where !arrived.contains(key) {
@@ -53,6 +57,7 @@ extension BatchRun {
             if let part {
                 entry.reason = "accepted in an earlier run (archive/\(name))"
                 parts.append(part)
+                readFiles.append(url)
             } else {
                 entry.fate = .currentUnreadable
             }
@@ -64,7 +69,8 @@ extension BatchRun {
             model.missed.append(MissedWorkbook(file: input.file, reason: input.reason ?? "", kind: source?.kind,
                                                bureau: source.flatMap { loader.bureau(fromFileName: input.file, source: $0) }))
         }
-        return Selection(inputs: inputs, model: model, current: current)
+        let newest = readFiles.compactMap { (try? FileManager.default.attributesOfItem(atPath: $0.path))?[.modificationDate] as? Date }.max()
+        return Selection(inputs: inputs, model: model, current: current, newestInput: newest)
     }
 
     /// A resubmission supersedes the earlier workbook of the same kind and bureau (`Resubmission`:

@@ -13,7 +13,8 @@ extension BatchRun {
     /// (an error its renderer throws) costs that output only: the others are published, the stale
     /// previous copy of the failed one is withdrawn so the set never mixes runs, and the failure is
     /// returned (output name → error) for the manifest and the exit code.
-    func write(_ reconciled: Reconciled, _ setup: RunSetup) throws -> Written {
+    /// `page` is what the page reports beside the findings (`pageContext`).
+    func write(_ reconciled: Reconciled, page: DiscrepancyHTML.Context, _ setup: RunSetup) throws -> Written {
         let folder = setup.output, pipeline = setup.pipeline, model = reconciled.model, outcome = reconciled.outcome
         let findings = outcome.findings, years = reconciled.settings.years
         let staging: OutputStaging
@@ -25,12 +26,14 @@ extension BatchRun {
             ("discrepancies.jsonl", { try Self.write(DiscrepancyJSONL.render(findings), to: $0, setup.steps) }),
             ("discrepancies.html", { url in
                 if self.options.faults.failWhileWriting { throw CocoaError(.fileWriteOutOfSpace) }
-                try Self.write(DiscrepancyHTML.render(findings, title: pipeline.name), to: url, setup.steps)
+                try Self.write(DiscrepancyHTML.render(findings, title: pipeline.name, context: page), to: url, setup.steps)
             }),
             ("consolidated.xlsx", { url in
                 setup.steps.step()
-                try pipeline.consolidatedWorkbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals,
-                                                        years: years, to: url.path)
+                var workbook = pipeline.consolidatedWorkbook
+                workbook.runDate = reconciled.runDate
+                workbook.version = Self.version
+                try workbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals, years: years, to: url.path)
                 try DurableFile.flush(url)
             }),
         ]

@@ -8,7 +8,7 @@ public struct EnglishMessages: MessageCatalogue {
     public func text(_ message: Message) -> String {
         switch message {
         case .missingSubmission(let kind, let bureau, let biennium, let received, let refused):
-            let what = bureau.map { "an operational plan from \($0.rawValue)" } ?? "a \(name(of: kind))"
+            let what = bureau.map { "operational plan from \($0.rawValue)" } ?? name(of: kind)
             let got = received.isEmpty ? "none" : received.map(\.rawValue).joined(separator: ", ")
             let missed = refused.isEmpty ? ""
                 : " Received but not accepted: " + refused.map { "\($0.file) (\($0.reason))" }.joined(separator: "; ") + "."
@@ -72,7 +72,11 @@ public struct EnglishMessages: MessageCatalogue {
             return "\(output) '\(title)', \(year): \(bureau.rawValue) plans staff CHF \(planStaff.groupedCHF()) of \(planTotal.groupedCHF()); "
                 + "the financial plan has staff \(budgetStaff.groupedCHF()) of \(budgetTotal.groupedCHF())."
         case .costPerFTE(let output, let year, let staff, let fte, let perFTE, let minimum, let maximum):
-            return "\(output), \(year): staff cost CHF \(staff.groupedCHF()) for \(fte.plainText) FTE = CHF \(perFTE?.groupedCHF() ?? "∞") per FTE "
+            guard let perFTE else {
+                return "\(output), \(year): staff cost CHF \(staff.groupedCHF()) is planned for 0 FTE (plausible CHF \(minimum.groupedCHF())-"
+                    + "\(maximum.groupedCHF()) per FTE); the FTE or the staff cost may be mistyped."
+            }
+            return "\(output), \(year): staff cost CHF \(staff.groupedCHF()) for \(fte.plainText) FTE = CHF \(perFTE.groupedCHF()) per FTE "
                 + "(plausible \(minimum.groupedCHF())-\(maximum.groupedCHF())); the FTE or the staff cost may be mistyped."
         case .priorityUnderfunded(let output, let biennium, let bureau, let funded, let requirement, let coverage):
             return "\(output) (high priority): the financial plan provides CHF \(funded.groupedCHF()) for \(biennium), "

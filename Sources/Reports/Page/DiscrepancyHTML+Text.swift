@@ -1,0 +1,82 @@
+import Foundation
+import Results
+
+/// Text forms of the page: escaping, break points and amounts as a reader expects them.
+extension DiscrepancyHTML {
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// An id usable as an HTML id and fragment: spaces and `#` replaced.
+    static func attribute(_ id: String) -> String {
+        escape(id.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "#", with: "~"))
+    }
+
+    /// Escaped text with a break opportunity (`<wbr>`) after each of `marks`: a cell reference
+    /// breaks after `!`, an id after `/`, never letter by letter.
+    static func breakable(_ s: String, after marks: Set<Character>) -> String {
+        var out = ""
+        for ch in s {
+            out += escape(String(ch))
+            if marks.contains(ch) { out += "<wbr>" }
+        }
+        return out
+    }
+
+    /// Digits grouped by thousands with a narrow no-break space, U+2212 for minus: `1 800 000`,
+    /// `−45 000`, `+440 000` when `signed`.
+    static func grouped(_ value: Decimal, signed: Bool = false) -> String {
+        value.groupedCHF(signed: signed).replacingOccurrences(of: " ", with: "\u{202F}")
+    }
+
+    /// `−1.14 %` (U+2212), nil when the base is 0.
+    static func percent(_ delta: Decimal, of base: Decimal, places: Int = 2) -> String? {
+        guard base != 0 else { return nil }
+        let value = (delta / base * 100).rounded(scale: places)
+        return (value < 0 ? "\u{2212}" : "+") + abs(value).fixed(places: places) + "\u{202F}%"
+    }
+
+    /// An expected, actual or delta value as a table cell's content: amounts grouped (the plain
+    /// form stays in `data-value` for sorting and searching), a change with its share beneath, words as words.
+    static func valueHTML(_ value: FindingValue) -> String {
+        switch value {
+        case .none: ""
+        case .amount(let v): "<span class=\"n\">\(grouped(v))</span>"
+        case .signed(let v): "<span class=\"n\">\(grouped(v, signed: true))</span>"
+        case .change(let d, let base):
+            "<span class=\"n\">\(grouped(d, signed: true))</span>" + (percent(d, of: base).map { " <span class=\"n pct\">(\($0))</span>" } ?? "")
+        case .ratio(let r): "<span class=\"n\">ratio \(r.fixed(places: 1))</span>"
+        case .code(let code): escape(code)
+        case .words(let words): escape(words)
+        }
+    }
+
+    /// CHF millions with one decimal for chart labels: `16.9 M`.
+    static func millions(_ value: Decimal) -> String {
+        (value / 1_000_000).fixed(places: 1) + "\u{202F}M"
+    }
+
+    /// A date as the page states it (UTC, to the minute): `2026-11-30 09:12 UTC`.
+    static func day(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
+        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)) UTC"
+    }
+
+    /// A file size in words: `18.2 kB`.
+    static func size(_ bytes: Int) -> String {
+        bytes < 1000 ? "\(bytes) B" : bytes < 1_000_000 ? "\((Decimal(bytes) / 1000).fixed(places: 1)) kB" : "\((Decimal(bytes) / 1_000_000).fixed(places: 1)) MB"
+    }
+}
