@@ -111,6 +111,26 @@ import Results
         #expect(list.text.split(separator: "\n").count == 3, "\(list.text)")
     }
 
+    @Test func aFindingResolvedOnceAndBackIsRegressed() throws {
+        let drop = Drop()
+        defer { try? FileManager.default.removeItem(at: drop.work) }
+        try drop.drop(try drop.scenario("itu-2022-2023"))
+        _ = try drop.run()
+        try drop.drop([Fixtures.path("fixtures/history/OP_TSB_2022-2025_v4.xlsx")])
+        _ = try drop.run()
+        // TSB sends its old figures again as v5: T.2-1's findings come back.
+        let v5 = drop.work.appendingPathComponent("OP_TSB_2022-2025_v5.xlsx")
+        try FileManager.default.copyItem(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox/OP_TSB_2022-2025_v3.xlsx"), toPath: v5.path)
+        try drop.drop([v5.path])
+        let back = try drop.run()
+        #expect(back.findings.filter { $0.status == .regressed }.map(\.id.description) == ["FIN-003/T.2-1/2022", "FIN-003/T.2-1/2023", "FIN-011/T.2-1/2022-2023"])
+        #expect(back.manifest.changes?.regressed == 3)
+        #expect(Summary.render(back).split(separator: "\n")[1].hasPrefix("changes: 0 new, 0 resolved, 40 persisting, 3 regressed (against run 2 of "))
+        let history = try drop.history
+        let rows = try history.findings(run: try #require(try history.runs().last?.id))
+        #expect(rows.first { $0.id == "FIN-003/T.2-1/2022" }.map { ($0.status, $0.runsSeen, $0.firstSeenRun) } ?? ("", 0, nil) == ("regressed", 1, 3))
+    }
+
     /// A copy of the demo pipeline in its own folder with `acks` beside it as `itu-2022-2023.acks.yaml`.
     static func pipeline(with acks: String, in work: URL) throws -> String {
         let folder = work.appendingPathComponent("pipelines")
