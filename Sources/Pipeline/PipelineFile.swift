@@ -16,6 +16,9 @@ public struct PipelineFile: Sendable, Decodable {
         public var biennium: String
         public var bureaus: [Bureau]?
         public var envelope: Decimal?
+        /// `YYYY-MM-DD`: a workbook received in a run that starts after this day is `late` in the
+        /// manifest's completeness matrix.
+        public var deadline: String?
     }
 
     public struct Defaults: Sendable, Decodable {
@@ -172,6 +175,9 @@ public struct PipelineFile: Sendable, Decodable {
     func validate() throws {
         guard biennium != nil else { throw PipelineError(file: path, key: ["plan", "biennium"], "plan.biennium must look like 2022-2023 (an even first year)") }
         guard plan.goals > 0 else { throw PipelineError(file: path, key: ["plan", "goals"], "plan.goals must be at least 1") }
+        if let deadline = plan.deadline, deadline.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
+            throw PipelineError(file: path, key: ["plan", "deadline"], "plan.deadline must be a date such as 2022-11-15 (YYYY-MM-DD)")
+        }
         for (name, value) in tolerances ?? [:] {
             guard let key = Tolerances.key(named: name) else {
                 let suggestion = PipelineSchema.closest(name, in: Tolerances.keys.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""

@@ -11,6 +11,13 @@ public enum Summary {
         let superseded = m.inputs.filter { $0.fate == .superseded }.count
         let carried = m.inputs.filter { $0.fate == .current }.count
         lines.append("rbm \(m.rbmVersion) — \(m.pipeline)")
+        if let c = m.changes {
+            let against = c.previousRun.map { "against run \($0) of \(c.previousRunStartedAt ?? "?")" } ?? "the first run of this pipeline here"
+            var extra = [c.regressed > 0 ? "\(c.regressed) regressed" : nil, c.acknowledged > 0 ? "\(c.acknowledged) acknowledged" : nil].compactMap { $0 }.joined(separator: ", ")
+            if !extra.isEmpty { extra = ", " + extra }
+            lines.append("changes: \(c.new) new, \(c.resolved) resolved, \(c.persisting) persisting\(extra) (\(against))")
+            for r in m.resolved ?? [] { lines.append("  resolved \(r.id)\(r.delta.isEmpty ? "" : " (was \(r.delta))"): \(r.why)") }
+        }
         lines.append("files: \(m.inputs.count) (\(archived) accepted, \(quarantined.count) quarantined, \(superseded) superseded, \(carried) current from earlier runs)")
         for q in quarantined { lines.append("  quarantined \(FileNames.display(q.file)): \(FileNames.display(q.reason ?? ""))") }
         for name in m.leftInInbox { lines.append("  left in the inbox (still being written, or open in an editor): \(FileNames.display(name))") }

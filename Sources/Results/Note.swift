@@ -46,6 +46,11 @@ public struct Note: Hashable, Sendable, Codable {
         case earlierVersion
         /// `archive/current.json` could not be read; the current workbooks were recovered.
         case currentSetRecovered
+        /// An acknowledgement that no longer holds (expired, or the finding's delta past its cap):
+        /// the finding is open again.
+        case acknowledgementReopened
+        /// An acknowledgement whose id no finding of the run has.
+        case acknowledgementUnmatched
     }
 
     /// How much the note matters to a reader of the manifest.
@@ -77,7 +82,7 @@ extension Note.Kind {
     /// The severity a note of this kind has unless its producer says otherwise.
     public var severity: Note.Severity {
         switch self {
-        case .earlierVersion, .currentSetRecovered, .unmappedColumn: .warning
+        case .earlierVersion, .currentSetRecovered, .unmappedColumn, .acknowledgementReopened: .warning
         default: .info
         }
     }

@@ -10,7 +10,8 @@ struct RBM: ParsableCommand {
         commandName: "rbm",
         abstract: "Reconcile ITU financial plans, operational plans, results framework and risk register.",
         version: BatchRun.version,
-        subcommands: [Run.self, CheckCommand.self, Validate.self, AliasesCommand.self, InspectCommand.self, RulesCommand.self, Worker.self])
+        subcommands: [Run.self, CheckCommand.self, Validate.self, AliasesCommand.self, InspectCommand.self, RulesCommand.self, HistoryCommand.self,
+                      DiffCommand.self, Worker.self])
 }
 
 /// Exit codes: 0 no finding at the chosen severity, 1 such a finding, 2 the run itself failed.
@@ -27,6 +28,14 @@ struct Run: ParsableCommand {
     @Flag(help: "Parse workbooks in this process instead of one worker process per file.") var inProcess = false
     @Option(help: "Seconds a worker may spend on one file before it is stopped.") var timeout: Double = 300
 
+    var failing: Set<Severity> {
+        switch failOn {
+        case .error: [.error]
+        case .warning: [.error, .warning]
+        case .never: []
+        }
+    }
+
     func run() throws {
         let report: BatchRun.Report
         var worker: WorkerProcess?
@@ -39,6 +48,7 @@ struct Run: ParsableCommand {
             var options = BatchRun.Options(pipelinePath: pipeline, inbox: inbox, output: out, keepInputs: keepInputs, worker: worker)
             // Crash-safety tests stop a run just before its N-th durable step (reliability.md 6.4).
             options.faults.crashAt = ProcessInfo.processInfo.environment["RBM_CRASH_AT"].flatMap(Int.init)
+            options.failingSeverities = failing
             report = try BatchRun(options: options).run()
         } catch let busy as DropFolderBusy {
             FileHandle.standardError.write(Data("rbm: \(busy)\n".utf8))
@@ -56,11 +66,6 @@ struct Run: ParsableCommand {
         for (name, error) in report.failedOutputs.sorted(by: { $0.key < $1.key }) {
             FileHandle.standardError.write(Data("rbm: \(name) was not written: \(error); the other outputs and manifest.json were\n".utf8))
         }
-        let failing: Set<Severity> = switch failOn {
-        case .error: [.error]
-        case .warning: [.error, .warning]
-        case .never: []
-        }
         let status = report.exitStatus(failingOn: failing)
         if status != 0 { throw ExitCode(status) }
     }
@@ -74,6 +79,8 @@ struct Validate: ParsableCommand {
         do {
             let file = try PipelineFile.load(path: pipeline)
             print("\(pipeline): ok (\(file.sources.count) sources, plan \(file.plan.id), biennium \(file.plan.biennium))")
+            // The acknowledgements beside it: parsed, and each id looked up in the last committed run.
+            for line in try HistoryReport.acknowledgementProblems(pipelinePath: pipeline) { print(line) }
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(2)

@@ -44,6 +44,10 @@ import Testing
          "warning: inbox: 'OP_BR_v2.xlsx' is an earlier version than 'OP_BR_v3.xlsx', the current OP/BR workbook accepted in an earlier run; it was archived as superseded and 'OP_BR_v3.xlsx' stays current"),
         (Note(.currentSetRecovered, source: nil, "archive/current.json could not be read (it is truncated or not valid JSON); the current workbooks were recovered from the archive's files: none. Check them: the file is written afresh when this run files its inputs away"),
          "warning: archive/current.json could not be read (it is truncated or not valid JSON); the current workbooks were recovered from the archive's files: none. Check them: the file is written afresh when this run files its inputs away"),
+        (Note(.acknowledgementReopened, source: SourceRef(file: "itu-2022-2023.acks.yaml"), "FIN-012/2022-2023 reopened: its acknowledgement (A. Reviewer, 2026-11-20) expired on 2026-11-30"),
+         "warning: itu-2022-2023.acks.yaml: FIN-012/2022-2023 reopened: its acknowledgement (A. Reviewer, 2026-11-20) expired on 2026-11-30"),
+        (Note(.acknowledgementUnmatched, source: SourceRef(file: "itu-2022-2023.acks.yaml"), "FIN-099/X is acknowledged (A. Reviewer, 2026-11-20) but no finding of this run has that id"),
+         "info: itu-2022-2023.acks.yaml: FIN-099/X is acknowledged (A. Reviewer, 2026-11-20) but no finding of this run has that id"),
     ]
 
     @Test(arguments: lines)
@@ -60,7 +64,7 @@ import Testing
     }
 
     @Test func theSeverityIsTheLinesWordExceptForUnitsAndAmountsNotReconciled() {
-        #expect(Note.Kind.allCases.filter { $0.severity == .warning } == [.unmappedColumn, .earlierVersion, .currentSetRecovered])
+        #expect(Note.Kind.allCases.filter { $0.severity == .warning } == [.unmappedColumn, .earlierVersion, .currentSetRecovered, .acknowledgementReopened])
         #expect(Note(.notReconciled, severity: .warning, source: nil, "D.1-1/2022").manifestLine == "not reconciled: D.1-1/2022")
         #expect(Note(.notReconciled, source: nil, "D.1-1/2022").manifestLine == "not reconciled: D.1-1/2022")
         #expect(Note(.hiddenSheet, severity: .warning, source: SourceRef(file: "a.xlsx"), "x").manifestLine == "warning: a.xlsx: x")

@@ -16,7 +16,7 @@ extension BatchRun {
             bySeverity[f.severity.rawValue, default: 0] += 1
         }
         let failed = written.failedOutputs
-        let manifest = Manifest(
+        var manifest = Manifest(
             rbmVersion: Self.version, pipeline: setup.pipelineName,
             pipelineSHA256: SHA256.hash(data: pipelineData).map { String(format: "%02x", $0) }.joined(),
             tolerances: Dictionary(uniqueKeysWithValues: Tolerances.keys.map { ($0.name, settings.tolerances[$0].plainText) }),
@@ -26,6 +26,8 @@ extension BatchRun {
             rootCauses: findings.filter { $0.causedBy.isEmpty }.count, coverage: Manifest.coverageBlock(reconciled.outcome.coverage), notes: reconciled.model.notes.map(\.manifestLine), stages: clock.stages,
             outputs: ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"].filter { failed[$0] == nil },
             failedOutputs: failed.isEmpty ? nil : failed)
+        manifest.recordChanges(reconciled.memory)
+        manifest.completeness = completeness(selection, reconciled, setup, startedAt: clock.start)
         do { try Self.writeManifest(manifest, to: setup.output, setup.steps) } catch {
             throw EnvironmentFault(folder: setup.output, action: "write manifest.json (the run's commit point)", error: error, consequence: Self.nothingMoved)
         }

@@ -9,6 +9,8 @@ struct Reconciled {
     var settings: ReconcileSettings
     /// The run's date (the newest input), for the outputs.
     var runDate: Date?
+    /// The history's view of the findings (`recall`, Stages/Record.swift); nil until recalled.
+    var memory: RunMemory? = nil
 }
 
 extension BatchRun {
