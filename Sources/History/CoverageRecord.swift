@@ -1,7 +1,7 @@
 import GRDB
 
-/// What a run did not check, and why: a row of `coverage` (filled by the coverage accounting of
-/// issue 15; the table is ready).
+/// What a run did not check (or checked only in part), and why: a row of `coverage`, one per
+/// skipped or limited scope of a rule (`Results.Coverage`).
 public struct CoverageRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "coverage"
     public var runID: Int64 = 0

@@ -197,6 +197,11 @@ public final class RunHistory: Sendable {
         try writer.read { db in try ResolvedRecord.filter(Column("run_id") == run).order(Column("id")).fetchAll(db) }
     }
 
+    /// What `run` could not check (or checked only in part), rule by rule.
+    public func coverage(run: Int64) throws -> [CoverageRecord] {
+        try writer.read { db in try CoverageRecord.filter(Column("run_id") == run).order(Column("rule"), Column("scope")).fetchAll(db) }
+    }
+
     public func acknowledgements(run: Int64) throws -> [AcknowledgementRecord] {
         try writer.read { db in try AcknowledgementRecord.filter(Column("run_id") == run).order(Column("finding_id")).fetchAll(db) }
     }

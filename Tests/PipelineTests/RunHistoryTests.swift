@@ -248,6 +248,20 @@ import Results
         #expect(after["FP"]?.state == "current" && after["FP"]?.since == first.manifest.startedAt)
     }
 
+    /// What a run could not check is recorded with it (issue 15's coverage in issue 12's history).
+    @Test func theRunsCoverageGapsAreRecorded() throws {
+        let drop = Drop()
+        defer { try? FileManager.default.removeItem(at: drop.work) }
+        try drop.drop(try drop.scenario("missing-bdt"))
+        let report = try drop.run()
+        let run = try #require(try drop.history.lastRun(pipeline: "itu-2022-2023.yaml")?.id)
+        let recorded = try drop.history.coverage(run: run)
+        let gaps = report.coverage.flatMap { c in (c.skipped + c.limited).map { "\(c.rule.rawValue) \($0.scope)" } }
+        #expect(!recorded.isEmpty)
+        #expect(recorded.map { "\($0.rule) \($0.scope)" }.sorted() == gaps.sorted())
+        #expect(recorded.contains { $0.rule == "FIN-004" && $0.scope == "BDT" })
+    }
+
     @Test func aKeepInputsRunLeavesNoHistoryBehind() throws {
         let drop = Drop()
         defer { try? FileManager.default.removeItem(at: drop.work) }

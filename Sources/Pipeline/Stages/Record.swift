@@ -85,8 +85,12 @@ extension BatchRun {
         setup.steps.step()
         do {
             let history = try memory.history ?? RunHistory(path: Self.historyURL(setup).path)
+            // What no rule could check this run (issue 15), scope by scope, with why.
+            let coverage = reconciled.outcome.coverage.flatMap { c in
+                (c.skipped + c.limited).map { CoverageRecord(rule: c.rule.rawValue, scope: $0.scope.description, reason: $0.reason.description) }
+            }
             try history.record(.init(run: run, inputs: memory.inputs, findings: memory.comparison.findings, resolved: memory.comparison.resolved,
-                                     acknowledgements: memory.acknowledgements))
+                                     coverage: coverage, acknowledgements: memory.acknowledgements))
         } catch {
             throw EnvironmentFault(folder: Self.historyURL(setup).deletingLastPathComponent(), action: "record the run in \(RunHistory.fileName)", error: error,
                                    consequence: "the outputs, manifest.json and the inputs are committed; the history lacks this run, so the next run compares with the one before")
