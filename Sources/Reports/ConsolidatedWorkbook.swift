@@ -13,6 +13,8 @@ public struct ConsolidatedWorkbook {
     public var company: String
     /// One line per scope a rule could not check, for the Summary's "Not checked" section.
     public var notChecked: [String] = []
+    /// The completeness matrix (a `Submissions` sheet when it has rows).
+    public var expected: [ExpectedSubmission] = []
     /// The tolerances the rules ran with: the Summary colours the bureau totals by FIN-004's bands.
     public var tolerances = Tolerances()
     /// The approved regular-budget envelope from the pipeline file (`plan.envelope`), used when the
@@ -100,6 +102,7 @@ public struct ConsolidatedWorkbook {
         try risks(context, writer)
         try statedTotals(context, writer)
         try rejectedRows(context, writer)
+        try submissionsMatrix(writer)
         try submissions(context, writer)
         try linkSources(of: findings, in: log, context)
         try writer.close()

@@ -4,6 +4,7 @@ import Testing
 import TestSupport
 @testable import Pipeline
 import Results
+import XLSXReader
 
 /// Issue 12: each run is recorded in the drop folder's `history.sqlite`; each finding gets its
 /// status against the previous committed run; `rbm diff` prints what changed; acknowledgements
@@ -270,5 +271,30 @@ import Results
                                                  keepInputs: true)).run()
         #expect(report.findings.allSatisfy { $0.status == .new })
         #expect(!FileManager.default.fileExists(atPath: drop.work.appendingPathComponent("history.sqlite").path))
+    }
+}
+
+/// Issue 12: the page leads with what changed and filters by status; the page and the workbook
+/// show the completeness matrix.
+@Suite(.serialized) struct RunHistoryPageTests {
+    @Test func thePageLeadsWithWhatChangedAndTheWorkbookHasTheSubmissions() throws {
+        let drop = RunHistoryTests.Drop()
+        defer { try? FileManager.default.removeItem(at: drop.work) }
+        try drop.drop(try drop.scenario("missing-bdt"))
+        let first = try drop.run()
+        let firstPage = try String(contentsOfFile: first.outputFolder + "/discrepancies.html", encoding: .utf8)
+        #expect(!firstPage.contains("Since the previous run"))   // nothing to compare with yet
+        #expect(firstPage.contains("<h3>Submissions</h3>") && firstPage.contains("<td>OP/BDT</td><td>missing</td>"))
+        try drop.drop([Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox/\(RunHistoryTests.bdtPlan)")])
+        let second = try drop.run()
+        let page = try String(contentsOfFile: second.outputFolder + "/discrepancies.html", encoding: .utf8)
+        let new = second.findings.filter { $0.status == .new }.count, persisting = second.findings.filter { $0.status == .persisting }.count
+        #expect(page.contains("<b>Since the previous run:</b> \(new) new, 1 resolved, \(persisting) persisting."))
+        #expect(page.contains("<code>SUB-001/OP/BDT</code>: input-changed: OP/BDT arrived"))
+        #expect(page.contains("<select name=\"status\">") && page.contains("data-status=\"persisting\""))
+        let book = try Workbook(path: second.outputFolder + "/consolidated.xlsx")
+        let sheet = try book.grid(for: try #require(book.sheet(named: "Submissions")))
+        let texts = sheet.rows.flatMap(\.cells).map(\.text)
+        #expect(texts.contains("OP/BDT") && texts.contains("received") && !texts.contains("missing"))
     }
 }

@@ -21,6 +21,10 @@ extension DiscrepancyHTML {
         /// One line per scope a rule could not check (`Summary.notChecked`): listed under "Not
         /// checked"; nothing when coverage is complete.
         public var notChecked: [String] = []
+        /// What changed since the previous run (nil without a run history).
+        public var changes: Changes?
+        /// Every expected submission and what arrived for it.
+        public var expected: [ExpectedSubmission] = []
 
         public init(run: RunFacts? = nil, bureauTotals: [BureauTotal] = [], kpis: [KPI] = [], risks: [Risk] = [],
                     tolerances: Tolerances = Tolerances(), chain: ResultsChain? = nil) {

@@ -27,7 +27,8 @@ public enum DiscrepancyHTML {
         html += " <a href=\"#rules\">Rules</a>"
         html += context.run == nil ? "" : " <a href=\"#run\">Inputs</a>"
         html += "</nav>\n"
-        html += "<section id=\"summary\"><h2>Summary</h2>\n" + tiles(findings, run: context.run)
+        html += "<section id=\"summary\"><h2>Summary</h2>\n" + (context.changes.map(changesSection) ?? "") + tiles(findings, run: context.run)
+        html += submissionsTable(context.expected)
         if !context.notChecked.isEmpty {
             html += "<h3>Not checked</h3>\n<ul class=\"not-checked\">" + context.notChecked.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
         }
