@@ -15,6 +15,7 @@ extension BatchRun {
                 .init(file: $0.file, kind: $0.kind?.rawValue, bureau: $0.bureau?.rawValue, fate: $0.fate.rawValue, reason: $0.reason, sha256: $0.sha256, size: $0.size)
             })
         return DiscrepancyHTML.Context(run: facts, bureauTotals: reconciled.outcome.bureauTotals, kpis: reconciled.model.kpis,
-                                       risks: reconciled.model.risks, tolerances: reconciled.settings.tolerances)
+                                       risks: reconciled.model.risks, tolerances: reconciled.settings.tolerances,
+                                       language: options.language ?? setup.pipeline.reportLanguage)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Normalise
 import Reconcile
+import Reports
 import Results
 
 /// One consolidation run, as typed stages each taking the previous one's value:
@@ -20,6 +21,8 @@ public struct BatchRun {
         var temporaryFolder: URL?
         /// Faults to suffer, for tests (the command line sets `crashAt` from `RBM_CRASH_AT`).
         public var faults = FaultPlan()
+        /// The reports' language, over the pipeline file's `language:` (`--language`).
+        public var language: Language?
 
         public init(pipelinePath: String, inbox: String? = nil, output: String? = nil, keepInputs: Bool = false, worker: WorkerProcess? = nil) {
             self.pipelinePath = pipelinePath

@@ -16,9 +16,12 @@ extension DiscrepancyHTML {
         public var risks: [Risk]
         /// The tolerances the rules ran with: rule descriptions and the heat map's bands quote them.
         public var tolerances: Tolerances
+        /// The page's language: its labels, messages, rule titles and number forms.
+        public var language: Language
 
         public init(run: RunFacts? = nil, bureauTotals: [BureauTotal] = [], kpis: [KPI] = [], risks: [Risk] = [],
-                    tolerances: Tolerances = Tolerances()) {
+                    tolerances: Tolerances = Tolerances(), language: Language = .en) {
+            self.language = language
             self.run = run
             self.bureauTotals = bureauTotals
             self.kpis = kpis

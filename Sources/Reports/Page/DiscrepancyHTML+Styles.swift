@@ -106,9 +106,9 @@ extension DiscrepancyHTML {
 extension DiscrepancyHTML {
     /// The printed pages' footer: the report's title and `page x of y` (CSS page-margin boxes),
     /// the title quoted as a CSS string that cannot end the `<style>` element.
-    static func pageFooter(title: String) -> String {
+    static func pageFooter(title: String, _ L: Labels = Labels(.en)) -> String {
         var quoted = ""
-        for scalar in "\(title) — discrepancies".unicodeScalars {
+        for scalar in L("{0} — discrepancies", title).unicodeScalars {
             switch scalar {
             case "\\", "\"": quoted += "\\" + String(scalar)
             case "<", ">", "&", "\n", "\r": quoted += "\\" + String(scalar.value, radix: 16) + " "
@@ -116,6 +116,6 @@ extension DiscrepancyHTML {
             }
         }
         let font = "font:8pt system-ui,\"DejaVu Sans\",sans-serif;color:#555"
-        return "@page{@bottom-left{content:\"\(quoted)\";\(font)}@bottom-right{content:\"page \" counter(page) \" of \" counter(pages);\(font)}}\n"
+        return "@page{@bottom-left{content:\"\(quoted)\";\(font)}@bottom-right{content:\"\(L("page "))\" counter(page) \"\(L(" of "))\" counter(pages);\(font)}}\n"
     }
 }
