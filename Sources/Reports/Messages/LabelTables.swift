@@ -1,6 +1,8 @@
 /// The page's and the consolidated workbook's labels in French and Spanish, keyed by the English
 /// label (`Labels`). Budget terms as the workbooks write them: plan opérationnel / plan operacional,
-/// plan financier / plan financiero, budget ordinaire / presupuesto ordinario. No ASCII apostrophe
+/// plan financier / plan financiero, budget ordinaire / presupuesto ordinario; the strategic plan's
+/// goals and targets as its French and Spanish texts name them (buts, cibles; metas, finalidades).
+/// No ASCII apostrophe
 /// (the page's script quotes some labels in single quotes): French uses ’.
 enum LabelTables {
     static let french: [String: String] = [
@@ -371,13 +373,13 @@ enum LabelTables {
         "Notes": "Notas",
         "Goal": "Meta",
         "Short name": "Nombre abreviado",
-        "Target": "Meta",
+        "Target": "Finalidad",
         "Description": "Descripción",
         "Unit": "Unidad",
         "Baseline": "Referencia",
         "Baseline year": "Año de referencia",
-        "Target value": "Valor de la meta",
-        "Target year": "Año de la meta",
+        "Target value": "Valor de la finalidad",
+        "Target year": "Año de la finalidad",
         "Objective": "Objetivo",
         "Type": "Tipo",
         "Goals": "Metas",
