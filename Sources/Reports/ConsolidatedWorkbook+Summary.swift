@@ -8,8 +8,9 @@ extension ConsolidatedWorkbook {
     /// by bureau × severity and by rule as live `COUNTIFS` over the Discrepancies sheet.
     func summary(_ c: ConsolidatedWorkbook.Context, _ writer: WorkbookWriter) throws {
         let print = printOptions
+        // Column A holds labels ("All bureaus"), longer in French and Spanish.
         let sheet = try writer.addSheet("Summary", options: SheetOptions(
-            columnWidths: [11, 9, 16, 16, 15, 12, 30, 30], fitToPage: true, paperSize: .a4, pageHeader: print.header, pageFooter: print.footer,
+            columnWidths: [language == .en ? 11 : 18, 9, 16, 16, 15, 12, 30, 30], fitToPage: true, paperSize: .a4, pageHeader: print.header, pageFooter: print.footer,
             margins: .narrow))
         var row = 0
         func put(_ cells: [Cell], height: Double? = nil) throws {

@@ -93,7 +93,10 @@ extension DiscrepancyHTML {
         for (i, rule) in rules.enumerated() {
             let y = top + rowHeight * Double(i)
             let title = L.language.rule(rule, tolerances: tolerances).title
-            body += "<a href=\"#rule-\(rule.rawValue)\">" + text(0, y + 11, "<tspan class=\"code\">\(rule.rawValue)</tspan> \(escape(title))", cls: "label") + "</a>"
+            // The bars start at 372 px: a title longer than the English ones (50 characters at most,
+            // a French or Spanish one) is cut with an ellipsis; the rules table gives it whole.
+            let shown = title.count > 50 ? String(title.prefix(49)) + "…" : title
+            body += "<a href=\"#rule-\(rule.rawValue)\">" + text(0, y + 11, "<tspan class=\"code\">\(rule.rawValue)</tspan> \(escape(shown))", cls: "label") + "</a>"
             var x = left
             for (s, n) in zip(severities, counts[i]) where n > 0 {
                 let w = barWidth * Double(n) / Double(most)
