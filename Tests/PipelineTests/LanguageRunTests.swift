@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Pipeline
-import Reports
+@testable import Reports
 import Results
 import XLSXReader
 
@@ -140,5 +140,43 @@ import XLSXReader
         let csv = try Self.text(work, "discrepancies.csv")
         #expect(csv.contains("no tiene ninguna línea para R.1-2"))
         #expect(try Self.text(work, "discrepancies.html").contains("<html lang=\"es\">"))
+    }
+
+    /// Every label the renderers look up has a French and a Spanish entry: the literal `L("…")`
+    /// keys of the page's and the workbook's sources, the values looked up at run time (severities,
+    /// fates, KPI states, column names), and every sheet header of the Spanish workbook.
+    @Test func everyLabelHasItsFrenchAndSpanish() throws {
+        var keys: Set<String> = []
+        let folder = Fixtures.path("Sources/Reports")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: folder).filter { $0.hasSuffix(".swift") }
+        let literal = try Regex(#"L\("((?:[^"\\]|\\.)*)""#)
+        for file in files where file.hasPrefix("Page/") || file.hasPrefix("ConsolidatedWorkbook") {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            for match in text.matches(of: literal) {
+                if let key = match.output[1].substring { keys.insert(String(key).replacingOccurrences(of: "\\\"", with: "\"")) }
+            }
+        }
+        #expect(keys.count > 80, "\(keys.count) labels found")
+        keys.formUnion(Severity.allCases.map(\.rawValue) + ["archived", "current", "superseded", "quarantined", "current-unreadable"]
+                       + ["on track", "at risk", "off track", "no actual yet", "no baseline or target"]
+                       + LogColumn.allCases.map { $0.name.replacingOccurrences(of: "_", with: " ") } + LogColumn.allCases.map(\.name))
+        for language in [Language.fr, .es] {
+            let labels = Labels(language)
+            let missing = keys.filter { !labels.has($0) }.sorted()
+            #expect(missing.isEmpty, "\(language): \(missing)")
+        }
+
+        let (_, work) = try run(.es)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let book = try Workbook(path: work.appendingPathComponent("out/consolidated.xlsx").path)
+        let labels = Set(LabelTables.spanish.values)
+        for sheet in book.sheets.map(\.name) where sheet != "Summary" {
+            let header = try #require(try book.cursor(for: sheet).nextRow())
+            for cell in header.cells {
+                guard case .string(let text) = cell.value else { continue }
+                let template = text.replacing(/[0-9]{4}/, with: "{0}")
+                #expect(labels.contains(text) || labels.contains(template), "\(sheet): header '\(text)' has no Spanish label")
+            }
+        }
     }
 }
