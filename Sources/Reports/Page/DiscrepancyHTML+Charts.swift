@@ -85,10 +85,14 @@ extension DiscrepancyHTML {
         let left = 372.0, barWidth = 150.0, rowHeight = 17.0, top = 22.0
         let width = 560, height = Int(top + rowHeight * Double(rules.count) + 4)
         var body = ""
-        var x = left
+        // The legend: 70 px a severity, more for a longer word (French, Spanish), moved left when
+        // it would pass the chart's edge (the English legend stays at the bars' start).
+        func step(_ s: Severity) -> Double { max(70, 22 + Double(L.severity(s).count) * 6.5) }
+        let legend = severities.dropLast().map(step).reduce(0, +) + 14 + Double(L.severity(severities[severities.count - 1]).count) * 6.5
+        var x = min(left, Double(width) - legend - 2)
         for s in severities {
             body += rect(x, 4, 10, 10, cls: "s-\(s.rawValue)") + text(x + 14, 13, L.severity(s))
-            x += 70
+            x += step(s)
         }
         for (i, rule) in rules.enumerated() {
             let y = top + rowHeight * Double(i)

@@ -104,6 +104,11 @@ extension DiscrepancyHTML {
 }
 
 extension DiscrepancyHTML {
+    /// For French and Spanish, whose words are longer (`avertissement`, `constataciones`): the
+    /// bureau × severity table and the rules table keep to a phone's width.
+    static let longerWords = "@media screen and (max-width:760px){.matrix th,.matrix td{padding:4px 3px}.matrix thead th,.rules thead th{font-size:12px}"
+        + ".rules th,.rules td{overflow-wrap:anywhere}}\n"
+
     /// The printed pages' footer: the report's title and `page x of y` (CSS page-margin boxes),
     /// the title quoted as a CSS string that cannot end the `<style>` element.
     static func pageFooter(title: String, _ L: Labels = Labels(.en)) -> String {

@@ -19,7 +19,7 @@ public enum DiscrepancyHTML {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(L("{0} — discrepancies", title)))</title>
         <style>
-        \(styles)\(pageFooter(title: title, L))</style></head><body>
+        \(styles)\(context.language == .en ? "" : longerWords)\(pageFooter(title: title, L))</style></head><body>
 
         """
         html += header(findings, title: title, run: context.run, L)
