@@ -35,7 +35,7 @@ struct SheetLoader {
                 model.loadFindings.append(Finding(
                     id: Finding.ID(.dat003, .source(tag), .text(sheet), .text(field.rawValue)), severity: .error, bureau: bureau,
                     message: .missingColumn(file: file, sheet: sheet, field: field.rawValue, headers: seen, closestAlias: mapper.closestAlias(to: seen, for: field)),
-                    expected: .words("column \(field.rawValue)"), actual: .words("none"), sources: [SourceRef(file: file, sheet: sheet)]))
+                    expected: .words("column \(field.rawValue)"), actual: .term(.nothing), sources: [SourceRef(file: file, sheet: sheet)]))
             }
             return nil
         }

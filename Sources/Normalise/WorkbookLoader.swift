@@ -102,7 +102,7 @@ public struct WorkbookLoader: Sendable {
                         id: Finding.ID(.dat003, .source(tag), .text(name), .text("table")), severity: .error, bureau: bureau,
                         message: .missingExcelTable(file: file, name: name, tables: excelTables.map { Message.NamedTable(name: $0.name, sheet: $0.sheet) },
                                                     table: table.table.rawValue),
-                        expected: .words("Excel table \(name)"), actual: .words("none"), sources: [SourceRef(file: file)]))
+                        expected: .words("Excel table \(name)"), actual: .term(.nothing), sources: [SourceRef(file: file)]))
                     continue
                 }
                 info = worksheets.first { $0.name == excel.sheet }
@@ -125,7 +125,7 @@ public struct WorkbookLoader: Sendable {
                     model.loadFindings.append(Finding(
                         id: Finding.ID(.dat003, .source(tag), .text(table.sheet ?? "?"), .text(field.rawValue)), severity: .error, bureau: bureau,
                         message: .missingSheet(file: file, sheet: table.sheet ?? "", sheets: worksheets.map(\.name)),
-                        expected: .words("column \(field.rawValue)"), actual: .words("none"), sources: [SourceRef(file: file, sheet: table.sheet)]))
+                        expected: .words("column \(field.rawValue)"), actual: .term(.nothing), sources: [SourceRef(file: file, sheet: table.sheet)]))
                 }
                 continue
             }

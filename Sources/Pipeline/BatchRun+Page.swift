@@ -17,7 +17,8 @@ extension BatchRun {
         var context = DiscrepancyHTML.Context(run: facts, bureauTotals: reconciled.outcome.bureauTotals, kpis: reconciled.model.kpis,
                                        risks: reconciled.model.risks, tolerances: reconciled.settings.tolerances,
                                        chain: ResultsChain(model: reconciled.model, findings: reconciled.outcome.findings, years: reconciled.settings.years,
-                                                           envelope: reconciled.settings.envelope))
+                                                           envelope: reconciled.settings.envelope),
+                                       language: options.language ?? setup.pipeline.reportLanguage)
         context.notChecked = Summary.notChecked(reconciled.outcome.coverage)
         // What changed since the previous committed run: only when there is one to compare with.
         if let memory = reconciled.memory, memory.previous != nil {

@@ -1,6 +1,7 @@
 import Foundation
 import Normalise
 import Reconcile
+import Reports
 import Results
 
 /// One consolidation run, as typed stages each taking the previous one's value:
@@ -22,6 +23,8 @@ public struct BatchRun {
         public var faults = FaultPlan()
         /// The severities that make `rbm run` exit with 1 (`--fail-on`), for the exit code the history records.
         public var failingSeverities: Set<Severity> = [.error]
+        /// The reports' language, over the pipeline file's `language:` (`--language`).
+        public var language: Language?
 
         public init(pipelinePath: String, inbox: String? = nil, output: String? = nil, keepInputs: Bool = false, worker: WorkerProcess? = nil) {
             self.pipelinePath = pipelinePath

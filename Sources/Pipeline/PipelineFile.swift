@@ -79,6 +79,8 @@ public struct PipelineFile: Sendable, Decodable {
     }
 
     public var name: String
+    /// The reports' language code (`en`, `fr`, `es`); checked by `validate`.
+    public var language: String?
     public var document: Document?
     public var plan: Plan
     /// The inbox folder, relative to the pipeline file's folder's parent (the project root).
@@ -100,7 +102,7 @@ public struct PipelineFile: Sendable, Decodable {
     public var path = ""
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, document, plan, inbox, output, defaults, aliases, tolerances, rules, sources
+        case name, language, document, plan, inbox, output, defaults, aliases, tolerances, rules, sources
     }
 
     /// Reads and validates `path`.
@@ -173,6 +175,9 @@ public struct PipelineFile: Sendable, Decodable {
     }
 
     func validate() throws {
+        if let language, Language(code: language) == nil {
+            throw PipelineError(file: path, key: ["language"], Language.unknown(language))
+        }
         guard biennium != nil else { throw PipelineError(file: path, key: ["plan", "biennium"], "plan.biennium must look like 2022-2023 (an even first year)") }
         guard plan.goals > 0 else { throw PipelineError(file: path, key: ["plan", "goals"], "plan.goals must be at least 1") }
         if let deadline = plan.deadline, deadline.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
@@ -232,6 +237,9 @@ public struct PipelineFile: Sendable, Decodable {
     private func table(_ key: KeyPath<Aliases, AliasTable?>) -> AliasTable {
         aliases?[keyPath: key] ?? AliasTable([:])
     }
+
+    /// The language of the reports (`language:`; English when absent).
+    public var reportLanguage: Language { language.flatMap(Language.init(code:)) ?? .en }
 
     /// The consolidated workbook these settings describe.
     public var consolidatedWorkbook: ConsolidatedWorkbook {

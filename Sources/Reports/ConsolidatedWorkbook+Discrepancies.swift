@@ -44,16 +44,16 @@ extension ConsolidatedWorkbook {
             // A finding explained by one other links to its root cause. LibreOffice shows a linked
             // cell on one line, unwrapped, so a list of several causes stays plain wrapped text.
             if f.causedBy.count == 1, let cause = f.causedBy.first, let target = c.rowOfFinding[cause] {
-                try sheet.addHyperlink(at: "L\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: "Go to \(cause.description)")
+                try sheet.addHyperlink(at: "L\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: L("Go to {0}", cause.description))
             }
-            let entry = RuleDescriptions.english(f.rule, tolerances: tolerances)
+            let entry = language.rule(f.rule, tolerances: tolerances)
             try sheet.addNote(at: "B\(r)", "\(f.rule.rawValue): \(entry.title)\n\(entry.description)", author: "rbm")
             let fill = Self.severityFill[f.severity]
             // Spreadsheet programs do not grow rows for wrapped text on opening: give the height.
             let lines = LogColumn.allCases.map { column -> Int in
                 switch column {
                 case .rule, .severity, .bureau, .status: 1
-                default: Self.wrappedLines(column.text(f), width: width(column))
+                default: Self.wrappedLines(column.text(f, in: language), width: width(column))
                 }
             }.max() ?? 1
             let row = LogColumn.allCases.map { column -> Cell in
@@ -63,7 +63,7 @@ extension ConsolidatedWorkbook {
                 case .actual: value(f.actual)
                 case .delta: value(f.delta)
                 case .causedBy where f.causedBy.count == 1: Cell(.string(CellFit.text(column.text(f))), style: Self.linkWrap)
-                default: text(column.text(f), style: Self.wrap)
+                default: text(column.text(f, in: language), style: Self.wrap)
                 }
             }
             try sheet.writeRow(row, height: CellFit.rowHeight(lines: lines))
@@ -81,7 +81,7 @@ extension ConsolidatedWorkbook {
                 guard let sheetName = ref.sheet, let cell = ref.cell, let row = Self.firstRow(of: cell),
                       let target = c.rowOfSource[.init(file: ref.file, sheet: sheetName, row: row)] else { continue }
                 try sheet.addHyperlink(at: "A\(index + 2)", to: .cell(sheet: target.sheet, reference: "A\(target.row)"),
-                                       tooltip: String("Go to \(target.sheet) row \(target.row), which shows \(ref.description)".prefix(255)))
+                                       tooltip: String(L("Go to {0} row {1}, which shows {2}", target.sheet, target.row, ref.description).prefix(255)))
                 break
             }
         }
@@ -100,8 +100,9 @@ extension ConsolidatedWorkbook {
         case .none: .empty
         case .amount(let x): Cell(Self.exact(x), style: x == x.rounded(scale: 0) ? Self.chf : Self.number)
         case .signed(let x), .change(let x, _): Cell(Self.exact(x), style: Self.signed)
-        case .ratio: text(v.text)
+        case .ratio(let r): text(language == .en ? v.text : "\(L("ratio")) \(L.numbers.fixed(r, places: 1))")
         case .code(let c): text(c)
+        case .term: text(language.text(v), style: Self.wrap)
         case .words(let w): text(w, style: Self.wrap)
         }
     }

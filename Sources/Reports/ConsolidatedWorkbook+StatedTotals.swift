@@ -19,7 +19,7 @@ extension ConsolidatedWorkbook {
             let r = index + 2
             let measure = switch t.measure {
             case .year(let year): "\(year)"
-            case .biennium: "biennium"
+            case .biennium: L("biennium")
             case .fte: "FTE"
             }
             let style = t.measure == .fte ? Self.fte : Self.chf

@@ -8,8 +8,9 @@ extension ConsolidatedWorkbook {
     /// by bureau × severity and by rule as live `COUNTIFS` over the Discrepancies sheet.
     func summary(_ c: ConsolidatedWorkbook.Context, _ writer: WorkbookWriter) throws {
         let print = printOptions
+        // Column A holds labels ("All bureaus"), longer in French and Spanish.
         let sheet = try writer.addSheet("Summary", options: SheetOptions(
-            columnWidths: [11, 9, 16, 16, 15, 12, 30, 30], fitToPage: true, paperSize: .a4, pageHeader: print.header, pageFooter: print.footer,
+            columnWidths: [language == .en ? 11 : 18, 9, 16, 16, 15, 12, 30, 30], fitToPage: true, paperSize: .a4, pageHeader: print.header, pageFooter: print.footer,
             margins: .narrow))
         var row = 0
         func put(_ cells: [Cell], height: Double? = nil) throws {
@@ -17,13 +18,13 @@ extension ConsolidatedWorkbook {
             row += 1
         }
         func heading(_ headers: [String]) throws {
-            try put(headers.map { Cell(.string($0), style: Self.header) }, height: 30)
+            try put(headers.map { Cell(.string(L($0)), style: Self.header) }, height: 30)
         }
         func section(_ title: String) throws {
-            try put([Cell(.string(title), style: Self.section)])
+            try put([Cell(.string(L(title)), style: Self.section)])
         }
         try put([Cell(.string(title), style: CellStyle(bold: true))])
-        try put([text("rbm\(version.map { " " + $0 } ?? "") · inputs as of \(runDateText) (the newest input's modification time) · \(c.model.submissions.count) workbooks read")])
+        try put([text(L("{0} · inputs as of {1} (the newest input's modification time) · {2} workbooks read", "rbm\(version.map { " " + $0 } ?? "")", runDateText, c.model.submissions.count))])
 
         // Bureau totals go further down; the ITU totals above them sum their rows.
         let totals = c.bureauTotals
@@ -42,14 +43,14 @@ extension ConsolidatedWorkbook {
             let of = totals.filter { $0.year == year }
             let fp = of.reduce(Decimal(0)) { $0 + $1.financialPlan }, op = of.reduce(Decimal(0)) { $0 + $1.operationalPlan }
             let r = row + 1
-            try put([text("All bureaus"), integer(year),
+            try put([text(L("All bureaus")), integer(year),
                      Cell(.formula("SUMIF(\(bureauYears),B\(r),$C$\(bureauFirst):$C$\(max(bureauFirst, bureauLast)))", cached: Self.exact(fp)), style: Self.chf),
                      Cell(.formula("SUMIF(\(bureauYears),B\(r),$D$\(bureauFirst):$D$\(max(bureauFirst, bureauLast)))", cached: Self.exact(op)), style: Self.chf)]
                     + differences(r, fp: fp, op: op))
         }
         let fpAll = totals.reduce(Decimal(0)) { $0 + $1.financialPlan }, opAll = totals.reduce(Decimal(0)) { $0 + $1.operationalPlan }
         let bienniumRow = row + 1
-        try put([Cell(.string("All bureaus"), style: Self.bold), Cell(.string("Biennium"), style: Self.bold),
+        try put([Cell(.string(L("All bureaus")), style: Self.bold), Cell(.string(L("Biennium")), style: Self.bold),
                  Cell(.formula("SUM(C\(ituFirst):C\(bienniumRow - 1))", cached: Self.exact(fpAll)), style: Self.chfBold),
                  Cell(.formula("SUM(D\(ituFirst):D\(bienniumRow - 1))", cached: Self.exact(opAll)), style: Self.chfBold)]
                 + differences(bienniumRow, fp: fpAll, op: opAll))
@@ -59,7 +60,7 @@ extension ConsolidatedWorkbook {
         try envelopeLines(c, put: put, heading: heading, sheet: sheet, row: { row })
 
         try put([])
-        try section("Regular budget by bureau (FIN-004: difference % red beyond ±\(share(tolerances.bureauErrorRel)), amber beyond ±\(share(tolerances.bureauWarnRel)))")
+        try section(L("Regular budget by bureau (FIN-004: difference % red beyond ±{0}, amber beyond ±{1})", share(tolerances.bureauErrorRel), share(tolerances.bureauWarnRel)))
         try heading(["Bureau", "Year", "Financial plan (RB)", "Operational plans (RB)", "Difference", "Difference %", "Finding", "Root cause"])
         assert(row + 1 == bureauFirst, "the ITU totals' formulas point at the bureau rows")
         for total in totals {
@@ -68,12 +69,12 @@ extension ConsolidatedWorkbook {
             let cause = finding.flatMap { f in f.causedBy.first { $0.rule == .fin007 } ?? f.causedBy.first }
             try put([text(total.bureau.rawValue), integer(total.year), money(total.financialPlan), money(total.operationalPlan)]
                     + differences(r, fp: total.financialPlan, op: total.operationalPlan)
-                    + [text(finding?.id.description, style: Self.link), text(cause.map { "caused by \($0.description)" }, style: Self.linkWrap)])
+                    + [text(finding?.id.description, style: Self.link), text(cause.map { L("caused by {0}", $0.description) }, style: Self.linkWrap)])
             if let finding, let target = c.rowOfFinding[finding.id] {
-                try sheet.addHyperlink(at: "G\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: "Go to \(finding.id.description)")
+                try sheet.addHyperlink(at: "G\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: L("Go to {0}", finding.id.description))
             }
             if let cause, let target = c.rowOfFinding[cause] {
-                try sheet.addHyperlink(at: "H\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: "Go to \(cause.description), the root cause")
+                try sheet.addHyperlink(at: "H\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: L("Go to {0}, the root cause", cause.description))
             }
         }
         if !totals.isEmpty { try bands(sheet, "F\(bureauFirst):F\(bureauLast)") }
@@ -103,7 +104,7 @@ extension ConsolidatedWorkbook {
     static let chfBold = CellStyle(bold: true, numberFormat: "#,##0")
     static let section = CellStyle(bold: true, fontColor: "FF1F4E79")
 
-    private func share(_ fraction: Decimal) -> String { "\((fraction * 100).plainText) %" }
+    private func share(_ fraction: Decimal) -> String { L.numbers.share(fraction) }
 
     /// Difference and difference % as live formulas over columns C (financial plan) and D.
     private func differences(_ r: Int, fp: Decimal, op: Decimal) -> [Cell] {
@@ -116,26 +117,26 @@ extension ConsolidatedWorkbook {
     /// The approved envelope against the financial plan's regular-budget lines (FIN-012's comparison).
     private func envelopeLines(_ c: ConsolidatedWorkbook.Context, put: ([Cell], Double?) throws -> Void, heading: ([String]) throws -> Void,
                                sheet: SheetWriter, row: () -> Int) throws {
-        try put([Cell(.string("Approved envelope (regular budget, biennium)"), style: Self.section)], nil)
+        try put([Cell(.string(L("Approved envelope (regular budget, biennium)")), style: Self.section)], nil)
         try heading(["Envelope", "", "Approved", "FP RB lines", "Difference", "Difference %", "Finding", "Source"])
         let envelope = c.model.envelope?.amount ?? self.envelope
-        let origin = c.model.envelope.map { $0.source.ref.description } ?? (self.envelope == nil ? "none given" : "pipeline file (plan.envelope)")
+        let origin = c.model.envelope.map { $0.source.ref.description } ?? (self.envelope == nil ? L("none given") : L("pipeline file (plan.envelope)"))
         let lines = c.model.budgetLines.filter { $0.funding.isRegular }.flatMap { line in c.years.compactMap { line.years[$0]?.chf } }
         let total = lines.reduce(Decimal(0), +)
         let r = row() + 1
         let finding = c.findings.first { $0.rule == .fin012 }
         guard let envelope else {
-            try put([text("Biennium"), .empty, .empty, money(total), .empty, .empty, text(finding?.id.description),
-                     text("none given (plan.envelope or the FP's Parameters sheet)", style: Self.wrap)], 30)
-            try put([text("FIN-012 was not checked: no approved envelope.", style: CellStyle(italic: true))], nil)
+            try put([text(L("Biennium")), .empty, .empty, money(total), .empty, .empty, text(finding?.id.description),
+                     text(L("none given (plan.envelope or the FP's Parameters sheet)"), style: Self.wrap)], 30)
+            try put([text(L("FIN-012 was not checked: no approved envelope."), style: CellStyle(italic: true))], nil)
             return
         }
-        try put([text("Biennium"), .empty, money(envelope), money(total)] + differences(r, fp: envelope, op: total)
+        try put([text(L("Biennium")), .empty, money(envelope), money(total)] + differences(r, fp: envelope, op: total)
                 + [text(finding?.id.description, style: Self.link), text(origin, style: Self.wrap)], 30)
         if let finding, let target = c.rowOfFinding[finding.id] {
-            try sheet.addHyperlink(at: "G\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: "Go to \(finding.id.description)")
+            try sheet.addHyperlink(at: "G\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: L("Go to {0}", finding.id.description))
         }
-        try put([text("FIN-012: an error when the lines exceed the envelope, information when they are more than \(share(tolerances.envelopeInfoRel)) below it.", style: CellStyle(italic: true))], nil)
+        try put([text(L("FIN-012: an error when the lines exceed the envelope, information when they are more than {0} below it.", share(tolerances.envelopeInfoRel)), style: CellStyle(italic: true))], nil)
     }
 
     /// Findings per bureau and severity, counted live over the Discrepancies sheet.
@@ -160,16 +161,16 @@ extension ConsolidatedWorkbook {
         let r = row() + 1
         let columns = ["C", "D", "E"]
         let none = severities.map { s in c.findings.filter { $0.bureau == nil && $0.severity == s }.count }
-        try put([text("No bureau"), .empty] + zip(zip(severities, columns), none).map { pair, n in
+        try put([text(L("No bureau")), .empty] + zip(zip(severities, columns), none).map { pair, n in
             Cell(.formula("COUNTIFS(\(range("C")),\"\(pair.0.rawValue)\")-SUM(\(pair.1)\(first):\(pair.1)\(r - 1))", cached: .number(Double(n))))
         } + [Cell(.formula("SUM(C\(r):E\(r))", cached: .number(Double(none.reduce(0, +)))))], nil)
         let t = row() + 1
         let totals = severities.map { s in Self.count(c.findings, s) }
-        try put([Cell(.string("Total"), style: Self.bold), .empty] + zip(columns + ["F"], totals + [c.findings.count]).map { column, n in
+        try put([Cell(.string(L("Total")), style: Self.bold), .empty] + zip(columns + ["F"], totals + [c.findings.count]).map { column, n in
             Cell(.formula("SUM(\(column)\(first):\(column)\(t - 1))", cached: .number(Double(n))), style: Self.bold)
         }, nil)
         let roots = c.findings.filter { $0.causedBy.isEmpty }.count
-        try put([text("\(roots) of the findings are root causes; the others name theirs in caused_by.", style: CellStyle(italic: true))], nil)
+        try put([text(L("{0} of the findings are root causes; the others name theirs in caused_by.", roots), style: CellStyle(italic: true))], nil)
     }
 
     /// Findings per rule with the rule's title, counted live; each code links to its first finding.
@@ -187,10 +188,10 @@ extension ConsolidatedWorkbook {
             try put([text(rule.rawValue, style: Self.link), .empty] + severities.map { s in
                 Cell(.formula("COUNTIFS(\(range("B")),$A\(r),\(range("C")),\"\(s.rawValue)\")", cached: .number(Double(Self.count(of, s)))))
             } + [Cell(.formula("SUM(C\(r):E\(r))", cached: .number(Double(of.count)))),
-                 text(RuleDescriptions.english(rule, tolerances: tolerances).title)], nil)
+                 text(language.rule(rule, tolerances: tolerances).title)], nil)
             try sheet.mergeCells("G\(r):H\(r)")
             if let first = c.findings.firstIndex(where: { $0.rule == rule }) {
-                try sheet.addHyperlink(at: "A\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(first + 2)"), tooltip: "First \(rule.rawValue) finding")
+                try sheet.addHyperlink(at: "A\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(first + 2)"), tooltip: L("First {0} finding", rule.rawValue))
             }
         }
     }

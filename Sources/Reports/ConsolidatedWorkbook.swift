@@ -25,6 +25,9 @@ public struct ConsolidatedWorkbook {
     public var runDate: Date?
     /// The rbm version that wrote the workbook (`0.1.0`): the document's application and footers.
     public var version: String?
+    /// The language of the headers, titles, headers/footers and Summary labels (sheet names stay
+    /// English, so formulas and links keep them; ids, codes and severities stay as in the log).
+    public var language: Language = .en
 
     public init(title: String, subject: String = "Consolidated results-based budget and discrepancy log", creator: String = "rbm",
                 company: String = "International Telecommunication Union") {
@@ -110,9 +113,12 @@ public struct ConsolidatedWorkbook {
 
     // MARK: Shared by the sheets
 
+    /// The labels of the workbook's language.
+    var L: Labels { Labels(language) }
+
     /// `2026-11-28 14:03 UTC`, the run date as printed.
     var runDateText: String {
-        guard let runDate else { return "no input dated" }
+        guard let runDate else { return L("no input dated") }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: runDate)
@@ -124,7 +130,7 @@ public struct ConsolidatedWorkbook {
     var printOptions: (header: String, footer: String) {
         let rbm = "rbm" + (version.map { " " + $0 } ?? "")
         let header = "&L" + HeaderFooter.literal(String(title.prefix(100))) + "&R&A"
-        let footer = "&L" + HeaderFooter.literal("\(rbm) · inputs as of \(runDateText)") + "&RPage &P of &N"
+        let footer = "&L" + HeaderFooter.literal(L("{0} · inputs as of {1}", rbm, runDateText)) + "&R" + L("Page &P of &N")
         return (header, footer)
     }
 
@@ -132,7 +138,7 @@ public struct ConsolidatedWorkbook {
     /// width, the header repeated on every page, title, run date and page numbers on each page.
     /// A `nil` width is measured from the content (the writer caps it at 80 characters).
     func sheet(_ writer: WorkbookWriter, _ name: String, _ headers: [String], widths: [Double?]) throws -> SheetWriter {
-        let print = printOptions
+        let print = printOptions, headers = headers.map(L.header)
         let sheet = try writer.addSheet(name, options: SheetOptions(
             columnWidths: widths, freezeRows: 1, autoFilter: true, landscape: true, fitToWidth: true, repeatRowsAtTop: 1,
             paperSize: .a4, pageHeader: print.header, pageFooter: print.footer, margins: .narrow))

@@ -4,11 +4,12 @@ import Results
 public enum DiscrepancyCSV {
     public static let columns = LogColumn.allCases.map(\.name)
 
-    /// The whole file, header first, one line per finding, the last line ended by LF.
-    public static func render(_ findings: [Finding]) -> String {
+    /// The whole file, header first, one line per finding, the last line ended by LF; `language`
+    /// words the message column and typed terms (the header stays: it is the log's schema).
+    public static func render(_ findings: [Finding], language: Language = .en) -> String {
         var out = columns.joined(separator: ",") + "\n"
         for f in findings {
-            out += LogColumn.allCases.map { quote($0.text(f)) }.joined(separator: ",") + "\n"
+            out += LogColumn.allCases.map { quote($0.text(f, in: language)) }.joined(separator: ",") + "\n"
         }
         return out
     }

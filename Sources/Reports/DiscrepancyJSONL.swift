@@ -2,12 +2,12 @@ import Results
 
 /// `discrepancies.jsonl`: one object per finding, keys in column order, non-ASCII kept as UTF-8.
 public enum DiscrepancyJSONL {
-    public static func render(_ findings: [Finding]) -> String {
+    public static func render(_ findings: [Finding], language: Language = .en) -> String {
         var out = ""
         for f in findings {
             let parts = LogColumn.allCases.map { column in
                 JSON.string(column.name) + ":"
-                    + (column.isList ? "[" + column.items(f).map(JSON.string).joined(separator: ",") + "]" : JSON.string(column.text(f)))
+                    + (column.isList ? "[" + column.items(f, in: language).map(JSON.string).joined(separator: ",") + "]" : JSON.string(column.text(f, in: language)))
             }
             out += "{" + parts.joined(separator: ",") + "}\n"
         }

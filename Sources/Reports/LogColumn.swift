@@ -16,16 +16,17 @@ public enum LogColumn: String, CaseIterable, Sendable {
     public var isList: Bool { self == .sources || self == .causedBy }
 
     /// The column's items for a list column; a scalar column gives its one text.
-    public func items(_ f: Finding) -> [String] {
+    public func items(_ f: Finding, in language: Language = .en) -> [String] {
         switch self {
         case .sources: f.sources.map(\.description)
         case .causedBy: f.causedBy.map(\.description)
-        default: [text(f)]
+        default: [text(f, in: language)]
         }
     }
 
-    /// The column's text; a list is joined by `; ` as in the CSV.
-    public func text(_ f: Finding) -> String {
+    /// The column's text; a list is joined by `; ` as in the CSV. `language` words the message
+    /// and typed terms (`Term`) of expected/actual/delta; every other column is the same in each.
+    public func text(_ f: Finding, in language: Language = .en) -> String {
         switch self {
         case .id: f.id.description
         case .rule: f.rule.rawValue
@@ -33,10 +34,10 @@ public enum LogColumn: String, CaseIterable, Sendable {
         case .bureau: f.bureau?.rawValue ?? ""
         case .output: f.output?.text ?? ""
         case .period: f.period.description
-        case .message: f.message.english
-        case .expected: f.expected.text
-        case .actual: f.actual.text
-        case .delta: f.delta.text
+        case .message: language == .en ? f.message.english : language.catalogue.text(f.message)
+        case .expected: language.text(f.expected)
+        case .actual: language.text(f.actual)
+        case .delta: language.text(f.delta)
         case .sources, .causedBy: items(f).joined(separator: "; ")
         case .status: f.status?.rawValue ?? ""
         }

@@ -17,14 +17,17 @@ public enum FindingValue: Hashable, Sendable, Codable {
     /// A code as the workbooks write it (an objective, an output, a goal, a bureau, a funding
     /// class): never translated.
     case code(String)
-    /// Words (or a composite of words and numbers) that a person reads.
+    /// A fixed term a person reads (`none`, `blank`, `declared unit`): typed, so that a report can
+    /// word it in its language.
+    case term(Term)
+    /// Words (or a composite of words and numbers) that a person reads; stays as written (English).
     case words(String)
 
     /// The number behind the value, when it has one.
     public var number: Decimal? {
         switch self {
         case .amount(let value), .signed(let value), .change(let value, _), .ratio(let value): value
-        case .none, .code, .words: nil
+        case .none, .code, .term, .words: nil
         }
     }
 
@@ -38,7 +41,46 @@ public enum FindingValue: Hashable, Sendable, Codable {
             delta.percent(of: base).map { "\(delta.signedText) \($0)" } ?? delta.signedText
         case .ratio(let ratio): "ratio " + ratio.fixed(places: 1)
         case .code(let code): code
+        case .term(let term): term.english
         case .words(let words): words
+        }
+    }
+}
+
+/// The fixed words of expected and actual values, in English as the log writes them; the reports'
+/// message catalogues word them in French and Spanish.
+public enum Term: Hashable, Sendable, Codable {
+    /// `none`: nothing was found (no budget line, no allocation, no column).
+    case nothing
+    /// `blank`: the cell is empty.
+    case blank
+    /// `declared unit`: what a column's amounts should be in.
+    case declaredUnit
+    /// `mitigation text`
+    case mitigationText
+    /// `known objective`
+    case knownObjective
+    /// `known output`
+    case knownOutput
+    /// `listed output`
+    case listedOutput
+    /// `1 submission`, `2 submissions`
+    case submissions(Int)
+    /// `1 row`, `2 rows`
+    case rows(Int)
+
+    /// The English words, as the log has always written them.
+    public var english: String {
+        switch self {
+        case .nothing: "none"
+        case .blank: "blank"
+        case .declaredUnit: "declared unit"
+        case .mitigationText: "mitigation text"
+        case .knownObjective: "known objective"
+        case .knownOutput: "known output"
+        case .listedOutput: "listed output"
+        case .submissions(let n): "\(n) submission\(n == 1 ? "" : "s")"
+        case .rows(let n): "\(n) row\(n == 1 ? "" : "s")"
         }
     }
 }

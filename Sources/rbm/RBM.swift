@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import Reports
 import Results
 import SystemIO
 
@@ -27,6 +28,11 @@ struct Run: ParsableCommand {
     @Flag(help: "Leave the input files in the inbox.") var keepInputs = false
     @Flag(help: "Parse workbooks in this process instead of one worker process per file.") var inProcess = false
     @Option(help: "Seconds a worker may spend on one file before it is stopped.") var timeout: Double = 300
+    @Option(help: "The reports' language: en, fr or es (default: the pipeline's language:, else en).") var language: String?
+
+    func validate() throws {
+        if let language, Language(code: language) == nil { throw ValidationError(Language.unknown(language)) }
+    }
 
     var failing: Set<Severity> {
         switch failOn {
@@ -49,6 +55,7 @@ struct Run: ParsableCommand {
             // Crash-safety tests stop a run just before its N-th durable step (reliability.md 6.4).
             options.faults.crashAt = ProcessInfo.processInfo.environment["RBM_CRASH_AT"].flatMap(Int.init)
             options.failingSeverities = failing
+            options.language = language.flatMap(Language.init(code:))
             report = try BatchRun(options: options).run()
         } catch let busy as DropFolderBusy {
             FileHandle.standardError.write(Data("rbm: \(busy)\n".utf8))

@@ -16,14 +16,14 @@ extension BatchRun {
     /// `page` is what the page reports beside the findings (`pageContext`).
     func write(_ reconciled: Reconciled, page: DiscrepancyHTML.Context, _ setup: RunSetup) throws -> Written {
         let folder = setup.output, pipeline = setup.pipeline, model = reconciled.model, outcome = reconciled.outcome
-        let findings = outcome.findings, years = reconciled.settings.years
+        let findings = outcome.findings, years = reconciled.settings.years, language = page.language
         let staging: OutputStaging
         do { staging = try OutputStaging(outputFolder: folder, steps: setup.steps) } catch {
             throw EnvironmentFault(folder: folder, action: "write the outputs", error: error, consequence: Self.nothingMoved)
         }
         let outputs: [(name: String, render: (URL) throws -> Void)] = [
-            ("discrepancies.csv", { try Self.write(DiscrepancyCSV.render(findings), to: $0, setup.steps) }),
-            ("discrepancies.jsonl", { try Self.write(DiscrepancyJSONL.render(findings), to: $0, setup.steps) }),
+            ("discrepancies.csv", { try Self.write(DiscrepancyCSV.render(findings, language: language), to: $0, setup.steps) }),
+            ("discrepancies.jsonl", { try Self.write(DiscrepancyJSONL.render(findings, language: language), to: $0, setup.steps) }),
             ("discrepancies.html", { url in
                 if self.options.faults.failWhileWriting { throw CocoaError(.fileWriteOutOfSpace) }
                 try Self.write(DiscrepancyHTML.render(findings, title: pipeline.name, context: page), to: url, setup.steps)
@@ -35,6 +35,7 @@ extension BatchRun {
                 workbook.version = Self.version
                 workbook.notChecked = Summary.notChecked(outcome.coverage)
                 workbook.expected = page.expected
+                workbook.language = language
                 try workbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals, years: years, to: url.path)
                 try DurableFile.flush(url)
             }),

@@ -16,7 +16,7 @@ extension RuleRun {
                 bureau: dup.bureau, output: dup.output,
                 message: .duplicateRow(key: dup.key, file: dup.keptCell.file, identical: dup.identical, keptRow: dup.keptCell.position.row,
                                        duplicateRow: dup.duplicateCell.position.row),
-                expected: .words("1 row"), actual: .words("2 rows"), sources: [Format.cell(dup.keptCell), Format.cell(dup.duplicateCell)]))
+                expected: .term(.rows(1)), actual: .term(.rows(2)), sources: [Format.cell(dup.keptCell), Format.cell(dup.duplicateCell)]))
         }
     }
 }

@@ -84,7 +84,7 @@ extension RuleRun {
                 emit(Finding(id: Finding.ID(.rf005, .source(use.tag), .output(use.output)), severity: .warning,
                              bureau: use.bureau, output: use.output,
                              message: .notInFramework(output: use.output, title: use.title, plan: settings.planID),
-                             expected: .words("listed output"), actual: .code(use.output.text), sources: [Format.cell(use.cell)]))
+                             expected: .term(.listedOutput), actual: .code(use.output.text), sources: [Format.cell(use.cell)]))
             }
         }
 

@@ -40,7 +40,7 @@ extension RuleRun {
                              message: .kpiIncomplete(kpi: kpi.id, name: kpi.name,
                                                      baseline: KPIGap(valueMissing: kpi.baseline == nil, yearMissing: kpi.baselineYear == nil),
                                                      target: KPIGap(valueMissing: kpi.target == nil, yearMissing: kpi.targetYear == nil)),
-                             expected: .words(parts.joined(separator: " and ")), actual: .words("blank"),
+                             expected: .words(parts.joined(separator: " and ")), actual: .term(.blank),
                              sources: [Format.cell(noTarget ? kpi.targetCell : kpi.baselineCell)]))
                 skipped([.kpi002], .kpi(kpi.id), .noBaselineOrTarget, causedBy: [findings[findings.count - 1].id])
                 continue

@@ -42,7 +42,7 @@ extension RuleRun {
                     emit(Finding(id: Finding.ID(.rsk001, .text(risk.id)), severity: score >= tolerances.riskError ? .error : .warning,
                                  bureau: bureau, output: linkedOutput,
                                  message: .riskUnmitigated(risk: risk.id, description: risk.description, score: score, likelihood: l, impact: i, band: band(score)),
-                                 expected: .words("mitigation text"), actual: .words("blank"), delta: .words("score \(score.plainText)"), sources: [Format.cell(risk.mitigation.source)]))
+                                 expected: .term(.mitigationText), actual: .term(.blank), delta: .words("score \(score.plainText)"), sources: [Format.cell(risk.mitigation.source)]))
                 }
             }
             if let link = risk.linkedObjective {
@@ -50,7 +50,7 @@ extension RuleRun {
                 if !objectives.contains(code) && !objectives.isEmpty {
                     emit(Finding(id: Finding.ID(.rsk002, .text(risk.id), .text(code)), severity: .error, bureau: bureau,
                                  message: .riskUnknownObjective(risk: risk.id, objective: code),
-                                 expected: .words("known objective"), actual: .code(code), sources: [Format.cell(link.source)]))
+                                 expected: .term(.knownObjective), actual: .code(code), sources: [Format.cell(link.source)]))
                 }
             }
             if let link = risk.linkedOutput {
@@ -59,7 +59,7 @@ extension RuleRun {
                     let siblings = knownOutputs.filter { $0.objective == code.objective }.sorted()
                     emit(Finding(id: Finding.ID(.rsk002, .text(risk.id), .output(code)), severity: .error, bureau: bureau, output: code,
                                  message: .riskUnknownOutput(risk: risk.id, output: code, objective: code.objective, siblings: siblings),
-                                 expected: .words("known output"), actual: .code(code.text), sources: [Format.cell(link.source)]))
+                                 expected: .term(.knownOutput), actual: .code(code.text), sources: [Format.cell(link.source)]))
                 }
             }
             if !onScale {

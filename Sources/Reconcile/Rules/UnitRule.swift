@@ -43,7 +43,7 @@ extension RuleRun {
                              severity: .error, bureau: a?.bureau,
                              message: .unitColumn(file: first.file, sheet: first.sheet, column: CellPosition.letters(first.position.column),
                                                   hits: columnHits.count, pairs: pairs),
-                             expected: .words("declared unit"), actual: .words("factor 1000 on \(columnHits.count) of \(pairs) pairs"), sources: [col]))
+                             expected: .term(.declaredUnit), actual: .words("factor 1000 on \(columnHits.count) of \(pairs) pairs"), sources: [col]))
                 columnHits.forEach { covered.insert($0.key) }
                 continue
             }

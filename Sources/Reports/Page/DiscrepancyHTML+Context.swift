@@ -25,10 +25,13 @@ extension DiscrepancyHTML {
         public var changes: Changes?
         /// Every expected submission and what arrived for it.
         public var expected: [ExpectedSubmission] = []
+        /// The page's language: its labels, messages, rule titles and number forms.
+        public var language: Language
 
         public init(run: RunFacts? = nil, bureauTotals: [BureauTotal] = [], kpis: [KPI] = [], risks: [Risk] = [],
-                    tolerances: Tolerances = Tolerances(), chain: ResultsChain? = nil) {
+                    tolerances: Tolerances = Tolerances(), chain: ResultsChain? = nil, language: Language = .en) {
             self.chain = chain
+            self.language = language
             self.run = run
             self.bureauTotals = bureauTotals
             self.kpis = kpis

@@ -3,7 +3,7 @@
 /// severity and rule counts), and links to a finding that the filters hide, which reveal it. The
 /// page works without it: the form stays hidden and every row shows.
 extension DiscrepancyHTML {
-    static let script = """
+    static func script(_ L: Labels) -> String { """
     <script>
     (function () {
       var form = document.getElementById('filters'), status = document.getElementById('shown'),
@@ -30,8 +30,8 @@ extension DiscrepancyHTML {
           if (row.dataset.root === '1') roots++;
           if (row.classList.contains('revealed')) opened++;
         });
-        status.textContent = shown + ' of ' + rows.length + ' shown: ' + bySeverity.error + ' error, ' + bySeverity.warning +
-          ' warning, ' + bySeverity.info + ' info, ' + roots + ' root causes' + (opened ? ' (' + opened + ' opened by a link)' : '');
+        status.textContent = shown + '\(L(" of "))' + rows.length + '\(L(" shown: "))' + bySeverity.error + '\(L(" error, "))' + bySeverity.warning +
+          '\(L(" warning, "))' + bySeverity.info + '\(L(" info, "))' + roots + '\(L(" root causes"))' + (opened ? ' (' + opened + '\(L(" opened by a link)"))' : '');
       }
       function apply() {
         revealed.forEach(function (row) { row.classList.remove('revealed'); });
@@ -76,4 +76,5 @@ extension DiscrepancyHTML {
     </script>
 
     """
+    }
 }

@@ -106,11 +106,16 @@ extension DiscrepancyHTML {
 }
 
 extension DiscrepancyHTML {
+    /// For French and Spanish, whose words are longer (`avertissement`, `constataciones`): the
+    /// bureau × severity table and the rules table keep to a phone's width.
+    static let longerWords = "@media screen and (max-width:760px){.matrix th,.matrix td{padding:4px 3px}.matrix thead th,.rules thead th{font-size:12px}"
+        + ".rules th,.rules td{overflow-wrap:anywhere}}\n"
+
     /// The printed pages' footer: the report's title and `page x of y` (CSS page-margin boxes),
     /// the title quoted as a CSS string that cannot end the `<style>` element.
-    static func pageFooter(title: String) -> String {
+    static func pageFooter(title: String, _ L: Labels = Labels(.en)) -> String {
         var quoted = ""
-        for scalar in "\(title) — discrepancies".unicodeScalars {
+        for scalar in L("{0} — discrepancies", title).unicodeScalars {
             switch scalar {
             case "\\", "\"": quoted += "\\" + String(scalar)
             case "<", ">", "&", "\n", "\r": quoted += "\\" + String(scalar.value, radix: 16) + " "
@@ -118,6 +123,6 @@ extension DiscrepancyHTML {
             }
         }
         let font = "font:8pt system-ui,\"DejaVu Sans\",sans-serif;color:#555"
-        return "@page{@bottom-left{content:\"\(quoted)\";\(font)}@bottom-right{content:\"page \" counter(page) \" of \" counter(pages);\(font)}}\n"
+        return "@page{@bottom-left{content:\"\(quoted)\";\(font)}@bottom-right{content:\"\(L("page "))\" counter(page) \"\(L(" of "))\" counter(pages);\(font)}}\n"
     }
 }

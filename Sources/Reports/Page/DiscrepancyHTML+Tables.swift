@@ -8,10 +8,10 @@ extension DiscrepancyHTML {
     static let noBureau = "none"
 
     /// Findings by bureau × severity; each count a link that filters the table to it.
-    static func byBureau(_ findings: [Finding]) -> String {
+    static func byBureau(_ findings: [Finding], _ L: Labels) -> String {
         let bureaus: [Bureau?] = Bureau.allCases.filter { b in findings.contains { $0.bureau == b } } + (findings.contains { $0.bureau == nil } ? [nil] : [])
-        var html = "<table class=\"matrix\"><caption>Findings by bureau and severity</caption><thead><tr><th scope=\"col\">bureau</th>"
-        html += severities.map { "<th scope=\"col\" class=\"num\">\($0.rawValue)</th>" }.joined() + "<th scope=\"col\" class=\"num\">total</th></tr></thead><tbody>\n"
+        var html = "<table class=\"matrix\"><caption>\(L("Findings by bureau and severity"))</caption><thead><tr><th scope=\"col\">\(L("bureau"))</th>"
+        html += severities.map { "<th scope=\"col\" class=\"num\">\(L.severity($0))</th>" }.joined() + "<th scope=\"col\" class=\"num\">\(L("total"))</th></tr></thead><tbody>\n"
         func link(_ count: Int, bureau: String, severity: String) -> String {
             count == 0 ? "<span class=\"zero\">0</span>"
                 : "<a href=\"#findings\" data-set-bureau=\"\(bureau)\" data-set-severity=\"\(severity)\">\(count)</a>"
@@ -19,13 +19,13 @@ extension DiscrepancyHTML {
         for bureau in bureaus {
             let mine = findings.filter { $0.bureau == bureau }
             let key = bureau?.rawValue ?? noBureau
-            html += "<tr><th scope=\"row\">\(bureau?.rawValue ?? "no bureau")</th>"
+            html += "<tr><th scope=\"row\">\(bureau?.rawValue ?? L("no bureau"))</th>"
             for severity in severities {
                 html += "<td class=\"num \(severity.rawValue)\">\(link(mine.filter { $0.severity == severity }.count, bureau: key, severity: severity.rawValue))</td>"
             }
             html += "<td class=\"num\">\(link(mine.count, bureau: key, severity: ""))</td></tr>\n"
         }
-        html += "</tbody><tfoot><tr><th scope=\"row\">all</th>"
+        html += "</tbody><tfoot><tr><th scope=\"row\">\(L("all"))</th>"
         for severity in severities {
             html += "<td class=\"num\">\(link(findings.filter { $0.severity == severity }.count, bureau: "", severity: severity.rawValue))</td>"
         }
@@ -35,53 +35,53 @@ extension DiscrepancyHTML {
     /// Filters for reviewers: severity, bureau (with "no bureau"), rule (with its title), root causes
     /// only, and words (accents ignored). Hidden until the script runs, so that without JavaScript
     /// the page shows every finding and no dead form.
-    static func filterForm(_ findings: [Finding], tolerances: Tolerances) -> String {
+    static func filterForm(_ findings: [Finding], tolerances: Tolerances, _ L: Labels) -> String {
         func options(_ values: [(value: String, label: String)]) -> String {
-            "<option value=\"\">all</option>" + values.map { "<option value=\"\(escape($0.value))\">\(escape($0.label))</option>" }.joined()
+            "<option value=\"\">\(L("all"))</option>" + values.map { "<option value=\"\(escape($0.value))\">\(escape($0.label))</option>" }.joined()
         }
-        let severities = severities.filter { s in findings.contains { $0.severity == s } }.map { ($0.rawValue, $0.rawValue) }
+        let severities = severities.filter { s in findings.contains { $0.severity == s } }.map { ($0.rawValue, L.severity($0)) }
         var bureaus = Bureau.allCases.filter { b in findings.contains { $0.bureau == b } }.map { ($0.rawValue, $0.rawValue) }
-        if findings.contains(where: { $0.bureau == nil }) { bureaus.append((noBureau, "no bureau")) }
+        if findings.contains(where: { $0.bureau == nil }) { bureaus.append((noBureau, L("no bureau"))) }
         let rules = RuleID.allCases.filter { r in findings.contains { $0.rule == r } }
-            .map { ($0.rawValue, "\($0.rawValue) \(RuleDescriptions.english($0, tolerances: tolerances).title)") }
+            .map { ($0.rawValue, "\($0.rawValue) \(L.language.rule($0, tolerances: tolerances).title)") }
         let statuses = FindingStatus.allCases.filter { s in findings.contains { $0.status == s } }.map { ($0.rawValue, $0.rawValue) }
         return "<form id=\"filters\" hidden>"
-            + "<label>severity <select name=\"severity\">\(options(severities))</select></label>"
-            + (statuses.isEmpty ? "" : "<label>status <select name=\"status\">\(options(statuses))</select></label>")
-            + "<label>bureau <select name=\"bureau\">\(options(bureaus))</select></label>"
-            + "<label class=\"rule\">rule <select name=\"rule\">\(options(rules))</select></label>"
-            + "<label><input type=\"checkbox\" name=\"root\"> root causes only</label>"
-            + "<label>words <input type=\"search\" name=\"words\" placeholder=\"code, file, cell, word…\"></label>"
-            + "<button type=\"reset\">clear</button>"
+            + "<label>\(L("severity")) <select name=\"severity\">\(options(severities))</select></label>"
+            + (statuses.isEmpty ? "" : "<label>\(L("status")) <select name=\"status\">\(options(statuses))</select></label>")
+            + "<label>\(L("bureau")) <select name=\"bureau\">\(options(bureaus))</select></label>"
+            + "<label class=\"rule\">\(L("rule")) <select name=\"rule\">\(options(rules))</select></label>"
+            + "<label><input type=\"checkbox\" name=\"root\"> \(L("root causes only"))</label>"
+            + "<label>\(L("words")) <input type=\"search\" name=\"words\" placeholder=\"\(L("code, file, cell, word…"))\"></label>"
+            + "<button type=\"reset\">\(L("clear"))</button>"
             + "</form>\n<p id=\"shown\" class=\"shown\" aria-live=\"polite\"></p>\n"
     }
 
     /// Every finding in log order, one row each, with its rule's title under its id, amounts grouped
     /// and right-aligned, each source on its own line and each root cause a link.
-    static func findingsTable(_ findings: [Finding], tolerances: Tolerances) -> String {
+    static func findingsTable(_ findings: [Finding], tolerances: Tolerances, _ L: Labels) -> String {
         let ids = Set(findings.map(\.id))
         var html = "<table class=\"log\"><thead><tr>"
         html += columns.map { column in
             let numeric = column == .expected || column == .actual || column == .delta
-            return "<th scope=\"col\" class=\"c-\(column.name)\(numeric ? " num" : "")\">\(column.name.replacingOccurrences(of: "_", with: " "))</th>"
+            return "<th scope=\"col\" class=\"c-\(column.name)\(numeric ? " num" : "")\">\(L(column.name.replacingOccurrences(of: "_", with: " ")))</th>"
         }.joined()
         html += "</tr></thead><tbody>\n"
         for f in findings {
             let bureau = f.bureau?.rawValue ?? noBureau
             html += "<tr id=\"\(attribute(f.id.description))\" class=\"\(f.severity.rawValue)\" data-severity=\"\(f.severity.rawValue)\" data-bureau=\"\(bureau)\" data-rule=\"\(f.rule.rawValue)\" data-root=\"\(f.causedBy.isEmpty ? 1 : 0)\"\(f.status.map { " data-status=\"\($0.rawValue)\"" } ?? "")>"
             for column in columns {
-                let label = " data-label=\"\(column.name.replacingOccurrences(of: "_", with: " "))\""
+                let label = " data-label=\"\(L(column.name.replacingOccurrences(of: "_", with: " ")))\""
                 switch column {
                 case .id:
-                    let rule = RuleDescriptions.english(f.rule, tolerances: tolerances)
+                    let rule = L.language.rule(f.rule, tolerances: tolerances)
                     html += "<td class=\"c-id\"\(label)><span class=\"fid\">\(breakable(f.id.description, after: ["/"]))</span>"
                         + "<a class=\"rt\" href=\"#rule-\(f.rule.rawValue)\" title=\"\(escape(rule.description))\">\(escape(rule.title))</a></td>"
-                case .severity: html += "<td class=\"c-severity\"\(label)><span class=\"sev \(f.severity.rawValue)\">\(f.severity.rawValue)</span></td>"
+                case .severity: html += "<td class=\"c-severity\"\(label)><span class=\"sev \(f.severity.rawValue)\">\(L.severity(f.severity))</span></td>"
                 case .expected, .actual, .delta:
                     let value = column == .expected ? f.expected : column == .actual ? f.actual : f.delta
                     let numeric = value.number != nil
                     let plain = value.number.map { " data-value=\"\($0.plainText)\"" } ?? ""
-                    html += "<td class=\"c-\(column.name)\(numeric ? " num" : " words")\"\(label)\(plain)>\(valueHTML(value))</td>"
+                    html += "<td class=\"c-\(column.name)\(numeric ? " num" : " words")\"\(label)\(plain)>\(valueHTML(value, L))</td>"
                 case .sources:
                     html += "<td class=\"c-sources\"\(label)>" + f.sources.map { "<span class=\"src\">\(breakable($0.description, after: ["!", "_"]))</span>" }.joined() + "</td>"
                 case .causedBy:
@@ -89,7 +89,7 @@ extension DiscrepancyHTML {
                         ids.contains(id) ? "<a href=\"#\(attribute(id.description))\">\(breakable(id.description, after: ["/"]))</a>" : breakable(id.description, after: ["/"])
                     }
                     html += "<td class=\"c-caused_by\"\(label)>\(causes.joined(separator: "<br>"))</td>"
-                default: html += "<td class=\"c-\(column.name)\"\(label)>\(escape(column.text(f)))</td>"
+                default: html += "<td class=\"c-\(column.name)\"\(label)>\(escape(column.text(f, in: L.language)))</td>"
                 }
             }
             html += "</tr>\n"
@@ -99,17 +99,17 @@ extension DiscrepancyHTML {
 
     /// The rules that gave findings, each with its title and what it checks (quoting the run's
     /// tolerances) and its count by severity, a link that filters the table.
-    static func rulesTable(_ findings: [Finding], tolerances: Tolerances) -> String {
-        var html = "<table class=\"rules\"><thead><tr><th scope=\"col\">rule</th><th scope=\"col\">title</th><th scope=\"col\">what it checks</th>"
-        html += "<th scope=\"col\" class=\"num\">findings</th></tr></thead><tbody>\n"
+    static func rulesTable(_ findings: [Finding], tolerances: Tolerances, _ L: Labels) -> String {
+        var html = "<table class=\"rules\"><thead><tr><th scope=\"col\">\(L("rule"))</th><th scope=\"col\">\(L("title"))</th><th scope=\"col\">\(L("what it checks"))</th>"
+        html += "<th scope=\"col\" class=\"num\">\(L("findings"))</th></tr></thead><tbody>\n"
         for rule in RuleID.allCases {
             let mine = findings.filter { $0.rule == rule }
-            let entry = RuleDescriptions.english(rule, tolerances: tolerances)
+            let entry = L.language.rule(rule, tolerances: tolerances)
             let count = mine.isEmpty ? "<span class=\"zero\">0</span>"
                 : "<a href=\"#findings\" data-set-rule=\"\(rule.rawValue)\">\(mine.count)</a>"
                 + severities.compactMap { s in
                     let n = mine.filter { $0.severity == s }.count
-                    return n == 0 ? nil : " <span class=\"sev \(s.rawValue)\" title=\"\(s.rawValue)\">\(n)</span>"
+                    return n == 0 ? nil : " <span class=\"sev \(s.rawValue)\" title=\"\(L.severity(s))\">\(n)</span>"
                 }.joined()
             html += "<tr id=\"rule-\(rule.rawValue)\"\(mine.isEmpty ? " class=\"quiet\"" : "")><td class=\"code\">\(rule.rawValue)</td><td>\(escape(entry.title))</td>"
             html += "<td>\(escape(entry.description))</td><td class=\"num\">\(count)</td></tr>\n"
@@ -118,14 +118,14 @@ extension DiscrepancyHTML {
     }
 
     /// The inputs of the run: what each was taken for, what became of it, and its SHA-256.
-    static func inputsTable(_ run: RunFacts) -> String {
-        var html = "<table class=\"inputs\"><thead><tr><th scope=\"col\">file</th><th scope=\"col\">kind</th><th scope=\"col\">bureau</th>"
-        html += "<th scope=\"col\">fate</th><th scope=\"col\" class=\"num\">size</th><th scope=\"col\">SHA-256</th></tr></thead><tbody>\n"
+    static func inputsTable(_ run: RunFacts, _ L: Labels) -> String {
+        var html = "<table class=\"inputs\"><thead><tr><th scope=\"col\">\(L("file"))</th><th scope=\"col\">\(L("kind"))</th><th scope=\"col\">\(L("bureau"))</th>"
+        html += "<th scope=\"col\">\(L("fate"))</th><th scope=\"col\" class=\"num\">\(L("size"))</th><th scope=\"col\">SHA-256</th></tr></thead><tbody>\n"
         for input in run.inputs {
-            let fate = "<span class=\"fate \(attribute(input.fate))\">\(escape(input.fate))</span>" + (input.reason.map { "<br><small>\(escape($0))</small>" } ?? "")
-            html += "<tr><td data-label=\"file\">\(breakable(input.file, after: ["_"]))</td><td data-label=\"kind\">\(escape(input.kind ?? "—"))</td>"
-            html += "<td data-label=\"bureau\">\(escape(input.bureau ?? "—"))</td><td data-label=\"fate\">\(fate)</td>"
-            html += "<td class=\"num\" data-label=\"size\">\(size(input.size))</td><td data-label=\"SHA-256\"><code class=\"hash\">\(input.sha256.isEmpty ? "not read" : escape(input.sha256))</code></td></tr>\n"
+            let fate = "<span class=\"fate \(attribute(input.fate))\">\(escape(L(input.fate)))</span>" + (input.reason.map { "<br><small>\(escape($0))</small>" } ?? "")
+            html += "<tr><td data-label=\"\(L("file"))\">\(breakable(input.file, after: ["_"]))</td><td data-label=\"\(L("kind"))\">\(escape(input.kind ?? "—"))</td>"
+            html += "<td data-label=\"\(L("bureau"))\">\(escape(input.bureau ?? "—"))</td><td data-label=\"\(L("fate"))\">\(fate)</td>"
+            html += "<td class=\"num\" data-label=\"\(L("size"))\">\(size(input.size, L))</td><td data-label=\"SHA-256\"><code class=\"hash\">\(input.sha256.isEmpty ? L("not read") : escape(input.sha256))</code></td></tr>\n"
         }
         return html + "</tbody></table>\n"
     }

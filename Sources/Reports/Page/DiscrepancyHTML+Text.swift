@@ -35,35 +35,37 @@ extension DiscrepancyHTML {
 
     /// Digits grouped by thousands with a narrow no-break space, U+2212 for minus: `1 800 000`,
     /// `−45 000`, `+440 000` when `signed`.
-    static func grouped(_ value: Decimal, signed: Bool = false) -> String {
-        value.groupedCHF(signed: signed).replacingOccurrences(of: " ", with: "\u{202F}")
+    static func grouped(_ value: Decimal, signed: Bool = false, _ L: Labels) -> String {
+        L.language == .en ? value.groupedCHF(signed: signed).replacingOccurrences(of: " ", with: "\u{202F}") : L.numbers.grouped(value, signed: signed)
     }
 
     /// `−1.14 %` (U+2212), nil when the base is 0.
-    static func percent(_ delta: Decimal, of base: Decimal, places: Int = 2) -> String? {
+    static func percent(_ delta: Decimal, of base: Decimal, places: Int = 2, _ L: Labels) -> String? {
         guard base != 0 else { return nil }
+        guard L.language == .en else { return L.numbers.percent(delta, of: base, places: places) }
         let value = (delta / base * 100).rounded(scale: places)
         return (value < 0 ? "\u{2212}" : "+") + abs(value).fixed(places: places) + "\u{202F}%"
     }
 
     /// An expected, actual or delta value as a table cell's content: amounts grouped (the plain
     /// form stays in `data-value` for sorting and searching), a change with its share beneath, words as words.
-    static func valueHTML(_ value: FindingValue) -> String {
+    static func valueHTML(_ value: FindingValue, _ L: Labels) -> String {
         switch value {
         case .none: ""
-        case .amount(let v): "<span class=\"n\">\(grouped(v))</span>"
-        case .signed(let v): "<span class=\"n\">\(grouped(v, signed: true))</span>"
+        case .amount(let v): "<span class=\"n\">\(grouped(v, L))</span>"
+        case .signed(let v): "<span class=\"n\">\(grouped(v, signed: true, L))</span>"
         case .change(let d, let base):
-            "<span class=\"n\">\(grouped(d, signed: true))</span>" + (percent(d, of: base).map { " <span class=\"n pct\">(\($0))</span>" } ?? "")
-        case .ratio(let r): "<span class=\"n\">ratio \(r.fixed(places: 1))</span>"
+            "<span class=\"n\">\(grouped(d, signed: true, L))</span>" + (percent(d, of: base, L).map { " <span class=\"n pct\">(\($0))</span>" } ?? "")
+        case .ratio(let r): "<span class=\"n\">\(L("ratio")) \(L.numbers.fixed(r, places: 1))</span>"
         case .code(let code): escape(code)
+        case .term: escape(L.language.text(value))
         case .words(let words): escape(words)
         }
     }
 
     /// CHF millions with one decimal for chart labels: `16.9 M`.
-    static func millions(_ value: Decimal) -> String {
-        (value / 1_000_000).fixed(places: 1) + "\u{202F}M"
+    static func millions(_ value: Decimal, _ L: Labels) -> String {
+        L.numbers.fixed(value / 1_000_000, places: 1) + "\u{202F}M"
     }
 
     /// A date as the page states it (UTC, to the minute): `2026-11-30 09:12 UTC`.
@@ -76,7 +78,8 @@ extension DiscrepancyHTML {
     }
 
     /// A file size in words: `18.2 kB`.
-    static func size(_ bytes: Int) -> String {
-        bytes < 1000 ? "\(bytes) B" : bytes < 1_000_000 ? "\((Decimal(bytes) / 1000).fixed(places: 1)) kB" : "\((Decimal(bytes) / 1_000_000).fixed(places: 1)) MB"
+    static func size(_ bytes: Int, _ L: Labels) -> String {
+        bytes < 1000 ? "\(bytes) \(L("B"))" : bytes < 1_000_000 ? "\(L.numbers.fixed(Decimal(bytes) / 1000, places: 1)) \(L("kB"))"
+            : "\(L.numbers.fixed(Decimal(bytes) / 1_000_000, places: 1)) \(L("MB"))"
     }
 }

@@ -12,33 +12,34 @@ import Results
 /// and `+Tables`.
 public enum DiscrepancyHTML {
     public static func render(_ findings: [Finding], title: String, context: Context = Context()) -> String {
+        let L = Labels(context.language)
         var html = """
         <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8">
+        <html lang="\(context.language.rawValue)"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title)) — discrepancies</title>
+        <title>\(escape(L("{0} — discrepancies", title)))</title>
         <style>
-        \(styles)\(pageFooter(title: title))</style></head><body>
+        \(styles)\(context.language == .en ? "" : longerWords)\(pageFooter(title: title, L))</style></head><body>
 
         """
-        html += header(findings, title: title, run: context.run)
-        html += "<nav class=\"toc\" aria-label=\"sections\"><a href=\"#summary\">Summary</a> <a href=\"#charts\">Charts</a> <a href=\"#findings\">Findings</a>"
-        html += context.chain == nil ? "" : " <a href=\"#chain\">Results chain</a>"
-        html += " <a href=\"#rules\">Rules</a>"
-        html += context.run == nil ? "" : " <a href=\"#run\">Inputs</a>"
+        html += header(findings, title: title, run: context.run, L)
+        html += "<nav class=\"toc\" aria-label=\"\(L("sections"))\"><a href=\"#summary\">\(L("Summary"))</a> <a href=\"#charts\">\(L("Charts"))</a> <a href=\"#findings\">\(L("Findings"))</a>"
+        html += context.chain == nil ? "" : " <a href=\"#chain\">\(L("Results chain"))</a>"
+        html += " <a href=\"#rules\">\(L("Rules"))</a>"
+        html += context.run == nil ? "" : " <a href=\"#run\">\(L("Inputs"))</a>"
         html += "</nav>\n"
-        html += "<section id=\"summary\"><h2>Summary</h2>\n" + (context.changes.map(changesSection) ?? "") + tiles(findings, run: context.run)
+        html += "<section id=\"summary\"><h2>\(L("Summary"))</h2>\n" + (context.changes.map(changesSection) ?? "") + tiles(findings, run: context.run, L)
         html += submissionsTable(context.expected)
         if !context.notChecked.isEmpty {
-            html += "<h3>Not checked</h3>\n<ul class=\"not-checked\">" + context.notChecked.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+            html += "<h3>\(L("Not checked"))</h3>\n<ul class=\"not-checked\">" + context.notChecked.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
         }
-        html += "<div class=\"overview\">\n" + byBureau(findings) + (plansChart(context.bureauTotals, tolerances: context.tolerances) ?? "") + "</div></section>\n"
-        html += charts(findings, context: context)
-        html += "<section id=\"findings\"><h2>Findings</h2>\n" + filterForm(findings, tolerances: context.tolerances) + findingsTable(findings, tolerances: context.tolerances) + "</section>\n"
-        html += context.chain.map(chainSection) ?? ""
-        html += "<section id=\"rules\"><h2>Rules</h2>\n" + rulesTable(findings, tolerances: context.tolerances) + "</section>\n"
-        if let run = context.run { html += "<section id=\"run\"><h2>Inputs</h2>\n" + inputsTable(run) + "</section>\n" }
-        html += script + "</body></html>\n"
+        html += "<div class=\"overview\">\n" + byBureau(findings, L) + (plansChart(context.bureauTotals, tolerances: context.tolerances, L) ?? "") + "</div></section>\n"
+        html += charts(findings, context: context, L)
+        html += "<section id=\"findings\"><h2>\(L("Findings"))</h2>\n" + filterForm(findings, tolerances: context.tolerances, L) + findingsTable(findings, tolerances: context.tolerances, L) + "</section>\n"
+        html += context.chain.map { chainSection($0, L) } ?? ""
+        html += "<section id=\"rules\"><h2>\(L("Rules"))</h2>\n" + rulesTable(findings, tolerances: context.tolerances, L) + "</section>\n"
+        if let run = context.run { html += "<section id=\"run\"><h2>\(L("Inputs"))</h2>\n" + inputsTable(run, L) + "</section>\n" }
+        html += script(L) + "</body></html>\n"
         return html
     }
 
@@ -49,35 +50,35 @@ public enum DiscrepancyHTML {
     static let severities: [Severity] = [.error, .warning, .info]
 
     /// The title and the run's facts in one line each: what, by which rbm, from which pipeline, as of when.
-    private static func header(_ findings: [Finding], title: String, run: RunFacts?) -> String {
-        var html = "<header><h1>\(escape(title))</h1>\n<p class=\"lede\">Discrepancy report: \(findings.count) finding\(findings.count == 1 ? "" : "s")"
-        html += " from the reconciliation of the financial plan, the operational plans, the results framework and the risk register.</p>\n"
+    private static func header(_ findings: [Finding], title: String, run: RunFacts?, _ L: Labels) -> String {
+        var html = "<header><h1>\(escape(title))</h1>\n<p class=\"lede\">" + L(findings.count == 1 ? "Discrepancy report: {0} finding" : "Discrepancy report: {0} findings", findings.count)
+        html += L(" from the reconciliation of the financial plan, the operational plans, the results framework and the risk register.") + "</p>\n"
         guard let run else { return html + "</header>\n" }
         html += "<dl class=\"facts\">"
-        html += "<div><dt>inputs as of</dt><dd>\(run.newestInput.map(day) ?? "—")</dd></div>"
-        html += "<div><dt>pipeline</dt><dd><code>\(escape(run.pipeline))</code></dd></div>"
+        html += "<div><dt>\(L("inputs as of"))</dt><dd>\(run.newestInput.map(day) ?? "—")</dd></div>"
+        html += "<div><dt>\(L("pipeline"))</dt><dd><code>\(escape(run.pipeline))</code></dd></div>"
         html += "<div><dt>rbm</dt><dd>\(escape(run.rbmVersion))</dd></div>"
         let accepted = run.inputs.filter { $0.fate == "archived" || $0.fate == "current" }.count
-        html += "<div><dt>inputs</dt><dd><a href=\"#run\">\(run.inputs.count) files, \(accepted) reconciled</a></dd></div>"
+        html += "<div><dt>\(L("inputs"))</dt><dd><a href=\"#run\">\(L("{0} files, {1} reconciled", run.inputs.count, accepted))</a></dd></div>"
         return html + "</dl></header>\n"
     }
 
     /// Counts by severity, root causes and inputs, as tiles.
-    private static func tiles(_ findings: [Finding], run: RunFacts?) -> String {
+    private static func tiles(_ findings: [Finding], run: RunFacts?, _ L: Labels) -> String {
         func tile(_ cls: String, _ count: Int, _ label: String, _ note: String = "") -> String {
             "<div class=\"tile \(cls)\"><b>\(count)</b><span>\(label)</span>\(note.isEmpty ? "" : "<small>\(note)</small>")</div>"
         }
-        var html = "<div class=\"tiles\">" + tile("all", findings.count, "findings")
+        var html = "<div class=\"tiles\">" + tile("all", findings.count, L("findings"))
         for severity in severities {
-            html += tile(severity.rawValue, findings.filter { $0.severity == severity }.count, severity.rawValue)
+            html += tile(severity.rawValue, findings.filter { $0.severity == severity }.count, L.severity(severity))
         }
         let roots = findings.filter { $0.causedBy.isEmpty }.count
-        html += tile("root", roots, "root causes", "\(findings.count - roots) follow from another finding")
+        html += tile("root", roots, L("root causes"), L("{0} follow from another finding", findings.count - roots))
         if let run {
             let reconciled = run.inputs.filter { $0.fate == "archived" || $0.fate == "current" }.count
             let quarantined = run.inputs.filter { $0.fate == "quarantined" || $0.fate == "current-unreadable" }.count
-            html += tile(quarantined > 0 ? "error" : "inputs", reconciled, "inputs reconciled",
-                         "\(quarantined) quarantined, \(run.inputs.count - reconciled - quarantined) superseded")
+            html += tile(quarantined > 0 ? "error" : "inputs", reconciled, L("inputs reconciled"),
+                         L("{0} quarantined, {1} superseded", quarantined, run.inputs.count - reconciled - quarantined))
         }
         return html + "</div>\n"
     }

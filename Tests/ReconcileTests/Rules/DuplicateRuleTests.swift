@@ -53,7 +53,7 @@ import Results
         #expect(f.id == Finding.ID(.dat001, .source(c.workbook), .text(c.key)))
         #expect(f.severity == (c.identical ? .warning : .error))
         #expect(f.bureau == c.bureau && f.output == c.output.map(OutputCode.init) && f.period == Period.none)
-        #expect(f.expected == .words("1 row") && f.actual == .words("2 rows") && f.delta == FindingValue.none)
+        #expect(f.expected == .term(.rows(1)) && f.actual == .term(.rows(2)) && f.delta == FindingValue.none)
         #expect(f.sourceTexts == ["\(c.file)!S!B10", "\(c.file)!S!B11"])
         #expect(f.causedBy == [])
         #expect(f.message == .duplicateRow(key: c.key, file: c.file, identical: c.identical, keptRow: 10, duplicateRow: 11))

@@ -189,7 +189,7 @@ import Results
         let f = try #require(all.last)
         #expect(f.id == Finding.ID(.rf005, .source(.operationalPlan(.gs)), .output(OutputCode("E.1-1"))))
         #expect(f.severity == .warning && f.bureau == .gs && f.output == OutputCode("E.1-1") && f.period == Period.none)
-        #expect(f.expected == .words("listed output") && f.actual == .code("E.1-1") && f.delta == FindingValue.none)
+        #expect(f.expected == .term(.listedOutput) && f.actual == .code("E.1-1") && f.delta == FindingValue.none)
         #expect(f.sourceTexts == ["OP_GS.xlsx!S!A5"])
         #expect(all.first?.sourceTexts == ["FP.xlsx!S!C5"])
         #expect(f.message == .notInFramework(output: OutputCode("E.1-1"), title: "E.1-1", plan: Self.plan))

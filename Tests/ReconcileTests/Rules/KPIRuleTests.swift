@@ -207,7 +207,7 @@ import Results
         #expect(all.count == 1)
         #expect(f.id == Finding.ID(.kpi001, .text("KPI-D.2-2-01")))
         #expect(f.severity == c.severity && f.bureau == .bdt && f.output == OutputCode("D.2-2") && f.period == Period.none)
-        #expect(f.expected == .words(c.expected) && f.actual == .words("blank") && f.delta == FindingValue.none)
+        #expect(f.expected == .words(c.expected) && f.actual == .term(.blank) && f.delta == FindingValue.none)
         #expect(f.sourceTexts == ["RF.xlsx!S!\(c.cell)"])
         #expect(f.causedBy == [])
         #expect(f.message == .kpiIncomplete(kpi: "KPI-D.2-2-01", name: "name of KPI-D.2-2-01",

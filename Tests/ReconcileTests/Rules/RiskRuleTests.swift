@@ -65,7 +65,7 @@ import Results
         #expect(f.id == Finding.ID(.rsk001, .text("RSK-BDT-01")))
         #expect(f.severity == severity && f.bureau == .bdt && f.output == OutputCode("D.2-2") && f.period == Period.none)
         let score = likelihood * impact
-        #expect(f.expected == .words("mitigation text") && f.actual == .words("blank") && f.delta == .words("score \(score)"))
+        #expect(f.expected == .term(.mitigationText) && f.actual == .term(.blank) && f.delta == .words("score \(score)"))
         #expect(f.sourceTexts == ["RR.xlsx!S!K5"])
         #expect(f.causedBy == [])
         #expect(f.message == .riskUnmitigated(risk: "RSK-BDT-01", description: "description of RSK-BDT-01", score: score, likelihood: likelihood,
@@ -104,7 +104,7 @@ import Results
         #expect(f.id == Finding.ID(.rsk002, .text("RSK-BDT-02"), .text("D.9")))
         #expect(f.idText == "RSK-002/RSK-BDT-02/D.9")
         #expect(f.severity == .error && f.bureau == .bdt && f.output == nil && f.period == Period.none)
-        #expect(f.expected == .words("known objective") && f.actual == .code("D.9") && f.delta == FindingValue.none)
+        #expect(f.expected == .term(.knownObjective) && f.actual == .code("D.9") && f.delta == FindingValue.none)
         #expect(f.sourceTexts == ["RR.xlsx!S!E5"])
         #expect(f.causedBy == [])
         #expect(f.message == .riskUnknownObjective(risk: "RSK-BDT-02", objective: "D.9"))
@@ -125,7 +125,7 @@ import Results
         #expect(f.id == Finding.ID(.rsk002, .text("RSK-BDT-02"), .output(OutputCode("D.2-9"))))
         #expect(f.idText == "RSK-002/RSK-BDT-02/D.2-9")
         #expect(f.severity == .error && f.bureau == .bdt && f.output == OutputCode("D.2-9") && f.period == Period.none)
-        #expect(f.expected == .words("known output") && f.actual == .code("D.2-9") && f.delta == FindingValue.none)
+        #expect(f.expected == .term(.knownOutput) && f.actual == .code("D.2-9") && f.delta == FindingValue.none)
         #expect(f.sourceTexts == ["RR.xlsx!S!F5"])
         #expect(f.message == .riskUnknownOutput(risk: "RSK-BDT-02", output: OutputCode("D.2-9"), objective: "D.2",
                                                 siblings: [OutputCode("D.2-1"), OutputCode("D.2-2"), OutputCode("D.2-3")]))

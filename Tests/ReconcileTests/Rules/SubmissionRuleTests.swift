@@ -36,7 +36,7 @@ import Results
         #expect(f.idText == id)
         #expect(f.id == Finding.ID(.sub001, [.kind(kind)] + (bureau.map { [.bureau($0)] } ?? [])))
         #expect(f.severity == .error && f.bureau == bureau && f.output == nil && f.period == .biennium(Biennium(2022, 2023)))
-        #expect(f.expected == .words("1 submission") && f.actual.text == "0" && f.delta == FindingValue.none)
+        #expect(f.expected == .term(.submissions(1)) && f.actual.text == "0" && f.delta == FindingValue.none)
         #expect(f.sourceTexts == ["inbox/"])
         #expect(f.causedBy == [])
         #expect(f.message == .missingSubmission(kind: kind, bureau: bureau, biennium: Biennium(2022, 2023), received: present.sorted(), refused: []))

@@ -93,7 +93,7 @@ import Results
             #expect(column.id == Finding.ID(.fin007, .source(.operationalPlan(.br)), .text("S!E")))
             #expect(column.idText == "FIN-007/OP-BR/S!E")
             #expect(column.severity == .error && column.bureau == .br && column.output == nil && column.period == Period.none)
-            #expect(column.expected == .words("declared unit") && column.actual == .words("factor 1000 on \(hits) of \(pairs) pairs"))
+            #expect(column.expected == .term(.declaredUnit) && column.actual == .words("factor 1000 on \(hits) of \(pairs) pairs"))
             #expect(column.delta == FindingValue.none)
             #expect(column.sourceTexts == ["OP_BR.xlsx!S!E"])
             #expect(column.message == .unitColumn(file: "OP_BR.xlsx", sheet: "S", column: "E", hits: hits, pairs: pairs))

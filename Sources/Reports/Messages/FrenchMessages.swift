@@ -1,0 +1,212 @@
+import Foundation
+import Results
+
+/// The French messages of the rule catalogue, in the words the workbooks use (plan opérationnel,
+/// plan financier, budget ordinaire, extrabudgétaire) and French number forms (`NumberForms.french`:
+/// `1 800 000`, `−1,14 %`). Ids, codes, file names, sheet names and cell references are as read.
+/// Reasons the reader gave for a rejected row or a refused file stay as the reader wrote them (English).
+public struct FrenchMessages: MessageCatalogue {
+    public init() {}
+
+    private let n = NumberForms.french
+    private func g(_ value: Decimal, signed: Bool = false) -> String { n.grouped(value, signed: signed) }
+    private func p(_ value: Decimal) -> String { n.plain(value) }
+
+    public func text(_ message: Message) -> String {
+        switch message {
+        case .missingSubmission(let kind, let bureau, let biennium, let received, let refused):
+            let what = bureau.map { "plan opérationnel du \($0.rawValue)" } ?? name(of: kind)
+            let got = received.isEmpty ? "aucun" : received.map(\.rawValue).joined(separator: ", ")
+            let missed = refused.isEmpty ? ""
+                : " Reçus mais non acceptés : " + refused.map { "\($0.file) (\($0.reason))" }.joined(separator: " ; ") + "."
+            return "Aucun \(what) pour \(biennium) : 1 classeur attendu, 0 trouvé (plans opérationnels reçus : \(got)).\(missed)"
+        case .duplicateRow(let key, let file, let identical, let kept, let duplicate):
+            return identical
+                ? "\(key) figure deux fois dans \(file) avec des valeurs identiques ; ligne \(duplicate) ignorée."
+                : "\(key) figure deux fois dans \(file) avec des valeurs différentes ; ligne \(kept) conservée, ligne \(duplicate) non chargée."
+        case .rejectedRow(let row, let file, let sheet, let value, let header, let reason):
+            return "La ligne \(row) de \(file)!\(sheet) contient « \(value) » dans « \(header) » : \(reason) ; la ligne n’a pas été chargée."
+        case .missingExcelTable(let file, let name, let tables, let table):
+            let known = tables.isEmpty ? "il n’en a aucun" : "ses tableaux : " + tables.map { "\($0.name) (\($0.sheet))" }.joined(separator: ", ")
+            return "\(file) n’a pas de tableau Excel nommé « \(name) » (\(known)) ; le tableau \(table) n’a pas été chargé."
+        case .missingSheet(let file, let sheet, let sheets):
+            return "\(file) n’a pas de feuille « \(sheet) » ; feuilles : \(sheets.joined(separator: ", "))."
+        case .missingColumn(let file, let sheet, let field, let headers, let closest):
+            let seen = headers.isEmpty ? "aucun en-tête" : "en-têtes lus : " + headers.map { "« \($0) »" }.joined(separator: ", ")
+            let hint = closest.map { " ; l’alias le plus proche est « \($0) »" } ?? ""
+            return "La feuille « \(sheet) » de \(file) n’a pas de ligne d’en-tête avec une colonne pour « \(field) » (\(seen)\(hint)) ; la feuille n’a pas été chargée."
+
+        case .bienniumSplit(let label, let years, let first, let second, let stated, let transposed):
+            let computed = first + second, delta = stated - computed
+            return "\(label) : \(years.first) + \(years.second) = \(g(first)) + \(g(second)) = \(g(computed)), "
+                + "mais l’exercice biennal indiqué est de \(g(stated)) (Δ \(g(delta, signed: true))\(hint(transposed)))."
+        case .statedTotal(let label, let period, let stated, let computed, let isMoney, let rows, let transposed):
+            let show = { (value: Decimal) in isMoney ? "CHF \(self.g(value))" : self.g(value) }
+            let scope = rows.isEmpty ? "aucune ligne" : "la somme des lignes \(MessageNumbers.rows(rows))"
+            let delta = stated - computed
+            return "« \(label) »\(period == .none ? "" : ", \(period)") : total indiqué \(show(stated)), \(scope) donne \(show(computed)) "
+                + "(Δ \(g(delta, signed: true))\(hint(transposed)))."
+
+        case .unitColumn(let file, let sheet, let column, let hits, let pairs):
+            return "La colonne \(column) de \(file)!\(sheet) s’écarte du plan financier d’un facteur d’environ 1 000 pour \(hits) produits sur \(pairs) : "
+                + "son unité déclarée semble erronée."
+        case .unitCell(let output, let year, let planned, let unit, let budgeted, let ratio):
+            return "\(output), \(year) : le plan opérationnel indique \(g(planned / unit.factor)) dans une colonne déclarée en \(unit.rawValue) "
+                + "(= CHF \(g(planned))) ; le plan financier indique CHF \(g(budgeted)). Rapport \(n.fixed(ratio, places: 1)) — "
+                + "la cellule semble saisie dans la mauvaise unité."
+        case .fundingClass(let output, let year, let bureau, let planned, let planClass, let budgetClass, let misstated):
+            return "\(output), \(year) : le \(bureau.rawValue) prévoit CHF \(g(planned)) \(funding(planClass)) ; le plan financier le finance "
+                + "\(funding(budgetClass)). Le compter dans la mauvaise catégorie fausse le budget ordinaire de \(g(misstated))."
+        case .extrabudgetaryNote(let output, let year, let notes):
+            return "\(output), \(year) : la ligne relève du budget ordinaire mais ses notes indiquent « \(notes) » ; des fonds extrabudgétaires "
+                + "sont peut-être comptés dans le budget ordinaire (RB)."
+        case .plannedNotBudgeted(let output, let title, let bureau, let year, let planned):
+            return "\(output) (\(title)) : le \(bureau.rawValue) prévoit CHF \(g(planned)) pour \(year) mais le plan financier n’a pas de ligne pour \(output)."
+        case .budgetedNotPlanned(let output, let title, let bureau, let year, let budgeted):
+            let owner = bureau.map { "du \($0.rawValue)" } ?? "d’aucun bureau"
+            return "\(output) (\(title)) : le plan financier budgète CHF \(g(budgeted)) pour \(year) mais "
+                + "le plan opérationnel \(owner) ne prévoit aucune allocation pour \(output)."
+        case .amountDiffers(let output, let year, let bureau, let planned, let budgeted, let costRecovery):
+            let delta = planned - budgeted
+            let because = costRecovery.map {
+                " Produit à recouvrement des coûts : le Conseil peut en relever le budget pour répondre à la demande (Décision 5), d’où le niveau \(severity($0))."
+            } ?? ""
+            let who = bureau.map { "le \($0.rawValue)" } ?? "le plan opérationnel"
+            return "\(output), \(year) : \(who) prévoit CHF \(g(planned)), le plan financier indique "
+                + "CHF \(g(budgeted)) (Δ \(g(delta, signed: true)), \(n.percent(delta, of: budgeted)))." + because
+        case .bureauTotal(let bureau, let year, let planned, let budgeted):
+            let delta = planned - budgeted
+            return "\(bureau.rawValue), \(year) : les allocations du plan opérationnel totalisent CHF \(g(planned)) ; le plan financier attribue au "
+                + "\(bureau.rawValue) CHF \(g(budgeted)) (Δ \(g(delta, signed: true)), \(n.percent(delta, of: budgeted)))."
+        case .staffSplit(let output, let title, let year, let bureau, let planStaff, let planTotal, let budgetStaff, let budgetTotal):
+            return "\(output) « \(title) », \(year) : le \(bureau.rawValue) prévoit CHF \(g(planStaff)) de dépenses de personnel sur \(g(planTotal)) ; "
+                + "le plan financier en indique \(g(budgetStaff)) sur \(g(budgetTotal))."
+        case .costPerFTE(let output, let year, let staff, let fte, let perFTE, let minimum, let maximum):
+            guard let perFTE else {
+                return "\(output), \(year) : des dépenses de personnel de CHF \(g(staff)) sont prévues pour 0 ETP (plausible : CHF \(g(minimum))-"
+                    + "\(g(maximum)) par ETP) ; les ETP ou les dépenses de personnel sont peut-être mal saisis."
+            }
+            return "\(output), \(year) : dépenses de personnel de CHF \(g(staff)) pour \(p(fte)) ETP = CHF \(g(perFTE)) par ETP "
+                + "(plausible : \(g(minimum))-\(g(maximum))) ; les ETP ou les dépenses de personnel sont peut-être mal saisis."
+        case .priorityUnderfunded(let output, let biennium, let bureau, let funded, let requirement, let coverage):
+            return "\(output) (priorité élevée) : le plan financier prévoit CHF \(g(funded)) pour \(biennium), "
+                + "soit \(n.fixed(coverage * 100, places: 1))\(n.percentSpace)% des besoins du \(bureau.rawValue), CHF \(g(requirement)) "
+                + "(écart \(g(requirement - funded)))."
+        case .envelope(let biennium, let total, let envelope):
+            let delta = total - envelope
+            return "Les lignes du budget ordinaire pour \(biennium) totalisent CHF \(g(total)), \(delta > 0 ? "au-dessus" : "en dessous") de l’enveloppe approuvée "
+                + "de CHF \(g(envelope)) de \(g(abs(delta)))."
+
+        case .unknownGoal(let objective, let goal, let plan, let goals):
+            return "L’objectif \(objective) indique le but \(goal) ; \(plan) compte les buts G1-G\(goals)."
+        case .previousPlanObjective(let output, let objective, let previousPlan, let successor):
+            guard let successor else {
+                return "\(output) relève de l’objectif \(objective) du plan \(previousPlan), qui a été supprimé : la table de correspondance ne lui donne aucun successeur, "
+                    + "le produit ne relève donc d’aucun objectif du plan en vigueur."
+            }
+            return "\(output) relève de l’objectif \(objective) du plan \(previousPlan) ; la table de correspondance associe \(objective) → \(successor). "
+                + "Recoder le produit sous \(successor)."
+        case .unknownObjective(let output, let title, let objective, let plan, let same):
+            let range = same.first.map { first in " (objectifs \(first)-\(same.last ?? first))." } ?? "."
+            return "\(output) (\(title)) renvoie à l’objectif \(objective), qui n’existe pas dans \(plan)" + range
+        case .notInFramework(let output, let title, let plan):
+            return "\(output) (\(title)) est planifié ou budgété mais ne figure pas dans la feuille des produits du cadre de résultats pour \(plan)."
+        case .objectiveMismatch(let output, let stated):
+            return "Le produit \(output) relève de l’objectif \(output.objective) mais la ligne indique \(stated) ; \(output.objective) retenu."
+        case .bureauMismatch(let output, let owner, let stated):
+            return "Le produit \(output) relève du \(owner.rawValue) mais la ligne indique \(stated.rawValue) ; \(owner.rawValue) retenu."
+
+        case .kpiIncomplete(let kpi, let name, let baseline, let target):
+            let parts = [baseline.map { gap(.baseline, $0) }, target.map { gap(.target, $0) }].compactMap { $0 }
+            return "\(kpi) (\(name)) : \(parts.joined(separator: " et ")) ; les progrès ne peuvent être \(target != nil ? "appréciés" : "calculés")."
+        case .kpiStatus(let kpi, let name, let actual, let year, let baseline, let baselineYear, let target, let targetYear, let computed, let reported):
+            return "\(kpi) (\(name)) : \(p(actual)) en \(year) pour une valeur de référence de \(p(baseline)) (\(baselineYear)) et une cible de "
+                + "\(p(target)) (\(targetYear)). État calculé : \(status(computed))" + (reported.map { " ; état déclaré « \($0) »." } ?? ".")
+        case .riskUnmitigated(let risk, let description, let score, let likelihood, let impact, let band):
+            return "\(risk) (\(description)) obtient la note \(p(score)) (probabilité \(p(likelihood)) × impact \(p(impact)), "
+                + "\(self.band(band))) et n’a aucune mesure d’atténuation."
+        case .riskUnknownObjective(let risk, let objective):
+            return "\(risk) est lié à l’objectif \(objective), qui ne figure pas dans le cadre de résultats."
+        case .riskUnknownOutput(let risk, let output, let objective, let siblings):
+            let known = siblings.isEmpty ? "." : " (l’objectif \(objective) compte \(siblings.map(\.text).joined(separator: " et ")))."
+            return "\(risk) est lié au produit \(output), qui ne figure ni dans le cadre de résultats ni dans aucun plan\(known)"
+        case .riskOffScale(let risk, let likelihood, let impact):
+            return "\(risk) : la probabilité \(likelihood.map(p) ?? "vide") et l’impact \(impact.map(p) ?? "vide") doivent tous deux être sur l’échelle de 1 à 5."
+        case .riskScore(let risk, let likelihood, let impact, let score, let band, let stated, let statedBand):
+            return "\(risk) : probabilité \(p(likelihood)) × impact \(p(impact)) = \(p(score)) (\(self.band(band))), "
+                + "mais la note indiquée est \(p(stated)) (\(self.band(statedBand)))."
+        }
+    }
+
+    public func term(_ term: Term) -> String {
+        switch term {
+        case .nothing: "aucun"
+        case .blank: "vide"
+        case .declaredUnit: "unité déclarée"
+        case .mitigationText: "mesures d’atténuation"
+        case .knownObjective: "objectif connu"
+        case .knownOutput: "produit connu"
+        case .listedOutput: "produit répertorié"
+        case .submissions(let count): "\(count) soumission\(count > 1 ? "s" : "")"
+        case .rows(let count): "\(count) ligne\(count > 1 ? "s" : "")"
+        }
+    }
+
+    private func name(of kind: WorkbookKind) -> String {
+        switch kind {
+        case .resultsFramework: "cadre de résultats"
+        case .financialPlan: "plan financier"
+        case .operationalPlan: "plan opérationnel"
+        case .riskRegister: "registre des risques"
+        }
+    }
+
+    private func funding(_ funding: FundingClass) -> String {
+        switch funding {
+        case .regular: "au titre du budget ordinaire (RB)"
+        case .extrabudgetary: "sur des fonds extrabudgétaires (XB)"
+        }
+    }
+
+    func severity(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "erreur"
+        case .warning: "avertissement"
+        case .info: "information"
+        }
+    }
+
+    private func status(_ status: KPIStatus) -> String {
+        switch status {
+        case .onTrack: "en bonne voie"
+        case .atRisk: "à risque"
+        case .offTrack: "en retard"
+        case .noData: "pas de données"
+        }
+    }
+
+    private func band(_ band: RiskBand) -> String {
+        switch band {
+        case .low: "faible"
+        case .medium: "moyen"
+        case .high: "élevé"
+        case .critical: "critique"
+        }
+    }
+
+    private enum Part { case baseline, target }
+
+    /// `pas de valeur de référence`, `pas d’année cible`.
+    private func gap(_ part: Part, _ gap: KPIGap) -> String {
+        switch (part, gap) {
+        case (.baseline, .both): "pas de valeur de référence"
+        case (.baseline, .value): "pas de valeur pour la référence"
+        case (.baseline, .year): "pas d’année de référence"
+        case (.target, .both): "pas de cible"
+        case (.target, .value): "pas de valeur cible"
+        case (.target, .year): "pas d’année cible"
+        }
+    }
+
+    private func hint(_ transposed: Bool) -> String { transposed ? " ; chiffres peut-être intervertis" : "" }
+}
