@@ -18,6 +18,10 @@ struct AddedSheetPart {
         writer.startElement(
             "worksheet",
             ["xmlns": "http://schemas.openxmlformats.org/spreadsheetml/2006/main", "xmlns:r": AmendedPackage.relationshipsNamespace])
+        // Printed one page wide (A4 landscape), as many pages long as it takes.
+        writer.startElement("sheetPr")
+        writer.emptyElement("pageSetUpPr", ["fitToPage": "1"])
+        writer.endElement("sheetPr")
         writeSheetViews()
         writer.emptyElement("sheetFormatPr", ["defaultRowHeight": "15"])
         writeColumns()
@@ -25,7 +29,7 @@ struct AddedSheetPart {
         writeHyperlinks(links)
         writer.emptyElement(
             "pageMargins", ["left": "0.7", "right": "0.7", "top": "0.75", "bottom": "0.75", "header": "0.3", "footer": "0.3"])
-        writer.emptyElement("pageSetup", ["paperSize": "9", "orientation": "landscape", "fitToHeight": "0"])
+        writer.emptyElement("pageSetup", ["paperSize": "9", "orientation": "landscape", "fitToWidth": "1", "fitToHeight": "0"])
         writer.endElement("worksheet")
         return writer.take()
     }
@@ -56,7 +60,12 @@ struct AddedSheetPart {
         var links: [(ref: String, location: String, display: String)] = []
         writer.startElement("sheetData")
         for (rowOffset, row) in sheet.rows.prefix(CellReference.maxRow).enumerated() {
-            writer.startElement("row", ["r": String(rowOffset + 1)])
+            let lines = lineCount(row)
+            if lines > 1 {
+                writer.startElement("row", ["r": String(rowOffset + 1), "ht": XMLWriter.numberText(Double(lines) * 15), "customHeight": "1"])
+            } else {
+                writer.startElement("row", ["r": String(rowOffset + 1)])
+            }
             for (columnOffset, cell) in row.prefix(CellReference.maxColumn).enumerated() {
                 let ref = CellReference(row: rowOffset + 1, column: columnOffset + 1).description
                 let style = styles.plainFormat(bold: cell.bold, link: cell.link != nil, fill: cell.fill)
@@ -82,6 +91,19 @@ struct AddedSheetPart {
         }
         writer.endElement("sheetData")
         return links
+    }
+
+    /// The lines the row's wrapped text takes: each text's characters over its column's width
+    /// (about one character per unit of width), at most 20.
+    private func lineCount(_ row: [AddedSheet.Cell]) -> Int {
+        var lines = 1
+        for (offset, cell) in row.enumerated() {
+            guard case .text(let text) = cell.value, offset < sheet.columnWidths.count else { continue }
+            let width = max(Int(sheet.columnWidths[offset] * 1.1), 1)
+            let needed = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, ($1.count + width - 1) / width) }
+            lines = max(lines, needed)
+        }
+        return min(lines, 20)
     }
 
     private mutating func writeHyperlinks(_ links: [(ref: String, location: String, display: String)]) {

@@ -146,6 +146,8 @@ struct AmendedPackage {
         var name: String
         var relationshipID: String
         var part: String
+        /// A worksheet (cells can be marked), not a chart sheet or dialog sheet.
+        var isWorksheet: Bool
     }
 
     mutating func plan(_ amendment: PackageAmendment) throws -> PackageAmender.Outcome {
@@ -180,6 +182,7 @@ struct AmendedPackage {
         for mark in amendment.marks {
             guard let index = sheets.firstIndex(where: { $0.name == mark.sheet })
                     ?? sheets.firstIndex(where: { $0.name.lowercased() == mark.sheet.lowercased() }),
+                  sheets[index].isWorksheet,
                   (1...CellReference.maxRow).contains(mark.row), (1...CellReference.maxColumn).contains(mark.column) else {
                 outcome.unplaced.append(mark)
                 continue
@@ -326,8 +329,9 @@ struct AmendedPackage {
                 if depth == 2, token.kind != .endTag, MarkupScanner.hasLocalName("sheet", token, in: bytes),
                    let sheetName = MarkupScanner.attribute("name", of: token, in: bytes),
                    let id = MarkupScanner.attribute("id", of: token, in: bytes, anyPrefix: true),
-                   let part = relationships.first(where: { $0.id == id })?.part {
-                    sheets.append(Sheet(name: sheetName, relationshipID: id, part: part))
+                   let relationship = relationships.first(where: { $0.id == id }), let part = relationship.part {
+                    sheets.append(Sheet(name: sheetName, relationshipID: id, part: part,
+                                        isWorksheet: relationship.type.hasSuffix("/worksheet")))
                 }
                 return nil
             }

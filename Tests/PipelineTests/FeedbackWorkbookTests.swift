@@ -5,6 +5,7 @@ import TestSupport
 @testable import Reports
 import Results
 import XLSXReader
+import XLSXWriter
 
 /// issue 13, "Feedback workbook per bureau": each reconciled workbook comes back as
 /// `feedback/<bureau>-<kind>.xlsx` with every original cell, formula and merge unchanged, the cells
@@ -107,6 +108,25 @@ import XLSXReader
             #expect(newCells.filter { oldCells[$0.key] == nil && !$0.value.hasPrefix("string(\"\")") }.isEmpty, "\(sheet.name)")
             #expect(Set(new.mergedRanges) == Set(old.mergedRanges))
         }
+    }
+
+    @Test func aFeedbackWorkbookThatCannotBeWrittenCostsThatWorkbookOnly() throws {
+        let work = Fixtures.temporaryDirectory("rbm-feedback-fault")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox"), out = work.appendingPathComponent("out")
+        try Fixtures.copyPreservingTimes(atPath: Self.scenario, toPath: inbox.path)
+        var options = BatchRun.Options(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path, output: out.path, keepInputs: true)
+        _ = try BatchRun(options: options).run()   // a whole set first: the failed one's stale copy must go
+        let broken = WorkbookWriterError(code: .invalidSource, path: "OP_BR_2022-2025_v2.xlsx", part: "xl/styles.xml",
+                                         message: "styles.xml lacks <fonts>, <fills> or <cellXfs>")
+        options.faults.failRendering = ("feedback/BR-operational-plan.xlsx", broken)
+        let report = try BatchRun(options: options).run()
+        #expect(report.failedOutputs == ["feedback/BR-operational-plan.xlsx": broken.description])
+        #expect(report.exitStatus(failingOn: []) == 2)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("feedback").path).sorted()
+        #expect(names.count == 6 && !names.contains("BR-operational-plan.xlsx"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("consolidated.xlsx").path))
+        #expect(!report.manifest.outputs.contains("feedback/BR-operational-plan.xlsx"))
     }
 
     @Test func aPipelineCanTurnFeedbackOff() throws {
