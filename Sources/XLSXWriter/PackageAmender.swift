@@ -198,16 +198,24 @@ struct AmendedPackage {
             let sheet = sheets[index], cells = bySheet[index] ?? [:]
             let relsName = Self.relationshipsPart(of: sheet.part)
             let existingRels = try read(relsName)
-            let hasNotes = try existingRels.map {
+            let sheetRelationships = try existingRels.map {
                 try parse(relationshipsOf: $0, name: relsName, base: Self.folder(of: sheet.part))
-                    .contains { $0.type.hasSuffix("/comments") || $0.type.hasSuffix("/vmlDrawing") }
-            } ?? false
-            let notes = hasNotes ? [] : cells.filter { !$0.value.notes.isEmpty }.sorted { $0.key < $1.key }.map {
+            } ?? []
+            let hasNotes = sheetRelationships.contains { $0.type.hasSuffix("/comments") || $0.type.hasSuffix("/vmlDrawing") }
+            let wanted = cells.filter { !$0.value.notes.isEmpty }.sorted { $0.key < $1.key }.map {
                 WorksheetPart.Note(row: $0.key.row - 1, column: $0.key.column - 1, text: $0.value.notes.joined(separator: "\n\n"),
                                    author: amendment.noteAuthor)
             }
-            if hasNotes {
-                outcome.unplaced += amendment.marks.filter { $0.note != nil && $0.sheet == sheet.name }
+            let notes = hasNotes ? [] : wanted
+            if hasNotes, !wanted.isEmpty {
+                // The sheet's own notes stay; ours join them where a cell has none.
+                let added = try addNotes(wanted, besides: sheetRelationships, block: vmlBlock) ?? []
+                vmlBlock += VMLDrawingPart.blockCount(notes: added.count)
+                outcome.notes += added.count
+                let placed = Set(added.map { CellReference(row: $0.row + 1, column: $0.column + 1) })
+                outcome.unplaced += amendment.marks.filter {
+                    $0.note != nil && $0.sheet == sheet.name && !placed.contains(CellReference(row: $0.row, column: $0.column))
+                }
             }
             var drawingID: String?
             if !notes.isEmpty {

@@ -60,6 +60,8 @@ public enum AmendedWorkbookCheck {
                 problems.append(f"{ws.title}!{c.coordinate}: format {c.number_format} became {o.number_format}")
             if font(c) != font(o):
                 problems.append(f"{ws.title}!{c.coordinate}: font {font(c)} became {font(o)}")
+            if c.comment is not None and (o.comment is None or o.comment.text != c.comment.text):
+                problems.append(f"{ws.title}!{c.coordinate}: its note changed")
             if repr(c.alignment) != repr(o.alignment) or repr(c.border) != repr(o.border) or repr(c.protection) != repr(o.protection):
                 problems.append(f"{ws.title}!{c.coordinate}: alignment, border or protection changed")
         for (r, col), o in list(other._cells.items()):

@@ -81,6 +81,7 @@ import XLSXReader
     from openpyxl.workbook.defined_name import DefinedName
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.styles import Font
+    from openpyxl.comments import Comment
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Data"
@@ -101,6 +102,9 @@ import XLSXReader
     notes = wb.create_sheet("Notes & more")
     notes["A1"] = "Free text"
     notes["B2"] = 3.25
+    notes["B2"].comment = Comment("The sender's own note", "Bureau")
+    notes["C3"] = "noted"
+    notes["C3"].comment = Comment("Another note of theirs", "Bureau")
     wb.defined_names["Rate"] = DefinedName("Rate", attr_text="Data!$B$2")
     notes.defined_names["Local"] = DefinedName("Local", attr_text="'Notes & more'!$A$1")
     wb.save(sys.argv[1])
@@ -118,13 +122,17 @@ import XLSXReader
         PackageAmendment.Mark(sheet: "Notes & more", row: 30, column: 30, fill: "FFEB9C", note: "Far away"),
     ]
 
+    /// A cell with a note of its own: filled, its note kept, ours not added.
+    static let annotated = PackageAmendment.Mark(sheet: "Notes & more", row: 2, column: 2, fill: "FFC7CE", note: "Ours")
+
     static var amendment: PackageAmendment {
         let sheet = AddedSheet(name: "Data", columnWidths: [20, 40], rows: [
             [AddedSheet.Cell("Cell", bold: true), AddedSheet.Cell("Note", bold: true)],
             [AddedSheet.Cell("Data!B2", link: (sheet: "Data", row: 2, column: 2)), AddedSheet.Cell("Amount too high", fill: "FFC7CE")],
             [AddedSheet.Cell("Notes!A1", link: (sheet: "Notes & more", row: 1, column: 1)), AddedSheet.Cell(.number(3))],
         ])
-        return PackageAmendment(marks: marks + [PackageAmendment.Mark(sheet: "Missing", row: 1, column: 1, fill: "FFC7CE")], firstSheet: sheet)
+        return PackageAmendment(marks: marks + [annotated, PackageAmendment.Mark(sheet: "Missing", row: 1, column: 1, fill: "FFC7CE")],
+                                firstSheet: sheet)
     }
 
     @Test(.enabled(if: Fixtures.python != nil, "no .venv/bin/python (make test creates it)"))
@@ -137,16 +145,16 @@ import XLSXReader
         #expect(made.status == 0, "\(made.errors)")
 
         let outcome = try PackageAmender(source: original).write(Self.amendment, to: amended)
-        #expect(outcome.markedCells == Self.marks.count)
+        #expect(outcome.markedCells == Self.marks.count + 1)
         #expect(outcome.notes == Self.marks.filter { $0.note != nil }.count)
-        #expect(outcome.unplaced.map(\.sheet) == ["Missing"])
+        #expect(outcome.unplaced == [PackageAmendment.Mark(sheet: "Missing", row: 1, column: 1, fill: "FFC7CE"), Self.annotated])
         #expect(outcome.addedSheetName == "Data (2)")
 
         let verdict = try AmendedWorkbookCheck.check(
             python: python, original: original, amended: amended,
             marks: Self.marks.map {
                 .init(sheet: $0.sheet, cell: CellReference(row: $0.row, column: $0.column).description, fill: $0.fill, note: $0.note != nil)
-            })
+            } + [.init(sheet: "Notes & more", cell: "B2", fill: "FFC7CE", note: true)])
         #expect(verdict.problems.isEmpty, "\(verdict.problems)")
         #expect(verdict.first == "Data (2)" && verdict.rows == 3)
         #expect(verdict.links == ["'Data'!B2", "'Notes & more'!A1"])
@@ -155,7 +163,16 @@ import XLSXReader
         #expect(Set(verdict.changed).isSubset(of: [
             "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml", "docProps/app.xml",
             "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/_rels/sheet1.xml.rels",
+            "xl/comments/comment1.xml", "xl/drawings/commentsDrawing1.vml",
         ]), "\(verdict.changed)")
+        // Excel's repair rules find nothing new; LibreOffice opens it (under `make interop`).
+        if let copy = try OpenXMLAudit.audit(amended), let source = try OpenXMLAudit.audit(original) {
+            #expect(Set(copy.errors).isSubset(of: Set(source.errors)), "\(copy)")
+        }
+        if LibreOffice.isEnabled {
+            let result = try LibreOffice.soffice(["--convert-to", "pdf", "--outdir", work.path, amended])
+            #expect(result.status == 0 && FileManager.default.fileExists(atPath: work.appendingPathComponent("amended.pdf").path), "\(result.output)")
+        }
     }
 
     /// Every cell of every sheet of the original reads the same in the copy (value, formula, number
