@@ -76,7 +76,7 @@ struct AddedSheetPart {
                     writer.writeT(String(text.prefix(32_767)))
                     writer.endElement("is")
                     writer.endElement("c")
-                    if let link = cell.link {
+                    if let link = cell.link, (1...CellReference.maxRow).contains(link.row), (1...CellReference.maxColumn).contains(link.column) {
                         let target = CellReference(row: link.row, column: link.column).description
                         let quoted = String(link.sheet.flatMap { $0 == "'" ? ["'", "'"] : [$0] })
                         links.append((ref, "'\(quoted)'!\(target)", text))

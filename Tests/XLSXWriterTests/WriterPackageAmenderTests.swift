@@ -71,6 +71,30 @@ import XLSXReader
         #expect(out == #"<worksheet xmlns="m"><sheetData><row r="1"><c r="A1" t="str" x="a>b" s="100"><f>IF(B1&gt;2,"&lt;","")</f></c></row></sheetData></worksheet>"#)
     }
 
+    /// Mutated sheets (bytes dropped, doubled, replaced by markup characters) are marked or refused,
+    /// never a trap: the amender runs in the supervisor, which must not die of a workbook.
+    @Test func mutatedSheetsAreMarkedOrRefusedNeverATrap() {
+        let xml = Array(#"<?xml version="1.0"?><x:worksheet xmlns:x="m"><x:sheetData><x:row r="2" spans="1:3"><x:c r="A2" s="1" t="s"><x:v>0</x:v></x:c><x:c r="C2"><x:f>SUM(A1:B1)</x:f></x:c></x:row><x:row r="4"/></x:sheetData><!-- a > b --><x:legacyDrawingHF r:id="r"/></x:worksheet>"#.utf8)
+        var random = SeededRandom(seed: 13)
+        let alphabet = Array("<>/=\"' x:rcs![]-?".utf8)
+        var refused = 0
+        for _ in 0..<2_000 {
+            var bytes = xml
+            for _ in 0..<(1 + Int(random.next() % 4)) {
+                let at = Int(random.next() % UInt64(bytes.count))
+                switch random.next() % 3 {
+                case 0: bytes.remove(at: at)
+                case 1: bytes.insert(bytes[at], at: at)
+                default: bytes[at] = alphabet[Int(random.next() % UInt64(alphabet.count))]
+                }
+            }
+            do { _ = try Self.marked(String(decoding: bytes, as: UTF8.self), [(1, 1), (2, 2), (4, 1)], drawing: "rId1", chunk: 5) } catch {
+                refused += 1
+            }
+        }
+        #expect(refused > 0)
+    }
+
     // MARK: Whole workbooks
 
     /// A workbook with a table, a workbook name, a name scoped to its second sheet, a merge, a
