@@ -129,6 +129,24 @@ import XLSXWriter
         #expect(!report.manifest.outputs.contains("feedback/BR-operational-plan.xlsx"))
     }
 
+    /// A workbook accepted in an earlier run and still current is reconciled again from
+    /// `archive/`, and handed back again from there.
+    @Test func currentWorkbooksAreHandedBackFromTheArchive() throws {
+        let work = Fixtures.temporaryDirectory("rbm-feedback-current")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox"), out = work.appendingPathComponent("out")
+        try Fixtures.copyPreservingTimes(atPath: Self.scenario, toPath: inbox.path)
+        let options = BatchRun.Options(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path, output: out.path)
+        let first = try BatchRun(options: options).run()
+        let before = try Data(contentsOf: out.appendingPathComponent("feedback/BR-operational-plan.xlsx"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).isEmpty)   // all filed away
+        let again = try BatchRun(options: options).run()
+        #expect(again.manifest.inputs.count == 7 && again.manifest.inputs.allSatisfy { $0.fate == .current })
+        #expect(again.failedOutputs.isEmpty)
+        #expect(again.manifest.outputs.filter { $0.hasPrefix("feedback/") } == first.manifest.outputs.filter { $0.hasPrefix("feedback/") })
+        #expect(try Data(contentsOf: out.appendingPathComponent("feedback/BR-operational-plan.xlsx")) == before)
+    }
+
     @Test func aPipelineCanTurnFeedbackOff() throws {
         let work = Fixtures.temporaryDirectory("rbm-feedback-off")
         defer { try? FileManager.default.removeItem(at: work) }
