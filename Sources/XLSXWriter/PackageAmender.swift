@@ -27,8 +27,8 @@ public struct PackageAmender {
         public var markedCells: Int
         /// Notes added.
         public var notes: Int
-        /// Marks whose sheet the workbook does not have, or whose sheet already has notes (then
-        /// only the fill is applied and the mark is listed here too).
+        /// Marks not placed whole: their sheet is missing or not a worksheet (nothing applied), or
+        /// their cell already has a note of its own (filled; the note kept, ours not added).
         public var unplaced: [PackageAmendment.Mark]
         /// The added sheet's name as written (with ` (2)`… when the name was taken).
         public var addedSheetName: String?
