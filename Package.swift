@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -39,10 +40,12 @@ let package = Package(
         .target(name: "Normalise", dependencies: ["Results", "XLSXCore", "XLSXReader"]),
         .target(name: "Reconcile", dependencies: ["Results"]),
         .target(name: "Reports", dependencies: ["Results", "XLSXWriter"]),
+        // The run history: one SQLite file per drop folder (docs/history.md). Maps typed values to rows; no rules.
+        .target(name: "History", dependencies: ["Results", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Pipeline",
             dependencies: [
-                "Results", "XLSXReader", "XLSXWriter", "Normalise", "Reconcile", "Reports", "SystemIO",
+                "Results", "XLSXReader", "XLSXWriter", "Normalise", "Reconcile", "Reports", "SystemIO", "History",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -51,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "rbm",
             dependencies: [
-                "Pipeline", "Reports", "Results", "SystemIO",
+                "Pipeline", "Reports", "Results", "SystemIO", "History",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +70,7 @@ let package = Package(
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "Results"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Results", "XLSXReader", "XLSXWriter", "ZipIO", "TestSupport"]),
         .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Results", "Reports", "XLSXReader", "XLSXWriter", "TestSupport"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "Results", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "History", "Results", "Reports", "XLSXReader", "XLSXWriter", "TestSupport"]),
     ]
 )

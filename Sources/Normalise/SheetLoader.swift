@@ -17,6 +17,9 @@ struct SheetLoader {
     let numberFormat: @Sendable (Int) -> String
     /// Header rows of the sheet's Excel tables, tried before the first 30 rows.
     var tableHeaderRows: [Int] = []
+    /// Where the table's `fields:` block sits in the pipeline file (`sources[2].tables[0].fields`),
+    /// for the line a warning suggests.
+    var fieldsPath = "the table's fields"
 
     nonisolated(unsafe) private static let totalLabel = #/^(?i)(total|subtotal|sub-total|sous-total|totale?|suma)\b/#
     nonisolated(unsafe) private static let subtotalLabel = #/^(?i)(subtotal|sub-total|sous-total)\b/#
@@ -48,6 +51,14 @@ struct SheetLoader {
         for reason in layout.ignored { model.notes.append(Note(.ignoredColumn, source: SourceRef(file: file, sheet: sheet), reason)) }
 
         var account = SheetAccount(sheet: sheet, headerRow: layout.headerDescription)
+        account.table = table.table.rawValue
+        account.columns = accountColumns(layout, notes: &model.notes)
+        account.missing = gaps(layout)
+        if !account.missing.isEmpty {
+            let list = account.missing.map { "\($0.field) (\($0.rules.map(\.rawValue).joined(separator: ", ")))" }.joined(separator: ", ")
+            model.notes.append(Note(.missingFields, source: SourceRef(file: file, sheet: sheet),
+                                    "no column provides \(list); those rules cannot check this sheet"))
+        }
         var scope: [[Int: Quantity]] = []          // loaded rows since the start (totals)
         var subScope: [[Int: Quantity]] = []       // loaded rows since the last total or subtotal
         var seenKeys: [String: (SheetRow, CellSource)] = [:]
@@ -197,6 +208,63 @@ struct SheetLoader {
         let rest = label.drop { !$0.isWhitespace }.trimmingCharacters(in: .whitespaces)
         guard !rest.isEmpty else { return false }
         return settings.codes.parse(rest, as: .objective).code != nil || settings.codes.parse(rest, as: .output).code != nil
+    }
+
+    /// Every non-empty header cell and what became of it; a warning note for each one that matched
+    /// no alias but resembles a field no column provides, and for each year column outside the biennium.
+    private func accountColumns(_ layout: TableLayout, notes: inout [Note]) -> [ColumnAccount] {
+        let sheet = grid.sheet.name
+        var out: [ColumnAccount] = []
+        for column in layout.columns {
+            let letter = CellPosition.letters(column.index)
+            var entry = ColumnAccount(column: letter, header: column.header, role: .field, field: column.role.field.rawValue, alias: column.alias,
+                                      unit: column.unit?.rawValue, unitOrigin: column.unitOrigin)
+            switch column.role {
+            case .field: break
+            case .biennium: entry.role = .biennium
+            case .year(_, let year, let category):
+                entry.role = .year
+                entry.year = year
+                entry.category = category
+                if !settings.years.contains(year) {
+                    entry.reason = "\(year) is outside the biennium \(settings.biennium): not compared"
+                    notes.append(Note(.unmappedColumn, source: SourceRef(file: file, sheet: sheet, cell: CellPosition(row: layout.headerRow, column: column.index).a1),
+                                      "column \(letter) '\(column.header)' is \(column.role.field.rawValue) for \(year), outside the biennium \(settings.biennium): read but never compared"))
+                }
+            }
+            out.append(entry)
+        }
+        let needed = Dictionary(table.table.neededBy.map { ($0.field, $0.rules) }, uniquingKeysWith: +)
+        for passed in layout.passedOver {
+            let letter = CellPosition.letters(passed.index)
+            var entry = ColumnAccount(column: letter, header: passed.header, role: .ignored, reason: passed.reason)
+            if let field = passed.probably {
+                let line = "\(field.rawValue): [\(Self.yamlQuoted(passed.header))]"
+                entry.probably = field.rawValue
+                entry.suggestedLine = line
+                let readers = needed[field].map { " (read by \($0.map(\.rawValue).joined(separator: ", ")))" } ?? ""
+                notes.append(Note(.unmappedColumn, source: SourceRef(file: file, sheet: sheet, cell: CellPosition(row: layout.headerRow, column: passed.index).a1),
+                                  "column \(letter) '\(passed.header)' matched no alias and was not read; it is probably '\(field.rawValue)'\(readers): add `\(line)` under \(fieldsPath)"))
+            }
+            out.append(entry)
+        }
+        return out.sorted { $0.column.count != $1.column.count ? $0.column.count < $1.column.count : $0.column < $1.column }
+    }
+
+    /// Fields some rule needs that no column provided, and the staff/non-staff split of an
+    /// operational plan whose amount columns carry no cost category (FIN-008, FIN-009 need it).
+    private func gaps(_ layout: TableLayout) -> [FieldGap] {
+        let provided = Set(layout.columns.map(\.role.field))
+        var gaps = table.table.neededBy.filter { !provided.contains($0.field) }.map { FieldGap(field: $0.field.rawValue, rules: $0.rules) }
+        if table.table == .allocations, !layout.columns.contains(where: { if case .year(_, _, let c?) = $0.role { !c.isEmpty } else { false } }) {
+            gaps.append(FieldGap(field: FieldGap.staffSplit, rules: [.fin008, .fin009]))
+        }
+        return gaps
+    }
+
+    /// A header as a YAML flow-sequence item: double-quoted, `"` and `\` escaped.
+    static func yamlQuoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// Unit of each amount column: header, else title rows, else profile, else the pipeline default.

@@ -58,6 +58,24 @@ public enum TableKind: String, Sendable, Codable, CodingKeyRepresentable, CaseIt
         }
     }
 
+    /// The optional fields some rule reads, with those rules: a sheet that loaded without a column
+    /// for one of them is loaded, but those rules cannot check its rows (named per sheet in the
+    /// manifest, and by `rbm check`). Required fields are not listed (without them nothing loads).
+    public var neededBy: [(field: Field, rules: [RuleID])] {
+        switch self {
+        case .allocations: [(.fte, [.fin009]), (.priority, [.fin011]), (.funding, [.fin010]), (.notes, [.fin010])]
+        case .budgetLines: [(.category, [.fin008]), (.funding, [.fin010]), (.notes, [.fin010])]
+        case .sectorSummary: []
+        case .kpis: [(.baseline, [.kpi001, .kpi002]), (.baselineYear, [.kpi001, .kpi002]), (.target, [.kpi001, .kpi002]),
+                     (.targetYear, [.kpi001, .kpi002]), (.actual, [.kpi002])]
+        case .objectives: [(.goals, [.rf002])]
+        case .outputs: [(.objective, [.rf004]), (.bureau, [.rf004])]
+        case .crosswalk: [(.newCode, [.rf003])]
+        case .risks: [(.mitigation, [.rsk001]), (.objective, [.rsk002]), (.output, [.rsk002]), (.score, [.rsk003])]
+        case .goals, .targets, .parameters: []
+        }
+    }
+
     /// Fields read from headers that carry a year (one column per year).
     public var yearFields: Set<Field> { Set(fields.filter { role(of: $0) == .yearColumns }) }
 

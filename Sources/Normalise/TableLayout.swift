@@ -28,6 +28,22 @@ public struct TableLayout: Sendable {
         /// The unit of an amount column and where it came from (`header`, `title`, `profile`, `default`).
         public var unit: MoneyUnit?
         public var unitOrigin: String?
+        /// The alias that matched, folded (`cout prevu`), or `column:H` for a pinned column.
+        public var alias: String?
+    }
+
+    /// A non-empty header cell that no field was read from, and why.
+    public struct PassedOver: Sendable {
+        public var index: Int
+        public var header: String
+        /// The header row's own text (without a two-row header's sub-header): what names a field.
+        public var text: String
+        public var reason: String
+        /// A field of the table the header resembles (edit distance or a shared word with one of
+        /// its aliases), when no column provides that field: it probably is that field.
+        public var probably: Field?
+        /// Whether it matched no alias at all (rather than naming years rbm cannot use).
+        public var matchedNoAlias: Bool
     }
 
     /// 1-based header row; `lastHeaderRow` is the sub-header row of a two-row header.
@@ -38,6 +54,8 @@ public struct TableLayout: Sendable {
     public var titleText: [String]
     /// Headers ignored as ambiguous, with the reason (for notes).
     public var ignored: [String]
+    /// Every non-empty header cell that no field was read from (the ambiguous ones included).
+    public var passedOver: [PassedOver] = []
 
     public func columns(for field: Field) -> [Column] {
         columns.filter { $0.role.field == field }
@@ -77,6 +95,51 @@ struct HeaderMapper {
     static func fixedColumn(_ alias: String) -> Int? {
         guard alias.lowercased().hasPrefix("column:") else { return nil }
         return CellReference.columnNumber(alias.dropFirst("column:".count).trimmingCharacters(in: .whitespaces))
+    }
+
+    /// Words too common to say that two headers mean the same (English, French, Spanish).
+    static let commonWords: Set<String> = ["the", "of", "and", "for", "per", "par", "des", "les", "del", "los", "las", "por",
+                                           "para", "total", "no", "nb", "n", "de", "du", "la", "le", "el", "et", "y", "en", "a"]
+
+    /// The field of the table a header that matched no alias probably is: one whose alias (or
+    /// name) lies within a small edit distance of the header, else one whose alias shares a word
+    /// of four letters or more with it (aliases come in English, French and Spanish, so a shared
+    /// word crosses languages: `ETP prévus` shares `etp` with `ETP`). Fields another column
+    /// already provides are not suggested.
+    func resemblance(of header: String, excluding provided: Set<Field>) -> Field? {
+        let key = HeaderKey.field(header)
+        guard !key.isEmpty else { return nil }
+        let words = Set(key.split(separator: " ").map(String.init)).subtracting(Self.commonWords)
+        var best: (distance: Int, field: Field)?
+        var shared: (count: Int, field: Field)?
+        for field in table.fields where !provided.contains(field) {
+            let names = (aliases[field] ?? []).union([HeaderKey.fold(field.rawValue)])
+            for alias in names where !alias.isEmpty {
+                let d = Levenshtein.distance(alias, key)
+                if d <= max(1, min(3, alias.count / 4)), d < (best?.distance ?? .max) { best = (d, field) }
+                let aliasWords = Set(alias.split(separator: " ").map(String.init)).subtracting(Self.commonWords)
+                let common = words.intersection(aliasWords).filter { $0.count >= 4 || aliasWords.count == 1 && $0.count >= 3 }
+                if !common.isEmpty, common.count > (shared?.count ?? 0) { shared = (common.count, field) }
+            }
+        }
+        return best?.field ?? shared?.field
+    }
+
+    /// The most ignored headers whose field is guessed: a sheet with thousands of unknown columns
+    /// (an export, a pivot) is not a layout to fix header by header, and edit distances cost.
+    static let guessedHeaders = 200
+
+    /// Fills `probably` for the chosen layout's headers that matched no alias (only for the row
+    /// taken as the header, not for every candidate row tried).
+    func guessFields(of layout: inout TableLayout) {
+        let provided = Set(layout.columns.map(\.role.field))
+        var guessed = 0
+        for i in layout.passedOver.indices where layout.passedOver[i].matchedNoAlias && guessed < Self.guessedHeaders {
+            guessed += 1
+            let text = layout.passedOver[i].text
+            guard text.count <= 80 else { continue }
+            layout.passedOver[i].probably = resemblance(of: text, excluding: provided)
+        }
     }
 
     /// The alias nearest to a header, for DAT-003's message.
@@ -119,6 +182,7 @@ struct HeaderMapper {
             if missing.isEmpty {
                 var layout = candidate
                 layout.titleText = rows.prefix(position).flatMap { $0.cells.map(\.text) }
+                guessFields(of: &layout)
                 return (layout, [], [])
             }
             let found = table.required.count - missing.count
@@ -146,12 +210,30 @@ struct HeaderMapper {
         }
         var columns: [TableLayout.Column] = []
         var ignored: [String] = []
+        var passedOver: [TableLayout.PassedOver] = []
         for (index, field) in fixed where texts[index] == nil { texts[index] = field.rawValue }
         for (index, text) in texts.sorted(by: { $0.key < $1.key }) {
             let header = sub[index].map { "\(text) / \($0)" } ?? text
             if let field = fixed[index] {
-                columns.append(.init(index: index, header: header, role: .field(field)))
+                columns.append(.init(index: index, header: header, role: .field(field), alias: "column:\(CellPosition.letters(index))"))
                 continue
+            }
+            let before = (columns.count, ignored.count)
+            let key = HeaderKey.field(text)
+            defer {
+                if columns.count > before.0 {
+                    columns[columns.count - 1].alias = key
+                } else if !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    if ignored.count > before.1 {
+                        passedOver.append(.init(index: index, header: header, text: text, reason: ignored[ignored.count - 1], matchedNoAlias: false))
+                    } else if let f = field(for: text) {
+                        let reason = table.yearFields.contains(f) ? "an alias of '\(f.rawValue)' without a year" : "an alias of '\(f.rawValue)' with a year or biennium"
+                        passedOver.append(.init(index: index, header: header, text: text, reason: reason + "; column ignored", matchedNoAlias: false))
+                    } else {
+                        passedOver.append(.init(index: index, header: header, text: text, reason: "no alias of table '\(table.rawValue)' matches '\(key)'",
+                                                matchedNoAlias: true))
+                    }
+                }
             }
             switch HeaderYear.classify(text) {
             case .biennium(let first, let second):
@@ -178,7 +260,7 @@ struct HeaderMapper {
             }
         }
         let last = sub.isEmpty ? header.number : header.number + 1
-        return TableLayout(headerRow: header.number, lastHeaderRow: last, columns: columns, titleText: [], ignored: ignored)
+        return TableLayout(headerRow: header.number, lastHeaderRow: last, columns: columns, titleText: [], ignored: ignored, passedOver: passedOver)
     }
 }
 

@@ -85,7 +85,15 @@ public struct WorkbookLoader: Sendable {
             model.notes.append(Note(.unreadableExcelTables, source: SourceRef(file: file),
                                     "its Excel table definitions could not be read (\(error)); headers were found by their words"))
         }
-        for table in source.tables {
+        var unloaded: [UnloadedTable] = []
+        let sourceIndex = sources.firstIndex(of: source) ?? 0
+        for (tableIndex, table) in source.tables.enumerated() {
+            let findingsBefore = model.loadFindings.count
+            // A table that raised DAT-003 did not load: the rules reading it skip this workbook.
+            defer {
+                let dat003 = model.loadFindings[findingsBefore...].filter { $0.rule == .dat003 }.map(\.id)
+                if !dat003.isEmpty { unloaded.append(UnloadedTable(table: table.table.rawValue, sheet: table.sheet ?? table.excelTable, findings: dat003)) }
+            }
             let info: SheetInfo?
             var headerRows: [Int] = []
             if let name = table.excelTable {
@@ -130,7 +138,8 @@ public struct WorkbookLoader: Sendable {
             let used = Set(g.rows.flatMap { $0.cells.map(\.styleIndex) })
             let formats = Dictionary(uniqueKeysWithValues: used.map { ($0, workbook.numberFormat(style: $0)) })
             let loader = SheetLoader(grid: g, file: file, table: table, source: source, settings: settings, bureau: bureau, tag: tag,
-                                     numberFormat: { formats[$0] ?? "General" }, tableHeaderRows: headerRows)
+                                     numberFormat: { formats[$0] ?? "General" }, tableHeaderRows: headerRows,
+                                     fieldsPath: "sources[\(sourceIndex)].tables[\(tableIndex)].fields (source '\(source.name)', table '\(table.table.rawValue)')")
             if let account = try loader.load(into: &model) { accounts.append(account) }
             if table.table == .sectorSummary { model.hasSectorSummary = true }
         }
@@ -141,7 +150,7 @@ public struct WorkbookLoader: Sendable {
                           sheetsSeen: workbook.sheets.map { $0.kind == .worksheet ? $0.name : "\($0.name) (\($0.kind.rawValue))" },
                           hasWorksheet: !worksheets.isEmpty, details: model.loadFindings.filter { $0.rule == .dat003 }.map(\.message))
         }
-        model.submissions.append(Submission(file: file, kind: source.kind, bureau: bureau, sheets: accounts))
+        model.submissions.append(Submission(file: file, kind: source.kind, bureau: bureau, sheets: accounts, unloaded: unloaded))
         return model
     }
 

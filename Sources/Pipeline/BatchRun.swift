@@ -20,6 +20,8 @@ public struct BatchRun {
         var temporaryFolder: URL?
         /// Faults to suffer, for tests (the command line sets `crashAt` from `RBM_CRASH_AT`).
         public var faults = FaultPlan()
+        /// The severities that make `rbm run` exit with 1 (`--fail-on`), for the exit code the history records.
+        public var failingSeverities: Set<Severity> = [.error]
 
         public init(pipelinePath: String, inbox: String? = nil, output: String? = nil, keepInputs: Bool = false, worker: WorkerProcess? = nil) {
             self.pipelinePath = pipelinePath
@@ -36,15 +38,18 @@ public struct BatchRun {
         public var manifest: Manifest
         public var outputFolder: String
         public var model: ResultsModel
+        /// What each rule evaluated and could not, in catalogue order (``Reconciler/Outcome/coverage``).
+        public var coverage: [Coverage] = []
         /// Outputs that could not be rendered (name → error); the others were written. `rbm run`
         /// exits with 2 when there is one.
         public var failedOutputs: [String: String] { manifest.failedOutputs ?? [:] }
 
         /// `rbm run`'s exit status: 2 when an output could not be written (the run did not do its
-        /// whole job, whatever it found), else 1 when a finding has one of `failing`'s severities, else 0.
+        /// whole job, whatever it found), else 1 when a finding has one of `failing`'s severities and
+        /// is not acknowledged, else 0.
         public func exitStatus(failingOn failing: Set<Severity>) -> Int32 {
             if !failedOutputs.isEmpty { return 2 }
-            return findings.contains { failing.contains($0.severity) } ? 1 : 0
+            return findings.contains { failing.contains($0.severity) && $0.status != .acknowledged } ? 1 : 0
         }
     }
 
@@ -62,15 +67,18 @@ public struct BatchRun {
         let arrivals = try load(discovery, setup)
         let selection = try select(arrivals, setup)
         clock.lap("read+normalise")
-        let reconciled = reconcile(selection, setup)
+        let reconciled = try recall(reconcile(selection, setup), selection, setup)
         clock.lap("reconcile")
-        let written = try write(reconciled, page: pageContext(selection, reconciled, setup), setup)
+        let written = try write(reconciled, page: pageContext(selection, reconciled, setup, startedAt: clock.start), setup)
         clock.lap("write")
         var manifest = try commit(selection, reconciled, written, discovery: discovery, clock: clock, setup)
         try fileAway(selection, setup)
         clock.lap("file away")
         try recordStages(&manifest, clock: clock, setup)
-        return Report(findings: reconciled.outcome.findings, manifest: manifest, outputFolder: setup.output.path, model: reconciled.model)
+        let report = Report(findings: reconciled.outcome.findings, manifest: manifest, outputFolder: setup.output.path, model: reconciled.model,
+                            coverage: reconciled.outcome.coverage)
+        try record(report, reconciled, setup, clock: clock)
+        return report
     }
 }
 

@@ -60,7 +60,7 @@ struct Inbox {
                 return nil
             }
             if name.hasPrefix(".") { return nil }
-            if [".tmp", ".part", ".crdownload", ".reason.txt"].contains(where: { name.lowercased().hasSuffix($0) }) { return nil }
+            if Self.isPartial(name) { return nil }
             let url = folder.appendingPathComponent(name)
             // attributesOfItem does not follow a symbolic link: the entry itself is judged.
             let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
@@ -100,6 +100,11 @@ struct Inbox {
     static func isOpenInEditor(_ name: String, beside names: Set<String>) -> Bool {
         if names.contains(".~lock.\(name)#") { return true }
         return (0...2).contains { names.contains("~$" + name.dropFirst($0)) }
+    }
+
+    /// A partial upload or a quarantine reason file: never a submission.
+    static func isPartial(_ name: String) -> Bool {
+        [".tmp", ".part", ".crdownload", ".reason.txt"].contains { name.lowercased().hasSuffix($0) }
     }
 
     static func isLock(_ name: String) -> Bool { name.hasPrefix("~$") || (name.hasPrefix(".~lock.") && name.hasSuffix("#")) }

@@ -46,6 +46,8 @@ public struct Manifest: Codable, Sendable {
     public var findings: [String: [String: Int]]
     public var findingsBySeverity: [String: Int]
     public var rootCauses: Int
+    /// What each rule evaluated and could not (absent from manifests written before rbm reported it).
+    public var coverage: [String: RuleCoverage]?
     public var notes: [String]
     /// Seconds per stage.
     public var stages: [String: Double]
@@ -54,4 +56,31 @@ public struct Manifest: Codable, Sendable {
     /// The others were written and published; the previous copy of a failed one was removed so the
     /// output folder never mixes two runs.
     public var failedOutputs: [String: String]?
+    /// What changed since the previous committed run of the pipeline (absent for a `--keep-inputs`
+    /// run on a folder without history): docs/history.md.
+    public var changes: Changes? = nil
+    /// The previous run's findings that this run no longer has, with why.
+    public var resolved: [ResolvedFinding]? = nil
+    /// Every expected submission against what arrived (`Completeness.swift`).
+    public var completeness: [Submission]? = nil
+
+    public struct Changes: Codable, Sendable {
+        /// The run compared with (its id in `history.sqlite`), absent for the first run.
+        public var previousRun: Int64?
+        public var previousRunStartedAt: String?
+        public var new: Int
+        public var persisting: Int
+        public var regressed: Int
+        public var resolved: Int
+        public var acknowledged: Int
+    }
+
+    public struct ResolvedFinding: Codable, Sendable {
+        public var id: String
+        public var severity: String
+        /// Its delta in the previous run.
+        public var delta: String
+        /// `input-changed: …`, `superseded: …` or `rule-no-longer-fires`.
+        public var why: String
+    }
 }

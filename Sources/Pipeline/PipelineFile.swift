@@ -16,6 +16,9 @@ public struct PipelineFile: Sendable, Decodable {
         public var biennium: String
         public var bureaus: [Bureau]?
         public var envelope: Decimal?
+        /// `YYYY-MM-DD`: a workbook received in a run that starts after this day is `late` in the
+        /// manifest's completeness matrix.
+        public var deadline: String?
     }
 
     public struct Defaults: Sendable, Decodable {
@@ -46,6 +49,12 @@ public struct PipelineFile: Sendable, Decodable {
             self.riskCategory = riskCategory
             self.extrabudgetaryNotes = extrabudgetaryNotes
         }
+
+        /// The value-alias tables by their pipeline-file name, in the README's order.
+        public static var tables: [(name: String, key: KeyPath<Aliases, AliasTable?>)] { [
+            ("bureau", \.bureau), ("funding", \.funding), ("costCategory", \.costCategory), ("priority", \.priority),
+            ("kpiUnit", \.kpiUnit), ("kpiDirection", \.kpiDirection), ("riskCategory", \.riskCategory),
+        ] }
 
         /// `self` over `defaults`: words are added, never removed.
         func merged(over defaults: Aliases) -> Aliases {
@@ -113,8 +122,13 @@ public struct PipelineFile: Sendable, Decodable {
         do {
             var file = try YAMLDecoder().decode(PipelineFile.self, from: text)
             file.path = path
-            try file.applyDefaults(ShippedDefaults.load())
-            do { try file.validate() } catch var error as PipelineError {
+            let defaults = try ShippedDefaults.load()
+            do {
+                // Checked before the shipped words are merged in: the file's own keys only.
+                try file.checkAliasKeys(against: defaults.aliases)
+                try file.applyDefaults(defaults)
+                try file.validate()
+            } catch var error as PipelineError {
                 // Point at the key the problem is about.
                 if let key = error.key, let mark = PipelineSchema.node(at: key, in: node)?.mark {
                     error.line = mark.line
@@ -125,6 +139,25 @@ public struct PipelineFile: Sendable, Decodable {
             return file
         } catch let error as DecodingError {
             throw PipelineError(decoding: error, node: node, file: path)
+        }
+    }
+
+    /// Each key of an `aliases:` block must be one of its table's canonical values (the shipped
+    /// ones, spelt exactly: `HIGH`, not `high`): a key that is not one would add a value no rule
+    /// knows, and silently blank every priority (or funding, bureau…) it was meant to name.
+    /// - Throws: ``PipelineError`` at the key, listing the valid values.
+    func checkAliasKeys(against shipped: Aliases) throws {
+        guard let aliases else { return }
+        for table in Aliases.tables {
+            guard let own = aliases[keyPath: table.key], let valid = shipped[keyPath: table.key] else { continue }
+            let canonical = valid.entries.keys.sorted()
+            for key in own.entries.keys.sorted() where valid.entries[key] == nil {
+                let match = canonical.first { $0.lowercased() == key.lowercased() } ?? PipelineSchema.closest(key, in: canonical)
+                let hint = match.map { " (did you mean '\($0)'?)" } ?? ""
+                throw PipelineError(file: path, key: ["aliases", PipelineKey(stringValue: table.name), PipelineKey(stringValue: key)],
+                                    "'\(key)' is not a \(table.name) value\(hint): the keys of aliases.\(table.name) are canonical values, "
+                                    + "spelt exactly; valid: \(canonical.joined(separator: ", ")). The words after the colon may be anything")
+            }
         }
     }
 
@@ -144,6 +177,9 @@ public struct PipelineFile: Sendable, Decodable {
     func validate() throws {
         guard biennium != nil else { throw PipelineError(file: path, key: ["plan", "biennium"], "plan.biennium must look like 2022-2023 (an even first year)") }
         guard plan.goals > 0 else { throw PipelineError(file: path, key: ["plan", "goals"], "plan.goals must be at least 1") }
+        if let deadline = plan.deadline, deadline.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
+            throw PipelineError(file: path, key: ["plan", "deadline"], "plan.deadline must be a date such as 2022-11-15 (YYYY-MM-DD)")
+        }
         for (name, value) in tolerances ?? [:] {
             guard let key = Tolerances.key(named: name) else {
                 let suggestion = PipelineSchema.closest(name, in: Tolerances.keys.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""

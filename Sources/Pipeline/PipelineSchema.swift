@@ -8,7 +8,7 @@ enum PipelineSchema {
     static let top = ["name", "document", "plan", "inbox", "output", "defaults", "aliases", "tolerances", "rules", "feedback", "sources"]
     static let rules = ["costRecoveryOverrun"]
     static let document = ["title", "subject", "creator", "company"]
-    static let plan = ["id", "predecessor", "goals", "biennium", "bureaus", "envelope"]
+    static let plan = ["id", "predecessor", "goals", "biennium", "bureaus", "envelope", "deadline"]
     static let defaults = ["unit", "dashMeans", "compactCodes"]
     static let aliases = ["bureau", "funding", "costCategory", "priority", "kpiUnit", "kpiDirection", "riskCategory", "extrabudgetaryNotes"]
     static let source = ["name", "kind", "files", "titles", "bureau", "unit", "tables"]

@@ -16,12 +16,20 @@ public struct Reconciler: Sendable {
         public var findings: [Finding]
         public var notes: [Note]
         public var bureauTotals: [BureauTotal]
+        /// What each rule evaluated and could not, one entry per catalogue entry in catalogue order.
+        public var coverage: [Coverage]
+
+        /// The scopes some rule could not evaluate, rule by rule.
+        public var notChecked: [Coverage] { coverage.filter { !$0.isComplete } }
     }
 
     public func reconcile(_ model: ResultsModel) -> Outcome {
         var run = RuleRun(model: model, settings: settings)
         for rule in RuleCatalogue.ordered { rule.apply(to: &run) }
-        return Outcome(findings: run.findings.sorted(by: Finding.logOrder), notes: run.notes, bureauTotals: run.bureauTotals)
+        // A rule with nothing narrower to report checked the whole run.
+        let coverage = RuleID.allCases.map { rule in run.coverage[rule] ?? Coverage(rule: rule, evaluated: [.run]) }
+        return Outcome(findings: run.findings.sorted(by: Finding.logOrder), notes: run.notes, bureauTotals: run.bureauTotals,
+                       coverage: coverage)
     }
 }
 
@@ -33,6 +41,8 @@ struct RuleRun {
     var findings: [Finding] = []
     var notes: [Note] = []
     var bureauTotals: [BureauTotal] = []
+    /// What each rule evaluated and could not (`RuleRun+Coverage.swift`).
+    var coverage: [RuleID: Coverage] = [:]
 
     // Facts rules leave for the rules that read them (see each rule's `reads`).
     /// FIN-007: the (output, year) pairs it explains, and the cells behind each per-cell finding.

@@ -24,6 +24,7 @@ extension ConsolidatedWorkbook {
             case .expected, .actual, .delta: 11
             case .sources: 28
             case .causedBy: fit(findings.flatMap { $0.causedBy.map(\.description) }, min: 10, max: 48)
+            case .status: 11   // `acknowledged`, `persisting` (issue 12)
             }
         }
     }
@@ -51,7 +52,7 @@ extension ConsolidatedWorkbook {
             // Spreadsheet programs do not grow rows for wrapped text on opening: give the height.
             let lines = LogColumn.allCases.map { column -> Int in
                 switch column {
-                case .rule, .severity, .bureau: 1
+                case .rule, .severity, .bureau, .status: 1
                 default: Self.wrappedLines(column.text(f), width: width(column))
                 }
             }.max() ?? 1

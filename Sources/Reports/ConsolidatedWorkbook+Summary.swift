@@ -82,7 +82,22 @@ extension ConsolidatedWorkbook {
         try findingsByBureau(c, put: put, heading: heading, section: section, row: { row })
         try put([])
         try findingsByRule(c, sheet, put: put, heading: heading, section: section, row: { row })
+        // What no rule could check (issue 15): said on the front page, not only in the manifest.
+        if !notChecked.isEmpty {
+            try put([])
+            try section("Not checked (\(notChecked.count))")
+            for line in notChecked.prefix(Self.notCheckedLines) {
+                try put([text(line, style: Self.wrap)])
+                try sheet.mergeCells("A\(row):H\(row)")
+            }
+            if notChecked.count > Self.notCheckedLines {
+                try put([text("… and \(notChecked.count - Self.notCheckedLines) more: manifest.json, coverage", style: CellStyle(italic: true))])
+            }
+        }
     }
+
+    /// The most "Not checked" lines the one-page Summary lists.
+    static let notCheckedLines = 10
 
     static let bold = CellStyle(bold: true)
     static let chfBold = CellStyle(bold: true, numberFormat: "#,##0")

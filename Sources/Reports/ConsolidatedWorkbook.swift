@@ -11,6 +11,10 @@ public struct ConsolidatedWorkbook {
     public var subject: String
     public var creator: String
     public var company: String
+    /// One line per scope a rule could not check, for the Summary's "Not checked" section.
+    public var notChecked: [String] = []
+    /// The completeness matrix (a `Submissions` sheet when it has rows).
+    public var expected: [ExpectedSubmission] = []
     /// The tolerances the rules ran with: the Summary colours the bureau totals by FIN-004's bands.
     public var tolerances = Tolerances()
     /// The approved regular-budget envelope from the pipeline file (`plan.envelope`), used when the
@@ -85,6 +89,7 @@ public struct ConsolidatedWorkbook {
         let context = Context(model: model, findings: findings, bureauTotals: bureauTotals, years: years)
         try summary(context, writer)
         let log = try discrepancies(context, writer)
+        try resultsChain(context, writer)
         try allocations(context, writer)
         try budgetLines(context, writer)
         try sectorSummary(context, writer)
@@ -97,6 +102,7 @@ public struct ConsolidatedWorkbook {
         try risks(context, writer)
         try statedTotals(context, writer)
         try rejectedRows(context, writer)
+        try submissionsMatrix(writer)
         try submissions(context, writer)
         try linkSources(of: findings, in: log, context)
         try writer.close()

@@ -6,6 +6,8 @@ import Results
 public enum LogColumn: String, CaseIterable, Sendable {
     case id, rule, severity, bureau, output, period, message, expected, actual, delta, sources
     case causedBy = "caused_by"
+    /// `new`, `persisting`, `regressed` or `acknowledged` (docs/history.md); empty when the run kept no history.
+    case status
 
     /// The column's name in the CSV header and the JSON keys.
     public var name: String { rawValue }
@@ -36,6 +38,7 @@ public enum LogColumn: String, CaseIterable, Sendable {
         case .actual: f.actual.text
         case .delta: f.delta.text
         case .sources, .causedBy: items(f).joined(separator: "; ")
+        case .status: f.status?.rawValue ?? ""
         }
     }
 }

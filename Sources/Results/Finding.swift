@@ -35,6 +35,8 @@ public struct Finding: Hashable, Sendable, Codable {
     public var sources: [SourceRef]
     /// The root-cause findings that explain this one.
     public var causedBy: [ID]
+    /// Against the previous committed run (set by the run from its history; nil when none was consulted).
+    public var status: FindingStatus?
 
     public init(id: ID, severity: Severity, bureau: Bureau? = nil, output: OutputCode? = nil, period: Period = .none,
                 message: Message, expected: FindingValue = .none, actual: FindingValue = .none, delta: FindingValue = .none,

@@ -13,6 +13,12 @@ public struct Note: Hashable, Sendable, Codable {
         case notReconciled
         /// A header ignored: it names several years, or a biennium other than the plan's.
         case ignoredColumn
+        /// A header that matched no alias but resembles one of its table's fields (or a year column
+        /// outside the biennium): the column was not read; the note names the field it probably is
+        /// and the pipeline line that maps it.
+        case unmappedColumn
+        /// Fields some rule needs that no column of a loaded sheet provided: those rules cannot check it.
+        case missingFields
         /// A code typed as a number (its text is the number's, which may have lost a digit).
         case codeTypedAsNumber
         /// A row of a table without amounts that could not be loaded (amount tables raise DAT-002).
@@ -40,6 +46,11 @@ public struct Note: Hashable, Sendable, Codable {
         case earlierVersion
         /// `archive/current.json` could not be read; the current workbooks were recovered.
         case currentSetRecovered
+        /// An acknowledgement that no longer holds (expired, or the finding's delta past its cap):
+        /// the finding is open again.
+        case acknowledgementReopened
+        /// An acknowledgement whose id no finding of the run has.
+        case acknowledgementUnmatched
     }
 
     /// How much the note matters to a reader of the manifest.
@@ -71,7 +82,7 @@ extension Note.Kind {
     /// The severity a note of this kind has unless its producer says otherwise.
     public var severity: Note.Severity {
         switch self {
-        case .earlierVersion, .currentSetRecovered: .warning
+        case .earlierVersion, .currentSetRecovered, .unmappedColumn, .acknowledgementReopened: .warning
         default: .info
         }
     }

@@ -6,11 +6,17 @@ public enum WorkbookKind: String, Sendable, Codable, CaseIterable {
 /// How the rows of one sheet were accounted for: `read = loaded + skipped + rejected`.
 public struct SheetAccount: Hashable, Sendable, Codable {
     public var sheet: String
+    /// The table kind the sheet filled (its pipeline name, `allocations`).
+    public var table: String?
     public var headerRow: String
     public var read = 0
     public var loaded = 0
     public var skipped = 0
     public var rejected = 0
+    /// Every non-empty header cell and what became of it.
+    public var columns: [ColumnAccount] = []
+    /// Fields some rule needs that no column of the sheet provided.
+    public var missing: [FieldGap] = []
 
     public init(sheet: String, headerRow: String) {
         self.sheet = sheet
@@ -18,6 +24,22 @@ public struct SheetAccount: Hashable, Sendable, Codable {
     }
 
     public var balances: Bool { read == loaded + skipped + rejected }
+
+    private enum CodingKeys: String, CodingKey { case sheet, table, headerRow, read, loaded, skipped, rejected, columns, missing }
+
+    /// Reads manifests written before columns were accounted for, too (no `table`, `columns`, `missing`).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        sheet = try c.decode(String.self, forKey: .sheet)
+        table = try c.decodeIfPresent(String.self, forKey: .table)
+        headerRow = try c.decode(String.self, forKey: .headerRow)
+        read = try c.decode(Int.self, forKey: .read)
+        loaded = try c.decode(Int.self, forKey: .loaded)
+        skipped = try c.decode(Int.self, forKey: .skipped)
+        rejected = try c.decode(Int.self, forKey: .rejected)
+        columns = try c.decodeIfPresent([ColumnAccount].self, forKey: .columns) ?? []
+        missing = try c.decodeIfPresent([FieldGap].self, forKey: .missing) ?? []
+    }
 }
 
 /// A workbook that was read and recognised: what it is and how its rows were accounted for.
@@ -26,12 +48,22 @@ public struct Submission: Hashable, Sendable, Codable {
     public var kind: WorkbookKind
     public var bureau: Bureau?
     public var sheets: [SheetAccount]
+    /// Tables the source names that did not load (DAT-003).
+    public var unloaded: [UnloadedTable]
 
-    public init(file: String, kind: WorkbookKind, bureau: Bureau?, sheets: [SheetAccount]) {
+    public init(file: String, kind: WorkbookKind, bureau: Bureau?, sheets: [SheetAccount], unloaded: [UnloadedTable] = []) {
         self.file = file
         self.kind = kind
         self.bureau = bureau
         self.sheets = sheets
+        self.unloaded = unloaded
+    }
+
+    /// Whether the table (a table kind's pipeline name) loaded from no sheet of this workbook
+    /// while the source named it: its rules cannot check this workbook.
+    public func didNotLoad(_ table: String) -> UnloadedTable? {
+        guard !sheets.contains(where: { $0.table == table }) else { return nil }
+        return unloaded.first { $0.table == table }
     }
 
     /// `RF`, `FP`, `RR` or `OP-<bureau>`: the `<source>` of finding ids.

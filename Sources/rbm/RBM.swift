@@ -10,7 +10,8 @@ struct RBM: ParsableCommand {
         commandName: "rbm",
         abstract: "Reconcile ITU financial plans, operational plans, results framework and risk register.",
         version: BatchRun.version,
-        subcommands: [Run.self, Validate.self, InspectCommand.self, RulesCommand.self, Worker.self])
+        subcommands: [Run.self, CheckCommand.self, Validate.self, AliasesCommand.self, InspectCommand.self, RulesCommand.self, HistoryCommand.self,
+                      DiffCommand.self, Worker.self])
 }
 
 /// Exit codes: 0 no finding at the chosen severity, 1 such a finding, 2 the run itself failed.
@@ -27,6 +28,14 @@ struct Run: ParsableCommand {
     @Flag(help: "Parse workbooks in this process instead of one worker process per file.") var inProcess = false
     @Option(help: "Seconds a worker may spend on one file before it is stopped.") var timeout: Double = 300
 
+    var failing: Set<Severity> {
+        switch failOn {
+        case .error: [.error]
+        case .warning: [.error, .warning]
+        case .never: []
+        }
+    }
+
     func run() throws {
         let report: BatchRun.Report
         var worker: WorkerProcess?
@@ -39,6 +48,7 @@ struct Run: ParsableCommand {
             var options = BatchRun.Options(pipelinePath: pipeline, inbox: inbox, output: out, keepInputs: keepInputs, worker: worker)
             // Crash-safety tests stop a run just before its N-th durable step (reliability.md 6.4).
             options.faults.crashAt = ProcessInfo.processInfo.environment["RBM_CRASH_AT"].flatMap(Int.init)
+            options.failingSeverities = failing
             report = try BatchRun(options: options).run()
         } catch let busy as DropFolderBusy {
             FileHandle.standardError.write(Data("rbm: \(busy)\n".utf8))
@@ -56,11 +66,6 @@ struct Run: ParsableCommand {
         for (name, error) in report.failedOutputs.sorted(by: { $0.key < $1.key }) {
             FileHandle.standardError.write(Data("rbm: \(name) was not written: \(error); the other outputs and manifest.json were\n".utf8))
         }
-        let failing: Set<Severity> = switch failOn {
-        case .error: [.error]
-        case .warning: [.error, .warning]
-        case .never: []
-        }
         let status = report.exitStatus(failingOn: failing)
         if status != 0 { throw ExitCode(status) }
     }
@@ -74,7 +79,53 @@ struct Validate: ParsableCommand {
         do {
             let file = try PipelineFile.load(path: pipeline)
             print("\(pipeline): ok (\(file.sources.count) sources, plan \(file.plan.id), biennium \(file.plan.biennium))")
+            // The acknowledgements beside it: parsed, and each id looked up in the last committed run.
+            for line in try HistoryReport.acknowledgementProblems(pipelinePath: pipeline) { print(line) }
         } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Dry run for a new layout: read sample workbooks as `rbm run` would and show what every sheet, column and row became.",
+        discussion: "Writes nothing, moves nothing, takes no lock. Exit 0 when every table loaded with every field the rules need, 1 otherwise, 2 when the pipeline file or the inbox cannot be read.")
+    @Argument(help: "The pipeline file (pipelines/*.yaml).") var pipeline: String
+    @Option(help: "A folder of sample workbooks (default: the pipeline's inbox); ignored when files are given.") var inbox: String?
+    @Option(help: "text or json.") var format: String = "text"
+    @Argument(help: "Workbooks to check (default: every file of the inbox).") var files: [String] = []
+
+    func run() throws {
+        guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json") }
+        let report: Check.Report
+        do {
+            report = try Check.run(pipelinePath: pipeline, inbox: inbox, files: files)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        if format == "json" {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(Check.render(report))
+        }
+        if !report.complete { throw ExitCode(1) }
+    }
+}
+
+struct AliasesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "aliases", abstract: "Print the header and value aliases rbm ships.")
+    @Argument(help: "A table (allocations, budgetLines, kpis, …) or a value-alias table (priority, funding, …); all when omitted.") var table: String?
+    @Option(help: "text, or markdown (every table, as docs/aliases.md carries it).") var format: String = "text"
+
+    func run() throws {
+        guard ["text", "markdown"].contains(format) else { throw ValidationError("--format must be text or markdown") }
+        do { print(format == "markdown" ? try AliasCatalogue.markdown() : try AliasCatalogue.render(table)) } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(2)
         }

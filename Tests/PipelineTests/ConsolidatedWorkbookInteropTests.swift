@@ -60,8 +60,8 @@ import XLSXReader
         #expect(result.status == 0, "\(result.errors)")
         let data = result.output
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(json["sheets"] as? [String] == ["Summary", "Discrepancies", "Operational plans", "Financial plan", "FP summary", "Goals", "Targets",
-                                                "Objectives", "Outputs", "Crosswalk", "KPIs", "Risks", "Stated totals", "Rejected rows", "Row accounting"])
+        #expect(json["sheets"] as? [String] == ["Summary", "Discrepancies", "Results chain", "Operational plans", "Financial plan", "FP summary", "Goals", "Targets",
+                                                "Objectives", "Outputs", "Crosswalk", "KPIs", "Risks", "Stated totals", "Rejected rows", "Submissions", "Row accounting"])
         let rows = try #require(json["rows"] as? [String: Int])
         #expect(rows["Discrepancies"] == 1 + report.findings.count)
         #expect(rows["Operational plans"] == 1 + report.model.allocations.count)
@@ -83,7 +83,7 @@ import XLSXReader
         // Print setup: every sheet A4 with the title, the run date and page x of y; the Summary on
         // one page (fit 1 × 1), the tables one page wide with their header row on every page.
         let print = try #require(json["print"] as? [String: [String: Any]])
-        #expect(print.count == 15)
+        #expect(print.count == 17)
         for (sheet, setup) in print {
             #expect(setup["paper"] as? Int == 9, "\(sheet)")
             #expect(setup["fitToPage"] as? Bool == true, "\(sheet)")

@@ -18,7 +18,9 @@ import TestSupport
 
         // Nothing new: the same findings, from the archive.
         let second = try run()
-        #expect(second.findings == first.findings)
+        // The same findings, now persisting (statuses aside).
+        #expect(second.findings.map { var f = $0; f.status = nil; return f } == first.findings.map { var f = $0; f.status = nil; return f })
+        #expect(second.findings.allSatisfy { $0.status == .persisting })
         #expect(second.manifest.inputs.map(\.fate) == Array(repeating: Fate.current, count: 7))
 
         // BR resubmits (the same content under its next version): only BR's file changes.

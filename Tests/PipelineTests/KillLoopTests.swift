@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import History
 import Testing
 import TestSupport
 
@@ -59,6 +60,49 @@ import TestSupport
         #expect(contents.count == originals.count, "\(stop): \(archived)")
         for original in originals { #expect(contents.filter { $0 == original }.count == 1, "\(stop)") }
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("quarantine").path)) ?? []).isEmpty, "\(stop)")
+        // I3: the history holds whole runs only: the stopped one entirely or not at all, then the
+        // completing run, compared with the last committed one.
+        try checkHistory(work, runs: 1...2, lastFindings: 43, after: stop)
+    }
+
+    /// The drop folder's history is whole: SQLite finds nothing wrong, it holds `runs` runs, each
+    /// with as many finding rows as it counted, each compared with the run before it, and the last
+    /// has `lastFindings` findings.
+    static func checkHistory(_ work: URL, runs expected: ClosedRange<Int>, lastFindings: Int, after stop: String) throws {
+        let history = try #require(try RunHistory.existing(at: work.appendingPathComponent("history.sqlite").path), "\(stop): no history.sqlite")
+        #expect(try history.integrityCheck() == "ok", "\(stop)")
+        let runs = try history.runs()
+        #expect(expected.contains(runs.count), "\(stop): \(runs.count) runs")
+        for (i, run) in runs.enumerated() {
+            #expect(try history.findings(run: run.id!).count == run.findings, "\(stop): run \(run.id!)")
+            #expect(run.previousRunID == (i > 0 ? runs[i - 1].id : nil), "\(stop): run \(run.id!)")
+        }
+        #expect(runs.last?.findings == lastFindings, "\(stop)")
+    }
+
+    /// A committed run, then a run stopped before each of its durable steps (history recording
+    /// included), then a run to completion: the committed run stays intact in the history and the
+    /// completing run records cleanly against it (every finding persisting).
+    @Test(.timeLimit(.minutes(5)))
+    func aRunStoppedAfterACommittedRunLeavesTheHistoryIntact() throws {
+        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
+        var crashed = 0
+        for step in 1...60 {
+            let (work, arguments) = try Self.dropFolder()
+            defer { try? FileManager.default.removeItem(at: work) }
+            #expect(try Subprocess.run(rbm, arguments, errors: .discard).status == 0)
+            let stopped = try Subprocess.run(rbm, arguments, environment: ["RBM_CRASH_AT": String(step)], errors: .discard)
+            guard stopped.status == 137 else { break }
+            crashed += 1
+            let stop = "second run stopped before durable step \(step)"
+            try Self.checkHistory(work, runs: 1...1, lastFindings: 43, after: stop)
+            let final = try Subprocess.run(rbm, arguments)
+            #expect(final.status == 0, "\(stop): \(final.errors)")
+            #expect(final.text.contains("changes: 0 new, 0 resolved, 43 persisting (against run 1 of "), "\(stop): \(final.text)")
+            try Self.checkHistory(work, runs: 2...2, lastFindings: 43, after: stop)
+        }
+        // Outputs (4 written, 4 published), the manifest, current.json, the manifest again, the history.
+        #expect(crashed >= 10, "only \(crashed) durable steps")
     }
 
     @Test(.timeLimit(.minutes(5)))

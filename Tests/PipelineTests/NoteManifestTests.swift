@@ -15,6 +15,11 @@ import Testing
          "not reconciled: D.2-2/2022 (FP.xlsx!Budget by output!G11): no operational plan from BDT"),
         (Note(.ignoredColumn, source: sheet, "'Total 2024-2025' is not the pipeline's biennium; column ignored"),
          "info: OP_TSB.xlsx!Plan opérationnel: 'Total 2024-2025' is not the pipeline's biennium; column ignored"),
+        (Note(.unmappedColumn, source: SourceRef(file: "OP_TSB.xlsx", sheet: "Plan opérationnel", cell: "G4"),
+              "column G 'ETP prévus' matched no alias and was not read; it is probably 'fte' (read by FIN-009): add `fte: [\"ETP prévus\"]` under sources[1].tables[0].fields"),
+         "warning: OP_TSB.xlsx!Plan opérationnel!G4: column G 'ETP prévus' matched no alias and was not read; it is probably 'fte' (read by FIN-009): add `fte: [\"ETP prévus\"]` under sources[1].tables[0].fields"),
+        (Note(.missingFields, source: sheet, "no column provides fte (FIN-009); those rules cannot check this sheet"),
+         "info: OP_TSB.xlsx!Plan opérationnel: no column provides fte (FIN-009); those rules cannot check this sheet"),
         (Note(.codeTypedAsNumber, source: SourceRef(file: "RF.xlsx", sheet: "Targets", cell: "A7"), "code typed as the number 2.2"),
          "info: RF.xlsx!Targets!A7: code typed as the number 2.2"),
         (Note(.rowNotLoaded, source: cell, "row 7 not loaded: no goal code"), "info: OP_TSB.xlsx!Plan opérationnel!F7: row 7 not loaded: no goal code"),
@@ -39,6 +44,10 @@ import Testing
          "warning: inbox: 'OP_BR_v2.xlsx' is an earlier version than 'OP_BR_v3.xlsx', the current OP/BR workbook accepted in an earlier run; it was archived as superseded and 'OP_BR_v3.xlsx' stays current"),
         (Note(.currentSetRecovered, source: nil, "archive/current.json could not be read (it is truncated or not valid JSON); the current workbooks were recovered from the archive's files: none. Check them: the file is written afresh when this run files its inputs away"),
          "warning: archive/current.json could not be read (it is truncated or not valid JSON); the current workbooks were recovered from the archive's files: none. Check them: the file is written afresh when this run files its inputs away"),
+        (Note(.acknowledgementReopened, source: SourceRef(file: "itu-2022-2023.acks.yaml"), "FIN-012/2022-2023 reopened: its acknowledgement (A. Reviewer, 2026-11-20) expired on 2026-11-30"),
+         "warning: itu-2022-2023.acks.yaml: FIN-012/2022-2023 reopened: its acknowledgement (A. Reviewer, 2026-11-20) expired on 2026-11-30"),
+        (Note(.acknowledgementUnmatched, source: SourceRef(file: "itu-2022-2023.acks.yaml"), "FIN-099/X is acknowledged (A. Reviewer, 2026-11-20) but no finding of this run has that id"),
+         "info: itu-2022-2023.acks.yaml: FIN-099/X is acknowledged (A. Reviewer, 2026-11-20) but no finding of this run has that id"),
     ]
 
     @Test(arguments: lines)
@@ -55,7 +64,7 @@ import Testing
     }
 
     @Test func theSeverityIsTheLinesWordExceptForUnitsAndAmountsNotReconciled() {
-        #expect(Note.Kind.allCases.filter { $0.severity == .warning } == [.earlierVersion, .currentSetRecovered])
+        #expect(Note.Kind.allCases.filter { $0.severity == .warning } == [.unmappedColumn, .earlierVersion, .currentSetRecovered, .acknowledgementReopened])
         #expect(Note(.notReconciled, severity: .warning, source: nil, "D.1-1/2022").manifestLine == "not reconciled: D.1-1/2022")
         #expect(Note(.notReconciled, source: nil, "D.1-1/2022").manifestLine == "not reconciled: D.1-1/2022")
         #expect(Note(.hiddenSheet, severity: .warning, source: SourceRef(file: "a.xlsx"), "x").manifestLine == "warning: a.xlsx: x")

@@ -50,3 +50,22 @@ import XLSXReader
         #expect(cells["D3"] == nil && cells["E3"] == nil && cells["F3"] == nil && cells["J3"] == nil)
     }
 }
+
+/// Issue 15: the Summary says what no rule could check.
+@Suite struct ConsolidatedWorkbookNotCheckedTests {
+    @Test func theSummaryListsWhatWasNotChecked() throws {
+        let path = Fixtures.temporaryDirectory("consolidated").appendingPathComponent("consolidated.xlsx").path
+        var workbook = ConsolidatedWorkbook(title: "t")
+        workbook.notChecked = (1...12).map { "FIN-009 B\($0): no fte column" }
+        try workbook.write(model: ResultsModel(), findings: [], years: [2022, 2023], to: path)
+        let book = try Workbook(path: path)
+        let summary = try book.grid(for: try #require(book.sheet(named: "Summary")))
+        let texts = summary.rows.flatMap(\.cells).map(\.text)
+        #expect(texts.contains("Not checked (12)"))
+        #expect(texts.contains("FIN-009 B10: no fte column") && !texts.contains("FIN-009 B11: no fte column"))
+        #expect(texts.contains("… and 2 more: manifest.json, coverage"))
+        try ConsolidatedWorkbook(title: "t").write(model: ResultsModel(), findings: [], years: [2022, 2023], to: path)
+        let none = try Workbook(path: path)
+        #expect(!(try none.grid(for: try #require(none.sheet(named: "Summary")))).rows.flatMap(\.cells).map(\.text).contains { $0.hasPrefix("Not checked") })
+    }
+}

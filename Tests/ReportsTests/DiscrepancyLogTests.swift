@@ -10,9 +10,11 @@ import Results
                           sources: [SourceRef(file: "a.xlsx", sheet: "S", cell: "E8"), SourceRef(file: "b.xlsx", sheet: "S", cell: "G8")])
 
     @Test func csvQuotesOnlyFieldsThatNeedIt() {
-        let csv = DiscrepancyCSV.render([finding])
-        let expected = "id,rule,severity,bureau,output,period,message,expected,actual,delta,sources,caused_by\n"
-            + #"FIN-003/R.2-1/2022,FIN-003,warning,BR,R.2-1,2022,"R.2-1, 2022: the row is regular budget but its notes say '""quoted""'; extrabudgetary money may be counted as RB.",3950000,3905000,-45000 (-1.14%),a.xlsx!S!E8; b.xlsx!S!G8,"#
+        var f = finding
+        f.status = .new
+        let csv = DiscrepancyCSV.render([f])
+        let expected = "id,rule,severity,bureau,output,period,message,expected,actual,delta,sources,caused_by,status\n"
+            + #"FIN-003/R.2-1/2022,FIN-003,warning,BR,R.2-1,2022,"R.2-1, 2022: the row is regular budget but its notes say '""quoted""'; extrabudgetary money may be counted as RB.",3950000,3905000,-45000 (-1.14%),a.xlsx!S!E8; b.xlsx!S!G8,,new"#
             + "\n"
         #expect(csv == expected)
     }
@@ -23,6 +25,6 @@ import Results
         let line = DiscrepancyJSONL.render([f])
         #expect(line.hasPrefix("{\"id\":\"FIN-003/R.2-1/2022\",\"rule\":\"FIN-003\""))
         #expect(line.contains("\"message\":\"Plan opérationnel ≥ is linked to objective D.9, which is not in the results framework.\""))
-        #expect(line.hasSuffix("\"sources\":[\"a.xlsx!S!E8\",\"b.xlsx!S!G8\"],\"caused_by\":[]}\n"))
+        #expect(line.hasSuffix("\"sources\":[\"a.xlsx!S!E8\",\"b.xlsx!S!G8\"],\"caused_by\":[],\"status\":\"\"}\n"))
     }
 }

@@ -16,16 +16,18 @@ extension BatchRun {
             bySeverity[f.severity.rawValue, default: 0] += 1
         }
         let failed = written.failedOutputs
-        let manifest = Manifest(
+        var manifest = Manifest(
             rbmVersion: Self.version, pipeline: setup.pipelineName,
             pipelineSHA256: SHA256.hash(data: pipelineData).map { String(format: "%02x", $0) }.joined(),
             tolerances: Dictionary(uniqueKeysWithValues: Tolerances.keys.map { ($0.name, settings.tolerances[$0].plainText) }),
             rules: ["costRecoveryOverrun": settings.costRecoveryOverrun.rawValue],
             startedAt: ISO8601DateFormatter().string(from: clock.start), inputs: selection.inputs.map(\.record),
             leftInInbox: discovery.unsettled.map(\.lastPathComponent), findings: byRule, findingsBySeverity: bySeverity,
-            rootCauses: findings.filter { $0.causedBy.isEmpty }.count, notes: reconciled.model.notes.map(\.manifestLine), stages: clock.stages,
+            rootCauses: findings.filter { $0.causedBy.isEmpty }.count, coverage: Manifest.coverageBlock(reconciled.outcome.coverage), notes: reconciled.model.notes.map(\.manifestLine), stages: clock.stages,
             outputs: written.published + ["manifest.json"],
             failedOutputs: failed.isEmpty ? nil : failed)
+        manifest.recordChanges(reconciled.memory)
+        manifest.completeness = completeness(selection, reconciled, setup, startedAt: clock.start)
         do { try Self.writeManifest(manifest, to: setup.output, setup.steps) } catch {
             throw EnvironmentFault(folder: setup.output, action: "write manifest.json (the run's commit point)", error: error, consequence: Self.nothingMoved)
         }

@@ -11,6 +11,8 @@ struct Reconciled {
     var runDate: Date?
     /// Every input with its fate: the workbooks reconciled are handed back marked (`feedback/`).
     var inputs: [Intake] = []
+    /// The history's view of the findings (`recall`, Stages/Record.swift); nil until recalled.
+    var memory: RunMemory? = nil
 }
 
 extension BatchRun {

@@ -35,6 +35,8 @@ extension BatchRun {
                 var workbook = pipeline.consolidatedWorkbook
                 workbook.runDate = reconciled.runDate
                 workbook.version = Self.version
+                workbook.notChecked = Summary.notChecked(outcome.coverage)
+                workbook.expected = page.expected
                 try workbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals, years: years, to: url.path)
                 try DurableFile.flush(url)
             }),

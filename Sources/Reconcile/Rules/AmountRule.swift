@@ -6,7 +6,10 @@ import Results
 struct AmountRule: Rule {
     var emits: [RuleID] { [.fin003] }
     var reads: [RuleID] { [.fin007, .fin010] }
-    func apply(to run: inout RuleRun) { run.amountRule() }
+    func apply(to run: inout RuleRun) {
+        run.coverBureaus(emits)
+        run.amountRule()
+    }
 }
 
 extension RuleRun {

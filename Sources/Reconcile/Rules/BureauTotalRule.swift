@@ -6,7 +6,13 @@ import Results
 struct BureauTotalRule: Rule {
     var emits: [RuleID] { [.fin004] }
     var reads: [RuleID] { [.fin007, .fin010] }
-    func apply(to run: inout RuleRun) { run.bureauTotalRule() }
+    func apply(to run: inout RuleRun) {
+        run.coverBureaus(emits)
+        if !run.model.hasSectorSummary, run.tableGap(.financialPlan, table: "budgetLines") == nil {
+            for bureau in run.coverageOf(.fin004).evaluated.compactMap(\.bureau) { run.limited(emits, .bureau(bureau), .summedLines) }
+        }
+        run.bureauTotalRule()
+    }
 }
 
 extension RuleRun {
@@ -22,7 +28,10 @@ extension RuleRun {
                 var expectedSources: [SourceRef]
                 let expected: Decimal
                 if model.hasSectorSummary {
-                    guard let summary = model.sectorSummary.first(where: { $0.bureau == bureau }), let amount = summary.years[year] else { continue }
+                    guard let summary = model.sectorSummary.first(where: { $0.bureau == bureau }), let amount = summary.years[year] else {
+                        skipped([.fin004], .bureau(bureau), .noBureauTotal(year: year))
+                        continue
+                    }
                     expected = amount.chf
                     expectedSources = [Format.cell(amount.source)]
                 } else {

@@ -10,8 +10,15 @@ struct EnvelopeRule: Rule {
 extension RuleRun {
     /// FIN-012: regular-budget lines against the approved envelope.
     mutating func envelopeRule() {
-        guard hasFinancialPlan else { return }
-        guard let envelope = model.envelope?.amount ?? settings.envelope else { return }
+        if let (reason, causes) = tableGap(.financialPlan, table: "budgetLines") {
+            skipped([.fin012], .workbook(SourceTag(.financialPlan)), reason, causedBy: causes)
+            return
+        }
+        guard let envelope = model.envelope?.amount ?? settings.envelope else {
+            skipped([.fin012], .workbook(SourceTag(.financialPlan)), .noEnvelope)
+            return
+        }
+        evaluated([.fin012], .workbook(SourceTag(.financialPlan)))
         let cells = model.budgetLines.filter { $0.funding.isRegular }.flatMap { line in settings.years.compactMap { line.years[$0] } }
         guard !cells.isEmpty else { return }
         let total = cells.reduce(Decimal(0)) { $0 + $1.chf }

@@ -4,7 +4,10 @@ import Results
 /// FIN-009: staff cost per FTE outside the plausible band.
 struct FTECostRule: Rule {
     var emits: [RuleID] { [.fin009] }
-    func apply(to run: inout RuleRun) { run.fteCostRule() }
+    func apply(to run: inout RuleRun) {
+        run.coverBureaus(emits, opFields: ["fte", FieldGap.staffSplit])
+        run.fteCostRule()
+    }
 }
 
 extension RuleRun {

@@ -10,7 +10,16 @@ struct FrameworkRule: Rule {
 extension RuleRun {
     /// RF-001 … RF-005: codes and links against the results framework.
     mutating func frameworkRules() {
-        guard model.submissions.contains(where: { $0.kind == .resultsFramework }) else { return }
+        let framework = SourceTag(.resultsFramework)
+        if let (reason, causes) = tableGap(.resultsFramework, table: "outputs"), case .workbookMissing = reason {
+            skipped([.rf001, .rf002, .rf003, .rf004, .rf005], .workbook(framework), reason, causedBy: causes)
+            return
+        }
+        // A table that did not load (DAT-003) is not an empty one: the rules reading it skip the
+        // run, caused by that DAT-003, rather than flag every code it would have listed.
+        let objectivesLoaded = coverTable([.rf001, .rf002, .rf003], .resultsFramework, table: "objectives")
+        let outputsLoaded = coverTable([.rf005], .resultsFramework, table: "outputs")
+        evaluated([.rf004], .workbook(framework))
         let objectives = Set(model.objectives.map(\.code))
         let listed = Set(model.outputs.map(\.code))
         let crosswalk = Dictionary(model.crosswalk.map { ($0.oldCode, $0) }, uniquingKeysWith: { a, _ in a })
@@ -54,6 +63,7 @@ extension RuleRun {
             let objective = use.output.objective
             let title = titles[use.output] ?? use.title
             if !objectives.contains(objective) {
+                guard objectivesLoaded else { continue }
                 if let entry = crosswalk[objective] {
                     let successor = entry.successor
                     emit(Finding(id: Finding.ID(.rf003, .source(use.tag), .output(use.output)), severity: successor == nil ? .error : .warning,
@@ -70,7 +80,7 @@ extension RuleRun {
                                  message: .unknownObjective(output: use.output, title: title, objective: objective, plan: settings.planID, sameBureau: same),
                                  expected: .words(expected), actual: .code(objective), sources: [Format.cell(use.cell)]))
                 }
-            } else if use.tag.kind != .resultsFramework, !listed.contains(use.output) {
+            } else if outputsLoaded, use.tag.kind != .resultsFramework, !listed.contains(use.output) {
                 emit(Finding(id: Finding.ID(.rf005, .source(use.tag), .output(use.output)), severity: .warning,
                              bureau: use.bureau, output: use.output,
                              message: .notInFramework(output: use.output, title: use.title, plan: settings.planID),

@@ -5,7 +5,17 @@ import Results
 /// row's notes name extrabudgetary money.
 struct FundingClassRule: Rule {
     var emits: [RuleID] { [.fin010] }
-    func apply(to run: inout RuleRun) { run.fundingClassRule() }
+    func apply(to run: inout RuleRun) {
+        run.coverBureaus(emits)
+        // Without a funding column every row of a plan reads as regular budget: a class
+        // disagreement on that side cannot be seen.
+        for bureau in run.coverageOf(.fin010).evaluated.compactMap(\.bureau) {
+            if let reason = run.columnGap(.operationalPlan, bureau: bureau, table: "allocations", fields: ["funding"]) {
+                run.limited(emits, .bureau(bureau), reason)
+            }
+        }
+        run.fundingClassRule()
+    }
 }
 
 extension RuleRun {

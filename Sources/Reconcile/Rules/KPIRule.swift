@@ -21,6 +21,12 @@ struct KPIRule: Rule {
 extension RuleRun {
     /// KPI-001 (missing baseline or target) and KPI-002 (off track or status disagreement).
     mutating func kpiRules() {
+        let framework = SourceTag(.resultsFramework)
+        if model.kpis.isEmpty, let (reason, causes) = tableGap(.resultsFramework, table: "kpis") {
+            skipped([.kpi001, .kpi002], .workbook(framework), reason, causedBy: causes)
+            return
+        }
+        evaluated([.kpi001], .workbook(framework))
         let outputBureau = Dictionary(model.outputs.map { ($0.code, $0.bureau) }, uniquingKeysWith: { a, _ in a })
         for kpi in model.kpis {
             let bureau = kpi.linkedOutput.flatMap { outputBureau[$0] ?? nil }
@@ -36,9 +42,14 @@ extension RuleRun {
                                                      target: KPIGap(valueMissing: kpi.target == nil, yearMissing: kpi.targetYear == nil)),
                              expected: .words(parts.joined(separator: " and ")), actual: .words("blank"),
                              sources: [Format.cell(noTarget ? kpi.targetCell : kpi.baselineCell)]))
+                skipped([.kpi002], .kpi(kpi.id), .noBaselineOrTarget, causedBy: [findings[findings.count - 1].id])
                 continue
             }
-            guard let year = kpi.actuals.keys.max(), let actual = kpi.actuals[year] else { continue }
+            guard let year = kpi.actuals.keys.max(), let actual = kpi.actuals[year] else {
+                skipped([.kpi002], .kpi(kpi.id), .noActual)
+                continue
+            }
+            evaluated([.kpi002], .kpi(kpi.id))
             let a = assess(kpi, year: year, actual: actual.value)
             let reported = kpi.reportedStatus.map { $0.text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
             let reportedMatches = reported.map { matches(reported: $0, computed: a) } ?? true

@@ -6,7 +6,10 @@ import Results
 struct PresenceRule: Rule {
     var emits: [RuleID] { [.fin001, .fin002] }
     var reads: [RuleID] { [.rf003] }
-    func apply(to run: inout RuleRun) { run.presenceRules() }
+    func apply(to run: inout RuleRun) {
+        run.coverBureaus(emits)
+        run.presenceRules()
+    }
 }
 
 extension RuleRun {

@@ -6,7 +6,10 @@ import Results
 struct PriorityRule: Rule {
     var emits: [RuleID] { [.fin011] }
     var reads: [RuleID] { [.fin007] }
-    func apply(to run: inout RuleRun) { run.priorityRule() }
+    func apply(to run: inout RuleRun) {
+        run.coverBureaus(emits, opFields: ["priority"])
+        run.priorityRule()
+    }
 }
 
 extension RuleRun {

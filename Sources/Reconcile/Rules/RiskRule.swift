@@ -10,6 +10,23 @@ struct RiskRule: Rule {
 extension RuleRun {
     /// RSK-001 (high risk without mitigation), RSK-002 (unknown links), RSK-003 (score and scale).
     mutating func riskRules() {
+        let register = SourceTag(.riskRegister)
+        if model.risks.isEmpty, let (reason, causes) = tableGap(.riskRegister, table: "risks") {
+            skipped([.rsk001, .rsk002, .rsk003], .workbook(register), reason, causedBy: causes)
+            return
+        }
+        // Without a mitigation column every risk would read as unmitigated: RSK-001 cannot check it.
+        let mitigationRead = columnGap(.riskRegister, table: "risks", fields: ["mitigation"]).map { reason in
+            skipped([.rsk001], .workbook(register), reason)
+            return false
+        } ?? true
+        if mitigationRead { evaluated([.rsk001], .workbook(register)) }
+        evaluated([.rsk003], .workbook(register))
+        if let (reason, causes) = tableGap(.resultsFramework, table: "objectives") {
+            limited([.rsk002], .workbook(register), reason, causedBy: causes)
+        } else {
+            evaluated([.rsk002], .workbook(register))
+        }
         let objectives = Set(model.objectives.map(\.code))
         let knownOutputs = Set(model.outputs.map(\.code)).union(ledger.fpOutputs).union(ledger.opOutputs)
         let blankWords: Set<String> = ["", "-", "–", "—", "n/a", "none", "tbd"]
@@ -19,7 +36,7 @@ extension RuleRun {
             let onScale = [l, i].allSatisfy { v in v.map { $0 >= 1 && $0 <= 5 && $0 == $0.rounded(scale: 0) } ?? false }
             // The normaliser writes a linked output in canonical form when it parses.
             let linkedOutput = risk.linkedOutput.map { OutputCode($0.text) }
-            if onScale, let l, let i {
+            if mitigationRead, onScale, let l, let i {
                 let score = l * i
                 if blankWords.contains(risk.mitigation.text.lowercased().trimmingCharacters(in: .whitespaces)), score >= tolerances.riskWarn {
                     emit(Finding(id: Finding.ID(.rsk001, .text(risk.id)), severity: score >= tolerances.riskError ? .error : .warning,

@@ -4,7 +4,10 @@ import Results
 /// FIN-008: the staff share of an output and year differs between the plans.
 struct StaffSplitRule: Rule {
     var emits: [RuleID] { [.fin008] }
-    func apply(to run: inout RuleRun) { run.splitRule() }
+    func apply(to run: inout RuleRun) {
+        run.coverBureaus(emits, opFields: [FieldGap.staffSplit], fpFields: ["category"])
+        run.splitRule()
+    }
 }
 
 extension RuleRun {

@@ -4,7 +4,10 @@ import Results
 /// FIN-007: an amount entered in the wrong unit (a factor of about 1 000), per cell or per column.
 struct UnitRule: Rule {
     var emits: [RuleID] { [.fin007] }
-    func apply(to run: inout RuleRun) { run.unitRule() }
+    func apply(to run: inout RuleRun) {
+        run.coverBureaus(emits)
+        run.unitRule()
+    }
 }
 
 extension RuleRun {

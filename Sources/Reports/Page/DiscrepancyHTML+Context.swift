@@ -16,9 +16,19 @@ extension DiscrepancyHTML {
         public var risks: [Risk]
         /// The tolerances the rules ran with: rule descriptions and the heat map's bands quote them.
         public var tolerances: Tolerances
+        /// Goal → objective → output with both plans' money, KPIs, risks and findings.
+        public var chain: ResultsChain?
+        /// One line per scope a rule could not check (`Summary.notChecked`): listed under "Not
+        /// checked"; nothing when coverage is complete.
+        public var notChecked: [String] = []
+        /// What changed since the previous run (nil without a run history).
+        public var changes: Changes?
+        /// Every expected submission and what arrived for it.
+        public var expected: [ExpectedSubmission] = []
 
         public init(run: RunFacts? = nil, bureauTotals: [BureauTotal] = [], kpis: [KPI] = [], risks: [Risk] = [],
-                    tolerances: Tolerances = Tolerances()) {
+                    tolerances: Tolerances = Tolerances(), chain: ResultsChain? = nil) {
+            self.chain = chain
             self.run = run
             self.bureauTotals = bureauTotals
             self.kpis = kpis

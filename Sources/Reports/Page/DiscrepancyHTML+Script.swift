@@ -18,7 +18,8 @@ extension DiscrepancyHTML {
       function matches(row, i) {
         var d = row.dataset, sev = form.severity.value, bureau = form.bureau.value, rule = form.rule.value,
             words = fold(form.words.value).trim().split(/\\s+/).filter(Boolean);
-        return (!sev || d.severity === sev) && (!bureau || d.bureau === bureau) && (!rule || d.rule === rule) &&
+        var st = form.status ? form.status.value : '';
+        return (!sev || d.severity === sev) && (!bureau || d.bureau === bureau) && (!rule || d.rule === rule) && (!st || d.status === st) &&
           (!form.root.checked || d.root === '1') && words.every(function (w) { return texts[i].indexOf(w) >= 0; });
       }
       function count() {

@@ -58,6 +58,8 @@ extension DiscrepancyHTML {
     tr.hidden{display:none}
     .rules .code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;white-space:nowrap;font-weight:600}.rules tr.quiet{color:var(--muted)}.rules td.num{white-space:nowrap}
     .rules tbody tr{scroll-margin-top:1em}
+    .scroll{overflow-x:auto;max-width:100%}details{margin:.6em 0}details>summary{cursor:pointer;padding:.3em 0}table.chain{font-size:13px}table.chain tr.objective td{background:#f3f5f8}
+    table.chain td.src a{overflow-wrap:anywhere}
     .inputs .hash{overflow-wrap:anywhere;font-size:11px}.inputs small{color:var(--muted)}
     .fate{font-weight:600}.fate.quarantined,.fate.current-unreadable{color:var(--error-ink)}
     @media screen and (max-width:760px){

@@ -44,8 +44,10 @@ extension DiscrepancyHTML {
         if findings.contains(where: { $0.bureau == nil }) { bureaus.append((noBureau, "no bureau")) }
         let rules = RuleID.allCases.filter { r in findings.contains { $0.rule == r } }
             .map { ($0.rawValue, "\($0.rawValue) \(RuleDescriptions.english($0, tolerances: tolerances).title)") }
+        let statuses = FindingStatus.allCases.filter { s in findings.contains { $0.status == s } }.map { ($0.rawValue, $0.rawValue) }
         return "<form id=\"filters\" hidden>"
             + "<label>severity <select name=\"severity\">\(options(severities))</select></label>"
+            + (statuses.isEmpty ? "" : "<label>status <select name=\"status\">\(options(statuses))</select></label>")
             + "<label>bureau <select name=\"bureau\">\(options(bureaus))</select></label>"
             + "<label class=\"rule\">rule <select name=\"rule\">\(options(rules))</select></label>"
             + "<label><input type=\"checkbox\" name=\"root\"> root causes only</label>"
@@ -66,7 +68,7 @@ extension DiscrepancyHTML {
         html += "</tr></thead><tbody>\n"
         for f in findings {
             let bureau = f.bureau?.rawValue ?? noBureau
-            html += "<tr id=\"\(attribute(f.id.description))\" class=\"\(f.severity.rawValue)\" data-severity=\"\(f.severity.rawValue)\" data-bureau=\"\(bureau)\" data-rule=\"\(f.rule.rawValue)\" data-root=\"\(f.causedBy.isEmpty ? 1 : 0)\">"
+            html += "<tr id=\"\(attribute(f.id.description))\" class=\"\(f.severity.rawValue)\" data-severity=\"\(f.severity.rawValue)\" data-bureau=\"\(bureau)\" data-rule=\"\(f.rule.rawValue)\" data-root=\"\(f.causedBy.isEmpty ? 1 : 0)\"\(f.status.map { " data-status=\"\($0.rawValue)\"" } ?? "")>"
             for column in columns {
                 let label = " data-label=\"\(column.name.replacingOccurrences(of: "_", with: " "))\""
                 switch column {

@@ -22,13 +22,20 @@ public enum DiscrepancyHTML {
 
         """
         html += header(findings, title: title, run: context.run)
-        html += "<nav class=\"toc\" aria-label=\"sections\"><a href=\"#summary\">Summary</a> <a href=\"#charts\">Charts</a> <a href=\"#findings\">Findings</a> <a href=\"#rules\">Rules</a>"
+        html += "<nav class=\"toc\" aria-label=\"sections\"><a href=\"#summary\">Summary</a> <a href=\"#charts\">Charts</a> <a href=\"#findings\">Findings</a>"
+        html += context.chain == nil ? "" : " <a href=\"#chain\">Results chain</a>"
+        html += " <a href=\"#rules\">Rules</a>"
         html += context.run == nil ? "" : " <a href=\"#run\">Inputs</a>"
         html += "</nav>\n"
-        html += "<section id=\"summary\"><h2>Summary</h2>\n" + tiles(findings, run: context.run)
+        html += "<section id=\"summary\"><h2>Summary</h2>\n" + (context.changes.map(changesSection) ?? "") + tiles(findings, run: context.run)
+        html += submissionsTable(context.expected)
+        if !context.notChecked.isEmpty {
+            html += "<h3>Not checked</h3>\n<ul class=\"not-checked\">" + context.notChecked.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+        }
         html += "<div class=\"overview\">\n" + byBureau(findings) + (plansChart(context.bureauTotals, tolerances: context.tolerances) ?? "") + "</div></section>\n"
         html += charts(findings, context: context)
         html += "<section id=\"findings\"><h2>Findings</h2>\n" + filterForm(findings, tolerances: context.tolerances) + findingsTable(findings, tolerances: context.tolerances) + "</section>\n"
+        html += context.chain.map(chainSection) ?? ""
         html += "<section id=\"rules\"><h2>Rules</h2>\n" + rulesTable(findings, tolerances: context.tolerances) + "</section>\n"
         if let run = context.run { html += "<section id=\"run\"><h2>Inputs</h2>\n" + inputsTable(run) + "</section>\n" }
         html += script + "</body></html>\n"

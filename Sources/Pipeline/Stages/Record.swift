@@ -1,0 +1,117 @@
+import Foundation
+import History
+import Reports
+import Results
+
+/// What the drop folder's history says about this run, before its outputs are written: each
+/// finding's status against the previous committed run of the same pipeline, the findings that
+/// run had and this one has not, and the acknowledgements as they applied.
+struct RunMemory {
+    /// The drop folder's history (nil while the folder has none: `record` creates it).
+    var history: RunHistory?
+    var previous: RunRecord?
+    var comparison: RunComparison
+    var acknowledgements: [AcknowledgementRecord]
+    var inputs: [InputRecord]
+
+    func count(_ status: FindingStatus) -> Int { comparison.findings.filter { $0.status == status.rawValue }.count }
+}
+
+extension BatchRun {
+    /// `history.sqlite` beside `archive/` and the inbox.
+    static func historyURL(_ setup: RunSetup) -> URL {
+        setup.inbox.archive.deletingLastPathComponent().appendingPathComponent(RunHistory.fileName)
+    }
+
+    /// Compares the reconciled findings with the previous committed run of the pipeline and applies
+    /// `<pipeline>.acks.yaml`: each finding gets its status (`new`, `persisting`, `regressed`,
+    /// `acknowledged`), reopened and unmatched acknowledgements become notes. Nothing is written,
+    /// and a folder without a history gets none yet (every finding is `new`).
+    /// - Throws: `PipelineError` for an acknowledgements file that does not parse; the history's
+    ///   errors as an `EnvironmentFault` (nothing has been written yet).
+    func recall(_ reconciled: Reconciled, _ selection: Selection, _ setup: RunSetup) throws -> Reconciled {
+        let acks = try Acknowledgements.load(forPipeline: setup.pipelinePath)
+        let url = Self.historyURL(setup)
+        let history: RunHistory?, previous: RunRecord?, previousFindings: [FindingRecord], previousInputs: [InputRecord], seen: Set<String>
+        let findings = reconciled.outcome.findings
+        let rows = findings.map { FindingRecord($0, message: LogColumn.message.text($0)) }
+        do {
+            // Created only when the run is recorded: a run that stops before never leaves an empty history behind.
+            history = try RunHistory.existing(at: url.path)
+            previous = try history?.lastRun(pipeline: setup.pipelineName)
+            if let history, let id = previous?.id {
+                previousFindings = try history.findings(run: id)
+                previousInputs = try history.inputs(run: id)
+                seen = try history.seenBefore(Set(rows.map(\.id)), pipeline: setup.pipelineName, before: id)
+            } else {
+                (previousFindings, previousInputs, seen) = ([], [], [])
+            }
+        } catch {
+            throw EnvironmentFault(folder: url.deletingLastPathComponent(), action: "read the run history (\(RunHistory.fileName))", error: error,
+                                   consequence: Self.nothingMoved)
+        }
+        let inputs = selection.inputs.map {
+            InputRecord(file: $0.file, sha256: $0.sha256, size: $0.size, kind: $0.kind?.rawValue, bureau: $0.bureau?.rawValue, fate: $0.fate.rawValue, reason: $0.reason)
+        }
+        var comparison = RunComparison(current: rows, currentInputs: inputs, previous: previousFindings, previousInputs: previousInputs,
+                                       previousRunID: previous?.id, seenEarlier: seen)
+        let statuses = Dictionary(comparison.findings.map { ($0.id, $0.status) }, uniquingKeysWith: { a, _ in a })
+        var marked = findings
+        for i in marked.indices { marked[i].status = statuses[marked[i].id.description].flatMap(FindingStatus.init(rawValue:)) }
+        let today = Self.isoDay(Date())
+        let applied = acks.apply(to: marked, today: today)
+        let acknowledged = Set(applied.findings.filter { $0.status == .acknowledged }.map(\.id.description))
+        for i in comparison.findings.indices where acknowledged.contains(comparison.findings[i].id) { comparison.findings[i].status = FindingStatus.acknowledged.rawValue }
+        var out = reconciled
+        out.outcome.findings = applied.findings
+        out.model.notes += applied.notes
+        out.memory = RunMemory(history: history, previous: previous, comparison: comparison, acknowledgements: applied.records, inputs: inputs)
+        return out
+    }
+
+    /// Records the committed run in the drop folder's history, in one transaction, after its
+    /// outputs, manifest and inputs are committed. A `--keep-inputs` run records nothing (it filed
+    /// nothing away, so the folder's state did not move).
+    /// - Throws: `EnvironmentFault` when the history cannot be written (the run itself stands).
+    func record(_ report: Report, _ reconciled: Reconciled, _ setup: RunSetup, clock: StageClock) throws {
+        guard !options.keepInputs, let memory = reconciled.memory else { return }
+        let m = report.manifest, s = m.findingsBySeverity
+        let run = RunRecord(pipeline: m.pipeline, pipelineSHA256: m.pipelineSHA256, rbmVersion: m.rbmVersion, startedAt: m.startedAt,
+                            endedAt: ISO8601DateFormatter().string(from: Date()), exitCode: Int(report.exitStatus(failingOn: options.failingSeverities)),
+                            inputs: m.inputs.count, findings: report.findings.count, errors: s["error", default: 0], warnings: s["warning", default: 0],
+                            infos: s["info", default: 0], new: memory.count(.new), persisting: memory.count(.persisting),
+                            regressed: memory.count(.regressed), resolved: memory.comparison.resolved.count,
+                            acknowledged: memory.count(.acknowledged), previousRunID: memory.previous?.id)
+        setup.steps.step()
+        do {
+            let history = try memory.history ?? RunHistory(path: Self.historyURL(setup).path)
+            // What no rule could check this run (issue 15), scope by scope, with why.
+            let coverage = reconciled.outcome.coverage.flatMap { c in
+                (c.skipped + c.limited).map { CoverageRecord(rule: c.rule.rawValue, scope: $0.scope.description, reason: $0.reason.description) }
+            }
+            try history.record(.init(run: run, inputs: memory.inputs, findings: memory.comparison.findings, resolved: memory.comparison.resolved,
+                                     coverage: coverage, acknowledgements: memory.acknowledgements))
+        } catch {
+            throw EnvironmentFault(folder: Self.historyURL(setup).deletingLastPathComponent(), action: "record the run in \(RunHistory.fileName)", error: error,
+                                   consequence: "the outputs, manifest.json and the inputs are committed; the history lacks this run, so the next run compares with the one before")
+        }
+    }
+
+    /// `2026-12-05` (UTC): the day acknowledgements are judged on.
+    static func isoDay(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: date)
+    }
+}
+
+extension Manifest {
+    /// The manifest's account of what changed since the previous committed run.
+    mutating func recordChanges(_ memory: RunMemory?) {
+        guard let memory else { return }
+        changes = Changes(previousRun: memory.previous?.id, previousRunStartedAt: memory.previous?.startedAt, new: memory.count(.new),
+                          persisting: memory.count(.persisting), regressed: memory.count(.regressed),
+                          resolved: memory.comparison.resolved.count, acknowledged: memory.count(.acknowledged))
+        resolved = memory.comparison.resolved.map { ResolvedFinding(id: $0.id, severity: $0.severity, delta: $0.deltaText, why: $0.why) }
+    }
+}

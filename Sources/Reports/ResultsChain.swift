@@ -1,0 +1,139 @@
+import Foundation
+import Results
+
+/// The linkage Resolution 151 asks for, line by line: goal → objective → output, with the financial
+/// plan's budget, the operational plans' allocation, their difference, the output's KPIs and their
+/// status, the risks linked to it or its objective, and the findings on the line. Totals per
+/// objective and goal add up to the regular-budget total the envelope is compared with.
+/// Built from values only; the workbook and the page render it.
+public struct ResultsChain: Sendable {
+    /// One output: regular-budget (RB) and extrabudgetary (XB) money over the biennium on both sides.
+    public struct Line: Sendable {
+        public var output: OutputCode
+        public var title: String
+        public var bureau: Bureau?
+        public var budgetRB: Decimal = 0
+        public var budgetXB: Decimal = 0
+        public var plannedRB: Decimal = 0
+        public var plannedXB: Decimal = 0
+        public var kpis: [(id: String, status: String)] = []
+        public var risks: [String] = []
+        public var findings: [Finding.ID] = []
+        /// The most severe finding on the line, nil when there is none.
+        public var worst: Severity?
+        /// Operational plans minus financial plan, regular budget.
+        public var differenceRB: Decimal { plannedRB - budgetRB }
+    }
+
+    /// An objective and its outputs, with totals.
+    public struct ObjectiveGroup: Sendable {
+        public var code: String
+        public var title: String
+        /// Goals the objective serves besides the one it is listed under.
+        public var otherGoals: [String]
+        public var risks: [String]
+        public var lines: [Line]
+        public var budgetRB: Decimal { lines.reduce(0) { $0 + $1.budgetRB } }
+        public var plannedRB: Decimal { lines.reduce(0) { $0 + $1.plannedRB } }
+    }
+
+    /// A goal (or the outputs whose objective the framework does not know, under `nil`).
+    public struct GoalGroup: Sendable {
+        public var goal: String?
+        public var title: String
+        public var objectives: [ObjectiveGroup]
+        public var budgetRB: Decimal { objectives.reduce(0) { $0 + $1.budgetRB } }
+        public var plannedRB: Decimal { objectives.reduce(0) { $0 + $1.plannedRB } }
+    }
+
+    public var goals: [GoalGroup]
+    public var envelope: Decimal?
+    public var budgetRB: Decimal { goals.reduce(0) { $0 + $1.budgetRB } }
+    public var plannedRB: Decimal { goals.reduce(0) { $0 + $1.plannedRB } }
+
+    public init(model: ResultsModel, findings: [Finding], years: [Int], envelope: Decimal? = nil) {
+        var lines: [OutputCode: Line] = [:]
+        func line(_ output: OutputCode) -> Line { lines[output] ?? Line(output: output, title: "") }
+        for o in model.outputs {
+            var l = line(o.code)
+            l.title = o.title
+            l.bureau = o.bureau
+            lines[o.code] = l
+        }
+        for b in model.budgetLines {
+            var l = line(b.output)
+            if l.title.isEmpty { l.title = b.title }
+            if l.bureau == nil { l.bureau = b.bureau }
+            let amount = years.compactMap { b.years[$0]?.chf }.reduce(0, +)
+            if b.funding.isRegular { l.budgetRB += amount } else { l.budgetXB += amount }
+            lines[b.output] = l
+        }
+        for a in model.allocations {
+            var l = line(a.output)
+            if l.title.isEmpty { l.title = a.title }
+            if l.bureau == nil { l.bureau = a.bureau }
+            let amount = years.compactMap { a.years[$0]?.chf }.reduce(0, +)
+            if a.funding.isRegular { l.plannedRB += amount } else { l.plannedXB += amount }
+            lines[a.output] = l
+        }
+        let status = Self.kpiStatus(model.kpis, findings)
+        for k in model.kpis {
+            guard let output = k.linkedOutput, lines[output] != nil else { continue }
+            lines[output]?.kpis.append((k.id, status[k.id] ?? "no data"))
+        }
+        var objectiveRisks: [String: [String]] = [:]
+        for r in model.risks {
+            if let output = r.linkedOutput.map({ OutputCode($0.text) }), lines[output] != nil { lines[output]?.risks.append(r.id) }
+            if let objective = r.linkedObjective?.text.uppercased() { objectiveRisks[objective, default: []].append(r.id) }
+        }
+        for f in findings {
+            guard let output = f.output, lines[output] != nil else { continue }
+            var l = line(output)
+            l.findings.append(f.id)
+            l.worst = max(l.worst ?? f.severity, f.severity)
+            lines[output] = l
+        }
+
+        // Objectives under their first goal; outputs under their code's objective.
+        let byObjective = Dictionary(grouping: lines.values, by: \.output.objective)
+        let known = Dictionary(model.objectives.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        func group(_ code: String) -> ObjectiveGroup {
+            let objective = known[code]
+            return ObjectiveGroup(code: code, title: objective?.title ?? "", otherGoals: Array((objective?.goalTokens ?? []).dropFirst()),
+                                  risks: objectiveRisks[code] ?? [],
+                                  lines: (byObjective[code] ?? []).sorted { $0.output < $1.output })
+        }
+        var goals: [GoalGroup] = []
+        let goalTitles = Dictionary(model.goals.map { (Self.goalNumber($0.code), $0.title) }, uniquingKeysWith: { a, _ in a })
+        let objectivesByGoal = Dictionary(grouping: model.objectives, by: { $0.goalTokens.first.map(Self.goalNumber) ?? "" })
+        for goal in objectivesByGoal.keys.sorted(by: { NaturalOrder.less($0, $1) }) {
+            let objectives = (objectivesByGoal[goal] ?? []).map(\.code).sorted { NaturalOrder.less($0, $1) }.map(group)
+            goals.append(GoalGroup(goal: goal.isEmpty ? nil : "G" + goal, title: goalTitles[goal] ?? "", objectives: objectives))
+        }
+        // Outputs whose objective the framework does not list (RF-001/RF-003): shown, not lost.
+        let unknown = byObjective.keys.filter { known[$0] == nil }.sorted { NaturalOrder.less($0, $1) }
+        if !unknown.isEmpty {
+            goals.append(GoalGroup(goal: nil, title: "Objective not in the results framework", objectives: unknown.map(group)))
+        }
+        self.goals = goals
+        self.envelope = envelope ?? model.envelope?.amount
+    }
+
+    /// `G1`, `1`, `Goal 1` → `1`.
+    static func goalNumber(_ token: String) -> String { String(token.filter(\.isNumber)) }
+
+    /// A KPI's status as the rules computed it: off track or at risk from its KPI-002, no baseline
+    /// or target from its KPI-001, on track when it has actuals and no finding, else no data.
+    static func kpiStatus(_ kpis: [KPI], _ findings: [Finding]) -> [String: String] {
+        var status: [String: String] = [:]
+        for k in kpis where !k.actuals.isEmpty { status[k.id] = KPIStatus.onTrack.rawValue }
+        for f in findings {
+            switch f.message {
+            case .kpiStatus(let kpi, _, _, _, _, _, _, _, let computed, _): status[kpi] = computed.rawValue
+            case .kpiIncomplete(let kpi, _, _, _): status[kpi] = "no baseline or target"
+            default: break
+            }
+        }
+        return status
+    }
+}
