@@ -69,7 +69,7 @@ clean:
 bench:
 	bash Benchmarks/run.sh
 
-# LibreOffice opens one workbook of each kind rbm writes: `soffice --headless --convert-to pdf`
+# LibreOffice opens one workbook of each kind rbm writes, and every demo feedback workbook: `soffice --headless --convert-to pdf`
 # and `--convert-to csv` must succeed and the CSV must hold the values. Headless Chromium opens the
 # demo's discrepancies.html: its layout must fit 1,440 and 390 px, screenshots are taken at both,
 # and its PDF print (A4 landscape) must hold every finding's id and source cell (pdftotext); the
@@ -90,4 +90,4 @@ interop: system-deps
 	  $$SUDO apt-get -o DPkg::Lock::Timeout=900 update -qq && \
 	  $$SUDO apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends $$missing; fi
 	swift build --build-tests $(if $(SCRATCH),--scratch-path $(SCRATCH))
-	RBM_INTEROP=1 swift test --skip-build $(if $(SCRATCH),--scratch-path $(SCRATCH)) --filter "WriterInteropTests|ConsolidatedWorkbookLibreOfficeTests|DiscrepancyPageChromiumTests"
+	RBM_INTEROP=1 swift test --skip-build $(if $(SCRATCH),--scratch-path $(SCRATCH)) --filter "WriterInteropTests|ConsolidatedWorkbookLibreOfficeTests|DiscrepancyPageChromiumTests|FeedbackWorkbookTests"

@@ -25,10 +25,18 @@ struct OutputStaging {
     func publish(_ names: [String], withdrawing withdrawn: [String] = []) throws {
         for name in names {
             steps.step()
+            if name.contains("/") {
+                // `feedback/BR-operational-plan.xlsx`: the published folder may not exist yet.
+                try FileManager.default.createDirectory(
+                    at: folder.appendingPathComponent(name).deletingLastPathComponent(), withIntermediateDirectories: true)
+            }
             try DurableFile.rename(path(name), over: folder.appendingPathComponent(name))
         }
         for name in withdrawn where FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
             try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+        for subfolder in Set(names.filter { $0.contains("/") }.map { folder.appendingPathComponent($0).deletingLastPathComponent() }) {
+            try DurableFile.flushFolder(subfolder)
         }
         try DurableFile.flushFolder(folder)
         discard()

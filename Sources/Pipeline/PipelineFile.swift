@@ -91,6 +91,8 @@ public struct PipelineFile: Sendable, Decodable {
     public var tolerances: [String: Decimal]?
     /// Choices about rules beyond their tolerances.
     public var rules: Rules?
+    /// Whether to hand each reconciled workbook back marked (`feedback/*.xlsx`); on unless `false`.
+    public var feedback: Bool?
     public var sources: [SourceProfile]
 
     public struct Rules: Sendable, Decodable {
@@ -102,7 +104,7 @@ public struct PipelineFile: Sendable, Decodable {
     public var path = ""
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, language, document, plan, inbox, output, defaults, aliases, tolerances, rules, sources
+        case name, language, document, plan, inbox, output, defaults, aliases, tolerances, rules, feedback, sources
     }
 
     /// Reads and validates `path`.

@@ -49,6 +49,9 @@ public struct WorkbookWriterError: Error, Sendable, CustomStringConvertible {
         public static let alreadyClosed = Code(rawValue: "already-closed")
         /// The zip archive could not be written; `underlying` holds the `ZipIOError`.
         public static let archiveFailed = Code(rawValue: "archive-failed")
+        /// The workbook given to ``PackageAmender`` cannot be read, or lacks a part the amendment
+        /// must change (no `<sheetData>`, no `<cellXfs>`…).
+        public static let invalidSource = Code(rawValue: "invalid-source")
     }
 
     public var code: Code

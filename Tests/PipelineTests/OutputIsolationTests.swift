@@ -9,7 +9,8 @@ import XLSXWriter
 /// the others and the manifest, name the failure, and make the run exit with 2; an I/O failure (a
 /// full disk) still leaves the previous set whole and every input in the inbox.
 @Suite struct OutputIsolationTests {
-    static let outputs = ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"]
+    /// The output folder's entries: the files and the folder of feedback workbooks.
+    static let outputs = ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json", "feedback"]
 
     @Test func aContentFailureInOneOutputCostsThatOutputOnly() throws {
         let work = Fixtures.temporaryDirectory("rbm-isolation")
@@ -38,7 +39,8 @@ import XLSXWriter
         #expect(csv.split(separator: "\n").count == 1 + 43)
         let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: out.appendingPathComponent("manifest.json")))
         #expect(manifest.failedOutputs == ["consolidated.xlsx": layout.description])
-        #expect(manifest.outputs == ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "manifest.json"])
+        #expect(manifest.outputs.filter { !$0.hasPrefix("feedback/") } == ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "manifest.json"])
+        #expect(manifest.outputs.filter { $0.hasPrefix("feedback/") }.count == 7)
         #expect(Summary.render(report).contains("NOT WRITTEN consolidated.xlsx: consolidated.xlsx[xl/worksheets/sheet2.xml]: error: sheet 'Discrepancies': row height"))
         // The run committed: its inputs are filed away (the next run consolidates them from archive/).
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).isEmpty)

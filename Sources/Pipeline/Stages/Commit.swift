@@ -24,7 +24,7 @@ extension BatchRun {
             startedAt: ISO8601DateFormatter().string(from: clock.start), inputs: selection.inputs.map(\.record),
             leftInInbox: discovery.unsettled.map(\.lastPathComponent), findings: byRule, findingsBySeverity: bySeverity,
             rootCauses: findings.filter { $0.causedBy.isEmpty }.count, coverage: Manifest.coverageBlock(reconciled.outcome.coverage), notes: reconciled.model.notes.map(\.manifestLine), stages: clock.stages,
-            outputs: ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"].filter { failed[$0] == nil },
+            outputs: written.published + ["manifest.json"],
             failedOutputs: failed.isEmpty ? nil : failed)
         manifest.recordChanges(reconciled.memory)
         manifest.completeness = completeness(selection, reconciled, setup, startedAt: clock.start)

@@ -9,6 +9,8 @@ struct Reconciled {
     var settings: ReconcileSettings
     /// The run's date (the newest input), for the outputs.
     var runDate: Date?
+    /// Every input with its fate: the workbooks reconciled are handed back marked (`feedback/`).
+    var inputs: [Intake] = []
     /// The history's view of the findings (`recall`, Stages/Record.swift); nil until recalled.
     var memory: RunMemory? = nil
 }
@@ -20,6 +22,6 @@ extension BatchRun {
         var model = selection.model
         let outcome = Reconciler(settings: settings).reconcile(model)
         model.notes += outcome.notes
-        return Reconciled(model: model, outcome: outcome, settings: settings, runDate: selection.newestInput)
+        return Reconciled(model: model, outcome: outcome, settings: settings, runDate: selection.newestInput, inputs: selection.inputs)
     }
 }

@@ -2,8 +2,10 @@ import Foundation
 import Reports
 import Results
 
-/// What writing gave: the outputs that could not be rendered (name → error); the others are published.
+/// What writing gave: the outputs published, in order, and those that could not be rendered
+/// (name → error).
 struct Written {
+    var published: [String] = []
     var failedOutputs: [String: String]
 }
 
@@ -39,7 +41,7 @@ extension BatchRun {
                 try workbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals, years: years, to: url.path)
                 try DurableFile.flush(url)
             }),
-        ]
+        ] + feedbackOutputs(reconciled, setup)
         var failed: [String: String] = [:]
         do {
             for output in outputs {
@@ -51,12 +53,46 @@ extension BatchRun {
                     try? FileManager.default.removeItem(at: staging.path(output.name))
                 }
             }
-            try staging.publish(outputs.map(\.name).filter { failed[$0] == nil }, withdrawing: failed.keys.sorted())
+            let published = outputs.map(\.name).filter { failed[$0] == nil }
+            try staging.publish(published, withdrawing: failed.keys.sorted() + Self.staleFeedback(in: folder, keeping: published))
+            return Written(published: published, failedOutputs: failed)
         } catch {
             staging.discard()
             throw EnvironmentFault(folder: folder, action: "write the outputs", error: error, consequence: Self.nothingMoved)
         }
-        return Written(failedOutputs: failed)
+    }
+
+    /// One output per workbook reconciled in this run (arrived, or current from an earlier run): the
+    /// workbook handed back with the cells behind its findings marked (`feedback/<bureau>-<kind>.xlsx`;
+    /// docs/feedback.md). Its source is read where it lies at write time: the inbox for an arrival
+    /// (inputs are filed away only after the commit), `archive/` for a current workbook.
+    func feedbackOutputs(_ reconciled: Reconciled, _ setup: RunSetup) -> [(name: String, render: (URL) throws -> Void)] {
+        guard setup.pipeline.feedback ?? true else { return [] }
+        let findings = reconciled.outcome.findings, tolerances = reconciled.settings.tolerances
+        var outputs: [(name: String, render: (URL) throws -> Void)] = []
+        for input in reconciled.inputs where input.fate == .archived || input.fate == .current {
+            guard let kind = input.kind else { continue }
+            let folder = input.fate == .current ? setup.inbox.archive : setup.inbox.folder
+            let source = folder.appendingPathComponent(input.file)
+            let name = FeedbackWorkbook.outputName(kind: kind, bureau: input.bureau)
+            guard !outputs.contains(where: { $0.name == name }) else { continue }
+            outputs.append((name, { url in
+                setup.steps.step()
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let workbook = FeedbackWorkbook(file: input.file, tolerances: tolerances)
+                try workbook.write(findings: findings, source: source.path, to: url.path)
+                try DurableFile.flush(url)
+            }))
+        }
+        return outputs.sorted { $0.name < $1.name }
+    }
+
+    /// The feedback workbooks of earlier runs that this run does not write again: withdrawn, so the
+    /// folder never mixes runs.
+    static func staleFeedback(in folder: URL, keeping published: [String]) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("feedback").path)) ?? []
+        let kept = Set(published)
+        return names.filter { $0.hasSuffix(".xlsx") }.map { "feedback/" + $0 }.filter { !kept.contains($0) }.sorted()
     }
 
     static let nothingMoved = "the previous outputs are left as they were and no input was moved (the next run takes them again)"

@@ -1,0 +1,124 @@
+import Foundation
+import Results
+import XLSXWriter
+
+/// A bureau's own workbook handed back with the cells behind its findings marked
+/// (`feedback/<bureau>-<kind>.xlsx`, or `feedback/<kind>.xlsx` for the framework, the financial
+/// plan and the risk register).
+///
+/// The copy keeps every part of the original (``PackageAmender``); each cell a finding cites is
+/// filled by the finding's severity (error red, warning amber, info blue) and carries a note with
+/// the rule, the finding's id and its message in plain words. A first sheet, `Findings`, lists the
+/// workbook's findings, one line per cell cited, each cell a link to the marked cell.
+public struct FeedbackWorkbook {
+    /// The workbook's file name as findings cite it (`SourceRef.file`).
+    public var file: String
+    public var tolerances: Tolerances
+    public var catalogue: any MessageCatalogue
+
+    public init(file: String, tolerances: Tolerances = Tolerances(), catalogue: any MessageCatalogue = EnglishMessages()) {
+        self.file = file
+        self.tolerances = tolerances
+        self.catalogue = catalogue
+    }
+
+    /// The output's name: `feedback/BDT-operational-plan.xlsx`, `feedback/financial-plan.xlsx`.
+    public static func outputName(kind: WorkbookKind, bureau: Bureau?) -> String {
+        let words = switch kind {
+        case .resultsFramework: "results-framework"
+        case .financialPlan: "financial-plan"
+        case .operationalPlan: "operational-plan"
+        case .riskRegister: "risk-register"
+        }
+        return "feedback/" + (bureau.map { "\($0.rawValue)-" } ?? "") + words + ".xlsx"
+    }
+
+    /// The fill of a marked cell, by severity.
+    public static func fill(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "FFC7CE"
+        case .warning: "FFEB9C"
+        case .info: "DDEBF7"
+        }
+    }
+
+    static let sheetName = "Findings"
+
+    /// The findings citing this workbook, most severe first, then in log order.
+    public func findings(in all: [Finding]) -> [Finding] {
+        all.filter { $0.sources.contains { $0.file == file } }
+            .sorted { $0.severity != $1.severity ? $0.severity > $1.severity : Finding.logOrder($0, $1) }
+    }
+
+    /// The note on a marked cell: the rule, the id and the message.
+    public func note(for finding: Finding) -> String {
+        let rule = RuleDescriptions.english(finding.rule, tolerances: tolerances)
+        return "\(finding.severity.rawValue.capitalized) \(finding.rule.rawValue): \(rule.title)\n"
+            + catalogue.text(finding.message) + "\n(\(finding.id.description))"
+    }
+
+    /// The amendment for this workbook: the marks and the Findings sheet.
+    public func amendment(_ all: [Finding]) -> PackageAmendment {
+        let cited = findings(in: all)
+        var marks: [PackageAmendment.Mark] = []
+        let header = ["Id", "Severity", "Rule", "Title", "Message", "Cell"].map { AddedSheet.Cell($0, bold: true, fill: "D9D9D9") }
+        var rows: [[AddedSheet.Cell]] = [header]
+        for finding in cited {
+            let rule = RuleDescriptions.english(finding.rule, tolerances: tolerances)
+            let fill = Self.fill(finding.severity)
+            let message = catalogue.text(finding.message)
+            let note = note(for: finding)
+            for source in finding.sources where source.file == file {
+                var where_ = AddedSheet.Cell(source.sheet.map { [$0, source.cell].compactMap { $0 }.joined(separator: "!") } ?? file)
+                if let sheet = source.sheet, let cell = source.cell, let range = Self.cells(cell) {
+                    for row in range.first.row...range.last.row {
+                        for column in range.first.column...range.last.column {
+                            marks.append(PackageAmendment.Mark(sheet: sheet, row: row, column: column, fill: fill, note: note))
+                        }
+                    }
+                    where_.link = (sheet, range.first.row, range.first.column)
+                }
+                rows.append([
+                    AddedSheet.Cell(finding.id.description), AddedSheet.Cell(finding.severity.rawValue, fill: fill),
+                    AddedSheet.Cell(finding.rule.rawValue), AddedSheet.Cell(rule.title), AddedSheet.Cell(message), where_,
+                ])
+            }
+        }
+        if cited.isEmpty {
+            rows.append([AddedSheet.Cell("No findings cite this workbook.")])
+        }
+        let sheet = AddedSheet(name: Self.sheetName, columnWidths: [34, 10, 10, 32, 80, 24], rows: rows)
+        return PackageAmendment(marks: marks, noteAuthor: "rbm", firstSheet: sheet)
+    }
+
+    /// Writes the marked copy of `source` (the workbook as received) at `destination`.
+    ///
+    /// - Throws: `WorkbookWriterError` (`.invalidSource`, `.archiveFailed`).
+    @discardableResult
+    public func write(findings all: [Finding], source: String, to destination: String) throws -> PackageAmender.Outcome {
+        try PackageAmender(source: source).write(amendment(all), to: destination)
+    }
+
+    /// The most cells one range source marks: a larger range (a whole column's worth) is listed
+    /// but left unmarked.
+    static let maxRangeCells = 10_000
+
+    /// `B7` or `E5:E9` as its first and last cell (rows and columns from 1); nil for anything else.
+    static func cells(_ text: String) -> (first: (row: Int, column: Int), last: (row: Int, column: Int))? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let first = cell(parts[0]), let last = parts.count == 2 ? cell(parts[1]) : first,
+              first.row <= last.row, first.column <= last.column,
+              (last.row - first.row + 1) * (last.column - first.column + 1) <= maxRangeCells else { return nil }
+        return (first, last)
+    }
+
+    private static func cell(_ text: Substring) -> (row: Int, column: Int)? {
+        let letters = text.prefix { $0.isASCII && $0.isLetter }
+        let digits = text.dropFirst(letters.count)
+        guard (1...3).contains(letters.count), (1...7).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let row = Int(digits), (1...1_048_576).contains(row) else { return nil }
+        let column = letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 }
+        guard (1...16_384).contains(column) else { return nil }
+        return (row, column)
+    }
+}

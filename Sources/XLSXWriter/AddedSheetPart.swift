@@ -1,0 +1,117 @@
+internal import XLSXCore
+
+/// Maps `<worksheet>` for the sheet an amendment adds (``AddedSheet``): text as inline strings
+/// (the workbook's shared strings stay untouched), formats appended to its styles, the first row
+/// frozen, and links as `<hyperlink location>` to cells of the same workbook (no relationship).
+struct AddedSheetPart {
+    let sheet: AddedSheet
+    let styles: StylesAmendment
+    private var writer = XMLWriter()
+
+    init(sheet: AddedSheet, styles: StylesAmendment) {
+        self.sheet = sheet
+        self.styles = styles
+    }
+
+    mutating func assembleXML() -> [UInt8] {
+        writer.writeDeclaration()
+        writer.startElement(
+            "worksheet",
+            ["xmlns": "http://schemas.openxmlformats.org/spreadsheetml/2006/main", "xmlns:r": AmendedPackage.relationshipsNamespace])
+        // Printed one page wide (A4 landscape), as many pages long as it takes.
+        writer.startElement("sheetPr")
+        writer.emptyElement("pageSetUpPr", ["fitToPage": "1"])
+        writer.endElement("sheetPr")
+        writeSheetViews()
+        writer.emptyElement("sheetFormatPr", ["defaultRowHeight": "15"])
+        writeColumns()
+        let links = writeSheetData()
+        writeHyperlinks(links)
+        writer.emptyElement(
+            "pageMargins", ["left": "0.7", "right": "0.7", "top": "0.75", "bottom": "0.75", "header": "0.3", "footer": "0.3"])
+        writer.emptyElement("pageSetup", ["paperSize": "9", "orientation": "landscape", "fitToWidth": "1", "fitToHeight": "0"])
+        writer.endElement("worksheet")
+        return writer.take()
+    }
+
+    private mutating func writeSheetViews() {
+        writer.startElement("sheetViews")
+        writer.startElement("sheetView", ["workbookViewId": "0"])
+        if sheet.rows.count > 1 {
+            writer.emptyElement("pane", ["ySplit": "1", "topLeftCell": "A2", "activePane": "bottomLeft", "state": "frozen"])
+        }
+        writer.endElement("sheetView")
+        writer.endElement("sheetViews")
+    }
+
+    private mutating func writeColumns() {
+        guard !sheet.columnWidths.isEmpty else { return }
+        writer.startElement("cols")
+        for (offset, width) in sheet.columnWidths.enumerated() {
+            let number = String(offset + 1)
+            writer.emptyElement(
+                "col", ["min": number, "max": number, "width": XMLWriter.numberText(min(max(width, 0), 255)), "customWidth": "1"])
+        }
+        writer.endElement("cols")
+    }
+
+    /// Writes the rows; returns each linked cell's reference and its target.
+    private mutating func writeSheetData() -> [(ref: String, location: String, display: String)] {
+        var links: [(ref: String, location: String, display: String)] = []
+        writer.startElement("sheetData")
+        for (rowOffset, row) in sheet.rows.prefix(CellReference.maxRow).enumerated() {
+            let lines = lineCount(row)
+            if lines > 1 {
+                writer.startElement("row", ["r": String(rowOffset + 1), "ht": XMLWriter.numberText(Double(lines) * 15), "customHeight": "1"])
+            } else {
+                writer.startElement("row", ["r": String(rowOffset + 1)])
+            }
+            for (columnOffset, cell) in row.prefix(CellReference.maxColumn).enumerated() {
+                let ref = CellReference(row: rowOffset + 1, column: columnOffset + 1).description
+                let style = styles.plainFormat(bold: cell.bold, link: cell.link != nil, fill: cell.fill)
+                switch cell.value {
+                case .text(let text):
+                    writer.startElement("c", ["r": ref, "s": String(style), "t": "inlineStr"])
+                    writer.startElement("is")
+                    writer.writeT(String(text.prefix(32_767)))
+                    writer.endElement("is")
+                    writer.endElement("c")
+                    if let link = cell.link, (1...CellReference.maxRow).contains(link.row), (1...CellReference.maxColumn).contains(link.column) {
+                        let target = CellReference(row: link.row, column: link.column).description
+                        let quoted = String(link.sheet.flatMap { $0 == "'" ? ["'", "'"] : [$0] })
+                        links.append((ref, "'\(quoted)'!\(target)", text))
+                    }
+                case .number(let number):
+                    writer.startElement("c", ["r": ref, "s": String(style)])
+                    writer.textElement("v", text: number.isFinite ? XMLWriter.numberText(number) : "0")
+                    writer.endElement("c")
+                }
+            }
+            writer.endElement("row")
+        }
+        writer.endElement("sheetData")
+        return links
+    }
+
+    /// The lines the row's wrapped text takes: each text's characters over its column's width
+    /// (about one character per unit of width), at most 20.
+    private func lineCount(_ row: [AddedSheet.Cell]) -> Int {
+        var lines = 1
+        for (offset, cell) in row.enumerated() {
+            guard case .text(let text) = cell.value, offset < sheet.columnWidths.count else { continue }
+            let width = max(Int(sheet.columnWidths[offset] * 1.1), 1)
+            let needed = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, ($1.count + width - 1) / width) }
+            lines = max(lines, needed)
+        }
+        return min(lines, 20)
+    }
+
+    private mutating func writeHyperlinks(_ links: [(ref: String, location: String, display: String)]) {
+        guard !links.isEmpty else { return }
+        writer.startElement("hyperlinks")
+        for link in links {
+            writer.emptyElement("hyperlink", ["ref": link.ref, "location": link.location, "display": String(link.display.prefix(255))])
+        }
+        writer.endElement("hyperlinks")
+    }
+}

@@ -1,0 +1,218 @@
+internal import XLSXCore
+
+/// Rewrites one worksheet's XML (`xl/worksheets/sheetN.xml`) as it streams through: the target
+/// cells get a new style (`s`), cells that are not written yet are created in row and column
+/// order, and `<legacyDrawing>` is inserted where CT_Worksheet wants it. Every other byte is
+/// copied as it is.
+///
+/// Feed it the part in chunks (`feed`), take the output as it comes (`take`), then `finish`.
+/// Only the unfinished markup at a chunk's end is held back, so memory does not grow with the sheet.
+struct WorksheetMarker {
+    /// The new style of a target cell, from its current one (0 when it has none).
+    typealias Restyle = (_ oldStyle: Int) -> Int
+
+    private var targets: [Int: [Int: Restyle]]
+    private var pendingRows: [Int]
+    private var legacyDrawing: [UInt8]?
+
+    private var buffer: [UInt8] = []
+    private var output: [UInt8] = []
+    private var depth = 0
+    private var prefix: [UInt8] = []
+    private var inSheetData = false
+    private var currentRow: Int?
+    private var pendingColumns: [Int] = []
+    private var lastRow = 0
+    private var lastColumn = 0
+    private(set) var insertedDrawing = false
+
+    static let maxDepth = 256
+    /// The CT_Worksheet children that come after `<legacyDrawing>`.
+    private static let afterLegacyDrawing: [String] = [
+        "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+        "AlternateContent",
+    ]
+
+    /// - Parameters:
+    ///   - targets: row → column → restyle, rows and columns from 1.
+    ///   - legacyDrawingID: the relationship id of the notes' VML drawing, or nil for no notes.
+    init(targets: [Int: [Int: Restyle]], legacyDrawingID: String?) {
+        self.targets = targets
+        pendingRows = targets.keys.sorted()
+        legacyDrawing = legacyDrawingID.map {
+            Array("<legacyDrawing xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" r:id=\"\($0)\"/>".utf8)
+        }
+    }
+
+    mutating func take() -> [UInt8] {
+        defer { output.removeAll(keepingCapacity: true) }
+        return output
+    }
+
+    mutating func feed(_ chunk: ArraySlice<UInt8>) throws(MarkupScanner.Failure) {
+        buffer.append(contentsOf: chunk)
+        try scan(isFinal: false)
+    }
+
+    mutating func finish() throws(MarkupScanner.Failure) {
+        try scan(isFinal: true)
+        guard depth == 0 else { throw MarkupScanner.Failure(message: "the worksheet ends before its root element closes") }
+        guard pendingRows.isEmpty, legacyDrawing == nil || insertedDrawing else {
+            throw MarkupScanner.Failure(message: "the worksheet has no <sheetData> to mark")
+        }
+    }
+
+    private mutating func scan(isFinal: Bool) throws(MarkupScanner.Failure) {
+        var position = 0
+        while let token = try MarkupScanner.next(in: buffer, from: position, isFinal: isFinal) {
+            try handle(token)
+            position = token.range.upperBound
+        }
+        buffer.removeFirst(position)
+    }
+
+    private mutating func handle(_ token: MarkupScanner.Token) throws(MarkupScanner.Failure) {
+        switch token.kind {
+        case .text, .other:
+            output.append(contentsOf: buffer[token.range])
+        case .startTag, .emptyTag:
+            try start(token)
+        case .endTag:
+            end(token)
+        }
+    }
+
+    private func isNamed(_ local: String, _ token: MarkupScanner.Token) -> Bool {
+        MarkupScanner.hasLocalName(local, token, in: buffer)
+    }
+
+    private mutating func start(_ token: MarkupScanner.Token) throws(MarkupScanner.Failure) {
+        let isEmpty = token.kind == .emptyTag
+        switch depth {
+        case 0:
+            prefix = MarkupScanner.prefix(of: token, in: buffer)
+            output.append(contentsOf: buffer[token.range])
+        case 1:
+            if legacyDrawing != nil, !insertedDrawing, isNamed("legacyDrawing", token) {
+                throw MarkupScanner.Failure(message: "the sheet already has a drawing for notes")
+            }
+            if Self.afterLegacyDrawing.contains(where: { isNamed($0, token) }) { insertDrawing() }
+            if isNamed("sheetData", token) {
+                if isEmpty {
+                    append("<", "sheetData>")
+                    writeRows(before: Int.max)
+                    append("</", "sheetData>")
+                } else {
+                    output.append(contentsOf: buffer[token.range])
+                    inSheetData = true
+                }
+            } else {
+                output.append(contentsOf: buffer[token.range])
+            }
+        case 2 where inSheetData && isNamed("row", token):
+            let row = MarkupScanner.attribute("r", of: token, in: buffer).flatMap { Int($0) } ?? lastRow + 1
+            writeRows(before: row)
+            lastRow = row
+            lastColumn = 0
+            var columns: [Int] = []
+            if pendingRows.first == row {
+                pendingRows.removeFirst()
+                columns = targets[row].map { $0.keys.sorted() } ?? []
+            }
+            if isEmpty && !columns.isEmpty {
+                // `<row r="5"/>` becomes `<row r="5">…</row>`.
+                var tag = Array(buffer[token.range].dropLast(2))
+                tag.append(UInt8(ascii: ">"))
+                output.append(contentsOf: tag)
+                currentRow = row
+                pendingColumns = columns
+                writeCells(before: Int.max)
+                append("</", "row>")
+                currentRow = nil
+            } else {
+                output.append(contentsOf: buffer[token.range])
+                if !isEmpty {
+                    currentRow = row
+                    pendingColumns = columns
+                }
+            }
+        case 3 where currentRow != nil && isNamed("c", token):
+            let column = MarkupScanner.attribute("r", of: token, in: buffer).flatMap { CellReference($0)?.column } ?? lastColumn + 1
+            writeCells(before: column)
+            lastColumn = column
+            if pendingColumns.first == column, let row = currentRow, let restyle = targets[row]?[column] {
+                pendingColumns.removeFirst()
+                let old = MarkupScanner.attribute("s", of: token, in: buffer).flatMap { Int($0) } ?? 0
+                output.append(contentsOf: MarkupScanner.setting("s", to: String(restyle(old)), in: token, of: buffer))
+            } else {
+                output.append(contentsOf: buffer[token.range])
+            }
+        default:
+            output.append(contentsOf: buffer[token.range])
+        }
+        if !isEmpty {
+            depth += 1
+            guard depth <= Self.maxDepth else { throw MarkupScanner.Failure(message: "nesting deeper than \(Self.maxDepth)") }
+        }
+    }
+
+    private mutating func end(_ token: MarkupScanner.Token) {
+        depth -= 1
+        switch depth {
+        case 2 where currentRow != nil && isNamed("row", token):
+            writeCells(before: Int.max)
+            currentRow = nil
+        case 1 where inSheetData && isNamed("sheetData", token):
+            writeRows(before: Int.max)
+            inSheetData = false
+        case 0:
+            insertDrawing()
+        default:
+            break
+        }
+        output.append(contentsOf: buffer[token.range])
+    }
+
+    private mutating func insertDrawing() {
+        guard let legacyDrawing, !insertedDrawing else { return }
+        if prefix.isEmpty {
+            output.append(contentsOf: legacyDrawing)
+        } else {
+            // `<legacyDrawing` → `<x:legacyDrawing` in a sheet that prefixes its elements.
+            output.append(UInt8(ascii: "<"))
+            output.append(contentsOf: prefix)
+            output.append(contentsOf: legacyDrawing.dropFirst())
+        }
+        insertedDrawing = true
+    }
+
+    /// Writes the target rows the sheet does not have, up to (not including) `row`.
+    private mutating func writeRows(before row: Int) {
+        while let next = pendingRows.first, next < row {
+            pendingRows.removeFirst()
+            append("<", "row r=\"\(next)\">")
+            currentRow = next
+            pendingColumns = targets[next].map { $0.keys.sorted() } ?? []
+            writeCells(before: Int.max)
+            currentRow = nil
+            append("</", "row>")
+        }
+    }
+
+    /// Writes the current row's target cells that the sheet does not have, up to `column`.
+    private mutating func writeCells(before column: Int) {
+        guard let row = currentRow else { return }
+        while let next = pendingColumns.first, next < column {
+            pendingColumns.removeFirst()
+            let style = targets[row]?[next]?(0) ?? 0
+            append("<", "c r=\"\(CellReference(row: row, column: next))\" s=\"\(style)\"/>")
+        }
+    }
+
+    /// Appends `opening`, the sheet's element prefix, then `rest`.
+    private mutating func append(_ opening: StaticString, _ rest: String) {
+        opening.withUTF8Buffer { output.append(contentsOf: $0) }
+        output.append(contentsOf: prefix)
+        output.append(contentsOf: rest.utf8)
+    }
+}
