@@ -14,12 +14,14 @@ public struct FeedbackWorkbook {
     /// The workbook's file name as findings cite it (`SourceRef.file`).
     public var file: String
     public var tolerances: Tolerances
-    public var catalogue: any MessageCatalogue
+    /// The language of the notes and the Findings sheet's messages and rule titles.
+    public var language: Language
+    var catalogue: any MessageCatalogue { language.catalogue }
 
-    public init(file: String, tolerances: Tolerances = Tolerances(), catalogue: any MessageCatalogue = EnglishMessages()) {
+    public init(file: String, tolerances: Tolerances = Tolerances(), language: Language = .en) {
         self.file = file
         self.tolerances = tolerances
-        self.catalogue = catalogue
+        self.language = language
     }
 
     /// The output's name: `feedback/BDT-operational-plan.xlsx`, `feedback/financial-plan.xlsx`.
@@ -52,7 +54,7 @@ public struct FeedbackWorkbook {
 
     /// The note on a marked cell: the rule, the id and the message.
     public func note(for finding: Finding) -> String {
-        let rule = RuleDescriptions.english(finding.rule, tolerances: tolerances)
+        let rule = language.rule(finding.rule, tolerances: tolerances)
         return "\(finding.severity.rawValue.capitalized) \(finding.rule.rawValue): \(rule.title)\n"
             + catalogue.text(finding.message) + "\n(\(finding.id.description))"
     }
@@ -64,7 +66,7 @@ public struct FeedbackWorkbook {
         let header = ["Id", "Severity", "Rule", "Title", "Message", "Cell"].map { AddedSheet.Cell($0, bold: true, fill: "D9D9D9") }
         var rows: [[AddedSheet.Cell]] = [header]
         for finding in cited {
-            let rule = RuleDescriptions.english(finding.rule, tolerances: tolerances)
+            let rule = language.rule(finding.rule, tolerances: tolerances)
             let fill = Self.fill(finding.severity)
             let message = catalogue.text(finding.message)
             let note = note(for: finding)

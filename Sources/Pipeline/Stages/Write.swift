@@ -41,7 +41,7 @@ extension BatchRun {
                 try workbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals, years: years, to: url.path)
                 try DurableFile.flush(url)
             }),
-        ] + feedbackOutputs(reconciled, setup)
+        ] + feedbackOutputs(reconciled, setup, language: language)
         var failed: [String: String] = [:]
         do {
             for output in outputs {
@@ -66,7 +66,7 @@ extension BatchRun {
     /// workbook handed back with the cells behind its findings marked (`feedback/<bureau>-<kind>.xlsx`;
     /// docs/feedback.md). Its source is read where it lies at write time: the inbox for an arrival
     /// (inputs are filed away only after the commit), `archive/` for a current workbook.
-    func feedbackOutputs(_ reconciled: Reconciled, _ setup: RunSetup) -> [(name: String, render: (URL) throws -> Void)] {
+    func feedbackOutputs(_ reconciled: Reconciled, _ setup: RunSetup, language: Language = .en) -> [(name: String, render: (URL) throws -> Void)] {
         guard setup.pipeline.feedback ?? true else { return [] }
         let findings = reconciled.outcome.findings, tolerances = reconciled.settings.tolerances
         var outputs: [(name: String, render: (URL) throws -> Void)] = []
@@ -79,7 +79,7 @@ extension BatchRun {
             outputs.append((name, { url in
                 setup.steps.step()
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let workbook = FeedbackWorkbook(file: input.file, tolerances: tolerances)
+                let workbook = FeedbackWorkbook(file: input.file, tolerances: tolerances, language: language)
                 try workbook.write(findings: findings, source: source.path, to: url.path)
                 try DurableFile.flush(url)
             }))
