@@ -21,7 +21,7 @@ public struct Reconciler: Sendable {
     public func reconcile(_ model: ResultsModel) -> Outcome {
         var run = RuleRun(model: model, settings: settings)
         for rule in RuleCatalogue.ordered { rule.apply(to: &run) }
-        return Outcome(findings: run.findings.sorted(by: Finding.logOrder), notes: run.notes, bureauTotals: run.bureauTotals)
+        return Outcome(findings: Finding.sortedForLog(run.findings), notes: run.notes, bureauTotals: run.bureauTotals)
     }
 }
 
