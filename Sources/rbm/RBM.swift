@@ -103,13 +103,19 @@ struct InspectCommand: ParsableCommand {
 struct Worker: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Load one workbook for `rbm run` (internal).", shouldDisplay: false)
     @Argument var pipeline: String
-    @Argument var file: String
-    @Option var result: String
+    @Argument var file: String?
+    @Option var result: String?
+    @Flag(help: "Take file after file: JSON requests on standard input, replies on standard output.") var serve = false
     @Option var memoryBytes: UInt64 = 4 << 30
     @Option var cpuSeconds: UInt64 = 300
     @Flag(help: "Standard input is the parent's lifeline: exit when it closes.") var exitWithParent = false
 
     func run() throws {
+        if serve {
+            try WorkerProcess.serveMany(pipelinePath: pipeline, memoryBytes: memoryBytes, cpuSeconds: cpuSeconds)
+            return
+        }
+        guard let file, let result else { throw ValidationError("rbm worker needs FILE and --result, or --serve") }
         do {
             try WorkerProcess.serve(pipelinePath: pipeline, file: file, result: result, memoryBytes: memoryBytes, cpuSeconds: cpuSeconds,
                                     exitWithParent: exitWithParent)
