@@ -10,7 +10,7 @@ struct RBM: ParsableCommand {
         commandName: "rbm",
         abstract: "Reconcile ITU financial plans, operational plans, results framework and risk register.",
         version: BatchRun.version,
-        subcommands: [Run.self, Validate.self, InspectCommand.self, RulesCommand.self, Worker.self])
+        subcommands: [Run.self, Watch.self, Validate.self, InspectCommand.self, RulesCommand.self, Worker.self])
 }
 
 /// Exit codes: 0 no finding at the chosen severity, 1 such a finding, 2 the run itself failed.
