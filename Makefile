@@ -69,6 +69,14 @@ clean:
 bench:
 	bash Benchmarks/run.sh
 
+# End to end: `rbm run` (workers and --in-process) on the demo scaled K = 1, 5, 20, 58 times, next to
+# the reference implementation (the Python oracle), time and peak memory, ratios from one run
+# (Benchmarks/README.md, "End to end"). BENCH_E2E_ARGS='--k 1,5 --runs 1' for a quick run.
+.PHONY: bench-e2e
+bench-e2e: setup
+	swift build -c release --product rbm
+	$(PY) Benchmarks/bench_e2e.py --rbm .build/release/rbm $(BENCH_E2E_ARGS)
+
 # LibreOffice opens one workbook of each kind rbm writes, and every demo feedback workbook: `soffice --headless --convert-to pdf`
 # and `--convert-to csv` must succeed and the CSV must hold the values. Headless Chromium opens the
 # demo's discrepancies.html: its layout must fit 1,440 and 390 px, screenshots are taken at both,

@@ -53,7 +53,7 @@ struct RowContext {
     /// The trimmed text of a field's cell, nil when absent or blank.
     func text(_ field: Field) -> TextCell? {
         guard let column = layout.column(field), let cell = byColumn[column.index] else { return nil }
-        let text = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = CodeText.trimmed(cell.text)
         return text.isEmpty ? nil : TextCell(text: text, source: source(column.index))
     }
 

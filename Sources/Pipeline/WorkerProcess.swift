@@ -64,20 +64,8 @@ public struct WorkerProcess: Sendable {
             return .refused(category: "resource-limit", reason: "reading took longer than \(Int(timeout)) s; the worker was stopped")
         }
         let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
-        if process.terminationReason == .uncaughtSignal {
-            let signal = Signal(rawValue: process.terminationStatus)
-            if stderr.contains("failed to allocate") || signal == .kill {
-                return .refused(category: "resource-limit", reason: "the reader ran out of memory (limit \(memoryBytes >> 20) MiB)")
-            }
-            if signal == .cpuTimeExceeded {
-                return .refused(category: "resource-limit", reason: "the reader used more than \(cpuSeconds) s of CPU")
-            }
-            let first = stderr.split(separator: "\n").first { $0.contains("Fatal error") || $0.contains("error") }.map(String.init) ?? ""
-            return .refused(category: "reader-crash", reason: "the reader stopped on signal \(signal) \(first)".trimmingCharacters(in: .whitespaces))
-        }
-        if process.terminationReason == .exit, process.terminationStatus == Self.resultNotWritten {
-            let line = stderr.split(separator: "\n").last { $0.contains("cannot write the result") }.map(String.init) ?? stderr
-            throw unusable(line.components(separatedBy: "cannot write the result: ").last ?? line)
+        if process.terminationReason == .uncaughtSignal || process.terminationStatus == Self.resultNotWritten {
+            return try Self.judge(process, stderr: stderr, settings: self, unusable: unusable)
         }
         guard process.terminationStatus == 0, let data = try? Data(contentsOf: result),
               let outcome = try? JSONDecoder().decode(FileLoad.self, from: data) else {
@@ -111,6 +99,83 @@ public struct WorkerProcess: Sendable {
         } catch {
             throw ResultNotWritten(path: result, cause: EnvironmentFault.cause(of: error))
         }
+    }
+}
+
+extension WorkerProcess {
+    /// The worker side of a ``WorkerPool``: limits itself, reads the pipeline file once, then
+    /// loads each file named on standard input (one JSON ``WorkerPool/Request`` a line), writes its
+    /// outcome to the request's result file and answers one JSON ``WorkerPool/Reply`` line on
+    /// standard output. Returns when standard input ends between files; if it ends during a file
+    /// (the run died), the worker exits at once. The CPU limit is moved on before each file, so
+    /// each file has `cpuSeconds` of its own.
+    public static func serveMany(pipelinePath: String, memoryBytes: UInt64, cpuSeconds: UInt64) throws {
+        try? ResourceLimit.set(.addressSpace, soft: memoryBytes, hard: memoryBytes)
+        try? ResourceLimit.set(.coreFileSize, soft: 0, hard: 0)
+        let pipeline = try PipelineFile.load(path: pipelinePath)
+        let loader = pipeline.workbookLoader
+        let name = URL(fileURLWithPath: pipelinePath).lastPathComponent
+        let queue = RequestQueue()
+        Thread.detachNewThread {
+            while let line = readLine(strippingNewline: true) {
+                queue.push(line)
+            }
+            queue.finish()
+        }
+        while let line = queue.pop() {
+            defer { queue.doneWithOne() }
+            guard let request = try? JSONDecoder().decode(WorkerPool.Request.self, from: Data(line.utf8)) else { continue }
+            let hard = (try? ResourceLimit.current(.cpuTime).hard) ?? UInt64.max
+            let soft = min(hard, ProcessControl.cpuSecondsUsed() + cpuSeconds)
+            try? ResourceLimit.set(.cpuTime, soft: soft, hard: hard)
+            let outcome = FileLoad.perform(path: request.file, loader: loader, pipelineName: name)
+            var reply = WorkerPool.Reply(status: "ok")
+            do {
+                try JSONEncoder().encode(outcome).write(to: URL(fileURLWithPath: request.result), options: .atomic)
+            } catch {
+                reply = WorkerPool.Reply(status: "unwritable", cause: EnvironmentFault.cause(of: error))
+            }
+            var data = (try? JSONEncoder().encode(reply)) ?? Data()
+            data.append(UInt8(ascii: "\n"))
+            FileHandle.standardOutput.write(data)
+        }
+    }
+}
+
+/// The requests a serving worker has read and not yet taken; when its input ends while a file is
+/// being read, the run that sent it is gone and the worker exits at once.
+final class RequestQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var lines: [String] = []
+    private var ended = false
+    private var busy = false
+
+    func push(_ line: String) {
+        condition.withLock {
+            lines.append(line)
+            condition.signal()
+        }
+    }
+
+    func finish() {
+        condition.withLock {
+            if busy || !lines.isEmpty { ProcessControl.exitImmediately(70) }
+            ended = true
+            condition.signal()
+        }
+    }
+
+    func pop() -> String? {
+        condition.withLock {
+            while lines.isEmpty && !ended { condition.wait() }
+            if lines.isEmpty { return nil }
+            busy = true
+            return lines.removeFirst()
+        }
+    }
+
+    func doneWithOne() {
+        condition.withLock { busy = false }
     }
 }
 

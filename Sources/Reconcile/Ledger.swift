@@ -31,46 +31,82 @@ struct Ledger {
     var fpOutputs: Set<OutputCode> = []
     var opOutputs: Set<OutputCode> = []
 
+    /// Every (output, year) on either side, in natural order (sorted once, each code's natural-order
+    /// key built once).
+    let keys: [Key]
+    /// Indexes of `model.allocations` and `model.budgetLines` by output, in model order: rules look
+    /// rows up here instead of scanning the model once per key.
+    let allocationIndex: [OutputCode: [Int]]
+    let budgetLineIndex: [OutputCode: [Int]]
+
     init(model: ResultsModel, years: [Int]) {
-        for a in model.allocations {
+        var allocationIndex: [OutputCode: [Int]] = [:]
+        var budgetLineIndex: [OutputCode: [Int]] = [:]
+        for (index, a) in model.allocations.enumerated() {
             opOutputs.insert(a.output)
+            allocationIndex[a.output, default: []].append(index)
             for year in years {
                 guard let cost = a.years[year], !cost.cells.isEmpty else { continue }
-                var side = op[Key(output: a.output, year: year), default: Side()]
-                side.all += cost.chf
-                side.allCells += cost.cells.map(\.source)
-                side.units += cost.cells.map(\.unit)
-                side.rowCount += 1
-                if a.funding.isRegular {
-                    side.rb += cost.chf
-                    side.rbCells += cost.cells.map(\.source)
-                    if cost.chf != 0 { side.hasRB = true }
-                } else if cost.chf != 0 { side.hasXB = true }
-                op[Key(output: a.output, year: year)] = side
+                Self.update(&op, Key(output: a.output, year: year)) { side in
+                    side.all += cost.chf
+                    for cell in cost.cells {
+                        side.allCells.append(cell.source)
+                        side.units.append(cell.unit)
+                    }
+                    side.rowCount += 1
+                    if a.funding.isRegular {
+                        side.rb += cost.chf
+                        for cell in cost.cells { side.rbCells.append(cell.source) }
+                        if cost.chf != 0 { side.hasRB = true }
+                    } else if cost.chf != 0 { side.hasXB = true }
+                }
             }
         }
-        for line in model.budgetLines {
+        for (index, line) in model.budgetLines.enumerated() {
             fpOutputs.insert(line.output)
+            budgetLineIndex[line.output, default: []].append(index)
             for year in years {
                 guard let amount = line.years[year] else { continue }
-                var side = fp[Key(output: line.output, year: year), default: Side()]
-                side.all += amount.chf
-                side.allCells.append(amount.source)
-                side.units.append(amount.unit)
-                side.rowCount += 1
-                if line.funding.isRegular {
-                    side.rb += amount.chf
-                    side.rbCells.append(amount.source)
-                    if amount.chf != 0 { side.hasRB = true }
-                } else if amount.chf != 0 { side.hasXB = true }
-                fp[Key(output: line.output, year: year)] = side
+                Self.update(&fp, Key(output: line.output, year: year)) { side in
+                    side.all += amount.chf
+                    side.allCells.append(amount.source)
+                    side.units.append(amount.unit)
+                    side.rowCount += 1
+                    if line.funding.isRegular {
+                        side.rb += amount.chf
+                        side.rbCells.append(amount.source)
+                        if amount.chf != 0 { side.hasRB = true }
+                    } else if amount.chf != 0 { side.hasXB = true }
+                }
             }
         }
+        self.allocationIndex = allocationIndex
+        self.budgetLineIndex = budgetLineIndex
+        let all = Array(Set(op.keys).union(fp.keys))
+        let naturalKeys = all.map { NaturalOrder.Key($0.output.text) }
+        keys = all.indices.sorted { i, j in
+            // (output, year) < (output, year): the output's natural order, then the year.
+            if naturalKeys[i] < naturalKeys[j] { return true }
+            if naturalKeys[j] < naturalKeys[i] { return false }
+            return all[i].year < all[j].year
+        }.map { all[$0] }
     }
 
-    /// Every (output, year) on either side, in natural order.
-    var keys: [Key] {
-        Set(op.keys).union(fp.keys).sorted { ($0.output, $0.year) < ($1.output, $1.year) }
+    /// Changes one side in place (no copy of its arrays).
+    private static func update(_ sides: inout [Key: Side], _ key: Key, _ body: (inout Side) -> Void) {
+        body(&sides[key, default: Side()])
+    }
+}
+
+extension ResultsModel {
+    /// The allocations of `output`, in model order, through the ledger's index.
+    func allocations(of output: OutputCode, in ledger: Ledger) -> LazyMapSequence<[Int], Allocation> {
+        (ledger.allocationIndex[output] ?? []).lazy.map { self.allocations[$0] }
+    }
+
+    /// The financial-plan lines of `output`, in model order, through the ledger's index.
+    func budgetLines(of output: OutputCode, in ledger: Ledger) -> LazyMapSequence<[Int], BudgetLine> {
+        (ledger.budgetLineIndex[output] ?? []).lazy.map { self.budgetLines[$0] }
     }
 }
 

@@ -28,7 +28,7 @@ public struct Reconciler: Sendable {
         for rule in RuleCatalogue.ordered { rule.apply(to: &run) }
         // A rule with nothing narrower to report checked the whole run.
         let coverage = RuleID.allCases.map { rule in run.coverage[rule] ?? Coverage(rule: rule, evaluated: [.run]) }
-        return Outcome(findings: run.findings.sorted(by: Finding.logOrder), notes: run.notes, bureauTotals: run.bureauTotals,
+        return Outcome(findings: Finding.sortedForLog(run.findings), notes: run.notes, bureauTotals: run.bureauTotals,
                        coverage: coverage)
     }
 }

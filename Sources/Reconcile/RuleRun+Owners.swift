@@ -4,8 +4,8 @@ import Results
 extension RuleRun {
     /// The bureau that owns an output: its code's prefix, else the bureau of its first row or line.
     func owner(_ output: OutputCode) -> Bureau? {
-        Bureau.owner(of: output, fallback: model.allocations.first { $0.output == output }?.bureau
-                     ?? model.budgetLines.first { $0.output == output }?.bureau)
+        Bureau.owner(of: output, fallback: model.allocations(of: output, in: ledger).first?.bureau
+                     ?? model.budgetLines(of: output, in: ledger).first?.bureau)
     }
 
     /// Whether the output's bureau sent an operational plan (else its lines are not reconciled).

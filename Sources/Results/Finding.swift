@@ -70,7 +70,8 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Comparable {
     case kpi001 = "KPI-001", kpi002 = "KPI-002"
     case rsk001 = "RSK-001", rsk002 = "RSK-002", rsk003 = "RSK-003"
 
-    private var rank: Int { Self.allCases.firstIndex(of: self)! }
+    private static let ranks = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    private var rank: Int { Self.ranks[self]! }
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 }
 
@@ -79,6 +80,16 @@ extension Finding {
     public static func logOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.rule != b.rule { return a.rule < b.rule }
         return NaturalOrder.less(a.key, b.key)
+    }
+
+    /// `findings` in log order (``logOrder``), each key split into its natural-order runs once.
+    public static func sortedForLog(_ findings: [Finding]) -> [Finding] {
+        let keys = findings.map { NaturalOrder.Key($0.key) }
+        return findings.indices.sorted { i, j in
+            let a = findings[i], b = findings[j]
+            if a.rule != b.rule { return a.rule < b.rule }
+            return keys[i] < keys[j]
+        }.map { findings[$0] }
     }
 }
 

@@ -1,48 +1,89 @@
 /// The natural order of domain.md (d) "Sort order": digit runs compare as integers, other runs by
 /// Unicode scalar values; equal keys fall back to the scalar order of the whole text.
+///
+/// A comparison splits both strings into runs; to sort many strings, build each one's ``Key``
+/// once (``sorted(_:by:)``) rather than re-splitting both strings on every comparison.
 public enum NaturalOrder {
     public static func less(_ a: String, _ b: String) -> Bool {
-        let ra = runs(a), rb = runs(b)
-        for (x, y) in zip(ra, rb) where x != y {
-            switch (x, y) {
-            case (.digits(let p), .digits(let q)):
-                let pt = p.drop { $0 == "0" }, qt = q.drop { $0 == "0" }
-                if pt.count != qt.count { return pt.count < qt.count }
-                if pt != qt { return scalarLess(String(pt), String(qt)) }
-            case (.text(let p), .text(let q)):
-                return scalarLess(p, q)
-            default:
-                // Alternation starts with a text run, so kinds line up; reaching here is impossible.
-                break
-            }
-        }
-        if ra.count != rb.count { return ra.count < rb.count }
-        return scalarLess(a, b)
+        Key(a) < Key(b)
     }
 
-    private enum Run: Equatable {
-        case text(String)
-        case digits(String)
+    /// A string split once into its runs: compare keys in place of the strings.
+    public struct Key: Comparable, Sendable {
+        /// Text runs as they are; digit runs without their leading zeros. The first run is text
+        /// (possibly empty), then the kinds alternate.
+        let runs: [Substring]
+        /// Whether each run's original had digits (only needed to tell equal runs apart).
+        let original: [Substring]
+        public let text: String
+
+        public init(_ s: String) {
+            text = s
+            var runs: [Substring] = []
+            var original: [Substring] = []
+            runs.reserveCapacity(4)
+            original.reserveCapacity(4)
+            let u = s.unicodeScalars
+            var start = u.startIndex
+            var inDigits = false
+            var i = u.startIndex
+            while i != u.endIndex {
+                let v = u[i].value
+                let isDigit = v >= 48 && v <= 57
+                if isDigit != inDigits {
+                    Self.append(Substring(u[start..<i]), digits: inDigits, to: &runs, &original)
+                    start = i
+                    inDigits = isDigit
+                }
+                u.formIndex(after: &i)
+            }
+            Self.append(Substring(u[start..<i]), digits: inDigits, to: &runs, &original)
+            self.runs = runs
+            self.original = original
+        }
+
+        private static func append(_ run: Substring, digits: Bool, to runs: inout [Substring], _ original: inout [Substring]) {
+            original.append(run)
+            runs.append(digits ? run.drop { $0 == "0" } : run)
+        }
+
+        public static func < (a: Key, b: Key) -> Bool {
+            let n = min(a.runs.count, b.runs.count)
+            var i = 0
+            while i < n {
+                // Runs alternate from a text run, so index parity gives the kind on both sides.
+                if a.original[i] != b.original[i] {
+                    let p = a.runs[i], q = b.runs[i]
+                    if i % 2 == 1 {
+                        // Digits (ASCII): fewer significant digits is smaller, then digit by digit.
+                        if p.utf8.count != q.utf8.count { return p.utf8.count < q.utf8.count }
+                        if p != q { return bytesLess(p, q) }
+                    } else {
+                        return bytesLess(p, q)
+                    }
+                }
+                i += 1
+            }
+            if a.runs.count != b.runs.count { return a.runs.count < b.runs.count }
+            return bytesLess(Substring(a.text), Substring(b.text))
+        }
+
+        public static func == (a: Key, b: Key) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
     }
 
-    private static func runs(_ s: String) -> [Run] {
-        var result: [Run] = []
-        var current = ""
-        var inDigits = false
-        for scalar in s.unicodeScalars {
-            let isDigit = scalar.value >= 48 && scalar.value <= 57
-            if isDigit != inDigits {
-                result.append(inDigits ? .digits(current) : .text(current))
-                current = ""
-                inDigits = isDigit
-            }
-            current.unicodeScalars.append(scalar)
-        }
-        result.append(inDigits ? .digits(current) : .text(current))
-        return result
+    /// `items` in the natural order of `key`, each key built once.
+    public static func sorted<T>(_ items: [T], by key: (T) -> String) -> [T] {
+        let keys = items.map { Key(key($0)) }
+        return items.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
     }
 
     public static func scalarLess(_ a: String, _ b: String) -> Bool {
-        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) { $0.value < $1.value }
+        bytesLess(Substring(a), Substring(b))
+    }
+
+    /// Scalar order: UTF-8 byte order is Unicode scalar order.
+    @inline(__always)
+    static func bytesLess(_ a: Substring, _ b: Substring) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }

@@ -23,6 +23,25 @@ public enum ProcessControl {
         _exit(status)
     }
 
+    /// Seconds of CPU this process has used so far, user and system (`getrusage(RUSAGE_SELF)`): a
+    /// reused worker moves its CPU limit on by this much before each file.
+    public static func cpuSecondsUsed() -> UInt64 {
+        var usage = rusage()
+        #if canImport(Glibc)
+        let who = __rusage_who_t(RUSAGE_SELF.rawValue)
+        #else
+        let who = RUSAGE_SELF
+        #endif
+        guard getrusage(who, &usage) == 0 else { return 0 }
+        return UInt64(max(0, usage.ru_utime.tv_sec + usage.ru_stime.tv_sec))
+    }
+
+    /// Makes a write to a pipe whose reader is gone fail with `EPIPE` instead of killing this
+    /// process with `SIGPIPE` (a run writes requests to workers that may have died).
+    public static func ignoreBrokenPipes() {
+        _ = signal(SIGPIPE, SIG_IGN)
+    }
+
     /// Reads standard input until it ends (the other end of the pipe closed, or the process that
     /// held it died) and discards what it reads.
     public static func waitForEndOfStandardInput() {

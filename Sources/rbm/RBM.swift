@@ -11,7 +11,7 @@ struct RBM: ParsableCommand {
         commandName: "rbm",
         abstract: "Reconcile ITU financial plans, operational plans, results framework and risk register.",
         version: BatchRun.version,
-        subcommands: [Run.self, CheckCommand.self, Validate.self, AliasesCommand.self, InspectCommand.self, RulesCommand.self, HistoryCommand.self,
+        subcommands: [Run.self, Watch.self, CheckCommand.self, Validate.self, AliasesCommand.self, InspectCommand.self, RulesCommand.self, HistoryCommand.self,
                       DiffCommand.self, Worker.self])
 }
 
@@ -161,13 +161,19 @@ struct InspectCommand: ParsableCommand {
 struct Worker: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Load one workbook for `rbm run` (internal).", shouldDisplay: false)
     @Argument var pipeline: String
-    @Argument var file: String
-    @Option var result: String
+    @Argument var file: String?
+    @Option var result: String?
+    @Flag(help: "Take file after file: JSON requests on standard input, replies on standard output.") var serve = false
     @Option var memoryBytes: UInt64 = 4 << 30
     @Option var cpuSeconds: UInt64 = 300
     @Flag(help: "Standard input is the parent's lifeline: exit when it closes.") var exitWithParent = false
 
     func run() throws {
+        if serve {
+            try WorkerProcess.serveMany(pipelinePath: pipeline, memoryBytes: memoryBytes, cpuSeconds: cpuSeconds)
+            return
+        }
+        guard let file, let result else { throw ValidationError("rbm worker needs FILE and --result, or --serve") }
         do {
             try WorkerProcess.serve(pipelinePath: pipeline, file: file, result: result, memoryBytes: memoryBytes, cpuSeconds: cpuSeconds,
                                     exitWithParent: exitWithParent)

@@ -22,4 +22,53 @@ import Testing
                     make(Finding.ID(.sub001, .kind(.operationalPlan), .bureau(.bdt)))]
         #expect(list.sorted(by: Finding.logOrder).map(\.id.description) == ["SUB-001/OP/BDT", "FIN-004/BDT/2022", "FIN-004/BR/2022", "RF-001/FP/D.5-1"])
     }
+
+    /// Keys built once (issue 11) order as the comparator does, on every pair of a mixed list.
+    @Test func keysOrderAsTheComparator() {
+        let texts = ["", "a", "A", "a1", "a01", "a001", "a1b", "a10", "a2", "D.1-14", "D.1-2", "D.10-1", "D.2-1", "1", "01", "001", "10",
+                     "é", "e\u{301}", "z9", "z09x", "Σ2", "x 1", "x1", "0", "00", "a0", "a00b", "T.4-1/2023", "T.4-1/2023#2", "T.4-1/2022"]
+        for a in texts {
+            for b in texts {
+                #expect((NaturalOrder.Key(a) < NaturalOrder.Key(b)) == Self.referenceLess(a, b), "\(a) < \(b)")
+            }
+        }
+        #expect(NaturalOrder.sorted(texts, by: { $0 }) == texts.sorted { Self.referenceLess($0, $1) })
+    }
+
+    /// The comparator as it was before keys were built once: runs re-split on every comparison.
+    static func referenceLess(_ a: String, _ b: String) -> Bool {
+        enum Run: Equatable { case text(String), digits(String) }
+        func runs(_ s: String) -> [Run] {
+            var result: [Run] = [], current = "", inDigits = false
+            for scalar in s.unicodeScalars {
+                let isDigit = scalar.value >= 48 && scalar.value <= 57
+                if isDigit != inDigits {
+                    result.append(inDigits ? .digits(current) : .text(current))
+                    current = ""
+                    inDigits = isDigit
+                }
+                current.unicodeScalars.append(scalar)
+            }
+            result.append(inDigits ? .digits(current) : .text(current))
+            return result
+        }
+        func scalarLess(_ a: String, _ b: String) -> Bool {
+            a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) { $0.value < $1.value }
+        }
+        let ra = runs(a), rb = runs(b)
+        for (x, y) in zip(ra, rb) where x != y {
+            switch (x, y) {
+            case (.digits(let p), .digits(let q)):
+                let pt = p.drop { $0 == "0" }, qt = q.drop { $0 == "0" }
+                if pt.count != qt.count { return pt.count < qt.count }
+                if pt != qt { return scalarLess(String(pt), String(qt)) }
+            case (.text(let p), .text(let q)):
+                return scalarLess(p, q)
+            default:
+                break
+            }
+        }
+        if ra.count != rb.count { return ra.count < rb.count }
+        return scalarLess(a, b)
+    }
 }

@@ -69,6 +69,7 @@ public struct AmountGrammar: Sendable {
     ///
     /// - Returns: `nil` when the text is not such a number or has more than 38 significant digits.
     public static func decimal(fromNumberText text: String) -> Decimal? {
+        if let plain = plainNumber(text) { return plain }
         var s = Substring(text.trimmingCharacters(in: .whitespaces))
         var negative = false
         if s.first == "-" || s.first == "+" {
@@ -95,6 +96,71 @@ public struct AmountGrammar: Sendable {
                                       exponent: exponent - fraction.count)
         else { return nil }
         return negative && magnitude != 0 ? -magnitude : magnitude
+    }
+
+    /// The common case of `decimal(fromNumberText:)` read on the UTF-8 bytes, with no Foundation
+    /// call: `[+-]?d*(.d*)?([eE][+-]?d{1,4})?` in ASCII with at most 19 significant digits. Returns
+    /// nil for anything else, which the general path then reads (or refuses) as before.
+    @inline(__always)
+    private static func plainNumber(_ text: String) -> Decimal? {
+        var text = text
+        return text.withUTF8 { bytes -> Decimal? in
+            var i = 0
+            let n = bytes.count
+            var negative = false
+            if i < n, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+                negative = bytes[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            var significand: UInt64 = 0
+            var significantDigits = 0
+            var pendingZeros = 0
+            var wholeCount = 0, fractionCount = 0
+            var inFraction = false
+            while i < n {
+                let b = bytes[i]
+                if b >= 48 && b <= 57 {
+                    if inFraction { fractionCount += 1 } else { wholeCount += 1 }
+                    if b == 48 {
+                        if significantDigits > 0 { pendingZeros += 1 }
+                    } else {
+                        significantDigits += pendingZeros + 1
+                        if significantDigits > 19 { return nil }
+                        for _ in 0..<pendingZeros { significand &*= 10 }
+                        pendingZeros = 0
+                        significand = significand &* 10 &+ UInt64(b - 48)
+                    }
+                } else if b == UInt8(ascii: ".") && !inFraction {
+                    inFraction = true
+                } else {
+                    break
+                }
+                i += 1
+            }
+            guard wholeCount + fractionCount > 0 else { return nil }
+            var exponent = 0
+            if i < n {
+                guard bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") else { return nil }
+                i += 1
+                var powerNegative = false
+                if i < n, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+                    powerNegative = bytes[i] == UInt8(ascii: "-")
+                    i += 1
+                }
+                let start = i
+                while i < n, bytes[i] >= 48 && bytes[i] <= 57 {
+                    exponent = exponent &* 10 &+ Int(bytes[i] - 48)
+                    i += 1
+                }
+                guard i == n, i > start, i - start <= 4 else { return nil }
+                if powerNegative { exponent = -exponent }
+            }
+            if significand == 0 { return 0 }
+            exponent += pendingZeros - fractionCount
+            guard (-128...127).contains(exponent) else { return nil }
+            let magnitude = Decimal(sign: .plus, exponent: exponent, significand: Decimal(significand))
+            return negative ? -magnitude : magnitude
+        }
     }
 
     // MARK: Grammar

@@ -24,6 +24,7 @@ public enum CodeText {
     /// Headers, unit tokens, amounts and "as typed" values use this form: they need the same
     /// clean-up but must keep their case (a header is quoted in notes as written).
     public static func normalise(_ raw: String) -> String {
+        if let ascii = normaliseASCII(raw) { return ascii }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in raw.precomposedStringWithCompatibilityMapping.unicodeScalars {
@@ -40,6 +41,55 @@ public enum CodeText {
             out.append(dashes.contains(scalar.value) ? "-" : scalar)
         }
         return String(out)
+    }
+
+    /// `normalise(_:)` of an all-ASCII text, on its bytes (NFKC leaves ASCII as it is, and no ASCII
+    /// character is invisible or a dash to map); nil when the text has any other character.
+    private static func normaliseASCII(_ raw: String) -> String? {
+        var raw = raw
+        return raw.withUTF8 { bytes -> String? in
+            @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 32 || (b >= 9 && b <= 13) }
+            var clean = true
+            var previousSpace = true  // a leading space is dropped
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if isSpace(b) {
+                    if previousSpace || b != 32 { clean = false }
+                    previousSpace = true
+                } else {
+                    previousSpace = false
+                }
+            }
+            if let last = bytes.last, isSpace(last) { clean = false }
+            if clean { return String(decoding: bytes, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for b in bytes {
+                if isSpace(b) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    out.append(32)
+                    pendingSpace = false
+                }
+                out.append(b)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// The text without leading and trailing white space (the scalars Foundation's
+    /// `.whitespacesAndNewlines` holds: Unicode White_Space), without a Foundation call.
+    public static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return text }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { scalars.formIndex(after: &start) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { scalars.formIndex(before: &end) }
+        return String(scalars[start..<end])
     }
 
     /// Step 2 in full: `normalise(_:)`, then uppercase.

@@ -23,9 +23,13 @@ extension BatchRun {
         }
         // Symbolic links, FIFOs, folders…: refused without being opened (a FIFO would block a read).
         let notFiles = Dictionary(discovery.notFiles.map { ($0.url.lastPathComponent, $0.reason) }, uniquingKeysWith: { a, _ in a })
-        for url in (discovery.ready + discovery.notFiles.map(\.url)).sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
+        let all = (discovery.ready + discovery.notFiles.map(\.url)).sorted(by: { $0.lastPathComponent < $1.lastPathComponent })
+        // With workers, the files are read on every core at once; entries keep the sorted order.
+        let files = all.filter { notFiles[$0.lastPathComponent] == nil }
+        let read = try loadAll(files, setup)
+        for url in all {
             guard let reason = notFiles[url.lastPathComponent] else {
-                let (entry, part) = try loadFile(url, as: .archived, setup)
+                let (entry, part) = read[url]!
                 arrivals.inputs.append(entry)
                 if let part { arrivals.loaded.append((url, part)) }
                 continue
@@ -43,13 +47,50 @@ extension BatchRun {
         return arrivals
     }
 
+    /// Each file read and normalised (``loadFile(_:as:_:)``): one at a time in-process, by as many
+    /// threads as the pool has workers otherwise. An environment fault stops the reading and is thrown.
+    func loadAll(_ files: [URL], _ setup: RunSetup) throws -> [URL: (Intake, ResultsModel?)] {
+        guard let pool = setup.pool, files.count > 1, pool.size > 1 else {
+            var read: [URL: (Intake, ResultsModel?)] = [:]
+            for url in files { read[url] = try loadFile(url, as: .archived, setup) }
+            return read
+        }
+        final class Shared: @unchecked Sendable {
+            let lock = NSLock()
+            var next = 0
+            var read: [URL: (Intake, ResultsModel?)] = [:]
+            var fault: Error?
+        }
+        struct Unchecked<T>: @unchecked Sendable { let value: T }
+        let shared = Shared(), run = Unchecked(value: (self, setup))
+        DispatchQueue.concurrentPerform(iterations: min(pool.size, files.count)) { _ in
+            while true {
+                let index: Int? = shared.lock.withLock {
+                    guard shared.fault == nil, shared.next < files.count else { return nil }
+                    defer { shared.next += 1 }
+                    return shared.next
+                }
+                guard let index else { return }
+                do {
+                    let (batch, setup) = run.value
+                    let outcome = try batch.loadFile(files[index], as: .archived, setup)
+                    shared.lock.withLock { shared.read[files[index]] = outcome }
+                } catch {
+                    shared.lock.withLock { if shared.fault == nil { shared.fault = error } }
+                }
+            }
+        }
+        if let fault = shared.fault { throw fault }
+        return shared.read
+    }
+
     /// One file read and normalised: its manifest entry (fate `fate`, or quarantined with the
     /// reason) and its partial model when it loaded.
     func loadFile(_ url: URL, as fate: Fate, _ setup: RunSetup) throws -> (Intake, ResultsModel?) {
         let (hash, size) = Self.sha256(of: url)
         var entry = Intake(file: url.lastPathComponent, sha256: hash, size: size, fate: fate)
-        let outcome = if let worker = options.worker, let scratch = setup.scratch {
-            try worker.load(path: url.path, pipelinePath: setup.pipelinePath, scratch: scratch.folder)
+        let outcome = if let pool = setup.pool {
+            try pool.load(path: url.path)
         } else {
             FileLoad.perform(path: url.path, loader: setup.loader, pipelineName: setup.pipelineName)
         }

@@ -16,8 +16,11 @@ final class RunSetup {
     let lock: RunLock?
     /// The workers' results of this run (none in-process).
     let scratch: Scratch?
+    /// The run's reused workers (none in-process); they exit when the run lets go of its setup.
+    let pool: WorkerPool?
 
-    init(pipeline: PipelineFile, pipelinePath: String, inbox: Inbox, output: URL, steps: DurableSteps, lock: RunLock?, scratch: Scratch?) {
+    init(pipeline: PipelineFile, pipelinePath: String, inbox: Inbox, output: URL, steps: DurableSteps, lock: RunLock?, scratch: Scratch?,
+         worker: WorkerProcess? = nil) {
         self.pipeline = pipeline
         self.pipelinePath = pipelinePath
         pipelineName = URL(fileURLWithPath: pipelinePath).lastPathComponent
@@ -27,7 +30,15 @@ final class RunSetup {
         self.steps = steps
         self.lock = lock
         self.scratch = scratch
+        pool = zip(worker, scratch).map { WorkerPool(settings: $0, pipelinePath: pipelinePath, scratch: $1.folder) }
     }
+
+    deinit { pool?.shutdown() }
+}
+
+private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
 }
 
 extension BatchRun {
@@ -51,7 +62,8 @@ extension BatchRun {
         let temporary = options.temporaryFolder ?? FileManager.default.temporaryDirectory
         Scratch.sweepStale(in: temporary)
         let scratch = try options.worker.map { _ in try Scratch(in: temporary) }
-        return RunSetup(pipeline: pipeline, pipelinePath: options.pipelinePath, inbox: inbox, output: outURL, steps: steps, lock: lock, scratch: scratch)
+        return RunSetup(pipeline: pipeline, pipelinePath: options.pipelinePath, inbox: inbox, output: outURL, steps: steps, lock: lock, scratch: scratch,
+                        worker: options.worker)
     }
 
     /// A run that cannot take files in or put results out says so before reading anything.

@@ -29,8 +29,8 @@ extension RuleRun {
             guard let op = ledger.op[key], let fp = ledger.fp[key], op.all != 0, fp.all != 0 else { continue }
             let opClass = op.fundingClass, fpClass = fp.fundingClass
             guard let opClass, let fpClass, opClass != fpClass else { continue }
-            let opRow = model.allocations.first { $0.output == key.output && ($0.years[key.year]?.chf ?? 0) != 0 }
-            let fpLine = model.budgetLines.first { $0.output == key.output && ($0.years[key.year]?.chf ?? 0) != 0 }
+            let opRow = model.allocations(of: key.output, in: ledger).first { ($0.years[key.year]?.chf ?? 0) != 0 }
+            let fpLine = model.budgetLines(of: key.output, in: ledger).first { ($0.years[key.year]?.chf ?? 0) != 0 }
             guard let opRow, let fpLine else { continue }
             let opCell = opRow.fundingCell ?? opRow.years[key.year]!.cells[0].source
             let amount = opClass == .regular ? op.rb : fp.rb

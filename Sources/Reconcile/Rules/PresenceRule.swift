@@ -20,7 +20,7 @@ extension RuleRun {
         for key in ledger.keys {
             let op = ledger.op[key], fp = ledger.fp[key]
             if let op, op.all != 0, fp == nil {
-                guard let row = model.allocations.first(where: { $0.output == key.output && ($0.years[key.year]?.chf ?? 0) != 0 }) else { continue }
+                guard let row = model.allocations(of: key.output, in: ledger).first(where: { ($0.years[key.year]?.chf ?? 0) != 0 }) else { continue }
                 let recoded = Finding.ID(.rf003, .source(.operationalPlan(row.bureau)), .output(key.output))
                 let cause = rf003.contains(recoded) ? [recoded] : []
                 emit(Finding(id: Finding.ID(.fin001, .output(key.output), .year(key.year)), severity: .error, bureau: row.bureau,
@@ -29,10 +29,10 @@ extension RuleRun {
                              expected: .words("budget line \(key.output)/\(key.year)"), actual: .term(.nothing), delta: .signed(op.all),
                              sources: row.years[key.year]!.cells.map { Format.cell($0.source) }, causedBy: cause))
             }
-            if let fp, fp.all != 0, op == nil || !(model.allocations.contains { $0.output == key.output && $0.years[key.year] != nil }) {
+            if let fp, fp.all != 0, op == nil || !(model.allocations(of: key.output, in: ledger).contains { $0.years[key.year] != nil }) {
                 guard isReconciled(key.output) else { continue }
                 let bureau = owner(key.output)
-                let title = model.budgetLines.first { $0.output == key.output }?.title ?? ""
+                let title = model.budgetLines(of: key.output, in: ledger).first?.title ?? ""
                 emit(Finding(id: Finding.ID(.fin002, .output(key.output), .year(key.year)), severity: .warning, bureau: bureau,
                              output: key.output, period: .year(key.year),
                              message: .budgetedNotPlanned(output: key.output, title: title, bureau: bureau, year: key.year, budgeted: fp.all),

@@ -15,9 +15,9 @@ extension RuleRun {
     mutating func splitRule() {
         guard hasFinancialPlan else { return }
         for key in ledger.keys {
-            guard let row = model.allocations.first(where: { $0.output == key.output && $0.years[key.year]?.staff != nil && $0.years[key.year]?.nonStaff != nil }),
+            guard let row = model.allocations(of: key.output, in: ledger).first(where: { $0.years[key.year]?.staff != nil && $0.years[key.year]?.nonStaff != nil }),
                   let cost = row.years[key.year], let opStaff = cost.staff else { continue }
-            let lines = model.budgetLines.filter { $0.output == key.output && $0.years[key.year] != nil }
+            let lines = model.budgetLines(of: key.output, in: ledger).filter { $0.years[key.year] != nil }
             guard !lines.isEmpty, lines.allSatisfy({ $0.category != nil }) else { continue }
             let fpTotal = lines.reduce(Decimal(0)) { $0 + $1.years[key.year]!.chf }
             let fpStaff = lines.filter { $0.category!.rollUp == "STAFF" }.reduce(Decimal(0)) { $0 + $1.years[key.year]!.chf }

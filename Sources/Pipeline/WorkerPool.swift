@@ -1,0 +1,236 @@
+import Foundation
+import SystemIO
+
+/// Reused workers (issue 11): up to `size` `rbm worker --serve` processes, each reading the
+/// pipeline file once and then taking file after file over a pipe, so isolation costs one process
+/// start per worker, not per file. The guarantees of ``WorkerProcess`` hold per file: the worker's
+/// memory limit, a CPU limit moved on before each file, the parent's wall-clock deadline, and the
+/// lifeline (a worker's requests come on its standard input: when the run dies, the pipe closes
+/// and the worker ends itself). A worker that dies or overruns costs its file only: that file is
+/// refused with the same categories and reasons as a one-shot worker's, and a new worker takes
+/// its place for the next file.
+final class WorkerPool: @unchecked Sendable {
+    let settings: WorkerProcess
+    let pipelinePath: String
+    let scratch: URL
+    let size: Int
+    private let lock = NSLock()
+    private var idle: [Member] = []
+    private var all: [Member] = []
+
+    init(settings: WorkerProcess, pipelinePath: String, scratch: URL,
+         size: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)) {
+        self.settings = settings
+        self.pipelinePath = pipelinePath
+        self.scratch = scratch
+        self.size = size
+        ProcessControl.ignoreBrokenPipes()
+    }
+
+    deinit { shutdown() }
+
+    /// One line from the run to a worker: the file to load and where to put its outcome.
+    struct Request: Codable {
+        var file: String
+        var result: String
+    }
+
+    /// One line back: `ok` (the outcome is in the result file) or `unwritable` with the cause.
+    struct Reply: Codable {
+        var status: String
+        var cause: String?
+    }
+
+    /// A running worker and its pipes.
+    final class Member: @unchecked Sendable {
+        let process: Process
+        let requests: FileHandle
+        let replies: FileHandle
+        let errors: URL
+        let errorHandle: FileHandle
+        let done = DispatchSemaphore(value: 0)
+        var buffer = Data()
+        /// Where the current file's part of the worker's standard error starts (0 for a new worker:
+        /// what it wrote while starting counts against its first file).
+        var errorStart: UInt64 = 0
+
+        init(process: Process, requests: FileHandle, replies: FileHandle, errors: URL, errorHandle: FileHandle) {
+            self.process = process
+            self.requests = requests
+            self.replies = replies
+            self.errors = errors
+            self.errorHandle = errorHandle
+        }
+
+        /// The next line the worker writes, nil at the end of its output (it died or exited).
+        func readLine() -> Data? {
+            while true {
+                if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                    let line = buffer[buffer.startIndex..<newline]
+                    buffer = Data(buffer[buffer.index(after: newline)...])
+                    return Data(line)
+                }
+                let chunk = replies.availableData
+                if chunk.isEmpty { return nil }
+                buffer.append(chunk)
+            }
+        }
+
+        /// The worker's standard error written since `offset`.
+        func errorText(since offset: UInt64) -> String {
+            guard let handle = try? FileHandle(forReadingFrom: errors) else { return "" }
+            defer { try? handle.close() }
+            try? handle.seek(toOffset: offset)
+            return String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
+        }
+
+        var errorOffset: UInt64 { (try? FileManager.default.attributesOfItem(atPath: errors.path)[.size] as? UInt64) ?? 0 }
+
+        func stop() {
+            try? requests.close()
+            if process.isRunning { try? ProcessControl.send(.kill, to: process.processIdentifier) }
+            done.wait()
+            done.signal()
+            try? replies.close()
+            try? errorHandle.close()
+            try? FileManager.default.removeItem(at: errors)
+        }
+    }
+
+    private func unusable(_ cause: String) -> EnvironmentFault {
+        EnvironmentFault(folder: scratch.path, action: "keep a worker's result in the temporary folder ($TMPDIR)", cause: cause,
+                         consequence: "the batch was stopped before anything was moved; free space there or set TMPDIR to another folder")
+    }
+
+    private enum Started { case member(Member), refused(FileLoad) }
+
+    /// Starts a worker, or gives the refusal for a file when the executable would not run.
+    private func start() throws -> Started {
+        let errors = scratch.appendingPathComponent("worker-\(UUID().uuidString).stderr")
+        guard FileManager.default.createFile(atPath: errors.path, contents: nil), let errorHandle = FileHandle(forWritingAtPath: errors.path) else {
+            throw unusable(SystemCallError.reason(of: SystemCallError.currentErrno))
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: settings.executable)
+        process.arguments = ["worker", pipelinePath, "--serve", "--memory-bytes", String(settings.memoryBytes),
+                             "--cpu-seconds", String(settings.cpuSeconds), "--exit-with-parent"]
+        let requests = Pipe(), replies = Pipe()
+        process.standardInput = requests
+        process.standardOutput = replies
+        process.standardError = errorHandle
+        let member = Member(process: process, requests: requests.fileHandleForWriting, replies: replies.fileHandleForReading,
+                            errors: errors, errorHandle: errorHandle)
+        process.terminationHandler = { [member] _ in member.done.signal() }
+        do {
+            // One start at a time: a worker must not inherit the pipes of another being started.
+            try lock.withLock { try process.run() }
+        } catch {
+            try? errorHandle.close()
+            try? FileManager.default.removeItem(at: errors)
+            return .refused(.refused(category: "io-error", reason: "cannot start the worker \(settings.executable): \(error)"))
+        }
+        try? requests.fileHandleForReading.close()
+        try? replies.fileHandleForWriting.close()
+        lock.withLock { all.append(member) }
+        return .member(member)
+    }
+
+    /// Loads `path` in a pooled worker (started when none is idle); a worker that dies or overruns
+    /// becomes a refusal for this file and is not used again.
+    /// - Throws: ``EnvironmentFault`` when the scratch folder cannot take a worker's output.
+    func load(path: String) throws -> FileLoad {
+        let member: Member
+        if let reused = lock.withLock({ idle.popLast() }) {
+            member = reused
+        } else {
+            switch try start() {
+            case .member(let started): member = started
+            case .refused(let refusal): return refusal
+            }
+        }
+        let result = scratch.appendingPathComponent("\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: result) }
+        let offset = member.errorStart
+        var line = (try? JSONEncoder().encode(Request(file: path, result: result.path))) ?? Data()
+        line.append(UInt8(ascii: "\n"))
+        // A worker that died before it read the request fails the write (EPIPE): the same as dying while reading.
+        let sent = (try? member.requests.write(contentsOf: line)) != nil
+        let replied = DispatchSemaphore(value: 0)
+        final class Box: @unchecked Sendable { var line: Data? }
+        let box = Box()
+        if sent {
+            DispatchQueue.global().async {
+                box.line = member.readLine()
+                replied.signal()
+            }
+            if replied.wait(timeout: .now() + settings.timeout) == .timedOut {
+                try? ProcessControl.send(.kill, to: member.process.processIdentifier)
+                replied.wait()   // the kill closes the worker's end: the read ends
+                retire(member)
+                return .refused(category: "resource-limit", reason: "reading took longer than \(Int(settings.timeout)) s; the worker was stopped")
+            }
+        }
+        guard let reply = box.line, let answer = try? JSONDecoder().decode(Reply.self, from: reply) else {
+            // The worker died (or wrote nonsense): judge it as a one-shot worker is judged.
+            try? member.requests.close()
+            member.done.wait()
+            member.done.signal()
+            let outcome = try WorkerProcess.judge(member.process, stderr: member.errorText(since: offset), settings: settings,
+                                                  unusable: unusable)
+            retire(member)
+            return outcome
+        }
+        if answer.status == "unwritable" {
+            member.errorStart = member.errorOffset
+            lock.withLock { idle.append(member) }
+            throw unusable(answer.cause ?? "the worker could not write its result")
+        }
+        member.errorStart = member.errorOffset
+        lock.withLock { idle.append(member) }
+        guard let data = try? Data(contentsOf: result), let outcome = try? JSONDecoder().decode(FileLoad.self, from: data) else {
+            return .refused(category: "reader-crash", reason: "the worker answered without a result")
+        }
+        return outcome
+    }
+
+    private func retire(_ member: Member) {
+        lock.withLock { all.removeAll { $0 === member }; idle.removeAll { $0 === member } }
+        member.stop()
+    }
+
+    /// Closes every worker's pipe (they exit) and waits for them.
+    func shutdown() {
+        let members = lock.withLock { () -> [Member] in
+            let members = all
+            all = []
+            idle = []
+            return members
+        }
+        for member in members { try? member.requests.close() }
+        for member in members { member.stop() }
+    }
+}
+
+extension WorkerProcess {
+    /// The refusal for a worker that ended without a result, from how it ended and what it wrote
+    /// on standard error (shared by one-shot and pooled workers).
+    static func judge(_ process: Process, stderr: String, settings: WorkerProcess,
+                      unusable: (String) -> EnvironmentFault) throws -> FileLoad {
+        if process.terminationReason == .uncaughtSignal {
+            let signal = Signal(rawValue: process.terminationStatus)
+            if stderr.contains("failed to allocate") || signal == .kill {
+                return .refused(category: "resource-limit", reason: "the reader ran out of memory (limit \(settings.memoryBytes >> 20) MiB)")
+            }
+            if signal == .cpuTimeExceeded {
+                return .refused(category: "resource-limit", reason: "the reader used more than \(settings.cpuSeconds) s of CPU")
+            }
+            let first = stderr.split(separator: "\n").first { $0.contains("Fatal error") || $0.contains("error") }.map(String.init) ?? ""
+            return .refused(category: "reader-crash", reason: "the reader stopped on signal \(signal) \(first)".trimmingCharacters(in: .whitespaces))
+        }
+        if process.terminationReason == .exit, process.terminationStatus == resultNotWritten {
+            let line = stderr.split(separator: "\n").last { $0.contains("cannot write the result") }.map(String.init) ?? stderr
+            throw unusable(line.components(separatedBy: "cannot write the result: ").last ?? line)
+        }
+        return .refused(category: "reader-crash", reason: "the worker exited with status \(process.terminationStatus) without a result")
+    }
+}
