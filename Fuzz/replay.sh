@@ -13,7 +13,7 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 status=0
 for t in $(ls Targets); do
-  inputs=$(find "Regressions/$t" "Seeds/$t" -type f 2>/dev/null | sort)
+  inputs=$(find "Regressions/$t" "Seeds/$t" -type f 2>/dev/null | sort || true)
   if [ -n "$inputs" ]; then
     # shellcheck disable=SC2086
     if ! "$bin/$t" -timeout=10 -rss_limit_mb=2048 $inputs >"$scratch/$t.replay.log" 2>&1; then
@@ -31,6 +31,6 @@ for t in $(ls Targets); do
     tail -30 "$scratch/$t.burst.log"; status=1; continue
   fi
   runs=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$scratch/$t.burst.log" | awk '{print $2}')
-  printf 'ok   %-24s %s regression inputs, %s runs in %ss\n' "$t" "$(echo "$inputs" | grep -c . || true)" "${runs:-?}" "$FUZZ_BURST"
+  printf 'ok   %-24s %s regression and seed inputs once, %s runs in a %ss burst\n' "$t" "$(echo "$inputs" | grep -c . || true)" "${runs:-?}" "$FUZZ_BURST"
 done
 exit $status
