@@ -99,3 +99,16 @@ interop: system-deps
 	  $$SUDO apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends $$missing; fi
 	swift build --build-tests $(if $(SCRATCH),--scratch-path $(SCRATCH))
 	RBM_INTEROP=1 swift test --skip-build $(if $(SCRATCH),--scratch-path $(SCRATCH)) --filter "WriterInteropTests|ConsolidatedWorkbookLibreOfficeTests|DiscrepancyPageChromiumTests|FeedbackWorkbookTests"
+
+# libFuzzer targets (docs/fuzzing.md), a separate package in Fuzz/ built in release with
+# --sanitize=fuzzer --sanitize=address. `make fuzz` runs each for FUZZ_SECONDS (FUZZ_TARGETS to
+# pick some; FUZZ_JOBS>1 forks workers); `make fuzz-replay` (CI) runs every regression input and
+# seed once, then a FUZZ_BURST-second burst per target.
+FUZZ_SECONDS ?= 60
+FUZZ_BURST ?= 3
+.PHONY: fuzz fuzz-replay
+fuzz: system-deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash Fuzz/fuzz.sh $(FUZZ_TARGETS)
+
+fuzz-replay: system-deps
+	FUZZ_BURST=$(FUZZ_BURST) bash Fuzz/replay.sh

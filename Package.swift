@@ -11,6 +11,8 @@ let package = Package(
     // Linux only (Debian 12): nothing has been built on macOS, so no Apple platform is claimed.
     products: [
         .executable(name: "rbm", targets: ["rbm"]),
+        // The entry points of the libFuzzer targets, for the separate package in Fuzz/ (docs/fuzzing.md).
+        .library(name: "FuzzEntryPoints", targets: ["FuzzEntryPoints"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -59,6 +61,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "rbm-bench", dependencies: ["XLSXCore", "XLSXReader", "XLSXWriter"], path: "Sources/rbm-bench"),
+        .target(name: "FuzzEntryPoints", dependencies: ["XLSXCore", "XLSXReader", "XLSXWriter", "ZipIO", "Normalise", "Pipeline"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ZipIOTests", dependencies: ["ZipIO", "TestSupport"]),
         .testTarget(name: "XMLIOTests", dependencies: ["XMLIO"]),
@@ -70,6 +73,7 @@ let package = Package(
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "Results"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Results", "XLSXReader", "XLSXWriter", "ZipIO", "TestSupport"]),
         .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzEntryPoints"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "Results", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "History", "Results", "Reports", "XLSXReader", "XLSXWriter", "TestSupport"]),
     ]

@@ -113,6 +113,12 @@ public struct PipelineFile: Sendable, Decodable {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw PipelineError(file: path, "cannot read the pipeline file")
         }
+        return try load(yaml: text, path: path)
+    }
+
+    /// Parses and validates the text of a pipeline file read from `path` (the fuzz target's entry).
+    /// - Throws: ``PipelineError`` naming the file, line and column.
+    package static func load(yaml text: String, path: String) throws -> PipelineFile {
         let node: Node
         do {
             guard let n = try Yams.compose(yaml: text) else { throw PipelineError(file: path, "the pipeline file is empty") }

@@ -7,8 +7,8 @@
 /// doubles and one IEEE division rounds m / 10^k correctly (Clinger 1990, the fast path of every
 /// correct decimal parser). Everything else (exponents, more digits, malformed text) is left to
 /// ``value(_:)``, which checks the full grammar and converts with the standard library.
-enum NumberText {
-    enum Scan: Equatable {
+package enum NumberText {
+    package enum Scan: Equatable {
         /// Plain decimal text and its exact value.
         case exact(Double)
         /// Not a plain decimal this fast path takes: ask ``NumberText/value(_:)``.
@@ -25,7 +25,7 @@ enum NumberText {
 
     /// The value of `bytes[range]` when it is `[+-]digits[.digits]` (or `[+-].digits`) with at most 19
     /// digits forming an integer ≤ 2^53 and at most 22 of them after the point.
-    static func scan(_ bytes: Span<UInt8>, in range: Range<Int>) -> Scan {
+    package static func scan(_ bytes: Span<UInt8>, in range: Range<Int>) -> Scan {
         var i = range.lowerBound
         let end = range.upperBound
         guard i >= 0, end <= bytes.count, i < end else { return .other }
@@ -62,7 +62,7 @@ enum NumberText {
 
     /// A finite `xsd:double` in decimal notation (`-12.5`, `1E+300`, `.5`); nil for anything else,
     /// including what Swift's parser would also take (`0x1p3`, `nan`, `inf`).
-    static func value(_ text: String) -> Double? {
+    package static func value(_ text: String) -> Double? {
         var sawDigit = false, sawDot = false, sawExponent = false, exponentDigit = false
         var previous: UInt8 = 0
         for b in text.utf8 {
