@@ -34,7 +34,7 @@ demo: setup build
 	cp -rp fixtures/scenarios/$(SCENARIO)/inbox $(DEMO)/inbox   # -p: the files keep their times, so the run need not wait for them to settle
 	.build/debug/rbm run pipelines/itu-2022-2023.yaml --inbox $(DEMO)/inbox --out $(DEMO)/out --fail-on never
 	@echo
-	@echo "Outputs:  $(DEMO)/out/ (consolidated.xlsx, discrepancies.csv, discrepancies.jsonl, discrepancies.html, manifest.json)"
+	@echo "Outputs:  $(DEMO)/out/ (consolidated.xlsx, discrepancies.csv, discrepancies.jsonl, discrepancies.html, manifest.json, feedback/)"
 	@echo "Inputs filed away in $(DEMO)/archive/ and $(DEMO)/quarantine/"
 
 # Two tiers. `make test`: every suite but the slow ones (well under three minutes of tests on two
