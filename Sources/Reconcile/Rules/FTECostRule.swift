@@ -1,9 +1,10 @@
 import Foundation
 import Results
 
-/// FIN-009: staff cost per FTE outside the plausible band.
+/// FIN-009: staff cost per FTE outside the plausible band, caused by the FIN-007 of its staff cell.
 struct FTECostRule: Rule {
     var emits: [RuleID] { [.fin009] }
+    var reads: [RuleID] { [.fin007] }
     func apply(to run: inout RuleRun) {
         run.coverBureaus(emits, opFields: ["fte", FieldGap.staffSplit])
         run.fteCostRule()
@@ -33,7 +34,8 @@ extension RuleRun {
                              message: .costPerFTE(output: row.output, year: year, staff: staff.chf, fte: fte.value, perFTE: perFTE,
                                                   minimum: tolerances.fteCostMin, maximum: tolerances.fteCostMax),
                              expected: .words("\(tolerances.fteCostMin.plainText)-\(tolerances.fteCostMax.plainText)"), actual: perFTE.map(FindingValue.amount) ?? .words("∞"),
-                             sources: [Format.cell(fte.source), Format.cell(staff.source)]))
+                             sources: [Format.cell(fte.source), Format.cell(staff.source)],
+                             causedBy: unitErrorCells[staff.source].map { [$0] } ?? []))
             }
         }
     }

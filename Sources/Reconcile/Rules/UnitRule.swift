@@ -34,6 +34,7 @@ extension RuleRun {
         }
         var byColumn: [SourceRef: [Hit]] = [:]
         for hit in hits { byColumn[column(hit.op), default: []].append(hit) }
+        var columnCells: [(CellSource, Finding.ID)] = []
         var covered = Set<Ledger.Key>()
         for (col, columnHits) in byColumn.sorted(by: { $0.key.description < $1.key.description }) {
             let pairs = pairsPerColumn[col, default: 0]
@@ -45,6 +46,8 @@ extension RuleRun {
                                                   hits: columnHits.count, pairs: pairs),
                              expected: .term(.declaredUnit), actual: .words("factor 1000 on \(columnHits.count) of \(pairs) pairs"), sources: [col]))
                 columnHits.forEach { covered.insert($0.key) }
+                // Every cell of the column's hits explains what sums it (FIN-004, FIN-009, FIN-011).
+                if let id = findings.last?.id { columnCells += columnHits.flatMap(\.op.allCells).map { ($0, id) } }
                 continue
             }
             for hit in columnHits {
@@ -61,7 +64,7 @@ extension RuleRun {
         }
         unitCovered = covered
         let cells = unitCells
-        unitErrorCells = Dictionary(findings(of: .fin007).flatMap { f in cells[f.id.first, default: []].map { ($0, f.id) } },
+        unitErrorCells = Dictionary(findings(of: .fin007).flatMap { f in cells[f.id.first, default: []].map { ($0, f.id) } } + columnCells,
                                     uniquingKeysWith: { a, _ in a })
     }
 

@@ -104,6 +104,34 @@ import Results
         #expect(b.findings(of: .fin003).isEmpty)
     }
 
+    /// Issue 15: a unit error is the root of what it distorts, whether it was raised per cell or for
+    /// the whole column: the bureau total (FIN-004) summing the column's cells names it.
+    @Test func aColumnLevelFindingExplainsTheBureauTotal() throws {
+        var b = ModelBuilder()
+        for i in 1...2 {
+            let fp = Decimal(100_000 * i)
+            b.plan("R.1-\(i)", total: [2022: fp * 1000], unit: .kchf)
+            b.line("R.1-\(i)", [2022: fp])
+        }
+        let all = b.findings()
+        let column = try #require(all.first { $0.rule == .fin007 })
+        #expect(column.idText == "FIN-007/OP-BR/S!E")
+        let total = try #require(all.first { $0.rule == .fin004 })
+        #expect(total.causedBy == [column.id])
+    }
+
+    /// FIN-009's staff cell entered in the wrong unit: the FIN-007 is its cause.
+    @Test func aUnitErrorInAStaffCellExplainsItsCostPerFTE() throws {
+        var b = ModelBuilder()
+        // Staff cost 150 000 CHF typed as 150 000 in a kCHF column (= CHF 150 000 000) for 1 FTE.
+        b.plan("R.1-1", staff: [2022: (150_000_000, 0)], fte: 1, unit: .kchf)
+        b.line("R.1-1", [2022: 150_000])
+        let all = b.findings()
+        let unit = try #require(all.first { $0.rule == .fin007 })
+        let perFTE = try #require(all.first { $0.rule == .fin009 })
+        #expect(perFTE.causedBy == [unit.id])
+    }
+
     /// Pairs with one side zero are not pairs.
     @Test func aZeroSideIsNoPair() {
         var b = ModelBuilder()
