@@ -1,4 +1,5 @@
 import GRDB
+import Results
 
 /// One input of a run, as the manifest lists it: a row of `inputs`.
 public struct InputRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
@@ -29,5 +30,5 @@ public struct InputRecord: Codable, Sendable, Hashable, FetchableRecord, Persist
     /// The (kind, bureau) slot it fills: `OP/BR`, `FP/`.
     public var slot: String { "\(kind ?? "")/\(bureau ?? "")" }
     /// Read and reconciled in its run (arrived and accepted, or carried over as current).
-    public var isReconciled: Bool { fate == "archived" || fate == "current" }
+    public var isReconciled: Bool { Fate(rawValue: fate)?.isReconciled ?? false }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Results
 
 /// One run's findings against another's (normally the previous committed run of the same
 /// pipeline): which are new, persisting, regressed, changed and resolved, and why each resolved
@@ -50,7 +51,7 @@ public struct RunComparison: Sendable {
     /// changed pipeline file or rbm).
     static func why(previousInputs: [InputRecord], currentInputs: [InputRecord]) -> (FindingRecord) -> String {
         let previousByFile = Dictionary(previousInputs.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
-        let superseded = Dictionary(currentInputs.filter { $0.fate == "superseded" }.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
+        let superseded = Dictionary(currentInputs.filter { $0.fate == Fate.superseded.rawValue }.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
         func reconciled(_ inputs: [InputRecord]) -> [String: InputRecord] {
             Dictionary(inputs.filter(\.isReconciled).map { ($0.slot, $0) }, uniquingKeysWith: { a, _ in a })
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Results
 import Testing
 import TestSupport
 

@@ -20,8 +20,8 @@ import Results
 
     static let context = DiscrepancyHTML.Context(
         run: DiscrepancyHTML.RunFacts(rbmVersion: "9.8.7", pipeline: "itu-2022-2023.yaml", newestInput: Date(timeIntervalSince1970: 1_700_000_000),
-                                      inputs: [.init(file: "FP.xlsx", kind: "FP", fate: "archived", sha256: String(repeating: "ab", count: 32), size: 18_200),
-                                               .init(file: "notes.docx", fate: "quarantined", reason: "not-a-workbook: a Word document", sha256: "", size: 0)]),
+                                      inputs: [.init(file: "FP.xlsx", kind: "FP", fate: .archived, sha256: String(repeating: "ab", count: 32), size: 18_200),
+                                               .init(file: "notes.docx", fate: .quarantined, reason: "not-a-workbook: a Word document", sha256: "", size: 0)]),
         bureauTotals: [BureauTotal(bureau: .tsb, year: 2023, financialPlan: 5_995_000, operationalPlan: 474_950_000),
                        BureauTotal(bureau: .br, year: 2022, financialPlan: 16_850_000, operationalPlan: 18_045_000)])
 

@@ -66,13 +66,13 @@ extension DiscrepancyHTML {
         public var kind: String?
         public var bureau: String?
         /// `archived`, `current`, `superseded`, `quarantined`, `current-unreadable`.
-        public var fate: String
+        public var fate: Fate
         public var reason: String?
         /// Hex SHA-256 of the bytes read; empty for a file not opened.
         public var sha256: String
         public var size: Int
 
-        public init(file: String, kind: String? = nil, bureau: String? = nil, fate: String, reason: String? = nil, sha256: String, size: Int) {
+        public init(file: String, kind: String? = nil, bureau: String? = nil, fate: Fate, reason: String? = nil, sha256: String, size: Int) {
             self.file = file
             self.kind = kind
             self.bureau = bureau

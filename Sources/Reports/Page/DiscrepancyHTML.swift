@@ -58,7 +58,7 @@ public enum DiscrepancyHTML {
         html += "<div><dt>\(L("inputs as of"))</dt><dd>\(run.newestInput.map(day) ?? "—")</dd></div>"
         html += "<div><dt>\(L("pipeline"))</dt><dd><code>\(escape(run.pipeline))</code></dd></div>"
         html += "<div><dt>rbm</dt><dd>\(escape(run.rbmVersion))</dd></div>"
-        let accepted = run.inputs.filter { $0.fate == "archived" || $0.fate == "current" }.count
+        let accepted = run.inputs.filter(\.fate.isReconciled).count
         html += "<div><dt>\(L("inputs"))</dt><dd><a href=\"#run\">\(L("{0} files, {1} reconciled", run.inputs.count, accepted))</a></dd></div>"
         return html + "</dl></header>\n"
     }
@@ -75,8 +75,8 @@ public enum DiscrepancyHTML {
         let roots = findings.filter { $0.causedBy.isEmpty }.count
         html += tile("root", roots, L("root causes"), L("{0} follow from another finding", findings.count - roots))
         if let run {
-            let reconciled = run.inputs.filter { $0.fate == "archived" || $0.fate == "current" }.count
-            let quarantined = run.inputs.filter { $0.fate == "quarantined" || $0.fate == "current-unreadable" }.count
+            let reconciled = run.inputs.filter(\.fate.isReconciled).count
+            let quarantined = run.inputs.filter(\.fate.isMissed).count
             html += tile(quarantined > 0 ? "error" : "inputs", reconciled, L("inputs reconciled"),
                          L("{0} quarantined, {1} superseded", quarantined, run.inputs.count - reconciled - quarantined))
         }

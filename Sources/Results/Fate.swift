@@ -17,7 +17,9 @@ public enum Fate: String, Codable, Sendable, CaseIterable {
     case currentUnreadable = "current-unreadable"
 
     /// Whether the run moves the file out of the inbox after the manifest is written.
-    var isFiledAway: Bool { self == .archived || self == .superseded || self == .quarantined }
+    public var isFiledAway: Bool { self == .archived || self == .superseded || self == .quarantined }
     /// Whether the file's kind and bureau count as not received (SUB-001 names it).
-    var isMissed: Bool { self == .quarantined || self == .currentUnreadable }
+    public var isMissed: Bool { self == .quarantined || self == .currentUnreadable }
+    /// Whether its workbook was reconciled in the run (a new arrival or a current one).
+    public var isReconciled: Bool { self == .archived || self == .current }
 }
