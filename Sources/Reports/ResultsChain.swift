@@ -60,21 +60,23 @@ public struct ResultsChain: Sendable {
             l.bureau = o.bureau
             lines[o.code] = l
         }
+        /// Adds one row's biennium money to its output's line, on the financial plan's side
+        /// (`budget`) or the operational plans' (`planned`); the framework's title and bureau win.
+        func add(_ output: OutputCode, title: String, bureau: Bureau?, amount: Decimal, regular: Bool,
+                 to side: WritableKeyPath<Line, Decimal>, or other: WritableKeyPath<Line, Decimal>) {
+            var l = line(output)
+            if l.title.isEmpty { l.title = title }
+            if l.bureau == nil { l.bureau = bureau }
+            l[keyPath: regular ? side : other] += amount
+            lines[output] = l
+        }
         for b in model.budgetLines {
-            var l = line(b.output)
-            if l.title.isEmpty { l.title = b.title }
-            if l.bureau == nil { l.bureau = b.bureau }
-            let amount = years.compactMap { b.years[$0]?.chf }.reduce(0, +)
-            if b.funding.isRegular { l.budgetRB += amount } else { l.budgetXB += amount }
-            lines[b.output] = l
+            add(b.output, title: b.title, bureau: b.bureau, amount: years.compactMap { b.years[$0]?.chf }.reduce(0, +),
+                regular: b.funding.isRegular, to: \.budgetRB, or: \.budgetXB)
         }
         for a in model.allocations {
-            var l = line(a.output)
-            if l.title.isEmpty { l.title = a.title }
-            if l.bureau == nil { l.bureau = a.bureau }
-            let amount = years.compactMap { a.years[$0]?.chf }.reduce(0, +)
-            if a.funding.isRegular { l.plannedRB += amount } else { l.plannedXB += amount }
-            lines[a.output] = l
+            add(a.output, title: a.title, bureau: a.bureau, amount: years.compactMap { a.years[$0]?.chf }.reduce(0, +),
+                regular: a.funding.isRegular, to: \.plannedRB, or: \.plannedXB)
         }
         let status = Self.kpiStatus(model.kpis, findings)
         for k in model.kpis {
