@@ -10,7 +10,7 @@ extension Manifest {
         public var slot: String
         /// `received` (arrived this run and reconciled), `current` (accepted in an earlier run and
         /// reconciled again from `archive/`) or `missing`.
-        public var state: String
+        public var state: SubmissionState
         /// The workbook reconciled for the slot.
         public var file: String?
         /// For `current`: when the run that accepted it started (from `history.sqlite`; absent when
@@ -42,13 +42,13 @@ extension BatchRun {
         return slots.map { kind, bureau in
             let slot = name(kind, bureau)
             let mine = selection.inputs.filter { name($0.kind, $0.bureau) == slot }
-            var entry = Manifest.Submission(slot: slot, state: "missing")
+            var entry = Manifest.Submission(slot: slot, state: .missing)
             if let received = mine.first(where: { $0.fate == .archived }) {
-                entry.state = "received"
+                entry.state = .received
                 entry.file = received.file
                 if let deadline { entry.late = day > deadline }
             } else if let current = mine.first(where: { $0.fate == .current }) {
-                entry.state = "current"
+                entry.state = .current
                 entry.file = current.file
                 entry.since = try? reconciled.memory?.history?.firstAccepted(sha256: current.sha256)
             }

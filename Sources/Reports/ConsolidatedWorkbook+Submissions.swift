@@ -11,7 +11,7 @@ extension ConsolidatedWorkbook {
         let sheet = try self.sheet(writer, "Submissions", ["Expected", "State", "Late", "Since", "Workbook", "Superseded or quarantined"],
                                    widths: [10, 10, 6, 20, 44, 70])
         for e in expected {
-            try sheet.writeRow([text(e.slot), text(e.state, style: e.state == "missing" ? Self.severityFill[.error] : nil),
+            try sheet.writeRow([text(e.slot), text(e.state.rawValue, style: e.state == .missing ? Self.severityFill[.error] : nil),
                                 text(e.late ? "late" : nil), text(e.since), text(e.file), text(e.notes.joined(separator: "\n"), style: Self.wrap)])
         }
     }

@@ -237,16 +237,16 @@ import XLSXReader
         let first = try drop.run()
         let matrix = Dictionary(uniqueKeysWithValues: try #require(first.manifest.completeness).map { ($0.slot, $0) })
         #expect(matrix.keys.sorted() == ["FP", "OP/BDT", "OP/BR", "OP/GS", "OP/TSB", "RF", "RR"])
-        #expect(matrix["OP/BR"]?.state == "received" && matrix["OP/BR"]?.late == true)
+        #expect(matrix["OP/BR"]?.state == .received && matrix["OP/BR"]?.late == true)
         #expect(matrix["OP/BR"]?.superseded?.map(\.reason) == ["superseded by OP_BR_2022-2025_v2.xlsx"])
-        #expect(matrix["OP/BDT"]?.state == "missing")
+        #expect(matrix["OP/BDT"]?.state == .missing)
         #expect(matrix["OP/BDT"]?.quarantined?.first?.reason.hasPrefix("not-a-workbook: ") == true)
 
         try drop.drop([Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox/\(Self.bdtPlan)")])
         let second = try drop.run()
         let after = Dictionary(uniqueKeysWithValues: try #require(second.manifest.completeness).map { ($0.slot, $0) })
-        #expect(after["OP/BDT"]?.state == "received" && after["OP/BDT"]?.file == Self.bdtPlan)
-        #expect(after["FP"]?.state == "current" && after["FP"]?.since == first.manifest.startedAt)
+        #expect(after["OP/BDT"]?.state == .received && after["OP/BDT"]?.file == Self.bdtPlan)
+        #expect(after["FP"]?.state == .current && after["FP"]?.since == first.manifest.startedAt)
     }
 
     /// What a run could not check is recorded with it (issue 15's coverage in issue 12's history).

@@ -42,8 +42,8 @@ extension DiscrepancyHTML {
         guard !expected.isEmpty else { return "" }
         var html = "<h3>Submissions</h3>\n<table class=\"submissions\"><thead><tr><th>expected</th><th>state</th><th>workbook</th><th>notes</th></tr></thead><tbody>\n"
         for e in expected {
-            let state = e.state + (e.late ? " (late)" : "") + (e.since.map { " since \($0)" } ?? "")
-            html += "<tr class=\"\(e.state == "missing" ? "error" : "")\"><td>\(escape(e.slot))</td><td>\(escape(state))</td>"
+            let state = e.state.rawValue + (e.late ? " (late)" : "") + (e.since.map { " since \($0)" } ?? "")
+            html += "<tr class=\"\(e.state == .missing ? "error" : "")\"><td>\(escape(e.slot))</td><td>\(escape(state))</td>"
             html += "<td>\(escape(e.file ?? "—"))</td><td>\(e.notes.map(escape).joined(separator: "<br>"))</td></tr>\n"
         }
         return html + "</tbody></table>\n"
