@@ -6,7 +6,9 @@
 #
 # Working corpora grow in Fuzz/.corpus/<target> (seeded from Fuzz/Seeds, the repo's fixtures and,
 # when present, the shared corpus RBM_SHARED_CORPUS); crash inputs land in Fuzz/Crashes/<target>/.
-# Each run appends "date target runs seconds crashes" to Fuzz/.corpus/stats.tsv.
+# Each run appends "date target runs seconds crashes" to Fuzz/.corpus/stats.tsv, and a line to the
+# committed campaign log Fuzz/campaign.tsv (date, commit, target, executions, wall seconds, CPU
+# seconds, crash inputs): the corpora are scratch, the CPU time spent fuzzing is the record.
 set -euo pipefail
 cd "$(dirname "$0")"
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
@@ -35,8 +37,9 @@ for t in "${targets[@]}"; do
   dict=()
   case "$t" in *Part|FuzzReader) dict=(-dict=xlsx.dict) ;; esac
   log=".corpus/$t.log"
+  timing=$(mktemp)
   set +e
-  "$bin/$t" ".corpus/$t" "${dict[@]}" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 \
+  /usr/bin/time -f '%U %S' -o "$timing" "$bin/$t" ".corpus/$t" "${dict[@]}" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 \
     -max_len=262144 -print_final_stats=1 -artifact_prefix="Crashes/$t/" \
     $( [ "$FUZZ_JOBS" -gt 1 ] && echo "-fork=$FUZZ_JOBS -ignore_crashes=1" ) >"$log" 2>&1
   rc=$?
@@ -44,6 +47,11 @@ for t in "${targets[@]}"; do
   runs=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
   [ "$runs" = 0 ] && runs=$(grep -Eo 'Done [0-9]+ runs' "$log" | awk '{s+=$2} END {print s+0}')
   crashes=$(find "Crashes/$t" -type f | wc -l)
+  cpu=$(tail -n 1 "$timing" | awk '{printf "%.0f", $1 + $2}')
+  rm -f "$timing"
+  [ -f campaign.tsv ] || printf 'date\tcommit\ttarget\texecutions\twall_seconds\tcpu_seconds\tcrash_inputs\n' > campaign.tsv
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$(git rev-parse --short HEAD 2>/dev/null || echo -)" \
+    "$t" "$runs" "$FUZZ_SECONDS" "$cpu" "$crashes" >> campaign.tsv
   printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$runs" "$FUZZ_SECONDS" "$crashes" >> .corpus/stats.tsv
   printf '%-24s %12s runs  %3s crash inputs  (exit %s)\n' "$t" "$runs" "$crashes" "$rc"
   [ "$rc" -ne 0 ] && status=1
