@@ -72,7 +72,7 @@ public struct BatchRun {
         clock.lap("read+normalise")
         let reconciled = try recall(reconcile(selection, setup), selection, setup)
         clock.lap("reconcile")
-        let written = try write(reconciled, page: pageContext(selection, reconciled, setup, startedAt: clock.start), setup)
+        let written = try write(reconciled, page: pageContext(selection, reconciled, setup, startedAt: clock.start), startedAt: clock.start, setup)
         clock.lap("write")
         var manifest = try commit(selection, reconciled, written, discovery: discovery, clock: clock, setup)
         try fileAway(selection, setup)

@@ -93,6 +93,9 @@ public struct PipelineFile: Sendable, Decodable {
     public var rules: Rules?
     /// Whether to hand each reconciled workbook back marked (`feedback/*.xlsx`); on unless `false`.
     public var feedback: Bool?
+    /// Whether to export the normalised model and the findings as CSV tables with a data package
+    /// (`tables/*.csv`, `tables/datapackage.json`; docs/scale.md); off unless `true`.
+    public var tables: Bool?
     public var sources: [SourceProfile]
 
     public struct Rules: Sendable, Decodable {
@@ -104,7 +107,7 @@ public struct PipelineFile: Sendable, Decodable {
     public var path = ""
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, language, document, plan, inbox, output, defaults, aliases, tolerances, rules, feedback, sources
+        case name, language, document, plan, inbox, output, defaults, aliases, tolerances, rules, feedback, tables, sources
     }
 
     /// Reads and validates `path`.

@@ -5,7 +5,7 @@ import Yams
 /// The keys a pipeline file may use at each level, checked before decoding so that a typo gets
 /// its line and a suggestion instead of being ignored.
 enum PipelineSchema {
-    static let top = ["name", "language", "document", "plan", "inbox", "output", "defaults", "aliases", "tolerances", "rules", "feedback", "sources"]
+    static let top = ["name", "language", "document", "plan", "inbox", "output", "defaults", "aliases", "tolerances", "rules", "feedback", "tables", "sources"]
     static let rules = ["costRecoveryOverrun"]
     static let document = ["title", "subject", "creator", "company"]
     static let plan = ["id", "predecessor", "goals", "biennium", "bureaus", "envelope", "deadline"]

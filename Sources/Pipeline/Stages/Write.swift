@@ -16,7 +16,7 @@ extension BatchRun {
     /// previous copy of the failed one is withdrawn so the set never mixes runs, and the failure is
     /// returned (output name → error) for the manifest and the exit code.
     /// `page` is what the page reports beside the findings (`pageContext`).
-    func write(_ reconciled: Reconciled, page: DiscrepancyHTML.Context, _ setup: RunSetup) throws -> Written {
+    func write(_ reconciled: Reconciled, page: DiscrepancyHTML.Context, startedAt: Date, _ setup: RunSetup) throws -> Written {
         let folder = setup.output, pipeline = setup.pipeline, model = reconciled.model, outcome = reconciled.outcome
         let findings = outcome.findings, years = reconciled.settings.years, language = page.language
         let staging: OutputStaging
@@ -41,7 +41,7 @@ extension BatchRun {
                 try workbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals, years: years, to: url.path)
                 try DurableFile.flush(url)
             }),
-        ] + feedbackOutputs(reconciled, setup, language: language)
+        ] + feedbackOutputs(reconciled, setup, language: language) + tableOutputs(reconciled, setup, startedAt: startedAt, language: language)
         var failed: [String: String] = [:]
         do {
             for output in outputs {
@@ -54,7 +54,7 @@ extension BatchRun {
                 }
             }
             let published = outputs.map(\.name).filter { failed[$0] == nil }
-            try staging.publish(published, withdrawing: failed.keys.sorted() + Self.staleFeedback(in: folder, keeping: published))
+            try staging.publish(published, withdrawing: failed.keys.sorted() + Self.staleOutputs(in: folder, keeping: published))
             return Written(published: published, failedOutputs: failed)
         } catch {
             staging.discard()
@@ -87,12 +87,34 @@ extension BatchRun {
         return outputs.sorted { $0.name < $1.name }
     }
 
-    /// The feedback workbooks of earlier runs that this run does not write again: withdrawn, so the
-    /// folder never mixes runs.
-    static func staleFeedback(in folder: URL, keeping published: [String]) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("feedback").path)) ?? []
+    /// The model and the findings as CSV tables with their data package (`tables/`, docs/scale.md),
+    /// when the pipeline file asks for them (`tables: true`).
+    func tableOutputs(_ reconciled: Reconciled, _ setup: RunSetup, startedAt: Date, language: Language) -> [(name: String, render: (URL) throws -> Void)] {
+        guard setup.pipeline.tables == true else { return [] }
+        let pipeline = setup.pipeline
+        let context = ModelTables.Context(run: ISO8601DateFormatter().string(from: startedAt),
+                                          organisation: pipeline.document?.company ?? pipeline.name,
+                                          plan: pipeline.plan.id, biennium: pipeline.plan.biennium)
+        let tables = ModelTables.tables(model: reconciled.model, findings: reconciled.outcome.findings, context: context, language: language)
+        let folder: (URL) throws -> Void = { url in
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        }
+        return tables.map { table in
+            ("tables/" + table.fileName, { url in try folder(url); try Self.write(ModelTables.csv(table), to: url, setup.steps) })
+        } + [("tables/datapackage.json", { url in
+            try folder(url)
+            try Self.write(ModelTables.dataPackage(tables, context: context), to: url, setup.steps)
+        })]
+    }
+
+    /// The feedback workbooks and tables of earlier runs that this run does not write again:
+    /// withdrawn, so the folder never mixes runs.
+    static func staleOutputs(in folder: URL, keeping published: [String]) -> [String] {
         let kept = Set(published)
-        return names.filter { $0.hasSuffix(".xlsx") }.map { "feedback/" + $0 }.filter { !kept.contains($0) }.sorted()
+        return [("feedback", ".xlsx"), ("tables", ".csv"), ("tables", ".json")].flatMap { sub, suffix in
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(sub).path)) ?? []
+            return names.filter { $0.hasSuffix(suffix) }.map { sub + "/" + $0 }
+        }.filter { !kept.contains($0) }.sorted()
     }
 
     static let nothingMoved = "the previous outputs are left as they were and no input was moved (the next run takes them again)"
