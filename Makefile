@@ -106,9 +106,14 @@ interop: system-deps
 # seed once, then a FUZZ_BURST-second burst per target.
 FUZZ_SECONDS ?= 60
 FUZZ_BURST ?= 3
-.PHONY: fuzz fuzz-replay
+.PHONY: fuzz fuzz-replay fuzz-campaign
 fuzz: system-deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) bash Fuzz/fuzz.sh $(FUZZ_TARGETS)
+
+# Background fuzzing on two lanes at the lowest priority until UNTIL (e.g. UNTIL=18:50), the
+# least-fuzzed targets first; every run's CPU seconds go to the committed Fuzz/campaign.tsv.
+fuzz-campaign: system-deps
+	UNTIL="$(UNTIL)" bash Fuzz/campaign.sh $(FUZZ_TARGETS)
 
 fuzz-replay: system-deps
 	FUZZ_BURST=$(FUZZ_BURST) bash Fuzz/replay.sh
