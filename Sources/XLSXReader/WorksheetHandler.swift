@@ -246,9 +246,9 @@ struct WorksheetHandler: XMLEventHandler {
     private mutating func read(_ text: borrowing XMLText) {
         switch kind {
         case .number:
-            let (range, scan) = text.withBytes { bytes in
+            let (range, scan, overlong) = text.withBytes { bytes in
                 let range = NumberText.trimmed(bytes)
-                return (range, NumberText.scan(bytes, in: range))
+                return (range, NumberText.scan(bytes, in: range), NumberText.overlong(bytes, in: range))
             }
             if range.isEmpty { return }
             let digits = text.string(range)
@@ -262,7 +262,10 @@ struct WorksheetHandler: XMLEventHandler {
                 }
                 number = parsed
             }
-            readyValue = numberValue(number, text: digits)
+            // More digits than a double holds (`0.6899999999999999`): the cell carries the
+            // shortest text of its double instead (NumberText+Shortest.swift).
+            let shown = overlong.map { NumberText.shortest(number, exponent: $0.exponent) } ?? digits
+            readyValue = numberValue(number, text: shown)
             hasReady = true
         case .sharedString:
             let (range, parsed) = text.withBytes { bytes in
