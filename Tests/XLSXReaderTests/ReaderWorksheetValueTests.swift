@@ -103,7 +103,8 @@ struct ReaderWorksheetValueTests {
         for r in 1...rows {
             let number = r == badRow ? "1.2.3" : "\(r).25"
             xml += "<row r=\"\(r)\" spans=\"1:4\"><c r=\"A\(r)\" t=\"s\"><v>\(r % 3)</v></c><c r=\"B\(r)\"><v>\(number)</v></c>"
-            xml += "<c r=\"C\(r)\" t=\"inlineStr\"><is><t>row \(r) " + String(repeating: "x", count: r % 97) + "</t></is></c>"
+            // `preserve`: every 97th text ends in a space, which a `<t>` without it would drop.
+            xml += "<c r=\"C\(r)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">row \(r) " + String(repeating: "x", count: r % 97) + "</t></is></c>"
             xml += "<c r=\"D\(r)\"><f>B\(r)*2</f><v>\(-r * 2)</v></c></row>"
         }
         return WorkbookFixture(rows: xml, sharedStrings: ["zero", "one", "two"])
