@@ -48,6 +48,34 @@ import XLSXReader
             """)
     }
 
+    /// The risk register's report: the conflicting duplicate is counted as rejected and named with its
+    /// reason, so the dry run already shows what the run's Rejected rows sheet will list.
+    @Test func checkNamesTheConflictingDuplicateOfTheRiskRegister() throws {
+        let report = try Check.run(pipelinePath: Self.pipeline, inbox: nil, files: [Self.inbox + "/RR_ITU_2022-2023_v1.xlsx"])
+        #expect(Check.render(report) == """
+            RR_ITU_2022-2023_v1.xlsx: RR
+              recognised: the file name matches 'RR_*.xlsx' of source 'risk register'
+              sheet 'Risk register' → risks, header row 4
+                A  'Risk ID' → id [alias 'risk id']
+                B  'Bureau' → bureau [alias 'bureau']
+                C  'Risk description' → description [alias 'risk description']
+                D  'Category' → category [alias 'category']
+                E  'Linked objective' → objective [alias 'linked objective']
+                F  'Linked output' → output [alias 'linked output']
+                G  'Likelihood (1-5)' → likelihood [alias 'likelihood']
+                H  'Impact (1-5)' → impact [alias 'impact']
+                I  'Score' → score [alias 'score']
+                J  'Risk owner' → owner [alias 'risk owner']
+                K  'Mitigation measures' → mitigation [alias 'mitigation measures']
+                L  'Status' → status [alias 'status']
+                M  'Last review' → lastReview [alias 'last review']
+                rows: 8 read = 7 loaded + 0 skipped + 1 rejected
+              rows rejected or not loaded: 1:
+                RR_ITU_2022-2023_v1.xlsx!Risk register!A6: row 6 not loaded: it has the key RSK-BR-01 of row 5 with other values (DAT-001, a conflicting duplicate)
+            ok: every table loaded with every field the rules need (1 file)
+            """)
+    }
+
     @Test func theRunNamesWhatItCouldNotCheck() throws {
         let work = Fixtures.temporaryDirectory("rbm-new-layout")
         defer { try? FileManager.default.removeItem(at: work) }
