@@ -1,7 +1,8 @@
 internal import XMLIO
 
 /// Maps `<sst>` in `xl/sharedStrings.xml`: the `<si>` items, rich-text runs joined, phonetic
-/// runs (`<rPh>`) skipped, `_xHHHH_` escapes decoded, whitespace kept as written.
+/// runs (`<rPh>`) skipped, `_xHHHH_` escapes decoded, each `<t>` trimmed as Excel shows it unless
+/// it says `xml:space="preserve"` (`OOXMLText+Whitespace.swift`).
 ///
 /// Held in memory (capped by the part size); `uniqueCount` is never used to allocate. Cells that
 /// refer to the same item share its storage (Swift strings are copy-on-write), so a string used
@@ -15,13 +16,15 @@ struct SharedStringTable {
     }
 
     private struct Handler: XMLEventHandler {
-        static let vocabulary = XMLVocabulary(elements: ["si", "t", "rPh"], textElements: ["t"])
+        static let vocabulary = XMLVocabulary(elements: ["si", "t", "rPh"], textElements: ["t"], attributes: ["space"])
         let file: String
         let part: String
         let maxCharacters: Int
         var strings: [String] = []
         private var current = ""
         private var inPhonetic = false
+        /// Whether the `<t>` being read says `xml:space="preserve"`.
+        private var preserve = false
 
         init(file: String, part: String, maxCharacters: Int) {
             self.file = file
@@ -32,6 +35,7 @@ struct SharedStringTable {
         mutating func startElement(_ element: Int, attributes: borrowing XMLAttributes) throws {
             switch element {
             case 0: current = ""
+            case 1: preserve = OOXMLText.preserves(attributes, 0)
             case 2: inPhonetic = true
             default: break
             }
@@ -46,7 +50,7 @@ struct SharedStringTable {
                 }
                 strings.append(current)
                 current = ""
-            case 1: if !inPhonetic, text.isCollected { current += OOXMLText.unescape(text.string()) }
+            case 1: if !inPhonetic, text.isCollected { current += OOXMLText.unescape(OOXMLText.shown(text, preserve: preserve)) }
             case 2: inPhonetic = false
             default: break
             }

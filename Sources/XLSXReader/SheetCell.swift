@@ -4,7 +4,10 @@ public import XLSXCore
 public struct SheetCell: Sendable, Equatable {
     /// The cell's value after shared-string and date resolution.
     public enum Value: Sendable, Equatable {
-        /// A number with the exact text stored in the file (`"3950000"`, `"0.1"`), for exact decimals.
+        /// A number and its decimal text, for exact decimals downstream: the file's own digits
+        /// (`"3950000"`, `"0.1"`, `"1E+3"`) when they are at most 15 significant, otherwise the
+        /// shortest text of the same double (`0.6899999999999999` is carried as `"0.69"`,
+        /// `2.2999999999999998` as `"2.3"`; see `NumberText+Shortest.swift`).
         case number(Double, text: String)
         case string(String)
         case bool(Bool)

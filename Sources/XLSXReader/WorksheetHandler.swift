@@ -22,10 +22,10 @@ struct WorksheetHandler: XMLEventHandler {
     static let vocabulary = XMLVocabulary(
         elements: ["row", "c", "v", "f", "is", "t", "rPh", "mergeCell", "dimension"],
         textElements: ["v", "f", "t"],
-        attributes: ["r", "t", "s", "ref", "si"]
+        attributes: ["r", "t", "s", "ref", "si", "space"]
     )
     private enum E { static let row = 0, c = 1, v = 2, f = 3, inline = 4, t = 5, rPh = 6, mergeCell = 7, dimension = 8 }
-    private enum A { static let r = 0, t = 1, s = 2, ref = 3, si = 4 }
+    private enum A { static let r = 0, t = 1, s = 2, ref = 3, si = 4, space = 5 }
 
     /// The cell types of `t=` (ECMA-376 Part 1, 18.18.11).
     private enum Kind {
@@ -68,6 +68,8 @@ struct WorksheetHandler: XMLEventHandler {
     private var inline = ""
     private var inInline = false
     private var inPhonetic = false
+    /// Whether the inline `<t>` being read says `xml:space="preserve"`.
+    private var preserve = false
     private var dates = DateTextCache()
 
     init(context: Context, file: String, part: String) {
@@ -89,6 +91,7 @@ struct WorksheetHandler: XMLEventHandler {
         case E.row: try startRow(attributes)
         case E.inline: inInline = true
         case E.rPh: inPhonetic = true
+        case E.t: preserve = OOXMLText.preserves(attributes, A.space)
         case E.mergeCell:
             if let ref = attributes[A.ref], let range = CellRange(ref) { merges.append(range) }
         case E.dimension:
@@ -108,7 +111,7 @@ struct WorksheetHandler: XMLEventHandler {
             if text.isCollected { read(text) }
         case E.c: try appendCell()
         case E.f: endFormula(text.isCollected ? text.string() : nil)
-        case E.t: if inInline, !inPhonetic, text.isCollected { inline += OOXMLText.unescape(text.string()) }
+        case E.t: if inInline, !inPhonetic, text.isCollected { inline += OOXMLText.unescape(OOXMLText.shown(text, preserve: preserve)) }
         case E.rPh: inPhonetic = false
         case E.inline: inInline = false
         case E.row: flushRow()
@@ -246,9 +249,9 @@ struct WorksheetHandler: XMLEventHandler {
     private mutating func read(_ text: borrowing XMLText) {
         switch kind {
         case .number:
-            let (range, scan) = text.withBytes { bytes in
+            let (range, scan, overlong) = text.withBytes { bytes in
                 let range = NumberText.trimmed(bytes)
-                return (range, NumberText.scan(bytes, in: range))
+                return (range, NumberText.scan(bytes, in: range), NumberText.overlong(bytes, in: range))
             }
             if range.isEmpty { return }
             let digits = text.string(range)
@@ -262,7 +265,10 @@ struct WorksheetHandler: XMLEventHandler {
                 }
                 number = parsed
             }
-            readyValue = numberValue(number, text: digits)
+            // More digits than a double holds (`0.6899999999999999`): the cell carries the
+            // shortest text of its double instead (NumberText+Shortest.swift).
+            let shown = overlong.map { NumberText.shortest(number, exponent: $0.exponent) } ?? digits
+            readyValue = numberValue(number, text: shown)
             hasReady = true
         case .sharedString:
             let (range, parsed) = text.withBytes { bytes in

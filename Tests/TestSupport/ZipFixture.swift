@@ -205,6 +205,8 @@ open(sys.argv[1], "wb").write(out)
 public struct WorkbookFixture {
     public var sheetXML: String
     public var sharedStringsXML: String?
+    /// `xl/styles.xml`, for cells whose number format matters (``styles(numberFormats:)``).
+    public var stylesXML: String?
     public var workbookXML = #"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#
     public var workbookRelsXML: String?
     public var contentTypesXML = #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#
@@ -230,11 +232,29 @@ public struct WorkbookFixture {
             + items.map { "<si><t>\($0)</t></si>" }.joined() + "</sst>"
     }
 
+    /// A style sheet whose cell formats 1, 2, … show `numberFormats` (built-in ids or format codes;
+    /// format 0 is General).
+    public static func styles(numberFormats: [String]) -> String {
+        var custom: [String] = []
+        let ids = numberFormats.map { format -> Int in
+            if let id = Int(format) { return id }
+            custom.append(#"<numFmt numFmtId="\#(164 + custom.count)" formatCode="\#(format)"/>"#)
+            return 163 + custom.count
+        }
+        return #"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+            + (custom.isEmpty ? "" : #"<numFmts count="\#(custom.count)">"# + custom.joined() + "</numFmts>")
+            + #"<cellXfs count="\#(ids.count + 1)"><xf numFmtId="0"/>"#
+            + ids.map { #"<xf numFmtId="\#($0)" applyNumberFormat="1"/>"# }.joined() + "</cellXfs></styleSheet>"
+    }
+
     /// The package's entries, in the order Excel writes them.
     public var entries: [ZipFixture.Entry] {
         var rels = #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>"#
         if sharedStringsXML != nil {
             rels += #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>"#
+        }
+        if stylesXML != nil {
+            rels += #"<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
         }
         rels += "</Relationships>"
         var entries = [
@@ -245,6 +265,7 @@ public struct WorkbookFixture {
             ZipFixture.Entry("xl/worksheets/sheet1.xml", sheetXML),
         ]
         if let sharedStringsXML { entries.append(ZipFixture.Entry("xl/sharedStrings.xml", sharedStringsXML)) }
+        if let stylesXML { entries.append(ZipFixture.Entry("xl/styles.xml", stylesXML)) }
         return entries
     }
 

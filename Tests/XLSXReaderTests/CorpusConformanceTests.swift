@@ -11,7 +11,9 @@ extension CorpusFile: CustomTestStringConvertible {
 /// the values openpyxl and calamine read from them).
 ///
 /// `open` files must read with the reference values: where openpyxl and calamine agree, the same
-/// type and value; where they disagree, either answer (see `CorpusReference`). Encrypted and
+/// type and value; where they disagree, either answer, except that where they differ only in the
+/// whitespace at a string's ends calamine's trimmed text is required, as Excel shows it (see
+/// `CorpusReference`). Encrypted and
 /// non-OOXML files must fail with their category; broken and hostile files either fail with a
 /// fitting category or read without crash, hang or memory blow-up (and then match whatever the
 /// references recovered). Deliberate differences are listed with their reasons in
