@@ -139,23 +139,23 @@ import XLSXReader
     }
 
     /// A 17-digit number: Targets A7 holds `2.2999999999999998`, the text some writers give the double
-    /// 2.3. Read as the spreadsheet holds it, the target's code is 2.3 (a code typed as a number: the
-    /// note), the row loads, and the only rejected row of the run is the risk register's duplicate.
-    ///
-    /// DEPENDS ON fix/numbers-text (the reader's shortest round-trip decimal): until that branch is
-    /// merged the row is "not loaded: '2.2999999999999998' is not a target code", and this test is a
-    /// known issue. Once the fix is in, `withKnownIssue` fails because nothing was recorded: remove it.
+    /// 2.3. Read as the spreadsheet holds it (fix/numbers-text, merged here), the target's code is 2.3
+    /// (a code typed as a number: the note), the row loads in `rbm check` and in the run, and the only
+    /// rejected row of the run is the risk register's duplicate.
     @Test func aSeventeenDigitTargetCodeIsReadAsTheSpreadsheetShowsIt() throws {
+        let check = try Check.run(pipelinePath: Self.pipeline, inbox: nil, files: [Self.inbox + "/RF_ITU_SP2020-2023_v2.xlsx"])
+        let targets = try #require(check.files.first?.sheets.first { $0.sheet == "Targets" })
+        #expect((targets.read, targets.loaded, targets.skipped, targets.rejected) == (11, 11, 0, 0))
+        #expect(check.files.first?.rejectedCount == 0)
+
         let work = Fixtures.temporaryDirectory("rbm-new-layout-17digits")
         defer { try? FileManager.default.removeItem(at: work) }
         let report = try Self.run(work)
-        withKnownIssue("fix/numbers-text: a <v> text of 17 significant digits is taken literally") {
-            #expect(report.model.targets.map(\.code).contains("2.3"))
-            #expect(!report.model.targets.map(\.code).contains { $0.hasPrefix("2.29") })
-            #expect(report.model.notes.filter { $0.kind == .codeTypedAsNumber }.map(\.text) == ["code typed as the number 2.3"])
-            #expect(report.model.rejectedRows.map { "\($0.file)!\($0.sheet)!\($0.row)" } == ["RR_ITU_2022-2023_v1.xlsx!Risk register!6"])
-            #expect(Summary.render(report).contains("rows: 109 read = 100 loaded + 8 skipped + 1 rejected"))
-        }
+        #expect(report.model.targets.map(\.code).contains("2.3"))
+        #expect(!report.model.targets.map(\.code).contains { $0.hasPrefix("2.29") })
+        #expect(report.model.notes.filter { $0.kind == .codeTypedAsNumber }.map(\.text) == ["code typed as the number 2.3"])
+        #expect(report.model.rejectedRows.map { "\($0.file)!\($0.sheet)!\($0.row)" } == ["RR_ITU_2022-2023_v1.xlsx!Risk register!6"])
+        #expect(Summary.render(report).contains("rows: 109 read = 100 loaded + 8 skipped + 1 rejected"))
     }
 
     /// The inbox is what the generator writes, byte for byte: a fresh run of
