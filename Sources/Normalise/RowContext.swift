@@ -50,6 +50,12 @@ struct RowContext {
 
     func cell(_ column: Int) -> SheetCell? { byColumn[column] }
 
+    /// Whether the column's cell holds a text (a number typed as text, when it reads as one).
+    func holdsText(_ column: Int) -> Bool {
+        guard let cell = byColumn[column], case .string = cell.value else { return false }
+        return true
+    }
+
     /// The trimmed text of a field's cell, nil when absent or blank.
     func text(_ field: Field) -> TextCell? {
         guard let column = layout.column(field), let cell = byColumn[column.index] else { return nil }

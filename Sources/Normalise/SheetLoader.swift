@@ -160,15 +160,20 @@ struct SheetLoader {
         return RejectedRow(file: file, sheet: grid.sheet.name, row: context.row.number, cells: cells, finding: finding, reason: reason)
     }
 
-    /// The values of a loaded row that totals may sum: year, biennium and FTE columns.
+    /// The values of a loaded row that totals may sum: year, biennium and FTE columns, each marked
+    /// when its cell held the number as text (a spreadsheet's SUM skips it).
     private func summable(_ context: RowContext) -> [Int: Quantity] {
         var values: [Int: Quantity] = [:]
         for column in context.layout.columns {
             switch column.role {
             case .year, .biennium:
-                if let amount = try? context.amount(column) { values[column.index] = Quantity(value: amount.chf, source: amount.source) }
+                if let amount = try? context.amount(column) {
+                    values[column.index] = Quantity(value: amount.chf, source: amount.source, typedAsText: context.holdsText(column.index))
+                }
             case .field(.fte):
-                if let v = try? context.decimal(column: column.index) { values[column.index] = Quantity(value: v, source: context.source(column.index)) }
+                if let v = try? context.decimal(column: column.index) {
+                    values[column.index] = Quantity(value: v, source: context.source(column.index), typedAsText: context.holdsText(column.index))
+                }
             case .field: break
             }
         }

@@ -24,7 +24,8 @@ public enum Check {
         public var sheets: [SheetAccount] = []
         /// Tables of its source that did not load (DAT-003), with the message.
         public var notLoaded: [String] = []
-        /// The first rows rejected or not loaded, with the reason (DAT-002 or the note).
+        /// The first rows rejected or not loaded, with the reason (DAT-002, the note, or DAT-001 for a
+        /// conflicting duplicate).
         public var rejected: [String] = []
         /// How many rows were rejected or not loaded in all.
         public var rejectedCount = 0
@@ -90,6 +91,10 @@ public enum Check {
             report.notLoaded = model.loadFindings.filter { $0.rule == .dat003 }.map(\.message.english)
             let rejections = model.loadFindings.filter { $0.rule == .dat002 }.map(\.message.english)
                 + model.notes.filter { $0.kind == .rowNotLoaded }.map { note in [note.source?.description, note.text].compactMap { $0 }.joined(separator: ": ") }
+                + model.duplicates.filter { !$0.identical }.map { d in
+                    "\(d.duplicateCell.ref): row \(d.duplicateCell.position.row) not loaded: it has the key \(d.key) of row \(d.keptCell.position.row) "
+                        + "with other values (DAT-001, a conflicting duplicate)"
+                }
             report.rejectedCount = rejections.count
             report.rejected = Array(rejections.prefix(quotedRejections))
             report.warnings = model.notes.filter { $0.severity == .warning }.map { note in [note.source?.description, note.text].compactMap { $0 }.joined(separator: ": ") }

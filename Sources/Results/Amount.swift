@@ -22,10 +22,14 @@ public struct Amount: Hashable, Sendable, Codable {
 public struct Quantity: Hashable, Sendable, Codable {
     public var value: Decimal
     public var source: CellSource
+    /// The cell holds the number as text (`'12 000`, `"0,5"`): rbm reads it in the amount grammar,
+    /// but a spreadsheet's SUM skips it, so a total typed from the sheet may leave it out (FIN-005).
+    public var typedAsText: Bool
 
-    public init(value: Decimal, source: CellSource) {
+    public init(value: Decimal, source: CellSource, typedAsText: Bool = false) {
         self.value = value
         self.source = source
+        self.typedAsText = typedAsText
     }
 }
 

@@ -25,8 +25,10 @@ public enum Message: Hashable, Sendable, Codable {
 
     /// FIN-006: year 1 + year 2 ≠ the stated biennium.
     case bienniumSplit(label: String, years: Biennium, first: Decimal, second: Decimal, stated: Decimal, transposed: Bool)
-    /// FIN-005: a stated total differs from the sum of its rows.
-    case statedTotal(label: String, period: Period, stated: Decimal, computed: Decimal, isMoney: Bool, rows: [Int], transposed: Bool)
+    /// FIN-005: a stated total differs from the sum of its rows; `skippedText` names the cells holding
+    /// numbers as text when leaving them out gives the stated total (a spreadsheet's SUM skips them).
+    case statedTotal(label: String, period: Period, stated: Decimal, computed: Decimal, isMoney: Bool, rows: [Int], transposed: Bool,
+                     skippedText: [SkippedTextCell] = [])
 
     // MARK: Budget (FIN-001 … FIN-012)
 

@@ -220,6 +220,20 @@ import XLSXCore
         #expect(totals[1].0 == "Total TSB" && totals[1].1 == 36_000 && totals[1].2 == [10_000, 20_000, 5000])
     }
 
+    /// A number typed as text (`"12"`, `"0,5"`) is read in the amount grammar and summed, and its
+    /// total's component says so (a spreadsheet's SUM skips it; FIN-005 names it); numbers do not.
+    @Test func aNumberTypedAsTextIsMarkedInItsTotalsScope() throws {
+        let rows = Self.title + [Self.header,
+            Self.row(5, [("B", "T.1-1"), ("E", 10.0), ("G", 1.5), ("I", "Budget ordinaire")]),
+            Self.row(6, [("B", "T.1-2"), ("E", "12"), ("G", "0,5"), ("I", "Budget ordinaire")]),
+            Self.row(7, [("A", "Total TSB"), ("E", 10.0), ("G", 1.5)])]
+        let (model, _) = Self.load(rows)
+        let totals = model.statedTotals.map { ($0.cell.position.a1, $0.components.map(\.value), $0.components.map(\.typedAsText)) }
+        #expect(totals.count == 2)
+        #expect(totals[0].0 == "E7" && totals[0].1 == [10_000, 12_000] && totals[0].2 == [false, true])
+        #expect(totals[1].0 == "G7" && totals[1].1 == [Decimal(string: "1.5")!, Decimal(string: "0.5")!] && totals[1].2 == [false, true])
+    }
+
     /// Issue 15: a rejected row keeps its cells as read and the finding that rejected it, for the
     /// consolidated workbook's Rejected rows sheet; an identical duplicate (skipped) is not one.
     @Test func rejectedRowsKeepTheirCellsAndTheirFinding() throws {

@@ -46,13 +46,14 @@ struct ModelBuilder {
 
     /// A financial-plan line.
     mutating func line(_ output: String, bureau: Bureau? = .br, category: String? = nil, funding: String = "RB", _ amounts: [Int: Decimal],
-                       biennium: Decimal? = nil, unit: MoneyUnit = .chf) {
+                       biennium: Decimal? = nil, unit: MoneyUnit = .chf, notes: String? = nil) {
         var years: [Int: Amount] = [:]
         for (year, value) in amounts { years[year] = Self.amount(value, "FP.xlsx", fpRow, year - 2015, unit: unit) }
         model.budgetLines.append(BudgetLine(
             bureau: bureau, sector: nil, statedObjective: nil, output: OutputCode(output), outputCell: Self.cell("FP.xlsx", fpRow, 3), title: output,
             category: category.map(CostCategory.init), funding: FundingSource(funding), fundingCell: Self.cell("FP.xlsx", fpRow, 6), years: years,
-            biennium: biennium.map { Self.amount($0, "FP.xlsx", fpRow, 9, unit: unit) }, notes: nil, row: fpRow))
+            biennium: biennium.map { Self.amount($0, "FP.xlsx", fpRow, 9, unit: unit) },
+            notes: notes.map { TextCell(text: $0, source: Self.cell("FP.xlsx", fpRow, 10)) }, row: fpRow))
         fpRow += 1
     }
 

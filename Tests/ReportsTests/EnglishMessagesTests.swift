@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Reports
 import Results
@@ -25,5 +26,20 @@ import Results
     @Test func aKPIMessageNamesWhatIsMissing() {
         let text = EnglishMessages().text(.kpiIncomplete(kpi: "KPI-1", name: "n", baseline: .value, target: .year))
         #expect(text == "KPI-1 (n) has no baseline value and no target year; progress cannot be judged.")
+    }
+
+    /// FIN-005 names the cells holding numbers as text that the spreadsheet's SUM skipped, in place of
+    /// the transposed-digits hint; without such cells the message is as before.
+    @Test func aStatedTotalNamesTheTextCellsTheSUMSkipped() {
+        let one = EnglishMessages().text(.statedTotal(label: "Total BR", period: .year(2022), stated: 300_000, computed: 312_000, isMoney: true,
+                                                      rows: [5, 6, 7], transposed: false, skippedText: [SkippedTextCell(cell: "C14", value: 12_000)]))
+        #expect(one == "'Total BR', 2022: stated CHF 300 000, rows 5-7 sum to CHF 312 000 (Δ −12 000; C14 holds 12 000 as text, which the spreadsheet's SUM skips).")
+        let two = EnglishMessages().text(.statedTotal(label: "Total", period: .none, stated: 2, computed: 3, isMoney: false, rows: [5, 6, 7], transposed: true,
+                                                      skippedText: [SkippedTextCell(cell: "G6", value: Decimal(string: "0.5")!),
+                                                                    SkippedTextCell(cell: "G7", value: Decimal(string: "0.5")!)]))
+        #expect(two == "'Total': stated 2, rows 5-7 sum to 3 (Δ −1; G6 and G7 hold 0.5 and 0.5 as text, which the spreadsheet's SUM skips).")
+        let none = EnglishMessages().text(.statedTotal(label: "Total", period: .year(2022), stated: 300_000, computed: 312_000, isMoney: true,
+                                                       rows: [5, 6, 7], transposed: false))
+        #expect(none == "'Total', 2022: stated CHF 300 000, rows 5-7 sum to CHF 312 000 (Δ −12 000).")
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Results
 
 /// FIN-010: the two plans fund an output from different classes of money, or a regular-budget
-/// row's notes name extrabudgetary money.
+/// row's notes name extrabudgetary money (a row of an operational plan or of the financial plan).
 struct FundingClassRule: Rule {
     var emits: [RuleID] { [.fin010] }
     func apply(to run: inout RuleRun) {
@@ -43,20 +43,49 @@ extension RuleRun {
             covered.insert(key)
             classIDs.append(findings.last!.id)
         }
-        for a in model.allocations where a.funding.isRegular {
-            guard let notes = a.notes, settings.extrabudgetaryNotes.contains(where: { notes.text.lowercased().contains($0) }) else { continue }
+        for row in regularRowsWithNotes() {
+            guard settings.extrabudgetaryNotes.contains(where: { row.notes.text.lowercased().contains($0) }) else { continue }
             for year in settings.years {
-                let key = Ledger.Key(output: a.output, year: year)
-                guard !covered.contains(key), let cost = a.years[year], cost.chf != 0 else { continue }
-                emit(Finding(id: Finding.ID(.fin010, .output(a.output), .year(year)), severity: .error, bureau: a.bureau,
-                             output: a.output, period: .year(year),
-                             message: .extrabudgetaryNote(output: a.output, year: year, notes: notes.text),
-                             expected: .code(FundingClass.extrabudgetary.rawValue), actual: .code(FundingClass.regular.rawValue), delta: .amount(cost.chf),
-                             sources: [Format.cell(notes.source), Format.cell(a.fundingCell ?? cost.cells[0].source)]))
+                let key = Ledger.Key(output: row.output, year: year)
+                guard !covered.contains(key), let (amount, cell) = row.years[year], amount != 0 else { continue }
+                emit(Finding(id: Finding.ID(.fin010, .output(row.output), .year(year)), severity: .error, bureau: row.bureau,
+                             output: row.output, period: .year(year),
+                             message: .extrabudgetaryNote(output: row.output, year: year, notes: row.notes.text),
+                             expected: .code(FundingClass.extrabudgetary.rawValue), actual: .code(FundingClass.regular.rawValue), delta: .amount(amount),
+                             sources: [Format.cell(row.notes.source), Format.cell(row.fundingCell ?? cell)]))
                 covered.insert(key)
             }
         }
         classFindings = classIDs
         classCovered = covered
+    }
+}
+
+/// A regular-budget row of either plan that has a notes cell: the operational plans' allocations,
+/// then the financial plan's lines (domain.md FIN-010: the notes clause applies to every plan with a
+/// notes column).
+private struct NotedRegularRow {
+    var bureau: Bureau?
+    var output: OutputCode
+    var notes: TextCell
+    /// The funding cell, nil when the sheet has no funding column.
+    var fundingCell: CellSource?
+    /// Each year's amount in CHF with its first cell (cited when there is no funding cell).
+    var years: [Int: (Decimal, CellSource)]
+}
+
+extension RuleRun {
+    fileprivate func regularRowsWithNotes() -> [NotedRegularRow] {
+        let planned = model.allocations.compactMap { a -> NotedRegularRow? in
+            guard a.funding.isRegular, let notes = a.notes else { return nil }
+            return NotedRegularRow(bureau: a.bureau, output: a.output, notes: notes, fundingCell: a.fundingCell,
+                                   years: a.years.compactMapValues { cost in cost.cells.first.map { (cost.chf, $0.source) } })
+        }
+        let budgeted = model.budgetLines.compactMap { line -> NotedRegularRow? in
+            guard line.funding.isRegular, let notes = line.notes else { return nil }
+            return NotedRegularRow(bureau: line.bureau, output: line.output, notes: notes, fundingCell: line.fundingCell,
+                                   years: line.years.mapValues { ($0.chf, $0.source) })
+        }
+        return planned + budgeted
     }
 }

@@ -24,13 +24,24 @@ extension RuleRun {
             case .fte: period = .none
             }
             let causes = total.measure == .biennium ? total.components.compactMap { bienniumErrorCells[$0.source] } : []
+            let skipped = Self.skippedText(total, tolerance: tolerance)
             emit(Finding(
                 id: Finding.ID(.fin005, .source(total.workbook), .text("\(total.cell.sheet)!\(total.cell.position.a1)")), severity: .error,
                 bureau: total.bureau, period: period,
                 message: .statedTotal(label: total.label, period: period, stated: total.stated, computed: computed, isMoney: total.unit != nil,
-                                      rows: total.components.map(\.source.position.row), transposed: Self.looksTransposed(delta, unit: total.unit)),
+                                      rows: total.components.map(\.source.position.row), transposed: Self.looksTransposed(delta, unit: total.unit),
+                                      skippedText: skipped.map { SkippedTextCell(cell: $0.source.position.a1, value: $0.value / (total.unit?.factor ?? 1)) }),
                 expected: .amount(computed), actual: .amount(total.stated), delta: .change(delta, of: computed),
-                sources: [Format.cell(total.cell)], causedBy: causes))
+                sources: ([total.cell] + skipped.map(\.source)).map(Format.cell), causedBy: causes))
         }
+    }
+
+    /// The cells of the total's scope that hold numbers as text, when leaving them all out gives the
+    /// stated total within the rounding tolerance (what a spreadsheet's SUM computes); else none.
+    static func skippedText(_ total: StatedTotal, tolerance: Decimal) -> [Quantity] {
+        let texts = total.components.filter(\.typedAsText)
+        let withoutTexts = total.components.filter { !$0.typedAsText }.reduce(Decimal(0)) { $0 + $1.value }
+        guard !texts.isEmpty, abs(total.stated - withoutTexts) <= tolerance else { return [] }
+        return texts
     }
 }

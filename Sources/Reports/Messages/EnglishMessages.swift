@@ -33,12 +33,12 @@ public struct EnglishMessages: MessageCatalogue {
             let computed = first + second, delta = stated - computed
             return "\(label): \(years.first) + \(years.second) = \(first.groupedCHF()) + \(second.groupedCHF()) = \(computed.groupedCHF()), "
                 + "but the stated biennium says \(stated.groupedCHF()) (Δ \(delta.groupedCHF(signed: true))\(hint(transposed)))."
-        case .statedTotal(let label, let period, let stated, let computed, let isMoney, let rows, let transposed):
+        case .statedTotal(let label, let period, let stated, let computed, let isMoney, let rows, let transposed, let skippedText):
             let show = { (value: Decimal) in isMoney ? "CHF \(value.groupedCHF())" : value.groupedCHF() }
             let scope = rows.isEmpty ? "no rows" : "rows \(MessageNumbers.rows(rows))"
             let delta = stated - computed
             return "'\(label)'\(period == .none ? "" : ", \(period)"): stated \(show(stated)), \(scope) sum to \(show(computed)) "
-                + "(Δ \(delta.groupedCHF(signed: true))\(hint(transposed)))."
+                + "(Δ \(delta.groupedCHF(signed: true))\(skippedText.isEmpty ? hint(transposed) : skipped(skippedText)))."
 
         case .unitColumn(let file, let sheet, let column, let hits, let pairs):
             return "Column \(column) of \(file)!\(sheet) differs from the financial plan by a factor of about 1 000 on \(hits) of \(pairs) outputs: "
@@ -147,4 +147,10 @@ public struct EnglishMessages: MessageCatalogue {
     }
 
     private func hint(_ transposed: Bool) -> String { transposed ? "; possible transposed digits" : "" }
+    /// `; C14 holds 12 000 as text, which the spreadsheet's SUM skips` (FIN-005).
+    private func skipped(_ cells: [SkippedTextCell]) -> String {
+        let names = MessageNumbers.list(cells.map(\.cell), and: "and")
+        let values = MessageNumbers.list(cells.map { $0.value.groupedCHF() }, and: "and")
+        return "; \(names) \(cells.count == 1 ? "holds" : "hold") \(values) as text, which the spreadsheet's SUM skips"
+    }
 }

@@ -40,12 +40,12 @@ public struct FrenchMessages: MessageCatalogue {
             let computed = first + second, delta = stated - computed
             return "\(label) : \(years.first) + \(years.second) = \(g(first)) + \(g(second)) = \(g(computed)), "
                 + "mais l’exercice biennal indiqué est de \(g(stated)) (Δ \(g(delta, signed: true))\(hint(transposed)))."
-        case .statedTotal(let label, let period, let stated, let computed, let isMoney, let rows, let transposed):
+        case .statedTotal(let label, let period, let stated, let computed, let isMoney, let rows, let transposed, let skippedText):
             let show = { (value: Decimal) in isMoney ? "CHF \(self.g(value))" : self.g(value) }
             let scope = rows.isEmpty ? "aucune ligne" : "la somme des lignes \(MessageNumbers.rows(rows))"
             let delta = stated - computed
             return "« \(label) »\(period == .none ? "" : ", \(period)") : total indiqué \(show(stated)), \(scope) donne \(show(computed)) "
-                + "(Δ \(g(delta, signed: true))\(hint(transposed)))."
+                + "(Δ \(g(delta, signed: true))\(skippedText.isEmpty ? hint(transposed) : skipped(skippedText)))."
 
         case .unitColumn(let file, let sheet, let column, let hits, let pairs):
             return "La colonne \(column) de \(file)!\(sheet) s’écarte du plan financier d’un facteur d’environ 1 000 pour \(hits) produits sur \(pairs) : "
@@ -209,4 +209,10 @@ public struct FrenchMessages: MessageCatalogue {
     }
 
     private func hint(_ transposed: Bool) -> String { transposed ? " ; chiffres peut-être intervertis" : "" }
+    /// The cells holding numbers as text that the spreadsheet's SUM skipped (FIN-005).
+    private func skipped(_ cells: [SkippedTextCell]) -> String {
+        let names = MessageNumbers.list(cells.map(\.cell), and: "et")
+        let values = MessageNumbers.list(cells.map { g($0.value) }, and: "et")
+        return " ; \(names) \(cells.count == 1 ? "contient" : "contiennent") \(values) sous forme de texte, que la fonction SOMME du tableur ignore"
+    }
 }

@@ -19,4 +19,10 @@ enum MessageNumbers {
         }
         return runs.map { $0.0 == $0.1 ? "\($0.0)" : "\($0.0)-\($0.1)" }.joined(separator: ", ")
     }
+
+    /// Items as a phrase: `C14`, `C14 and C15`, `C14, C15 and C16` (`and` in the message's language).
+    static func list(_ items: [String], and word: String) -> String {
+        guard let last = items.last, items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " \(word) " + last
+    }
 }

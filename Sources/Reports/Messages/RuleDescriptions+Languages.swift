@@ -26,7 +26,7 @@ extension RuleDescriptions {
         case .fin004: Entry(title: "Total du bureau différent du plan financier",
                             description: "La somme des allocations du plan opérationnel d’un bureau pour une année diffère du montant du plan financier pour ce bureau (avertissement au-delà de \(share(t.bureauWarnRel)), erreur au-delà de \(share(t.bureauErrorRel))).")
         case .fin005: Entry(title: "Total indiqué différent de la somme de ses lignes",
-                            description: "Un total ou sous-total saisi dans un classeur diffère de la somme des lignes qu’il couvre, au-delà de l’arrondi.")
+                            description: "Un total ou sous-total saisi dans un classeur diffère de la somme des lignes qu’il couvre, au-delà de l’arrondi ; les cellules contenant des nombres sous forme de texte, que la fonction SOMME du tableur ignore, sont nommées quand elles expliquent l’écart.")
         case .fin006: Entry(title: "Exercice biennal différent de l’année 1 + l’année 2",
                             description: "Le montant biennal indiqué sur une ligne diffère de la somme de ses deux années, au-delà de l’arrondi.")
         case .fin007: Entry(title: "Montant dans la mauvaise unité",
@@ -36,7 +36,7 @@ extension RuleDescriptions {
         case .fin009: Entry(title: "Coût du personnel par ETP invraisemblable",
                             description: "Les dépenses de personnel divisées par les équivalents temps plein sortent de la fourchette \(chf(t.fteCostMin))-\(n.grouped(t.fteCostMax)) par an : les ETP ou le coût sont peut-être mal saisis.")
         case .fin010: Entry(title: "Fonds extrabudgétaires comptés comme budget ordinaire",
-                            description: "Les plans financent un produit sur des catégories de fonds différentes, ou les notes d’une ligne du budget ordinaire mentionnent un fonds d’affectation spéciale ou une contribution volontaire.")
+                            description: "Les plans financent un produit sur des catégories de fonds différentes, ou les notes d’une ligne du budget ordinaire, dans un plan opérationnel ou le plan financier, mentionnent un fonds d’affectation spéciale ou une contribution volontaire.")
         case .fin011: Entry(title: "Produit hautement prioritaire sous-financé",
                             description: "Le plan financier couvre moins de \(share(t.priorityWarn)) des besoins d’un produit hautement prioritaire sur l’exercice biennal (une erreur en dessous de \(share(t.priorityError))).")
         case .fin012: Entry(title: "Budget ordinaire et enveloppe",
@@ -87,7 +87,7 @@ extension RuleDescriptions {
         case .fin004: Entry(title: "Total de la oficina distinto del plan financiero",
                             description: "La suma de las asignaciones del plan operacional de una oficina para un año difiere de la cifra del plan financiero para esa oficina (advertencia por encima del \(share(t.bureauWarnRel)), error por encima del \(share(t.bureauErrorRel))).")
         case .fin005: Entry(title: "Total indicado distinto de la suma de sus filas",
-                            description: "Un total o subtotal escrito en un libro difiere de la suma de las filas que abarca, más allá del redondeo.")
+                            description: "Un total o subtotal escrito en un libro difiere de la suma de las filas que abarca, más allá del redondeo; las celdas con números escritos como texto, que la función SUMA de la hoja de cálculo omite, se nombran cuando explican la diferencia.")
         case .fin006: Entry(title: "Bienio distinto del año 1 + el año 2",
                             description: "El importe bienal indicado en una fila difiere de la suma de sus dos años, más allá del redondeo.")
         case .fin007: Entry(title: "Importe en la unidad equivocada",
@@ -97,7 +97,7 @@ extension RuleDescriptions {
         case .fin009: Entry(title: "Costo de personal por ETC inverosímil",
                             description: "Los gastos de personal divididos por los equivalentes a tiempo completo quedan fuera de \(chf(t.fteCostMin))-\(n.grouped(t.fteCostMax)) al año: puede que los ETC o el costo estén mal introducidos.")
         case .fin010: Entry(title: "Fondos extrapresupuestarios contados como presupuesto ordinario",
-                            description: "Los planes financian un producto con categorías de fondos distintas, o las notas de una fila del presupuesto ordinario mencionan un fondo fiduciario o una contribución voluntaria.")
+                            description: "Los planes financian un producto con categorías de fondos distintas, o las notas de una fila del presupuesto ordinario, en un plan operacional o en el plan financiero, mencionan un fondo fiduciario o una contribución voluntaria.")
         case .fin011: Entry(title: "Producto de alta prioridad con financiación insuficiente",
                             description: "El plan financiero cubre menos del \(share(t.priorityWarn)) de las necesidades de un producto de alta prioridad en el bienio (un error por debajo del \(share(t.priorityError))).")
         case .fin012: Entry(title: "Presupuesto ordinario frente a la dotación",

@@ -27,7 +27,7 @@ public enum RuleDescriptions {
         case .fin004: Entry(title: "Bureau total differs from the financial plan",
                             description: "A bureau's operational-plan allocations for a year, summed, differ from the financial plan's figure for that bureau (warning above \(share(t.bureauWarnRel)), error above \(share(t.bureauErrorRel))).")
         case .fin005: Entry(title: "Stated total is not the sum of its rows",
-                            description: "A total or subtotal typed in a workbook differs from the sum of the rows it covers, beyond rounding.")
+                            description: "A total or subtotal typed in a workbook differs from the sum of the rows it covers, beyond rounding; cells holding numbers as text, which the spreadsheet's SUM skips, are named when they explain the difference.")
         case .fin006: Entry(title: "Biennium is not year 1 + year 2",
                             description: "A row's stated biennium amount differs from the sum of its two years, beyond rounding.")
         case .fin007: Entry(title: "Amount in the wrong unit",
@@ -37,7 +37,7 @@ public enum RuleDescriptions {
         case .fin009: Entry(title: "Implausible staff cost per FTE",
                             description: "Staff cost divided by full-time equivalents falls outside \(chf(t.fteCostMin))-\(t.fteCostMax.groupedCHF()) a year: the FTE or the cost may be mistyped.")
         case .fin010: Entry(title: "Extrabudgetary money counted as regular budget",
-                            description: "The plans fund an output from different classes of money, or a regular-budget row's notes name a trust fund or voluntary contribution.")
+                            description: "The plans fund an output from different classes of money, or a regular-budget row's notes, in an operational plan or the financial plan, name a trust fund or voluntary contribution.")
         case .fin011: Entry(title: "High-priority output under-funded",
                             description: "The financial plan covers less than \(share(t.priorityWarn)) of a high-priority output's requirement over the biennium (an error below \(share(t.priorityError))).")
         case .fin012: Entry(title: "Regular budget against the envelope",

@@ -41,12 +41,12 @@ public struct SpanishMessages: MessageCatalogue {
             let computed = first + second, delta = stated - computed
             return "\(label): \(years.first) + \(years.second) = \(g(first)) + \(g(second)) = \(g(computed)), "
                 + "pero el bienio indicado es \(g(stated)) (Δ \(g(delta, signed: true))\(hint(transposed)))."
-        case .statedTotal(let label, let period, let stated, let computed, let isMoney, let rows, let transposed):
+        case .statedTotal(let label, let period, let stated, let computed, let isMoney, let rows, let transposed, let skippedText):
             let show = { (value: Decimal) in isMoney ? "CHF \(self.g(value))" : self.g(value) }
             let scope = rows.isEmpty ? "ninguna fila" : "las filas \(MessageNumbers.rows(rows))"
             let delta = stated - computed
             return "«\(label)»\(period == .none ? "" : ", \(period)"): total indicado \(show(stated)), \(scope) suman \(show(computed)) "
-                + "(Δ \(g(delta, signed: true))\(hint(transposed)))."
+                + "(Δ \(g(delta, signed: true))\(skippedText.isEmpty ? hint(transposed) : skipped(skippedText)))."
 
         case .unitColumn(let file, let sheet, let column, let hits, let pairs):
             return "La columna \(column) de \(file)!\(sheet) difiere del plan financiero en un factor de aproximadamente 1000 en \(hits) de \(pairs) productos: "
@@ -209,4 +209,10 @@ public struct SpanishMessages: MessageCatalogue {
     }
 
     private func hint(_ transposed: Bool) -> String { transposed ? "; posibles dígitos transpuestos" : "" }
+    /// The cells holding numbers as text that the spreadsheet's SUM skipped (FIN-005).
+    private func skipped(_ cells: [SkippedTextCell]) -> String {
+        let names = MessageNumbers.list(cells.map(\.cell), and: "y")
+        let values = MessageNumbers.list(cells.map { g($0.value) }, and: "y")
+        return "; \(names) \(cells.count == 1 ? "contiene" : "contienen") \(values) como texto, que la función SUMA de la hoja de cálculo omite"
+    }
 }

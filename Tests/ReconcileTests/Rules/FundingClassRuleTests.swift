@@ -83,6 +83,46 @@ import Results
         #expect(b.findings(of: .fin004).allSatisfy { $0.causedBy.isEmpty })
     }
 
+    /// The notes clause on the financial plan's lines too: an RB line (any RB source) whose note names
+    /// extrabudgetary money is a FIN-010 for each year it funds, citing the note cell (FP J) then the
+    /// funding cell (FP F); an XB line's note (the demo's FP J11 `Trust fund`) and other words are not.
+    @Test(arguments: [
+        ("RB", "Trust fund", [2022, 2023]),
+        ("RB-CR", "to be met from a voluntary contribution", [2022, 2023]),
+        ("RB", "FONDS FIDUCIAIRE", [2022, 2023]),
+        ("XB", "Trust fund", []),
+        ("XB-TF", "Trust fund", []),
+        ("RB", "Decision 482 fees", []),
+    ])
+    func financialPlanLinesWhoseNotesNameExtrabudgetaryMoney(funding: String, notes: String, years: [Int]) throws {
+        var b = ModelBuilder(bureaus: [.bdt])
+        b.plan("D.2-1", bureau: .bdt, total: [2022: 1_000_000, 2023: 0], funding: funding)
+        b.line("D.2-1", bureau: .bdt, funding: funding, [2022: 1_000_000, 2023: 400_000], notes: notes)
+        let all = b.findings(of: .fin010)
+        #expect(all.map(\.idText) == years.map { "FIN-010/D.2-1/\($0)" })
+        guard let f = all.first else { return }
+        #expect(f.severity == .error && f.bureau == .bdt && f.output == OutputCode("D.2-1") && f.period == .year(2022))
+        #expect(f.expected == .code("XB") && f.actual == .code("RB") && f.delta == .amount(1_000_000))
+        #expect(f.sourceTexts == ["FP.xlsx!S!J5", "FP.xlsx!S!F5"])
+        #expect(f.message == .extrabudgetaryNote(output: OutputCode("D.2-1"), year: 2022, notes: notes))
+        #expect(all.last?.delta == .amount(400_000))
+        #expect(b.findings(of: .fin003).isEmpty)
+    }
+
+    /// A note on both sides of one pair (or a class disagreement and an FP note) gives one finding:
+    /// the operational plan's note is cited; the FP line's note adds none.
+    @Test func notesOnBothPlansGiveOneFindingPerOutputAndYear() {
+        var b = ModelBuilder(bureaus: [.bdt])
+        b.plan("D.2-1", bureau: .bdt, total: [2022: 1_000_000], notes: "trust fund")
+        b.line("D.2-1", bureau: .bdt, [2022: 1_000_000], notes: "Trust fund")
+        b.plan("D.2-2", bureau: .bdt, total: [2022: 1_800_000])
+        b.line("D.2-2", bureau: .bdt, funding: "XB", [2022: 1_000_000])
+        b.line("D.2-2", bureau: .bdt, [2022: 800_000], notes: "trust fund")
+        let f = b.findings(of: .fin010)
+        #expect(f.map(\.idText) == ["FIN-010/D.2-1/2022", "FIN-010/D.2-2/2022"])
+        #expect(f.first?.sourceTexts == ["OP_BDT.xlsx!S!K5", "OP_BDT.xlsx!S!J5"])
+    }
+
     /// An XB row's notes are not checked; a class disagreement and a note on one pair give one finding.
     @Test func oneFindingPerOutputAndYear() {
         var b = ModelBuilder(bureaus: [.bdt])

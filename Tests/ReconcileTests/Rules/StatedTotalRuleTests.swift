@@ -9,11 +9,13 @@ import Results
 @Suite struct StatedTotalRuleTests {
     static func total(_ workbook: SourceTag = .operationalPlan(.br), bureau: Bureau? = .br, label: String = "Total BR",
                       measure: StatedTotal.Measure = .year(2022), stated: Decimal, unit: MoneyUnit?, column: Int = 5,
-                      components: [(row: Int, value: Decimal)], row: Int = 11) -> StatedTotal {
+                      components: [(row: Int, value: Decimal)], row: Int = 11, textRows: Set<Int> = []) -> StatedTotal {
         let file = workbook.kind == .financialPlan ? "FP.xlsx" : "OP_\(bureau?.rawValue ?? "?").xlsx"
         return StatedTotal(workbook: workbook, bureau: bureau, label: label, measure: measure, stated: stated, unit: unit,
                            cell: ModelBuilder.cell(file, row, column),
-                           components: components.map { Quantity(value: $0.value, source: ModelBuilder.cell(file, $0.row, column)) })
+                           components: components.map {
+                               Quantity(value: $0.value, source: ModelBuilder.cell(file, $0.row, column), typedAsText: textRows.contains($0.row))
+                           })
     }
 
     @Test(arguments: [(Decimal(3), false), (Decimal(4), true)])
@@ -128,7 +130,37 @@ import Results
         var b = ModelBuilder()
         b.model.statedTotals = [Self.total(stated: 300_000_000 + delta, unit: unit, components: [(5, 100_000_000), (6, 200_000_000)])]
         let f = try #require(b.findings(of: .fin005).first)
-        guard case .statedTotal(_, _, _, _, _, _, let flagged) = f.message else { Issue.record("not a stated-total message: \(f.message)"); return }
+        guard case .statedTotal(_, _, _, _, _, _, let flagged, _) = f.message else { Issue.record("not a stated-total message: \(f.message)"); return }
         #expect(flagged == transposed)
+    }
+
+    /// A total typed from the spreadsheet's SUM leaves out the cells holding numbers as text (rbm sums
+    /// them): when the stated total equals the sum without those cells (within the rounding
+    /// tolerance), the message names them and the sources cite them after the total cell. When the
+    /// text cells do not explain Δ (or there are none), no such clause, and the transposed-digits hint
+    /// stays as usual.
+    @Test(arguments: [
+        // stated, text rows, unit, named cells (A1, value as typed)
+        (Decimal(300_000), Set([7]), MoneyUnit.chf, [("E7", Decimal(12_000))]),                   // the sum without E7
+        (Decimal(300_002), Set([7]), .chf, [("E7", Decimal(12_000))]),                            // within 3 × CHF 1
+        (Decimal(300_004), Set([7]), .chf, []),                                                   // beyond rounding: not explained
+        (Decimal(290_000), Set([7]), .chf, []),                                                   // another difference
+        (Decimal(300_000), Set<Int>(), .chf, []),                                                 // same Δ, no text cell
+        (Decimal(150_000), Set([6, 7]), .chf, [("E6", Decimal(150_000)), ("E7", Decimal(12_000))]), // both left out
+        (Decimal(300_000), Set([6, 7]), .chf, []),                                                // one of two is not the SUM's story
+        (Decimal(300_000), Set([7]), .kchf, [("E7", Decimal(12))]),                               // the value in the column's unit
+    ] as [(Decimal, Set<Int>, MoneyUnit, [(String, Decimal)])])
+    func cellsHoldingNumbersAsTextThatTheSUMSkipped(stated: Decimal, textRows: Set<Int>, unit: MoneyUnit, named: [(String, Decimal)]) throws {
+        var b = ModelBuilder()
+        let rows: [(row: Int, value: Decimal)] = [(5, 150_000), (6, 150_000), (7, 12_000)]   // rbm's sum: 312 000
+        let computed = rows.reduce(Decimal(0)) { $0 + $1.value }
+        b.model.statedTotals = [Self.total(stated: stated, unit: unit, components: rows, textRows: textRows)]
+        let f = try #require(b.findings(of: .fin005).first)
+        let cells = named.map { SkippedTextCell(cell: $0.0, value: $0.1) }
+        #expect(f.expected == .amount(computed) && f.actual == .amount(stated))
+        guard case .statedTotal(_, _, _, _, _, let summed, _, let skipped) = f.message else { Issue.record("not a stated-total message: \(f.message)"); return }
+        #expect(summed == [5, 6, 7])
+        #expect(skipped == cells)
+        #expect(f.sourceTexts == ["OP_BR.xlsx!S!E11"] + named.map { "OP_BR.xlsx!S!\($0.0)" })
     }
 }
