@@ -22,6 +22,61 @@ import Results
         #expect(!text.contains("∞"))
     }
 
+    /// FIN-006 names a line's cost category as people call it, in each language, never by its
+    /// internal sub-code; a summary row and an operational-plan row name what they are.
+    @Test(arguments: [
+        (Language.en, "R.1-3 Contractual services RB: 2022 + 2023 = 6 930 000 + 7 050 000 = 13 980 000, but the stated 2022-2023 total is 13 890 000 (Δ −90 000; possible transposed digits)."),
+        (.fr, "R.1-3 Services contractuels RB : "),
+        (.es, "R.1-3 Servicios contractuales RB: "),
+    ])
+    func aBienniumSplitNamesTheCostCategory(language: Language, text: String) {
+        let line = Message.bienniumSplit(row: .budgetLine(output: OutputCode("R.1-3"), category: CostCategory("NONSTAFF.CON"), funding: FundingSource("RB")),
+                                         years: Biennium(2022, 2023), first: 6_930_000, second: 7_050_000, stated: 13_890_000, transposed: true)
+        let rendered = language.catalogue.text(line)
+        #expect(rendered.hasPrefix(text), "\(rendered)")
+        #expect(!rendered.contains("NONSTAFF") && !rendered.contains("CON "))
+    }
+
+    @Test func aBienniumSplitWithoutACategoryOrOnASummaryRow() {
+        let years = Biennium(2022, 2023)
+        let plain = EnglishMessages().text(.bienniumSplit(row: .budgetLine(output: OutputCode("R.1-3"), category: nil, funding: FundingSource("RB-CR")),
+                                                          years: years, first: 1, second: 1, stated: 3, transposed: false))
+        #expect(plain.hasPrefix("R.1-3 RB-CR: 2022 + 2023"))
+        let staff = EnglishMessages().text(.bienniumSplit(row: .budgetLine(output: OutputCode("R.1-3"), category: CostCategory("STAFF"), funding: FundingSource("RB")),
+                                                          years: years, first: 1, second: 1, stated: 3, transposed: false))
+        #expect(staff.hasPrefix("R.1-3 Staff RB: "))   // as domain.md's example reads
+        let own = EnglishMessages().text(.bienniumSplit(row: .budgetLine(output: OutputCode("R.1-3"), category: CostCategory("NONSTAFF.LOCAL"), funding: FundingSource("RB")),
+                                                        years: years, first: 1, second: 1, stated: 3, transposed: false))
+        #expect(own.hasPrefix("R.1-3 NONSTAFF.LOCAL RB: "))   // a pipeline's own code has no shipped name
+        #expect(EnglishMessages().text(.bienniumSplit(row: .summary(bureau: .tsb), years: years, first: 1, second: 1, stated: 3, transposed: false))
+            .hasPrefix("TSB summary: "))
+        #expect(FrenchMessages().text(.bienniumSplit(row: .allocation(output: OutputCode("T.1-1"), funding: FundingSource("XB")), years: years,
+                                                     first: 1, second: 1, stated: 3, transposed: false)).hasPrefix("T.1-1 XB : "))
+    }
+
+    /// DAT-003 says which line of the pipeline file to change, and where.
+    @Test func aTableThatDidNotLoadSaysWhichLineToAdd() {
+        let place = TablePlace(source: 2, sourceName: "operational plans", table: 0, kind: "allocations")
+        let en = EnglishMessages()
+        #expect(en.text(.missingColumn(file: "OP_TSB.xlsx", sheet: "Plan", field: "fte", headers: ["Produit", "ETP prévus"], closestAlias: "etp",
+                                       likelyHeader: "ETP prévus", place: place))
+            == "Sheet 'Plan' of OP_TSB.xlsx has no header row with a column for 'fte' (headers seen: 'Produit', 'ETP prévus'); the sheet was not loaded. "
+            + "Its column 'ETP prévus' is most likely fte: add `fte: [\"ETP prévus\"]` under sources[2].tables[0].fields (source 'operational plans', table 'allocations').")
+        #expect(en.text(.missingColumn(file: "OP_TSB.xlsx", sheet: "Plan", field: "output", headers: ["Code"], closestAlias: "output code",
+                                       likelyHeader: nil, place: place))
+            == "Sheet 'Plan' of OP_TSB.xlsx has no header row with a column for 'output' (headers seen: 'Code'); the sheet was not loaded. "
+            + "Add the header of its output column under sources[2].tables[0].fields (source 'operational plans', table 'allocations'), "
+            + "e.g. `output: [\"<header>\"]` (the nearest alias rbm knows is 'output code').")
+        #expect(en.text(.missingSheet(file: "RF.xlsx", sheet: "Outputs", sheets: ["Goals", "Output list"], closest: "Output list", place: place))
+            == "RF.xlsx has no sheet 'Outputs' (its sheets: 'Goals', 'Output list'); the allocations table was not loaded. "
+            + "The closest is 'Output list': set `sheet: \"Output list\"` under sources[2].tables[0] (source 'operational plans', table 'allocations'), or rename the sheet.")
+        #expect(en.text(.missingSheet(file: "RF.xlsx", sheet: "Outputs", sheets: ["Goals", "Produits"], closest: nil, place: place))
+            .hasSuffix("Set `sheet:` under sources[2].tables[0] (source 'operational plans', table 'allocations') to the sheet that holds it."))
+        #expect(en.text(.missingExcelTable(file: "FP.xlsx", name: "Budget", tables: [], place: place))
+            == "FP.xlsx has no Excel table named 'Budget' (it has none); the allocations table was not loaded. "
+            + "Name the sheet that holds it with `sheet:` under sources[2].tables[0] (source 'operational plans', table 'allocations') instead of `excelTable:`.")
+    }
+
     @Test func aKPIMessageNamesWhatIsMissing() {
         let text = EnglishMessages().text(.kpiIncomplete(kpi: "KPI-1", name: "n", baseline: .value, target: .year))
         #expect(text == "KPI-1 (n) has no baseline value and no target year; progress cannot be judged.")

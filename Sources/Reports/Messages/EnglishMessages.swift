@@ -19,20 +19,30 @@ public struct EnglishMessages: MessageCatalogue {
                 : "\(key) appears twice in \(file) with different values; row \(kept) kept, row \(duplicate) not loaded."
         case .rejectedRow(let row, let file, let sheet, let value, let header, let reason):
             return "Row \(row) of \(file)!\(sheet) has '\(value)' in '\(header)': \(reason); the row was not loaded."
-        case .missingExcelTable(let file, let name, let tables, let table):
+        case .missingExcelTable(let file, let name, let tables, let place):
             let known = tables.isEmpty ? "it has none" : "its tables: " + tables.map { "\($0.name) (\($0.sheet))" }.joined(separator: ", ")
-            return "\(file) has no Excel table named '\(name)' (\(known)); the \(table) table was not loaded."
-        case .missingSheet(let file, let sheet, let sheets):
-            return "\(file) has no sheet '\(sheet)'; sheets: \(sheets.joined(separator: ", "))."
-        case .missingColumn(let file, let sheet, let field, let headers, let closest):
+            let fix = tables.isEmpty
+                ? "Name the sheet that holds it with `sheet:` under \(at(place)) instead of `excelTable:`."
+                : "Put one of those names in `excelTable:` under \(at(place)), or read a sheet with `sheet:` instead."
+            return "\(file) has no Excel table named '\(name)' (\(known)); the \(place.kind) table was not loaded. " + fix
+        case .missingSheet(let file, let sheet, let sheets, let closest, let place):
+            let known = sheets.isEmpty ? "it has no worksheet" : "its sheets: " + sheets.map { "'\($0)'" }.joined(separator: ", ")
+            let fix = closest.map { "The closest is '\($0)': set `sheet: \(TablePlace.yamlString($0))` under \(at(place)), or rename the sheet." }
+                ?? "Set `sheet:` under \(at(place)) to the sheet that holds it."
+            return "\(file) has no sheet '\(sheet)' (\(known)); the \(place.kind) table was not loaded. " + fix
+        case .missingColumn(let file, let sheet, let field, let headers, let closest, let likely, let place):
             let seen = headers.isEmpty ? "no headers" : "headers seen: " + headers.map { "'\($0)'" }.joined(separator: ", ")
-            let hint = closest.map { "; the closest alias is '\($0)'" } ?? ""
-            return "Sheet '\(sheet)' of \(file) has no header row with a column for '\(field)' (\(seen)\(hint)); the sheet was not loaded."
+            let fields = "\(place.path).fields (source '\(place.sourceName)', table '\(place.kind)')"
+            let fix = likely.map { "Its column '\($0)' is most likely \(field): add `\(TablePlace.fieldsLine(field: field, header: $0))` under \(fields)." }
+                ?? "Add the header of its \(field) column under \(fields), e.g. `\(field): [\"<header>\"]`"
+                + (closest.map { " (the nearest alias rbm knows is '\($0)')." } ?? ".")
+            return "Sheet '\(sheet)' of \(file) has no header row with a column for '\(field)' (\(seen)); the sheet was not loaded. " + fix
 
-        case .bienniumSplit(let label, let years, let first, let second, let stated, let transposed):
+        case .bienniumSplit(let row, let years, let first, let second, let stated, let transposed):
+            let label = CostCategoryNames.label(of: row, names: CostCategoryNames.english) { "\($0.rawValue) summary" }
             let computed = first + second, delta = stated - computed
             return "\(label): \(years.first) + \(years.second) = \(first.groupedCHF()) + \(second.groupedCHF()) = \(computed.groupedCHF()), "
-                + "but the stated biennium says \(stated.groupedCHF()) (Δ \(delta.groupedCHF(signed: true))\(hint(transposed)))."
+                + "but the stated \(years) total is \(stated.groupedCHF()) (Δ \(delta.groupedCHF(signed: true))\(hint(transposed)))."
         case .statedTotal(let label, let period, let stated, let computed, let isMoney, let rows, let transposed):
             let show = { (value: Decimal) in isMoney ? "CHF \(value.groupedCHF())" : value.groupedCHF() }
             let scope = rows.isEmpty ? "no rows" : "rows \(MessageNumbers.rows(rows))"
@@ -126,6 +136,11 @@ public struct EnglishMessages: MessageCatalogue {
             return "\(risk): likelihood \(likelihood.plainText) × impact \(impact.plainText) = \(score.plainText) (\(band.rawValue)), "
                 + "but the stated score is \(stated.plainText) (\(statedBand.rawValue))."
         }
+    }
+
+    /// `sources[2].tables[0] (source 'OP', table 'allocations')`: the table's entry in the pipeline file.
+    private func at(_ place: TablePlace) -> String {
+        "\(place.path) (source '\(place.sourceName)', table '\(place.kind)')"
     }
 
     private func name(of kind: WorkbookKind) -> String {

@@ -26,20 +26,30 @@ public struct FrenchMessages: MessageCatalogue {
                 : "\(key) figure deux fois dans \(file) avec des valeurs différentes ; ligne \(kept) conservée, ligne \(duplicate) non chargée."
         case .rejectedRow(let row, let file, let sheet, let value, let header, let reason):
             return "La ligne \(row) de \(file)!\(sheet) contient « \(value) » dans « \(header) » : \(reason) ; la ligne n’a pas été chargée."
-        case .missingExcelTable(let file, let name, let tables, let table):
+        case .missingExcelTable(let file, let name, let tables, let place):
             let known = tables.isEmpty ? "il n’en a aucun" : "ses tableaux : " + tables.map { "\($0.name) (\($0.sheet))" }.joined(separator: ", ")
-            return "\(file) n’a pas de tableau Excel nommé « \(name) » (\(known)) ; le tableau \(table) n’a pas été chargé."
-        case .missingSheet(let file, let sheet, let sheets):
-            return "\(file) n’a pas de feuille « \(sheet) » ; feuilles : \(sheets.joined(separator: ", "))."
-        case .missingColumn(let file, let sheet, let field, let headers, let closest):
+            let fix = tables.isEmpty
+                ? "Indiquez la feuille qui le contient avec `sheet:` sous \(at(place)) au lieu de `excelTable:`."
+                : "Indiquez l’un de ces noms dans `excelTable:` sous \(at(place)), ou lisez une feuille avec `sheet:`."
+            return "\(file) n’a pas de tableau Excel nommé « \(name) » (\(known)) ; le tableau \(place.kind) n’a pas été chargé. " + fix
+        case .missingSheet(let file, let sheet, let sheets, let closest, let place):
+            let known = sheets.isEmpty ? "il n’a aucune feuille de calcul" : "ses feuilles : " + sheets.map { "« \($0) »" }.joined(separator: ", ")
+            let fix = closest.map { "La plus proche est « \($0) » : indiquez `sheet: \(TablePlace.yamlString($0))` sous \(at(place)), ou renommez la feuille." }
+                ?? "Indiquez dans `sheet:` sous \(at(place)) la feuille qui le contient."
+            return "\(file) n’a pas de feuille « \(sheet) » (\(known)) ; le tableau \(place.kind) n’a pas été chargé. " + fix
+        case .missingColumn(let file, let sheet, let field, let headers, let closest, let likely, let place):
             let seen = headers.isEmpty ? "aucun en-tête" : "en-têtes lus : " + headers.map { "« \($0) »" }.joined(separator: ", ")
-            let hint = closest.map { " ; l’alias le plus proche est « \($0) »" } ?? ""
-            return "La feuille « \(sheet) » de \(file) n’a pas de ligne d’en-tête avec une colonne pour « \(field) » (\(seen)\(hint)) ; la feuille n’a pas été chargée."
+            let fields = "\(place.path).fields (source « \(place.sourceName) », table « \(place.kind) »)"
+            let fix = likely.map { "Sa colonne « \($0) » est très probablement \(field) : ajoutez `\(TablePlace.fieldsLine(field: field, header: $0))` sous \(fields)." }
+                ?? "Ajoutez l’en-tête de sa colonne \(field) sous \(fields), par exemple `\(field): [\"<en-tête>\"]`"
+                + (closest.map { " (l’alias connu le plus proche est « \($0) »)." } ?? ".")
+            return "La feuille « \(sheet) » de \(file) n’a pas de ligne d’en-tête avec une colonne pour « \(field) » (\(seen)) ; la feuille n’a pas été chargée. " + fix
 
-        case .bienniumSplit(let label, let years, let first, let second, let stated, let transposed):
+        case .bienniumSplit(let row, let years, let first, let second, let stated, let transposed):
+            let label = CostCategoryNames.label(of: row, names: CostCategoryNames.french) { "résumé \($0.rawValue)" }
             let computed = first + second, delta = stated - computed
             return "\(label) : \(years.first) + \(years.second) = \(g(first)) + \(g(second)) = \(g(computed)), "
-                + "mais l’exercice biennal indiqué est de \(g(stated)) (Δ \(g(delta, signed: true))\(hint(transposed)))."
+                + "mais le total \(years) indiqué est de \(g(stated)) (Δ \(g(delta, signed: true))\(hint(transposed)))."
         case .statedTotal(let label, let period, let stated, let computed, let isMoney, let rows, let transposed):
             let show = { (value: Decimal) in isMoney ? "CHF \(self.g(value))" : self.g(value) }
             let scope = rows.isEmpty ? "aucune ligne" : "la somme des lignes \(MessageNumbers.rows(rows))"
@@ -150,6 +160,11 @@ public struct FrenchMessages: MessageCatalogue {
         case .submissions(let count): "\(count) soumission\(count > 1 ? "s" : "")"
         case .rows(let count): "\(count) ligne\(count > 1 ? "s" : "")"
         }
+    }
+
+    /// `sources[2].tables[0] (source « OP », table « allocations »)`: the table's entry in the pipeline file.
+    private func at(_ place: TablePlace) -> String {
+        "\(place.path) (source « \(place.sourceName) », table « \(place.kind) »)"
     }
 
     private func name(of kind: WorkbookKind) -> String {

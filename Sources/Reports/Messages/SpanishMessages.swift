@@ -27,20 +27,30 @@ public struct SpanishMessages: MessageCatalogue {
                 : "\(key) aparece dos veces en \(file) con valores distintos; se conservó la fila \(kept) y no se cargó la fila \(duplicate)."
         case .rejectedRow(let row, let file, let sheet, let value, let header, let reason):
             return "La fila \(row) de \(file)!\(sheet) contiene «\(value)» en «\(header)»: \(reason); la fila no se cargó."
-        case .missingExcelTable(let file, let name, let tables, let table):
+        case .missingExcelTable(let file, let name, let tables, let place):
             let known = tables.isEmpty ? "no tiene ninguna" : "sus tablas: " + tables.map { "\($0.name) (\($0.sheet))" }.joined(separator: ", ")
-            return "\(file) no tiene ninguna tabla de Excel llamada «\(name)» (\(known)); la tabla \(table) no se cargó."
-        case .missingSheet(let file, let sheet, let sheets):
-            return "\(file) no tiene la hoja «\(sheet)»; hojas: \(sheets.joined(separator: ", "))."
-        case .missingColumn(let file, let sheet, let field, let headers, let closest):
+            let fix = tables.isEmpty
+                ? "Indique la hoja que la contiene con `sheet:` bajo \(at(place)) en lugar de `excelTable:`."
+                : "Indique uno de esos nombres en `excelTable:` bajo \(at(place)), o lea una hoja con `sheet:`."
+            return "\(file) no tiene ninguna tabla de Excel llamada «\(name)» (\(known)); la tabla \(place.kind) no se cargó. " + fix
+        case .missingSheet(let file, let sheet, let sheets, let closest, let place):
+            let known = sheets.isEmpty ? "no tiene ninguna hoja de cálculo" : "sus hojas: " + sheets.map { "«\($0)»" }.joined(separator: ", ")
+            let fix = closest.map { "La más cercana es «\($0)»: indique `sheet: \(TablePlace.yamlString($0))` bajo \(at(place)), o cambie el nombre de la hoja." }
+                ?? "Indique en `sheet:` bajo \(at(place)) la hoja que la contiene."
+            return "\(file) no tiene la hoja «\(sheet)» (\(known)); la tabla \(place.kind) no se cargó. " + fix
+        case .missingColumn(let file, let sheet, let field, let headers, let closest, let likely, let place):
             let seen = headers.isEmpty ? "ningún encabezado" : "encabezados leídos: " + headers.map { "«\($0)»" }.joined(separator: ", ")
-            let hint = closest.map { "; el alias más cercano es «\($0)»" } ?? ""
-            return "La hoja «\(sheet)» de \(file) no tiene ninguna fila de encabezado con una columna para «\(field)» (\(seen)\(hint)); la hoja no se cargó."
+            let fields = "\(place.path).fields (fuente «\(place.sourceName)», tabla «\(place.kind)»)"
+            let fix = likely.map { "Su columna «\($0)» es muy probablemente \(field): añada `\(TablePlace.fieldsLine(field: field, header: $0))` bajo \(fields)." }
+                ?? "Añada el encabezado de su columna \(field) bajo \(fields), por ejemplo `\(field): [\"<encabezado>\"]`"
+                + (closest.map { " (el alias conocido más cercano es «\($0)»)." } ?? ".")
+            return "La hoja «\(sheet)» de \(file) no tiene ninguna fila de encabezado con una columna para «\(field)» (\(seen)); la hoja no se cargó. " + fix
 
-        case .bienniumSplit(let label, let years, let first, let second, let stated, let transposed):
+        case .bienniumSplit(let row, let years, let first, let second, let stated, let transposed):
+            let label = CostCategoryNames.label(of: row, names: CostCategoryNames.spanish) { "resumen \($0.rawValue)" }
             let computed = first + second, delta = stated - computed
             return "\(label): \(years.first) + \(years.second) = \(g(first)) + \(g(second)) = \(g(computed)), "
-                + "pero el bienio indicado es \(g(stated)) (Δ \(g(delta, signed: true))\(hint(transposed)))."
+                + "pero el total \(years) indicado es \(g(stated)) (Δ \(g(delta, signed: true))\(hint(transposed)))."
         case .statedTotal(let label, let period, let stated, let computed, let isMoney, let rows, let transposed):
             let show = { (value: Decimal) in isMoney ? "CHF \(self.g(value))" : self.g(value) }
             let scope = rows.isEmpty ? "ninguna fila" : "las filas \(MessageNumbers.rows(rows))"
@@ -151,6 +161,11 @@ public struct SpanishMessages: MessageCatalogue {
         case .submissions(let count): "\(count) envío\(count == 1 ? "" : "s")"
         case .rows(let count): "\(count) fila\(count == 1 ? "" : "s")"
         }
+    }
+
+    /// `sources[2].tables[0] (fuente «OP», tabla «allocations»)`: the table's entry in the pipeline file.
+    private func at(_ place: TablePlace) -> String {
+        "\(place.path) (fuente «\(place.sourceName)», tabla «\(place.kind)»)"
     }
 
     private func name(of kind: WorkbookKind) -> String {
