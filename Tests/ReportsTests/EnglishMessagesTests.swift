@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Reports
 import Results
@@ -11,8 +12,37 @@ import Results
         #expect(op == "No operational plan from GS for 2022-2023: expected 1 workbook, found 0 (operational plans received: BR, TSB).")
         let fp = EnglishMessages().text(.missingSubmission(kind: .financialPlan, bureau: nil, biennium: Biennium(2022, 2023), received: [],
                                                            refused: [Message.RefusedFile(file: "FP.xlsx", reason: "corrupt-archive: truncated")]))
-        #expect(fp == "No financial plan for 2022-2023: expected 1 workbook, found 0 (operational plans received: none). "
+        #expect(fp == "No financial plan for 2022-2023: expected 1 workbook, found 0. "   // which plans came in says nothing about the FP
                 + "Received but not accepted: FP.xlsx (corrupt-archive: truncated).")
+    }
+
+    /// Each template reads as a sentence, with CHF on every amount, and says nothing empty: a
+    /// missing title or name leaves no "()" behind.
+    @Test func templatesNameWhatIsMissingAndLeaveNothingEmpty() {
+        let en = EnglishMessages()
+        #expect(en.text(.plannedNotBudgeted(output: OutputCode("R.1-2"), title: "", bureau: .br, year: 2022, planned: 1_240_000))
+            == "R.1-2: BR plans CHF 1 240 000 for 2022, but the financial plan has no line for R.1-2.")
+        #expect(en.text(.budgetedNotPlanned(output: OutputCode("T.1-2"), title: "Study groups", bureau: nil, year: 2023, budgeted: 1_150_000))
+            == "T.1-2 (Study groups): the financial plan budgets CHF 1 150 000 for 2023, but no operational plan has an allocation for T.1-2.")
+        #expect(en.text(.amountDiffers(output: OutputCode("R.2-1"), year: 2022, bureau: nil, planned: 3_905_000, budgeted: 3_950_000, costRecovery: nil))
+            == "R.2-1, 2022: the operational plan has CHF 3 905 000; the financial plan has CHF 3 950 000 (Δ −45 000, −1.14 %).")
+        #expect(en.text(.staffSplit(output: OutputCode("I.1-2"), title: "PP-22", year: 2022, bureau: .gs, planStaff: 1_150_000, planTotal: 5_400_000,
+                                    budgetStaff: 0, budgetTotal: 5_400_000))
+            == "I.1-2 (PP-22), 2022: GS plans CHF 1 150 000 of CHF 5 400 000 as staff costs; the financial plan budgets CHF 0 of CHF 5 400 000 as staff costs.")
+        #expect(en.text(.priorityUnderfunded(output: OutputCode("T.2-1"), biennium: Biennium(2022, 2023), bureau: .tsb, funded: 1_250_000,
+                                             requirement: 2_140_000, coverage: Decimal(string: "0.584")!))
+            == "T.2-1 (high priority): the financial plan provides CHF 1 250 000 for 2022-2023, 58.4 % of TSB's requirement of CHF 2 140 000 (gap CHF 890 000).")
+        #expect(en.text(.envelope(biennium: Biennium(2022, 2023), total: 166_050_000, envelope: 166_000_000))
+            == "Regular-budget lines for 2022-2023 total CHF 166 050 000, above the approved envelope of CHF 166 000 000 by CHF 50 000.")
+        #expect(en.text(.statedTotal(label: "Total", period: .year(2022), stated: 5000, computed: 0, isMoney: true, rows: [], transposed: false))
+            == "'Total', 2022: stated CHF 5 000, but no rows lie in its scope (sum CHF 0) (Δ +5 000).")
+        #expect(en.text(.kpiStatus(kpi: "KPI-1", name: "", actual: 71, year: 2022, baseline: 90, baselineYear: 2019, target: 95, targetYear: 2023,
+                                   computed: .offTrack, reported: "On track"))
+            == "KPI-1: 71 in 2022 against baseline 90 (2019) and target 95 (2023). The computed status is Off track; the workbook reports 'On track'.")
+        for language in [Language.fr, .es] {
+            let text = language.catalogue.text(.notInFramework(output: OutputCode("E.1-1"), title: "", plan: "SP2020-2023"))
+            #expect(text.hasPrefix("E.1-1 ") && !text.contains("()"), "\(text)")
+        }
     }
 
     @Test func staffCostForNoFTESaysSoInsteadOfInfinity() {

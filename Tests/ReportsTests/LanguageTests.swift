@@ -165,9 +165,9 @@ import Results
         #expect(NumberForms.spanish.percent(440_000, of: 610_000) == "+72,13\u{00A0}%")
         #expect(NumberForms.french.share(Decimal(string: "0.05")!) == "5\u{00A0}%")
         let three = Message.amountDiffers(output: OutputCode("R.2-1"), year: 2022, bureau: .br, planned: 3_905_000, budgeted: 3_950_000, costRecovery: nil)
-        #expect(FrenchMessages().text(three) == "R.2-1, 2022 : le BR prévoit CHF 3\u{202F}905\u{202F}000, le plan financier indique CHF 3\u{202F}950\u{202F}000 "
+        #expect(FrenchMessages().text(three) == "R.2-1, 2022 : le BR prévoit CHF 3\u{202F}905\u{202F}000 ; le plan financier indique CHF 3\u{202F}950\u{202F}000 "
                 + "(Δ \u{2212}45\u{202F}000, \u{2212}1,14\u{00A0}%).")
-        #expect(SpanishMessages().text(three) == "R.2-1, 2022: la BR prevé CHF 3\u{00A0}905\u{00A0}000, el plan financiero consigna CHF 3\u{00A0}950\u{00A0}000 "
+        #expect(SpanishMessages().text(three) == "R.2-1, 2022: la BR prevé CHF 3\u{00A0}905\u{00A0}000; el plan financiero consigna CHF 3\u{00A0}950\u{00A0}000 "
                 + "(Δ \u{2212}45\u{00A0}000, \u{2212}1,14\u{00A0}%).")
     }
 

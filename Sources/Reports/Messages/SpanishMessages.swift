@@ -20,7 +20,8 @@ public struct SpanishMessages: MessageCatalogue {
             let got = received.isEmpty ? "ninguno" : received.map(\.rawValue).joined(separator: ", ")
             let missed = refused.isEmpty ? ""
                 : " Recibidos pero no aceptados: " + refused.map { "\($0.file) (\($0.reason))" }.joined(separator: "; ") + "."
-            return "Falta el \(what) para \(biennium): se esperaba 1 libro, se encontraron 0 (planes operacionales recibidos: \(got)).\(missed)"
+            let others = kind == .operationalPlan ? " (planes operacionales recibidos: \(got))" : ""
+            return "Falta el \(what) para \(biennium): se esperaba 1 libro, se encontraron 0\(others).\(missed)"
         case .duplicateRow(let key, let file, let identical, let kept, let duplicate):
             return identical
                 ? "\(key) aparece dos veces en \(file) con valores idénticos; se omitió la fila \(duplicate)."
@@ -53,9 +54,10 @@ public struct SpanishMessages: MessageCatalogue {
                 + "pero el total \(years) indicado es \(g(stated)) (Δ \(g(delta, signed: true))\(hint(transposed)))."
         case .statedTotal(let label, let period, let stated, let computed, let isMoney, let rows, let transposed):
             let show = { (value: Decimal) in isMoney ? "CHF \(self.g(value))" : self.g(value) }
-            let scope = rows.isEmpty ? "ninguna fila" : "las filas \(MessageNumbers.rows(rows))"
+            let scope = rows.isEmpty ? "pero ninguna fila entra en su alcance (suma \(show(computed)))"
+                : "las filas \(MessageNumbers.rows(rows)) suman \(show(computed))"
             let delta = stated - computed
-            return "«\(label)»\(period == .none ? "" : ", \(period)"): total indicado \(show(stated)), \(scope) suman \(show(computed)) "
+            return "«\(label)»\(period == .none ? "" : ", \(period)"): total indicado \(show(stated)), \(scope) "
                 + "(Δ \(g(delta, signed: true))\(hint(transposed)))."
 
         case .unitColumn(let file, let sheet, let column, let hits, let pairs):
@@ -67,46 +69,46 @@ public struct SpanishMessages: MessageCatalogue {
                 + "la celda parece introducida en la unidad equivocada."
         case .fundingClass(let output, let year, let bureau, let planned, let planClass, let budgetClass, let misstated):
             return "\(output), \(year): la \(bureau.rawValue) prevé CHF \(g(planned)) \(funding(planClass)); el plan financiero lo financia "
-                + "\(funding(budgetClass)). Contabilizarlo en la categoría equivocada altera el presupuesto ordinario en \(g(misstated))."
+                + "\(funding(budgetClass)). Contabilizarlo en la categoría equivocada altera el presupuesto ordinario en CHF \(g(misstated))."
         case .extrabudgetaryNote(let output, let year, let notes):
-            return "\(output), \(year): la fila es del presupuesto ordinario pero sus notas dicen «\(notes)»; puede que se cuenten fondos "
+            return "\(output), \(year): la fila es del presupuesto ordinario, pero sus notas dicen «\(notes)»; puede que se cuenten fondos "
                 + "extrapresupuestarios como presupuesto ordinario (RB)."
         case .plannedNotBudgeted(let output, let title, let bureau, let year, let planned):
-            return "\(output) (\(title)): la \(bureau.rawValue) prevé CHF \(g(planned)) para \(year) pero el plan financiero no tiene ninguna línea para \(output)."
+            return "\(titled(output, title)): la \(bureau.rawValue) prevé CHF \(g(planned)) para \(year), pero el plan financiero no tiene ninguna línea para \(output)."
         case .budgetedNotPlanned(let output, let title, let bureau, let year, let budgeted):
-            let owner = bureau.map { "de la \($0.rawValue)" } ?? "de ninguna oficina"
-            return "\(output) (\(title)): el plan financiero presupuesta CHF \(g(budgeted)) para \(year) pero "
-                + "el plan operacional \(owner) no tiene ninguna asignación para \(output)."
+            let owner = bureau.map { "el plan operacional de la \($0.rawValue) no tiene" } ?? "ningún plan operacional tiene"
+            return "\(titled(output, title)): el plan financiero presupuesta CHF \(g(budgeted)) para \(year), pero "
+                + "\(owner) ninguna asignación para \(output)."
         case .amountDiffers(let output, let year, let bureau, let planned, let budgeted, let costRecovery):
             let delta = planned - budgeted
             let because = costRecovery.map {
                 " Producto de recuperación de costos: el Consejo puede aumentar su presupuesto para atender la demanda (Decisión 5), por lo que es \(severity($0))."
             } ?? ""
             let who = bureau.map { "la \($0.rawValue)" } ?? "el plan operacional"
-            return "\(output), \(year): \(who) prevé CHF \(g(planned)), el plan financiero consigna "
+            return "\(output), \(year): \(who) prevé CHF \(g(planned)); el plan financiero consigna "
                 + "CHF \(g(budgeted)) (Δ \(g(delta, signed: true)), \(n.percent(delta, of: budgeted)))." + because
         case .bureauTotal(let bureau, let year, let planned, let budgeted):
             let delta = planned - budgeted
             return "\(bureau.rawValue), \(year): las asignaciones del plan operacional suman CHF \(g(planned)); el plan financiero asigna a la "
                 + "\(bureau.rawValue) CHF \(g(budgeted)) (Δ \(g(delta, signed: true)), \(n.percent(delta, of: budgeted)))."
         case .staffSplit(let output, let title, let year, let bureau, let planStaff, let planTotal, let budgetStaff, let budgetTotal):
-            return "\(output) «\(title)», \(year): la \(bureau.rawValue) prevé CHF \(g(planStaff)) de gastos de personal de un total de \(g(planTotal)); "
-                + "el plan financiero consigna \(g(budgetStaff)) de \(g(budgetTotal))."
+            return "\(titled(output, title)), \(year): la \(bureau.rawValue) prevé CHF \(g(planStaff)) de gastos de personal de un total de CHF \(g(planTotal)); "
+                + "el plan financiero presupuesta CHF \(g(budgetStaff)) de CHF \(g(budgetTotal))."
         case .costPerFTE(let output, let year, let staff, let fte, let perFTE, let minimum, let maximum):
             guard let perFTE else {
                 return "\(output), \(year): se prevén gastos de personal de CHF \(g(staff)) para 0 ETC (plausible: CHF \(g(minimum))-"
                     + "\(g(maximum)) por ETC); puede que los ETC o los gastos de personal estén mal introducidos."
             }
             return "\(output), \(year): gastos de personal de CHF \(g(staff)) para \(p(fte)) ETC = CHF \(g(perFTE)) por ETC "
-                + "(plausible: \(g(minimum))-\(g(maximum))); puede que los ETC o los gastos de personal estén mal introducidos."
+                + "(plausible: CHF \(g(minimum))-\(g(maximum))); puede que los ETC o los gastos de personal estén mal introducidos."
         case .priorityUnderfunded(let output, let biennium, let bureau, let funded, let requirement, let coverage):
             return "\(output) (prioridad alta): el plan financiero prevé CHF \(g(funded)) para \(biennium), "
                 + "el \(n.fixed(coverage * 100, places: 1))\(n.percentSpace)% de las necesidades de la \(bureau.rawValue), CHF \(g(requirement)) "
-                + "(déficit \(g(requirement - funded)))."
+                + "(déficit CHF \(g(requirement - funded)))."
         case .envelope(let biennium, let total, let envelope):
             let delta = total - envelope
             return "Las líneas del presupuesto ordinario para \(biennium) suman CHF \(g(total)), \(delta > 0 ? "por encima" : "por debajo") de la dotación aprobada "
-                + "de CHF \(g(envelope)) en \(g(abs(delta)))."
+                + "de CHF \(g(envelope)) en CHF \(g(abs(delta)))."
 
         case .unknownGoal(let objective, let goal, let plan, let goals):
             return "El objetivo \(objective) indica la meta \(goal); \(plan) tiene las metas G1-G\(goals)."
@@ -119,9 +121,9 @@ public struct SpanishMessages: MessageCatalogue {
                 + "Recodifique el producto bajo \(successor)."
         case .unknownObjective(let output, let title, let objective, let plan, let same):
             let range = same.first.map { first in " (objetivos \(first)-\(same.last ?? first))." } ?? "."
-            return "\(output) (\(title)) remite al objetivo \(objective), que no existe en \(plan)" + range
+            return "\(titled(output, title)) remite al objetivo \(objective), que no existe en \(plan)" + range
         case .notInFramework(let output, let title, let plan):
-            return "\(output) (\(title)) está planificado o presupuestado pero no figura en la hoja de productos del marco de resultados para \(plan)."
+            return "\(titled(output, title)) está planificado o presupuestado pero no figura en la hoja de productos del marco de resultados para \(plan)."
         case .objectiveMismatch(let output, let stated):
             return "El producto \(output) pertenece al objetivo \(output.objective) pero la fila indica \(stated); se utilizó \(output.objective)."
         case .bureauMismatch(let output, let owner, let stated):
@@ -129,12 +131,12 @@ public struct SpanishMessages: MessageCatalogue {
 
         case .kpiIncomplete(let kpi, let name, let baseline, let target):
             let parts = [baseline.map { gap(.baseline, $0) }, target.map { gap(.target, $0) }].compactMap { $0 }
-            return "\(kpi) (\(name)): \(parts.joined(separator: " y ")); no se puede \(target != nil ? "evaluar" : "calcular") el progreso."
+            return "\(titled(kpi, name)): \(parts.joined(separator: " y ")); no se puede \(target != nil ? "evaluar" : "calcular") el progreso."
         case .kpiStatus(let kpi, let name, let actual, let year, let baseline, let baselineYear, let target, let targetYear, let computed, let reported):
-            return "\(kpi) (\(name)): \(p(actual)) en \(year) frente a un valor de referencia de \(p(baseline)) (\(baselineYear)) y una meta de "
+            return "\(titled(kpi, name)): \(p(actual)) en \(year) frente a un valor de referencia de \(p(baseline)) (\(baselineYear)) y una meta de "
                 + "\(p(target)) (\(targetYear)). Estado calculado: \(status(computed))" + (reported.map { "; estado notificado «\($0)»." } ?? ".")
         case .riskUnmitigated(let risk, let description, let score, let likelihood, let impact, let band):
-            return "\(risk) (\(description)) tiene una puntuación de \(p(score)) (probabilidad \(p(likelihood)) × impacto \(p(impact)), "
+            return "\(titled(risk, description)) tiene una puntuación de \(p(score)) (probabilidad \(p(likelihood)) × impacto \(p(impact)), "
                 + "\(self.band(band))) y no tiene medidas de mitigación."
         case .riskUnknownObjective(let risk, let objective):
             return "\(risk) está vinculado al objetivo \(objective), que no figura en el marco de resultados."
@@ -166,6 +168,11 @@ public struct SpanishMessages: MessageCatalogue {
     /// `sources[2].tables[0] (fuente «OP», tabla «allocations»)`: the table's entry in the pipeline file.
     private func at(_ place: TablePlace) -> String {
         "\(place.path) (fuente «\(place.sourceName)», tabla «\(place.kind)»)"
+    }
+
+    /// `R.1-2 (Satellite filings)`, `KPI-1 (CIRTs)`, or the code alone when the workbook gives no title or name.
+    private func titled(_ code: some CustomStringConvertible, _ title: String) -> String {
+        title.isEmpty ? code.description : "\(code) (\(title))"
     }
 
     private func name(of kind: WorkbookKind) -> String {
