@@ -24,6 +24,8 @@ import Results
             == "R.1-2: BR plans CHF 1 240 000 for 2022, but the financial plan has no line for R.1-2.")
         #expect(en.text(.budgetedNotPlanned(output: OutputCode("T.1-2"), title: "Study groups", bureau: nil, year: 2023, budgeted: 1_150_000))
             == "T.1-2 (Study groups): the financial plan budgets CHF 1 150 000 for 2023, but no operational plan has an allocation for T.1-2.")
+        #expect(en.text(.budgetedNotPlanned(output: OutputCode("T.1-2"), title: "Study groups", bureau: .tsb, year: 2023, budgeted: 1_150_000))
+            == "T.1-2 (Study groups): the financial plan budgets CHF 1 150 000 for 2023, but TSB's operational plan has no allocation for T.1-2.")
         #expect(en.text(.amountDiffers(output: OutputCode("R.2-1"), year: 2022, bureau: nil, planned: 3_905_000, budgeted: 3_950_000, costRecovery: nil))
             == "R.2-1, 2022: the operational plan has CHF 3 905 000; the financial plan has CHF 3 950 000 (Δ −45 000, −1.14 %).")
         #expect(en.text(.staffSplit(output: OutputCode("I.1-2"), title: "PP-22", year: 2022, bureau: .gs, planStaff: 1_150_000, planTotal: 5_400_000,
@@ -39,6 +41,12 @@ import Results
         #expect(en.text(.kpiStatus(kpi: "KPI-1", name: "", actual: 71, year: 2022, baseline: 90, baselineYear: 2019, target: 95, targetYear: 2023,
                                    computed: .offTrack, reported: "On track"))
             == "KPI-1: 71 in 2022 against baseline 90 (2019) and target 95 (2023). The computed status is Off track; the workbook reports 'On track'.")
+        let tsb = Message.budgetedNotPlanned(output: OutputCode("T.1-2"), title: "", bureau: .tsb, year: 2023, budgeted: 1)
+        let none = Message.budgetedNotPlanned(output: OutputCode("T.1-2"), title: "", bureau: nil, year: 2023, budgeted: 1)
+        #expect(FrenchMessages().text(tsb).hasSuffix("mais le plan opérationnel du TSB ne prévoit aucune allocation pour T.1-2."))
+        #expect(FrenchMessages().text(none).hasSuffix("mais aucun plan opérationnel ne prévoit d’allocation pour T.1-2."))
+        #expect(SpanishMessages().text(tsb).hasSuffix("pero el plan operacional de la TSB no tiene ninguna asignación para T.1-2."))
+        #expect(SpanishMessages().text(none).hasSuffix("pero ningún plan operacional tiene asignación para T.1-2."))
         for language in [Language.fr, .es] {
             let text = language.catalogue.text(.notInFramework(output: OutputCode("E.1-1"), title: "", plan: "SP2020-2023"))
             #expect(text.hasPrefix("E.1-1 ") && !text.contains("()"), "\(text)")

@@ -67,7 +67,7 @@ public struct EnglishMessages: MessageCatalogue {
             return "\(titled(output, title)): \(bureau.rawValue) plans CHF \(planned.groupedCHF()) for \(year), but the financial plan has no line for \(output)."
         case .budgetedNotPlanned(let output, let title, let bureau, let year, let budgeted):
             return "\(titled(output, title)): the financial plan budgets CHF \(budgeted.groupedCHF()) for \(year), but "
-                + (bureau.map { "\($0.rawValue)'s operational plan has" } ?? "no operational plan has") + " an allocation for \(output)."
+                + (bureau.map { "\($0.rawValue)'s operational plan has no" } ?? "no operational plan has an") + " allocation for \(output)."
         case .amountDiffers(let output, let year, let bureau, let planned, let budgeted, let costRecovery):
             let delta = planned - budgeted
             let because = costRecovery.map {

@@ -75,9 +75,8 @@ public struct FrenchMessages: MessageCatalogue {
         case .plannedNotBudgeted(let output, let title, let bureau, let year, let planned):
             return "\(titled(output, title)) : le \(bureau.rawValue) prévoit CHF \(g(planned)) pour \(year), mais le plan financier n’a pas de ligne pour \(output)."
         case .budgetedNotPlanned(let output, let title, let bureau, let year, let budgeted):
-            let owner = bureau.map { "le plan opérationnel du \($0.rawValue)" } ?? "aucun plan opérationnel"
-            return "\(titled(output, title)) : le plan financier budgète CHF \(g(budgeted)) pour \(year), mais "
-                + "\(owner) ne prévoit aucune allocation pour \(output)."
+            let owner = bureau.map { "le plan opérationnel du \($0.rawValue) ne prévoit aucune allocation" } ?? "aucun plan opérationnel ne prévoit d’allocation"
+            return "\(titled(output, title)) : le plan financier budgète CHF \(g(budgeted)) pour \(year), mais \(owner) pour \(output)."
         case .amountDiffers(let output, let year, let bureau, let planned, let budgeted, let costRecovery):
             let delta = planned - budgeted
             let because = costRecovery.map {

@@ -76,9 +76,8 @@ public struct SpanishMessages: MessageCatalogue {
         case .plannedNotBudgeted(let output, let title, let bureau, let year, let planned):
             return "\(titled(output, title)): la \(bureau.rawValue) prevé CHF \(g(planned)) para \(year), pero el plan financiero no tiene ninguna línea para \(output)."
         case .budgetedNotPlanned(let output, let title, let bureau, let year, let budgeted):
-            let owner = bureau.map { "el plan operacional de la \($0.rawValue) no tiene" } ?? "ningún plan operacional tiene"
-            return "\(titled(output, title)): el plan financiero presupuesta CHF \(g(budgeted)) para \(year), pero "
-                + "\(owner) ninguna asignación para \(output)."
+            let owner = bureau.map { "el plan operacional de la \($0.rawValue) no tiene ninguna asignación" } ?? "ningún plan operacional tiene asignación"
+            return "\(titled(output, title)): el plan financiero presupuesta CHF \(g(budgeted)) para \(year), pero \(owner) para \(output)."
         case .amountDiffers(let output, let year, let bureau, let planned, let budgeted, let costRecovery):
             let delta = planned - budgeted
             let because = costRecovery.map {
