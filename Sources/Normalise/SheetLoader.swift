@@ -17,9 +17,9 @@ struct SheetLoader {
     let numberFormat: @Sendable (Int) -> String
     /// Header rows of the sheet's Excel tables, tried before the first 30 rows.
     var tableHeaderRows: [Int] = []
-    /// Where the table's `fields:` block sits in the pipeline file (`sources[2].tables[0].fields`),
-    /// for the line a warning suggests.
-    var fieldsPath = "the table's fields"
+    /// The table's entry in the pipeline file (`sources[2].tables[0]`), for the line a warning or
+    /// a DAT-003 suggests.
+    var place: TablePlace
 
     nonisolated(unsafe) private static let totalLabel = #/^(?i)(total|subtotal|sub-total|sous-total|totale?|suma)\b/#
     nonisolated(unsafe) private static let subtotalLabel = #/^(?i)(subtotal|sub-total|sous-total)\b/#
@@ -34,7 +34,8 @@ struct SheetLoader {
             for field in missing {
                 model.loadFindings.append(Finding(
                     id: Finding.ID(.dat003, .source(tag), .text(sheet), .text(field.rawValue)), severity: .error, bureau: bureau,
-                    message: .missingColumn(file: file, sheet: sheet, field: field.rawValue, headers: seen, closestAlias: mapper.closestAlias(to: seen, for: field)),
+                    message: .missingColumn(file: file, sheet: sheet, field: field.rawValue, headers: seen, closestAlias: mapper.closestAlias(to: seen, for: field),
+                                            likelyHeader: mapper.likelyHeader(among: seen, for: field), place: place),
                     expected: .words("column \(field.rawValue)"), actual: .term(.nothing), sources: [SourceRef(file: file, sheet: sheet)]))
             }
             return nil
@@ -244,12 +245,12 @@ struct SheetLoader {
             let letter = CellPosition.letters(passed.index)
             var entry = ColumnAccount(column: letter, header: passed.header, role: .ignored, reason: passed.reason)
             if let field = passed.probably {
-                let line = "\(field.rawValue): [\(Self.yamlQuoted(passed.header))]"
+                let line = TablePlace.fieldsLine(field: field.rawValue, header: passed.header)
                 entry.probably = field.rawValue
                 entry.suggestedLine = line
                 let readers = needed[field].map { " (read by \($0.map(\.rawValue).joined(separator: ", ")))" } ?? ""
                 notes.append(Note(.unmappedColumn, source: SourceRef(file: file, sheet: sheet, cell: CellPosition(row: layout.headerRow, column: passed.index).a1),
-                                  "column \(letter) '\(passed.header)' matched no alias and was not read; it is probably '\(field.rawValue)'\(readers): add `\(line)` under \(fieldsPath)"))
+                                  "column \(letter) '\(passed.header)' matched no alias and was not read; it is probably '\(field.rawValue)'\(readers): add `\(line)` under \(place.fieldsBlock)"))
             }
             out.append(entry)
         }
@@ -265,11 +266,6 @@ struct SheetLoader {
             gaps.append(FieldGap(field: FieldGap.staffSplit, rules: [.fin008, .fin009]))
         }
         return gaps
-    }
-
-    /// A header as a YAML flow-sequence item: double-quoted, `"` and `\` escaped.
-    static func yamlQuoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// Unit of each amount column: header, else title rows, else profile, else the pipeline default.

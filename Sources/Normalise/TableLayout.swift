@@ -155,6 +155,23 @@ struct HeaderMapper {
         return best.flatMap { $0.0 <= max(3, $0.1.count / 2) ? $0.1 : nil }
     }
 
+    /// The header of `headers` that most likely is `field`, for DAT-003's message (the line it
+    /// suggests maps that header): one that names no field and resembles `field` as
+    /// ``resemblance(of:excluding:)`` judges an ignored column, the nearest to one of its aliases
+    /// first.
+    func likelyHeader(among headers: [String], for field: Field) -> String? {
+        let others = Set(table.fields).subtracting([field])
+        let names = (aliases[field] ?? []).union([HeaderKey.fold(field.rawValue)]).filter { !$0.isEmpty }
+        var best: (distance: Int, header: String)?
+        for header in headers.prefix(Self.guessedHeaders) where header.count <= 80 && self.field(for: header) == nil {
+            guard resemblance(of: header, excluding: others) == field else { continue }
+            let key = HeaderKey.field(header)
+            let distance = names.map { Levenshtein.distance($0, key) }.min() ?? .max
+            if distance < (best?.distance ?? .max) { best = (distance, header) }
+        }
+        return best?.header
+    }
+
     /// The field a header names, or nil. Year-bearing headers are matched without their year.
     func field(for header: String) -> Field? {
         let key = HeaderKey.field(header)

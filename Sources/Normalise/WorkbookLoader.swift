@@ -88,6 +88,7 @@ public struct WorkbookLoader: Sendable {
         var unloaded: [UnloadedTable] = []
         let sourceIndex = sources.firstIndex(of: source) ?? 0
         for (tableIndex, table) in source.tables.enumerated() {
+            let place = TablePlace(source: sourceIndex, sourceName: source.name, table: tableIndex, kind: table.table.rawValue)
             let findingsBefore = model.loadFindings.count
             // A table that raised DAT-003 did not load: the rules reading it skip this workbook.
             defer {
@@ -101,7 +102,7 @@ public struct WorkbookLoader: Sendable {
                     model.loadFindings.append(Finding(
                         id: Finding.ID(.dat003, .source(tag), .text(name), .text("table")), severity: .error, bureau: bureau,
                         message: .missingExcelTable(file: file, name: name, tables: excelTables.map { Message.NamedTable(name: $0.name, sheet: $0.sheet) },
-                                                    table: table.table.rawValue),
+                                                    place: place),
                         expected: .words("Excel table \(name)"), actual: .term(.nothing), sources: [SourceRef(file: file)]))
                     continue
                 }
@@ -121,10 +122,11 @@ public struct WorkbookLoader: Sendable {
                 headerRows = excelTables.filter { $0.sheet == info.name }.compactMap(\.headerRow)
             }
             guard let info else {
+                let closest = SheetNames.closest(to: table.sheet ?? "", among: worksheets.map(\.name))
                 for field in table.table.required {
                     model.loadFindings.append(Finding(
                         id: Finding.ID(.dat003, .source(tag), .text(table.sheet ?? "?"), .text(field.rawValue)), severity: .error, bureau: bureau,
-                        message: .missingSheet(file: file, sheet: table.sheet ?? "", sheets: worksheets.map(\.name)),
+                        message: .missingSheet(file: file, sheet: table.sheet ?? "", sheets: worksheets.map(\.name), closest: closest, place: place),
                         expected: .words("column \(field.rawValue)"), actual: .term(.nothing), sources: [SourceRef(file: file, sheet: table.sheet)]))
                 }
                 continue
@@ -139,7 +141,7 @@ public struct WorkbookLoader: Sendable {
             let formats = Dictionary(uniqueKeysWithValues: used.map { ($0, workbook.numberFormat(style: $0)) })
             let loader = SheetLoader(grid: g, file: file, table: table, source: source, settings: settings, bureau: bureau, tag: tag,
                                      numberFormat: { formats[$0] ?? "General" }, tableHeaderRows: headerRows,
-                                     fieldsPath: "sources[\(sourceIndex)].tables[\(tableIndex)].fields (source '\(source.name)', table '\(table.table.rawValue)')")
+                                     place: place)
             if let account = try loader.load(into: &model) { accounts.append(account) }
             if table.table == .sectorSummary { model.hasSectorSummary = true }
         }

@@ -6,8 +6,13 @@ import XLSXReader
 public enum Inspect {
     public enum Format: String, CaseIterable, Sendable { case text, jsonl }
 
-    /// Prints sheets and cells (`text`), one JSON object per non-empty cell (`jsonl`), or per-sheet
-    /// counts and number sums (`stats`).
+    /// Prints sheets and cells (`text`), one JSON object per line (`jsonl`), or per-sheet counts and
+    /// number sums (`stats`).
+    ///
+    /// In `jsonl` every line parses as JSON: one object per cell with a value (`sheet`, `ref`,
+    /// `type`, `value`), leaving out cells that hold the empty string (a spreadsheet shows them
+    /// blank; the text view lists them) and formulas without a saved result; a sheet that is not
+    /// a grid (a chartsheet, a dialog sheet) is one object `sheet`, `kind`, `note` instead.
     /// - Parameter sheet: only this sheet (its name, or ignoring case), when given.
     /// - Throws: ``XLSXError`` when the file cannot be read or has no such sheet.
     public static func run(path: String, format: Format, stats: Bool, sheet: String? = nil, print: (String) -> Void) throws {
@@ -22,7 +27,10 @@ public enum Inspect {
         }
         for info in sheets {
             guard info.kind == .worksheet || info.kind == .macrosheet else {
-                print("# \(info.name) (\(info.kind.rawValue), not read as a grid)")
+                switch format {
+                case .text: print("# \(info.name) (\(info.kind.rawValue), not read as a grid)")
+                case .jsonl: print("{\"sheet\":\(JSON.string(info.name)),\"kind\":\(JSON.string(info.kind.rawValue)),\"note\":\"not read as a grid\"}")
+                }
                 continue
             }
             let cursor = try book.cursor(for: info)
@@ -63,6 +71,7 @@ public enum Inspect {
                     }
                     switch format {
                     case .jsonl:
+                        if case .string("") = cell.value { continue }   // blank on screen: not a cell with a value
                         print("{\"sheet\":\(JSON.string(info.name)),\"ref\":\"\(cell.reference)\",\"type\":\"\(type)\",\"value\":\(json)}")
                     case .text:
                         print("\(cell.reference)\t\(type)\t\(cell.text)" + (cell.formula.map { "\t=\($0)" } ?? ""))

@@ -15,9 +15,14 @@ public struct Manifest: Codable, Sendable {
         /// Why it was quarantined or superseded, or where the current workbook was accepted.
         public var reason: String?
         public var sheets: [SheetAccount]
+        /// `true` when a `--keep-inputs` run left the file where it was: its `fate` says what the run
+        /// decided (accepted, refused, superseded), but nothing was moved to `archive/` or
+        /// `quarantine/` and no workbook was made current. Absent when the file was filed away as
+        /// its fate says (and for a `current` workbook, which stays in `archive/` anyway).
+        public var keptInInbox: Bool?
 
         public init(file: String, sha256: String, size: Int, kind: WorkbookKind? = nil, bureau: Bureau? = nil, fate: Fate,
-                    reason: String? = nil, sheets: [SheetAccount] = []) {
+                    reason: String? = nil, sheets: [SheetAccount] = [], keptInInbox: Bool? = nil) {
             self.file = file
             self.sha256 = sha256
             self.size = size
@@ -26,6 +31,7 @@ public struct Manifest: Codable, Sendable {
             self.fate = fate
             self.reason = reason
             self.sheets = sheets
+            self.keptInInbox = keptInInbox
         }
     }
 

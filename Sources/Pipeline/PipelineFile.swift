@@ -127,7 +127,7 @@ public struct PipelineFile: Sendable, Decodable {
             guard let n = try Yams.compose(yaml: text) else { throw PipelineError(file: path, "the pipeline file is empty") }
             node = n
         } catch let error as YamlError {
-            throw PipelineError(file: path, "not valid YAML: \(error)")
+            throw PipelineSyntaxError.error(error, text: text, file: path)
         }
         try PipelineSchema.check(node, file: path)
         do {
@@ -307,19 +307,6 @@ public struct PipelineError: Error, CustomStringConvertible, Equatable {
 
     public static func == (a: Self, b: Self) -> Bool {
         (a.file, a.line, a.column, a.message) == (b.file, b.line, b.column, b.message)
-    }
-
-    init(decoding error: DecodingError, node: Node, file: String) {
-        let (path, text): ([CodingKey], String) = switch error {
-        case .keyNotFound(let key, let c): (c.codingPath, "missing required key '\(key.stringValue)'")
-        case .typeMismatch(_, let c): (c.codingPath, "wrong type: \(c.debugDescription)")
-        case .valueNotFound(_, let c): (c.codingPath, "missing value: \(c.debugDescription)")
-        case .dataCorrupted(let c): (c.codingPath, "invalid value: \(c.debugDescription)")
-        @unknown default: ([], "\(error)")
-        }
-        let mark = PipelineSchema.node(at: path, in: node)?.mark
-        let where_ = path.map(\.stringValue).joined(separator: ".")
-        self.init(file: file, line: mark?.line, column: mark?.column, (where_.isEmpty ? "" : "\(where_): ") + text)
     }
 
     public var description: String {

@@ -22,6 +22,8 @@ enum PipelineSchema {
         if let defaults = node["defaults"] { try keys(defaults, allowed: self.defaults, file: file, at: "defaults") }
         if let aliases = node["aliases"] { try keys(aliases, allowed: self.aliases, file: file, at: "aliases") }
         if let rules = node["rules"] { try keys(rules, allowed: self.rules, file: file, at: "rules") }
+        for (key, value) in node["tolerances"]?.mapping ?? [:] { try number(value, file: file, at: "tolerances.\(key.string ?? "?")") }
+        if let envelope = node["plan"]?["envelope"] { try number(envelope, file: file, at: "plan.envelope") }
         for (i, source) in (node["sources"]?.sequence ?? []).enumerated() {
             try keys(source, allowed: self.source, file: file, at: "sources[\(i)]")
             if let rule = source["bureau"] { try keys(rule, allowed: bureauRule, file: file, at: "sources[\(i)].bureau") }
@@ -52,6 +54,16 @@ enum PipelineSchema {
             }
         }
     }
+
+    /// A number the rules compute with is written as one (`1000`, `0.005`, `-2`, `1e6`): the
+    /// decoder would read the leading digits of `1 000 CHF` as 1 and say nothing.
+    private static func number(_ node: Node, file: String, at path: String) throws {
+        guard let text = node.scalar?.string, text.wholeMatch(of: Self.plainNumber) == nil else { return }
+        throw PipelineError(file: file, line: node.mark.map { $0.line }, column: node.mark.map { $0.column },
+                            "\(path): expected \(PipelineError.expectation(Decimal.self, at: [])); found '\(text)'")
+    }
+
+    nonisolated(unsafe) private static let plainNumber = #/[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?/#
 
     private static func keys(_ node: Node, allowed: [String], file: String, at path: String) throws {
         guard let mapping = node.mapping else { return }

@@ -20,6 +20,10 @@ public enum Summary {
         }
         lines.append("files: \(m.inputs.count) (\(archived) accepted, \(quarantined.count) quarantined, \(superseded) superseded, \(carried) current from earlier runs)")
         for q in quarantined { lines.append("  quarantined \(FileNames.display(q.file)): \(FileNames.display(q.reason ?? ""))") }
+        let kept = m.inputs.filter { $0.keptInInbox == true }.count
+        if kept > 0 {
+            lines.append("  kept in the inbox (--keep-inputs): \(kept) \(kept == 1 ? "file" : "files"), nothing moved to archive/ or quarantine/, no workbook made current")
+        }
         for name in m.leftInInbox { lines.append("  left in the inbox (still being written, or open in an editor): \(FileNames.display(name))") }
         let sheets = m.inputs.flatMap(\.sheets)
         let read = sheets.map(\.read).reduce(0, +), loaded = sheets.map(\.loaded).reduce(0, +)

@@ -20,6 +20,10 @@ public struct ReconcileSettings: Sendable, Codable, Equatable {
     /// budget of cost-recovery products to meet demand; domain.md, caveats). `.error` keeps the
     /// catalogue's bands; `.warning` makes such overruns warnings.
     public var costRecoveryOverrun: Severity = .error
+    /// The name of the folder the run took its inputs from (the last part of `--inbox` or of the
+    /// pipeline's `inbox:`): SUB-001 cites it as its source, `<name>/`. Only the name, never the
+    /// path, so that a finding's sources do not depend on where the drop folder lies.
+    public var inboxName = "inbox"
 
     public init() {}
 

@@ -14,17 +14,22 @@ public enum Message: Hashable, Sendable, Codable {
     case duplicateRow(key: String, file: String, identical: Bool, keptRow: Int, duplicateRow: Int)
     /// DAT-002: a row that could not be loaded, at its first offending cell.
     case rejectedRow(row: Int, file: String, sheet: String, value: String, header: String, reason: String)
-    /// DAT-003: the pipeline names an Excel table the workbook does not have.
-    case missingExcelTable(file: String, name: String, tables: [NamedTable], table: String)
-    /// DAT-003: the pipeline names a sheet the workbook does not have.
-    case missingSheet(file: String, sheet: String, sheets: [String])
-    /// DAT-003: no header row gives a column for a required field.
-    case missingColumn(file: String, sheet: String, field: String, headers: [String], closestAlias: String?)
+    /// DAT-003: the pipeline names an Excel table the workbook does not have; `place` is the
+    /// table's entry in the pipeline file.
+    case missingExcelTable(file: String, name: String, tables: [NamedTable], place: TablePlace)
+    /// DAT-003: the pipeline names a sheet the workbook does not have; `closest` is the sheet of
+    /// `sheets` whose name is nearest, when one is near.
+    case missingSheet(file: String, sheet: String, sheets: [String], closest: String?, place: TablePlace)
+    /// DAT-003: no header row gives a column for a required field; `likelyHeader` is the header of
+    /// `headers` that most resembles one of the field's aliases (the line to add maps it), and
+    /// `closestAlias` the alias nearest to any header.
+    case missingColumn(file: String, sheet: String, field: String, headers: [String], closestAlias: String?, likelyHeader: String?,
+                       place: TablePlace)
 
     // MARK: Arithmetic (FIN-005, FIN-006)
 
-    /// FIN-006: year 1 + year 2 ≠ the stated biennium.
-    case bienniumSplit(label: String, years: Biennium, first: Decimal, second: Decimal, stated: Decimal, transposed: Bool)
+    /// FIN-006: year 1 + year 2 ≠ the stated biennium on `row`.
+    case bienniumSplit(row: BienniumRow, years: Biennium, first: Decimal, second: Decimal, stated: Decimal, transposed: Bool)
     /// FIN-005: a stated total differs from the sum of its rows; `skippedText` names the cells holding
     /// numbers as text when leaving them out gives the stated total (a spreadsheet's SUM skips them).
     case statedTotal(label: String, period: Period, stated: Decimal, computed: Decimal, isMoney: Bool, rows: [Int], transposed: Bool,
@@ -115,6 +120,17 @@ extension Message {
             self.sheet = sheet
         }
     }
+}
+
+/// The row a FIN-006 is about, as typed values: a catalogue names its cost category in its own
+/// language (`Staff`, `Contractual services`), never by the internal code (`NONSTAFF.CON`).
+public enum BienniumRow: Hashable, Sendable, Codable {
+    /// A financial-plan line: an output, its cost category when the plan gives one, and its funding.
+    case budgetLine(output: OutputCode, category: CostCategory?, funding: FundingSource)
+    /// A bureau's row of the financial plan's summary.
+    case summary(bureau: Bureau)
+    /// An operational plan's row: an output and its funding.
+    case allocation(output: OutputCode, funding: FundingSource)
 }
 
 /// A KPI's status for a year, computed from its baseline, target and actual (domain.md a.6).

@@ -142,7 +142,7 @@ struct AliasesCommand: ParsableCommand {
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "inspect", abstract: "Show what rbm reads in a workbook.")
     @Argument(help: "The workbook.") var file: String
-    @Option(help: "text or jsonl (one JSON object per non-empty cell).") var format: String = "text"
+    @Option(help: "text, or jsonl: one JSON object per line, per cell with a value (empty-string cells left out) and per sheet not read as a grid (a chartsheet).") var format: String = "text"
     @Flag(help: "Per sheet: count of cells by type and the sum of all numbers.") var stats = false
     @Option(help: "Only this sheet.") var sheet: String?
 

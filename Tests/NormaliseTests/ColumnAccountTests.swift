@@ -36,7 +36,7 @@ import XLSXCore
         let warnings = model.notes.filter { $0.kind == .unmappedColumn }
         #expect(warnings.allSatisfy { $0.severity == .warning })
         let fte = try #require(warnings.first { $0.source?.cell == "G4" })
-        #expect(fte.text == #"column G 'ETP prévus' matched no alias and was not read; it is probably 'fte' (read by FIN-009): add `fte: ["ETP prévus"]` under the table's fields"#)
+        #expect(fte.text == #"column G 'ETP prévus' matched no alias and was not read; it is probably 'fte' (read by FIN-009): add `fte: ["ETP prévus"]` under sources[0].tables[0].fields (source 'op', table 'allocations')"#)
     }
 
     @Test func aYearColumnOutsideTheBienniumIsAWarning() throws {

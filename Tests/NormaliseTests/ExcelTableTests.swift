@@ -51,7 +51,7 @@ import XLSXWriter
         }
         #expect(refusal.sheetsSeen == ["Notes", "Plan"] && refusal.hasWorksheet)
         #expect(refusal.details.count == 2 && refusal.details.allSatisfy {
-            if case .missingColumn("OP_TSB.xlsx", "Plan", _, _, _) = $0 { true } else { false }
+            if case .missingColumn("OP_TSB.xlsx", "Plan", _, _, _, _, _) = $0 { true } else { false }
         })
     }
 
@@ -67,14 +67,15 @@ import XLSXWriter
         let refusal = try #require(throws: NoTable.self) {
             try Self.load(try Self.workbook(withTable: true), TableProfile(excelTable: "Budget", table: .allocations, fields: Self.fields))
         }
+        let place = TablePlace(source: 0, sourceName: "op", table: 0, kind: "allocations")
         let missing = Message.missingExcelTable(file: "OP_TSB.xlsx", name: "Budget", tables: [Message.NamedTable(name: "OpPlan", sheet: "Plan")],
-                                                table: "allocations")
+                                                place: place)
         #expect(refusal.details == [missing])
         #expect(refusal.reason(rendering: { _ in "why" }) == "OP_TSB.xlsx: no OP table found (sheets seen: 'Notes', 'Plan') — why")
 
         let none = try #require(throws: NoTable.self) {
             try Self.load(try Self.workbook(withTable: false), TableProfile(excelTable: "Budget", table: .allocations, fields: Self.fields))
         }
-        #expect(none.details == [.missingExcelTable(file: "OP_TSB.xlsx", name: "Budget", tables: [], table: "allocations")])
+        #expect(none.details == [.missingExcelTable(file: "OP_TSB.xlsx", name: "Budget", tables: [], place: place)])
     }
 }

@@ -46,7 +46,8 @@ import XLSXCore
         let source = SourceProfile(name: "op", kind: table == .kpis ? .resultsFramework : .operationalPlan, files: ["*"],
                                    tables: [TableProfile(table: table, fields: fields)])
         let loader = SheetLoader(grid: grid, file: "OP_TSB.xlsx", table: source.tables[0], source: source, settings: settings, bureau: .tsb,
-                                 tag: .operationalPlan(.tsb), numberFormat: { formats[$0] ?? "General" })
+                                 tag: .operationalPlan(.tsb), numberFormat: { formats[$0] ?? "General" },
+                                 place: TablePlace(source: 0, sourceName: source.name, table: 0, kind: table.rawValue))
         var model = ResultsModel()
         let account = try? loader.load(into: &model)
         return (model, account)
@@ -190,7 +191,8 @@ import XLSXCore
                              rows: rows, mergedRanges: [])
         let source = SourceProfile(name: "op", kind: .operationalPlan, files: ["*"], tables: [TableProfile(table: .allocations, fields: Self.opFields)])
         let loader = SheetLoader(grid: grid, file: "OP_TSB_2024-2027.xlsx", table: source.tables[0], source: source, settings: Self.settings,
-                                 bureau: .tsb, tag: .operationalPlan(.tsb), numberFormat: { _ in "General" })
+                                 bureau: .tsb, tag: .operationalPlan(.tsb), numberFormat: { _ in "General" },
+                                 place: TablePlace(source: 0, sourceName: source.name, table: 0, kind: "allocations"))
         var model = ResultsModel()
         let error = try #require(throws: OtherPeriod.self) { try loader.load(into: &model) }
         #expect(error.description == "OP_TSB_2024-2027.xlsx!Plan opérationnel: its amount columns are for 2024, 2025, none in the plan's biennium 2022-2023; the workbook belongs to another plan period")
@@ -273,8 +275,10 @@ import XLSXCore
         let (model, account) = Self.load(rows)
         #expect(account == nil)
         #expect(model.loadFindings.map(\.id.description) == ["DAT-003/OP-TSB/Plan opérationnel/output", "DAT-003/OP-TSB/Plan opérationnel/amount"])
-        guard case .missingColumn(_, _, "output", _, let closest) = model.loadFindings[0].message else { Issue.record("not a missing column"); return }
+        guard case .missingColumn(_, _, "output", _, let closest, let likely, let place) = model.loadFindings[0].message else { Issue.record("not a missing column"); return }
         #expect(closest == "produit")
+        #expect(likely == "Produits")   // the header the line to add maps
+        #expect(place == TablePlace(source: 0, sourceName: "op", table: 0, kind: "allocations"))
         #expect(model.loadFindings[0].sources.map(\.description) == ["OP_TSB.xlsx!Plan opérationnel"])
     }
 

@@ -161,7 +161,8 @@ import XLSXWriter
 
     @Test func theNoteStatesTheRuleTheIdAndTheMessage() throws {
         let finding = Finding(id: .init(.fin001, .output(OutputCode("R.1-2")), .year(2022)), severity: .error,
-                              message: .missingSheet(file: "OP.xlsx", sheet: "Plan", sheets: ["Other"]),
+                              message: .missingSheet(file: "OP.xlsx", sheet: "Plan", sheets: ["Other"], closest: nil,
+                                                     place: TablePlace(source: 0, sourceName: "OP", table: 0, kind: "allocations")),
                               sources: [SourceRef(file: "OP.xlsx", sheet: "Plan", cell: "E6")])
         let workbook = FeedbackWorkbook(file: "OP.xlsx")
         let note = workbook.note(for: finding)

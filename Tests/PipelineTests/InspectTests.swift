@@ -93,6 +93,42 @@ import XLSXWriter
         #expect(try Self.lines(path, .text, stats: true) == ["Sheet1: n=1 s=0 b=0 d=0 e=0 sum=2.0"])
     }
 
+    /// A worksheet with a value, a shared-string and an inline empty string, and a chartsheet.
+    static func chartAndBlanks() throws -> String {
+        var book = WorkbookFixture(rows: #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>"#
+                                       + #"<c r="C1" t="inlineStr"><is><t></t></is></c><c r="D1"><v>7</v></c></row>"#,
+                                   sharedStrings: ["Output", ""])
+        book.workbookXML = #"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/><sheet name="Chart &quot;1&quot;" sheetId="2" r:id="rId3"/></sheets></workbook>"#
+        return try book.write { entries in
+            let rels = #"<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>"#
+            if let i = entries.firstIndex(where: { $0.name == "xl/_rels/workbook.xml.rels" }) {
+                entries[i].runs = [.init(entries[i].runs.map(\.text).joined().replacingOccurrences(of: "</Relationships>", with: rels))]
+            }
+            entries.append(.init("xl/chartsheets/sheet1.xml",
+                                 #"<?xml version="1.0" encoding="UTF-8"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>"#))
+        }
+    }
+
+    /// issue 15: every line of `--format jsonl` parses as JSON (a chartsheet is an object, not a
+    /// `#` remark), and a cell holding the empty string is left out, as the help says.
+    @Test func everyJSONLineParsesAndEmptyStringCellsAreLeftOut() throws {
+        let path = try Self.chartAndBlanks()
+        let lines = try Self.lines(path, .jsonl)
+        let objects = try lines.map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
+        }
+        #expect(lines == [
+            #"{"sheet":"Sheet1","ref":"A1","type":"s","value":"Output"}"#,
+            #"{"sheet":"Sheet1","ref":"D1","type":"n","value":7}"#,
+            #"{"sheet":"Chart \"1\"","kind":"chartsheet","note":"not read as a grid"}"#,
+        ])
+        #expect(objects.last?["sheet"] as? String == "Chart \"1\"")
+        // The text view still lists every cell as read, and remarks on the chartsheet.
+        let text = try Self.lines(path, .text)
+        #expect(text.contains("B1\ts\t") && text.contains("C1\ts\t"))
+        #expect(text.contains("# Chart \"1\" (chartsheet, not read as a grid)"))
+    }
+
     @Test func theCommandLineNamesAFileItCannotRead() throws {
         let folder = Fixtures.temporaryDirectory("rbm-inspect")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

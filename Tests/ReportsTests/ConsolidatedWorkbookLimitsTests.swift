@@ -41,7 +41,7 @@ struct ConsolidatedWorkbookLimitsTests {
         #expect(sources.contains("the whole text is in discrepancies.csv"))
         let message = try #require(rows[2][7]?.text)
         #expect(message.utf16.count <= SpreadsheetLimits.cellText)
-        #expect(message.hasPrefix("T.1-1, 2022: the row is regular budget but its notes say 'opérationnel opérationnel"))
+        #expect(message.hasPrefix("T.1-1, 2022: the row is funded from the regular budget, but its notes say 'opérationnel opérationnel"))
     }
 
     @Test func textWithinTheLimitIsKeptWhole() {

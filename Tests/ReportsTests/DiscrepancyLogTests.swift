@@ -14,7 +14,7 @@ import Results
         f.status = .new
         let csv = DiscrepancyCSV.render([f])
         let expected = "id,rule,severity,bureau,output,period,message,expected,actual,delta,sources,caused_by,status\n"
-            + #"FIN-003/R.2-1/2022,FIN-003,warning,BR,R.2-1,2022,"R.2-1, 2022: the row is regular budget but its notes say '""quoted""'; extrabudgetary money may be counted as RB.",3950000,3905000,-45000 (-1.14%),a.xlsx!S!E8; b.xlsx!S!G8,,new"#
+            + #"FIN-003/R.2-1/2022,FIN-003,warning,BR,R.2-1,2022,"R.2-1, 2022: the row is funded from the regular budget, but its notes say '""quoted""': extrabudgetary money may be counted as regular budget.",3950000,3905000,-45000 (-1.14%),a.xlsx!S!E8; b.xlsx!S!G8,,new"#
             + "\n"
         #expect(csv == expected)
     }

@@ -7,6 +7,9 @@ import Results
 /// each language, no English is left in the templates checked, ids, codes and cells are kept as
 /// read, and numbers are written as each language writes them.
 @Suite struct LanguageTests {
+    /// The financial plan's table in a pipeline file, for the DAT-003 messages that name it.
+    static let place = TablePlace(source: 1, sourceName: "financial plan", table: 0, kind: "budgetLines")
+
     /// One message of every case (`caseName` is exhaustive, so a new case must be added here).
     static let samples: [Message] = [
         .missingSubmission(kind: .operationalPlan, bureau: .bdt, biennium: Biennium(2022, 2023), received: [.br, .tsb], refused: []),
@@ -15,10 +18,14 @@ import Results
         .duplicateRow(key: "E.2-1/RB", file: "OP_GS.xlsx", identical: true, keptRow: 10, duplicateRow: 11),
         .duplicateRow(key: "E.2-1/RB", file: "OP_GS.xlsx", identical: false, keptRow: 10, duplicateRow: 11),
         .rejectedRow(row: 12, file: "OP_TSB.xlsx", sheet: "Plan opérationnel", value: "1 O50", header: "Coût prévu 2022", reason: "not a number"),
-        .missingExcelTable(file: "FP.xlsx", name: "Budget", tables: [Message.NamedTable(name: "T1", sheet: "S")], table: "budgetLines"),
-        .missingSheet(file: "FP.xlsx", sheet: "Budget by output", sheets: ["Parameters", "Summary"]),
-        .missingColumn(file: "FP.xlsx", sheet: "Budget by output", field: "output", headers: ["Code"], closestAlias: "Output code"),
-        .bienniumSplit(label: "R.1-3", years: Biennium(2022, 2023), first: 6_990_000, second: 6_900_000, stated: 13_980_000, transposed: true),
+        .missingExcelTable(file: "FP.xlsx", name: "Budget", tables: [Message.NamedTable(name: "T1", sheet: "S")], place: place),
+        .missingExcelTable(file: "FP.xlsx", name: "Budget", tables: [], place: place),
+        .missingSheet(file: "FP.xlsx", sheet: "Budget by output", sheets: ["Parameters", "Summary"], closest: nil, place: place),
+        .missingSheet(file: "FP.xlsx", sheet: "Budget by output", sheets: ["Parameters", "Budget par produit"], closest: "Budget par produit", place: place),
+        .missingColumn(file: "FP.xlsx", sheet: "Budget by output", field: "output", headers: ["Code"], closestAlias: "Output code", likelyHeader: nil, place: place),
+        .missingColumn(file: "FP.xlsx", sheet: "Budget by output", field: "output", headers: ["Code du produit"], closestAlias: "Output code",
+                       likelyHeader: "Code du produit", place: place),
+        .bienniumSplit(row: .budgetLine(output: OutputCode("R.1-3"), category: CostCategory("NONSTAFF.CON"), funding: FundingSource("RB")), years: Biennium(2022, 2023), first: 6_990_000, second: 6_900_000, stated: 13_980_000, transposed: true),
         .statedTotal(label: "TOTAL", period: .biennium(Biennium(2022, 2023)), stated: 171_250_000, computed: 171_160_000, isMoney: true, rows: [5, 6, 7, 9], transposed: false),
         .unitColumn(file: "OP_TSB.xlsx", sheet: "Plan opérationnel", column: "F", hits: 4, pairs: 5),
         .unitCell(output: OutputCode("T.4-1"), year: 2023, planned: 470_000_000, unit: .kchf, budgeted: 470_000, ratio: 1000),
@@ -106,7 +113,7 @@ import Results
         return Set(text.lowercased().split { !$0.isLetter }.map(String.init))
     }
 
-    static let facts = ["Plan opérationnel", "Budget by output", "Parameters", "Summary", "Satellite filings", "Study groups", "PP-22",
+    static let facts = ["financial plan", "Budget par produit", "Code du produit", "`sheet:", "`excelTable:`", "Plan opérationnel", "Budget by output", "Parameters", "Summary", "Satellite filings", "Study groups", "PP-22",
                         "Emergency telecommunications", "Human resources", "Cyber attack", "Satisfaction", "On track", "CIRTs",
                         "corrupt-archive: truncated", "not a number", "Coût prévu", "budgetLines", "trust fund", "Output code", "Code", "output", "TOTAL"]
 
@@ -158,9 +165,9 @@ import Results
         #expect(NumberForms.spanish.percent(440_000, of: 610_000) == "+72,13\u{00A0}%")
         #expect(NumberForms.french.share(Decimal(string: "0.05")!) == "5\u{00A0}%")
         let three = Message.amountDiffers(output: OutputCode("R.2-1"), year: 2022, bureau: .br, planned: 3_905_000, budgeted: 3_950_000, costRecovery: nil)
-        #expect(FrenchMessages().text(three) == "R.2-1, 2022 : le BR prévoit CHF 3\u{202F}905\u{202F}000, le plan financier indique CHF 3\u{202F}950\u{202F}000 "
+        #expect(FrenchMessages().text(three) == "R.2-1, 2022 : le BR prévoit CHF 3\u{202F}905\u{202F}000 ; le plan financier indique CHF 3\u{202F}950\u{202F}000 "
                 + "(Δ \u{2212}45\u{202F}000, \u{2212}1,14\u{00A0}%).")
-        #expect(SpanishMessages().text(three) == "R.2-1, 2022: la BR prevé CHF 3\u{00A0}905\u{00A0}000, el plan financiero consigna CHF 3\u{00A0}950\u{00A0}000 "
+        #expect(SpanishMessages().text(three) == "R.2-1, 2022: la BR prevé CHF 3\u{00A0}905\u{00A0}000; el plan financiero consigna CHF 3\u{00A0}950\u{00A0}000 "
                 + "(Δ \u{2212}45\u{00A0}000, \u{2212}1,14\u{00A0}%).")
     }
 

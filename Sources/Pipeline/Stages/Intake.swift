@@ -18,8 +18,10 @@ struct Intake {
     /// The slot it fills (`OP/BR`, `FP/`), for `current.json`.
     var slot: String { CurrentSubmissions.key(kind: kind?.rawValue, bureau: bureau?.rawValue) }
 
-    /// Its line in the manifest.
-    var record: Manifest.InputFile {
-        Manifest.InputFile(file: file, sha256: sha256, size: size, kind: kind, bureau: bureau, fate: fate, reason: reason, sheets: sheets)
+    /// Its line in the manifest; `keepInputs`: the run moves nothing, so a file its fate would
+    /// file away is marked as kept in the inbox.
+    func record(keepInputs: Bool) -> Manifest.InputFile {
+        Manifest.InputFile(file: file, sha256: sha256, size: size, kind: kind, bureau: bureau, fate: fate, reason: reason, sheets: sheets,
+                           keptInInbox: keepInputs && fate.isFiledAway ? true : nil)
     }
 }

@@ -18,7 +18,8 @@ struct Reconciled {
 extension BatchRun {
     /// Applies the rule catalogue to the selected model (pure: no I/O).
     func reconcile(_ selection: Selection, _ setup: RunSetup) -> Reconciled {
-        let settings = setup.pipeline.reconcileSettings
+        var settings = setup.pipeline.reconcileSettings
+        settings.inboxName = setup.inbox.folder.lastPathComponent   // SUB-001 cites the inbox this run used
         var model = selection.model
         let outcome = Reconciler(settings: settings).reconcile(model)
         model.notes += outcome.notes

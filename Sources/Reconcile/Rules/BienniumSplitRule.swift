@@ -15,7 +15,7 @@ extension RuleRun {
         let (y1, y2) = (biennium.first, biennium.second)
         var fin006ByCell: [CellSource: Finding.ID] = [:]
 
-        func check(tag: SourceTag, key: [Finding.ID.Part], bureau: Bureau?, output: OutputCode?, label: String,
+        func check(tag: SourceTag, key: [Finding.ID.Part], bureau: Bureau?, output: OutputCode?, row: BienniumRow,
                    first: Decimal, second: Decimal, stated: Amount) -> Finding? {
             let computed = first + second
             let delta = stated.chf - computed
@@ -23,7 +23,7 @@ extension RuleRun {
             return Finding(
                 id: Finding.ID(.fin006, [.source(tag)] + key + [.biennium(biennium)]), severity: .error, bureau: bureau,
                 output: output, period: .biennium(biennium),
-                message: .bienniumSplit(label: label, years: biennium, first: first, second: second, stated: stated.chf,
+                message: .bienniumSplit(row: row, years: biennium, first: first, second: second, stated: stated.chf,
                                         transposed: Self.looksTransposed(delta, unit: stated.unit)),
                 expected: .amount(computed), actual: .amount(stated.chf), delta: .change(delta, of: computed),
                 sources: [Format.cell(stated.source)])
@@ -33,8 +33,8 @@ extension RuleRun {
         for line in model.budgetLines {
             guard let stated = line.biennium, let a = line.years[y1], let b = line.years[y2] else { continue }
             let key: [Finding.ID.Part] = [.output(line.output)] + (line.category.map { [.text($0.code)] } ?? []) + [.text(line.funding.code)]
-            let label = "\(line.output) \(line.category?.code ?? "") \(line.funding.code)"
-            if let f = check(tag: SourceTag(.financialPlan), key: key, bureau: line.bureau, output: line.output, label: label,
+            if let f = check(tag: SourceTag(.financialPlan), key: key, bureau: line.bureau, output: line.output,
+                             row: .budgetLine(output: line.output, category: line.category, funding: line.funding),
                              first: a.chf, second: b.chf, stated: stated) {
                 new.append(f)
                 fin006ByCell[stated.source] = f.id
@@ -43,7 +43,7 @@ extension RuleRun {
         for row in model.sectorSummary {
             guard let stated = row.biennium, let a = row.years[y1], let b = row.years[y2] else { continue }
             if let f = check(tag: SourceTag(.financialPlan, isSummary: true), key: [.bureau(row.bureau)], bureau: row.bureau, output: nil,
-                             label: "\(row.bureau.rawValue) summary",
+                             row: .summary(bureau: row.bureau),
                              first: a.chf, second: b.chf, stated: stated) {
                 new.append(f)
                 fin006ByCell[stated.source] = f.id
@@ -52,7 +52,7 @@ extension RuleRun {
         for a in model.allocations {
             guard let stated = a.biennium, let c1 = a.years[y1], let c2 = a.years[y2], !c1.cells.isEmpty, !c2.cells.isEmpty else { continue }
             if let f = check(tag: .operationalPlan(a.bureau), key: [.output(a.output), .text(a.funding.code)], bureau: a.bureau, output: a.output,
-                             label: "\(a.output) \(a.funding.code)", first: c1.chf, second: c2.chf, stated: stated) {
+                             row: .allocation(output: a.output, funding: a.funding), first: c1.chf, second: c2.chf, stated: stated) {
                 new.append(f)
                 fin006ByCell[stated.source] = f.id
             }

@@ -33,7 +33,7 @@ extension RuleRun {
             emit(Finding(id: id, severity: .error, bureau: bureau, period: .biennium(biennium),
                          message: .missingSubmission(kind: kind, bureau: bureau, biennium: biennium, received: bureausPresent.sorted(),
                                                      refused: candidates.map { Message.RefusedFile(file: $0.file, reason: $0.reason) }),
-                         expected: .term(.submissions(1)), actual: .amount(0), sources: [SourceRef(file: "inbox/")]))
+                         expected: .term(.submissions(1)), actual: .amount(0), sources: [SourceRef(file: settings.inboxName + "/")]))
             if let bureau {
                 for line in model.budgetLines where Bureau.owner(of: line.output, fallback: line.bureau) == bureau {
                     for year in settings.years {

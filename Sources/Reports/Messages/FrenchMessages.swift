@@ -19,32 +19,44 @@ public struct FrenchMessages: MessageCatalogue {
             let got = received.isEmpty ? "aucun" : received.map(\.rawValue).joined(separator: ", ")
             let missed = refused.isEmpty ? ""
                 : " Reçus mais non acceptés : " + refused.map { "\($0.file) (\($0.reason))" }.joined(separator: " ; ") + "."
-            return "Aucun \(what) pour \(biennium) : 1 classeur attendu, 0 trouvé (plans opérationnels reçus : \(got)).\(missed)"
+            let others = kind == .operationalPlan ? " (plans opérationnels reçus : \(got))" : ""
+            return "Aucun \(what) pour \(biennium) : 1 classeur attendu, 0 trouvé\(others).\(missed)"
         case .duplicateRow(let key, let file, let identical, let kept, let duplicate):
             return identical
                 ? "\(key) figure deux fois dans \(file) avec des valeurs identiques ; ligne \(duplicate) ignorée."
                 : "\(key) figure deux fois dans \(file) avec des valeurs différentes ; ligne \(kept) conservée, ligne \(duplicate) non chargée."
         case .rejectedRow(let row, let file, let sheet, let value, let header, let reason):
             return "La ligne \(row) de \(file)!\(sheet) contient « \(value) » dans « \(header) » : \(reason) ; la ligne n’a pas été chargée."
-        case .missingExcelTable(let file, let name, let tables, let table):
+        case .missingExcelTable(let file, let name, let tables, let place):
             let known = tables.isEmpty ? "il n’en a aucun" : "ses tableaux : " + tables.map { "\($0.name) (\($0.sheet))" }.joined(separator: ", ")
-            return "\(file) n’a pas de tableau Excel nommé « \(name) » (\(known)) ; le tableau \(table) n’a pas été chargé."
-        case .missingSheet(let file, let sheet, let sheets):
-            return "\(file) n’a pas de feuille « \(sheet) » ; feuilles : \(sheets.joined(separator: ", "))."
-        case .missingColumn(let file, let sheet, let field, let headers, let closest):
+            let fix = tables.isEmpty
+                ? "Indiquez la feuille qui le contient avec `sheet:` sous \(at(place)) au lieu de `excelTable:`."
+                : "Indiquez l’un de ces noms dans `excelTable:` sous \(at(place)), ou lisez une feuille avec `sheet:`."
+            return "\(file) n’a pas de tableau Excel nommé « \(name) » (\(known)) ; le tableau \(place.kind) n’a pas été chargé. " + fix
+        case .missingSheet(let file, let sheet, let sheets, let closest, let place):
+            let known = sheets.isEmpty ? "il n’a aucune feuille de calcul" : "ses feuilles : " + sheets.map { "« \($0) »" }.joined(separator: ", ")
+            let fix = closest.map { "La plus proche est « \($0) » : indiquez `sheet: \(TablePlace.yamlString($0))` sous \(at(place)), ou renommez la feuille." }
+                ?? "Indiquez dans `sheet:` sous \(at(place)) la feuille qui le contient."
+            return "\(file) n’a pas de feuille « \(sheet) » (\(known)) ; le tableau \(place.kind) n’a pas été chargé. " + fix
+        case .missingColumn(let file, let sheet, let field, let headers, let closest, let likely, let place):
             let seen = headers.isEmpty ? "aucun en-tête" : "en-têtes lus : " + headers.map { "« \($0) »" }.joined(separator: ", ")
-            let hint = closest.map { " ; l’alias le plus proche est « \($0) »" } ?? ""
-            return "La feuille « \(sheet) » de \(file) n’a pas de ligne d’en-tête avec une colonne pour « \(field) » (\(seen)\(hint)) ; la feuille n’a pas été chargée."
+            let fields = "\(place.path).fields (source « \(place.sourceName) », table « \(place.kind) »)"
+            let fix = likely.map { "Sa colonne « \($0) » est très probablement \(field) : ajoutez `\(TablePlace.fieldsLine(field: field, header: $0))` sous \(fields)." }
+                ?? "Ajoutez l’en-tête de sa colonne \(field) sous \(fields), par exemple `\(field): [\"<en-tête>\"]`"
+                + (closest.map { " (l’alias connu le plus proche est « \($0) »)." } ?? ".")
+            return "La feuille « \(sheet) » de \(file) n’a pas de ligne d’en-tête avec une colonne pour « \(field) » (\(seen)) ; la feuille n’a pas été chargée. " + fix
 
-        case .bienniumSplit(let label, let years, let first, let second, let stated, let transposed):
+        case .bienniumSplit(let row, let years, let first, let second, let stated, let transposed):
+            let label = CostCategoryNames.label(of: row, names: CostCategoryNames.french) { "résumé \($0.rawValue)" }
             let computed = first + second, delta = stated - computed
             return "\(label) : \(years.first) + \(years.second) = \(g(first)) + \(g(second)) = \(g(computed)), "
-                + "mais l’exercice biennal indiqué est de \(g(stated)) (Δ \(g(delta, signed: true))\(hint(transposed)))."
+                + "mais le total \(years) indiqué est de \(g(stated)) (Δ \(g(delta, signed: true))\(hint(transposed)))."
         case .statedTotal(let label, let period, let stated, let computed, let isMoney, let rows, let transposed, let skippedText):
             let show = { (value: Decimal) in isMoney ? "CHF \(self.g(value))" : self.g(value) }
-            let scope = rows.isEmpty ? "aucune ligne" : "la somme des lignes \(MessageNumbers.rows(rows))"
+            let scope = rows.isEmpty ? "mais aucune ligne n’entre dans son périmètre (somme \(show(computed)))"
+                : "la somme des lignes \(MessageNumbers.rows(rows)) donne \(show(computed))"
             let delta = stated - computed
-            return "« \(label) »\(period == .none ? "" : ", \(period)") : total indiqué \(show(stated)), \(scope) donne \(show(computed)) "
+            return "« \(label) »\(period == .none ? "" : ", \(period)") : total indiqué \(show(stated)), \(scope) "
                 + "(Δ \(g(delta, signed: true))\(skippedText.isEmpty ? hint(transposed) : skipped(skippedText)))."
 
         case .unitColumn(let file, let sheet, let column, let hits, let pairs):
@@ -56,46 +68,45 @@ public struct FrenchMessages: MessageCatalogue {
                 + "la cellule semble saisie dans la mauvaise unité."
         case .fundingClass(let output, let year, let bureau, let planned, let planClass, let budgetClass, let misstated):
             return "\(output), \(year) : le \(bureau.rawValue) prévoit CHF \(g(planned)) \(funding(planClass)) ; le plan financier le finance "
-                + "\(funding(budgetClass)). Le compter dans la mauvaise catégorie fausse le budget ordinaire de \(g(misstated))."
+                + "\(funding(budgetClass)). Le compter dans la mauvaise catégorie fausse le budget ordinaire de CHF \(g(misstated))."
         case .extrabudgetaryNote(let output, let year, let notes):
-            return "\(output), \(year) : la ligne relève du budget ordinaire mais ses notes indiquent « \(notes) » ; des fonds extrabudgétaires "
+            return "\(output), \(year) : la ligne relève du budget ordinaire, mais ses notes indiquent « \(notes) » ; des fonds extrabudgétaires "
                 + "sont peut-être comptés dans le budget ordinaire (RB)."
         case .plannedNotBudgeted(let output, let title, let bureau, let year, let planned):
-            return "\(output) (\(title)) : le \(bureau.rawValue) prévoit CHF \(g(planned)) pour \(year) mais le plan financier n’a pas de ligne pour \(output)."
+            return "\(titled(output, title)) : le \(bureau.rawValue) prévoit CHF \(g(planned)) pour \(year), mais le plan financier n’a pas de ligne pour \(output)."
         case .budgetedNotPlanned(let output, let title, let bureau, let year, let budgeted):
-            let owner = bureau.map { "du \($0.rawValue)" } ?? "d’aucun bureau"
-            return "\(output) (\(title)) : le plan financier budgète CHF \(g(budgeted)) pour \(year) mais "
-                + "le plan opérationnel \(owner) ne prévoit aucune allocation pour \(output)."
+            let owner = bureau.map { "le plan opérationnel du \($0.rawValue) ne prévoit aucune allocation" } ?? "aucun plan opérationnel ne prévoit d’allocation"
+            return "\(titled(output, title)) : le plan financier budgète CHF \(g(budgeted)) pour \(year), mais \(owner) pour \(output)."
         case .amountDiffers(let output, let year, let bureau, let planned, let budgeted, let costRecovery):
             let delta = planned - budgeted
             let because = costRecovery.map {
                 " Produit à recouvrement des coûts : le Conseil peut en relever le budget pour répondre à la demande (Décision 5), d’où le niveau \(severity($0))."
             } ?? ""
             let who = bureau.map { "le \($0.rawValue)" } ?? "le plan opérationnel"
-            return "\(output), \(year) : \(who) prévoit CHF \(g(planned)), le plan financier indique "
+            return "\(output), \(year) : \(who) prévoit CHF \(g(planned)) ; le plan financier indique "
                 + "CHF \(g(budgeted)) (Δ \(g(delta, signed: true)), \(n.percent(delta, of: budgeted)))." + because
         case .bureauTotal(let bureau, let year, let planned, let budgeted):
             let delta = planned - budgeted
             return "\(bureau.rawValue), \(year) : les allocations du plan opérationnel totalisent CHF \(g(planned)) ; le plan financier attribue au "
                 + "\(bureau.rawValue) CHF \(g(budgeted)) (Δ \(g(delta, signed: true)), \(n.percent(delta, of: budgeted)))."
         case .staffSplit(let output, let title, let year, let bureau, let planStaff, let planTotal, let budgetStaff, let budgetTotal):
-            return "\(output) « \(title) », \(year) : le \(bureau.rawValue) prévoit CHF \(g(planStaff)) de dépenses de personnel sur \(g(planTotal)) ; "
-                + "le plan financier en indique \(g(budgetStaff)) sur \(g(budgetTotal))."
+            return "\(titled(output, title)), \(year) : le \(bureau.rawValue) prévoit CHF \(g(planStaff)) de dépenses de personnel sur CHF \(g(planTotal)) ; "
+                + "le plan financier en budgète CHF \(g(budgetStaff)) sur CHF \(g(budgetTotal))."
         case .costPerFTE(let output, let year, let staff, let fte, let perFTE, let minimum, let maximum):
             guard let perFTE else {
                 return "\(output), \(year) : des dépenses de personnel de CHF \(g(staff)) sont prévues pour 0 ETP (plausible : CHF \(g(minimum))-"
                     + "\(g(maximum)) par ETP) ; les ETP ou les dépenses de personnel sont peut-être mal saisis."
             }
             return "\(output), \(year) : dépenses de personnel de CHF \(g(staff)) pour \(p(fte)) ETP = CHF \(g(perFTE)) par ETP "
-                + "(plausible : \(g(minimum))-\(g(maximum))) ; les ETP ou les dépenses de personnel sont peut-être mal saisis."
+                + "(plausible : CHF \(g(minimum))-\(g(maximum))) ; les ETP ou les dépenses de personnel sont peut-être mal saisis."
         case .priorityUnderfunded(let output, let biennium, let bureau, let funded, let requirement, let coverage):
             return "\(output) (priorité élevée) : le plan financier prévoit CHF \(g(funded)) pour \(biennium), "
                 + "soit \(n.fixed(coverage * 100, places: 1))\(n.percentSpace)% des besoins du \(bureau.rawValue), CHF \(g(requirement)) "
-                + "(écart \(g(requirement - funded)))."
+                + "(écart CHF \(g(requirement - funded)))."
         case .envelope(let biennium, let total, let envelope):
             let delta = total - envelope
             return "Les lignes du budget ordinaire pour \(biennium) totalisent CHF \(g(total)), \(delta > 0 ? "au-dessus" : "en dessous") de l’enveloppe approuvée "
-                + "de CHF \(g(envelope)) de \(g(abs(delta)))."
+                + "de CHF \(g(envelope)) de CHF \(g(abs(delta)))."
 
         case .unknownGoal(let objective, let goal, let plan, let goals):
             return "L’objectif \(objective) indique le but \(goal) ; \(plan) compte les buts G1-G\(goals)."
@@ -108,22 +119,22 @@ public struct FrenchMessages: MessageCatalogue {
                 + "Recoder le produit sous \(successor)."
         case .unknownObjective(let output, let title, let objective, let plan, let same):
             let range = same.first.map { first in " (objectifs \(first)-\(same.last ?? first))." } ?? "."
-            return "\(output) (\(title)) renvoie à l’objectif \(objective), qui n’existe pas dans \(plan)" + range
+            return "\(titled(output, title)) renvoie à l’objectif \(objective), qui n’existe pas dans \(plan)" + range
         case .notInFramework(let output, let title, let plan):
-            return "\(output) (\(title)) est planifié ou budgété mais ne figure pas dans la feuille des produits du cadre de résultats pour \(plan)."
+            return "\(titled(output, title)) est planifié ou budgété mais ne figure pas dans la feuille des produits du cadre de résultats pour \(plan)."
         case .objectiveMismatch(let output, let stated):
-            return "Le produit \(output) relève de l’objectif \(output.objective) mais la ligne indique \(stated) ; \(output.objective) retenu."
+            return "Le produit \(output) relève de l’objectif \(output.objective) mais la ligne indique \(stated) ; \(output.objective) a été retenu."
         case .bureauMismatch(let output, let owner, let stated):
-            return "Le produit \(output) relève du \(owner.rawValue) mais la ligne indique \(stated.rawValue) ; \(owner.rawValue) retenu."
+            return "Le produit \(output) relève du \(owner.rawValue) mais la ligne indique \(stated.rawValue) ; \(owner.rawValue) a été retenu."
 
         case .kpiIncomplete(let kpi, let name, let baseline, let target):
             let parts = [baseline.map { gap(.baseline, $0) }, target.map { gap(.target, $0) }].compactMap { $0 }
-            return "\(kpi) (\(name)) : \(parts.joined(separator: " et ")) ; les progrès ne peuvent être \(target != nil ? "appréciés" : "calculés")."
+            return "\(titled(kpi, name)) : \(parts.joined(separator: " et ")) ; les progrès ne peuvent être \(target != nil ? "appréciés" : "calculés")."
         case .kpiStatus(let kpi, let name, let actual, let year, let baseline, let baselineYear, let target, let targetYear, let computed, let reported):
-            return "\(kpi) (\(name)) : \(p(actual)) en \(year) pour une valeur de référence de \(p(baseline)) (\(baselineYear)) et une cible de "
+            return "\(titled(kpi, name)) : \(p(actual)) en \(year) pour une valeur de référence de \(p(baseline)) (\(baselineYear)) et une cible de "
                 + "\(p(target)) (\(targetYear)). État calculé : \(status(computed))" + (reported.map { " ; état déclaré « \($0) »." } ?? ".")
         case .riskUnmitigated(let risk, let description, let score, let likelihood, let impact, let band):
-            return "\(risk) (\(description)) obtient la note \(p(score)) (probabilité \(p(likelihood)) × impact \(p(impact)), "
+            return "\(titled(risk, description)) obtient la note \(p(score)) (probabilité \(p(likelihood)) × impact \(p(impact)), "
                 + "\(self.band(band))) et n’a aucune mesure d’atténuation."
         case .riskUnknownObjective(let risk, let objective):
             return "\(risk) est lié à l’objectif \(objective), qui ne figure pas dans le cadre de résultats."
@@ -150,6 +161,16 @@ public struct FrenchMessages: MessageCatalogue {
         case .submissions(let count): "\(count) soumission\(count > 1 ? "s" : "")"
         case .rows(let count): "\(count) ligne\(count > 1 ? "s" : "")"
         }
+    }
+
+    /// `sources[2].tables[0] (source « OP », table « allocations »)`: the table's entry in the pipeline file.
+    private func at(_ place: TablePlace) -> String {
+        "\(place.path) (source « \(place.sourceName) », table « \(place.kind) »)"
+    }
+
+    /// `R.1-2 (Satellite filings)`, `KPI-1 (CIRTs)`, or the code alone when the workbook gives no title or name.
+    private func titled(_ code: some CustomStringConvertible, _ title: String) -> String {
+        title.isEmpty ? code.description : "\(code) (\(title))"
     }
 
     private func name(of kind: WorkbookKind) -> String {

@@ -46,7 +46,7 @@ extension RuleDescriptions {
         case .dat002: Entry(title: "Ligne rejetée à la lecture",
                             description: "Une ligne de données n’a pas pu être chargée : sa première cellule fautive contient une valeur qui ne convient pas à la colonne.")
         case .dat003: Entry(title: "Colonne ou feuille requise manquante",
-                            description: "Une feuille nommée par le fichier de pipeline est absente, ou n’a pas d’en-tête pour une colonne dont le tableau a besoin : le tableau n’a pas été chargé.")
+                            description: "Une feuille ou un tableau Excel nommé par le fichier de pipeline est absent, ou une feuille n’a pas d’en-tête pour une colonne dont le tableau a besoin : le tableau n’a pas été chargé ; le message indique la ligne du fichier de pipeline à modifier.")
         case .rf001: Entry(title: "Produit sous un objectif inconnu",
                            description: "L’objectif du code d’un produit n’existe ni dans le plan stratégique en vigueur ni dans la table de correspondance avec le précédent.")
         case .rf002: Entry(title: "Objectif sous un but inconnu",
@@ -107,7 +107,7 @@ extension RuleDescriptions {
         case .dat002: Entry(title: "Fila rechazada en la lectura",
                             description: "No se pudo cargar una fila de datos: su primera celda errónea contiene un valor que no es el que necesita la columna.")
         case .dat003: Entry(title: "Falta una columna u hoja obligatoria",
-                            description: "Falta una hoja que nombra el archivo de pipeline, o no tiene encabezado para una columna que la tabla necesita, por lo que la tabla no se cargó.")
+                            description: "Falta una hoja o una tabla de Excel que nombra el archivo de pipeline, o una hoja no tiene encabezado para una columna que la tabla necesita, por lo que la tabla no se cargó; el mensaje indica la línea del archivo de pipeline que hay que cambiar.")
         case .rf001: Entry(title: "Producto bajo un objetivo desconocido",
                            description: "El objetivo del código de un producto no existe ni en el plan estratégico vigente ni en la tabla de correspondencia con el anterior.")
         case .rf002: Entry(title: "Objetivo bajo una meta desconocida",

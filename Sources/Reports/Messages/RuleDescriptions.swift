@@ -47,7 +47,7 @@ public enum RuleDescriptions {
         case .dat002: Entry(title: "Row rejected while reading",
                             description: "A data row could not be loaded: its first offending cell holds a value that is not what the column needs.")
         case .dat003: Entry(title: "Required column or sheet missing",
-                            description: "A sheet the pipeline file names is absent, or has no header for a column the table needs, so the table was not loaded.")
+                            description: "A sheet or Excel table the pipeline file names is absent, or a sheet has no header for a column the table needs, so the table was not loaded; the message names the line of the pipeline file to change.")
         case .rf001: Entry(title: "Output under an unknown objective",
                            description: "An output code's objective exists neither in the current strategic plan nor in the crosswalk from the previous one.")
         case .rf002: Entry(title: "Objective under an unknown goal",

@@ -20,32 +20,44 @@ public struct SpanishMessages: MessageCatalogue {
             let got = received.isEmpty ? "ninguno" : received.map(\.rawValue).joined(separator: ", ")
             let missed = refused.isEmpty ? ""
                 : " Recibidos pero no aceptados: " + refused.map { "\($0.file) (\($0.reason))" }.joined(separator: "; ") + "."
-            return "Falta el \(what) para \(biennium): se esperaba 1 libro, se encontraron 0 (planes operacionales recibidos: \(got)).\(missed)"
+            let others = kind == .operationalPlan ? " (planes operacionales recibidos: \(got))" : ""
+            return "Falta el \(what) para \(biennium): se esperaba 1 libro, se encontraron 0\(others).\(missed)"
         case .duplicateRow(let key, let file, let identical, let kept, let duplicate):
             return identical
                 ? "\(key) aparece dos veces en \(file) con valores idénticos; se omitió la fila \(duplicate)."
                 : "\(key) aparece dos veces en \(file) con valores distintos; se conservó la fila \(kept) y no se cargó la fila \(duplicate)."
         case .rejectedRow(let row, let file, let sheet, let value, let header, let reason):
             return "La fila \(row) de \(file)!\(sheet) contiene «\(value)» en «\(header)»: \(reason); la fila no se cargó."
-        case .missingExcelTable(let file, let name, let tables, let table):
+        case .missingExcelTable(let file, let name, let tables, let place):
             let known = tables.isEmpty ? "no tiene ninguna" : "sus tablas: " + tables.map { "\($0.name) (\($0.sheet))" }.joined(separator: ", ")
-            return "\(file) no tiene ninguna tabla de Excel llamada «\(name)» (\(known)); la tabla \(table) no se cargó."
-        case .missingSheet(let file, let sheet, let sheets):
-            return "\(file) no tiene la hoja «\(sheet)»; hojas: \(sheets.joined(separator: ", "))."
-        case .missingColumn(let file, let sheet, let field, let headers, let closest):
+            let fix = tables.isEmpty
+                ? "Indique la hoja que la contiene con `sheet:` bajo \(at(place)) en lugar de `excelTable:`."
+                : "Indique uno de esos nombres en `excelTable:` bajo \(at(place)), o lea una hoja con `sheet:`."
+            return "\(file) no tiene ninguna tabla de Excel llamada «\(name)» (\(known)); la tabla \(place.kind) no se cargó. " + fix
+        case .missingSheet(let file, let sheet, let sheets, let closest, let place):
+            let known = sheets.isEmpty ? "no tiene ninguna hoja de cálculo" : "sus hojas: " + sheets.map { "«\($0)»" }.joined(separator: ", ")
+            let fix = closest.map { "La más cercana es «\($0)»: indique `sheet: \(TablePlace.yamlString($0))` bajo \(at(place)), o cambie el nombre de la hoja." }
+                ?? "Indique en `sheet:` bajo \(at(place)) la hoja que la contiene."
+            return "\(file) no tiene la hoja «\(sheet)» (\(known)); la tabla \(place.kind) no se cargó. " + fix
+        case .missingColumn(let file, let sheet, let field, let headers, let closest, let likely, let place):
             let seen = headers.isEmpty ? "ningún encabezado" : "encabezados leídos: " + headers.map { "«\($0)»" }.joined(separator: ", ")
-            let hint = closest.map { "; el alias más cercano es «\($0)»" } ?? ""
-            return "La hoja «\(sheet)» de \(file) no tiene ninguna fila de encabezado con una columna para «\(field)» (\(seen)\(hint)); la hoja no se cargó."
+            let fields = "\(place.path).fields (fuente «\(place.sourceName)», tabla «\(place.kind)»)"
+            let fix = likely.map { "Su columna «\($0)» es muy probablemente \(field): añada `\(TablePlace.fieldsLine(field: field, header: $0))` bajo \(fields)." }
+                ?? "Añada el encabezado de su columna \(field) bajo \(fields), por ejemplo `\(field): [\"<encabezado>\"]`"
+                + (closest.map { " (el alias conocido más cercano es «\($0)»)." } ?? ".")
+            return "La hoja «\(sheet)» de \(file) no tiene ninguna fila de encabezado con una columna para «\(field)» (\(seen)); la hoja no se cargó. " + fix
 
-        case .bienniumSplit(let label, let years, let first, let second, let stated, let transposed):
+        case .bienniumSplit(let row, let years, let first, let second, let stated, let transposed):
+            let label = CostCategoryNames.label(of: row, names: CostCategoryNames.spanish) { "resumen \($0.rawValue)" }
             let computed = first + second, delta = stated - computed
             return "\(label): \(years.first) + \(years.second) = \(g(first)) + \(g(second)) = \(g(computed)), "
-                + "pero el bienio indicado es \(g(stated)) (Δ \(g(delta, signed: true))\(hint(transposed)))."
+                + "pero el total \(years) indicado es \(g(stated)) (Δ \(g(delta, signed: true))\(hint(transposed)))."
         case .statedTotal(let label, let period, let stated, let computed, let isMoney, let rows, let transposed, let skippedText):
             let show = { (value: Decimal) in isMoney ? "CHF \(self.g(value))" : self.g(value) }
-            let scope = rows.isEmpty ? "ninguna fila" : "las filas \(MessageNumbers.rows(rows))"
+            let scope = rows.isEmpty ? "pero ninguna fila entra en su alcance (suma \(show(computed)))"
+                : "las filas \(MessageNumbers.rows(rows)) suman \(show(computed))"
             let delta = stated - computed
-            return "«\(label)»\(period == .none ? "" : ", \(period)"): total indicado \(show(stated)), \(scope) suman \(show(computed)) "
+            return "«\(label)»\(period == .none ? "" : ", \(period)"): total indicado \(show(stated)), \(scope) "
                 + "(Δ \(g(delta, signed: true))\(skippedText.isEmpty ? hint(transposed) : skipped(skippedText)))."
 
         case .unitColumn(let file, let sheet, let column, let hits, let pairs):
@@ -57,46 +69,45 @@ public struct SpanishMessages: MessageCatalogue {
                 + "la celda parece introducida en la unidad equivocada."
         case .fundingClass(let output, let year, let bureau, let planned, let planClass, let budgetClass, let misstated):
             return "\(output), \(year): la \(bureau.rawValue) prevé CHF \(g(planned)) \(funding(planClass)); el plan financiero lo financia "
-                + "\(funding(budgetClass)). Contabilizarlo en la categoría equivocada altera el presupuesto ordinario en \(g(misstated))."
+                + "\(funding(budgetClass)). Contabilizarlo en la categoría equivocada altera el presupuesto ordinario en CHF \(g(misstated))."
         case .extrabudgetaryNote(let output, let year, let notes):
-            return "\(output), \(year): la fila es del presupuesto ordinario pero sus notas dicen «\(notes)»; puede que se cuenten fondos "
+            return "\(output), \(year): la fila es del presupuesto ordinario, pero sus notas dicen «\(notes)»; puede que se cuenten fondos "
                 + "extrapresupuestarios como presupuesto ordinario (RB)."
         case .plannedNotBudgeted(let output, let title, let bureau, let year, let planned):
-            return "\(output) (\(title)): la \(bureau.rawValue) prevé CHF \(g(planned)) para \(year) pero el plan financiero no tiene ninguna línea para \(output)."
+            return "\(titled(output, title)): la \(bureau.rawValue) prevé CHF \(g(planned)) para \(year), pero el plan financiero no tiene ninguna línea para \(output)."
         case .budgetedNotPlanned(let output, let title, let bureau, let year, let budgeted):
-            let owner = bureau.map { "de la \($0.rawValue)" } ?? "de ninguna oficina"
-            return "\(output) (\(title)): el plan financiero presupuesta CHF \(g(budgeted)) para \(year) pero "
-                + "el plan operacional \(owner) no tiene ninguna asignación para \(output)."
+            let owner = bureau.map { "el plan operacional de la \($0.rawValue) no tiene ninguna asignación" } ?? "ningún plan operacional tiene asignación"
+            return "\(titled(output, title)): el plan financiero presupuesta CHF \(g(budgeted)) para \(year), pero \(owner) para \(output)."
         case .amountDiffers(let output, let year, let bureau, let planned, let budgeted, let costRecovery):
             let delta = planned - budgeted
             let because = costRecovery.map {
                 " Producto de recuperación de costos: el Consejo puede aumentar su presupuesto para atender la demanda (Decisión 5), por lo que es \(severity($0))."
             } ?? ""
             let who = bureau.map { "la \($0.rawValue)" } ?? "el plan operacional"
-            return "\(output), \(year): \(who) prevé CHF \(g(planned)), el plan financiero consigna "
+            return "\(output), \(year): \(who) prevé CHF \(g(planned)); el plan financiero consigna "
                 + "CHF \(g(budgeted)) (Δ \(g(delta, signed: true)), \(n.percent(delta, of: budgeted)))." + because
         case .bureauTotal(let bureau, let year, let planned, let budgeted):
             let delta = planned - budgeted
             return "\(bureau.rawValue), \(year): las asignaciones del plan operacional suman CHF \(g(planned)); el plan financiero asigna a la "
                 + "\(bureau.rawValue) CHF \(g(budgeted)) (Δ \(g(delta, signed: true)), \(n.percent(delta, of: budgeted)))."
         case .staffSplit(let output, let title, let year, let bureau, let planStaff, let planTotal, let budgetStaff, let budgetTotal):
-            return "\(output) «\(title)», \(year): la \(bureau.rawValue) prevé CHF \(g(planStaff)) de gastos de personal de un total de \(g(planTotal)); "
-                + "el plan financiero consigna \(g(budgetStaff)) de \(g(budgetTotal))."
+            return "\(titled(output, title)), \(year): la \(bureau.rawValue) prevé CHF \(g(planStaff)) de gastos de personal de un total de CHF \(g(planTotal)); "
+                + "el plan financiero presupuesta CHF \(g(budgetStaff)) de CHF \(g(budgetTotal))."
         case .costPerFTE(let output, let year, let staff, let fte, let perFTE, let minimum, let maximum):
             guard let perFTE else {
                 return "\(output), \(year): se prevén gastos de personal de CHF \(g(staff)) para 0 ETC (plausible: CHF \(g(minimum))-"
                     + "\(g(maximum)) por ETC); puede que los ETC o los gastos de personal estén mal introducidos."
             }
             return "\(output), \(year): gastos de personal de CHF \(g(staff)) para \(p(fte)) ETC = CHF \(g(perFTE)) por ETC "
-                + "(plausible: \(g(minimum))-\(g(maximum))); puede que los ETC o los gastos de personal estén mal introducidos."
+                + "(plausible: CHF \(g(minimum))-\(g(maximum))); puede que los ETC o los gastos de personal estén mal introducidos."
         case .priorityUnderfunded(let output, let biennium, let bureau, let funded, let requirement, let coverage):
             return "\(output) (prioridad alta): el plan financiero prevé CHF \(g(funded)) para \(biennium), "
                 + "el \(n.fixed(coverage * 100, places: 1))\(n.percentSpace)% de las necesidades de la \(bureau.rawValue), CHF \(g(requirement)) "
-                + "(déficit \(g(requirement - funded)))."
+                + "(déficit CHF \(g(requirement - funded)))."
         case .envelope(let biennium, let total, let envelope):
             let delta = total - envelope
             return "Las líneas del presupuesto ordinario para \(biennium) suman CHF \(g(total)), \(delta > 0 ? "por encima" : "por debajo") de la dotación aprobada "
-                + "de CHF \(g(envelope)) en \(g(abs(delta)))."
+                + "de CHF \(g(envelope)) en CHF \(g(abs(delta)))."
 
         case .unknownGoal(let objective, let goal, let plan, let goals):
             return "El objetivo \(objective) indica la meta \(goal); \(plan) tiene las metas G1-G\(goals)."
@@ -109,9 +120,9 @@ public struct SpanishMessages: MessageCatalogue {
                 + "Recodifique el producto bajo \(successor)."
         case .unknownObjective(let output, let title, let objective, let plan, let same):
             let range = same.first.map { first in " (objetivos \(first)-\(same.last ?? first))." } ?? "."
-            return "\(output) (\(title)) remite al objetivo \(objective), que no existe en \(plan)" + range
+            return "\(titled(output, title)) remite al objetivo \(objective), que no existe en \(plan)" + range
         case .notInFramework(let output, let title, let plan):
-            return "\(output) (\(title)) está planificado o presupuestado pero no figura en la hoja de productos del marco de resultados para \(plan)."
+            return "\(titled(output, title)) está planificado o presupuestado pero no figura en la hoja de productos del marco de resultados para \(plan)."
         case .objectiveMismatch(let output, let stated):
             return "El producto \(output) pertenece al objetivo \(output.objective) pero la fila indica \(stated); se utilizó \(output.objective)."
         case .bureauMismatch(let output, let owner, let stated):
@@ -119,12 +130,12 @@ public struct SpanishMessages: MessageCatalogue {
 
         case .kpiIncomplete(let kpi, let name, let baseline, let target):
             let parts = [baseline.map { gap(.baseline, $0) }, target.map { gap(.target, $0) }].compactMap { $0 }
-            return "\(kpi) (\(name)): \(parts.joined(separator: " y ")); no se puede \(target != nil ? "evaluar" : "calcular") el progreso."
+            return "\(titled(kpi, name)): \(parts.joined(separator: " y ")); no se puede \(target != nil ? "evaluar" : "calcular") el progreso."
         case .kpiStatus(let kpi, let name, let actual, let year, let baseline, let baselineYear, let target, let targetYear, let computed, let reported):
-            return "\(kpi) (\(name)): \(p(actual)) en \(year) frente a un valor de referencia de \(p(baseline)) (\(baselineYear)) y una meta de "
+            return "\(titled(kpi, name)): \(p(actual)) en \(year) frente a un valor de referencia de \(p(baseline)) (\(baselineYear)) y una meta de "
                 + "\(p(target)) (\(targetYear)). Estado calculado: \(status(computed))" + (reported.map { "; estado notificado «\($0)»." } ?? ".")
         case .riskUnmitigated(let risk, let description, let score, let likelihood, let impact, let band):
-            return "\(risk) (\(description)) tiene una puntuación de \(p(score)) (probabilidad \(p(likelihood)) × impacto \(p(impact)), "
+            return "\(titled(risk, description)) tiene una puntuación de \(p(score)) (probabilidad \(p(likelihood)) × impacto \(p(impact)), "
                 + "\(self.band(band))) y no tiene medidas de mitigación."
         case .riskUnknownObjective(let risk, let objective):
             return "\(risk) está vinculado al objetivo \(objective), que no figura en el marco de resultados."
@@ -151,6 +162,16 @@ public struct SpanishMessages: MessageCatalogue {
         case .submissions(let count): "\(count) envío\(count == 1 ? "" : "s")"
         case .rows(let count): "\(count) fila\(count == 1 ? "" : "s")"
         }
+    }
+
+    /// `sources[2].tables[0] (fuente «OP», tabla «allocations»)`: the table's entry in the pipeline file.
+    private func at(_ place: TablePlace) -> String {
+        "\(place.path) (fuente «\(place.sourceName)», tabla «\(place.kind)»)"
+    }
+
+    /// `R.1-2 (Satellite filings)`, `KPI-1 (CIRTs)`, or the code alone when the workbook gives no title or name.
+    private func titled(_ code: some CustomStringConvertible, _ title: String) -> String {
+        title.isEmpty ? code.description : "\(code) (\(title))"
     }
 
     private func name(of kind: WorkbookKind) -> String {

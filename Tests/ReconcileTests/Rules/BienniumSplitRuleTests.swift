@@ -53,8 +53,8 @@ import Results
         #expect(f.texts.delta == "-90000 (-0.64%)")
         #expect(f.sourceTexts == ["FP.xlsx!S!I5"])
         #expect(f.causedBy == [])
-        #expect(f.message == .bienniumSplit(label: "R.1-3 STAFF RB", years: Biennium(2022, 2023), first: 6_930_000, second: 7_050_000,
-                                            stated: 13_890_000, transposed: true))
+        #expect(f.message == .bienniumSplit(row: .budgetLine(output: OutputCode("R.1-3"), category: CostCategory("STAFF"), funding: FundingSource("RB")),
+                                            years: Biennium(2022, 2023), first: 6_930_000, second: 7_050_000, stated: 13_890_000, transposed: true))
     }
 
     /// The id's category part is there only when the line has one.
@@ -63,6 +63,8 @@ import Results
         b.line("R.1-3", funding: "RB-CR", [2022: 100_000, 2023: 100_000], biennium: 210_000)
         let f = try #require(b.findings(of: .fin006).first)
         #expect(f.idText == "FIN-006/FP/R.1-3/RB-CR/2022-2023")
+        guard case .bienniumSplit(let row, _, _, _, _, _) = f.message else { Issue.record("not FIN-006"); return }
+        #expect(row == .budgetLine(output: OutputCode("R.1-3"), category: nil, funding: FundingSource("RB-CR")))
         let facts = try #require(Self.facts(f.message))
         #expect(facts.first == 100_000 && facts.second == 100_000 && facts.stated == 210_000 && !facts.transposed)
     }
@@ -80,6 +82,8 @@ import Results
         #expect(f.bureau == .tsb && f.output == nil && f.period == .biennium(Biennium(2022, 2023)))
         #expect(f.expected == .amount(10_750_000) && f.actual == .amount(10_759_000) && f.delta == .change(9_000, of: 10_750_000))
         #expect(f.sourceTexts == ["FP.xlsx!S!D5"])
+        guard case .bienniumSplit(let row, _, _, _, _, _) = f.message else { Issue.record("not FIN-006"); return }
+        #expect(row == .summary(bureau: .tsb))
         let facts = try #require(Self.facts(f.message))
         #expect(facts.first == 4_755_000 && facts.second == 5_995_000 && facts.stated == 10_759_000 && facts.transposed)
     }
@@ -98,6 +102,8 @@ import Results
         #expect(f.bureau == .br && f.output == OutputCode("R.1-1"))
         #expect(f.expected == .amount(2_000_000) && f.actual == .amount(2_100_000) && f.delta == .change(100_000, of: 2_000_000))
         #expect(f.sourceTexts == ["OP_BR.xlsx!S!G5"])
+        guard case .bienniumSplit(let row, _, _, _, _, _) = f.message else { Issue.record("not FIN-006"); return }
+        #expect(row == .allocation(output: OutputCode("R.1-1"), funding: FundingSource("RB")))
         let facts = try #require(Self.facts(f.message))
         #expect(facts.first == 1_000_000 && facts.second == 1_000_000 && facts.stated == 2_100_000 && !facts.transposed)
     }

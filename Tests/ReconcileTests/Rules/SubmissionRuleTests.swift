@@ -42,6 +42,13 @@ import Results
         #expect(f.message == .missingSubmission(kind: kind, bureau: bureau, biennium: Biennium(2022, 2023), received: present.sorted(), refused: []))
     }
 
+    /// issue 15: the source names the inbox the run used (its folder's name), not a fixed `inbox/`.
+    @Test func theSourceIsTheRunsInbox() throws {
+        let b = Self.builder(without: [], bureaus: [.br, .tsb, .gs])
+        let f = try #require(b.findings(of: .sub001) { $0.bureaus = Self.all; $0.inboxName = "drop-2023" }.first)
+        #expect(f.sourceTexts == ["drop-2023/"])
+    }
+
     /// A workbook that arrived but was refused counts as missing, and the message names it and why;
     /// a refused file meant for another slot is not named here.
     @Test func aRefusedFileIsNamed() throws {
