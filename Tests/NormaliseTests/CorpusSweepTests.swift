@@ -36,7 +36,7 @@ struct CorpusSweepTests {
                 })
                 let table = TableProfile(table: kind, headerRow: 1, fields: fields)
                 let source = SourceProfile(name: "sweep", kind: Self.workbookKind(kind), files: ["*"], tables: [table])
-                let loader = SheetLoader(grid: grid, file: file, table: table, source: source, settings: SheetLoaderTests.settings,
+                let loader = SheetLoader(rows: SheetRows(grid), file: file, table: table, source: source, settings: SheetLoaderTests.settings,
                                          bureau: .tsb, tag: SourceTag(Self.workbookKind(kind), bureau: .tsb), numberFormat: { formats[$0] ?? "General" })
                 var model = ResultsModel()
                 // A sheet whose year columns all lie outside the biennium is refused as a whole.
