@@ -378,6 +378,41 @@ def run(rbm: str, inbox: Path, out: Path) -> dict:
     }
 
 
+def read_lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def count(values) -> dict:
+    out: dict = {}
+    for v in values:
+        out[v] = out.get(v, 0) + 1
+    return out
+
+
+def inflated(path: Path) -> int:
+    """The declared inflated size of a zip's entries (0 for what is not a zip)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            return sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return 0
+
+
+def check_alone(rbm: str, path: Path, reason: str) -> tuple[float, int, str]:
+    """(wall seconds, peak RSS KiB, the run's verdict) of `rbm check` on one file."""
+    proc = subprocess.run(["/usr/bin/time", "-f", "%e %M", rbm, "check", str(PIPELINE), str(path)],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall, kb = proc.stderr.strip().splitlines()[-1].split()
+    verdict = reason.split(":", 1)[0] if reason else "loaded"
+    if "more than 1048576 rows" in reason:
+        verdict += " (past the row grid)"
+    elif "ratio above" in reason:
+        verdict += " (ratio)"
+    elif "no " in reason and "table found" in reason:
+        verdict += " (no table)"
+    return float(wall), int(kb), verdict
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rbm", default=str(REPO / ".build" / "release" / "rbm"))
@@ -451,6 +486,20 @@ def main() -> int:
         "",
         "Quarantine categories: " + ", ".join(f"{k} {v}" for k, v in sorted(categories.items())) + ".",
     ]
+    lines += ["", f"Findings: {len(read_lines(run_dir / 'out' / 'discrepancies.csv')) - 1} (the demo's own 43 when its "
+              "seven workbooks stay current). Fates: " + ", ".join(f"{k} {v}" for k, v in sorted(count(fates.values()).items())) + ".",
+              "", "The largest input of each kind alone (`rbm check`, in process, `/usr/bin/time`): what one worker needs for it.", "",
+              "| input | size | inflated | what | time | peak RSS | verdict |", "|---|---|---|---|---|---|---|"]
+    # The largest input (inflated, else on disk) of each kind of input, largest first.
+    largest: dict[str, str] = {}
+    for name in labels:
+        key = (inflated(source / name), sizes[name])
+        if labels[name] not in largest or key > (inflated(source / largest[labels[name]]), sizes[largest[labels[name]]]):
+            largest[labels[name]] = name
+    for name in sorted(largest.values(), key=lambda f: (-inflated(source / f), -sizes[f]))[:10]:
+        wall, kb, verdict = check_alone(args.rbm, source / name, reasons.get(name, ""))
+        lines.append(f"| {name} | {sizes[name] / 1e6:.1f} MB | {inflated(source / name) / 2**20:.0f} MiB | {labels[name]} | "
+                     f"{wall:.2f} s | {kb / 1024:.0f} MiB | {verdict} |")
     if problems:
         lines += ["", "Problems:", ""] + [f"- {p}" for p in problems[:50]]
     text = "\n".join(lines) + "\n"
