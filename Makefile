@@ -77,6 +77,15 @@ bench-e2e: setup
 	swift build -c release --product rbm
 	$(PY) Benchmarks/bench_e2e.py --rbm .build/release/rbm $(BENCH_E2E_ARGS)
 
+# Stress run (issue 14): 500 workbooks, good, broken and hostile (zip bombs, million-row junk
+# sheets of about 50 MB, huge shared strings, deep XML), in one inbox through `rbm run`; wall
+# time, peak memory of the parent and the largest worker, and exactly the bad ones quarantined
+# (Benchmarks/README.md, "Stress run"). Several minutes; STRESS_ARGS='--files 100 --big 1' for a quick one.
+.PHONY: stress
+stress:
+	swift build -c release --product rbm
+	python3 Benchmarks/stress.py --rbm .build/release/rbm $(STRESS_ARGS)
+
 # LibreOffice opens one workbook of each kind rbm writes, and every demo feedback workbook: `soffice --headless --convert-to pdf`
 # and `--convert-to csv` must succeed and the CSV must hold the values. Headless Chromium opens the
 # demo's discrepancies.html: its layout must fit 1,440 and 390 px, screenshots are taken at both,

@@ -21,7 +21,7 @@ struct RowContext {
     let settings: NormaliseSettings
     let amounts: AmountGrammar
     /// The number format code of a cell format index (percent cells are rescaled).
-    let numberFormat: @Sendable (Int) -> String
+    let numberFormat: (Int) -> String
     /// Notes the row raises (an unknown KPI unit, a percentage outside 0-100, …).
     let notes: NoteSink
     private let byColumn: [Int: SheetCell]
@@ -29,7 +29,7 @@ struct RowContext {
     private let emptyValueColumns: Set<Int>
 
     init(row: SheetRow, layout: TableLayout, file: String, sheet: String, settings: NormaliseSettings,
-         numberFormat: @escaping @Sendable (Int) -> String = { _ in "General" }, notes: NoteSink = NoteSink()) {
+         numberFormat: @escaping (Int) -> String = { _ in "General" }, notes: NoteSink = NoteSink()) {
         self.row = row
         self.layout = layout
         self.file = file

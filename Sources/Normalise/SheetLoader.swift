@@ -4,8 +4,11 @@ import XLSXReader
 
 /// Loads one table of one sheet: finds the header, classifies and accounts for every row, records
 /// stated totals and duplicates, and turns data rows into model entities.
+///
+/// Rows stream from the reader's cursor: the loader holds a ``RowWindow`` of at most 1,000 rows
+/// (the header search looks at the first 31), never the whole sheet.
 struct SheetLoader {
-    let grid: SheetGrid
+    let rows: SheetRows
     let file: String
     let table: TableProfile
     let source: SourceProfile
@@ -14,32 +17,43 @@ struct SheetLoader {
     /// `FP`, `OP-BR`, … for finding ids.
     let tag: SourceTag
     /// The workbook's number format for a cell format index.
-    let numberFormat: @Sendable (Int) -> String
+    let numberFormat: (Int) -> String
     /// Header rows of the sheet's Excel tables, tried before the first 30 rows.
     var tableHeaderRows: [Int] = []
     /// The table's entry in the pipeline file (`sources[2].tables[0]`), for the line a warning or
     /// a DAT-003 suggests.
     var place: TablePlace
+    /// Counts the rows held and the passes over the sheet (tests).
+    var probe: RowWindowProbe?
+
+    /// Rejected or repeated rows after which a sheet that loaded fewer rows is refused as junk.
+    static let maxProblemRows = 10_000
 
     nonisolated(unsafe) private static let totalLabel = #/^(?i)(total|subtotal|sub-total|sous-total|totale?|suma)\b/#
     nonisolated(unsafe) private static let subtotalLabel = #/^(?i)(subtotal|sub-total|sous-total)\b/#
 
-    /// - Throws: ``OtherPeriod`` when an amount table's year columns all lie outside the biennium.
-    func load(into model: inout ResultsModel) throws(OtherPeriod) -> SheetAccount? {
-        let sheet = grid.sheet.name
+    /// - Throws: ``OtherPeriod`` when an amount table's year columns all lie outside the biennium;
+    ///   ``XLSXError`` when the sheet cannot be read.
+    func load(into model: inout ResultsModel) throws -> SheetAccount? {
+        let sheet = rows.sheet.name
         let mapper = HeaderMapper(table: table.table, fields: table.fields ?? [:], categories: settings.costCategories, biennium: settings.biennium)
-        let (found, seen, missing) = mapper.layout(rows: grid.rows, merged: grid.mergedRanges, headerRow: table.headerRow,
-                                                     preferred: tableHeaderRows)
-        guard var layout = found else {
-            for field in missing {
+        let cursor = try open()
+        var window = try RowWindow(reading: cursor, headerRow: table.headerRow, preferred: tableHeaderRows, probe: probe)
+        let search = mapper.search(rows: window.rows, headerRow: table.headerRow, preferred: tableHeaderRows)
+        // No header in the first rows: the sheet is not this table, however long it is; the rest
+        // of it is not read.
+        guard let position = search.position else {
+            for field in search.missing {
                 model.loadFindings.append(Finding(
                     id: Finding.ID(.dat003, .source(tag), .text(sheet), .text(field.rawValue)), severity: .error, bureau: bureau,
-                    message: .missingColumn(file: file, sheet: sheet, field: field.rawValue, headers: seen, closestAlias: mapper.closestAlias(to: seen, for: field),
-                                            likelyHeader: mapper.likelyHeader(among: seen, for: field), place: place),
+                    message: .missingColumn(file: file, sheet: sheet, field: field.rawValue, headers: search.best, closestAlias: mapper.closestAlias(to: search.best, for: field),
+                                            likelyHeader: mapper.likelyHeader(among: search.best, for: field), place: place),
                     expected: .words("column \(field.rawValue)"), actual: .term(.nothing), sources: [SourceRef(file: file, sheet: sheet)]))
             }
             return nil
         }
+        try window.readToEnd(from: cursor, header: position)
+        var layout = mapper.layout(at: position, rows: window.rows, merged: cursor.mergedRanges)
         if table.table.isAmountTable {
             let years = Set(layout.columns.compactMap { column -> Int? in
                 if case .year(_, let year, _) = column.role { year } else { nil }
@@ -63,10 +77,13 @@ struct SheetLoader {
         var scope: [[Int: Quantity]] = []          // loaded rows since the start (totals)
         var subScope: [[Int: Quantity]] = []       // loaded rows since the last total or subtotal
         var seenKeys: [String: (SheetRow, CellSource)] = [:]
+        var repeated = 0                           // identical duplicates (skipped, each a DAT-001)
 
         let notes = NoteSink()
         defer { model.notes += notes.notes }
-        for row in grid.rows where row.number > layout.lastHeaderRow {
+        let data: any RowCursor = try window.spilled ? open() : ArrayRowCursor(rows: window.rows, mergedRanges: [])
+        while let row = try data.nextRow() {
+            guard row.number > layout.lastHeaderRow else { continue }
             let context = RowContext(row: row, layout: layout, file: file, sheet: sheet, settings: settings, numberFormat: numberFormat, notes: notes)
             account.read += 1
             if table.table.isAmountTable, let label = context.firstText, label.contains(Self.totalLabel), !context.hasValidOutput {
@@ -86,6 +103,7 @@ struct SheetLoader {
             } catch {
                 account.rejected += 1
                 reject(context, error, into: &model)
+                try refuseJunk(account, repeated: repeated)
                 continue
             }
             if let key = record.duplicateKey {
@@ -99,6 +117,8 @@ struct SheetLoader {
                         model.rejectedRows.append(rejectedRow(context, finding: Finding.ID(.dat001, .source(tag), .text(key.key)),
                                                               reason: "conflicts with row \(keptCell.position.row), which has the same key \(key.key)"))
                     }
+                    if identical { repeated += 1 }
+                    try refuseJunk(account, repeated: repeated)
                     continue
                 }
                 seenKeys[key.key] = (row, key.cell)
@@ -113,6 +133,19 @@ struct SheetLoader {
             }
         }
         return account
+    }
+
+    /// Gives the sheet up once its rejected and repeated rows reach ``maxProblemRows`` and
+    /// outnumber the loaded ones.
+    private func refuseJunk(_ account: SheetAccount, repeated: Int) throws(UnloadableRows) {
+        let problems = account.rejected + repeated
+        guard problems >= Self.maxProblemRows, account.loaded < problems else { return }
+        throw UnloadableRows(file: file, sheet: rows.sheet.name, read: account.read, problems: problems, loaded: account.loaded)
+    }
+
+    private func open() throws -> any RowCursor {
+        probe?.open()
+        return try rows.open()
     }
 
     private func makeRecord(_ context: RowContext) throws(RowRejection) -> Record {
@@ -141,14 +174,14 @@ struct SheetLoader {
             model.rejectedRows.append(rejectedRow(context, finding: nil, reason: error.reason))
             return
         }
-        model.rejectedRows.append(rejectedRow(context, finding: Finding.ID(.dat002, .source(tag), .text("\(grid.sheet.name)!\(context.row.number)")),
+        model.rejectedRows.append(rejectedRow(context, finding: Finding.ID(.dat002, .source(tag), .text("\(rows.sheet.name)!\(context.row.number)")),
                                               reason: error.reason))
         let output = (try? context.requiredOutput())?.0
         let header = context.layout.columns.first { $0.index == error.column }?.header ?? CellPosition.letters(error.column)
         model.loadFindings.append(Finding(
-            id: Finding.ID(.dat002, .source(tag), .text("\(grid.sheet.name)!\(context.row.number)")), severity: .error,
+            id: Finding.ID(.dat002, .source(tag), .text("\(rows.sheet.name)!\(context.row.number)")), severity: .error,
             bureau: source.kind == .operationalPlan ? bureau : nil, output: output,
-            message: .rejectedRow(row: context.row.number, file: file, sheet: grid.sheet.name, value: error.actual, header: header, reason: error.reason),
+            message: .rejectedRow(row: context.row.number, file: file, sheet: rows.sheet.name, value: error.actual, header: header, reason: error.reason),
             expected: .words(error.expected), actual: .words(error.actual), sources: [cell]))
     }
 
@@ -158,7 +191,7 @@ struct SheetLoader {
         let cells = context.row.cells.map { cell in
             RejectedRow.Cell(column: CellPosition.letters(cell.reference.column), header: headers[cell.reference.column], text: cell.text)
         }
-        return RejectedRow(file: file, sheet: grid.sheet.name, row: context.row.number, cells: cells, finding: finding, reason: reason)
+        return RejectedRow(file: file, sheet: rows.sheet.name, row: context.row.number, cells: cells, finding: finding, reason: reason)
     }
 
     /// The values of a loaded row that totals may sum: year, biennium and FTE columns, each marked
@@ -219,7 +252,7 @@ struct SheetLoader {
     /// Every non-empty header cell and what became of it; a warning note for each one that matched
     /// no alias but resembles a field no column provides, and for each year column outside the biennium.
     private func accountColumns(_ layout: TableLayout, notes: inout [Note]) -> [ColumnAccount] {
-        let sheet = grid.sheet.name
+        let sheet = rows.sheet.name
         var out: [ColumnAccount] = []
         for column in layout.columns {
             let letter = CellPosition.letters(column.index)
@@ -286,7 +319,7 @@ struct SheetLoader {
             layout.columns[i].unit = unit
             layout.columns[i].unitOrigin = origin
             let cell = CellPosition(row: layout.headerRow, column: layout.columns[i].index).a1
-            notes.append(Note(.amountUnit, source: SourceRef(file: file, sheet: grid.sheet.name, cell: cell),
+            notes.append(Note(.amountUnit, source: SourceRef(file: file, sheet: rows.sheet.name, cell: cell),
                               "'\(header)' read in \(unit.rawValue) (from the \(origin))"))
         }
     }

@@ -179,12 +179,26 @@ struct HeaderMapper {
         return nil
     }
 
-    /// Tries each of the first 30 rows (or the given one) as the header; returns the first that
-    /// names every required field, else the headers of the closest row and the fields it lacks.
-    /// The header rows of the sheet's Excel tables (`preferred`) are tried first, wherever they are.
-    func layout(rows: [SheetRow], merged: [CellRange], headerRow fixed: Int?, preferred: [Int] = []) -> (TableLayout?, best: [String], missing: [Field]) {
+    /// Rows tried as the header (the first 30 non-empty ones; an Excel table's header row anywhere).
+    static let searchedRows = 30
+
+    /// Where the header search ended: the position of the first row that names every required
+    /// field, else the headers of the closest row and the fields it lacks.
+    struct Search {
+        var position: Int?
+        var best: [String]
+        var missing: [Field]
+    }
+
+    /// Tries each of the first 30 rows (or the given one) as the header; finds the first that
+    /// names every required field. The header rows of the sheet's Excel tables (`preferred`) are
+    /// tried first, wherever they are. Merged ranges play no part here: a merge only repeats its
+    /// first cell's header over its other columns and adds a sub-header's words, so it never
+    /// changes which fields a row names. That is what lets the header be found from the first
+    /// rows of a sheet before its merges (written after its rows) are read.
+    func search(rows: [SheetRow], headerRow fixed: Int?, preferred: [Int] = []) -> Search {
         var best: (found: Int, headers: [String], missing: [Field]) = (-1, [], table.required)
-        var positions = Array(rows.indices.prefix(30))
+        var positions = Array(rows.indices.prefix(Self.searchedRows))
         if fixed == nil, !preferred.isEmpty {
             let tableRows = preferred.compactMap { number in rows.firstIndex { $0.number == number } }
             positions = tableRows + positions.filter { !tableRows.contains($0) }
@@ -192,22 +206,26 @@ struct HeaderMapper {
         for position in positions {
             let row = rows[position]
             if let fixed, row.number != fixed { continue }
-            let next = position + 1 < rows.count ? rows[position + 1] : nil
-            let candidate = map(header: row, subHeader: next, merged: merged)
+            let candidate = map(header: row, subHeader: nil, merged: [])
             let named = Set(candidate.columns.map(\.role.field))
             let missing = table.required.filter { !named.contains($0) }
-            if missing.isEmpty {
-                var layout = candidate
-                layout.titleText = rows.prefix(position).flatMap { $0.cells.map(\.text) }
-                guessFields(of: &layout)
-                return (layout, [], [])
-            }
+            if missing.isEmpty { return Search(position: position, best: [], missing: []) }
             let found = table.required.count - missing.count
             if found > best.found || (found == best.found && row.cells.count > best.headers.count) {
                 best = (found, row.cells.map(\.text), missing)
             }
         }
-        return (nil, best.headers, best.missing)
+        return Search(position: nil, best: best.headers, missing: best.missing)
+    }
+
+    /// The layout of the header found at `position` of `rows`, with the sheet's merged ranges
+    /// (a two-row header's sub-header, group headers over several columns).
+    func layout(at position: Int, rows: [SheetRow], merged: [CellRange]) -> TableLayout {
+        let next = position + 1 < rows.count ? rows[position + 1] : nil
+        var layout = map(header: rows[position], subHeader: next, merged: merged)
+        layout.titleText = rows.prefix(position).flatMap { $0.cells.map(\.text) }
+        guessFields(of: &layout)
+        return layout
     }
 
     private func map(header: SheetRow, subHeader: SheetRow?, merged: [CellRange]) -> TableLayout {

@@ -10,6 +10,8 @@ import XLSXReader
 public struct WorkbookLoader: Sendable {
     public let sources: [SourceProfile]
     public let settings: NormaliseSettings
+    /// Counts the rows each sheet loader holds at once and its passes over sheets (tests).
+    package var probe: RowWindowProbe?
 
     public init(sources: [SourceProfile], settings: NormaliseSettings) {
         self.sources = sources
@@ -63,17 +65,10 @@ public struct WorkbookLoader: Sendable {
                                     "an Office Open XML workbook named \(ext.isEmpty ? "without an extension" : ".\(ext)"); read as .xlsx"))
         }
         let worksheets = workbook.sheets.filter { $0.kind == .worksheet }
-        var grids: [String: SheetGrid] = [:]
-        func grid(_ info: SheetInfo) throws -> SheetGrid {
-            if let g = grids[info.name] { return g }
-            let g = try workbook.grid(for: info)
-            grids[info.name] = g
-            return g
-        }
 
         var bureau: Bureau?
         if source.kind == .operationalPlan {
-            bureau = try resolveBureau(file: file, source: source, firstSheet: DefaultSheet(worksheets: worksheets).sheet.map(grid))
+            bureau = try resolveBureau(file: file, source: source, firstSheet: DefaultSheet(worksheets: worksheets).sheet, in: workbook)
         }
         let tag = SourceTag(source.kind, bureau: source.kind == .operationalPlan ? bureau : nil)
         var accounts: [SheetAccount] = []
@@ -131,17 +126,16 @@ public struct WorkbookLoader: Sendable {
                 }
                 continue
             }
-            let g = try grid(info)
             if table.table == .parameters {
-                model.envelope = envelope(in: g, file: file, notes: &model.notes)
+                probe?.open()
+                model.envelope = try envelope(in: workbook.cursor(for: info), file: file, notes: &model.notes)
                 continue
             }
-            // The number format of every cell format the sheet uses (percent cells are rescaled).
-            let used = Set(g.rows.flatMap { $0.cells.map(\.styleIndex) })
-            let formats = Dictionary(uniqueKeysWithValues: used.map { ($0, workbook.numberFormat(style: $0)) })
-            let loader = SheetLoader(grid: g, file: file, table: table, source: source, settings: settings, bureau: bureau, tag: tag,
-                                     numberFormat: { formats[$0] ?? "General" }, tableHeaderRows: headerRows,
-                                     place: place)
+            // Percent cells are rescaled: the loader looks up each cell's number format as it goes.
+            let loader = SheetLoader(rows: SheetRows(info, of: workbook), file: file, table: table, source: source, settings: settings, bureau: bureau, tag: tag,
+                                     numberFormat: { workbook.numberFormat(style: $0) }, tableHeaderRows: headerRows,
+                                     place: place,
+                                     probe: probe)
             if let account = try loader.load(into: &model) { accounts.append(account) }
             if table.table == .sectorSummary { model.hasSectorSummary = true }
         }
@@ -156,33 +150,38 @@ public struct WorkbookLoader: Sendable {
         return model
     }
 
-    /// Fixed, else from the file name, else from the title rows of the first visible sheet.
-    private func resolveBureau(file: String, source: SourceProfile, firstSheet: SheetGrid?) throws -> Bureau? {
+    /// Fixed, else from the file name, else from the title rows of the first visible sheet (its
+    /// leading one-cell rows, read from its cursor up to the first other row, at most a window's).
+    private func resolveBureau(file: String, source: SourceProfile, firstSheet: SheetInfo?, in workbook: Workbook) throws -> Bureau? {
         let rule = source.bureau ?? BureauRule(fileName: nil, fromTitle: true)
         if let bureau = bureau(fromFileName: file, source: source) { return bureau }
-        if rule.fromTitle ?? true, let grid = firstSheet {
-            let titles = grid.rows.prefix { $0.cells.count == 1 }.flatMap { $0.cells.map(\.text) }
-            for title in titles {
-                if let code = settings.bureaus.find(in: title), let bureau = Bureau(rawValue: code) { return bureau }
+        if rule.fromTitle ?? true, let info = firstSheet {
+            probe?.open()
+            let cursor = try workbook.cursor(for: info)
+            var read = 0
+            while read < RowWindow.maxRows, let row = try cursor.nextRow(), row.cells.count == 1 {
+                read += 1
+                if let code = settings.bureaus.find(in: row.cells[0].text), let bureau = Bureau(rawValue: code) { return bureau }
             }
         }
         return nil
     }
 
     /// The number beside the label that contains `envelope`.
-    private func envelope(in grid: SheetGrid, file: String, notes: inout [Note]) -> Envelope? {
-        for row in grid.rows {
+    private func envelope(in cursor: SheetCursor, file: String, notes: inout [Note]) throws -> Envelope? {
+        let sheet = cursor.sheet.name
+        while let row = try cursor.nextRow() {
             guard let label = row.cells.first, label.text.lowercased().contains("envelope") else { continue }
             for cell in row.cells.dropFirst() {
                 if case .number(let d, let text) = cell.value {
                     let value = AmountGrammar.decimal(fromNumberText: text) ?? AmountGrammar.decimal(fromNumber: d)
                     // An envelope no budget can have is not taken (nor summed with anything).
                     guard PlausibleNumber.isWithin(value, PlausibleNumber.maxAmountCHF) else {
-                        let at = SourceRef(file: file, sheet: grid.sheet.name, cell: CellPosition(row: row.number, column: cell.reference.column).a1)
+                        let at = SourceRef(file: file, sheet: sheet, cell: CellPosition(row: row.number, column: cell.reference.column).a1)
                         notes.append(Note(.implausibleEnvelope, source: at, "the envelope \(text) is beyond any plausible budget (below CHF 10^15); not used"))
                         return nil
                     }
-                    return Envelope(amount: value, source: CellSource(file: file, sheet: grid.sheet.name,
+                    return Envelope(amount: value, source: CellSource(file: file, sheet: sheet,
                                                                      position: CellPosition(row: row.number, column: cell.reference.column)))
                 }
             }

@@ -36,7 +36,7 @@ struct CorpusSweepTests {
                 })
                 let table = TableProfile(table: kind, headerRow: 1, fields: fields)
                 let source = SourceProfile(name: "sweep", kind: Self.workbookKind(kind), files: ["*"], tables: [table])
-                let loader = SheetLoader(grid: grid, file: file, table: table, source: source, settings: SheetLoaderTests.settings,
+                let loader = SheetLoader(rows: SheetRows(grid), file: file, table: table, source: source, settings: SheetLoaderTests.settings,
                                          bureau: .tsb, tag: SourceTag(Self.workbookKind(kind), bureau: .tsb), numberFormat: { formats[$0] ?? "General" },
                                          place: TablePlace(source: 0, sourceName: source.name, table: 0, kind: kind.rawValue))
                 var model = ResultsModel()

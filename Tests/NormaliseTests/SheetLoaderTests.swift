@@ -45,7 +45,7 @@ import XLSXCore
                              rows: rows, mergedRanges: merged)
         let source = SourceProfile(name: "op", kind: table == .kpis ? .resultsFramework : .operationalPlan, files: ["*"],
                                    tables: [TableProfile(table: table, fields: fields)])
-        let loader = SheetLoader(grid: grid, file: "OP_TSB.xlsx", table: source.tables[0], source: source, settings: settings, bureau: .tsb,
+        let loader = SheetLoader(rows: SheetRows(grid), file: "OP_TSB.xlsx", table: source.tables[0], source: source, settings: settings, bureau: .tsb,
                                  tag: .operationalPlan(.tsb), numberFormat: { formats[$0] ?? "General" },
                                  place: TablePlace(source: 0, sourceName: source.name, table: 0, kind: table.rawValue))
         var model = ResultsModel()
@@ -190,7 +190,7 @@ import XLSXCore
         let grid = SheetGrid(sheet: SheetInfo(name: "Plan opérationnel", visibility: .visible, kind: .worksheet, part: "xl/worksheets/sheet1.xml"),
                              rows: rows, mergedRanges: [])
         let source = SourceProfile(name: "op", kind: .operationalPlan, files: ["*"], tables: [TableProfile(table: .allocations, fields: Self.opFields)])
-        let loader = SheetLoader(grid: grid, file: "OP_TSB_2024-2027.xlsx", table: source.tables[0], source: source, settings: Self.settings,
+        let loader = SheetLoader(rows: SheetRows(grid), file: "OP_TSB_2024-2027.xlsx", table: source.tables[0], source: source, settings: Self.settings,
                                  bureau: .tsb, tag: .operationalPlan(.tsb), numberFormat: { _ in "General" },
                                  place: TablePlace(source: 0, sourceName: source.name, table: 0, kind: "allocations"))
         var model = ResultsModel()
