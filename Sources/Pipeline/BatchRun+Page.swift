@@ -12,7 +12,8 @@ extension BatchRun {
         let facts = DiscrepancyHTML.RunFacts(
             rbmVersion: Self.version, pipeline: setup.pipelineName, newestInput: reconciled.runDate,
             inputs: selection.inputs.map {
-                .init(file: $0.file, kind: $0.kind?.rawValue, bureau: $0.bureau?.rawValue, fate: $0.fate, reason: $0.reason, sha256: $0.sha256, size: $0.size)
+                .init(file: $0.file, kind: $0.kind?.rawValue, bureau: $0.bureau?.rawValue, fate: $0.fate, reason: $0.reason, sha256: $0.sha256, size: $0.size,
+                      keptInInbox: options.keepInputs && $0.fate.isFiledAway)
             })
         var context = DiscrepancyHTML.Context(run: facts, bureauTotals: reconciled.outcome.bureauTotals, kpis: reconciled.model.kpis,
                                        risks: reconciled.model.risks, tolerances: reconciled.settings.tolerances,

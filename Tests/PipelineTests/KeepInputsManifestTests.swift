@@ -36,6 +36,9 @@ import TestSupport
         let entries = try #require(json?["inputs"] as? [[String: Any]])
         #expect(entries.count == 8 && entries.allSatisfy { $0["keptInInbox"] as? Bool == true })
         #expect(Summary.render(report).contains("  kept in the inbox (--keep-inputs): 8 files, nothing moved to archive/ or quarantine/, no workbook made current"))
+        // The page's inputs table says it too, beside each fate.
+        let page = try String(contentsOf: out.appendingPathComponent("discrepancies.html"), encoding: .utf8)
+        #expect(page.components(separatedBy: "(kept in the inbox)").count - 1 == 8)
     }
 
     @Test func aRunThatFilesItsInputsAwayWritesNoKeptMark() throws {
@@ -48,6 +51,7 @@ import TestSupport
         let text = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
         #expect(!text.contains("keptInInbox"))
         #expect(!Summary.render(report).contains("kept in the inbox"))
+        #expect(!(try String(contentsOf: out.appendingPathComponent("discrepancies.html"), encoding: .utf8)).contains("kept in the inbox"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).isEmpty)
     }
 }

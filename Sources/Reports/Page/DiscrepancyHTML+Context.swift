@@ -71,8 +71,13 @@ extension DiscrepancyHTML {
         /// Hex SHA-256 of the bytes read; empty for a file not opened.
         public var sha256: String
         public var size: Int
+        /// True when the run was told to move nothing (`--keep-inputs`) and the fate is what it
+        /// decided but did not carry out: the file is still in the inbox.
+        public var keptInInbox: Bool
 
-        public init(file: String, kind: String? = nil, bureau: String? = nil, fate: Fate, reason: String? = nil, sha256: String, size: Int) {
+        public init(file: String, kind: String? = nil, bureau: String? = nil, fate: Fate, reason: String? = nil, sha256: String, size: Int,
+                    keptInInbox: Bool = false) {
+            self.keptInInbox = keptInInbox
             self.file = file
             self.kind = kind
             self.bureau = bureau

@@ -122,7 +122,9 @@ extension DiscrepancyHTML {
         var html = "<table class=\"inputs\"><thead><tr><th scope=\"col\">\(L("file"))</th><th scope=\"col\">\(L("kind"))</th><th scope=\"col\">\(L("bureau"))</th>"
         html += "<th scope=\"col\">\(L("fate"))</th><th scope=\"col\" class=\"num\">\(L("size"))</th><th scope=\"col\">SHA-256</th></tr></thead><tbody>\n"
         for input in run.inputs {
-            let fate = "<span class=\"fate \(attribute(input.fate.rawValue))\">\(escape(L(input.fate.rawValue)))</span>" + (input.reason.map { "<br><small>\(escape($0))</small>" } ?? "")
+            let kept = input.keptInInbox ? " <small>(\(escape(L("kept in the inbox"))))</small>" : ""
+            let fate = "<span class=\"fate \(attribute(input.fate.rawValue))\">\(escape(L(input.fate.rawValue)))</span>" + kept
+                + (input.reason.map { "<br><small>\(escape($0))</small>" } ?? "")
             html += "<tr><td data-label=\"\(L("file"))\">\(breakable(input.file, after: ["_"]))</td><td data-label=\"\(L("kind"))\">\(escape(input.kind ?? "—"))</td>"
             html += "<td data-label=\"\(L("bureau"))\">\(escape(input.bureau ?? "—"))</td><td data-label=\"\(L("fate"))\">\(fate)</td>"
             html += "<td class=\"num\" data-label=\"\(L("size"))\">\(size(input.size, L))</td><td data-label=\"SHA-256\"><code class=\"hash\">\(input.sha256.isEmpty ? L("not read") : escape(input.sha256))</code></td></tr>\n"
