@@ -117,11 +117,13 @@ public struct WorkbookLoader: Sendable {
                 headerRows = excelTables.filter { $0.sheet == info.name }.compactMap(\.headerRow)
             }
             guard let info else {
-                let closest = SheetNames.closest(to: table.sheet ?? "", among: worksheets.map(\.name))
+                let named = SheetNames.closest(to: table.sheet ?? "", among: worksheets.map(\.name))
+                let byHeaders = named == nil ? sheetHolding(table, among: worksheets, of: workbook) : nil
                 for field in table.table.required {
                     model.loadFindings.append(Finding(
                         id: Finding.ID(.dat003, .source(tag), .text(table.sheet ?? "?"), .text(field.rawValue)), severity: .error, bureau: bureau,
-                        message: .missingSheet(file: file, sheet: table.sheet ?? "", sheets: worksheets.map(\.name), closest: closest, place: place),
+                        message: .missingSheet(file: file, sheet: table.sheet ?? "", sheets: worksheets.map(\.name), closest: named ?? byHeaders,
+                                               place: place, byHeaders: byHeaders != nil),
                         expected: .words("column \(field.rawValue)"), actual: .term(.nothing), sources: [SourceRef(file: file, sheet: table.sheet)]))
                 }
                 continue

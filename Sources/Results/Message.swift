@@ -18,8 +18,9 @@ public enum Message: Hashable, Sendable, Codable {
     /// table's entry in the pipeline file.
     case missingExcelTable(file: String, name: String, tables: [NamedTable], place: TablePlace)
     /// DAT-003: the pipeline names a sheet the workbook does not have; `closest` is the sheet of
-    /// `sheets` whose name is nearest, when one is near.
-    case missingSheet(file: String, sheet: String, sheets: [String], closest: String?, place: TablePlace)
+    /// `sheets` whose name is nearest, when one is near, else (`byHeaders`) the sheet whose first
+    /// rows hold the table's header (a renamed or translated sheet: `Produits` for `Outputs`).
+    case missingSheet(file: String, sheet: String, sheets: [String], closest: String?, place: TablePlace, byHeaders: Bool = false)
     /// DAT-003: no header row gives a column for a required field; `likelyHeader` is the header of
     /// `headers` that most resembles one of the field's aliases (the line to add maps it), and
     /// `closestAlias` the alias nearest to any header.

@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 @testable import Normalise
 import Results
+import XLSXWriter
 
 /// issue 15, "messages that teach": a DAT-003 carries what its message needs to say which line of
 /// the pipeline file to change — the table's entry (`sources[1].tables[0]`), the sheet nearest to
@@ -24,6 +25,48 @@ import Results
     func aMissingSheetNamesTheNearestSheetAndTheTablesEntry(wanted: String, closest: String?) throws {
         let refusal = try Self.load(TableProfile(sheet: wanted, table: .allocations, fields: ExcelTableTests.fields))
         #expect(Set(refusal.details) == [.missingSheet(file: "OP_TSB.xlsx", sheet: wanted, sheets: ["Notes", "Plan"], closest: closest, place: Self.place)])
+    }
+
+    /// Sheets named unlike the pipeline's `sheet:`; each listed name holds the plan's header in row 2.
+    static func renamed(_ sheets: [(name: String, holdsPlan: Bool)]) throws -> String {
+        let path = Fixtures.temporaryDirectory("renamed-sheet").appendingPathComponent("OP_TSB.xlsx").path
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let book = try WorkbookWriter(path: path)
+        for sheet in sheets {
+            let writer = try book.addSheet(sheet.name)
+            try writer.writeRow(["Plan opérationnel du TSB"])
+            if sheet.holdsPlan {
+                try writer.writeRow(["Objectif", "Produit", "Coût prévu 2022 (CHF)", "Source de financement"].map { Cell(.string($0)) })
+                try writer.writeRow(["T.1", "T.1-1", 1200, "Budget ordinaire"])
+            } else {
+                try writer.writeRow(["Remarques générales"])
+            }
+        }
+        try book.close()
+        return path
+    }
+
+    static func refusal(_ path: String, wanted: String) throws -> NoTable {
+        let source = SourceProfile(name: "op", kind: .operationalPlan, files: ["OP_*.xlsx"], bureau: BureauRule(fixed: .tsb),
+                                   tables: [TableProfile(sheet: wanted, table: .allocations, fields: ExcelTableTests.fields)])
+        return try #require(throws: NoTable.self) { try WorkbookLoader(sources: [source], settings: SheetLoaderTests.settings).load(path: path, as: source) }
+    }
+
+    @Test func aRenamedSheetIsNamedByTheHeadersItHolds() throws {
+        // `Budget by output` is nowhere near `Feuil2` by name; `Feuil2` holds the table's header.
+        let path = try Self.renamed([("Notes", false), ("Feuil2", true)])
+        let refusal = try Self.refusal(path, wanted: "Budget by output")
+        let place = TablePlace(source: 0, sourceName: "op", table: 0, kind: "allocations")
+        #expect(Set(refusal.details) == [.missingSheet(file: "OP_TSB.xlsx", sheet: "Budget by output", sheets: ["Notes", "Feuil2"], closest: "Feuil2",
+                                                       place: place, byHeaders: true)])
+    }
+
+    @Test func twoSheetsHoldingTheHeaderAreNoGuess() throws {
+        let path = try Self.renamed([("Feuil1", true), ("Feuil2", true)])
+        let refusal = try Self.refusal(path, wanted: "Budget by output")
+        #expect(refusal.details.allSatisfy {
+            if case .missingSheet(_, _, _, nil, _, false) = $0 { true } else { false }
+        }, "\(refusal.details)")
     }
 
     @Test func aMissingColumnNamesTheHeaderMostLikelyMeant() throws {

@@ -81,6 +81,8 @@ import XLSXReader
         defer { try? FileManager.default.removeItem(at: work) }
         let report = try Self.run(work)
         #expect(report.findings.filter { $0.rule == .dat003 }.map(\.id.description) == ["DAT-003/RF/Outputs/code"])
+        // The renamed sheet is named by what it holds: the framework's Outputs sheet, in French.
+        #expect(report.findings.first { $0.rule == .dat003 }?.message.english.contains("Sheet 'Produits' has the outputs table's headers: set `sheet: \"Produits\"` under sources[0].tables[3]") == true)
         #expect(report.findings.filter { $0.rule == .rf005 }.isEmpty)
         let tsb = try #require(report.manifest.inputs.first { $0.file == "OP_TSB_2022-2025_v3.xlsx" }?.sheets.first)
         #expect(tsb.columns.filter { $0.role == .ignored }.map(\.probably) == ["objective", "title", "fte"])

@@ -110,6 +110,8 @@ import Results
             + "The closest is 'Output list': set `sheet: \"Output list\"` under sources[2].tables[0] (source 'operational plans', table 'allocations'), or rename the sheet.")
         #expect(en.text(.missingSheet(file: "RF.xlsx", sheet: "Outputs", sheets: ["Goals", "Produits"], closest: nil, place: place))
             .hasSuffix("Set `sheet:` under sources[2].tables[0] (source 'operational plans', table 'allocations') to the sheet that holds it."))
+        #expect(en.text(.missingSheet(file: "RF.xlsx", sheet: "Outputs", sheets: ["Goals", "Produits"], closest: "Produits", place: place, byHeaders: true))
+            .hasSuffix("Sheet 'Produits' has the allocations table's headers: set `sheet: \"Produits\"` under sources[2].tables[0] (source 'operational plans', table 'allocations'), or rename the sheet."))
         #expect(en.text(.missingExcelTable(file: "FP.xlsx", name: "Budget", tables: [], place: place))
             == "FP.xlsx has no Excel table named 'Budget' (it has none); the allocations table was not loaded. "
             + "Name the sheet that holds it with `sheet:` under sources[2].tables[0] (source 'operational plans', table 'allocations') instead of `excelTable:`.")

@@ -26,9 +26,11 @@ public struct EnglishMessages: MessageCatalogue {
                 ? "Name the sheet that holds it with `sheet:` under \(at(place)) instead of `excelTable:`."
                 : "Put one of those names in `excelTable:` under \(at(place)), or read a sheet with `sheet:` instead."
             return "\(file) has no Excel table named '\(name)' (\(known)); the \(place.kind) table was not loaded. " + fix
-        case .missingSheet(let file, let sheet, let sheets, let closest, let place):
+        case .missingSheet(let file, let sheet, let sheets, let closest, let place, let byHeaders):
             let known = sheets.isEmpty ? "it has no worksheet" : "its sheets: " + sheets.map { "'\($0)'" }.joined(separator: ", ")
-            let fix = closest.map { "The closest is '\($0)': set `sheet: \(TablePlace.yamlString($0))` under \(at(place)), or rename the sheet." }
+            let fix = closest.map { byHeaders
+                ? "Sheet '\($0)' has the \(place.kind) table's headers: set `sheet: \(TablePlace.yamlString($0))` under \(at(place)), or rename the sheet."
+                : "The closest is '\($0)': set `sheet: \(TablePlace.yamlString($0))` under \(at(place)), or rename the sheet." }
                 ?? "Set `sheet:` under \(at(place)) to the sheet that holds it."
             return "\(file) has no sheet '\(sheet)' (\(known)); the \(place.kind) table was not loaded. " + fix
         case .missingColumn(let file, let sheet, let field, let headers, let closest, let likely, let place):

@@ -33,9 +33,11 @@ public struct FrenchMessages: MessageCatalogue {
                 ? "Indiquez la feuille qui le contient avec `sheet:` sous \(at(place)) au lieu de `excelTable:`."
                 : "Indiquez l’un de ces noms dans `excelTable:` sous \(at(place)), ou lisez une feuille avec `sheet:`."
             return "\(file) n’a pas de tableau Excel nommé « \(name) » (\(known)) ; le tableau \(place.kind) n’a pas été chargé. " + fix
-        case .missingSheet(let file, let sheet, let sheets, let closest, let place):
+        case .missingSheet(let file, let sheet, let sheets, let closest, let place, let byHeaders):
             let known = sheets.isEmpty ? "il n’a aucune feuille de calcul" : "ses feuilles : " + sheets.map { "« \($0) »" }.joined(separator: ", ")
-            let fix = closest.map { "La plus proche est « \($0) » : indiquez `sheet: \(TablePlace.yamlString($0))` sous \(at(place)), ou renommez la feuille." }
+            let fix = closest.map { byHeaders
+                ? "La feuille « \($0) » porte les en-têtes du tableau \(place.kind) : indiquez `sheet: \(TablePlace.yamlString($0))` sous \(at(place)), ou renommez la feuille."
+                : "La plus proche est « \($0) » : indiquez `sheet: \(TablePlace.yamlString($0))` sous \(at(place)), ou renommez la feuille." }
                 ?? "Indiquez dans `sheet:` sous \(at(place)) la feuille qui le contient."
             return "\(file) n’a pas de feuille « \(sheet) » (\(known)) ; le tableau \(place.kind) n’a pas été chargé. " + fix
         case .missingColumn(let file, let sheet, let field, let headers, let closest, let likely, let place):

@@ -34,9 +34,11 @@ public struct SpanishMessages: MessageCatalogue {
                 ? "Indique la hoja que la contiene con `sheet:` bajo \(at(place)) en lugar de `excelTable:`."
                 : "Indique uno de esos nombres en `excelTable:` bajo \(at(place)), o lea una hoja con `sheet:`."
             return "\(file) no tiene ninguna tabla de Excel llamada «\(name)» (\(known)); la tabla \(place.kind) no se cargó. " + fix
-        case .missingSheet(let file, let sheet, let sheets, let closest, let place):
+        case .missingSheet(let file, let sheet, let sheets, let closest, let place, let byHeaders):
             let known = sheets.isEmpty ? "no tiene ninguna hoja de cálculo" : "sus hojas: " + sheets.map { "«\($0)»" }.joined(separator: ", ")
-            let fix = closest.map { "La más cercana es «\($0)»: indique `sheet: \(TablePlace.yamlString($0))` bajo \(at(place)), o cambie el nombre de la hoja." }
+            let fix = closest.map { byHeaders
+                ? "La hoja «\($0)» tiene los encabezados de la tabla \(place.kind): indique `sheet: \(TablePlace.yamlString($0))` bajo \(at(place)), o cambie el nombre de la hoja."
+                : "La más cercana es «\($0)»: indique `sheet: \(TablePlace.yamlString($0))` bajo \(at(place)), o cambie el nombre de la hoja." }
                 ?? "Indique en `sheet:` bajo \(at(place)) la hoja que la contiene."
             return "\(file) no tiene la hoja «\(sheet)» (\(known)); la tabla \(place.kind) no se cargó. " + fix
         case .missingColumn(let file, let sheet, let field, let headers, let closest, let likely, let place):
