@@ -110,7 +110,8 @@ public struct EnglishMessages: MessageCatalogue {
             return "\(output) uses objective \(objective) from the \(previousPlan) plan; the crosswalk maps \(objective) → \(successor). "
                 + "Re-code the output under \(successor)."
         case .unknownObjective(let output, let title, let objective, let plan, let same):
-            let range = same.first.map { first in " (objectives \(first)-\(same.last ?? first))." } ?? "."
+            // Every objective named, never a range: D.1-D.4 would claim a D.3 the plan may not have.
+            let range = same.isEmpty ? "." : " (its objectives for that bureau are " + MessageNumbers.list(same, and: "and") + ")."
             return "\(titled(output, title)) refers to objective \(objective), which does not exist in \(plan)" + range
         case .notInFramework(let output, let title, let plan):
             return "\(titled(output, title)) is planned or budgeted, but it is not in the results framework's Outputs sheet for \(plan)."

@@ -120,7 +120,8 @@ public struct FrenchMessages: MessageCatalogue {
             return "\(output) relève de l’objectif \(objective) du plan \(previousPlan) ; la table de correspondance associe \(objective) → \(successor). "
                 + "Recoder le produit sous \(successor)."
         case .unknownObjective(let output, let title, let objective, let plan, let same):
-            let range = same.first.map { first in " (objectifs \(first)-\(same.last ?? first))." } ?? "."
+            // Every objective named, never a range: D.1-D.4 would claim a D.3 the plan may not have.
+            let range = same.isEmpty ? "." : " (ses objectifs pour ce bureau sont " + MessageNumbers.list(same, and: "et") + ")."
             return "\(titled(output, title)) renvoie à l’objectif \(objective), qui n’existe pas dans \(plan)" + range
         case .notInFramework(let output, let title, let plan):
             return "\(titled(output, title)) est planifié ou budgété mais ne figure pas dans la feuille des produits du cadre de résultats pour \(plan)."

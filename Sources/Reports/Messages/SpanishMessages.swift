@@ -121,7 +121,8 @@ public struct SpanishMessages: MessageCatalogue {
             return "\(output) utiliza el objetivo \(objective) del plan \(previousPlan); la tabla de correspondencia asigna \(objective) → \(successor). "
                 + "Recodifique el producto bajo \(successor)."
         case .unknownObjective(let output, let title, let objective, let plan, let same):
-            let range = same.first.map { first in " (objetivos \(first)-\(same.last ?? first))." } ?? "."
+            // Every objective named, never a range: D.1-D.4 would claim a D.3 the plan may not have.
+            let range = same.isEmpty ? "." : " (sus objetivos para esa oficina son " + MessageNumbers.list(same, and: "y") + ")."
             return "\(titled(output, title)) remite al objetivo \(objective), que no existe en \(plan)" + range
         case .notInFramework(let output, let title, let plan):
             return "\(titled(output, title)) está planificado o presupuestado pero no figura en la hoja de productos del marco de resultados para \(plan)."
