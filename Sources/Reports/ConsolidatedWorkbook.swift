@@ -157,6 +157,11 @@ public struct ConsolidatedWorkbook {
 
     /// Lines a text takes when wrapped at spaces in a column `width` characters wide.
     static func wrappedLines(_ text: String, width: Int) -> Int {
+        asciiWrappedLines(text, width: width) ?? characterWrappedLines(text, width: width)
+    }
+
+    /// ``wrappedLines(_:width:)`` on characters, for any text.
+    static func characterWrappedLines(_ text: String, width: Int) -> Int {
         var lines = 0
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = 0
@@ -174,6 +179,41 @@ public struct ConsolidatedWorkbook {
             }
         }
         return max(1, lines)
+    }
+
+    /// ``wrappedLines(_:width:)`` counted on bytes, for a text where each byte is one character
+    /// (ASCII without a carriage return, which joins a following line feed into one character);
+    /// nil otherwise. Every finding's message goes through here (issue 11).
+    static func asciiWrappedLines(_ text: String, width: Int) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            var lines = 1, line = 0, word = 0
+            func endWord() {
+                guard word > 0 else { return }
+                if line == 0 { line = word } else if line + 1 + word <= width { line += 1 + word } else {
+                    lines += 1
+                    line = word
+                }
+                while line > width {
+                    lines += 1
+                    line -= width
+                }
+                word = 0
+            }
+            for byte in bytes {
+                guard byte < 0x80, byte != 13 else { return nil }
+                switch byte {
+                case 10:
+                    endWord()
+                    lines += 1
+                    line = 0
+                case 32: endWord()
+                default: word += 1
+                }
+            }
+            endWord()
+            return lines
+        }
     }
 
     /// Lines a text wraps to in a column `width` characters wide (roughly, as spreadsheets do).

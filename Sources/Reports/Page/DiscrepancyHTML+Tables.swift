@@ -63,14 +63,16 @@ extension DiscrepancyHTML {
         var html = "<table class=\"log\"><thead><tr>"
         html += columns.map { column in
             let numeric = column == .expected || column == .actual || column == .delta
-            return "<th scope=\"col\" class=\"c-\(column.name)\(numeric ? " num" : "")\">\(L(column.name.replacingOccurrences(of: "_", with: " ")))</th>"
+            return "<th scope=\"col\" class=\"c-\(column.name)\(numeric ? " num" : "")\">\(L(column.name.replacingBytes(of: "_", with: " ")))</th>"
         }.joined()
         html += "</tr></thead><tbody>\n"
+        // Each column's label attribute, built once rather than once per finding.
+        let labels = Dictionary(uniqueKeysWithValues: columns.map { ($0, " data-label=\"\(L($0.name.replacingBytes(of: "_", with: " ")))\"") })
         for f in findings {
             let bureau = f.bureau?.rawValue ?? noBureau
             html += "<tr id=\"\(attribute(f.id.description))\" class=\"\(f.severity.rawValue)\" data-severity=\"\(f.severity.rawValue)\" data-bureau=\"\(bureau)\" data-rule=\"\(f.rule.rawValue)\" data-root=\"\(f.causedBy.isEmpty ? 1 : 0)\"\(f.status.map { " data-status=\"\($0.rawValue)\"" } ?? "")>"
             for column in columns {
-                let label = " data-label=\"\(L(column.name.replacingOccurrences(of: "_", with: " ")))\""
+                let label = labels[column]!
                 switch column {
                 case .id:
                     let rule = L.language.rule(f.rule, tolerances: tolerances)

@@ -19,7 +19,7 @@ extension DiscrepancyHTML {
 
     /// An id usable as an HTML id and fragment: spaces and `#` replaced.
     static func attribute(_ id: String) -> String {
-        escape(id.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "#", with: "~"))
+        escape(id.replacingBytes(of: " ", with: "_").replacingBytes(of: "#", with: "~"))
     }
 
     /// Escaped text with a break opportunity (`<wbr>`) after each of `marks`: a cell reference
@@ -36,7 +36,7 @@ extension DiscrepancyHTML {
     /// Digits grouped by thousands with a narrow no-break space, U+2212 for minus: `1 800 000`,
     /// `−45 000`, `+440 000` when `signed`.
     static func grouped(_ value: Decimal, signed: Bool = false, _ L: Labels) -> String {
-        L.language == .en ? value.groupedCHF(signed: signed).replacingOccurrences(of: " ", with: "\u{202F}") : L.numbers.grouped(value, signed: signed)
+        L.language == .en ? value.groupedCHF(signed: signed).replacingBytes(of: " ", with: "\u{202F}") : L.numbers.grouped(value, signed: signed)
     }
 
     /// `−1.14 %` (U+2212), nil when the base is 0.
