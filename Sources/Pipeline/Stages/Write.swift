@@ -24,14 +24,13 @@ extension BatchRun {
             throw EnvironmentFault(folder: folder, action: "write the outputs", error: error, consequence: Self.nothingMoved)
         }
         let outputs: [(name: String, render: (URL) throws -> Void)] = [
-            ("discrepancies.csv", { try Self.write(DiscrepancyCSV.render(findings, language: language), to: $0, setup.steps) }),
-            ("discrepancies.jsonl", { try Self.write(DiscrepancyJSONL.render(findings, language: language), to: $0, setup.steps) }),
+            ("discrepancies.csv", { try Self.write(DiscrepancyCSV.render(findings, language: language), to: $0) }),
+            ("discrepancies.jsonl", { try Self.write(DiscrepancyJSONL.render(findings, language: language), to: $0) }),
             ("discrepancies.html", { url in
                 if self.options.faults.failWhileWriting { throw CocoaError(.fileWriteOutOfSpace) }
-                try Self.write(DiscrepancyHTML.render(findings, title: pipeline.name, context: page), to: url, setup.steps)
+                try Self.write(DiscrepancyHTML.render(findings, title: pipeline.name, context: page), to: url)
             }),
             ("consolidated.xlsx", { url in
-                setup.steps.step()
                 var workbook = pipeline.consolidatedWorkbook
                 workbook.runDate = reconciled.runDate
                 workbook.version = Self.version
@@ -44,14 +43,22 @@ extension BatchRun {
         ] + feedbackOutputs(reconciled, setup, language: language)
         var failed: [String: String] = [:]
         do {
-            for output in outputs {
-                do {
+            // The outputs are independent: they are rendered into the staging folder on every core
+            // at once (issue 11). Their durable steps and failures are then taken in the outputs'
+            // order, so a planned crash or a failing output means what it did when they were
+            // written one by one (nothing staged is seen before `publish`).
+            let errors = ConcurrentRender.run(outputs.map { output in
+                { [options] in
                     if let fault = options.faults.failRendering, fault.output == output.name { throw fault.error }
                     try output.render(staging.path(output.name))
-                } catch where !EnvironmentFault.isEnvironmental(error) {
-                    failed[output.name] = "\(error)"
-                    try? FileManager.default.removeItem(at: staging.path(output.name))
                 }
+            }, first: { outputs[$0].name == "consolidated.xlsx" || outputs[$0].name == "discrepancies.html" })
+            for (output, error) in zip(outputs, errors) {
+                setup.steps.step()
+                guard let error else { continue }
+                if EnvironmentFault.isEnvironmental(error) { throw error }
+                failed[output.name] = "\(error)"
+                try? FileManager.default.removeItem(at: staging.path(output.name))
             }
             let published = outputs.map(\.name).filter { failed[$0] == nil }
             try staging.publish(published, withdrawing: failed.keys.sorted() + Self.staleFeedback(in: folder, keeping: published))
@@ -77,7 +84,6 @@ extension BatchRun {
             let name = FeedbackWorkbook.outputName(kind: kind, bureau: input.bureau)
             guard !outputs.contains(where: { $0.name == name }) else { continue }
             outputs.append((name, { url in
-                setup.steps.step()
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 let workbook = FeedbackWorkbook(file: input.file, tolerances: tolerances, language: language)
                 try workbook.write(findings: findings, source: source.path, to: url.path)
@@ -99,8 +105,7 @@ extension BatchRun {
 
 
     /// Writes through a flushed temporary file and a rename, so a reader never sees half a file.
-    static func write(_ text: String, to url: URL, _ steps: DurableSteps) throws {
-        steps.step()
+    static func write(_ text: String, to url: URL) throws {
         try DurableFile.write(Data(text.utf8), to: url)
     }
 }
