@@ -8,19 +8,22 @@ import Testing
         "", " ", "\n", "a", "Biennium (stated, CHF)", "FIN-005/OP-BR/Operational", "two  spaces", "line\nbreak\n\nblank",
         String(repeating: "x", count: 95), "word " + String(repeating: "y", count: 41) + " end",
         "ends with space ", " starts with space", "D.2-14, 2022: planned CHF 1 800 000 in the operational plan",
+        "Brasília − 45 000 × 1.5 ≥ 3\u{202F}% → Genève", "é è ç ü ß ø å œ", "staff −1.14\u{202F}% of CHF 2 000 000 (≤ 5 %)",
     ]
 
-    @Test("Wrapped lines on bytes equal wrapped lines on characters", arguments: [1, 2, 7, 14, 40])
+    @Test("Wrapped lines on scalars equal wrapped lines on characters", arguments: [1, 2, 7, 14, 40])
     func wrapped(width: Int) {
         for text in Self.texts {
-            #expect(ConsolidatedWorkbook.asciiWrappedLines(text, width: width) == ConsolidatedWorkbook.characterWrappedLines(text, width: width))
+            #expect(ConsolidatedWorkbook.simpleWrappedLines(text, width: width) == ConsolidatedWorkbook.characterWrappedLines(text, width: width))
         }
     }
 
-    @Test("Text that is not plain ASCII is wrapped on characters")
-    func notASCII() {
-        #expect(ConsolidatedWorkbook.asciiWrappedLines("Brasília", width: 4) == nil)
-        #expect(ConsolidatedWorkbook.asciiWrappedLines("a\r\nb", width: 4) == nil)
+    @Test("Text whose scalars may join into one character is wrapped on characters")
+    func joining() {
+        #expect(ConsolidatedWorkbook.simpleWrappedLines("Bras\u{0069}\u{0301}lia", width: 4) == nil)
+        #expect(ConsolidatedWorkbook.simpleWrappedLines("a\u{200D}b", width: 4) == nil)
+        #expect(ConsolidatedWorkbook.simpleWrappedLines("x\u{20D7} y", width: 4) == nil)
+        #expect(ConsolidatedWorkbook.simpleWrappedLines("a\r\nb", width: 4) == nil)
         #expect(ConsolidatedWorkbook.wrappedLines("a\r\nb", width: 4) == ConsolidatedWorkbook.characterWrappedLines("a\r\nb", width: 4))
     }
 
