@@ -4,6 +4,8 @@ import Results
 /// Text forms of the page: escaping, break points and amounts as a reader expects them.
 extension DiscrepancyHTML {
     static func escape(_ s: String) -> String {
+        // Most texts have nothing to escape: no character can be one of these without its byte.
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return s }
         var out = ""
         for ch in s {
             switch ch {
@@ -26,8 +28,15 @@ extension DiscrepancyHTML {
     /// breaks after `!`, an id after `/`, never letter by letter.
     static func breakable(_ s: String, after marks: Set<Character>) -> String {
         var out = ""
+        out.reserveCapacity(s.utf8.count + 16)
         for ch in s {
-            out += escape(String(ch))
+            switch ch {   // as escape(_:), without a string per character (issue 11)
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(ch)
+            }
             if marks.contains(ch) { out += "<wbr>" }
         }
         return out
