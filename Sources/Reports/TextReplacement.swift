@@ -1,8 +1,9 @@
 extension String {
-    /// Every occurrence of `target` replaced by `replacement`, matched on UTF-8 code units as
-    /// Foundation's literal search matches UTF-16 ones (so the same occurrences, also inside a
-    /// grapheme cluster), without bridging to `NSString`: the page, the workbook's links and the
-    /// labels' templates call this tens of thousands of times in a large run (issue 11).
+    /// Every occurrence of `target` replaced by `replacement`, matched on UTF-8 code units, without
+    /// bridging to `NSString`: the page, the workbook's links and the labels' templates call this
+    /// tens of thousands of times in a large run (issue 11). Unlike `replacingOccurrences`, which
+    /// matches whole characters, an occurrence followed by a combining mark is replaced too: a `"`
+    /// before an accent is doubled in the CSV, where Foundation left it single and broke the field.
     func replacingBytes(of target: String, with replacement: String) -> String {
         var source = self, pattern = target
         return source.withUTF8 { s in
