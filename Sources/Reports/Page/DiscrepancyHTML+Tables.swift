@@ -21,13 +21,13 @@ extension DiscrepancyHTML {
             let key = bureau?.rawValue ?? noBureau
             html += "<tr><th scope=\"row\">\(bureau?.rawValue ?? L("no bureau"))</th>"
             for severity in severities {
-                html += "<td class=\"num \(severity.rawValue)\">\(link(mine.filter { $0.severity == severity }.count, bureau: key, severity: severity.rawValue))</td>"
+                html += "<td class=\"num \(severity.rawValue)\">\(link(mine.count(where: { $0.severity == severity }), bureau: key, severity: severity.rawValue))</td>"
             }
             html += "<td class=\"num\">\(link(mine.count, bureau: key, severity: ""))</td></tr>\n"
         }
         html += "</tbody><tfoot><tr><th scope=\"row\">\(L("all"))</th>"
         for severity in severities {
-            html += "<td class=\"num\">\(link(findings.filter { $0.severity == severity }.count, bureau: "", severity: severity.rawValue))</td>"
+            html += "<td class=\"num\">\(link(findings.count(where: { $0.severity == severity }), bureau: "", severity: severity.rawValue))</td>"
         }
         return html + "<td class=\"num\">\(link(findings.count, bureau: "", severity: ""))</td></tr></tfoot></table>\n"
     }
@@ -110,7 +110,7 @@ extension DiscrepancyHTML {
             let count = mine.isEmpty ? "<span class=\"zero\">0</span>"
                 : "<a href=\"#findings\" data-set-rule=\"\(rule.rawValue)\">\(mine.count)</a>"
                 + severities.compactMap { s in
-                    let n = mine.filter { $0.severity == s }.count
+                    let n = mine.count(where: { $0.severity == s })
                     return n == 0 ? nil : " <span class=\"sev \(s.rawValue)\" title=\"\(L.severity(s))\">\(n)</span>"
                 }.joined()
             html += "<tr id=\"rule-\(rule.rawValue)\"\(mine.isEmpty ? " class=\"quiet\"" : "")><td class=\"code\">\(rule.rawValue)</td><td>\(escape(entry.title))</td>"
