@@ -187,7 +187,7 @@ final class WorkerPool: @unchecked Sendable {
         }
         member.errorStart = member.errorOffset
         lock.withLock { idle.append(member) }
-        guard let data = try? Data(contentsOf: result), let outcome = try? JSONDecoder().decode(FileLoad.self, from: data) else {
+        guard let data = try? Data(contentsOf: result), let outcome = try? FileLoad.fromTransfer(data, path: path) else {
             return .refused(category: "reader-crash", reason: "the worker answered without a result")
         }
         return outcome

@@ -68,7 +68,7 @@ public struct WorkerProcess: Sendable {
             return try Self.judge(process, stderr: stderr, settings: self, unusable: unusable)
         }
         guard process.terminationStatus == 0, let data = try? Data(contentsOf: result),
-              let outcome = try? JSONDecoder().decode(FileLoad.self, from: data) else {
+              let outcome = try? FileLoad.fromTransfer(data, path: path) else {
             return .refused(category: "reader-crash", reason: "the worker exited with status \(process.terminationStatus) without a result")
         }
         return outcome
@@ -95,7 +95,7 @@ public struct WorkerProcess: Sendable {
         let loader = pipeline.workbookLoader
         let outcome = FileLoad.perform(path: file, loader: loader, pipelineName: URL(fileURLWithPath: pipelinePath).lastPathComponent)
         do {
-            try JSONEncoder().encode(outcome).write(to: URL(fileURLWithPath: result), options: .atomic)
+            try outcome.transferData(path: file).write(to: URL(fileURLWithPath: result), options: .atomic)
         } catch {
             throw ResultNotWritten(path: result, cause: EnvironmentFault.cause(of: error))
         }
@@ -131,7 +131,7 @@ extension WorkerProcess {
             let outcome = FileLoad.perform(path: request.file, loader: loader, pipelineName: name)
             var reply = WorkerPool.Reply(status: "ok")
             do {
-                try JSONEncoder().encode(outcome).write(to: URL(fileURLWithPath: request.result), options: .atomic)
+                try outcome.transferData(path: request.file).write(to: URL(fileURLWithPath: request.result), options: .atomic)
             } catch {
                 reply = WorkerPool.Reply(status: "unwritable", cause: EnvironmentFault.cause(of: error))
             }

@@ -11,9 +11,11 @@ extension ConsolidatedWorkbook {
             + c.years.map { "\($0) (CHF)" } + ["Biennium (stated, CHF)", "Notes", "Source"]
         let sheet = try self.sheet(writer, name, headers, widths: [8, 9, 10, 9, 40, 12, 8] + c.years.map { _ in 14 } + [14, 30, 44])
         func rank(_ bureau: Bureau?) -> Int { bureau.flatMap { Bureau.allCases.firstIndex(of: $0) } ?? Bureau.allCases.count }
-        let lines = c.model.budgetLines.sorted { a, b in
-            (rank(a.bureau), a.output, a.outputCell.file, a.row) < (rank(b.bureau), b.output, b.outputCell.file, b.row)
-        }
+        // Each output code's natural-order key built once, not twice per comparison (issue 11).
+        let all = c.model.budgetLines, codes = all.map { NaturalOrder.Key($0.output.text) }
+        let lines = all.indices.sorted { i, j in
+            (rank(all[i].bureau), codes[i], all[i].outputCell.file, all[i].row) < (rank(all[j].bureau), codes[j], all[j].outputCell.file, all[j].row)
+        }.map { all[$0] }
         for (index, l) in lines.enumerated() {
             try sheet.writeRow([text(l.bureau?.rawValue), text(l.sector?.text), text(l.statedObjective?.text), text(l.output.text),
                                 text(l.title, style: Self.wrap), text(l.category?.code), text(l.funding.code)]

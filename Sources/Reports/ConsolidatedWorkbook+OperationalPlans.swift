@@ -11,9 +11,11 @@ extension ConsolidatedWorkbook {
         headers += ["Biennium (stated, CHF)", "FTE", "Priority", "Funding", "Notes", "Source"]
         let sheet = try self.sheet(writer, name, headers,
                                    widths: [8, 9, 10, 40] + c.years.flatMap { _ in [14, 12, 12] } + [14, 7, 9, 8, 30, 44])
-        let rows = c.model.allocations.sorted { a, b in
-            (a.bureau, a.output, a.outputCell.file, a.row) < (b.bureau, b.output, b.outputCell.file, b.row)
-        }
+        // Each output code's natural-order key built once, not twice per comparison (issue 11).
+        let all = c.model.allocations, codes = all.map { NaturalOrder.Key($0.output.text) }
+        let rows = all.indices.sorted { i, j in
+            (all[i].bureau, codes[i], all[i].outputCell.file, all[i].row) < (all[j].bureau, codes[j], all[j].outputCell.file, all[j].row)
+        }.map { all[$0] }
         for (index, a) in rows.enumerated() {
             var row: [Cell] = [text(a.bureau.rawValue), text(a.output.text), text(a.statedObjective?.text), text(a.title, style: Self.wrap)]
             for y in c.years {

@@ -151,7 +151,7 @@ extension ConsolidatedWorkbook {
         let first = row() + 1
         for bureau in bureaus {
             let r = row() + 1
-            let counts = severities.map { s in c.findings.filter { $0.bureau == bureau && $0.severity == s }.count }
+            let counts = severities.map { s in c.findings.count(where: { $0.bureau == bureau && $0.severity == s }) }
             try put([text(bureau.rawValue), .empty] + zip(severities, counts).map { s, n in
                 Cell(.formula("COUNTIFS(\(range("D")),$A\(r),\(range("C")),\"\(s.rawValue)\")", cached: .number(Double(n))))
             } + [Cell(.formula("SUM(C\(r):E\(r))", cached: .number(Double(counts.reduce(0, +)))))], nil)
@@ -160,7 +160,7 @@ extension ConsolidatedWorkbook {
         // "" for an empty cell is read differently by spreadsheet programs).
         let r = row() + 1
         let columns = ["C", "D", "E"]
-        let none = severities.map { s in c.findings.filter { $0.bureau == nil && $0.severity == s }.count }
+        let none = severities.map { s in c.findings.count(where: { $0.bureau == nil && $0.severity == s }) }
         try put([text(L("No bureau")), .empty] + zip(zip(severities, columns), none).map { pair, n in
             Cell(.formula("COUNTIFS(\(range("C")),\"\(pair.0.rawValue)\")-SUM(\(pair.1)\(first):\(pair.1)\(r - 1))", cached: .number(Double(n))))
         } + [Cell(.formula("SUM(C\(r):E\(r))", cached: .number(Double(none.reduce(0, +)))))], nil)
@@ -169,7 +169,7 @@ extension ConsolidatedWorkbook {
         try put([Cell(.string(L("Total")), style: Self.bold), .empty] + zip(columns + ["F"], totals + [c.findings.count]).map { column, n in
             Cell(.formula("SUM(\(column)\(first):\(column)\(t - 1))", cached: .number(Double(n))), style: Self.bold)
         }, nil)
-        let roots = c.findings.filter { $0.causedBy.isEmpty }.count
+        let roots = c.findings.count(where: { $0.causedBy.isEmpty })
         try put([text(L("{0} of the findings are root causes; the others name theirs in caused_by.", roots), style: CellStyle(italic: true))], nil)
     }
 

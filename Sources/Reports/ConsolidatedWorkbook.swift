@@ -157,6 +157,11 @@ public struct ConsolidatedWorkbook {
 
     /// Lines a text takes when wrapped at spaces in a column `width` characters wide.
     static func wrappedLines(_ text: String, width: Int) -> Int {
+        simpleWrappedLines(text, width: width) ?? characterWrappedLines(text, width: width)
+    }
+
+    /// ``wrappedLines(_:width:)`` on characters, for any text.
+    static func characterWrappedLines(_ text: String, width: Int) -> Int {
         var lines = 0
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = 0
@@ -174,6 +179,42 @@ public struct ConsolidatedWorkbook {
             }
         }
         return max(1, lines)
+    }
+
+    /// ``wrappedLines(_:width:)`` counted on Unicode scalars, for a text where each scalar is one
+    /// character: ASCII without a carriage return (which joins a following line feed), Latin
+    /// letters, and the punctuation, currency, letter-like, arrow and mathematical symbols messages
+    /// use (`−`, `×`, `≥`, U+202F); none of these joins its neighbours into one character, and
+    /// any other scalar (a combining mark, a joiner) gives nil. Every finding's message goes
+    /// through here (issue 11).
+    static func simpleWrappedLines(_ text: String, width: Int) -> Int? {
+        var lines = 1, line = 0, word = 0
+        func endWord() {
+            guard word > 0 else { return }
+            if line == 0 { line = word } else if line + 1 + word <= width { line += 1 + word } else {
+                lines += 1
+                line = word
+            }
+            while line > width {
+                lines += 1
+                line -= width
+            }
+            word = 0
+        }
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 10:
+                endWord()
+                lines += 1
+                line = 0
+            case 32: endWord()
+            case 13: return nil
+            case 0..<0x80, 0xA0...0x2FF, 0x2010...0x2027, 0x202F...0x205E, 0x2070...0x20CF, 0x2100...0x214F, 0x2190...0x23FF: word += 1
+            default: return nil
+            }
+        }
+        endWord()
+        return lines
     }
 
     /// Lines a text wraps to in a column `width` characters wide (roughly, as spreadsheets do).

@@ -17,6 +17,6 @@ public enum DiscrepancyCSV {
     /// Quotes a field only when it holds `,`, `"`, CR or LF; doubles inner quotes.
     static func quote(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + field.replacingBytes(of: "\"", with: "\"\"") + "\""
     }
 }

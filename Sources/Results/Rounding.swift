@@ -20,6 +20,7 @@ extension Decimal {
     public var plainText: String {
         if isNaN { return "NaN" }
         if isZero { return "0" }
+        if let text = DecimalText.plain(self) { return text }
         // `description` never uses exponent notation; it may keep trailing fraction zeros.
         var text = description
         if text.contains(".") {
@@ -42,16 +43,20 @@ extension Decimal {
     public func groupedCHF(signed: Bool = false) -> String {
         let plain = rounded(scale: 2).plainText
         guard plain != "NaN" else { return plain }
-        let negative = plain.hasPrefix("-")
-        let unsigned = negative ? plain.dropFirst() : Substring(plain)
-        let parts = unsigned.split(separator: ".", maxSplits: 1)
-        var grouped = ""
-        for (offset, digit) in parts[0].enumerated() {
-            if offset > 0 && (parts[0].count - offset) % 3 == 0 { grouped.append(" ") }
-            grouped.append(digit)
+        // On the plain form's ASCII bytes (issue 11): `-1234.5` → `−1 234.5`.
+        let bytes = Array(plain.utf8)
+        let negative = bytes.first == UInt8(ascii: "-")
+        let digitsStart = negative ? 1 : 0
+        let point = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
+        let whole = point - digitsStart
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + whole / 3 + 3)
+        if negative { out += [0xE2, 0x88, 0x92] } else if signed { out.append(UInt8(ascii: "+")) }   // U+2212
+        for offset in 0..<whole {
+            if offset > 0 && (whole - offset) % 3 == 0 { out.append(UInt8(ascii: " ")) }
+            out.append(bytes[digitsStart + offset])
         }
-        if parts.count == 2 { grouped += "." + parts[1] }
-        let sign = negative ? "\u{2212}" : (signed ? "+" : "")
-        return sign + grouped
+        out += bytes[point...]
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -10,6 +10,10 @@ struct Written {
 }
 
 extension BatchRun {
+    /// An output: its name, and `render`, which makes its content for the staging path it is given
+    /// (any thread) and returns what makes it durable there (the run's thread, in order).
+    typealias Output = (name: String, render: (URL) throws -> () throws -> Void)
+
     /// Writes every output into a staging folder, then publishes them together: an I/O failure
     /// (a full disk) leaves the previous set whole and ends the run. A content problem in one output
     /// (an error its renderer throws) costs that output only: the others are published, the stale
@@ -23,15 +27,23 @@ extension BatchRun {
         do { staging = try OutputStaging(outputFolder: folder, steps: setup.steps) } catch {
             throw EnvironmentFault(folder: folder, action: "write the outputs", error: error, consequence: Self.nothingMoved)
         }
-        let outputs: [(name: String, render: (URL) throws -> Void)] = [
-            ("discrepancies.csv", { try Self.write(DiscrepancyCSV.render(findings, language: language), to: $0, setup.steps) }),
-            ("discrepancies.jsonl", { try Self.write(DiscrepancyJSONL.render(findings, language: language), to: $0, setup.steps) }),
+        let outputs: [Output] = [
+            ("discrepancies.csv", { url in
+                let text = DiscrepancyCSV.render(findings, language: language)
+                return { try Self.write(text, to: url) }
+            }),
+            ("discrepancies.jsonl", { url in
+                let text = DiscrepancyJSONL.render(findings, language: language)
+                return { try Self.write(text, to: url) }
+            }),
             ("discrepancies.html", { url in
-                if self.options.faults.failWhileWriting { throw CocoaError(.fileWriteOutOfSpace) }
-                try Self.write(DiscrepancyHTML.render(findings, title: pipeline.name, context: page), to: url, setup.steps)
+                let text = DiscrepancyHTML.render(findings, title: pipeline.name, context: page)
+                return {
+                    if self.options.faults.failWhileWriting { throw CocoaError(.fileWriteOutOfSpace) }
+                    try Self.write(text, to: url)
+                }
             }),
             ("consolidated.xlsx", { url in
-                setup.steps.step()
                 var workbook = pipeline.consolidatedWorkbook
                 workbook.runDate = reconciled.runDate
                 workbook.version = Self.version
@@ -39,15 +51,26 @@ extension BatchRun {
                 workbook.expected = page.expected
                 workbook.language = language
                 try workbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals, years: years, to: url.path)
-                try DurableFile.flush(url)
+                return { try DurableFile.flush(url) }
             }),
         ] + feedbackOutputs(reconciled, setup, language: language) + tableOutputs(reconciled, setup, startedAt: startedAt, language: language)
         var failed: [String: String] = [:]
         do {
-            for output in outputs {
-                do {
+            // The outputs are independent: they are rendered on every core at once (issue 11).
+            // What makes each durable (writing a text through a flushed temporary file, flushing a
+            // workbook) is then done on this thread in the outputs' order, each after its durable
+            // step, so the order of flushes and renames, a planned crash and a failing output mean
+            // what they did when the outputs were written one by one.
+            let rendered = ConcurrentRender.run(outputs.map { output in
+                { [options] in
                     if let fault = options.faults.failRendering, fault.output == output.name { throw fault.error }
-                    try output.render(staging.path(output.name))
+                    return try output.render(staging.path(output.name))
+                }
+            }, first: { outputs[$0].name == "consolidated.xlsx" || outputs[$0].name == "discrepancies.html" })
+            for (output, result) in zip(outputs, rendered) {
+                setup.steps.step()
+                do {
+                    try result.get()()
                 } catch where !EnvironmentFault.isEnvironmental(error) {
                     failed[output.name] = "\(error)"
                     try? FileManager.default.removeItem(at: staging.path(output.name))
@@ -66,10 +89,10 @@ extension BatchRun {
     /// workbook handed back with the cells behind its findings marked (`feedback/<bureau>-<kind>.xlsx`;
     /// docs/feedback.md). Its source is read where it lies at write time: the inbox for an arrival
     /// (inputs are filed away only after the commit), `archive/` for a current workbook.
-    func feedbackOutputs(_ reconciled: Reconciled, _ setup: RunSetup, language: Language = .en) -> [(name: String, render: (URL) throws -> Void)] {
+    func feedbackOutputs(_ reconciled: Reconciled, _ setup: RunSetup, language: Language = .en) -> [Output] {
         guard setup.pipeline.feedback ?? true else { return [] }
         let findings = reconciled.outcome.findings, tolerances = reconciled.settings.tolerances
-        var outputs: [(name: String, render: (URL) throws -> Void)] = []
+        var outputs: [Output] = []
         for input in reconciled.inputs where input.fate == .archived || input.fate == .current {
             guard let kind = input.kind else { continue }
             let folder = input.fate == .current ? setup.inbox.archive : setup.inbox.folder
@@ -77,11 +100,10 @@ extension BatchRun {
             let name = FeedbackWorkbook.outputName(kind: kind, bureau: input.bureau)
             guard !outputs.contains(where: { $0.name == name }) else { continue }
             outputs.append((name, { url in
-                setup.steps.step()
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 let workbook = FeedbackWorkbook(file: input.file, tolerances: tolerances, language: language)
                 try workbook.write(findings: findings, source: source.path, to: url.path)
-                try DurableFile.flush(url)
+                return { try DurableFile.flush(url) }
             }))
         }
         return outputs.sorted { $0.name < $1.name }
@@ -121,8 +143,7 @@ extension BatchRun {
 
 
     /// Writes through a flushed temporary file and a rename, so a reader never sees half a file.
-    static func write(_ text: String, to url: URL, _ steps: DurableSteps) throws {
-        steps.step()
+    static func write(_ text: String, to url: URL) throws {
         try DurableFile.write(Data(text.utf8), to: url)
     }
 }

@@ -29,6 +29,9 @@ extension RuleRun {
         }
         let objectives = Set(model.objectives.map(\.code))
         let knownOutputs = Set(model.outputs.map(\.code)).union(ledger.fpOutputs).union(ledger.opOutputs)
+        // The known outputs of each objective, grouped once (a scan of every output per unknown
+        // link was most of this rule's time at scale; issue 11).
+        let outputsByObjective = Dictionary(grouping: knownOutputs, by: \.objective)
         let blankWords: Set<String> = ["", "-", "–", "—", "n/a", "none", "tbd"]
         for risk in model.risks {
             let bureau = risk.bureau
@@ -56,7 +59,7 @@ extension RuleRun {
             if let link = risk.linkedOutput {
                 let code = OutputCode(link.text)
                 if !knownOutputs.contains(code) {
-                    let siblings = knownOutputs.filter { $0.objective == code.objective }.sorted()
+                    let siblings = (outputsByObjective[code.objective] ?? []).sorted()
                     emit(Finding(id: Finding.ID(.rsk002, .text(risk.id), .output(code)), severity: .error, bureau: bureau, output: code,
                                  message: .riskUnknownOutput(risk: risk.id, output: code, objective: code.objective, siblings: siblings),
                                  expected: .term(.knownOutput), actual: .code(code.text), sources: [Format.cell(link.source)]))

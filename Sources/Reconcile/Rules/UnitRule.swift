@@ -15,7 +15,7 @@ extension RuleRun {
     /// cells behind each per-cell finding (FIN-003, FIN-004 and FIN-011 read them).
     mutating func unitRule() {
         guard hasFinancialPlan else { return }
-        let band = tolerances.unitFactorBand
+        let band = tolerances.unitFactorBand, bigBand = 1000 * band
         struct Hit { var key: Ledger.Key; var ratio: Decimal; var op: Ledger.Side; var fp: Ledger.Side }
         var hits: [Hit] = []
         var pairsPerColumn: [SourceRef: Int] = [:]
@@ -27,10 +27,12 @@ extension RuleRun {
         for key in ledger.keys {
             guard let op = ledger.op[key], let fp = ledger.fp[key], op.all != 0, fp.all != 0 else { continue }
             pairsPerColumn[column(op), default: 0] += 1
-            let ratio = op.all / fp.all
-            let big = abs(ratio - 1000) <= 1000 * band
-            let small = abs(ratio - Decimal(1) / 1000) <= band / 1000
-            if big || small { hits.append(Hit(key: key, ratio: ratio, op: op, fp: fp)) }
+            // ratio = op / fp within the band of 1000 or of 1/1000, compared as products (|fp| > 0):
+            // a division per pair led the reconciliation's profile at scale (issue 11).
+            let scale = abs(fp.all)
+            let big = abs(op.all - 1000 * fp.all) <= bigBand * scale
+            let small = abs(1000 * op.all - fp.all) <= band * scale
+            if big || small { hits.append(Hit(key: key, ratio: op.all / fp.all, op: op, fp: fp)) }
         }
         var byColumn: [SourceRef: [Hit]] = [:]
         for hit in hits { byColumn[column(hit.op), default: []].append(hit) }

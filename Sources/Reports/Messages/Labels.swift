@@ -31,7 +31,7 @@ public struct Labels: Sendable {
     public func callAsFunction(_ english: String, _ values: CustomStringConvertible...) -> String {
         var text = self(english)
         for (index, value) in values.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: value.description)
+            text = text.replacingBytes(of: "{\(index)}", with: value.description)
         }
         return text
     }

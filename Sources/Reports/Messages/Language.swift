@@ -90,10 +90,10 @@ public struct NumberForms: Sendable {
     }
 
     /// The plain form (not grouped, not rounded) with the language's decimal mark: `89,3`.
-    public func plain(_ value: Decimal) -> String { value.plainText.replacingOccurrences(of: ".", with: decimal) }
+    public func plain(_ value: Decimal) -> String { value.plainText.replacingBytes(of: ".", with: decimal) }
 
     /// Exactly `places` decimals with the language's decimal mark: `1000,0`.
-    public func fixed(_ value: Decimal, places: Int) -> String { value.fixed(places: places).replacingOccurrences(of: ".", with: decimal) }
+    public func fixed(_ value: Decimal, places: Int) -> String { value.fixed(places: places).replacingBytes(of: ".", with: decimal) }
 
     /// `−1,14 %`, `+72,13 %`; empty when the base is 0.
     public func percent(_ delta: Decimal, of base: Decimal, places: Int = 2) -> String {

@@ -21,13 +21,13 @@ extension DiscrepancyHTML {
             let key = bureau?.rawValue ?? noBureau
             html += "<tr><th scope=\"row\">\(bureau?.rawValue ?? L("no bureau"))</th>"
             for severity in severities {
-                html += "<td class=\"num \(severity.rawValue)\">\(link(mine.filter { $0.severity == severity }.count, bureau: key, severity: severity.rawValue))</td>"
+                html += "<td class=\"num \(severity.rawValue)\">\(link(mine.count(where: { $0.severity == severity }), bureau: key, severity: severity.rawValue))</td>"
             }
             html += "<td class=\"num\">\(link(mine.count, bureau: key, severity: ""))</td></tr>\n"
         }
         html += "</tbody><tfoot><tr><th scope=\"row\">\(L("all"))</th>"
         for severity in severities {
-            html += "<td class=\"num\">\(link(findings.filter { $0.severity == severity }.count, bureau: "", severity: severity.rawValue))</td>"
+            html += "<td class=\"num\">\(link(findings.count(where: { $0.severity == severity }), bureau: "", severity: severity.rawValue))</td>"
         }
         return html + "<td class=\"num\">\(link(findings.count, bureau: "", severity: ""))</td></tr></tfoot></table>\n"
     }
@@ -63,14 +63,16 @@ extension DiscrepancyHTML {
         var html = "<table class=\"log\"><thead><tr>"
         html += columns.map { column in
             let numeric = column == .expected || column == .actual || column == .delta
-            return "<th scope=\"col\" class=\"c-\(column.name)\(numeric ? " num" : "")\">\(L(column.name.replacingOccurrences(of: "_", with: " ")))</th>"
+            return "<th scope=\"col\" class=\"c-\(column.name)\(numeric ? " num" : "")\">\(L(column.name.replacingBytes(of: "_", with: " ")))</th>"
         }.joined()
         html += "</tr></thead><tbody>\n"
+        // Each column's label attribute, built once rather than once per finding.
+        let labels = Dictionary(uniqueKeysWithValues: columns.map { ($0, " data-label=\"\(L($0.name.replacingBytes(of: "_", with: " ")))\"") })
         for f in findings {
             let bureau = f.bureau?.rawValue ?? noBureau
             html += "<tr id=\"\(attribute(f.id.description))\" class=\"\(f.severity.rawValue)\" data-severity=\"\(f.severity.rawValue)\" data-bureau=\"\(bureau)\" data-rule=\"\(f.rule.rawValue)\" data-root=\"\(f.causedBy.isEmpty ? 1 : 0)\"\(f.status.map { " data-status=\"\($0.rawValue)\"" } ?? "")>"
             for column in columns {
-                let label = " data-label=\"\(L(column.name.replacingOccurrences(of: "_", with: " ")))\""
+                let label = labels[column]!
                 switch column {
                 case .id:
                     let rule = L.language.rule(f.rule, tolerances: tolerances)
@@ -108,7 +110,7 @@ extension DiscrepancyHTML {
             let count = mine.isEmpty ? "<span class=\"zero\">0</span>"
                 : "<a href=\"#findings\" data-set-rule=\"\(rule.rawValue)\">\(mine.count)</a>"
                 + severities.compactMap { s in
-                    let n = mine.filter { $0.severity == s }.count
+                    let n = mine.count(where: { $0.severity == s })
                     return n == 0 ? nil : " <span class=\"sev \(s.rawValue)\" title=\"\(L.severity(s))\">\(n)</span>"
                 }.joined()
             html += "<tr id=\"rule-\(rule.rawValue)\"\(mine.isEmpty ? " class=\"quiet\"" : "")><td class=\"code\">\(rule.rawValue)</td><td>\(escape(entry.title))</td>"

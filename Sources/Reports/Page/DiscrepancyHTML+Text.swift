@@ -4,6 +4,8 @@ import Results
 /// Text forms of the page: escaping, break points and amounts as a reader expects them.
 extension DiscrepancyHTML {
     static func escape(_ s: String) -> String {
+        // Most texts have nothing to escape: no character can be one of these without its byte.
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return s }
         var out = ""
         for ch in s {
             switch ch {
@@ -19,15 +21,22 @@ extension DiscrepancyHTML {
 
     /// An id usable as an HTML id and fragment: spaces and `#` replaced.
     static func attribute(_ id: String) -> String {
-        escape(id.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "#", with: "~"))
+        escape(id.replacingBytes(of: " ", with: "_").replacingBytes(of: "#", with: "~"))
     }
 
     /// Escaped text with a break opportunity (`<wbr>`) after each of `marks`: a cell reference
     /// breaks after `!`, an id after `/`, never letter by letter.
     static func breakable(_ s: String, after marks: Set<Character>) -> String {
         var out = ""
+        out.reserveCapacity(s.utf8.count + 16)
         for ch in s {
-            out += escape(String(ch))
+            switch ch {   // as escape(_:), without a string per character (issue 11)
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(ch)
+            }
             if marks.contains(ch) { out += "<wbr>" }
         }
         return out
@@ -36,7 +45,7 @@ extension DiscrepancyHTML {
     /// Digits grouped by thousands with a narrow no-break space, U+2212 for minus: `1 800 000`,
     /// `−45 000`, `+440 000` when `signed`.
     static func grouped(_ value: Decimal, signed: Bool = false, _ L: Labels) -> String {
-        L.language == .en ? value.groupedCHF(signed: signed).replacingOccurrences(of: " ", with: "\u{202F}") : L.numbers.grouped(value, signed: signed)
+        L.language == .en ? value.groupedCHF(signed: signed).replacingBytes(of: " ", with: "\u{202F}") : L.numbers.grouped(value, signed: signed)
     }
 
     /// `−1.14 %` (U+2212), nil when the base is 0.

@@ -1,0 +1,43 @@
+import Foundation
+@testable import Reports
+import Testing
+
+/// The byte-level text helpers of issue 11 give what the character-level forms gave.
+@Suite struct TextFastPathTests {
+    static let texts = [
+        "", " ", "\n", "a", "Biennium (stated, CHF)", "FIN-005/OP-BR/Operational", "two  spaces", "line\nbreak\n\nblank",
+        String(repeating: "x", count: 95), "word " + String(repeating: "y", count: 41) + " end",
+        "ends with space ", " starts with space", "D.2-14, 2022: planned CHF 1 800 000 in the operational plan",
+        "Brasília − 45 000 × 1.5 ≥ 3\u{202F}% → Genève", "é è ç ü ß ø å œ", "staff −1.14\u{202F}% of CHF 2 000 000 (≤ 5 %)",
+    ]
+
+    @Test("Wrapped lines on scalars equal wrapped lines on characters", arguments: [1, 2, 7, 14, 40])
+    func wrapped(width: Int) {
+        for text in Self.texts {
+            #expect(ConsolidatedWorkbook.simpleWrappedLines(text, width: width) == ConsolidatedWorkbook.characterWrappedLines(text, width: width))
+        }
+    }
+
+    @Test("Text whose scalars may join into one character is wrapped on characters")
+    func joining() {
+        #expect(ConsolidatedWorkbook.simpleWrappedLines("Bras\u{0069}\u{0301}lia", width: 4) == nil)
+        #expect(ConsolidatedWorkbook.simpleWrappedLines("a\u{200D}b", width: 4) == nil)
+        #expect(ConsolidatedWorkbook.simpleWrappedLines("x\u{20D7} y", width: 4) == nil)
+        #expect(ConsolidatedWorkbook.simpleWrappedLines("a\r\nb", width: 4) == nil)
+        #expect(ConsolidatedWorkbook.wrappedLines("a\r\nb", width: 4) == ConsolidatedWorkbook.characterWrappedLines("a\r\nb", width: 4))
+    }
+
+    @Test("Replacing on bytes finds what Foundation's literal search finds", arguments: [
+        ("a_b_c", "_", " "), ("\"quoted\" \"\"", "\"", "\"\""), ("{0} of {1} and {0}", "{0}", "7"), ("1 234 567", " ", "\u{202F}"),
+        ("none here", "#", "~"), ("", "x", "y"), ("x", "xx", "y"), ("aaaa", "aa", "b"),
+        ("Genève", "è", "e"), ("12.5", ".", ","),
+    ])
+    func replacing(text: String, target: String, replacement: String) {
+        #expect(text.replacingBytes(of: target, with: replacement) == text.replacingOccurrences(of: target, with: replacement))
+    }
+
+    @Test("A quote followed by a combining mark is doubled too (Foundation matches whole characters and left it single)")
+    func quoteBeforeCombiningMark() {
+        #expect("e\u{301}\"\u{301}".replacingBytes(of: "\"", with: "\"\"").utf8.elementsEqual("e\u{301}\"\"\u{301}".utf8))
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Results
+import Testing
+
+/// A worker's result names its file once (issue 11): cells of that file round-trip through the
+/// compact form, any other cell through the keyed form, and without the key nothing changes.
+@Suite struct CellSourceCodingTests {
+    static let cells = [
+        CellSource(file: "OP_BR.xlsx", sheet: "Operational Plan", position: CellPosition(row: 12, column: 5)),
+        CellSource(file: "OP_BR.xlsx", sheet: "Sheet with  two spaces ", position: CellPosition(row: 1_048_576, column: 16_384)),
+        CellSource(file: "OP_BR.xlsx", sheet: "", position: CellPosition(row: 1, column: 1)),
+        CellSource(file: "FP_ITU.xlsx", sheet: "Financial Plan", position: CellPosition(row: 3, column: 2)),
+    ]
+
+    @Test("Cells of the named file are compact and come back equal; others stay keyed")
+    func compact() throws {
+        let encoder = JSONEncoder()
+        encoder.userInfo[CellSource.compactFile] = "OP_BR.xlsx"
+        let data = try encoder.encode(Self.cells)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"12 5 Operational Plan\""))
+        #expect(text.contains("\"file\":\"FP_ITU.xlsx\""))
+        #expect(!text.contains("\"file\":\"OP_BR.xlsx\""))
+        let decoder = JSONDecoder()
+        decoder.userInfo[CellSource.compactFile] = "OP_BR.xlsx"
+        #expect(try decoder.decode([CellSource].self, from: data) == Self.cells)
+    }
+
+    @Test("Without the key the keyed form is written and read")
+    func keyed() throws {
+        let data = try JSONEncoder().encode(Self.cells)
+        #expect(String(decoding: data, as: UTF8.self).contains("\"position\""))
+        #expect(try JSONDecoder().decode([CellSource].self, from: data) == Self.cells)
+    }
+}

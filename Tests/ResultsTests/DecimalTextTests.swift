@@ -1,0 +1,59 @@
+import Foundation
+@testable import Results
+import Testing
+
+/// The byte-level plain text (issue 11) must give exactly what `description` with its trailing
+/// fraction zeros removed gives, for every value it takes on.
+@Suite struct DecimalTextTests {
+    /// The form ``Decimal/plainText`` gave before it was written from the parts.
+    static func described(_ value: Decimal) -> String {
+        if value.isZero { return "0" }
+        var text = value.description
+        if text.contains(".") {
+            while text.last == "0" { text.removeLast() }
+            if text.last == "." { text.removeLast() }
+        }
+        return text
+    }
+
+    @Test("Agrees with description on typed values", arguments: [
+        "1", "-1", "10", "100000", "0.5", "-0.5", "0.05", "0.0000001", "1234.5", "1234.50", "-45000",
+        "18446744073709551615", "-18446744073709551615", "1.8446744073709551615", "0.00000000000000000001",
+        "999999999999.99", "1e20", "1e39", "1e-39", "123456789012345678", "3950000", "173.8",
+    ])
+    func typed(text: String) throws {
+        let value = try #require(Decimal(string: text))
+        #expect(value.plainText == Self.described(value))
+    }
+
+    @Test("Agrees with description on values made by arithmetic")
+    func arithmetic() {
+        var state: UInt64 = 20_261_205
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        for _ in 0..<20_000 {
+            let a = Decimal(Int64(bitPattern: next() % 2_000_000_000_000) - 1_000_000_000_000) / 100
+            let b = Decimal(Int(next() % 100_000) + 1) / 1000
+            for value in [a, b, a * b, a / b, a + b, a - b, a * 1000, b / 1000, a.rounded(scale: 1), (a / b).rounded(scale: 2)] {
+                #expect(value.plainText == Self.described(value))
+            }
+        }
+    }
+
+    @Test("This Foundation's decimals are read from their bytes (else every value takes the slow path)")
+    func layout() {
+        #expect(DecimalText.layoutHolds)
+    }
+
+    @Test("A mantissa wider than 64 bits falls back to description")
+    func wide() throws {
+        let value = Decimal(1) / 3
+        #expect(DecimalText.plain(value) == nil)
+        #expect(value.plainText == Self.described(value))
+    }
+}
