@@ -45,9 +45,12 @@ import Testing
         }
     }
 
-    @Test("This Foundation's decimals are read from their bytes (else every value takes the slow path)")
-    func layout() {
-        #expect(DecimalText.layoutHolds)
+    @Test("A decimal's parts come from its public significand, exponent and sign, exactly up to 64 bits")
+    func parts() {
+        #expect(DecimalText.parts(Decimal(sign: .minus, exponent: -3, significand: 65_537)) == .init(mantissa: 65_537, exponent: -3, negative: true))
+        #expect(DecimalText.parts(Decimal(UInt64.max)) == .init(mantissa: UInt64.max, exponent: 0, negative: false))
+        #expect(DecimalText.parts(Decimal(UInt64.max) + 1) == nil)
+        #expect(DecimalText.plain(Decimal(sign: .plus, exponent: 20, significand: 7)) == "700000000000000000000")
     }
 
     @Test("A mantissa wider than 64 bits falls back to description")

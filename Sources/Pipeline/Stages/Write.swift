@@ -111,22 +111,22 @@ extension BatchRun {
 
     /// The model and the findings as CSV tables with their data package (`tables/`, docs/scale.md),
     /// when the pipeline file asks for them (`tables: true`).
-    func tableOutputs(_ reconciled: Reconciled, _ setup: RunSetup, startedAt: Date, language: Language) -> [(name: String, render: (URL) throws -> Void)] {
+    func tableOutputs(_ reconciled: Reconciled, _ setup: RunSetup, startedAt: Date, language: Language) -> [Output] {
         guard setup.pipeline.tables == true else { return [] }
         let pipeline = setup.pipeline
         let context = ModelTables.Context(run: ISO8601DateFormatter().string(from: startedAt),
                                           organisation: pipeline.document?.company ?? pipeline.name,
                                           plan: pipeline.plan.id, biennium: pipeline.plan.biennium)
         let tables = ModelTables.tables(model: reconciled.model, findings: reconciled.outcome.findings, context: context, language: language)
-        let folder: (URL) throws -> Void = { url in
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        func output(_ name: String, _ text: @escaping () throws -> String) -> Output {
+            ("tables/" + name, { url in
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let content = try text()
+                return { try Self.write(content, to: url) }
+            })
         }
-        return tables.map { table in
-            ("tables/" + table.fileName, { url in try folder(url); try Self.write(ModelTables.csv(table), to: url, setup.steps) })
-        } + [("tables/datapackage.json", { url in
-            try folder(url)
-            try Self.write(ModelTables.dataPackage(tables, context: context), to: url, setup.steps)
-        })]
+        return tables.map { table in output(table.fileName) { ModelTables.csv(table) } }
+            + [output("datapackage.json") { try ModelTables.dataPackage(tables, context: context) }]
     }
 
     /// The feedback workbooks and tables of earlier runs that this run does not write again:
