@@ -73,8 +73,10 @@ public enum RuleDescriptions {
 }
 
 extension RuleDescriptions {
-    /// The rule catalogue as a Markdown table (docs/rules.md, `rbm rules --format markdown`): code,
-    /// title, what it checks, and the tolerances (pipeline-file names) that tune it.
+    /// The rule catalogue as Markdown (docs/rules.md, `rbm rules --format markdown`): a table of code,
+    /// title, what it checks, and the tolerances (pipeline-file names) that tune it; then the
+    /// reference sections (`RuleDescriptions+Reference.swift`): each rule's severity, tolerance
+    /// values, links and example message, the tolerance table, the `caused_by` links and the KPI formula.
     public static func markdown(tolerances: Tolerances = Tolerances()) -> String {
         var out = "| rule | title | what it checks | tolerances |\n|---|---|---|---|\n"
         for rule in RuleID.allCases {
@@ -82,7 +84,7 @@ extension RuleDescriptions {
             let keys = Tolerances.keys.filter { $0.rules.contains(rule) }.map { "`\($0.name)`" }.joined(separator: ", ")
             out += "| \(rule.rawValue) | \(entry.title) | \(entry.description) | \(keys.isEmpty ? "—" : keys) |\n"
         }
-        return out
+        return out + reference(tolerances: tolerances)
     }
 
     /// The catalogue as plain text for a terminal: one rule a paragraph.
