@@ -56,6 +56,7 @@ PIPELINE = os.path.join(ROOT, "pipelines", "itu-2022-2023.yaml")
 ORACLE = os.path.join(SCENARIO, "expected", "findings.csv")
 COMPARED = ["id", "rule", "severity", "bureau", "output", "period", "expected", "actual", "delta", "sources", "caused_by"]
 MARK = "RBM_KILL_HARNESS"
+UNIQUE_SUFFIX = re.compile(r" \(\d+\)(?=\.xlsx)")
 
 # The seven slots of the demo: slot -> (demo file name, the name's version stem for resubmissions).
 SLOTS = {
@@ -159,7 +160,7 @@ class Harness:
         self.crash_points = set()  # N at which a run did end itself
         self.max_steps_seen = 0
         self.stats = dict(iterations=0, kills=0, kills_in_process=0, kill_landed=0, crashes=0, crash_runs_completed=0,
-                          second_concurrent=0, second_refused=0, second_ran=0, lock_held_refused=0,
+                          same_name=0, second_concurrent=0, second_refused=0, second_ran=0, lock_held_refused=0,
                           files=0, good=0, bad=0, reference_runs=0, oracle_checks=0, violations=0)
         self.run_seconds = []      # durations of completed runs, for the kill delays
 
@@ -182,9 +183,14 @@ class Harness:
         if first:
             name, data = SLOTS[slot], self.demo[slot]
         else:
-            self.versions[slot] += 1
-            name = versioned(SLOTS[slot], self.versions[slot])
             data = with_comment(self.demo[slot], f"rbm kill harness: resubmission {self.serial + 1}")
+            if slot in self.newest and slot not in self.pending_newest and self.rng.random() < 0.15:
+                # Sent again under the same name (new bytes, later time): archived as `name (2).xlsx`, current.
+                name = self.newest[slot]["name"]
+                self.stats["same_name"] += 1
+            else:
+                self.versions[slot] += 1
+                name = versioned(SLOTS[slot], self.versions[slot])
         self.place(name, data)
         entry = dict(name=name, sha=hashlib.sha256(data).hexdigest(), good=True, slot=slot, kind="good", serial=self.serial)
         self.drops.append(entry)
@@ -287,7 +293,7 @@ class Harness:
         else:
             victim = self.start(in_process)
             typical = sorted(self.run_seconds)[len(self.run_seconds) // 2] if self.run_seconds else 1.0
-            delay = self.rng.uniform(0, typical * 1.1)
+            delay = self.rng.uniform(0, typical * 1.3)
             note += f" after {delay * 1000:.0f} ms" + (" (in-process)" if in_process else "")
         if second:
             self.stats["second_concurrent"] += 1
@@ -499,9 +505,12 @@ class Harness:
 
     @staticmethod
     def read_findings(path):
+        """The findings on the compared columns, with the ` (N)` that archive/ adds to a name sent
+        twice taken out (a workbook read from the inbox is cited by its arrival name, from the archive
+        by its archived one; which file is current is checked by content, above)."""
         try:
             with open(path, newline="", encoding="utf-8") as f:
-                return frozenset(tuple(row[c] for c in COMPARED) for row in csv.DictReader(f))
+                return frozenset(tuple(UNIQUE_SUFFIX.sub("", row[c]) for c in COMPARED) for row in csv.DictReader(f))
         except (OSError, KeyError) as error:
             raise Violation(f"cannot read {path}: {error}")
 
@@ -510,7 +519,7 @@ class Harness:
         if sorted(current) == sorted(SLOTS):
             # The oracle of the scenario, its file names mapped to the current ones.
             self.stats["oracle_checks"] += 1
-            names = {SLOTS[slot]: current[slot] for slot in SLOTS}
+            names = {SLOTS[slot]: UNIQUE_SUFFIX.sub("", current[slot]) for slot in SLOTS}
             pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
             return frozenset(tuple(pattern.sub(lambda m: names[m.group(0)], value) for value in row) for row in self.oracle)
         key = tuple(sorted((slot, name, sha256(os.path.join(archive, name))) for slot, name in current.items()))
@@ -542,7 +551,7 @@ class Harness:
                 f"{s['crash_runs_completed']} crash runs with fewer steps; "
                 f"second instances: {s['second_concurrent']} concurrent ({s['second_refused']} refused with 75, {s['second_ran']} ran after the first), "
                 f"{s['lock_held_refused']} refused while the lock was held, touching nothing; "
-                f"files dropped: {s['files']} ({s['good']} good, {s['bad']} bad); "
+                f"files dropped: {s['files']} ({s['good']} good, {s['same_name']} of them under a name sent before, {s['bad']} bad); "
                 f"findings checked against the oracle {s['oracle_checks']} times, {s['reference_runs']} reference runs; "
                 f"violations: {s['violations']}")
 
