@@ -15,9 +15,12 @@ public struct Manifest: Codable, Sendable {
         /// Why it was quarantined or superseded, or where the current workbook was accepted.
         public var reason: String?
         public var sheets: [SheetAccount]
+        /// For a file whose worker crashed or was stopped: the side file beside it in `quarantine/`
+        /// holding the worker's standard error (`<file>.stderr.txt`).
+        public var stderr: String?
 
         public init(file: String, sha256: String, size: Int, kind: WorkbookKind? = nil, bureau: Bureau? = nil, fate: Fate,
-                    reason: String? = nil, sheets: [SheetAccount] = []) {
+                    reason: String? = nil, sheets: [SheetAccount] = [], stderr: String? = nil) {
             self.file = file
             self.sha256 = sha256
             self.size = size
@@ -26,6 +29,7 @@ public struct Manifest: Codable, Sendable {
             self.fate = fate
             self.reason = reason
             self.sheets = sheets
+            self.stderr = stderr
         }
     }
 

@@ -22,6 +22,10 @@ public struct WorkerProcess: Sendable {
     /// fault (a full or unwritable temporary folder), not the file's.
     public static let resultNotWritten: Int32 = 74
 
+    /// How much of a crashed worker's standard error is kept beside its quarantined file (the end:
+    /// a trap's message and backtrace come last).
+    public static let keptErrorBytes: UInt64 = 64 << 10
+
     /// Loads `path` in a worker; a worker that dies or overruns becomes a refusal with its category.
     /// - Throws: ``EnvironmentFault`` when the scratch folder cannot take the worker's output or
     ///   result: no file is to blame, so the batch stops instead of quarantining it.

@@ -14,12 +14,16 @@ struct Intake {
     /// Why it was quarantined or superseded, or where the current workbook was accepted.
     var reason: String?
     var sheets: [SheetAccount] = []
+    /// What its worker wrote on standard error before it crashed or was stopped (the last
+    /// ``WorkerProcess/keptErrorBytes``): kept beside the quarantined file as `<file>.stderr.txt`.
+    var stderr: String?
 
     /// The slot it fills (`OP/BR`, `FP/`), for `current.json`.
     var slot: String { CurrentSubmissions.key(kind: kind?.rawValue, bureau: bureau?.rawValue) }
 
     /// Its line in the manifest.
     var record: Manifest.InputFile {
-        Manifest.InputFile(file: file, sha256: sha256, size: size, kind: kind, bureau: bureau, fate: fate, reason: reason, sheets: sheets)
+        Manifest.InputFile(file: file, sha256: sha256, size: size, kind: kind, bureau: bureau, fate: fate, reason: reason, sheets: sheets,
+                            stderr: stderr == nil ? nil : Inbox.stderrName(of: file))
     }
 }
