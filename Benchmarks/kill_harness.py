@@ -154,13 +154,15 @@ class Harness:
             match = re.search(r"_v(\d+)\.", name)
             self.versions[slot] = int(match.group(1)) if match else 1
         self.drops = []            # every file dropped: dict(name, sha, good, slot, kind, serial)
-        self.newest = {}           # slot -> the newest good drop
+        self.newest = {}           # slot -> the newest good drop that rbm has taken
+        self.processing = []       # good drops the current iteration's runs take
+        self.held = None           # a drop waiting beside an editor's lock file
         self.references = {}       # current set -> findings of a clean run on it
         self.crash_at = 1
         self.crash_points = set()  # N at which a run did end itself
         self.max_steps_seen = 0
         self.stats = dict(iterations=0, kills=0, kills_in_process=0, kill_landed=0, crashes=0, crash_runs_completed=0,
-                          same_name=0, second_concurrent=0, second_refused=0, second_ran=0, lock_held_refused=0,
+                          same_name=0, held=0, late_older=0, second_concurrent=0, second_refused=0, second_ran=0, lock_held_refused=0,
                           files=0, good=0, bad=0, reference_runs=0, oracle_checks=0, violations=0)
         self.run_seconds = []      # durations of completed runs, for the kill delays
 
@@ -184,7 +186,7 @@ class Harness:
             name, data = SLOTS[slot], self.demo[slot]
         else:
             data = with_comment(self.demo[slot], f"rbm kill harness: resubmission {self.serial + 1}")
-            if slot in self.newest and slot not in self.pending_newest and self.rng.random() < 0.15:
+            if slot in self.newest and not any(e["slot"] == slot for e in self.processing) and self.rng.random() < 0.15:
                 # Sent again under the same name (new bytes, later time): archived as `name (2).xlsx`, current.
                 name = self.newest[slot]["name"]
                 self.stats["same_name"] += 1
@@ -194,7 +196,33 @@ class Harness:
         self.place(name, data)
         entry = dict(name=name, sha=hashlib.sha256(data).hexdigest(), good=True, slot=slot, kind="good", serial=self.serial)
         self.drops.append(entry)
-        self.pending_newest[slot] = entry
+        self.processing.append(entry)
+
+    def hold(self):
+        """A resubmission open in Excel (`~$NAME` beside it): rbm must leave it in the inbox until the
+        lock goes. When newer versions went through meanwhile, it then arrives late and older: it
+        must be archived as superseded, never made current (issue 11)."""
+        slot = self.rng.choice(sorted(self.newest))
+        self.versions[slot] += 1
+        name = versioned(SLOTS[slot], self.versions[slot])
+        data = with_comment(self.demo[slot], f"rbm kill harness: held {self.serial + 1}")
+        self.place(name, data)
+        lock = os.path.join(self.inbox, "~$" + name)
+        with open(lock, "wb") as f:
+            f.write(b"\x0bharness" + b"\x20" * 45)
+        entry = dict(name=name, sha=hashlib.sha256(data).hexdigest(), good=True, slot=slot, kind="good", serial=self.serial,
+                     held=True, lock=lock)
+        self.drops.append(entry)
+        self.held = entry
+        self.stats["held"] += 1
+
+    def release(self):
+        entry, self.held = self.held, None
+        os.remove(entry["lock"])
+        entry["held"] = False
+        if self.newest[entry["slot"]]["serial"] > entry["serial"]:
+            self.stats["late_older"] += 1
+        self.processing.append(entry)
 
     def drop_bad(self):
         kind = self.rng.choice(sorted(BAD_KINDS))
@@ -272,7 +300,9 @@ class Harness:
     # --- one iteration -------------------------------------------------------------------------
 
     def iteration(self, index):
-        self.pending_newest = {}
+        self.processing = []
+        if self.held and self.rng.random() < 0.35:
+            self.release()
         count = self.rng.randint(0, 6)
         for _ in range(count):
             if self.rng.random() < self.args.bad_share:
@@ -282,6 +312,10 @@ class Harness:
                 self.drop_good()
                 self.stats["good"] += 1
             self.stats["files"] += 1
+        if self.held is None and self.newest and self.rng.random() < self.args.held_share:
+            self.hold()
+            self.stats["files"] += 1
+            self.stats["good"] += 1
         second = self.rng.random() < self.args.second_share
         mode = "crash" if self.rng.random() < self.args.crash_share else "kill"
         in_process = self.rng.random() < 0.3
@@ -335,8 +369,9 @@ class Harness:
         if second and self.rng.random() < 0.5:
             self.second_instance_while_locked()
         result = self.complete()
-        for slot, entry in self.pending_newest.items():
-            self.newest[slot] = entry
+        for entry in self.processing:
+            if entry["slot"] not in self.newest or self.newest[entry["slot"]]["serial"] < entry["serial"]:
+                self.newest[entry["slot"]] = entry
         self.check(note, result)
         self.stats["iterations"] += 1
         return note
@@ -355,8 +390,9 @@ class Harness:
 
         # I1: nothing complete left in the inbox; no temporary files; no scratch folders; no workers.
         left = self.entries(self.inbox)
-        if left:
-            problems.append(f"I1 inbox still holds {left}")
+        waiting = sorted([self.held["name"], "~$" + self.held["name"]]) if self.held else []
+        if left != waiting:
+            problems.append(f"I1 inbox holds {left}, expected {waiting or 'nothing'}")
         for top in (self.drop,):
             for folder, dirs, files in os.walk(top):
                 for name in dirs + files:
@@ -382,6 +418,8 @@ class Harness:
                 filed.setdefault(sha256(path), []).append((place, name))
         expected = {}
         for drop in self.drops:
+            if drop.get("held"):
+                continue
             expected.setdefault(drop["sha"], []).append(drop)
         for digest, drops in expected.items():
             found = filed.get(digest, [])
@@ -486,8 +524,9 @@ class Harness:
             for sheet in entry.get("sheets", []):
                 if sheet["read"] != sheet["loaded"] + sheet["skipped"] + sheet["rejected"]:
                     problems.append(f"I5 {entry['file']}!{sheet['sheet']}: read {sheet['read']} != loaded + skipped + rejected")
-        if manifest.get("leftInInbox"):
-            problems.append(f"I1 the final run left files in the inbox: {manifest['leftInInbox']}")
+        left = sorted(manifest.get("leftInInbox", []))
+        if left != ([self.held["name"]] if self.held else []):
+            problems.append(f"I1 the final run left {left} in the inbox")
         return problems
 
     def check_history(self):
@@ -551,7 +590,8 @@ class Harness:
                 f"{s['crash_runs_completed']} crash runs with fewer steps; "
                 f"second instances: {s['second_concurrent']} concurrent ({s['second_refused']} refused with 75, {s['second_ran']} ran after the first), "
                 f"{s['lock_held_refused']} refused while the lock was held, touching nothing; "
-                f"files dropped: {s['files']} ({s['good']} good, {s['same_name']} of them under a name sent before, {s['bad']} bad); "
+                f"files dropped: {s['files']} ({s['good']} good, {s['same_name']} of them under a name sent before, {s['held']} held beside an editor's lock, "
+                f"{s['late_older']} of which arrived after a newer version, {s['bad']} bad); "
                 f"findings checked against the oracle {s['oracle_checks']} times, {s['reference_runs']} reference runs; "
                 f"violations: {s['violations']}")
 
@@ -586,6 +626,7 @@ def main():
     parser.add_argument("--bad-share", type=float, default=0.15)
     parser.add_argument("--crash-share", type=float, default=0.5, help="share of iterations with RBM_CRASH_AT (the rest are SIGKILLs)")
     parser.add_argument("--second-share", type=float, default=0.10)
+    parser.add_argument("--held-share", type=float, default=0.05, help="share of iterations that leave a file open in an editor")
     parser.add_argument("--progress", type=int, default=25, help="print a line every N iterations")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the folder after a passing run")
