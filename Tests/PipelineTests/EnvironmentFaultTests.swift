@@ -154,4 +154,22 @@ import TestSupport
         // The dead run's folder is gone, the live one's and the foreign one stay; this run left none.
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).sorted() == ["rbm-run-alive", "rbm-something-else"])
     }
+
+    /// A run killed while making its scratch folder leaves it under its hidden name: swept once it
+    /// is older than a minute (with its lock free, or no lock yet), never while it may be in the making.
+    @Test func halfMadeScratchFoldersOfKilledRunsAreSwept() throws {
+        let temporary = Fixtures.temporaryDirectory("rbm-sweep-hidden")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let old = Date().addingTimeInterval(-600)
+        let bare = temporary.appendingPathComponent(".rbm-run-bare"), locked = temporary.appendingPathComponent(".rbm-run-locked")
+        let owned = temporary.appendingPathComponent(".rbm-run-owned"), fresh = temporary.appendingPathComponent(".rbm-run-fresh")
+        for folder in [bare, locked, owned, fresh] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        for folder in [locked, owned] { try Data().write(to: folder.appendingPathComponent(".owner")) }
+        let held = open(locked.appendingPathComponent(".owner").path, O_RDWR)
+        defer { close(held) }
+        #expect(flock(held, LOCK_EX | LOCK_NB) == 0)
+        for folder in [bare, locked, owned] { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: folder.path) }
+        #expect(Scratch.sweepStale(in: temporary) == [".rbm-run-bare", ".rbm-run-owned"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).sorted() == [".rbm-run-fresh", ".rbm-run-locked"])
+    }
 }
