@@ -141,7 +141,10 @@ extension WorkerProcess {
             }
             var data = (try? JSONEncoder().encode(reply)) ?? Data()
             data.append(UInt8(ascii: "\n"))
-            FileHandle.standardOutput.write(data)
+            // The run died while this file was read: its end of the pipe is gone (EPIPE). Exit at
+            // once, as the lifeline would: the non-throwing `write(_:)` traps here, and the crash
+            // report kept the worker alive for seconds after its run (the kill harness found it).
+            do { try FileHandle.standardOutput.write(contentsOf: data) } catch { ProcessControl.exitImmediately(70) }
         }
     }
 }

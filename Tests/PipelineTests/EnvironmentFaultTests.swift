@@ -130,6 +130,41 @@ import TestSupport
         #expect(result == .success, "the worker outlived its parent")
     }
 
+    /// A serving worker whose run died while it read a file finds the run's end of the reply pipe
+    /// gone (EPIPE, broken pipes ignored as the run ignores them): it exits at once with 70, where it
+    /// used to trap in `FileHandle.write(_:)` and outlive its run by the seconds the crash report
+    /// took (the kill harness found such a worker 3 s after its run was killed).
+    @Test(.timeLimit(.minutes(1)))
+    func aServingWorkerWhoseRunIsGoneExitsInsteadOfTrapping() throws {
+        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
+        let work = Fixtures.temporaryDirectory("rbm-reply")
+        defer { try? FileManager.default.removeItem(at: work) }
+        signal(SIGPIPE, SIG_IGN)   // as `WorkerPool` does in the run; the worker inherits it
+        let worker = Process()
+        worker.executableURL = URL(fileURLWithPath: rbm)
+        worker.arguments = ["worker", DemoScenarioTests.pipeline, "--serve", "--exit-with-parent"]
+        let requests = Pipe(), replies = Pipe()
+        let errors = work.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        worker.standardInput = requests
+        worker.standardOutput = replies
+        worker.standardError = try FileHandle(forWritingTo: errors)
+        let ended = DispatchSemaphore(value: 0)
+        worker.terminationHandler = { _ in ended.signal() }
+        try worker.run()
+        try replies.fileHandleForReading.close()   // nobody will read the reply
+        let file = Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox/RR_ITU_2022-2023_v1.xlsx")
+        let request = try JSONEncoder().encode(WorkerPool.Request(file: file, result: work.appendingPathComponent("r.json").path))
+        try requests.fileHandleForWriting.write(contentsOf: request + Data("\n".utf8))
+        let result = ended.wait(timeout: .now() + 30)
+        if result == .timedOut { kill(worker.processIdentifier, SIGKILL) }
+        try? requests.fileHandleForWriting.close()
+        #expect(result == .success)
+        #expect(worker.terminationReason == .exit && worker.terminationStatus == 70,
+                "\(worker.terminationReason == .exit ? "exit" : "signal") \(worker.terminationStatus)")
+        #expect(!(try String(contentsOf: errors, encoding: .utf8)).contains("Fatal error"))
+    }
+
     @Test func scratchFoldersOfRunsThatDiedAreSwept() throws {
         let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
         let work = Fixtures.temporaryDirectory("rbm-sweep")
