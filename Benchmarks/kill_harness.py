@@ -400,7 +400,10 @@ class Harness:
                         problems.append(f"I1 temporary file left: {os.path.relpath(os.path.join(folder, name), self.work)}")
                     elif ".tmp" in name or name.endswith(".rbm-partial"):
                         problems.append(f"I1 temporary file left: {os.path.relpath(os.path.join(folder, name), self.work)}")
-        scratch = [name for name in self.entries(self.tmp) if name.startswith("rbm-") or name.startswith(".rbm-")]
+        # A run killed while making its scratch folder leaves `.rbm-run-<id>`; later runs sweep it
+        # once it is a minute old (a live run renames it within microseconds), so only older ones count.
+        scratch = [name for name in self.entries(self.tmp) if name.startswith("rbm-")
+                   or (name.startswith(".rbm-") and time.time() - os.lstat(os.path.join(self.tmp, name)).st_mtime > 90)]
         if scratch:
             problems.append(f"I1 scratch folders left in $TMPDIR: {scratch}")
         orphans = self.workers_alive()
@@ -497,7 +500,11 @@ class Harness:
                 except OSError:
                     continue
                 if f"{MARK}={self.work}".encode() in environ:
-                    alive.append(f"{pid}: {' '.join(c.decode(errors='replace') for c in cmdline[:3])}")
+                    try:
+                        state = [line for line in open(f"/proc/{pid}/status").read().splitlines() if line.startswith(("State", "PPid"))]
+                    except OSError:
+                        state = []
+                    alive.append(f"{pid}: {' '.join(c.decode(errors='replace') for c in cmdline[:3])} {state}")
             if not alive or time.time() > deadline:
                 return alive
             time.sleep(0.1)
