@@ -124,6 +124,21 @@ def versioned(name, version):
     return f"{stem} v{version}{ext}"
 
 
+VERSION = re.compile(r"(?i)[ _\-.]v(?:ersion)?[ _]?(\d{1,4})(?=[ _\-.(])")
+
+
+def is_earlier(a, b):
+    """rbm's rule (Pipeline/Resubmission.swift) for two good drops of one slot: the higher `_vN` on the
+    same name, else the later modified (here: dropped) one."""
+    def version(name):
+        match = VERSION.search(name)
+        return (name.lower(), None) if not match else ((name[:match.start()] + name[match.end():]).lower(), int(match.group(1)))
+    (stem_a, version_a), (stem_b, version_b) = version(a["name"]), version(b["name"])
+    if version_a is not None and version_b is not None and stem_a == stem_b and version_a != version_b:
+        return version_a < version_b
+    return a["serial"] < b["serial"]
+
+
 class Violation(Exception):
     pass
 
@@ -220,7 +235,7 @@ class Harness:
         entry, self.held = self.held, None
         os.remove(entry["lock"])
         entry["held"] = False
-        if self.newest[entry["slot"]]["serial"] > entry["serial"]:
+        if is_earlier(entry, self.newest[entry["slot"]]):
             self.stats["late_older"] += 1
         self.processing.append(entry)
 
@@ -370,7 +385,7 @@ class Harness:
             self.second_instance_while_locked()
         result = self.complete()
         for entry in self.processing:
-            if entry["slot"] not in self.newest or self.newest[entry["slot"]]["serial"] < entry["serial"]:
+            if entry["slot"] not in self.newest or is_earlier(self.newest[entry["slot"]], entry):
                 self.newest[entry["slot"]] = entry
         self.check(note, result)
         self.stats["iterations"] += 1
