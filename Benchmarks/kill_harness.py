@@ -173,7 +173,12 @@ class Harness:
         self.processing = []       # good drops the current iteration's runs take
         self.held = None           # a drop waiting beside an editor's lock file
         self.references = {}       # current set -> findings of a clean run on it
-        self.crash_at = 1
+        # Crash points: every other crash iteration goes round 1..frontier-1 again (small batches
+        # included), the others try the frontier, the first step no run has yet been stopped at, until
+        # a batch long enough reaches it; so every step of the longest batches is reached too.
+        self.crash_round = 1
+        self.crash_frontier = 1
+        self.crash_turn = 0
         self.crash_points = set()  # N at which a run did end itself
         self.max_steps_seen = 0
         self.stats = dict(iterations=0, kills=0, kills_in_process=0, kill_landed=0, crashes=0, crash_runs_completed=0,
@@ -336,7 +341,9 @@ class Harness:
         in_process = self.rng.random() < 0.3
         note = f"iteration {index}: {count} files, {mode}"
         if mode == "crash":
-            crash_at = self.crash_at
+            self.crash_turn += 1
+            frontier = self.crash_turn % 2 == 0 or self.crash_frontier == 1
+            crash_at = self.crash_frontier if frontier else self.crash_round
             victim = self.start(in_process, crash_at=crash_at)
             note += f" at step {crash_at}"
         else:
@@ -363,10 +370,13 @@ class Harness:
                 self.stats["crashes"] += 1
                 self.crash_points.add(crash_at)
                 self.max_steps_seen = max(self.max_steps_seen, crash_at)
-                self.crash_at += 1
+                self.crash_frontier = max(self.crash_frontier, crash_at + 1)
+                if not frontier:
+                    self.crash_round = crash_at + 1 if crash_at + 1 < self.crash_frontier else 1
             elif victim.returncode == 0:
-                self.stats["crash_runs_completed"] += 1   # the run had fewer steps than N: start again at 1
-                self.crash_at = 1
+                self.stats["crash_runs_completed"] += 1   # the run had fewer steps than N
+                if not frontier:
+                    self.crash_round = 1
             elif victim.returncode == 75 and second:
                 pass                                      # the second instance took the lock first
 
@@ -608,7 +618,7 @@ class Harness:
         s = self.stats
         return (f"kill harness: {s['iterations']} iterations in {time.time() - began:.0f} s; "
                 f"{s['kills']} SIGKILLs ({s['kill_landed']} while running, {s['kills_in_process']} in-process); "
-                f"{s['crashes']} injected crashes at {len(self.crash_points)} crash points (1..{self.max_steps_seen}), "
+                f"{s['crashes']} injected crashes at {len(self.crash_points)} of the crash points 1..{self.max_steps_seen}, "
                 f"{s['crash_runs_completed']} crash runs with fewer steps; "
                 f"second instances: {s['second_concurrent']} concurrent ({s['second_refused']} refused with 75, {s['second_ran']} ran after the first), "
                 f"{s['lock_held_refused']} refused while the lock was held, touching nothing; "
