@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SCENARIO ?= itu-2022-2023
 DEMO := demo-run/$(SCENARIO)
 
-.PHONY: demo test test-slow test-all build setup system-deps python-deps fixtures oracle clean
+.PHONY: demo test test-slow test-all build setup system-deps python-deps fixtures oracle clean kill-harness
 
 # System libraries the C targets link against (Debian).
 system-deps:
@@ -51,6 +51,15 @@ test-slow: build-tests
 	swift test --skip-build --filter "$(SLOW_SUITES)"
 
 test-all: test test-slow
+
+# The kill harness (docs/reliability.md, "Kill harness"): one drop folder, ITERATIONS iterations of
+# drops, SIGKILLs and injected crashes, the invariants I1-I5 checked after each, against the release
+# build. Python 3 standard library only. SEED=N repeats a run; exits non-zero on any violation and
+# keeps the failing folder.
+ITERATIONS ?= 1000
+kill-harness: system-deps
+	swift build -c release --product rbm
+	python3 Benchmarks/kill_harness.py --rbm .build/release/rbm --iterations $(ITERATIONS) $(if $(SEED),--seed $(SEED))
 
 # Regenerate the demo workbooks and their oracle with the independent Python scripts.
 fixtures: python-deps

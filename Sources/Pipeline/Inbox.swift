@@ -102,9 +102,9 @@ struct Inbox {
         return (0...2).contains { names.contains("~$" + name.dropFirst($0)) }
     }
 
-    /// A partial upload or a quarantine reason file: never a submission.
+    /// A partial upload or a quarantine side file (reason, worker's standard error): never a submission.
     static func isPartial(_ name: String) -> Bool {
-        [".tmp", ".part", ".crdownload", ".reason.txt"].contains { name.lowercased().hasSuffix($0) }
+        [".tmp", ".part", ".crdownload", ".reason.txt", ".stderr.txt"].contains { name.lowercased().hasSuffix($0) }
     }
 
     static func isLock(_ name: String) -> Bool { name.hasPrefix("~$") || (name.hasPrefix(".~lock.") && name.hasSuffix("#")) }
@@ -180,12 +180,24 @@ struct Inbox {
         }
     }
 
-    /// Writes the reason first, then moves the file to `quarantine/`.
-    func quarantine(_ file: URL, reason: String) throws -> URL {
+    /// The side file that keeps a crashed worker's standard error beside the quarantined `name`.
+    static func stderrName(of name: String) -> String { name + ".stderr.txt" }
+
+    /// Writes the reason first (and, for a file whose worker crashed or was stopped, its standard
+    /// error as `<file>.stderr.txt`, named in the reason file), then moves the file to `quarantine/`.
+    /// Each side file is written atomically (temporary name, flush, rename), as the reason is.
+    func quarantine(_ file: URL, reason: String, stderr: String? = nil) throws -> URL {
         try FileManager.default.createDirectory(at: quarantine, withIntermediateDirectories: true)
         let target = place(file, in: quarantine)
+        var text = FileNames.display(reason) + "\n"
+        if let stderr {
+            let side = Self.stderrName(of: target.lastPathComponent)
+            steps.step()
+            try DurableFile.write(Data(stderr.utf8), to: quarantine.appendingPathComponent(side))
+            text += "The worker's standard error (its last \(WorkerProcess.keptErrorBytes >> 10) KiB) is kept beside this file: \(FileNames.display(side))\n"
+        }
         steps.step()
-        try DurableFile.write(Data((FileNames.display(reason) + "\n").utf8), to: URL(fileURLWithPath: target.path + ".reason.txt"))
+        try DurableFile.write(Data(text.utf8), to: URL(fileURLWithPath: target.path + ".reason.txt"))
         steps.step()
         try move(file, to: target)
         return target

@@ -20,9 +20,12 @@ public struct Manifest: Codable, Sendable {
         /// `quarantine/` and no workbook was made current. Absent when the file was filed away as
         /// its fate says (and for a `current` workbook, which stays in `archive/` anyway).
         public var keptInInbox: Bool?
+        /// For a file whose worker crashed or was stopped: the side file beside it in `quarantine/`
+        /// holding the worker's standard error (`<file>.stderr.txt`).
+        public var stderr: String?
 
         public init(file: String, sha256: String, size: Int, kind: WorkbookKind? = nil, bureau: Bureau? = nil, fate: Fate,
-                    reason: String? = nil, sheets: [SheetAccount] = [], keptInInbox: Bool? = nil) {
+                    reason: String? = nil, sheets: [SheetAccount] = [], keptInInbox: Bool? = nil, stderr: String? = nil) {
             self.file = file
             self.sha256 = sha256
             self.size = size
@@ -32,6 +35,7 @@ public struct Manifest: Codable, Sendable {
             self.reason = reason
             self.sheets = sheets
             self.keptInInbox = keptInInbox
+            self.stderr = stderr
         }
     }
 

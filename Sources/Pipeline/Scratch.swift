@@ -63,10 +63,28 @@ final class Scratch {
     /// Removes the scratch folders in `temporary` whose run is gone (their `.owner` lock is free);
     /// returns their names. Folders without `.owner` (not rbm's, or from before it kept one) are
     /// left alone.
+    ///
+    /// A run killed while making its folder leaves it under its hidden name (`.rbm-run-<id>`, with or
+    /// without `.owner`), which no later run would ever take for a live one's: such a folder is
+    /// swept once it is older than `halfMadeAge` (a live run renames it within microseconds) and its
+    /// lock, if any, is free (the kill harness, docs/reliability.md).
     @discardableResult
-    static func sweepStale(in temporary: URL) -> [String] {
+    static func sweepStale(in temporary: URL, halfMadeAge: TimeInterval = 60) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
-        return names.filter { $0.hasPrefix(prefix) }.sorted().filter { name in
+        let halfMade = names.filter { $0.hasPrefix("." + prefix) }.sorted().filter { name in
+            let folder = temporary.appendingPathComponent(name)
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: folder.path),
+                  attributes[.type] as? FileAttributeType == .typeDirectory,
+                  let modified = attributes[.modificationDate] as? Date, Date().timeIntervalSince(modified) > halfMadeAge else { return false }
+            let owner = folder.appendingPathComponent(".owner").path
+            if FileManager.default.fileExists(atPath: owner) {
+                guard let lock = try? FileLock(exclusive: owner, create: false, followingSymlinks: false) else { return false }
+                defer { lock.unlock() }
+                return (try? FileManager.default.removeItem(at: folder)) != nil
+            }
+            return (try? FileManager.default.removeItem(at: folder)) != nil
+        }
+        return halfMade + names.filter { $0.hasPrefix(prefix) }.sorted().filter { name in
             let owner = temporary.appendingPathComponent(name).appendingPathComponent(".owner").path
             // No `.owner` (or a link in its place): not a folder rbm can judge. Held: its run is alive.
             guard let lock = try? FileLock(exclusive: owner, create: false, followingSymlinks: false) else { return false }

@@ -76,11 +76,12 @@ final class WorkerPool: @unchecked Sendable {
             }
         }
 
-        /// The worker's standard error written since `offset`.
-        func errorText(since offset: UInt64) -> String {
+        /// The worker's standard error written since `offset`, at most its last `limit` bytes.
+        func errorText(since offset: UInt64, limit: UInt64 = WorkerProcess.keptErrorBytes) -> String {
             guard let handle = try? FileHandle(forReadingFrom: errors) else { return "" }
             defer { try? handle.close() }
-            try? handle.seek(toOffset: offset)
+            let end = (try? handle.seekToEnd()) ?? offset
+            try? handle.seek(toOffset: max(offset, end > limit ? end - limit : 0))
             return String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
         }
 
@@ -136,16 +137,18 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     /// Loads `path` in a pooled worker (started when none is idle); a worker that dies or overruns
-    /// becomes a refusal for this file and is not used again.
+    /// becomes a refusal for this file and is not used again, and what it wrote on standard error
+    /// while on this file (its last ``WorkerProcess/keptErrorBytes``) comes back with the refusal,
+    /// to be kept beside the quarantined file.
     /// - Throws: ``EnvironmentFault`` when the scratch folder cannot take a worker's output.
-    func load(path: String) throws -> FileLoad {
+    func load(path: String) throws -> (load: FileLoad, stderr: String?) {
         let member: Member
         if let reused = lock.withLock({ idle.popLast() }) {
             member = reused
         } else {
             switch try start() {
             case .member(let started): member = started
-            case .refused(let refusal): return refusal
+            case .refused(let refusal): return (refusal, nil)
             }
         }
         let result = scratch.appendingPathComponent("\(UUID().uuidString).json")
@@ -166,8 +169,11 @@ final class WorkerPool: @unchecked Sendable {
             if replied.wait(timeout: .now() + settings.timeout) == .timedOut {
                 try? ProcessControl.send(.kill, to: member.process.processIdentifier)
                 replied.wait()   // the kill closes the worker's end: the read ends
+                member.done.wait()
+                member.done.signal()
+                let stderr = member.errorText(since: offset)
                 retire(member)
-                return .refused(category: "resource-limit", reason: "reading took longer than \(Int(settings.timeout)) s; the worker was stopped")
+                return (.refused(category: "resource-limit", reason: "reading took longer than \(Int(settings.timeout)) s; the worker was stopped"), stderr)
             }
         }
         guard let reply = box.line, let answer = try? JSONDecoder().decode(Reply.self, from: reply) else {
@@ -175,10 +181,10 @@ final class WorkerPool: @unchecked Sendable {
             try? member.requests.close()
             member.done.wait()
             member.done.signal()
-            let outcome = try WorkerProcess.judge(member.process, stderr: member.errorText(since: offset), settings: settings,
-                                                  unusable: unusable)
+            let stderr = member.errorText(since: offset)
+            let outcome = try WorkerProcess.judge(member.process, stderr: stderr, settings: settings, unusable: unusable)
             retire(member)
-            return outcome
+            return (outcome, stderr)
         }
         if answer.status == "unwritable" {
             member.errorStart = member.errorOffset
@@ -188,9 +194,9 @@ final class WorkerPool: @unchecked Sendable {
         member.errorStart = member.errorOffset
         lock.withLock { idle.append(member) }
         guard let data = try? Data(contentsOf: result), let outcome = try? FileLoad.fromTransfer(data, path: path) else {
-            return .refused(category: "reader-crash", reason: "the worker answered without a result")
+            return (.refused(category: "reader-crash", reason: "the worker answered without a result"), nil)
         }
-        return outcome
+        return (outcome, nil)
     }
 
     private func retire(_ member: Member) {

@@ -22,6 +22,10 @@ public struct WorkerProcess: Sendable {
     /// fault (a full or unwritable temporary folder), not the file's.
     public static let resultNotWritten: Int32 = 74
 
+    /// How much of a crashed worker's standard error is kept beside its quarantined file (the end:
+    /// a trap's message and backtrace come last).
+    public static let keptErrorBytes: UInt64 = 64 << 10
+
     /// Loads `path` in a worker; a worker that dies or overruns becomes a refusal with its category.
     /// - Throws: ``EnvironmentFault`` when the scratch folder cannot take the worker's output or
     ///   result: no file is to blame, so the batch stops instead of quarantining it.
@@ -137,7 +141,10 @@ extension WorkerProcess {
             }
             var data = (try? JSONEncoder().encode(reply)) ?? Data()
             data.append(UInt8(ascii: "\n"))
-            FileHandle.standardOutput.write(data)
+            // The run died while this file was read: its end of the pipe is gone (EPIPE). Exit at
+            // once, as the lifeline would: the non-throwing `write(_:)` traps here, and the crash
+            // report kept the worker alive for seconds after its run (the kill harness found it).
+            do { try FileHandle.standardOutput.write(contentsOf: data) } catch { ProcessControl.exitImmediately(70) }
         }
     }
 }

@@ -130,6 +130,41 @@ import TestSupport
         #expect(result == .success, "the worker outlived its parent")
     }
 
+    /// A serving worker whose run died while it read a file finds the run's end of the reply pipe
+    /// gone (EPIPE, broken pipes ignored as the run ignores them): it exits at once with 70, where it
+    /// used to trap in `FileHandle.write(_:)` and outlive its run by the seconds the crash report
+    /// took (the kill harness found such a worker 3 s after its run was killed).
+    @Test(.timeLimit(.minutes(1)))
+    func aServingWorkerWhoseRunIsGoneExitsInsteadOfTrapping() throws {
+        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
+        let work = Fixtures.temporaryDirectory("rbm-reply")
+        defer { try? FileManager.default.removeItem(at: work) }
+        signal(SIGPIPE, SIG_IGN)   // as `WorkerPool` does in the run; the worker inherits it
+        let worker = Process()
+        worker.executableURL = URL(fileURLWithPath: rbm)
+        worker.arguments = ["worker", DemoScenarioTests.pipeline, "--serve", "--exit-with-parent"]
+        let requests = Pipe(), replies = Pipe()
+        let errors = work.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        worker.standardInput = requests
+        worker.standardOutput = replies
+        worker.standardError = try FileHandle(forWritingTo: errors)
+        let ended = DispatchSemaphore(value: 0)
+        worker.terminationHandler = { _ in ended.signal() }
+        try worker.run()
+        try replies.fileHandleForReading.close()   // nobody will read the reply
+        let file = Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox/RR_ITU_2022-2023_v1.xlsx")
+        let request = try JSONEncoder().encode(WorkerPool.Request(file: file, result: work.appendingPathComponent("r.json").path))
+        try requests.fileHandleForWriting.write(contentsOf: request + Data("\n".utf8))
+        let result = ended.wait(timeout: .now() + 30)
+        if result == .timedOut { kill(worker.processIdentifier, SIGKILL) }
+        try? requests.fileHandleForWriting.close()
+        #expect(result == .success)
+        #expect(worker.terminationReason == .exit && worker.terminationStatus == 70,
+                "\(worker.terminationReason == .exit ? "exit" : "signal") \(worker.terminationStatus)")
+        #expect(!(try String(contentsOf: errors, encoding: .utf8)).contains("Fatal error"))
+    }
+
     @Test func scratchFoldersOfRunsThatDiedAreSwept() throws {
         let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
         let work = Fixtures.temporaryDirectory("rbm-sweep")
@@ -153,5 +188,23 @@ import TestSupport
         #expect(try BatchRun(options: options).run().findings.count == 43)
         // The dead run's folder is gone, the live one's and the foreign one stay; this run left none.
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).sorted() == ["rbm-run-alive", "rbm-something-else"])
+    }
+
+    /// A run killed while making its scratch folder leaves it under its hidden name: swept once it
+    /// is older than a minute (with its lock free, or no lock yet), never while it may be in the making.
+    @Test func halfMadeScratchFoldersOfKilledRunsAreSwept() throws {
+        let temporary = Fixtures.temporaryDirectory("rbm-sweep-hidden")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let old = Date().addingTimeInterval(-600)
+        let bare = temporary.appendingPathComponent(".rbm-run-bare"), locked = temporary.appendingPathComponent(".rbm-run-locked")
+        let owned = temporary.appendingPathComponent(".rbm-run-owned"), fresh = temporary.appendingPathComponent(".rbm-run-fresh")
+        for folder in [bare, locked, owned, fresh] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        for folder in [locked, owned] { try Data().write(to: folder.appendingPathComponent(".owner")) }
+        let held = open(locked.appendingPathComponent(".owner").path, O_RDWR)
+        defer { close(held) }
+        #expect(flock(held, LOCK_EX | LOCK_NB) == 0)
+        for folder in [bare, locked, owned] { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: folder.path) }
+        #expect(Scratch.sweepStale(in: temporary) == [".rbm-run-bare", ".rbm-run-owned"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).sorted() == [".rbm-run-fresh", ".rbm-run-locked"])
     }
 }

@@ -38,8 +38,10 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: work) }
         #expect(report.manifest.inputs.allSatisfy { $0.fate == .quarantined && ($0.reason ?? "").hasPrefix("resource-limit: ") })
         #expect(report.findings.filter { $0.rule == .sub001 }.count == 7)
-        let reasons = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("quarantine").path).filter { $0.hasSuffix(".reason.txt") }
-        #expect(reasons.count == 7)
+        let quarantined = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("quarantine").path)
+        #expect(quarantined.filter { $0.hasSuffix(".reason.txt") }.count == 7)
+        // The stopped worker's standard error (empty or not) is kept beside each file too.
+        #expect(report.manifest.inputs.allSatisfy { $0.stderr.map(quarantined.contains) == true })
     }
 
     /// A stand-in worker: a shell script that behaves as a broken reader would.
@@ -60,6 +62,33 @@ import TestSupport
             #expect(input.reason == "reader-crash: the reader stopped on signal 4 Fatal error: Index out of range", "\(input.reason ?? "")")
         }
         #expect(report.findings.filter { $0.rule == .sub001 }.count == 7)
+    }
+
+    /// `reliability.md` 9 item 48: the crashed worker's standard error is kept beside its
+    /// quarantined file (the last 64 KiB, where a trap's message comes), named in the reason file
+    /// and in the manifest.
+    @Test func aCrashedWorkersStandardErrorIsKeptBesideItsQuarantinedFile() throws {
+        // 100,000 bytes of noise, then the trap's message: only the end is kept.
+        let worker = WorkerProcess(executable: try Self.fakeWorker(
+            "head -c 100000 /dev/zero | tr '\\0' x >&2; echo >&2; echo 'Fatal error: Index out of range' >&2; kill -ILL $$"))
+        let (report, work) = try Self.run(worker: worker)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let quarantine = work.appendingPathComponent("quarantine")
+        #expect(report.manifest.inputs.count == 7)
+        for input in report.manifest.inputs {
+            #expect(input.fate == .quarantined)
+            #expect(input.stderr == input.file + ".stderr.txt")
+            let kept = try Data(contentsOf: quarantine.appendingPathComponent(input.file + ".stderr.txt"))
+            #expect(kept.count <= 64 << 10 && kept.count > 60_000, "\(kept.count) bytes")
+            #expect(String(decoding: kept, as: UTF8.self).hasSuffix("\nFatal error: Index out of range\n"))
+            let reason = try String(contentsOf: quarantine.appendingPathComponent(input.file + ".reason.txt"), encoding: .utf8)
+            #expect(reason.hasPrefix("reader-crash: the reader stopped on signal 4"), "\(reason)")
+            #expect(reason.contains("kept beside this file: \(input.file).stderr.txt"), "\(reason)")
+        }
+        // Nothing is left of the workers' own files in the temporary folder, and a loaded file has no side file.
+        let (clean, other) = try Self.run(worker: WorkerProcess(executable: try #require(Self.rbm, "no rbm executable beside the tests")))
+        defer { try? FileManager.default.removeItem(at: other) }
+        #expect(clean.manifest.inputs.allSatisfy { $0.stderr == nil })
     }
 
     @Test func aWorkerThatDiesWithoutAResultQuarantinesItsFile() throws {

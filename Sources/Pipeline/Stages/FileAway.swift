@@ -13,7 +13,7 @@ extension BatchRun {
             for input in selection.inputs where input.fate.isFiledAway {
                 let url = inbox.folder.appendingPathComponent(input.file)
                 if input.fate == .quarantined {
-                    _ = try inbox.quarantine(url, reason: input.reason ?? "refused")
+                    _ = try inbox.quarantine(url, reason: input.reason ?? "refused", stderr: input.stderr)
                     continue
                 }
                 _ = try inbox.archive(url) { target in

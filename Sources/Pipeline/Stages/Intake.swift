@@ -14,6 +14,9 @@ struct Intake {
     /// Why it was quarantined or superseded, or where the current workbook was accepted.
     var reason: String?
     var sheets: [SheetAccount] = []
+    /// What its worker wrote on standard error before it crashed or was stopped (the last
+    /// ``WorkerProcess/keptErrorBytes``): kept beside the quarantined file as `<file>.stderr.txt`.
+    var stderr: String?
 
     /// The slot it fills (`OP/BR`, `FP/`), for `current.json`.
     var slot: String { CurrentSubmissions.key(kind: kind?.rawValue, bureau: bureau?.rawValue) }
@@ -22,6 +25,7 @@ struct Intake {
     /// file away is marked as kept in the inbox.
     func record(keepInputs: Bool) -> Manifest.InputFile {
         Manifest.InputFile(file: file, sha256: sha256, size: size, kind: kind, bureau: bureau, fate: fate, reason: reason, sheets: sheets,
-                           keptInInbox: keepInputs && fate.isFiledAway ? true : nil)
+                           keptInInbox: keepInputs && fate.isFiledAway ? true : nil,
+                           stderr: stderr == nil ? nil : Inbox.stderrName(of: file))
     }
 }

@@ -89,12 +89,13 @@ extension BatchRun {
     func loadFile(_ url: URL, as fate: Fate, _ setup: RunSetup) throws -> (Intake, ResultsModel?) {
         let (hash, size) = Self.sha256(of: url)
         var entry = Intake(file: url.lastPathComponent, sha256: hash, size: size, fate: fate)
-        let outcome = if let pool = setup.pool {
-            try pool.load(path: url.path)
+        let read: (load: FileLoad, stderr: String?)
+        if let pool = setup.pool {
+            read = try pool.load(path: url.path)
         } else {
-            FileLoad.perform(path: url.path, loader: setup.loader, pipelineName: setup.pipelineName)
+            read = (FileLoad.perform(path: url.path, loader: setup.loader, pipelineName: setup.pipelineName), nil)
         }
-        switch outcome {
+        switch read.load {
         case .loaded(let part):
             let submission = part.submissions.first
             entry.kind = submission?.kind
@@ -104,6 +105,7 @@ extension BatchRun {
         case .refused(let category, let reason):
             entry.fate = .quarantined
             entry.reason = "\(category): \(reason)"
+            entry.stderr = read.stderr
             return (entry, nil)
         }
     }
