@@ -17,6 +17,9 @@ struct Intake {
     /// What its worker wrote on standard error before it crashed or was stopped (the last
     /// ``WorkerProcess/keptErrorBytes``): kept beside the quarantined file as `<file>.stderr.txt`.
     var stderr: String?
+    /// Where it was read: `processing/<batch>/` for an arrival (the inbox for a `--keep-inputs`
+    /// run), `archive/<batch>/` (or `archive/`, before batch folders) for a current workbook.
+    var source: URL?
 
     /// The slot it fills (`OP/BR`, `FP/`), for `current.json`.
     var slot: String { CurrentSubmissions.key(kind: kind?.rawValue, bureau: bureau?.rawValue) }
