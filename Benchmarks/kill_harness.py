@@ -209,7 +209,7 @@ class Harness:
         else:
             data = with_comment(self.demo[slot], f"rbm kill harness: resubmission {self.serial + 1}")
             if slot in self.newest and not any(e["slot"] == slot for e in self.processing) and self.rng.random() < 0.15:
-                # Sent again under the same name (new bytes, later time): archived as `name (2).xlsx`, current.
+                # Sent again under the same name (new bytes, later time): archived in its own batch folder (`archive/<batch>/NAME`; `name (2).xlsx` only beside one of the same name in that batch), current.
                 name = self.newest[slot]["name"]
                 self.stats["same_name"] += 1
             else:
