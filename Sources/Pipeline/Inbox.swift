@@ -151,10 +151,10 @@ struct Inbox {
         return Stamp(size: size, modified: modified)
     }
 
-    /// Moves an accepted file to `archive/`, never overwriting an earlier one. `before` runs with
-    /// the name it will have there, before it moves (to record it as current first: a run stopped
-    /// between the two then leaves a record of a file still in the inbox, which the next run takes
-    /// again, rather than an archived file nobody knows as current).
+    /// Moves an accepted file to `archive/<batch>/`, never overwriting an earlier one. `before` runs
+    /// with the name it will have there, before it moves (to record it as current first: a run
+    /// stopped between the two then leaves a record of a file still in `processing/<batch>/`, which
+    /// the next run files away, rather than an archived file nobody knows as current).
     func archive(_ file: URL, batch: String, before: (URL) throws -> Void = { _ in }) throws -> URL {
         let archive = archive.appendingPathComponent(batch)
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
@@ -214,7 +214,7 @@ struct Inbox {
     static func stderrName(of name: String) -> String { name + ".stderr.txt" }
 
     /// Writes the reason first (and, for a file whose worker crashed or was stopped, its standard
-    /// error as `<file>.stderr.txt`, named in the reason file), then moves the file to `quarantine/`.
+    /// error as `<file>.stderr.txt`, named in the reason file), then moves the file to `quarantine/<batch>/`.
     /// Each side file is written atomically (temporary name, flush, rename), as the reason is.
     func quarantine(_ file: URL, batch: String, reason: String, stderr: String? = nil) throws -> URL {
         let quarantine = quarantine.appendingPathComponent(batch)

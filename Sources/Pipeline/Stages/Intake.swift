@@ -4,7 +4,8 @@ import Results
 /// One input as the stages see it: what was read, what it is, and what becomes of it. The
 /// manifest records it (`Manifest.InputFile`) once the run commits; file-away works from this.
 struct Intake {
-    /// The file's name as it lies in the inbox (or in `archive/`, for a current workbook).
+    /// The file's name as it lies in `processing/<batch>/` (the inbox in a `--keep-inputs` run), or
+    /// in `archive/<batch>/` for a current workbook.
     var file: String
     var sha256: String
     var size: Int
