@@ -100,4 +100,23 @@ import Results
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).count == 7)
         #expect(try FileManager.default.contentsOfDirectory(atPath: stopped.path) == ["left.xlsx"])
     }
+
+    /// `rbm watch` started after a run was killed with its batch claimed: it runs a batch for it at
+    /// once, even with nothing in the inbox.
+    @Test(.timeLimit(.minutes(2)))
+    func watchFinishesABatchLeftInProcessing() throws {
+        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
+        let (work, inbox, _) = try Self.dropFolder("rbm-claim-watch")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let stopped = work.appendingPathComponent("processing/2026-01-01T000000Z-0000")
+        try FileManager.default.createDirectory(at: stopped, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: inbox.path) {
+            try FileManager.default.moveItem(at: inbox.appendingPathComponent(name), to: stopped.appendingPathComponent(name))
+        }
+        let result = try Subprocess.run(rbm, ["watch", DemoScenarioTests.pipeline, "--inbox", inbox.path, "--out", work.appendingPathComponent("out").path,
+                                              "--quiet-period", "0.2", "--once", "--in-process"])
+        #expect(result.status == 0, "\(result.text) \(result.errors)")
+        #expect(Filed.paths(in: work.appendingPathComponent("archive")).filter { $0.hasSuffix(".xlsx") }.count == 7)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("processing").path).isEmpty)
+    }
 }
