@@ -16,10 +16,12 @@ and about 10 % of iterations start a second `rbm run` on the same folder while t
 while the harness itself holds the folder's lock (it must exit 75 and touch nothing at all).
 Then `rbm run` is run to completion and the invariants are checked (docs/reliability.md):
 
-  I1 nothing complete left in the inbox, no temporary files under the drop folder, the output
+  I1 nothing complete left in the inbox, nothing in processing/ (every claimed batch filed away
+     or taken back), no temporary files under the drop folder, the output
      folder or $TMPDIR (rbm-* scratch folders), no `rbm worker` process left running;
-  I2 every file ever dropped is in exactly one of archive/ or quarantine/, byte-identical (sha256),
-     under its name or rbm's `name (N).ext`;
+  I2 every file ever dropped is in exactly one of archive/**/ or quarantine/**/ (the batch folders
+     archive/<batch>/, quarantine/<batch>/), byte-identical (sha256), under its name or rbm's
+     `name (N).ext`;
   I3 exactly the bad files are quarantined, each with its NAME.reason.txt (category as expected);
   I4 archive/current.json names, for each slot, the newest version dropped, and the final run's
      findings (discrepancies.csv, every column but message and status) equal those of a clean run
@@ -207,7 +209,7 @@ class Harness:
         else:
             data = with_comment(self.demo[slot], f"rbm kill harness: resubmission {self.serial + 1}")
             if slot in self.newest and not any(e["slot"] == slot for e in self.processing) and self.rng.random() < 0.15:
-                # Sent again under the same name (new bytes, later time): archived as `name (2).xlsx`, current.
+                # Sent again under the same name (new bytes, later time): archived in its own batch folder (`archive/<batch>/NAME`; `name (2).xlsx` only beside one of the same name in that batch), current.
                 name = self.newest[slot]["name"]
                 self.stats["same_name"] += 1
             else:
@@ -409,6 +411,15 @@ class Harness:
         except FileNotFoundError:
             return []
 
+    @staticmethod
+    def files_under(folder):
+        """Every file under `folder` (batch folders included), following a linked `archive/`."""
+        found = []
+        for parent, dirs, files in os.walk(folder, followlinks=True):
+            dirs.sort()
+            found += [os.path.join(parent, name) for name in sorted(files)]
+        return found
+
     def check(self, note, result):
         problems = []
         archive, quarantine = os.path.join(self.drop, "archive"), os.path.join(self.drop, "quarantine")
@@ -418,6 +429,9 @@ class Harness:
         waiting = sorted([self.held["name"], "~$" + self.held["name"]]) if self.held else []
         if left != waiting:
             problems.append(f"I1 inbox holds {left}, expected {waiting or 'nothing'}")
+        processing = self.entries(os.path.join(self.drop, "processing"))
+        if processing:
+            problems.append(f"I1 processing/ holds {processing}")
         for top in (self.drop,):
             for folder, dirs, files in os.walk(top):
                 for name in dirs + files:
@@ -438,10 +452,11 @@ class Harness:
         # I2: every drop in exactly one of archive/ and quarantine/, byte-identical.
         filed = {}
         for place, folder in (("archive", archive), ("quarantine", quarantine)):
-            for name in self.entries(folder):
-                path = os.path.join(folder, name)
-                if name in ("current.json", "current.json.prev") or name.endswith(".reason.txt") or name.endswith(".stderr.txt") \
-                        or name.startswith(".") or not os.path.isfile(path):
+            for path in self.files_under(folder):
+                name = os.path.relpath(path, folder)   # <batch>/NAME (NAME alone from older versions)
+                base = os.path.basename(name)
+                if base in ("current.json", "current.json.prev") or name.endswith(".reason.txt") or name.endswith(".stderr.txt") \
+                        or base.startswith(".") or not os.path.isfile(path):
                     continue
                 filed.setdefault(sha256(path), []).append((place, name))
         expected = {}
@@ -456,7 +471,7 @@ class Harness:
                 continue
             for drop, (place, name) in zip(sorted(drops, key=lambda d: d["name"]), sorted(found, key=lambda f: f[1])):
                 stem, ext = os.path.splitext(drop["name"])
-                if not re.fullmatch(re.escape(stem) + r"( \(\d+\))?" + re.escape(ext), name) and len(drops) == 1:
+                if not re.fullmatch(re.escape(stem) + r"( \(\d+\))?" + re.escape(ext), os.path.basename(name)) and len(drops) == 1:
                     problems.append(f"I2 {drop['name']} filed as {place}/{name}")
                 # I3: good files archived, bad files quarantined with their reason.
                 want = "archive" if drop["good"] else "quarantine"
@@ -474,7 +489,7 @@ class Harness:
         for digest, found in filed.items():
             if digest not in expected:
                 problems.append(f"I2 filed but never dropped: {found}")
-        for name in self.entries(quarantine):
+        for name in (os.path.relpath(p, quarantine) for p in self.files_under(quarantine)):
             for suffix in (".reason.txt", ".stderr.txt"):
                 if name.endswith(suffix) and not os.path.exists(os.path.join(quarantine, name[:-len(suffix)])):
                     problems.append(f"I3 quarantine/{name} without its file")
@@ -590,7 +605,7 @@ class Harness:
         if sorted(current) == sorted(SLOTS):
             # The oracle of the scenario, its file names mapped to the current ones.
             self.stats["oracle_checks"] += 1
-            names = {SLOTS[slot]: UNIQUE_SUFFIX.sub("", current[slot]) for slot in SLOTS}
+            names = {SLOTS[slot]: UNIQUE_SUFFIX.sub("", os.path.basename(current[slot])) for slot in SLOTS}
             pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
             return frozenset(tuple(pattern.sub(lambda m: names[m.group(0)], value) for value in row) for row in self.oracle)
         key = tuple(sorted((slot, name, sha256(os.path.join(archive, name))) for slot, name in current.items()))
@@ -601,7 +616,7 @@ class Harness:
                 inbox = os.path.join(folder, "inbox")
                 os.makedirs(inbox)
                 for _, name, _ in key:
-                    shutil.copy2(os.path.join(archive, name), os.path.join(inbox, name))
+                    shutil.copy2(os.path.join(archive, name), os.path.join(inbox, os.path.basename(name)))
                 out = os.path.join(folder, "out")
                 result = subprocess.run([self.rbm, "run", PIPELINE, "--inbox", inbox, "--out", out, "--fail-on", "never", "--in-process"],
                                         env=self.env, capture_output=True, text=True)

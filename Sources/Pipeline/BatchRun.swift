@@ -5,7 +5,7 @@ import Reports
 import Results
 
 /// One consolidation run, as typed stages each taking the previous one's value:
-/// prepare → discover → load (read + normalise) → select (supersede, carry current) → reconcile →
+/// prepare → recover → discover and claim → load (read + normalise) → select (supersede, carry current) → reconcile →
 /// write → commit (manifest) → file away. Each stage is a method in `Stages/`.
 public struct BatchRun {
     public struct Options {
@@ -65,7 +65,8 @@ public struct BatchRun {
         var clock = StageClock()
         let setup = try prepare()
         defer { withExtendedLifetime(setup) {} }   // the drop folder's lock and the scratch folder live as long as the run
-        let discovery = try setup.inbox.discover()
+        let takenBack = try recover(setup)
+        let discovery = try claim(setup.inbox.discover(), takenBack: takenBack, setup)
         clock.lap("discover")
         let arrivals = try load(discovery, setup)
         let selection = try select(arrivals, setup)
@@ -75,6 +76,7 @@ public struct BatchRun {
         let written = try write(reconciled, page: pageContext(selection, reconciled, setup, startedAt: clock.start), startedAt: clock.start, setup)
         clock.lap("write")
         var manifest = try commit(selection, reconciled, written, discovery: discovery, clock: clock, setup)
+        try writeFilingPlan(selection, setup)
         try fileAway(selection, setup)
         clock.lap("file away")
         try recordStages(&manifest, clock: clock, setup)

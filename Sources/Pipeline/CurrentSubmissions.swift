@@ -12,7 +12,9 @@ import Results
 /// previous good version is kept as `current.json.prev`, and an unreadable one is recovered — from
 /// the previous version and the archive's own files — with a warning, never reset in silence.
 struct CurrentSubmissions: Codable {
-    /// `RF`, `FP`, `RR` or `OP/<bureau>` → file name inside `archive/`.
+    /// `RF`, `FP`, `RR` or `OP/<bureau>` → the workbook's path relative to `archive/`:
+    /// `<batch>/<file>` (`2026-12-05T173000Z-ab12/OP_BR_v3.xlsx`), or a bare file name in
+    /// `archive/` itself as versions before batch folders wrote it (still read as such).
     var files: [String: String] = [:]
 
     static let name = "current.json"
@@ -41,16 +43,15 @@ struct CurrentSubmissions: Codable {
             .flatMap { try? JSONDecoder().decode(CurrentSubmissions.self, from: $0) }
         var recovered = previous ?? CurrentSubmissions()
         var unplaced: [String] = []
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: archive.path)) ?? [])
-            .filter { !$0.hasPrefix(".") && !$0.hasPrefix(name) && !$0.hasSuffix(".reason.txt") }.sorted()
-        for file in names {
-            guard let key = slot(Resubmission.arrivalName(ofArchived: file)) else {
+        for file in archivedFiles(in: archive) {
+            guard let key = slot(Resubmission.arrivalName(ofArchived: URL(fileURLWithPath: file).lastPathComponent)) else {
                 unplaced.append(file)
                 continue
             }
             let candidate = archive.appendingPathComponent(file)
             if let held = recovered.files[key], held != file, FileManager.default.fileExists(atPath: archive.appendingPathComponent(held).path),
-               !Resubmission.isEarlier(archive.appendingPathComponent(held), than: candidate, arrivedAs: Resubmission.arrivalName(ofArchived: file)) {
+               !Resubmission.isEarlier(archive.appendingPathComponent(held), than: candidate,
+                                       arrivedAs: Resubmission.arrivalName(ofArchived: URL(fileURLWithPath: file).lastPathComponent)) {
                 continue
             }
             recovered.files[key] = file
@@ -62,6 +63,20 @@ struct CurrentSubmissions: Codable {
         warning += ". Check them: the file is written afresh when this run files its inputs away"
         // The sentence names the file itself (`archive/current.json could not be read …`).
         return (recovered, Note(.currentSetRecovered, source: nil, warning))
+    }
+
+    /// The workbooks in `archive/`, as paths relative to it: those of older versions in the folder
+    /// itself, then those of each batch folder (`<batch>/<file>`), batches in the order they ran.
+    static func archivedFiles(in archive: URL) -> [String] {
+        func files(_ folder: URL) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+                .filter { !$0.hasPrefix(".") && !$0.hasPrefix(name) && !$0.hasSuffix(".reason.txt") }.sorted()
+                .filter { file in
+                    var isFolder: ObjCBool = false
+                    return FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path, isDirectory: &isFolder) && !isFolder.boolValue
+                }
+        }
+        return files(archive) + Inbox.batchFolders(in: archive).flatMap { batch in files(batch).map { batch.lastPathComponent + "/" + $0 } }
     }
 
     /// Writes the set (temporary file, flush, rename), first keeping the version it replaces as

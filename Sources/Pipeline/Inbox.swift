@@ -2,14 +2,30 @@ import Foundation
 
 /// The drop folder: which files are ready, and where each one ends up.
 ///
-/// Layout beside the inbox: `archive/` (accepted and superseded files) and `quarantine/` (refused
-/// files, each with `<file>.reason.txt`). A file is moved only after the run's manifest is written.
+/// Layout beside the inbox: `processing/<batch>/` (the files a run has claimed, by `rename(2)`,
+/// until it has filed them away), `archive/<batch>/` (accepted and superseded files) and
+/// `quarantine/<batch>/` (refused files, each with `<file>.reason.txt`). A file leaves
+/// `processing/` only after the run's manifest is written (docs/manifest.md, "The drop folder").
 struct Inbox {
     let folder: URL
     /// Counts the moves and reasons written, for a planned crash (`FaultPlan`).
     var steps: DurableSteps = .uncounted
     var archive: URL { folder.deletingLastPathComponent().appendingPathComponent("archive") }
     var quarantine: URL { folder.deletingLastPathComponent().appendingPathComponent("quarantine") }
+    /// `processing/`: one folder per batch claimed and not yet filed away.
+    var processing: URL { folder.deletingLastPathComponent().appendingPathComponent("processing") }
+
+    /// Claims `file` for the batch whose folder is `batch` (`processing/<batch>/`): renamed there,
+    /// under its own name or, when that is taken, `name (2).xlsx`, …, then both folders flushed.
+    /// Within one file system that is one `rename(2)`; across file systems the durable copy of
+    /// ``DurableFile/move(_:to:steps:)``.
+    func claim(_ file: URL, into batch: URL) throws -> URL {
+        try FileManager.default.createDirectory(at: batch, withIntermediateDirectories: true)
+        let target = unique(batch.appendingPathComponent(file.lastPathComponent))
+        steps.step()
+        try DurableFile.move(file, to: target, steps: steps)
+        return target
+    }
 
     /// What discovery found: files ready to take, files still being written or open in an editor
     /// (left for the next run), and entries that are not regular files (refused unopened).
@@ -135,11 +151,12 @@ struct Inbox {
         return Stamp(size: size, modified: modified)
     }
 
-    /// Moves an accepted file to `archive/`, never overwriting an earlier one. `before` runs with
-    /// the name it will have there, before it moves (to record it as current first: a run stopped
-    /// between the two then leaves a record of a file still in the inbox, which the next run takes
-    /// again, rather than an archived file nobody knows as current).
-    func archive(_ file: URL, before: (URL) throws -> Void = { _ in }) throws -> URL {
+    /// Moves an accepted file to `archive/<batch>/`, never overwriting an earlier one. `before` runs
+    /// with the name it will have there, before it moves (to record it as current first: a run
+    /// stopped between the two then leaves a record of a file still in `processing/<batch>/`, which
+    /// the next run files away, rather than an archived file nobody knows as current).
+    func archive(_ file: URL, batch: String, before: (URL) throws -> Void = { _ in }) throws -> URL {
+        let archive = archive.appendingPathComponent(batch)
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
         let target = place(file, in: archive)
         try before(target)
@@ -169,9 +186,12 @@ struct Inbox {
     /// Removes what a run stopped half-way can leave where rbm writes: temporaries of durable writes
     /// (`.dat.nosync…` from older versions, `.<name>.<random>.rbm-partial`), copies not yet in place across file systems
     /// (`.<name>.rbm-partial`) in `archive/`, `quarantine/` and `outputs`, and unpublished output
-    /// sets (`.staging-…`) in `outputs`.
+    /// sets (`.staging-…`) in `outputs`; in the batch folders of `archive/`, `quarantine/` and
+    /// `processing/` too.
     func sweepDebris(outputs: URL) {
-        for folder in [archive, quarantine, outputs] {
+        var folders = [archive, quarantine, outputs]
+        for parent in [archive, quarantine, processing] { folders += Self.batchFolders(in: parent) }
+        for folder in folders {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
             for name in names where name.hasPrefix(".dat.nosync") || (name.hasPrefix(".") && name.hasSuffix(DurableFile.partialSuffix))
                 || (folder == outputs && name.hasPrefix(".staging-")) {
@@ -180,13 +200,24 @@ struct Inbox {
         }
     }
 
+    /// The batch folders in `parent` (`archive/`, `quarantine/`, `processing/`), sorted by name:
+    /// batch ids begin with their run's start time, so that is the order the batches ran in.
+    static func batchFolders(in parent: URL) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        return names.sorted().filter { !$0.hasPrefix(".") }.map { parent.appendingPathComponent($0) }.filter { url in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
+        }
+    }
+
     /// The side file that keeps a crashed worker's standard error beside the quarantined `name`.
     static func stderrName(of name: String) -> String { name + ".stderr.txt" }
 
     /// Writes the reason first (and, for a file whose worker crashed or was stopped, its standard
-    /// error as `<file>.stderr.txt`, named in the reason file), then moves the file to `quarantine/`.
+    /// error as `<file>.stderr.txt`, named in the reason file), then moves the file to `quarantine/<batch>/`.
     /// Each side file is written atomically (temporary name, flush, rename), as the reason is.
-    func quarantine(_ file: URL, reason: String, stderr: String? = nil) throws -> URL {
+    func quarantine(_ file: URL, batch: String, reason: String, stderr: String? = nil) throws -> URL {
+        let quarantine = quarantine.appendingPathComponent(batch)
         try FileManager.default.createDirectory(at: quarantine, withIntermediateDirectories: true)
         let target = place(file, in: quarantine)
         var text = FileNames.display(reason) + "\n"

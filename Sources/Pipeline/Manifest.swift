@@ -48,6 +48,10 @@ public struct Manifest: Codable, Sendable {
     /// The rule choices the run made (`costRecoveryOverrun`).
     public var rules: [String: String]
     public var startedAt: String
+    /// The run's batch id (`2026-12-05T173000Z-ab12`): its inputs were claimed into
+    /// `processing/<batch>/` and are filed into `archive/<batch>/` and `quarantine/<batch>/`
+    /// (absent for a `--keep-inputs` run and in manifests of older versions).
+    public var batch: String? = nil
     public var inputs: [InputFile]
     /// Files still being written when the run looked (size or time moving, or empty), or open in an
     /// editor (its lock file beside it): left in the

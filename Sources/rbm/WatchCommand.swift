@@ -39,7 +39,9 @@ struct Watch: ParsableCommand {
             let listing = Self.listing(folder)
             // New or changed entries since the last batch looked (what it left, it left for a reason).
             let changed = lastLeft.map { seen in listing.contains { seen[$0.key] != $0.value } } ?? true
-            if !listing.isEmpty && changed {
+            // At start-up, a batch a stopped run left in processing/ is worth a run even with an empty inbox.
+            let unfinished = lastLeft == nil && !Self.listing(URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("processing").path).isEmpty
+            if (!listing.isEmpty && changed) || unfinished {
                 // Quiet period: no change for `quietPeriod` seconds.
                 var snapshot = listing
                 var quietSince = Date()

@@ -218,7 +218,7 @@ if not done:
             #expect(input?.fate == .quarantined, "item \(c.item) \(c.file): \(String(describing: input?.fate))")
             #expect(input?.reason?.hasPrefix(c.category + ":") == true, "item \(c.item) \(c.file): \(input?.reason ?? "no reason")")
             // Kept whole beside its reason: nothing the sender sent is lost.
-            let kept = work.appendingPathComponent("quarantine/\(c.file)").path
+            let kept = work.appendingPathComponent("quarantine/\(report.manifest.batch ?? "?")/\(c.file)").path
             #expect(FileManager.default.fileExists(atPath: kept), "item \(c.item): \(c.file) not kept in quarantine/")
             #expect(FileManager.default.fileExists(atPath: kept + ".reason.txt"), "item \(c.item): no reason file")
         }
@@ -306,7 +306,7 @@ extension BadInputCatalogueTests {
         // Both contents are somewhere under archive/.
         var kept: [Data] = []
         for path in FileManager.default.enumerator(atPath: work.appendingPathComponent("archive").path)?.compactMap({ $0 as? String }) ?? []
-        where path.hasPrefix("OP_BR_2022-2025_v2") {
+        where URL(fileURLWithPath: path).lastPathComponent.hasPrefix("OP_BR_2022-2025_v2") {
             kept.append(try Data(contentsOf: work.appendingPathComponent("archive/\(path)")))
         }
         let listing = FileManager.default.enumerator(atPath: work.path)?.compactMap { $0 as? String }.filter { $0.contains("OP_BR") } ?? []

@@ -63,14 +63,15 @@ struct CorpusDropFolderTests {
             #expect(Self.categories.contains(category), "\(input.file): \(reason)")
             #expect(!reason.contains("took longer than") && !reason.contains("ran out of memory"), "\(input.file): \(reason)")
         }
-        // Nothing is left behind: every file was filed away (`archive/`, `quarantine/` beside the
+        // Nothing is left behind: every file was filed away (`archive/<batch>/`, `quarantine/<batch>/` beside the
         // inbox), the quarantined ones with their reason.
         let left = try FileManager.default.contentsOfDirectory(atPath: inbox.path).filter { !$0.hasPrefix(".") && $0.hasSuffix(".xlsx") }
         #expect(left.isEmpty, "\(left)")
         let quarantined = inputs.filter { $0.fate == .quarantined }
         for input in quarantined {
-            #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("quarantine/\(input.file)").path))
-            #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("quarantine/\(input.file).reason.txt").path))
+            let batch = report.manifest.batch ?? "?"
+            #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("quarantine/\(batch)/\(input.file)").path))
+            #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("quarantine/\(batch)/\(input.file).reason.txt").path))
         }
         // The corpus holds 20-odd files no reader should take (encrypted, legacy, truncated, hostile).
         // The others read fine but, read as a kind they are not, most hold no table of that kind:

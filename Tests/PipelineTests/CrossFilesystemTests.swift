@@ -25,12 +25,12 @@ struct CrossFilesystemTests {
         #expect(report.findings.count == 43)
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).isEmpty)
         for (name, bytes, modified) in originals {
-            let archived = archive.appendingPathComponent(name)
+            let archived = try #require(Filed.url(of: name, in: archive), "\(name) not archived")
             #expect(try Data(contentsOf: archived) == bytes, "\(name)")
             let kept = try FileManager.default.attributesOfItem(atPath: archived.path)[.modificationDate] as? Date
             #expect(kept != nil && modified != nil && abs(kept!.timeIntervalSince(modified!)) < 0.001, "\(name): \(String(describing: kept)) ≠ \(String(describing: modified))")
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: archive.path).allSatisfy { !$0.hasPrefix(".") })
+        #expect((FileManager.default.enumerator(atPath: archive.resolvingSymlinksInPath().path)?.allObjects as? [String] ?? []).allSatisfy { !URL(fileURLWithPath: $0).lastPathComponent.hasPrefix(".") })
     }
 
     /// Stopped at every durable step, the copy across file systems included: no truncated file is
@@ -51,10 +51,10 @@ struct CrossFilesystemTests {
             let stopped = try Subprocess.run(rbm, arguments, environment: ["RBM_CRASH_AT": String(step)], errors: .discard)
             guard stopped.status == 137 else { break }
             crashed += 1
-            let names = try FileManager.default.contentsOfDirectory(atPath: archive.path)
+            let names = FileManager.default.enumerator(atPath: archive.resolvingSymlinksInPath().path)?.allObjects as? [String] ?? []
             if names.contains(where: { $0.hasSuffix(".rbm-partial") }) { stoppedInCopy += 1 }
-            for name in names where name.hasSuffix(".xlsx") && !name.hasPrefix(".") {
-                #expect(originals.contains(try Data(contentsOf: archive.appendingPathComponent(name))), "step \(step): \(name) is not whole")
+            for name in names where name.hasSuffix(".xlsx") && !URL(fileURLWithPath: name).lastPathComponent.hasPrefix(".") {
+                #expect(originals.contains(try Data(contentsOf: archive.resolvingSymlinksInPath().appendingPathComponent(name))), "step \(step): \(name) is not whole")
             }
             try KillLoopTests.completeAndCheck(rbm, work, arguments, after: "stopped before durable step \(step) (archive on another file system)")
         }

@@ -25,7 +25,7 @@ import TestSupport
         #expect(second.manifest.inputs.map(\.fate) == Array(repeating: Fate.current, count: 7))
 
         // BR resubmits (the same content under its next version): only BR's file changes.
-        try FileManager.default.copyItem(at: work.appendingPathComponent("archive/OP_BR_2022-2025_v2.xlsx"),
+        try FileManager.default.copyItem(at: work.appendingPathComponent("archive/\(first.manifest.batch ?? "?")/OP_BR_2022-2025_v2.xlsx"),
                                          to: inbox.appendingPathComponent("OP_BR_2022-2025_v3.xlsx"))
         let third = try run()
         #expect(third.findings.map(\.id) == first.findings.map(\.id))
@@ -33,7 +33,7 @@ import TestSupport
         #expect(fates["OP_BR_2022-2025_v3.xlsx"] == .archived && fates["OP_BR_2022-2025_v2.xlsx"] == nil)
         #expect(third.findings.first { $0.id.description == "FIN-001/R.1-2/2022" }?.sources.map(\.description) == ["OP_BR_2022-2025_v3.xlsx!Operational plan!E6"])
         let current = try JSONDecoder().decode([String: [String: String]].self, from: Data(contentsOf: work.appendingPathComponent("archive/current.json")))
-        #expect(current["files"]?["OP/BR"] == "OP_BR_2022-2025_v3.xlsx")
+        #expect(current["files"]?["OP/BR"] == "\(third.manifest.batch ?? "?")/OP_BR_2022-2025_v3.xlsx")
         #expect(current["files"]?.count == 7)
     }
 
@@ -66,20 +66,20 @@ import TestSupport
         let first = try run()
         #expect(first.manifest.leftInInbox == [v2])
         #expect(first.manifest.inputs.first { $0.file == v3 }?.fate == .archived)
-        #expect(try currentFiles()["OP/BR"] == v3)
+        #expect(try currentFiles()["OP/BR"] == "\(first.manifest.batch ?? "?")/\(v3)")
 
         // Excel closes v2: it is taken now, but it is the earlier version.
         try FileManager.default.removeItem(at: inbox.appendingPathComponent("~$" + v2))
         let second = try run()
         let fates = Dictionary(uniqueKeysWithValues: second.manifest.inputs.map { ($0.file, $0) })
         #expect(fates[v2]?.fate == .superseded)
-        #expect(fates[v2]?.reason == "superseded on arrival by archive/\(v3), the current OP/BR workbook since an earlier run (this one is an earlier version)")
+        #expect(fates[v2]?.reason == "superseded on arrival by archive/\(first.manifest.batch ?? "?")/\(v3), the current OP/BR workbook since an earlier run (this one is an earlier version)")
         #expect(fates[v3]?.fate == .current)
         let late = try #require(second.model.notes.first { $0.kind == .earlierVersion }, "\(second.manifest.notes)")
         #expect(late.severity == .warning && late.source?.description == "inbox")
         #expect(late.text == "'\(v2)' is an earlier version than '\(v3)', the current OP/BR workbook accepted in an earlier run; it was archived as superseded and '\(v3)' stays current")
-        #expect(try currentFiles()["OP/BR"] == v3)
-        #expect(FileManager.default.fileExists(atPath: archive.appendingPathComponent(v2).path))
+        #expect(try currentFiles()["OP/BR"] == "\(first.manifest.batch ?? "?")/\(v3)")
+        #expect(FileManager.default.fileExists(atPath: archive.appendingPathComponent("\(second.manifest.batch ?? "?")/\(v2)").path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).isEmpty)
         // The findings are v3's, as in the first run.
         #expect(second.findings.map(\.id) == first.findings.map(\.id))
@@ -122,7 +122,7 @@ import TestSupport
 
         // BR resubmits; then current.json is damaged and its previous copy lost too: the archive's
         // files alone tell the current set, the later version winning.
-        try FileManager.default.copyItem(at: archive.appendingPathComponent("OP_BR_2022-2025_v2.xlsx"), to: inbox.appendingPathComponent("OP_BR_2022-2025_v3.xlsx"))
+        try FileManager.default.copyItem(at: archive.appendingPathComponent("\(first.manifest.batch ?? "?")/OP_BR_2022-2025_v2.xlsx"), to: inbox.appendingPathComponent("OP_BR_2022-2025_v3.xlsx"))
         try Self.settle(inbox)
         _ = try run()
         try truncate()
@@ -131,7 +131,7 @@ import TestSupport
         let recovery = try #require(recovered.model.notes.first { $0.kind == .currentSetRecovered }, "\(recovered.manifest.notes)")
         #expect(recovery.severity == .warning)
         #expect(recovery.text.hasPrefix("archive/current.json could not be read (it is truncated or not valid JSON); the current workbooks were recovered from the archive's files: "))
-        #expect(recovery.text.contains("OP/BR → OP_BR_2022-2025_v3.xlsx"))
+        #expect(recovery.text.contains("OP/BR → ") && recovery.text.contains("/OP_BR_2022-2025_v3.xlsx"))
         #expect(recovered.findings.map(\.id) == first.findings.map(\.id))
         #expect(recovered.findings.first { $0.id.description == "FIN-001/R.1-2/2022" }?.sources.map(\.description) == ["OP_BR_2022-2025_v3.xlsx!Operational plan!E6"])
     }

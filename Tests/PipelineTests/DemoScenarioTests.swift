@@ -102,7 +102,7 @@ import XLSXWriter
         #expect(refused.reason == "wrong-period: OP_BR_2024-2027_v1.xlsx!Operational plan: its amount columns are for 2024, 2025, none in the plan's biennium 2022-2023; the workbook belongs to another plan period")
         #expect(fates["OP_BR_2022-2025_v2.xlsx"]?.fate == .archived)
         #expect(report.findings.count == 43)
-        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("quarantine/OP_BR_2024-2027_v1.xlsx.reason.txt").path))
+        #expect(Filed.names(in: work.appendingPathComponent("quarantine")).contains("OP_BR_2024-2027_v1.xlsx.reason.txt"))
     }
 
     @Test func theManifestGivesEachInputsHashAndSizeAsSha256sumDoes() throws {
@@ -165,8 +165,11 @@ import XLSXWriter
     @Test func inputsAreFiledAwayAndOutputsWritten() throws {
         let (report, work) = try run("missing-bdt")
         defer { try? FileManager.default.removeItem(at: work) }
-        let archived = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("archive").path).filter { $0.hasSuffix(".xlsx") }
+        let archived = Filed.paths(in: work.appendingPathComponent("archive")).filter { $0.hasSuffix(".xlsx") }
         #expect(archived.count == 6)
+        // All in the run's batch folder, named in the manifest; processing/ holds nothing.
+        #expect(Set(archived.map { $0.split(separator: "/").first.map(String.init) ?? "" }) == [report.manifest.batch ?? "?"])
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("processing").path)) ?? []).isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("inbox").path).isEmpty)
         for name in ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("out/\(name)").path))
@@ -195,7 +198,7 @@ import XLSXWriter
         let report = try BatchRun(options: .init(pipelinePath: Self.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path)).run()
         let quarantined = report.manifest.inputs.filter { $0.fate == .quarantined }.map(\.file).sorted()
         #expect(quarantined == ["BDT Operational Plan 2022-2025 (final).xlsx", "OP_TSB_2022-2025_v3.xlsx"])
-        let reason = try String(contentsOfFile: work.appendingPathComponent("quarantine/BDT Operational Plan 2022-2025 (final).xlsx.reason.txt").path, encoding: .utf8)
+        let reason = try String(contentsOf: try #require(Filed.url(of: "BDT Operational Plan 2022-2025 (final).xlsx.reason.txt", in: work.appendingPathComponent("quarantine"))), encoding: .utf8)
         #expect(reason.contains("not-a-workbook"))
         let sub = try #require(report.findings.first { $0.id.description == "SUB-001/OP/BDT" })
         #expect(sub.message.english.contains("BDT Operational Plan 2022-2025 (final).xlsx (not-a-workbook"))
@@ -230,7 +233,7 @@ import XLSXWriter
         for output in ["discrepancies.csv", "discrepancies.jsonl", "discrepancies.html", "consolidated.xlsx", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("out/\(output)").path), "\(output)")
         }
-        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("archive/OP_BR_2022-2025_v2.xlsx").path))
+        #expect(Filed.url(of: "OP_BR_2022-2025_v2.xlsx", in: work.appendingPathComponent("archive")) != nil)
     }
 
     @Test func anEmptyValueInAnAmountCellIsADAT002NamingTheCell() throws {
@@ -436,7 +439,8 @@ import XLSXWriter
         #expect(fault.description == "\(out.path): error: cannot write the outputs: no space left on device (the disk is full); " + BatchRun.nothingMoved)
         #expect(try names.map { try Data(contentsOf: out.appendingPathComponent($0)) } == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == (names + ["feedback"]).sorted())   // no staging left
-        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).count == 6)                 // nothing filed away
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).isEmpty)                 // claimed, but nothing filed away
+        #expect(Filed.paths(in: work.appendingPathComponent("processing")).count == 6)
         #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("quarantine").path))
 
         options.faults.failWhileWriting = false
@@ -481,7 +485,8 @@ import XLSXWriter
         let entry = try #require(report.manifest.inputs.first { $0.file == "OP_BR_pipe.xlsx" })
         #expect(entry.fate == .quarantined && entry.reason?.hasPrefix("not-a-workbook: OP_BR_pipe.xlsx: not a regular file") == true)
         #expect(report.findings.count == 43)
-        let type = try FileManager.default.attributesOfItem(atPath: work.appendingPathComponent("quarantine/OP_BR_pipe.xlsx").path)[.type] as? FileAttributeType
+        let fifo = work.appendingPathComponent("quarantine/\(report.manifest.batch ?? "?")/OP_BR_pipe.xlsx")
+        let type = try FileManager.default.attributesOfItem(atPath: fifo.path)[.type] as? FileAttributeType
         #expect(type != .typeRegular)
         #expect(report.manifest.inputs.map(\.file) == report.manifest.inputs.map(\.file).sorted())
     }

@@ -38,6 +38,9 @@ struct DurableWriteTests {
         defer { try? FileManager.default.removeItem(at: work) }
         let calls = try Self.trace(work)
         let inbox = work.appendingPathComponent("inbox").path + "/", out = work.appendingPathComponent("out").path + "/"
+        let processing = work.appendingPathComponent("processing").path + "/"
+        /// An input's rename (claimed from the inbox, or filed away from processing/): its bytes were never written by rbm.
+        func isInput(_ path: String) -> Bool { path.hasPrefix(inbox) || (path.hasPrefix(processing) && !path.hasSuffix(".rbm-partial")) }
         let renames = calls.enumerated().compactMap { i, call -> (Int, String, String)? in
             if case .rename(let from, let to) = call { (i, from, to) } else { nil }
         }
@@ -49,16 +52,19 @@ struct DurableWriteTests {
         for (i, from, to) in renames where !to.contains("/.staging-") {
             // (Inside the staging folder names come and go; what counts is the publishing rename.)
             // The bytes are on disk before the name points at them (a moved input was never written).
-            if !from.hasPrefix(inbox) {
+            if !isInput(from) {
                 let origin = renames.last { $0.0 < i && $0.2 == from }?.1   // a staged output: flushed under its staging name
                 #expect(flushed(from, before: i) || origin.map { flushed($0, before: i) } == true, "\(from) → \(to) not flushed first")
             }
             #expect(flushedFolder(of: to, after: i), "the rename to \(to) is never flushed")
         }
         let manifest = try #require(renames.first { $0.2 == out + "manifest.json" }?.0)
-        let firstMove = try #require(renames.first { $0.1.hasPrefix(inbox) }?.0)
+        let firstMove = try #require(renames.first { isInput($0.1) && !$0.2.hasPrefix(processing) }?.0)
+        // Every input was claimed into processing/ before anything was written.
+        let lastClaim = try #require(renames.last { $0.1.hasPrefix(inbox) && $0.2.hasPrefix(processing) }?.0)
+        #expect(lastClaim < manifest)
         #expect(manifest < firstMove, "an input moved before the manifest was in place")
-        for (i, from, to) in renames where from.hasPrefix(inbox) && to.contains("/archive/") {
+        for (i, from, to) in renames where isInput(from) && to.contains("/archive/") {
             let recorded = renames.last { $0.0 < i && $0.2.hasSuffix("/archive/current.json") }
             #expect(recorded != nil, "\(from) moved before current.json named it")
         }

@@ -17,10 +17,11 @@ import TestSupport
         return (inbox, ["run", DemoScenarioTests.pipeline, "--inbox", inbox.path, "--fail-on", "never"] + extra)
     }
 
-    /// Nothing was filed away: every input is still in the inbox, nothing archived or quarantined.
+    /// Nothing was filed away: every input is still in the inbox or claimed in `processing/`
+    /// (where the next run takes it back), nothing archived or quarantined.
     static func expectNothingMoved(_ inbox: URL) throws {
-        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).count == 7)
         let parent = inbox.deletingLastPathComponent()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).count + Filed.paths(in: parent.appendingPathComponent("processing")).count == 7)
         #expect(!FileManager.default.fileExists(atPath: parent.appendingPathComponent("quarantine").path))
         #expect(!FileManager.default.fileExists(atPath: parent.appendingPathComponent("archive").path))
     }
@@ -50,11 +51,12 @@ import TestSupport
         try disk.fill()
         let result = try Subprocess.run(rbm, arguments)
         #expect(result.status == 2)
-        #expect(result.errors.hasPrefix("rbm: \(disk.folder.path): error: cannot file the inputs away into archive/ and quarantine/: No space left on device; "),
+        #expect(result.errors.hasPrefix("rbm: \(disk.folder.path): error: cannot file the inputs away into archive/") && result.errors.contains(": No space left on device; "),
                 "\(result.errors)")
         #expect(!result.errors.contains("NSCocoaErrorDomain"))
-        // current.json is written before each move: nothing left the inbox.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).count == 7)
+        // current.json is written before each move: nothing left processing/ (where the run claimed them).
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).isEmpty)
+        #expect(Filed.paths(in: disk.folder.appendingPathComponent("processing")).filter { !$0.hasSuffix(".filing.json") }.count == 7)
         withExtendedLifetime(disk) {}
     }
 

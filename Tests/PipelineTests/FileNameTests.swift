@@ -48,7 +48,7 @@ import TestSupport
         #expect(report.manifest.notes.contains("info: inbox: 'OP_BR_2022-2025_v3_op%E9rationnel.xlsx' arrived with a name that is not UTF-8; it was renamed, its bad bytes written as %XX"))
         #expect(report.findings.count == 43)
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).isEmpty)
-        let quarantined = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("quarantine").path)
+        let quarantined = Filed.names(in: work.appendingPathComponent("quarantine"))
         #expect(quarantined.allSatisfy { $0.utf8.count <= 255 } && quarantined.count == 4)
         #expect(Summary.render(report).contains("quarantined new\\u{a}line.xlsx: "))
     }

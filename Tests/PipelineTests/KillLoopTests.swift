@@ -47,19 +47,23 @@ import TestSupport
         let summary = final.text
         #expect(final.status == 0, "\(stop): \(summary) \(final.errors)")
         #expect(summary.contains("findings: 43 (28 error, 13 warning, 2 info; 37 root causes)"), "\(stop): \(summary)")
-        // I1: the inbox is empty and no temporary file is left anywhere rbm writes.
+        // I1: the inbox and processing/ are empty and no temporary file is left anywhere rbm writes
+        // (batch folders included).
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("inbox").path).filter { $0.hasSuffix(".xlsx") }.isEmpty, "\(stop)")
+        let processing = (try? FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("processing").path)) ?? []
+        #expect(processing.isEmpty, "\(stop): processing/ holds \(processing)")
         for folder in ["archive", "quarantine", "out"] {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent(folder).path)) ?? []
+            let names = (FileManager.default.enumerator(atPath: work.appendingPathComponent(folder).resolvingSymlinksInPath().path)?.allObjects as? [String] ?? [])
+                .map { URL(fileURLWithPath: $0).lastPathComponent }
             #expect(!names.contains { $0.hasPrefix(".dat.nosync") || $0.hasPrefix(".staging-") || $0.hasSuffix(".rbm-partial") }, "\(stop): \(folder): \(names)")
         }
         // I2: every input archived exactly once, byte-identical; nothing quarantined.
         let archive = work.appendingPathComponent("archive")
-        let archived = try FileManager.default.contentsOfDirectory(atPath: archive.path).filter { $0.hasSuffix(".xlsx") }
+        let archived = Filed.paths(in: archive).filter { $0.hasSuffix(".xlsx") }
         let contents = try archived.map { try Data(contentsOf: archive.appendingPathComponent($0)) }
         #expect(contents.count == originals.count, "\(stop): \(archived)")
         for original in originals { #expect(contents.filter { $0 == original }.count == 1, "\(stop)") }
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("quarantine").path)) ?? []).isEmpty, "\(stop)")
+        #expect(Filed.paths(in: work.appendingPathComponent("quarantine")).isEmpty, "\(stop)")
         // I3: the history holds whole runs only: the stopped one entirely or not at all, then the
         // completing run, compared with the last committed one.
         try checkHistory(work, runs: 1...2, lastFindings: 43, after: stop)

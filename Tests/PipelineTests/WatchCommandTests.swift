@@ -60,7 +60,7 @@ import TestSupport
         // Let the batch that took the last files finish, then stop the watcher between batches.
         let archived = work.appendingPathComponent("archive")
         #expect(Self.waitUntil(120) {
-            let filed = Set((try? FileManager.default.contentsOfDirectory(atPath: archived.path)) ?? [])
+            let filed = Set(Filed.names(in: archived))
             return names.allSatisfy { filed.contains($0) }
         })
         Thread.sleep(forTimeInterval: 1)

@@ -38,7 +38,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: work) }
         #expect(report.manifest.inputs.allSatisfy { $0.fate == .quarantined && ($0.reason ?? "").hasPrefix("resource-limit: ") })
         #expect(report.findings.filter { $0.rule == .sub001 }.count == 7)
-        let quarantined = try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("quarantine").path)
+        let quarantined = Filed.names(in: work.appendingPathComponent("quarantine"))
         #expect(quarantined.filter { $0.hasSuffix(".reason.txt") }.count == 7)
         // The stopped worker's standard error (empty or not) is kept beside each file too.
         #expect(report.manifest.inputs.allSatisfy { $0.stderr.map(quarantined.contains) == true })
@@ -73,7 +73,7 @@ import TestSupport
             "head -c 100000 /dev/zero | tr '\\0' x >&2; echo >&2; echo 'Fatal error: Index out of range' >&2; kill -ILL $$"))
         let (report, work) = try Self.run(worker: worker)
         defer { try? FileManager.default.removeItem(at: work) }
-        let quarantine = work.appendingPathComponent("quarantine")
+        let quarantine = work.appendingPathComponent("quarantine/\(report.manifest.batch ?? "?")")
         #expect(report.manifest.inputs.count == 7)
         for input in report.manifest.inputs {
             #expect(input.fate == .quarantined)

@@ -67,9 +67,9 @@ import XLSXWriter
         #expect(fates["OP_BR_2022-2025_v2.xlsx"]?.fate == .archived)
         let current = try JSONDecoder().decode([String: [String: String]].self,
                                                from: Data(contentsOf: work.appendingPathComponent("archive/current.json")))
-        #expect(current["files"]?["OP/BR"] == "OP_BR_2022-2025_v2.xlsx")
+        #expect(current["files"]?["OP/BR"] == "\(report.manifest.batch ?? "?")/OP_BR_2022-2025_v2.xlsx")
         #expect(report.findings.count == 43)
-        let written = try String(contentsOf: work.appendingPathComponent("quarantine/\(Self.impostor).reason.txt"), encoding: .utf8)
+        let written = try String(contentsOf: work.appendingPathComponent("quarantine/\(report.manifest.batch ?? "?")/\(Self.impostor).reason.txt"), encoding: .utf8)
         #expect(written.hasPrefix(reason))
     }
 }

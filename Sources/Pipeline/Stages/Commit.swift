@@ -26,6 +26,7 @@ extension BatchRun {
             rootCauses: findings.filter { $0.causedBy.isEmpty }.count, coverage: Manifest.coverageBlock(reconciled.outcome.coverage), notes: reconciled.model.notes.map(\.manifestLine), stages: clock.stages,
             outputs: written.published + ["manifest.json"],
             failedOutputs: failed.isEmpty ? nil : failed)
+        manifest.batch = options.keepInputs ? nil : setup.batch
         manifest.recordChanges(reconciled.memory)
         manifest.completeness = completeness(selection, reconciled, setup, startedAt: clock.start)
         do { try Self.writeManifest(manifest, to: setup.output, setup.steps) } catch {

@@ -1,33 +1,109 @@
 import Foundation
+import Results
+
+/// `processing/<batch>/.filing.json`: what becomes of each claimed file of a committed batch.
+/// Written right after the manifest; its presence tells a later run that the batch committed, so
+/// that run finishes the moves instead of reading the files again (docs/manifest.md).
+struct FilingPlan: Codable {
+    struct Entry: Codable {
+        /// The file's name in `processing/<batch>/`.
+        var file: String
+        /// `archived`, `superseded` or `quarantined`.
+        var fate: String
+        /// For an accepted file: the slot it becomes current in (`OP/BR`).
+        var slot: String?
+        var reason: String?
+        var stderr: String?
+    }
+
+    var batch: String
+    var entries: [Entry]
+
+    static let name = ".filing.json"
+}
 
 extension BatchRun {
-    /// Moves each archived, superseded or quarantined input out of the inbox, after the commit
-    /// point. An archived workbook is recorded as current before it moves: a run stopped half-way
-    /// leaves no archived workbook that the next run would not know as current. A `--keep-inputs`
-    /// run moves nothing.
+    static func filingPlan(_ selection: Selection, _ setup: RunSetup) -> FilingPlan {
+        FilingPlan(batch: setup.batch, entries: selection.inputs.filter(\.fate.isFiledAway).map { input in
+            FilingPlan.Entry(file: input.file, fate: input.fate.rawValue, slot: input.fate == .archived ? input.slot : nil,
+                             reason: input.reason, stderr: input.stderr)
+        })
+    }
+
+    /// Writes the filing plan of the run's batch into `processing/<batch>/` (after the manifest).
+    func writeFilingPlan(_ selection: Selection, _ setup: RunSetup) throws {
+        guard !options.keepInputs, FileManager.default.fileExists(atPath: setup.processing.path) else { return }
+        let plan = Self.filingPlan(selection, setup)
+        do {
+            setup.steps.step()
+            try DurableFile.write(JSONEncoder().encode(plan), to: setup.processing.appendingPathComponent(FilingPlan.name))
+        } catch {
+            throw EnvironmentFault(folder: setup.inbox.folder.deletingLastPathComponent(),
+                                   action: "file the inputs away into archive/\(setup.batch)/ and quarantine/\(setup.batch)/ (its plan in processing/\(setup.batch)/)", error: error,
+                                   consequence: "the outputs and manifest.json are written; the inputs stay in processing/\(setup.batch)/ and the next run reads them again")
+        }
+    }
+
+    /// Moves each archived, superseded or quarantined input from `processing/<batch>/` to
+    /// `archive/<batch>/` or `quarantine/<batch>/`, after the commit point, then removes the batch's
+    /// folder. A `--keep-inputs` run moves nothing.
     func fileAway(_ selection: Selection, _ setup: RunSetup) throws {
         guard !options.keepInputs else { return }
         var current = selection.current
-        let inbox = setup.inbox, steps = setup.steps
+        guard FileManager.default.fileExists(atPath: setup.processing.path) else {
+            // Nothing claimed: the current set is still written afresh (a recovered one, say).
+            do {
+                setup.steps.step()
+                try current.save(to: setup.inbox.archive)
+            } catch {
+                throw EnvironmentFault(folder: setup.inbox.archive, action: "write archive/current.json", error: error,
+                                       consequence: "the outputs and manifest.json are written; no input was claimed")
+            }
+            return
+        }
+        let plan = Self.filingPlan(selection, setup)
+        try Self.finish(plan, in: setup.processing, current: &current, setup.inbox)
+    }
+
+    /// Files each entry of `plan` still in `folder` (`processing/<batch>/`) away, then removes the
+    /// plan and the folder. An archived workbook is recorded as current (by its path relative to
+    /// `archive/`) before it moves: a run stopped half-way leaves no archived workbook that the next
+    /// run would not know as current. Entries already moved are skipped, so this may run again.
+    static func finish(_ plan: FilingPlan, in folder: URL, current: inout CurrentSubmissions, _ inbox: Inbox) throws {
+        let steps = inbox.steps, batch = plan.batch
         do {
-            for input in selection.inputs where input.fate.isFiledAway {
-                let url = inbox.folder.appendingPathComponent(input.file)
-                if input.fate == .quarantined {
-                    _ = try inbox.quarantine(url, reason: input.reason ?? "refused", stderr: input.stderr)
+            for entry in plan.entries {
+                let url = folder.appendingPathComponent(entry.file)
+                guard (try? FileManager.default.attributesOfItem(atPath: url.path)) != nil else { continue }   // filed already
+                if entry.fate == Fate.quarantined.rawValue {
+                    _ = try inbox.quarantine(url, batch: batch, reason: entry.reason ?? "refused", stderr: entry.stderr)
                     continue
                 }
-                _ = try inbox.archive(url) { target in
-                    guard input.fate == .archived else { return }
-                    current.files[input.slot] = target.lastPathComponent
+                _ = try inbox.archive(url, batch: batch) { target in
+                    guard let slot = entry.slot else { return }
+                    current.files[slot] = batch + "/" + target.lastPathComponent
                     steps.step()
                     try current.save(to: inbox.archive)
                 }
             }
             steps.step()
             try current.save(to: inbox.archive)
+            // The plan last: a folder left without it (and without files) is only removed by the next run.
+            let planURL = folder.appendingPathComponent(FilingPlan.name)
+            if FileManager.default.fileExists(atPath: planURL.path) { try FileManager.default.removeItem(at: planURL) }
+            steps.step()
+            try Self.removeEmptyFolder(folder)
+            try DurableFile.flushFolder(inbox.processing)
         } catch {
-            throw EnvironmentFault(folder: inbox.folder.deletingLastPathComponent(), action: "file the inputs away into archive/ and quarantine/",
-                                   error: error, consequence: "the outputs and manifest.json are written; the inputs not yet filed stay in the inbox and the next run takes them again")
+            throw EnvironmentFault(folder: inbox.folder.deletingLastPathComponent(), action: "file the inputs away into archive/\(batch)/ and quarantine/\(batch)/",
+                                   error: error, consequence: "the outputs and manifest.json are written; the inputs not yet filed stay in processing/\(batch)/ and the next run files them away")
+        }
+    }
+
+    /// `rmdir(2)`: removes `folder` only when it is empty, so a file nobody planned for is never lost.
+    static func removeEmptyFolder(_ folder: URL) throws {
+        guard rmdir(folder.path) == 0 || errno == ENOENT else {
+            throw PipelineError(file: folder.path, "cannot remove the batch folder: \(String(cString: strerror(errno)))")
         }
     }
 }

@@ -4,7 +4,8 @@ import Results
 /// One input as the stages see it: what was read, what it is, and what becomes of it. The
 /// manifest records it (`Manifest.InputFile`) once the run commits; file-away works from this.
 struct Intake {
-    /// The file's name as it lies in the inbox (or in `archive/`, for a current workbook).
+    /// The file's name as it lies in `processing/<batch>/` (the inbox in a `--keep-inputs` run), or
+    /// in `archive/<batch>/` for a current workbook.
     var file: String
     var sha256: String
     var size: Int
@@ -17,6 +18,9 @@ struct Intake {
     /// What its worker wrote on standard error before it crashed or was stopped (the last
     /// ``WorkerProcess/keptErrorBytes``): kept beside the quarantined file as `<file>.stderr.txt`.
     var stderr: String?
+    /// Where it was read: `processing/<batch>/` for an arrival (the inbox for a `--keep-inputs`
+    /// run), `archive/<batch>/` (or `archive/`, before batch folders) for a current workbook.
+    var source: URL?
 
     /// The slot it fills (`OP/BR`, `FP/`), for `current.json`.
     var slot: String { CurrentSubmissions.key(kind: kind?.rawValue, bureau: bureau?.rawValue) }

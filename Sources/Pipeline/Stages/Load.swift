@@ -89,6 +89,7 @@ extension BatchRun {
     func loadFile(_ url: URL, as fate: Fate, _ setup: RunSetup) throws -> (Intake, ResultsModel?) {
         let (hash, size) = Self.sha256(of: url)
         var entry = Intake(file: url.lastPathComponent, sha256: hash, size: size, fate: fate)
+        entry.source = url
         let read: (load: FileLoad, stderr: String?)
         if let pool = setup.pool {
             read = try pool.load(path: url.path)

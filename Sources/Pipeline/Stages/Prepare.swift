@@ -18,6 +18,11 @@ final class RunSetup {
     let scratch: Scratch?
     /// The run's reused workers (none in-process); they exit when the run lets go of its setup.
     let pool: WorkerPool?
+    /// The run's batch id: its start time and a random suffix (`2026-12-05T173000Z-ab12`), the name
+    /// of its folders in `processing/`, `archive/` and `quarantine/`, recorded in the manifest.
+    let batch: String
+    /// `processing/<batch>/`: where the run's claimed inputs lie until they are filed away.
+    var processing: URL { inbox.processing.appendingPathComponent(batch) }
 
     init(pipeline: PipelineFile, pipelinePath: String, inbox: Inbox, output: URL, steps: DurableSteps, lock: RunLock?, scratch: Scratch?,
          worker: WorkerProcess? = nil) {
@@ -30,10 +35,21 @@ final class RunSetup {
         self.steps = steps
         self.lock = lock
         self.scratch = scratch
+        batch = Self.batchID(startedAt: Date())
         pool = zip(worker, scratch).map { WorkerPool(settings: $0, pipelinePath: pipelinePath, scratch: $1.folder) }
     }
 
     deinit { pool?.shutdown() }
+
+    /// `2026-12-05T173000Z-ab12`: UTC start time to the second, then 4 random hex digits, so batch
+    /// folders sort in the order their runs started and two runs in one second never share one.
+    static func batchID(startedAt date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd'T'HHmmss'Z'"
+        return formatter.string(from: date) + "-" + String(format: "%04x", UInt16.random(in: 0...UInt16.max))
+    }
 }
 
 private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {

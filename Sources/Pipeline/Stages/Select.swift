@@ -26,12 +26,7 @@ extension BatchRun {
         // The current workbook of each kind and bureau, from earlier runs (recovered, loudly, if its
         // record is damaged: an archived file's name tells its kind and bureau).
         let loader = setup.loader
-        let recorded = CurrentSubmissions.load(from: setup.inbox.archive) { name in
-            guard let source = loader.source(forFile: name) else { return nil }
-            let bureau = loader.bureau(fromFileName: name, source: source)
-            if source.kind == .operationalPlan, bureau == nil { return nil }
-            return CurrentSubmissions.key(kind: source.kind.rawValue, bureau: bureau?.rawValue)
-        }
+        let recorded = Self.currentSubmissions(setup)
         let current = recorded.current
         if let warning = recorded.warning { model.notes.append(warning) }
 
@@ -41,10 +36,11 @@ extension BatchRun {
             let key = CurrentSubmissions.key(kind: part.submissions.first?.kind.rawValue, bureau: part.submissions.first?.bureau?.rawValue)
             guard let newer = LateArrival.newerCurrent(than: url, key: key, current: current, archive: setup.inbox.archive),
                   let index = inputs.firstIndex(where: { $0.file == url.lastPathComponent }) else { return false }
+            let newerName = URL(fileURLWithPath: newer).lastPathComponent
             inputs[index].fate = .superseded
             inputs[index].reason = "superseded on arrival by archive/\(newer), the current \(key) workbook since an earlier run (this one is an earlier version)"
             model.notes.append(Note(.earlierVersion, source: SourceRef(file: "inbox"),
-                                    "'\(url.lastPathComponent)' is an earlier version than '\(newer)', the current \(key) workbook accepted in an earlier run; it was archived as superseded and '\(newer)' stays current"))
+                                    "'\(url.lastPathComponent)' is an earlier version than '\(newerName)', the current \(key) workbook accepted in an earlier run; it was archived as superseded and '\(newerName)' stays current"))
             return true
         }
         var readFiles = loaded.map(\.url)
@@ -71,6 +67,18 @@ extension BatchRun {
         }
         let newest = readFiles.compactMap { (try? FileManager.default.attributesOfItem(atPath: $0.path))?[.modificationDate] as? Date }.max()
         return Selection(inputs: inputs, model: model, current: current, newestInput: newest)
+    }
+
+    /// `archive/current.json` as recorded (or recovered, with its warning: an archived file's name
+    /// tells its kind and bureau).
+    static func currentSubmissions(_ setup: RunSetup) -> (current: CurrentSubmissions, warning: Note?) {
+        let loader = setup.loader
+        return CurrentSubmissions.load(from: setup.inbox.archive) { name in
+            guard let source = loader.source(forFile: name) else { return nil }
+            let bureau = loader.bureau(fromFileName: name, source: source)
+            if source.kind == .operationalPlan, bureau == nil { return nil }
+            return CurrentSubmissions.key(kind: source.kind.rawValue, bureau: bureau?.rawValue)
+        }
     }
 
     /// A resubmission supersedes the earlier workbook of the same kind and bureau (`Resubmission`:

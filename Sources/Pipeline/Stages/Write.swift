@@ -87,16 +87,16 @@ extension BatchRun {
 
     /// One output per workbook reconciled in this run (arrived, or current from an earlier run): the
     /// workbook handed back with the cells behind its findings marked (`feedback/<bureau>-<kind>.xlsx`;
-    /// docs/feedback.md). Its source is read where it lies at write time: the inbox for an arrival
-    /// (inputs are filed away only after the commit), `archive/` for a current workbook.
+    /// docs/feedback.md). Its source is read where it lies at write time, where the run read it:
+    /// `processing/<batch>/` for an arrival (inputs are filed away only after the commit; the inbox
+    /// in a `--keep-inputs` run), `archive/<batch>/` for a current workbook.
     func feedbackOutputs(_ reconciled: Reconciled, _ setup: RunSetup, language: Language = .en) -> [Output] {
         guard setup.pipeline.feedback ?? true else { return [] }
         let findings = reconciled.outcome.findings, tolerances = reconciled.settings.tolerances
         var outputs: [Output] = []
         for input in reconciled.inputs where input.fate == .archived || input.fate == .current {
             guard let kind = input.kind else { continue }
-            let folder = input.fate == .current ? setup.inbox.archive : setup.inbox.folder
-            let source = folder.appendingPathComponent(input.file)
+            guard let source = input.source else { continue }
             let name = FeedbackWorkbook.outputName(kind: kind, bureau: input.bureau)
             guard !outputs.contains(where: { $0.name == name }) else { continue }
             outputs.append((name, { url in
@@ -139,7 +139,7 @@ extension BatchRun {
         }.filter { !kept.contains($0) }.sorted()
     }
 
-    static let nothingMoved = "the previous outputs are left as they were and no input was moved (the next run takes them again)"
+    static let nothingMoved = "the previous outputs are left as they were and no input was filed away (the next run takes them back from processing/)"
 
 
     /// Writes through a flushed temporary file and a rename, so a reader never sees half a file.

@@ -1,0 +1,69 @@
+import Foundation
+
+extension BatchRun {
+    /// Start-up recovery, inside the drop folder's lock and before discovery: for each
+    /// `processing/<B>/` a stopped run left, oldest first, either B committed (its filing plan,
+    /// written right after its manifest, is there) and its moves are finished, or it did not and
+    /// its files are returned, to be taken back into this run as inputs. A `--keep-inputs` run
+    /// recovers nothing (it claims nothing either).
+    func recover(_ setup: RunSetup) throws -> [URL] {
+        guard !options.keepInputs else { return [] }
+        var takenBack: [URL] = []
+        var current: CurrentSubmissions?
+        for folder in Inbox.batchFolders(in: setup.inbox.processing) {
+            let planURL = folder.appendingPathComponent(FilingPlan.name)
+            if FileManager.default.fileExists(atPath: planURL.path) {
+                let plan: FilingPlan
+                do { plan = try JSONDecoder().decode(FilingPlan.self, from: Data(contentsOf: planURL)) } catch {
+                    throw EnvironmentFault(folder: folder, action: "read the filing plan of an earlier batch", error: error,
+                                           consequence: "nothing is read, written or moved; its files stay in \(folder.path)")
+                }
+                var recorded = current ?? Self.currentSubmissions(setup).current
+                try Self.finish(plan, in: folder, current: &recorded, setup.inbox)
+                current = recorded
+                continue
+            }
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+            if names.isEmpty {
+                try? Self.removeEmptyFolder(folder)   // stopped before its first claim, or after its last move
+            }
+            takenBack += names.map { folder.appendingPathComponent($0) }
+        }
+        return takenBack
+    }
+
+    /// Claims the run's inputs by `rename(2)` into `processing/<batch>/`: first the files taken back
+    /// from batches that never committed (they arrived before anything in the inbox now), then the
+    /// inbox's ready files and the entries refused unopened. A name already taken there gets rbm's
+    /// `name (2).xlsx`, so a newer file of the same name never replaces an older one. Returns the
+    /// discovery with the claimed places. A `--keep-inputs` run reads in place and claims nothing.
+    func claim(_ discovery: Inbox.Discovery, takenBack: [URL], _ setup: RunSetup) throws -> Inbox.Discovery {
+        guard !options.keepInputs, !(takenBack.isEmpty && discovery.ready.isEmpty && discovery.notFiles.isEmpty) else { return discovery }
+        let inbox = setup.inbox, batch = setup.processing
+        var claimed = discovery
+        claimed.ready = []
+        claimed.notFiles = []
+        do {
+            try FileManager.default.createDirectory(at: batch, withIntermediateDirectories: true)
+            try DurableFile.flushFolder(inbox.processing)
+            for url in takenBack {
+                // Judged again as discovery judges: only a regular file is ever opened.
+                let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+                let target = try inbox.claim(url, into: batch)
+                if type == .typeRegular {
+                    claimed.ready.append(target)
+                } else {
+                    claimed.notFiles.append((target, "not a regular file; it was not opened"))
+                }
+            }
+            for folder in Set(takenBack.map { $0.deletingLastPathComponent() }) { try Self.removeEmptyFolder(folder) }
+            for url in discovery.ready { claimed.ready.append(try inbox.claim(url, into: batch)) }
+            for entry in discovery.notFiles { claimed.notFiles.append((try inbox.claim(entry.url, into: batch), entry.reason)) }
+            try DurableFile.flushFolder(inbox.processing)
+        } catch {
+            throw EnvironmentFault(folder: inbox.folder.deletingLastPathComponent(), action: "claim the inputs into processing/\(setup.batch)/",
+                                   error: error, consequence: "nothing is written; the files claimed so far lie in processing/\(setup.batch)/ and the next run takes them back")
+        }
+        return claimed
+    }
+}
