@@ -14,8 +14,12 @@ struct CrossFilesystemTests {
 
     @Test func anArchivedFileIsWholeAndKeepsItsModificationTime() throws {
         let (work, _) = try KillLoopTests.dropFolder(archiveOn: Self.otherFileSystem)
-        defer { try? FileManager.default.removeItem(at: work) }
         let inbox = work.appendingPathComponent("inbox"), archive = work.appendingPathComponent("archive")
+        // The archive is a link to a folder on the other file system: remove that folder too.
+        defer {
+            try? FileManager.default.removeItem(at: archive.resolvingSymlinksInPath())
+            try? FileManager.default.removeItem(at: work)
+        }
         let originals = try FileManager.default.contentsOfDirectory(atPath: inbox.path).map { name in
             (name, try Data(contentsOf: inbox.appendingPathComponent(name)),
              try FileManager.default.attributesOfItem(atPath: inbox.appendingPathComponent(name).path)[.modificationDate] as? Date)
