@@ -70,6 +70,12 @@ struct WorksheetHandler: XMLEventHandler {
     private var inPhonetic = false
     /// Whether the inline `<t>` being read says `xml:space="preserve"`.
     private var preserve = false
+    /// Whether a `<c>` is open: a `<row>` inside one is markup within the cell's text (well-formed
+    /// XML can nest it in a `<t>`; found by fuzzing), not the grid. (A `<c>` nested in a cell keeps
+    /// its reading: the last value counts, `ReaderWorksheetValueTests`.)
+    private var inCell = false
+    /// Elements open inside such an inert `<row>` (0 outside it): skipped, start and end alike.
+    private var inert = 0
     private var dates = DateTextCache()
 
     init(context: Context, file: String, part: String) {
@@ -86,6 +92,10 @@ struct WorksheetHandler: XMLEventHandler {
     }
 
     mutating func startElement(_ element: Int, attributes: borrowing XMLAttributes) throws {
+        if inert > 0 || (inCell && element == E.row) {
+            inert += 1
+            return
+        }
         switch element {
         case E.c: try startCell(attributes)
         case E.row: try startRow(attributes)
@@ -103,13 +113,19 @@ struct WorksheetHandler: XMLEventHandler {
     }
 
     mutating func endElement(_ element: Int, text: borrowing XMLText) throws {
+        if inert > 0 {
+            inert -= 1
+            return
+        }
         switch element {
         case E.v:
             hasReady = false
             value = .none
             sawValue = true
             if text.isCollected { read(text) }
-        case E.c: try appendCell()
+        case E.c:
+            inCell = false
+            try appendCell()
         case E.f: endFormula(text.isCollected ? text.string() : nil)
         case E.t: if inInline, !inPhonetic, text.isCollected { inline += OOXMLText.unescape(OOXMLText.shown(text, preserve: preserve)) }
         case E.rPh: inPhonetic = false
@@ -161,6 +177,7 @@ struct WorksheetHandler: XMLEventHandler {
             }
             column += 1
         }
+        inCell = true
         kind = attributes.withValue(A.t, { Self.kind($0) }) ?? .number
         if kind == .unknown { unknownType = attributes[A.t] ?? "" }
         switch attributes.withValue(A.s, { NumberText.digits($0, in: 0..<$0.count) }) {
