@@ -4,7 +4,7 @@
 /// nested thousands of levels deep (`{{{{…`, found by fuzzing `FuzzPipelineFile`) overflows the
 /// stack and kills the process instead of being refused. A pipeline file nests about eight levels;
 /// the scan over-counts rather than under-counts (every open flow bracket, every block indentation
-/// step, every `- ` of a compact sequence), so refusing above ``limit`` never refuses a real file.
+/// step, every `- ` of a compact sequence and `? ` of a compact mapping key), so refusing above ``limit`` never refuses a real file.
 enum YAMLNesting {
     static let limit = 64
 
@@ -24,10 +24,10 @@ enum YAMLNesting {
                 while let last = indents.last, last >= i { indents.removeLast() }
                 indents.append(i)
             }
-            // `- - - x` opens a sequence per dash.
+            // `- - - x` opens a sequence per dash, `? ? ? x` a mapping per explicit-key mark.
             var dashes = 0
             var j = i
-            while j + 1 < bytes.count, bytes[j] == UInt8(ascii: "-"), bytes[j + 1] == UInt8(ascii: " ") {
+            while j + 1 < bytes.count, bytes[j] == UInt8(ascii: "-") || bytes[j] == UInt8(ascii: "?"), bytes[j + 1] == UInt8(ascii: " ") {
                 dashes += 1
                 j += 2
                 while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }

@@ -11,6 +11,7 @@ import TestSupport
         ("name: x\nplan:\n  a: " + String(repeating: "[", count: 100) + "1" + String(repeating: "]", count: 100), 3),
         ((0..<80).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n"), 65),  // block mappings, one level a line
         (String(repeating: "- ", count: 70) + "1", 1),                                                // a sequence per dash
+        ("  " + String(repeating: "? ", count: 1_710) + "- 1", 1),                                     // a mapping per `?` (the fuzzer's second input)
     ])
     func deepTextIsRefusedAtItsLineBeforeParsing(text: String, line: Int) throws {
         let error = try #require(throws: PipelineError.self) { try PipelineFile.load(yaml: text, path: "deep.yaml") }
