@@ -6,15 +6,20 @@ Usage (normally through `make bench-e2e`):
                                              [--work .build-bench/e2e] [--out Benchmarks/results]
 
 For each K, `gen_scale.py` writes the scenario and its expected findings (the independent Python
-oracle). Each round then runs, interleaved, three whole processes under `/usr/bin/time -v`:
+oracle). Each round then runs, interleaved, four whole processes under `/usr/bin/time -v`:
 
 - rbm workers:    rbm run pipelines/itu-2022-2023.yaml --inbox COPY --out OUT --fail-on never
 - rbm in-process: the same with --in-process
-- reference:      fixtures/oracle/compute_oracle.py --stdout (openpyxl, one thread, same rules)
+- reference:      fixtures/oracle/compute_oracle.py --stdout (openpyxl, one thread, same rules):
+                  the findings only, printed as CSV
+- whole-run ref.: Benchmarks/reference_run.py INBOX OUT: the same oracle, then every output rbm
+                  writes (consolidated workbook, CSV, JSONL, HTML, feedback workbooks, manifest,
+                  history) and the inputs filed away, as a straightforward openpyxl script does it
 
 Each rbm run gets a fresh copy of the inbox (`cp -rp`, times kept). The table shows the median
 wall-clock time and peak resident memory over the rounds (one warm-up round dropped), and rbm's
-time as a ratio of the reference's in the same run. Every rbm run's discrepancies.csv is compared
+time as a ratio of each reference's in the same run: the findings-only oracle (what the issue's
+goal names) and the whole-run script (the same work as `rbm run`). Every rbm run's discrepancies.csv is compared
 with the expected list (every column but `message`); a difference fails the benchmark.
 """
 from __future__ import annotations
@@ -37,6 +42,7 @@ import gen_scale  # noqa: E402
 
 PIPELINE = REPO / "pipelines" / "itu-2022-2023.yaml"
 ORACLE = REPO / "fixtures" / "oracle" / "compute_oracle.py"
+WHOLE_RUN = HERE / "reference_run.py"
 COMPARED = ["id", "rule", "severity", "bureau", "output", "period", "expected", "actual", "delta",
             "sources", "caused_by"]
 
@@ -97,6 +103,20 @@ def run_reference(root: Path, name: str, out: Path) -> tuple[float, float]:
     return wall, rss
 
 
+def run_whole_reference(scenario: Path, work: Path) -> tuple[float, float]:
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    subprocess.run(["cp", "-rp", str(scenario / "inbox"), str(work / "inbox")], check=True)
+    wall, rss, code = timed([sys.executable, str(WHOLE_RUN), str(work / "inbox"), str(work / "out")])
+    if code != 0:
+        raise SystemExit("whole-run reference failed")
+    problem = same_findings(work / "out" / "discrepancies.csv", scenario / "expected" / "findings.csv")
+    if problem:
+        raise SystemExit(f"{scenario.name} (whole-run reference): findings differ: {problem}")
+    return wall, rss
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rbm", default=str(REPO / ".build" / "release" / "rbm"))
@@ -123,6 +143,7 @@ def main() -> int:
                 "workers": run_rbm(args.rbm, s, work / "run" / f"w{k}", False),
                 "in-process": run_rbm(args.rbm, s, work / "run" / f"p{k}", True),
                 "reference": run_reference(work, s.name, work / "run" / f"ref{k}.csv"),
+                "whole": run_whole_reference(s, work / "run" / f"whole{k}"),
             }
             if rnd >= args.warmup:
                 for what, r in results.items():
@@ -145,20 +166,22 @@ def main() -> int:
         f"`make bench-e2e` (Benchmarks/bench_e2e.py): {args.runs} interleaved rounds after {args.warmup} warm-up, "
         f"medians; whole process, `/usr/bin/time -v`; {os.cpu_count()} cores; load average "
         f"{load_before[0]:.2f} before, {load_after[0]:.2f} after. Reference: fixtures/oracle/compute_oracle.py "
-        "(Python, openpyxl, one thread). rbm's findings equal the expected list at every K (all columns but "
-        "message).",
+        "(Python, openpyxl, one thread; the findings only). Whole-run reference: Benchmarks/reference_run.py "
+        "(the same oracle, then every output `rbm run` writes and the inputs filed away, with openpyxl). "
+        "rbm's findings, and the whole-run reference's, equal the expected list at every K (all columns "
+        "but message).",
         "",
-        "| K | cells | findings | rbm workers | rbm in-process | reference | workers / ref | in-process / ref "
-        "| peak MiB workers | in-process | reference |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| K | cells | findings | rbm workers | rbm in-process | reference | whole-run ref. | workers / ref "
+        "| in-process / ref | workers / whole-run | peak MiB workers | in-process | reference | whole-run |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for k in ks:
-        w, p, r = med(k, "workers", 0), med(k, "in-process", 0), med(k, "reference", 0)
+        w, p, r, wr = med(k, "workers", 0), med(k, "in-process", 0), med(k, "reference", 0), med(k, "whole", 0)
         lines.append(
             f"| {k} | {count_cells(scenarios[k] / 'inbox'):,} | "
             f"{len(read_rows(scenarios[k] / 'expected' / 'findings.csv')):,} | {w:.3f} s | {p:.3f} s | {r:.3f} s | "
-            f"**{w / r:.3f}** | {p / r:.3f} | {med(k, 'workers', 1):.1f} | {med(k, 'in-process', 1):.1f} | "
-            f"{med(k, 'reference', 1):.1f} |")
+            f"{wr:.3f} s | **{w / r:.3f}** | {p / r:.3f} | **{w / wr:.3f}** | {med(k, 'workers', 1):.1f} | "
+            f"{med(k, 'in-process', 1):.1f} | {med(k, 'reference', 1):.1f} | {med(k, 'whole', 1):.1f} |")
     lines += ["", "Peak memory of the worker run is the parent's (`/usr/bin/time` reports the largest "
               "process of the tree it waited for)."]
     text = "\n".join(lines) + "\n"
