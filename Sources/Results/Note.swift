@@ -51,6 +51,9 @@ public struct Note: Hashable, Sendable, Codable {
         case acknowledgementReopened
         /// An acknowledgement whose id no finding of the run has.
         case acknowledgementUnmatched
+        /// `processing/`, `archive/` or `quarantine/` lies on another file system than the inbox:
+        /// files are moved there by a durable copy, not by one atomic rename.
+        case separateFileSystems
     }
 
     /// How much the note matters to a reader of the manifest.
@@ -82,7 +85,7 @@ extension Note.Kind {
     /// The severity a note of this kind has unless its producer says otherwise.
     public var severity: Note.Severity {
         switch self {
-        case .earlierVersion, .currentSetRecovered, .unmappedColumn, .acknowledgementReopened: .warning
+        case .earlierVersion, .currentSetRecovered, .unmappedColumn, .acknowledgementReopened, .separateFileSystems: .warning
         default: .info
         }
     }

@@ -27,6 +27,9 @@ struct CrossFilesystemTests {
         let report = try BatchRun(options: .init(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path,
                                                  output: work.appendingPathComponent("out").path)).run()
         #expect(report.findings.count == 43)
+        // The layout is said once, as a warning: archive/ only (processing/ and quarantine/ are beside the inbox).
+        let apart = report.manifest.notes.filter { $0.contains("on another file system") }
+        #expect(apart.count == 1 && apart[0].hasPrefix("warning: inbox: archive/ is on another file system than the inbox"), "\(apart)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).isEmpty)
         for (name, bytes, modified) in originals {
             let archived = try #require(Filed.url(of: name, in: archive), "\(name) not archived")
@@ -35,6 +38,16 @@ struct CrossFilesystemTests {
             #expect(kept != nil && modified != nil && abs(kept!.timeIntervalSince(modified!)) < 0.001, "\(name): \(String(describing: kept)) ≠ \(String(describing: modified))")
         }
         #expect((FileManager.default.enumerator(atPath: archive.resolvingSymlinksInPath().path)?.allObjects as? [String] ?? []).allSatisfy { !URL(fileURLWithPath: $0).lastPathComponent.hasPrefix(".") })
+    }
+
+    /// Inbox and state folders on one file system: no note.
+    @Test func oneFileSystemGivesNoNote() throws {
+        let (work, _) = try KillLoopTests.dropFolder(archiveOn: nil)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = Inbox(folder: work.appendingPathComponent("inbox"), steps: DurableSteps(crashAt: nil))
+        #expect(inbox.fileSystemNote() == nil)
+        #expect(Inbox.device(of: inbox.folder) != nil)
+        #expect(Inbox.device(of: inbox.folder) != Inbox.device(of: try #require(Self.otherFileSystem)))
     }
 
     /// Stopped at every durable step, the copy across file systems included: no truncated file is

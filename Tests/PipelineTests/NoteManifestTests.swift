@@ -48,6 +48,8 @@ import Testing
          "warning: itu-2022-2023.acks.yaml: FIN-012/2022-2023 reopened: its acknowledgement (A. Reviewer, 2026-11-20) expired on 2026-11-30"),
         (Note(.acknowledgementUnmatched, source: SourceRef(file: "itu-2022-2023.acks.yaml"), "FIN-099/X is acknowledged (A. Reviewer, 2026-11-20) but no finding of this run has that id"),
          "info: itu-2022-2023.acks.yaml: FIN-099/X is acknowledged (A. Reviewer, 2026-11-20) but no finding of this run has that id"),
+        (Note(.separateFileSystems, source: SourceRef(file: "inbox"), "archive/ is on another file system than the inbox, so each file is moved there by a durable copy"),
+         "warning: inbox: archive/ is on another file system than the inbox, so each file is moved there by a durable copy"),
     ]
 
     @Test(arguments: lines)
@@ -64,7 +66,7 @@ import Testing
     }
 
     @Test func theSeverityIsTheLinesWordExceptForUnitsAndAmountsNotReconciled() {
-        #expect(Note.Kind.allCases.filter { $0.severity == .warning } == [.unmappedColumn, .earlierVersion, .currentSetRecovered, .acknowledgementReopened])
+        #expect(Note.Kind.allCases.filter { $0.severity == .warning } == [.unmappedColumn, .earlierVersion, .currentSetRecovered, .acknowledgementReopened, .separateFileSystems])
         #expect(Note(.notReconciled, severity: .warning, source: nil, "D.1-1/2022").manifestLine == "not reconciled: D.1-1/2022")
         #expect(Note(.notReconciled, source: nil, "D.1-1/2022").manifestLine == "not reconciled: D.1-1/2022")
         #expect(Note(.hiddenSheet, severity: .warning, source: SourceRef(file: "a.xlsx"), "x").manifestLine == "warning: a.xlsx: x")

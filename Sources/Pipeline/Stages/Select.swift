@@ -29,6 +29,7 @@ extension BatchRun {
         let recorded = Self.currentSubmissions(setup)
         let current = recorded.current
         if let warning = recorded.warning { model.notes.append(warning) }
+        if let apart = setup.inbox.fileSystemNote() { model.notes.append(apart) }
 
         var kept = Self.supersede(loaded.map(\.url), models: loaded.map(\.part), marking: &inputs)
         kept.removeAll { i in
