@@ -56,6 +56,8 @@ public struct ConsolidatedWorkbook {
         let findings: [Finding]
         let bureauTotals: [BureauTotal]
         let years: [Int]
+        /// The findings' log texts in the workbook's language, finding `i` at index `i`.
+        let log: LogText
         /// The Discrepancies row of each finding (its first occurrence).
         let rowOfFinding: [Finding.ID: Int]
         /// The consolidated sheet and row holding each source row (`file`, `sheet`, row number).
@@ -67,12 +69,13 @@ public struct ConsolidatedWorkbook {
             var row: Int
         }
 
-        init(model: ResultsModel, findings: [Finding], bureauTotals: [BureauTotal], years: [Int]) {
+        init(model: ResultsModel, findings: [Finding], bureauTotals: [BureauTotal], years: [Int], log: LogText) {
             self.model = model
             self.findings = findings
             self.bureauTotals = bureauTotals
             self.years = years
-            rowOfFinding = Dictionary(findings.enumerated().map { ($1.id, $0 + 2) }, uniquingKeysWith: { a, _ in a })
+            self.log = log
+            rowOfFinding = Dictionary(findings.indices.map { (findings[$0].id, $0 + 2) }, uniquingKeysWith: { a, _ in a })
         }
 
         /// Records that `sheet`'s `row` shows the source row of `cell`.
@@ -82,16 +85,19 @@ public struct ConsolidatedWorkbook {
         }
     }
 
-    /// Writes the workbook to `path`.
+    /// Writes the workbook to `path`; `log` holds the findings' texts when another output rendered
+    /// them already (in the workbook's language), else they are rendered here.
     /// - Throws: the writer's errors (an over-long text, an unwritable path).
-    public func write(model: ResultsModel, findings: [Finding], bureauTotals: [BureauTotal] = [], years: [Int], to path: String) throws {
+    public func write(model: ResultsModel, findings: [Finding], bureauTotals: [BureauTotal] = [], years: [Int], log: LogText? = nil,
+                      to path: String) throws {
+        let log = log.flatMap { $0.language == language && $0.count == findings.count ? $0 : nil } ?? LogText(findings, language: language)
         let date = runDate ?? DocumentProperties.defaultCreated
         let writer = try WorkbookWriter(path: path, options: WorkbookOptions(
             properties: DocumentProperties(title: title, subject: subject, creator: creator, company: company, created: date, modified: date,
                                            application: "rbm" + (version.map { " " + $0 } ?? ""), applicationVersion: nil)))
-        let context = Context(model: model, findings: findings, bureauTotals: bureauTotals, years: years)
+        let context = Context(model: model, findings: findings, bureauTotals: bureauTotals, years: years, log: log)
         try summary(context, writer)
-        let log = try discrepancies(context, writer)
+        let logSheet = try discrepancies(context, writer)
         try resultsChain(context, writer)
         try allocations(context, writer)
         try budgetLines(context, writer)
@@ -107,7 +113,7 @@ public struct ConsolidatedWorkbook {
         try rejectedRows(context, writer)
         try submissionsMatrix(writer)
         try submissions(context, writer)
-        try linkSources(of: findings, in: log, context)
+        try linkSources(of: findings, in: logSheet, context)
         try writer.close()
     }
 

@@ -57,41 +57,69 @@ extension DiscrepancyHTML {
     }
 
     /// Every finding in log order, one row each, with its rule's title under its id, amounts grouped
-    /// and right-aligned, each source on its own line and each root cause a link.
-    static func findingsTable(_ findings: [Finding], tolerances: Tolerances, _ L: Labels) -> String {
+    /// and right-aligned, each source on its own line and each root cause a link. The log's texts
+    /// come from `log` (rendered once for every output), finding `i` at index `i`.
+    static func findingsTable(_ findings: [Finding], log: LogText, tolerances: Tolerances, _ L: Labels) -> String {
         let ids = Set(findings.map(\.id))
+        let rules = RuleTexts(L.language, tolerances: tolerances)
         var html = "<table class=\"log\"><thead><tr>"
         html += columns.map { column in
             let numeric = column == .expected || column == .actual || column == .delta
             return "<th scope=\"col\" class=\"c-\(column.name)\(numeric ? " num" : "")\">\(L(column.name.replacingBytes(of: "_", with: " ")))</th>"
         }.joined()
         html += "</tr></thead><tbody>\n"
+        html.reserveCapacity(findings.count * 1_600)
         // Each column's label attribute, built once rather than once per finding.
-        let labels = Dictionary(uniqueKeysWithValues: columns.map { ($0, " data-label=\"\(L($0.name.replacingBytes(of: "_", with: " ")))\"") })
-        for f in findings {
-            let bureau = f.bureau?.rawValue ?? noBureau
-            html += "<tr id=\"\(attribute(f.id.description))\" class=\"\(f.severity.rawValue)\" data-severity=\"\(f.severity.rawValue)\" data-bureau=\"\(bureau)\" data-rule=\"\(f.rule.rawValue)\" data-root=\"\(f.causedBy.isEmpty ? 1 : 0)\"\(f.status.map { " data-status=\"\($0.rawValue)\"" } ?? "")>"
-            for column in columns {
-                let label = labels[column]!
+        let labels = columns.map { " data-label=\"\(L($0.name.replacingBytes(of: "_", with: " ")))\"" }
+        let severityCells = Dictionary(uniqueKeysWithValues: Severity.allCases.map {
+            ($0, "<span class=\"sev \($0.rawValue)\">\(L.severity($0))</span></td>")
+        })
+        for i in findings.indices {
+            let severity = findings[i].severity, rule = findings[i].rule, id = log.text(i, .id)
+            html += "<tr id=\""
+            html += attribute(id)
+            html += "\" class=\"\(severity.rawValue)\" data-severity=\"\(severity.rawValue)\" data-bureau=\"\(findings[i].bureau?.rawValue ?? noBureau)\" data-rule=\"\(rule.rawValue)\" data-root=\"\(findings[i].causedBy.isEmpty ? 1 : 0)\"\(findings[i].status.map { " data-status=\"\($0.rawValue)\"" } ?? "")>"
+            for (offset, column) in columns.enumerated() {
+                let label = labels[offset]
                 switch column {
                 case .id:
-                    let rule = L.language.rule(f.rule, tolerances: tolerances)
-                    html += "<td class=\"c-id\"\(label)><span class=\"fid\">\(breakable(f.id.description, after: ["/"]))</span>"
-                        + "<a class=\"rt\" href=\"#rule-\(f.rule.rawValue)\" title=\"\(escape(rule.description))\">\(escape(rule.title))</a></td>"
-                case .severity: html += "<td class=\"c-severity\"\(label)><span class=\"sev \(f.severity.rawValue)\">\(L.severity(f.severity))</span></td>"
+                    let entry = rules[rule]
+                    html += "<td class=\"c-id\"\(label)><span class=\"fid\">"
+                    html += breakable(id, after: ["/"])
+                    html += "</span><a class=\"rt\" href=\"#rule-\(rule.rawValue)\" title=\"\(escape(entry.description))\">\(escape(entry.title))</a></td>"
+                case .severity:
+                    html += "<td class=\"c-severity\"\(label)>"
+                    html += severityCells[severity]!
                 case .expected, .actual, .delta:
-                    let value = column == .expected ? f.expected : column == .actual ? f.actual : f.delta
+                    let value = column == .expected ? findings[i].expected : column == .actual ? findings[i].actual : findings[i].delta
                     let numeric = value.number != nil
                     let plain = value.number.map { " data-value=\"\($0.plainText)\"" } ?? ""
                     html += "<td class=\"c-\(column.name)\(numeric ? " num" : " words")\"\(label)\(plain)>\(valueHTML(value, L))</td>"
                 case .sources:
-                    html += "<td class=\"c-sources\"\(label)>" + f.sources.map { "<span class=\"src\">\(breakable($0.description, after: ["!", "_"]))</span>" }.joined() + "</td>"
-                case .causedBy:
-                    let causes = f.causedBy.map { id in
-                        ids.contains(id) ? "<a href=\"#\(attribute(id.description))\">\(breakable(id.description, after: ["/"]))</a>" : breakable(id.description, after: ["/"])
+                    html += "<td class=\"c-sources\"\(label)>"
+                    for source in log.items(i, .sources) {
+                        html += "<span class=\"src\">"
+                        html += breakable(source, after: ["!", "_"])
+                        html += "</span>"
                     }
-                    html += "<td class=\"c-caused_by\"\(label)>\(causes.joined(separator: "<br>"))</td>"
-                default: html += "<td class=\"c-\(column.name)\"\(label)>\(escape(column.text(f, in: L.language)))</td>"
+                    html += "</td>"
+                case .causedBy:
+                    html += "<td class=\"c-caused_by\"\(label)>"
+                    let texts = log.items(i, .causedBy)
+                    for (n, cause) in findings[i].causedBy.enumerated() {
+                        if n > 0 { html += "<br>" }
+                        let text = texts[n]
+                        if ids.contains(cause) {
+                            html += "<a href=\"#\(attribute(text))\">\(breakable(text, after: ["/"]))</a>"
+                        } else {
+                            html += breakable(text, after: ["/"])
+                        }
+                    }
+                    html += "</td>"
+                default:
+                    html += "<td class=\"c-\(column.name)\"\(label)>"
+                    html += escape(log.text(i, column))
+                    html += "</td>"
                 }
             }
             html += "</tr>\n"
