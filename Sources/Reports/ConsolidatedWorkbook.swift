@@ -58,6 +58,8 @@ public struct ConsolidatedWorkbook {
         let years: [Int]
         /// The findings' log texts in the workbook's language, finding `i` at index `i`.
         let log: LogText
+        /// The findings counted by rule, bureau and severity.
+        let tally: FindingTally
         /// The Discrepancies row of each finding (its first occurrence).
         let rowOfFinding: [Finding.ID: Int]
         /// The consolidated sheet and row holding each source row (`file`, `sheet`, row number).
@@ -75,6 +77,7 @@ public struct ConsolidatedWorkbook {
             self.bureauTotals = bureauTotals
             self.years = years
             self.log = log
+            tally = FindingTally(findings)
             rowOfFinding = Dictionary(findings.indices.map { (findings[$0].id, $0 + 2) }, uniquingKeysWith: { a, _ in a })
         }
 

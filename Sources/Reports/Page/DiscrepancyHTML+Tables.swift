@@ -8,8 +8,8 @@ extension DiscrepancyHTML {
     static let noBureau = "none"
 
     /// Findings by bureau × severity; each count a link that filters the table to it.
-    static func byBureau(_ findings: [Finding], _ L: Labels) -> String {
-        let bureaus: [Bureau?] = Bureau.allCases.filter { b in findings.contains { $0.bureau == b } } + (findings.contains { $0.bureau == nil } ? [nil] : [])
+    static func byBureau(_ findings: [Finding], _ tally: FindingTally, _ L: Labels) -> String {
+        let bureaus: [Bureau?] = Bureau.allCases.filter { tally.count(bureau: $0) > 0 } + (tally.count(bureau: nil) > 0 ? [nil] : [])
         var html = "<table class=\"matrix\"><caption>\(L("Findings by bureau and severity"))</caption><thead><tr><th scope=\"col\">\(L("bureau"))</th>"
         html += severities.map { "<th scope=\"col\" class=\"num\">\(L.severity($0))</th>" }.joined() + "<th scope=\"col\" class=\"num\">\(L("total"))</th></tr></thead><tbody>\n"
         func link(_ count: Int, bureau: String, severity: String) -> String {
@@ -17,13 +17,12 @@ extension DiscrepancyHTML {
                 : "<a href=\"#findings\" data-set-bureau=\"\(bureau)\" data-set-severity=\"\(severity)\">\(count)</a>"
         }
         for bureau in bureaus {
-            let mine = findings.filter { $0.bureau == bureau }
             let key = bureau?.rawValue ?? noBureau
             html += "<tr><th scope=\"row\">\(bureau?.rawValue ?? L("no bureau"))</th>"
             for severity in severities {
-                html += "<td class=\"num \(severity.rawValue)\">\(link(mine.count(where: { $0.severity == severity }), bureau: key, severity: severity.rawValue))</td>"
+                html += "<td class=\"num \(severity.rawValue)\">\(link(tally.count(bureau: bureau, severity), bureau: key, severity: severity.rawValue))</td>"
             }
-            html += "<td class=\"num\">\(link(mine.count, bureau: key, severity: ""))</td></tr>\n"
+            html += "<td class=\"num\">\(link(tally.count(bureau: bureau), bureau: key, severity: ""))</td></tr>\n"
         }
         html += "</tbody><tfoot><tr><th scope=\"row\">\(L("all"))</th>"
         for severity in severities {
@@ -35,16 +34,16 @@ extension DiscrepancyHTML {
     /// Filters for reviewers: severity, bureau (with "no bureau"), rule (with its title), root causes
     /// only, and words (accents ignored). Hidden until the script runs, so that without JavaScript
     /// the page shows every finding and no dead form.
-    static func filterForm(_ findings: [Finding], tolerances: Tolerances, _ L: Labels) -> String {
+    static func filterForm(_ tally: FindingTally, tolerances: Tolerances, _ L: Labels) -> String {
         func options(_ values: [(value: String, label: String)]) -> String {
             "<option value=\"\">\(L("all"))</option>" + values.map { "<option value=\"\(escape($0.value))\">\(escape($0.label))</option>" }.joined()
         }
-        let severities = severities.filter { s in findings.contains { $0.severity == s } }.map { ($0.rawValue, L.severity($0)) }
-        var bureaus = Bureau.allCases.filter { b in findings.contains { $0.bureau == b } }.map { ($0.rawValue, $0.rawValue) }
-        if findings.contains(where: { $0.bureau == nil }) { bureaus.append((noBureau, L("no bureau"))) }
-        let rules = RuleID.allCases.filter { r in findings.contains { $0.rule == r } }
-            .map { ($0.rawValue, "\($0.rawValue) \(L.language.rule($0, tolerances: tolerances).title)") }
-        let statuses = FindingStatus.allCases.filter { s in findings.contains { $0.status == s } }.map { ($0.rawValue, $0.rawValue) }
+        let present = RuleID.allCases.filter { tally.count(rule: $0) > 0 }
+        let severities = severities.filter { s in present.contains { tally.count(rule: $0, s) > 0 } }.map { ($0.rawValue, L.severity($0)) }
+        var bureaus = Bureau.allCases.filter { tally.count(bureau: $0) > 0 }.map { ($0.rawValue, $0.rawValue) }
+        if tally.count(bureau: nil) > 0 { bureaus.append((noBureau, L("no bureau"))) }
+        let rules = present.map { ($0.rawValue, "\($0.rawValue) \(L.language.rule($0, tolerances: tolerances).title)") }
+        let statuses = FindingStatus.allCases.filter { tally.statuses.contains($0) }.map { ($0.rawValue, $0.rawValue) }
         return "<form id=\"filters\" hidden>"
             + "<label>\(L("severity")) <select name=\"severity\">\(options(severities))</select></label>"
             + (statuses.isEmpty ? "" : "<label>\(L("status")) <select name=\"status\">\(options(statuses))</select></label>")
@@ -129,19 +128,19 @@ extension DiscrepancyHTML {
 
     /// The rules that gave findings, each with its title and what it checks (quoting the run's
     /// tolerances) and its count by severity, a link that filters the table.
-    static func rulesTable(_ findings: [Finding], tolerances: Tolerances, _ L: Labels) -> String {
+    static func rulesTable(_ tally: FindingTally, tolerances: Tolerances, _ L: Labels) -> String {
         var html = "<table class=\"rules\"><thead><tr><th scope=\"col\">\(L("rule"))</th><th scope=\"col\">\(L("title"))</th><th scope=\"col\">\(L("what it checks"))</th>"
         html += "<th scope=\"col\" class=\"num\">\(L("findings"))</th></tr></thead><tbody>\n"
         for rule in RuleID.allCases {
-            let mine = findings.filter { $0.rule == rule }
+            let total = tally.count(rule: rule)
             let entry = L.language.rule(rule, tolerances: tolerances)
-            let count = mine.isEmpty ? "<span class=\"zero\">0</span>"
-                : "<a href=\"#findings\" data-set-rule=\"\(rule.rawValue)\">\(mine.count)</a>"
+            let count = total == 0 ? "<span class=\"zero\">0</span>"
+                : "<a href=\"#findings\" data-set-rule=\"\(rule.rawValue)\">\(total)</a>"
                 + severities.compactMap { s in
-                    let n = mine.count(where: { $0.severity == s })
+                    let n = tally.count(rule: rule, s)
                     return n == 0 ? nil : " <span class=\"sev \(s.rawValue)\" title=\"\(L.severity(s))\">\(n)</span>"
                 }.joined()
-            html += "<tr id=\"rule-\(rule.rawValue)\"\(mine.isEmpty ? " class=\"quiet\"" : "")><td class=\"code\">\(rule.rawValue)</td><td>\(escape(entry.title))</td>"
+            html += "<tr id=\"rule-\(rule.rawValue)\"\(total == 0 ? " class=\"quiet\"" : "")><td class=\"code\">\(rule.rawValue)</td><td>\(escape(entry.title))</td>"
             html += "<td>\(escape(entry.description))</td><td class=\"num\">\(count)</td></tr>\n"
         }
         return html + "</tbody></table>\n"
