@@ -28,6 +28,9 @@ public struct ConsolidatedWorkbook {
     /// The language of the headers, titles, headers/footers and Summary labels (sheet names stay
     /// English, so formulas and links keep them; ids, codes and severities stay as in the log).
     public var language: Language = .en
+    /// The results chain of the same model, findings, years and envelope when the run built it
+    /// already (for the page); the Results chain sheet builds it otherwise.
+    public var chain: ResultsChain?
 
     public init(title: String, subject: String = "Consolidated results-based budget and discrepancy log", creator: String = "rbm",
                 company: String = "International Telecommunication Union") {

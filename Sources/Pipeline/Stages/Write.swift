@@ -52,6 +52,7 @@ extension BatchRun {
                 workbook.notChecked = Summary.notChecked(outcome.coverage)
                 workbook.expected = page.expected
                 workbook.language = language
+                workbook.chain = page.chain   // built from the same model, findings, years and envelope
                 try workbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals, years: years, log: log, to: url.path)
                 return { try DurableFile.flush(url) }
             }),
