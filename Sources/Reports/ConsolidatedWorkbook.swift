@@ -194,8 +194,8 @@ public struct ConsolidatedWorkbook {
     }
 
     /// ``wrappedLines(_:width:)`` counted on Unicode scalars, for a text where each scalar is one
-    /// character: ASCII without a carriage return (which joins a following line feed), Latin
-    /// letters, and the punctuation, currency, letter-like, arrow and mathematical symbols messages
+    /// character: ASCII without a carriage return (which joins a following line feed), Latin and
+    /// Greek letters (`Δ`), and the punctuation, currency, letter-like, arrow and mathematical symbols messages
     /// use (`−`, `×`, `≥`, U+202F); none of these joins its neighbours into one character, and
     /// any other scalar (a combining mark, a joiner) gives nil. Every finding's message goes
     /// through here (issue 11).
@@ -221,7 +221,7 @@ public struct ConsolidatedWorkbook {
                 line = 0
             case 32: endWord()
             case 13: return nil
-            case 0..<0x80, 0xA0...0x2FF, 0x2010...0x2027, 0x202F...0x205E, 0x2070...0x20CF, 0x2100...0x214F, 0x2190...0x23FF: word += 1
+            case 0..<0x80, 0xA0...0x2FF, 0x370...0x3FF, 0x2010...0x2027, 0x202F...0x205E, 0x2070...0x20CF, 0x2100...0x214F, 0x2190...0x23FF: word += 1
             default: return nil
             }
         }

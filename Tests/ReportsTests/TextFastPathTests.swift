@@ -9,6 +9,7 @@ import Testing
         String(repeating: "x", count: 95), "word " + String(repeating: "y", count: 41) + " end",
         "ends with space ", " starts with space", "D.2-14, 2022: planned CHF 1 800 000 in the operational plan",
         "Brasília − 45 000 × 1.5 ≥ 3\u{202F}% → Genève", "é è ç ü ß ø å œ", "staff −1.14\u{202F}% of CHF 2 000 000 (≤ 5 %)",
+        "stated 1 000, rows 5-9 sum to 900 (Δ 100): Ωμέγα αβγ",
     ]
 
     @Test("Wrapped lines on scalars equal wrapped lines on characters", arguments: [1, 2, 7, 14, 40])
