@@ -16,6 +16,9 @@ public struct FeedbackWorkbook {
     public var tolerances: Tolerances
     /// The language of the notes and the Findings sheet's messages and rule titles.
     public var language: Language
+    /// The deflate level of the copy's entries: deflate's fastest, as the consolidated workbook's
+    /// (``ConsolidatedWorkbook/compressionLevel``).
+    public var compressionLevel = 1
     var catalogue: any MessageCatalogue { language.catalogue }
 
     public init(file: String, tolerances: Tolerances = Tolerances(), language: Language = .en) {
@@ -115,7 +118,7 @@ public struct FeedbackWorkbook {
     @discardableResult
     public func write(findings all: [Finding], log: LogText? = nil, source: String, to destination: String) throws -> PackageAmender.Outcome {
         let log = log.flatMap { $0.language == language && $0.count == all.count ? $0 : nil } ?? LogText(all, language: language)
-        return try PackageAmender(source: source).write(amendment(all, log: log), to: destination)
+        return try PackageAmender(source: source, compressionLevel: compressionLevel).write(amendment(all, log: log), to: destination)
     }
 
     /// The most cells one range source marks: a larger range (a whole column's worth) is listed
