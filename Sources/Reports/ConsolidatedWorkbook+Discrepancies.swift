@@ -5,25 +5,27 @@ import XLSXWriter
 extension ConsolidatedWorkbook {
     /// The log's columns with their widths: the columns holding ids as wide as their longest id
     /// (within limits), so no id is clipped or broken; fixed widths, wrapped, elsewhere, kept
-    /// narrow enough that the sheet prints one A4 page wide at a legible size.
-    static func logWidths(_ findings: [Finding]) -> [Double] {
+    /// narrow enough that the sheet prints one A4 page wide at a legible size. The columns measured
+    /// read the same in every language.
+    static func logWidths(_ log: LogText) -> [Double] {
         // A column's width unit is a digit's width; ids are mostly narrower letters and
         // punctuation, so 0.9 of a unit per character holds them even in DejaVu Sans.
         func fit(_ texts: [String], min low: Double, max high: Double) -> Double {
             Swift.min(high, Swift.max(low, (Double(texts.map(\.count).max() ?? 0) * 0.9).rounded(.up) + 2))
         }
+        let all = 0..<log.count
         return LogColumn.allCases.map { column in
             switch column {
-            case .id: fit(findings.map { $0.id.description }, min: 10, max: 48)
+            case .id: fit(all.map { log.text($0, .id) }, min: 10, max: 48)
             case .rule: 9
             case .severity: 8
             case .bureau: 7
-            case .output: fit(findings.map { $0.output?.text ?? "" }, min: 7, max: 14)
-            case .period: fit(findings.map { $0.period.description }, min: 7, max: 12)
+            case .output: fit(all.map { log.text($0, .output) }, min: 7, max: 14)
+            case .period: fit(all.map { log.text($0, .period) }, min: 7, max: 12)
             case .message: 36
             case .expected, .actual, .delta: 11
             case .sources: 28
-            case .causedBy: fit(findings.flatMap { $0.causedBy.map(\.description) }, min: 10, max: 48)
+            case .causedBy: fit(all.flatMap { log.items($0, .causedBy) }, min: 10, max: 48)
             case .status: 11   // `acknowledged`, `persisting` (issue 12)
             }
         }
@@ -34,36 +36,47 @@ extension ConsolidatedWorkbook {
     /// to its root cause, each id a link to the consolidated row its first source shows. Printed landscape, one page wide, the header on every page, text wrapped.
     /// Returns the sheet, whose sources are linked once the table sheets are written.
     func discrepancies(_ c: ConsolidatedWorkbook.Context, _ writer: WorkbookWriter) throws -> SheetWriter {
-        let widths = Self.logWidths(c.findings)
+        let log = c.log
+        let widths = Self.logWidths(log)
         let sheet = try self.sheet(writer, "Discrepancies", LogColumn.allCases.map(\.name), widths: widths)
         // Characters per line: a width unit is a digit's width, and text runs narrower (in Calibri
         // and in LibreOffice's DejaVu Sans alike), which leaves room for breaks short of the edge.
-        func width(_ column: LogColumn) -> Int { Int(widths[LogColumn.allCases.firstIndex(of: column)!]) - 1 }
-        for (index, f) in c.findings.enumerated() {
+        let lineWidths = widths.map { Int($0) - 1 }
+        let rules = RuleTexts(language, tolerances: tolerances)
+        // Each rule's note, worded once.
+        var notes: [RuleID: String] = [:]
+        for index in c.findings.indices {
             let r = index + 2
+            let causedBy = c.findings[index].causedBy, rule = c.findings[index].rule, severity = c.findings[index].severity
             // A finding explained by one other links to its root cause. LibreOffice shows a linked
             // cell on one line, unwrapped, so a list of several causes stays plain wrapped text.
-            if f.causedBy.count == 1, let cause = f.causedBy.first, let target = c.rowOfFinding[cause] {
-                try sheet.addHyperlink(at: "L\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: L("Go to {0}", cause.description))
+            if causedBy.count == 1, let cause = causedBy.first, let target = c.rowOfFinding[cause] {
+                try sheet.addHyperlink(at: "L\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: L("Go to {0}", log.items(index, .causedBy)[0]))
             }
-            let entry = language.rule(f.rule, tolerances: tolerances)
-            try sheet.addNote(at: "B\(r)", "\(f.rule.rawValue): \(entry.title)\n\(entry.description)", author: "rbm")
-            let fill = Self.severityFill[f.severity]
+            let note: String
+            if let known = notes[rule] { note = known } else {
+                let entry = rules[rule]
+                note = "\(rule.rawValue): \(entry.title)\n\(entry.description)"
+                notes[rule] = note
+            }
+            try sheet.addNote(at: "B\(r)", note, author: "rbm")
+            let fill = Self.severityFill[severity]
             // Spreadsheet programs do not grow rows for wrapped text on opening: give the height.
-            let lines = LogColumn.allCases.map { column -> Int in
+            var lines = 1
+            for (offset, column) in LogColumn.allCases.enumerated() {
                 switch column {
-                case .rule, .severity, .bureau, .status: 1
-                default: Self.wrappedLines(column.text(f, in: language), width: width(column))
+                case .rule, .severity, .bureau, .status: continue
+                default: lines = max(lines, Self.wrappedLines(log.text(index, column), width: lineWidths[offset]))
                 }
-            }.max() ?? 1
+            }
             let row = LogColumn.allCases.map { column -> Cell in
                 switch column {
-                case .severity: Cell(.string(f.severity.rawValue), style: fill)
-                case .expected: value(f.expected)
-                case .actual: value(f.actual)
-                case .delta: value(f.delta)
-                case .causedBy where f.causedBy.count == 1: Cell(.string(CellFit.text(column.text(f))), style: Self.linkWrap)
-                default: text(column.text(f, in: language), style: Self.wrap)
+                case .severity: Cell(.string(severity.rawValue), style: fill)
+                case .expected: value(c.findings[index].expected)
+                case .actual: value(c.findings[index].actual)
+                case .delta: value(c.findings[index].delta)
+                case .causedBy where causedBy.count == 1: Cell(.string(CellFit.text(log.text(index, column))), style: Self.linkWrap)
+                default: text(log.text(index, column), style: Self.wrap)
                 }
             }
             try sheet.writeRow(row, height: CellFit.rowHeight(lines: lines))

@@ -9,7 +9,7 @@ extension ConsolidatedWorkbook {
     /// each line. Objective and goal totals are live sums of the lines below them; the last rows
     /// compare the total with the approved envelope.
     func resultsChain(_ c: ConsolidatedWorkbook.Context, _ writer: WorkbookWriter) throws {
-        let chain = ResultsChain(model: c.model, findings: c.findings, years: c.years, envelope: envelope)
+        let chain = self.chain ?? ResultsChain(model: c.model, findings: c.findings, years: c.years, envelope: envelope)
         let headers = ["Goal", "Objective", "Output", "Title", "Bureau", "Financial plan (RB)", "Operational plans (RB)", "Difference (RB)",
                        "Financial plan (XB)", "Operational plans (XB)", "KPIs (status)", "Risks", "Findings"]
         let sheet = try self.sheet(writer, "Results chain", headers, widths: [8, 9, 9, 40, 7, 14, 14, 13, 13, 13, 30, 16, 30])

@@ -149,9 +149,10 @@ extension ConsolidatedWorkbook {
         let severities: [Severity] = [.error, .warning, .info]
         let bureaus = Bureau.allCases
         let first = row() + 1
+        let tally = c.tally
         for bureau in bureaus {
             let r = row() + 1
-            let counts = severities.map { s in c.findings.count(where: { $0.bureau == bureau && $0.severity == s }) }
+            let counts = severities.map { s in tally.count(bureau: bureau, s) }
             try put([text(bureau.rawValue), .empty] + zip(severities, counts).map { s, n in
                 Cell(.formula("COUNTIFS(\(range("D")),$A\(r),\(range("C")),\"\(s.rawValue)\")", cached: .number(Double(n))))
             } + [Cell(.formula("SUM(C\(r):E\(r))", cached: .number(Double(counts.reduce(0, +)))))], nil)
@@ -160,7 +161,7 @@ extension ConsolidatedWorkbook {
         // "" for an empty cell is read differently by spreadsheet programs).
         let r = row() + 1
         let columns = ["C", "D", "E"]
-        let none = severities.map { s in c.findings.count(where: { $0.bureau == nil && $0.severity == s }) }
+        let none = severities.map { s in tally.count(bureau: nil, s) }
         try put([text(L("No bureau")), .empty] + zip(zip(severities, columns), none).map { pair, n in
             Cell(.formula("COUNTIFS(\(range("C")),\"\(pair.0.rawValue)\")-SUM(\(pair.1)\(first):\(pair.1)\(r - 1))", cached: .number(Double(n))))
         } + [Cell(.formula("SUM(C\(r):E\(r))", cached: .number(Double(none.reduce(0, +)))))], nil)
@@ -181,16 +182,17 @@ extension ConsolidatedWorkbook {
         let last = c.findings.count + 1
         func range(_ column: String) -> String { "Discrepancies!$\(column)$2:$\(column)$\(max(2, last))" }
         let severities: [Severity] = [.error, .warning, .info]
+        let tally = c.tally
         for rule in RuleID.allCases {
-            let of = c.findings.filter { $0.rule == rule }
-            guard !of.isEmpty else { continue }
+            let total = tally.count(rule: rule)
+            guard total > 0 else { continue }
             let r = row() + 1
             try put([text(rule.rawValue, style: Self.link), .empty] + severities.map { s in
-                Cell(.formula("COUNTIFS(\(range("B")),$A\(r),\(range("C")),\"\(s.rawValue)\")", cached: .number(Double(Self.count(of, s)))))
-            } + [Cell(.formula("SUM(C\(r):E\(r))", cached: .number(Double(of.count)))),
+                Cell(.formula("COUNTIFS(\(range("B")),$A\(r),\(range("C")),\"\(s.rawValue)\")", cached: .number(Double(tally.count(rule: rule, s)))))
+            } + [Cell(.formula("SUM(C\(r):E\(r))", cached: .number(Double(total)))),
                  text(language.rule(rule, tolerances: tolerances).title)], nil)
             try sheet.mergeCells("G\(r):H\(r)")
-            if let first = c.findings.firstIndex(where: { $0.rule == rule }) {
+            if let first = tally.first(of: rule) {
                 try sheet.addHyperlink(at: "A\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(first + 2)"), tooltip: L("First {0} finding", rule.rawValue))
             }
         }

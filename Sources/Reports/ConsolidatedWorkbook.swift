@@ -28,6 +28,13 @@ public struct ConsolidatedWorkbook {
     /// The language of the headers, titles, headers/footers and Summary labels (sheet names stay
     /// English, so formulas and links keep them; ids, codes and severities stay as in the log).
     public var language: Language = .en
+    /// The deflate level of the parts. Deflate's fastest level: the run writes the workbook anew
+    /// each time and deflate was a tenth of a run, level 5 twice level 1's time for a file a fifth
+    /// smaller (1.16 against 1.42 MB for all the workbooks of the 58-times demo; issue 11).
+    public var compressionLevel = 1
+    /// The results chain of the same model, findings, years and envelope when the run built it
+    /// already (for the page); the Results chain sheet builds it otherwise.
+    public var chain: ResultsChain?
 
     public init(title: String, subject: String = "Consolidated results-based budget and discrepancy log", creator: String = "rbm",
                 company: String = "International Telecommunication Union") {
@@ -56,6 +63,10 @@ public struct ConsolidatedWorkbook {
         let findings: [Finding]
         let bureauTotals: [BureauTotal]
         let years: [Int]
+        /// The findings' log texts in the workbook's language, finding `i` at index `i`.
+        let log: LogText
+        /// The findings counted by rule, bureau and severity.
+        let tally: FindingTally
         /// The Discrepancies row of each finding (its first occurrence).
         let rowOfFinding: [Finding.ID: Int]
         /// The consolidated sheet and row holding each source row (`file`, `sheet`, row number).
@@ -67,12 +78,14 @@ public struct ConsolidatedWorkbook {
             var row: Int
         }
 
-        init(model: ResultsModel, findings: [Finding], bureauTotals: [BureauTotal], years: [Int]) {
+        init(model: ResultsModel, findings: [Finding], bureauTotals: [BureauTotal], years: [Int], log: LogText) {
             self.model = model
             self.findings = findings
             self.bureauTotals = bureauTotals
             self.years = years
-            rowOfFinding = Dictionary(findings.enumerated().map { ($1.id, $0 + 2) }, uniquingKeysWith: { a, _ in a })
+            self.log = log
+            tally = FindingTally(findings)
+            rowOfFinding = Dictionary(findings.indices.map { (findings[$0].id, $0 + 2) }, uniquingKeysWith: { a, _ in a })
         }
 
         /// Records that `sheet`'s `row` shows the source row of `cell`.
@@ -82,16 +95,20 @@ public struct ConsolidatedWorkbook {
         }
     }
 
-    /// Writes the workbook to `path`.
+    /// Writes the workbook to `path`; `log` holds the findings' texts when another output rendered
+    /// them already (in the workbook's language), else they are rendered here.
     /// - Throws: the writer's errors (an over-long text, an unwritable path).
-    public func write(model: ResultsModel, findings: [Finding], bureauTotals: [BureauTotal] = [], years: [Int], to path: String) throws {
+    public func write(model: ResultsModel, findings: [Finding], bureauTotals: [BureauTotal] = [], years: [Int], log: LogText? = nil,
+                      to path: String) throws {
+        let log = log.flatMap { $0.language == language && $0.count == findings.count ? $0 : nil } ?? LogText(findings, language: language)
         let date = runDate ?? DocumentProperties.defaultCreated
         let writer = try WorkbookWriter(path: path, options: WorkbookOptions(
+            compressionLevel: compressionLevel,
             properties: DocumentProperties(title: title, subject: subject, creator: creator, company: company, created: date, modified: date,
                                            application: "rbm" + (version.map { " " + $0 } ?? ""), applicationVersion: nil)))
-        let context = Context(model: model, findings: findings, bureauTotals: bureauTotals, years: years)
+        let context = Context(model: model, findings: findings, bureauTotals: bureauTotals, years: years, log: log)
         try summary(context, writer)
-        let log = try discrepancies(context, writer)
+        let logSheet = try discrepancies(context, writer)
         try resultsChain(context, writer)
         try allocations(context, writer)
         try budgetLines(context, writer)
@@ -107,7 +124,7 @@ public struct ConsolidatedWorkbook {
         try rejectedRows(context, writer)
         try submissionsMatrix(writer)
         try submissions(context, writer)
-        try linkSources(of: findings, in: log, context)
+        try linkSources(of: findings, in: logSheet, context)
         try writer.close()
     }
 
@@ -182,8 +199,8 @@ public struct ConsolidatedWorkbook {
     }
 
     /// ``wrappedLines(_:width:)`` counted on Unicode scalars, for a text where each scalar is one
-    /// character: ASCII without a carriage return (which joins a following line feed), Latin
-    /// letters, and the punctuation, currency, letter-like, arrow and mathematical symbols messages
+    /// character: ASCII without a carriage return (which joins a following line feed), Latin and
+    /// Greek letters (`Δ`), and the punctuation, currency, letter-like, arrow and mathematical symbols messages
     /// use (`−`, `×`, `≥`, U+202F); none of these joins its neighbours into one character, and
     /// any other scalar (a combining mark, a joiner) gives nil. Every finding's message goes
     /// through here (issue 11).
@@ -209,7 +226,7 @@ public struct ConsolidatedWorkbook {
                 line = 0
             case 32: endWord()
             case 13: return nil
-            case 0..<0x80, 0xA0...0x2FF, 0x2010...0x2027, 0x202F...0x205E, 0x2070...0x20CF, 0x2100...0x214F, 0x2190...0x23FF: word += 1
+            case 0..<0x80, 0xA0...0x2FF, 0x370...0x3FF, 0x2010...0x2027, 0x202F...0x205E, 0x2070...0x20CF, 0x2100...0x214F, 0x2190...0x23FF: word += 1
             default: return nil
             }
         }

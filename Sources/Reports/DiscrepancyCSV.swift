@@ -7,16 +7,38 @@ public enum DiscrepancyCSV {
     /// The whole file, header first, one line per finding, the last line ended by LF; `language`
     /// words the message column and typed terms (the header stays: it is the log's schema).
     public static func render(_ findings: [Finding], language: Language = .en) -> String {
+        render(LogText(findings, language: language))
+    }
+
+    /// The whole file from texts already rendered (``LogText``), one line per finding.
+    public static func render(_ log: LogText) -> String {
         var out = columns.joined(separator: ",") + "\n"
-        for f in findings {
-            out += LogColumn.allCases.map { quote($0.text(f, in: language)) }.joined(separator: ",") + "\n"
+        out.reserveCapacity(log.count * 300)
+        for index in 0..<log.count {
+            for (offset, column) in LogText.columns.enumerated() {
+                if offset > 0 { out += "," }
+                appendQuoted(log.text(index, column), to: &out)
+            }
+            out += "\n"
         }
         return out
     }
 
     /// Quotes a field only when it holds `,`, `"`, CR or LF; doubles inner quotes.
     static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return field }
-        return "\"" + field.replacingBytes(of: "\"", with: "\"\"") + "\""
+        var out = ""
+        appendQuoted(field, to: &out)
+        return out
+    }
+
+    /// ``quote(_:)`` appended to `out`, without a string of its own for a field that needs none.
+    static func appendQuoted(_ field: String, to out: inout String) {
+        // `,` `"` CR LF are ASCII: no other character's UTF-8 holds their bytes, and a CR LF
+        // cluster holds a CR.
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else {
+            out += field
+            return
+        }
+        out += "\"" + field.replacingBytes(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -3,13 +3,32 @@ import Results
 /// `discrepancies.jsonl`: one object per finding, keys in column order, non-ASCII kept as UTF-8.
 public enum DiscrepancyJSONL {
     public static func render(_ findings: [Finding], language: Language = .en) -> String {
+        render(LogText(findings, language: language))
+    }
+
+    /// The whole file from texts already rendered (``LogText``), one object per finding.
+    public static func render(_ log: LogText) -> String {
+        // Each key with its quotes and colon, once.
+        let keys = LogText.columns.map { JSON.string($0.name) + ":" }
         var out = ""
-        for f in findings {
-            let parts = LogColumn.allCases.map { column in
-                JSON.string(column.name) + ":"
-                    + (column.isList ? "[" + column.items(f, in: language).map(JSON.string).joined(separator: ",") + "]" : JSON.string(column.text(f, in: language)))
+        out.reserveCapacity(log.count * 450)
+        for index in 0..<log.count {
+            out += "{"
+            for (offset, column) in LogText.columns.enumerated() {
+                if offset > 0 { out += "," }
+                out += keys[offset]
+                if column.isList {
+                    out += "["
+                    for (n, item) in log.items(index, column).enumerated() {
+                        if n > 0 { out += "," }
+                        JSON.append(item, to: &out)
+                    }
+                    out += "]"
+                } else {
+                    JSON.append(log.text(index, column), to: &out)
+                }
             }
-            out += "{" + parts.joined(separator: ",") + "}\n"
+            out += "}\n"
         }
         return out
     }
@@ -18,7 +37,21 @@ public enum DiscrepancyJSONL {
 /// Minimal JSON text encoding that leaves non-ASCII characters as they are.
 public enum JSON {
     public static func string(_ s: String) -> String {
-        var out = "\""
+        var out = ""
+        append(s, to: &out)
+        return out
+    }
+
+    /// ``string(_:)`` appended to `out`: a text with nothing to escape (the rule) is copied whole.
+    public static func append(_ s: String, to out: inout String) {
+        // Every character that needs escaping is ASCII: `"`, `\` or a control character.
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
+        out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -35,6 +68,6 @@ public enum JSON {
                 }
             }
         }
-        return out + "\""
+        out += "\""
     }
 }

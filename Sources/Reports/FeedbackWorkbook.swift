@@ -16,6 +16,9 @@ public struct FeedbackWorkbook {
     public var tolerances: Tolerances
     /// The language of the notes and the Findings sheet's messages and rule titles.
     public var language: Language
+    /// The deflate level of the copy's entries: deflate's fastest, as the consolidated workbook's
+    /// (``ConsolidatedWorkbook/compressionLevel``).
+    public var compressionLevel = 1
     var catalogue: any MessageCatalogue { language.catalogue }
 
     public init(file: String, tolerances: Tolerances = Tolerances(), language: Language = .en) {
@@ -48,28 +51,43 @@ public struct FeedbackWorkbook {
 
     /// The findings citing this workbook, most severe first, then in log order.
     public func findings(in all: [Finding]) -> [Finding] {
-        all.filter { $0.sources.contains { $0.file == file } }
-            .sorted { $0.severity != $1.severity ? $0.severity > $1.severity : Finding.logOrder($0, $1) }
+        citing(all).map { all[$0] }
+    }
+
+    /// The indices in `all` of the findings citing this workbook, in the order of ``findings(in:)``.
+    func citing(_ all: [Finding]) -> [Int] {
+        all.indices.filter { all[$0].sources.contains { $0.file == file } }
+            .sorted { all[$0].severity != all[$1].severity ? all[$0].severity > all[$1].severity : Finding.logOrder(all[$0], all[$1]) }
     }
 
     /// The note on a marked cell: the rule, the id and the message.
     public func note(for finding: Finding) -> String {
-        let rule = language.rule(finding.rule, tolerances: tolerances)
-        return "\(finding.severity.rawValue.capitalized) \(finding.rule.rawValue): \(rule.title)\n"
-            + catalogue.text(finding.message) + "\n(\(finding.id.description))"
+        note(finding, rule: language.rule(finding.rule, tolerances: tolerances), message: catalogue.text(finding.message), id: finding.id.description)
+    }
+
+    private func note(_ finding: Finding, rule: RuleDescriptions.Entry, message: String, id: String) -> String {
+        "\(finding.severity.rawValue.capitalized) \(finding.rule.rawValue): \(rule.title)\n" + message + "\n(\(id))"
     }
 
     /// The amendment for this workbook: the marks and the Findings sheet.
     public func amendment(_ all: [Finding]) -> PackageAmendment {
-        let cited = findings(in: all)
+        amendment(all, log: LogText(all, language: language))
+    }
+
+    /// ``amendment(_:)`` with the findings' texts already rendered in this workbook's language
+    /// (finding `i` of `all` at index `i` of `log`).
+    func amendment(_ all: [Finding], log: LogText) -> PackageAmendment {
+        let rules = RuleTexts(language, tolerances: tolerances)
         var marks: [PackageAmendment.Mark] = []
         let header = ["Id", "Severity", "Rule", "Title", "Message", "Cell"].map { AddedSheet.Cell($0, bold: true, fill: "D9D9D9") }
         var rows: [[AddedSheet.Cell]] = [header]
-        for finding in cited {
-            let rule = language.rule(finding.rule, tolerances: tolerances)
+        let cited = citing(all)
+        for index in cited {
+            let finding = all[index]
+            let rule = rules[finding.rule]
             let fill = Self.fill(finding.severity)
-            let message = catalogue.text(finding.message)
-            let note = note(for: finding)
+            let message = log.text(index, .message), id = log.text(index, .id)
+            let note = note(finding, rule: rule, message: message, id: id)
             for source in finding.sources where source.file == file {
                 var where_ = AddedSheet.Cell(source.sheet.map { [$0, source.cell].compactMap { $0 }.joined(separator: "!") } ?? file)
                 if let sheet = source.sheet, let cell = source.cell, let range = Self.cells(cell) {
@@ -81,7 +99,7 @@ public struct FeedbackWorkbook {
                     where_.link = (sheet, range.first.row, range.first.column)
                 }
                 rows.append([
-                    AddedSheet.Cell(finding.id.description), AddedSheet.Cell(finding.severity.rawValue, fill: fill),
+                    AddedSheet.Cell(id), AddedSheet.Cell(finding.severity.rawValue, fill: fill),
                     AddedSheet.Cell(finding.rule.rawValue), AddedSheet.Cell(rule.title), AddedSheet.Cell(message), where_,
                 ])
             }
@@ -93,12 +111,14 @@ public struct FeedbackWorkbook {
         return PackageAmendment(marks: marks, noteAuthor: "rbm", firstSheet: sheet)
     }
 
-    /// Writes the marked copy of `source` (the workbook as received) at `destination`.
+    /// Writes the marked copy of `source` (the workbook as received) at `destination`; `log` holds
+    /// the findings' texts when another output rendered them already (in this workbook's language).
     ///
     /// - Throws: `WorkbookWriterError` (`.invalidSource`, `.archiveFailed`).
     @discardableResult
-    public func write(findings all: [Finding], source: String, to destination: String) throws -> PackageAmender.Outcome {
-        try PackageAmender(source: source).write(amendment(all), to: destination)
+    public func write(findings all: [Finding], log: LogText? = nil, source: String, to destination: String) throws -> PackageAmender.Outcome {
+        let log = log.flatMap { $0.language == language && $0.count == all.count ? $0 : nil } ?? LogText(all, language: language)
+        return try PackageAmender(source: source, compressionLevel: compressionLevel).write(amendment(all, log: log), to: destination)
     }
 
     /// The most cells one range source marks: a larger range (a whole column's worth) is listed

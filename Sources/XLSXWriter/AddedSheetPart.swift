@@ -55,36 +55,44 @@ struct AddedSheetPart {
         writer.endElement("cols")
     }
 
-    /// Writes the rows; returns each linked cell's reference and its target.
+    /// Writes the rows; returns each linked cell's reference and its target. The markup of a row
+    /// and its cells is written piece by piece (issue 11): the references and style numbers need
+    /// no escaping.
     private mutating func writeSheetData() -> [(ref: String, location: String, display: String)] {
         var links: [(ref: String, location: String, display: String)] = []
         writer.startElement("sheetData")
         for (rowOffset, row) in sheet.rows.prefix(CellReference.maxRow).enumerated() {
             let lines = lineCount(row)
+            writer.raw("<row r=\"")
+            writer.appendInteger(rowOffset + 1)
             if lines > 1 {
-                writer.startElement("row", ["r": String(rowOffset + 1), "ht": XMLWriter.numberText(Double(lines) * 15), "customHeight": "1"])
-            } else {
-                writer.startElement("row", ["r": String(rowOffset + 1)])
+                writer.raw("\" ht=\"")
+                writer.appendNumber(Double(lines) * 15)
+                writer.raw("\" customHeight=\"1")
             }
+            writer.raw("\">")
             for (columnOffset, cell) in row.prefix(CellReference.maxColumn).enumerated() {
-                let ref = CellReference(row: rowOffset + 1, column: columnOffset + 1).description
                 let style = styles.plainFormat(bold: cell.bold, link: cell.link != nil, fill: cell.fill)
+                writer.raw("<c r=\"")
+                writer.appendCellReference(row: rowOffset, column: columnOffset)
+                writer.raw("\" s=\"")
+                writer.appendInteger(style)
                 switch cell.value {
                 case .text(let text):
-                    writer.startElement("c", ["r": ref, "s": String(style), "t": "inlineStr"])
-                    writer.startElement("is")
-                    writer.writeT(String(text.prefix(32_767)))
-                    writer.endElement("is")
-                    writer.endElement("c")
+                    writer.raw("\" t=\"inlineStr\"><is>")
+                    // No more characters than UTF-8 bytes: most texts are whole without counting them.
+                    writer.writeT(text.utf8.count <= 32_767 ? text : String(text.prefix(32_767)))
+                    writer.raw("</is></c>")
                     if let link = cell.link, (1...CellReference.maxRow).contains(link.row), (1...CellReference.maxColumn).contains(link.column) {
+                        let ref = CellReference(row: rowOffset + 1, column: columnOffset + 1).description
                         let target = CellReference(row: link.row, column: link.column).description
                         let quoted = String(link.sheet.flatMap { $0 == "'" ? ["'", "'"] : [$0] })
                         links.append((ref, "'\(quoted)'!\(target)", text))
                     }
                 case .number(let number):
-                    writer.startElement("c", ["r": ref, "s": String(style)])
-                    writer.textElement("v", text: number.isFinite ? XMLWriter.numberText(number) : "0")
-                    writer.endElement("c")
+                    writer.raw("\"><v>")
+                    writer.appendNumber(number.isFinite ? number : 0)
+                    writer.raw("</v></c>")
                 }
             }
             writer.endElement("row")
@@ -100,17 +108,40 @@ struct AddedSheetPart {
         for (offset, cell) in row.enumerated() {
             guard case .text(let text) = cell.value, offset < sheet.columnWidths.count else { continue }
             let width = max(Int(sheet.columnWidths[offset] * 1.1), 1)
-            let needed = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, ($1.count + width - 1) / width) }
+            let needed = Self.simpleLineCount(text, width: width)
+                ?? text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, ($1.count + width - 1) / width) }
             lines = max(lines, needed)
         }
         return min(lines, 20)
+    }
+
+    /// ``lineCount(_:)``'s count for one text, on Unicode scalars, when each scalar is one
+    /// character: ASCII without a carriage return (which joins a following line feed), Latin and
+    /// Greek letters (`Δ`), and the punctuation, currency, letter-like, arrow and mathematical symbols messages
+    /// use; nil for a text with any other scalar (a combining mark, a joiner), which is counted by
+    /// characters. Every finding's message goes through here (issue 11).
+    static func simpleLineCount(_ text: String, width: Int) -> Int? {
+        var lines = 0, line = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 10:
+                lines += max(1, (line + width - 1) / width)
+                line = 0
+            case 13: return nil
+            case 0..<0x80, 0xA0...0x2FF, 0x370...0x3FF, 0x2010...0x2027, 0x202F...0x205E, 0x2070...0x20CF, 0x2100...0x214F, 0x2190...0x23FF: line += 1
+            default: return nil
+            }
+        }
+        return lines + max(1, (line + width - 1) / width)
     }
 
     private mutating func writeHyperlinks(_ links: [(ref: String, location: String, display: String)]) {
         guard !links.isEmpty else { return }
         writer.startElement("hyperlinks")
         for link in links {
-            writer.emptyElement("hyperlink", ["ref": link.ref, "location": link.location, "display": String(link.display.prefix(255))])
+            writer.emptyElement(
+                "hyperlink",
+                ["ref": link.ref, "location": link.location, "display": link.display.utf8.count <= 255 ? link.display : String(link.display.prefix(255))])
         }
         writer.endElement("hyperlinks")
     }

@@ -43,22 +43,15 @@ struct CommentsPart {
         writer.endElement("commentList")
     }
 
-    /// One run in Excel's note font, Tahoma 8 in the note colour (indexed 81).
+    /// One run in Excel's note font, Tahoma 8 in the note colour (indexed 81); the fixed markup
+    /// as raw pieces, a sheet of the log has thousands of notes (issue 11).
     private mutating func writeComment(_ note: WorksheetPart.Note, authorID: Int) {
-        writer.startElement(
-            "comment",
-            ["ref": XMLWriter.cellReference(row: note.row, column: note.column), "authorId": String(authorID)])
-        writer.startElement("text")
-        writer.startElement("r")
-        writer.startElement("rPr")
-        writer.emptyElement("sz", ["val": "8"])
-        writer.emptyElement("color", ["indexed": "81"])
-        writer.emptyElement("rFont", ["val": "Tahoma"])
-        writer.emptyElement("family", ["val": "2"])
-        writer.endElement("rPr")
+        writer.raw("<comment ref=\"")
+        writer.appendCellReference(row: note.row, column: note.column)
+        writer.raw("\" authorId=\"")
+        writer.appendInteger(authorID)
+        writer.raw("\"><text><r><rPr><sz val=\"8\"/><color indexed=\"81\"/><rFont val=\"Tahoma\"/><family val=\"2\"/></rPr>")
         writer.writeT(note.text)
-        writer.endElement("r")
-        writer.endElement("text")
-        writer.endElement("comment")
+        writer.raw("</r></text></comment>")
     }
 }

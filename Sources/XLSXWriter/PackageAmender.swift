@@ -35,22 +35,26 @@ public struct PackageAmender {
     }
 
     public let source: String
+    /// The deflate level of every entry of the copy, 1 (fastest) to 9 (smallest); 0 stores them.
+    public var compressionLevel: Int
     /// The caps the source is read under (`reliability.md` 3.3).
     let limits: ZipLimits
 
-    public init(source: String) {
-        self.init(source: source, limits: ZipLimits())
+    public init(source: String, compressionLevel: Int = 6) {
+        self.init(source: source, limits: ZipLimits(), compressionLevel: compressionLevel)
     }
 
-    init(source: String, limits: ZipLimits) {
+    init(source: String, limits: ZipLimits, compressionLevel: Int = 6) {
         self.source = source
         self.limits = limits
+        self.compressionLevel = compressionLevel
     }
 
     /// Writes the amended copy at `destination`; the file appears only when it is complete.
     ///
     /// - Throws: `WorkbookWriterError` with code `.invalidSource` (the source cannot be read, or a
-    ///   part to change is malformed or missing) or `.archiveFailed` (the copy cannot be written).
+    ///   part to change is malformed or missing) or `.archiveFailed` (the copy cannot be written,
+    ///   or the compression level is outside 0...9).
     @discardableResult
     public func write(_ amendment: PackageAmendment, to destination: String) throws -> Outcome {
         let archive: ZipArchive
@@ -60,7 +64,7 @@ public struct PackageAmender {
         var package = AmendedPackage(archive: archive, source: source)
         let outcome = try package.plan(amendment)
         do {
-            let writer = try ZipArchiveWriter(path: destination)
+            let writer = try ZipArchiveWriter(path: destination, compressionLevel: compressionLevel)
             for entry in archive.entries {
                 if let replacement = package.replaced[entry.name] {
                     try writer.addEntry(name: entry.name, segments: replacement)

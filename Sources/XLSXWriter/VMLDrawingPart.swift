@@ -72,40 +72,44 @@ struct VMLDrawingPart {
         writer.endElement("v:shapetype")
     }
 
+    /// The markup is fixed but for the numbers, so it is written as raw pieces (issue 11): a
+    /// drawing has a shape per note, thousands in a large log.
     private mutating func writeShape(_ note: WorksheetPart.Note, number: Int) {
         let box = position(of: note)
-        let style =
-            "position:absolute;margin-left:\(Self.points(box.left))pt;margin-top:\(Self.points(box.top))pt;"
-            + "width:\(Self.points(Self.noteWidth))pt;height:\(Self.points(Self.noteHeight))pt;"
-            + "z-index:\(number);visibility:hidden"
-        writer.rawText(
-            "<v:shape id=\"_x0000_s\(1024 * firstBlock + number)\" type=\"#_x0000_t202\" style=\"\(style)\""
-                + " fillcolor=\"#ffffe1\" o:insetmode=\"auto\">")
-        writer.emptyElement("v:fill", ["color2": "#ffffe1"])
-        writer.emptyElement("v:shadow", ["on": "t", "color": "black", "obscured": "t"])
-        writer.emptyElement("v:path", ["o:connecttype": "none"])
-        writer.startElement("v:textbox", ["style": "mso-direction-alt:auto"])
-        writer.startElement("div", ["style": "text-align:left"])
-        writer.endElement("div")
-        writer.endElement("v:textbox")
+        writer.raw("<v:shape id=\"_x0000_s")
+        writer.appendInteger(1024 * firstBlock + number)
+        writer.raw("\" type=\"#_x0000_t202\" style=\"position:absolute;margin-left:")
+        writer.appendNumber(Self.pointValue(box.left))
+        writer.raw("pt;margin-top:")
+        writer.appendNumber(Self.pointValue(box.top))
+        writer.raw("pt;width:")
+        writer.appendNumber(Self.pointValue(Self.noteWidth))
+        writer.raw("pt;height:")
+        writer.appendNumber(Self.pointValue(Self.noteHeight))
+        writer.raw("pt;z-index:")
+        writer.appendInteger(number)
+        writer.raw(";visibility:hidden\" fillcolor=\"#ffffe1\" o:insetmode=\"auto\"><v:fill color2=\"#ffffe1\"/>")
+        writer.raw("<v:shadow on=\"t\" color=\"black\" obscured=\"t\"/><v:path o:connecttype=\"none\"/>")
+        writer.raw("<v:textbox style=\"mso-direction-alt:auto\"><div style=\"text-align:left\"></div></v:textbox>")
         writeClientData(note, anchor: box.anchor)
-        writer.endElement("v:shape")
+        writer.raw("</v:shape>")
     }
 
     private mutating func writeClientData(_ note: WorksheetPart.Note, anchor: [Int]) {
-        writer.startElement("x:ClientData", ["ObjectType": "Note"])
-        writer.emptyElement("x:MoveWithCells")
-        writer.emptyElement("x:SizeWithCells")
-        writer.textElement("x:Anchor", text: anchor.map(String.init).joined(separator: ", "))
-        writer.textElement("x:AutoFill", text: "False")
-        writer.textElement("x:Row", text: String(note.row))
-        writer.textElement("x:Column", text: String(note.column))
-        writer.endElement("x:ClientData")
+        writer.raw("<x:ClientData ObjectType=\"Note\"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>")
+        for (offset, value) in anchor.enumerated() {
+            if offset > 0 { writer.raw(", ") }
+            writer.appendInteger(value)
+        }
+        writer.raw("</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>")
+        writer.appendInteger(note.row)
+        writer.raw("</x:Row><x:Column>")
+        writer.appendInteger(note.column)
+        writer.raw("</x:Column></x:ClientData>")
     }
 
-    private static func points(_ pixels: Int) -> String {
-        XMLWriter.numberText(Double(pixels) * 0.75)
-    }
+    /// Pixels as points (3/4 of a point each).
+    private static func pointValue(_ pixels: Int) -> Double { Double(pixels) * 0.75 }
 
     private func width(ofColumn column: Int) -> Int {
         columnPixels[column] ?? Self.defaultColumnPixels

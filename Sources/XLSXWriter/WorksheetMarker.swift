@@ -109,7 +109,9 @@ struct WorksheetMarker {
             } else {
                 output.append(contentsOf: buffer[token.range])
             }
-        case 2 where inSheetData && isNamed("row", token):
+        // A row or cell is read only while marks are left to place in the sheet or in the row:
+        // the rest of the sheet is copied as it is without parsing a reference (issue 11).
+        case 2 where inSheetData && !pendingRows.isEmpty && isNamed("row", token):
             let row = MarkupScanner.attribute("r", of: token, in: buffer).flatMap { Int($0) } ?? lastRow + 1
             writeRows(before: row)
             lastRow = row
@@ -136,7 +138,7 @@ struct WorksheetMarker {
                     pendingColumns = columns
                 }
             }
-        case 3 where currentRow != nil && isNamed("c", token):
+        case 3 where currentRow != nil && !pendingColumns.isEmpty && isNamed("c", token):
             let column = MarkupScanner.attribute("r", of: token, in: buffer).flatMap { CellReference($0)?.column } ?? lastColumn + 1
             writeCells(before: column)
             lastColumn = column

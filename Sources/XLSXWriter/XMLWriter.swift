@@ -124,7 +124,8 @@ struct XMLWriter {
             break
         }
         if needsEscaping {
-            appendEscapedSlowly(Array(value.utf8), inAttribute: inAttribute)
+            var value = value
+            value.withUTF8 { appendEscapedSlowly($0, inAttribute: inAttribute) }
         } else {
             bytes.append(contentsOf: value.utf8)
         }
@@ -140,34 +141,58 @@ struct XMLWriter {
         }
     }
 
-    private mutating func appendEscapedSlowly(_ utf8: [UInt8], inAttribute: Bool) {
-        var index = 0
+    /// Copies the runs of bytes that need no escape whole, escaping the bytes between them (a
+    /// note's text, with its line feeds, comes this way).
+    private mutating func appendEscapedSlowly(_ utf8: UnsafeBufferPointer<UInt8>, inAttribute: Bool) {
+        var index = 0, runStart = 0
         while index < utf8.count {
             let byte = utf8[index]
+            guard byte < 0x20 || Self.isMarkupOrEscapeStart(byte) else {
+                index += 1
+                continue
+            }
+            let replacement: StaticString?
             switch byte {
-            case UInt8(ascii: "&"): raw("&amp;")
-            case UInt8(ascii: "<"): raw("&lt;")
-            case UInt8(ascii: ">"): raw("&gt;")
-            case UInt8(ascii: "\"") where inAttribute: raw("&quot;")
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\"") where inAttribute: replacement = "&quot;"
             // Attribute-value normalisation would turn these into spaces.
-            case UInt8(ascii: "\t") where inAttribute: raw("&#9;")
-            case UInt8(ascii: "\n") where inAttribute: raw("&#10;")
-            case UInt8(ascii: "\t"), UInt8(ascii: "\n"): bytes.append(byte)
-            case 0..<0x20: appendCodeUnitEscape(UInt16(byte))
-            case UInt8(ascii: "_") where Self.startsCodeUnitEscape(utf8, at: index):
-                raw("_x005F_")
+            case UInt8(ascii: "\t") where inAttribute: replacement = "&#9;"
+            case UInt8(ascii: "\n") where inAttribute: replacement = "&#10;"
+            case UInt8(ascii: "\t"), UInt8(ascii: "\n"): replacement = nil
+            case 0..<0x20:
+                appendRun(utf8, from: runStart, to: index)
+                appendCodeUnitEscape(UInt16(byte))
+                index += 1
+                runStart = index
+                continue
+            case UInt8(ascii: "_") where Self.startsCodeUnitEscape(utf8, at: index): replacement = "_x005F_"
             case 0xEF where index + 2 < utf8.count && utf8[index + 1] == 0xBF && utf8[index + 2] >= 0xBE:
                 // U+FFFE and U+FFFF are not XML characters.
+                appendRun(utf8, from: runStart, to: index)
                 appendCodeUnitEscape(utf8[index + 2] == 0xBE ? 0xFFFE : 0xFFFF)
-                index += 2
-            default: bytes.append(byte)
+                index += 3
+                runStart = index
+                continue
+            default: replacement = nil
             }
             index += 1
+            if let replacement {
+                appendRun(utf8, from: runStart, to: index - 1)
+                raw(replacement)
+                runStart = index
+            }
         }
+        appendRun(utf8, from: runStart, to: utf8.count)
+    }
+
+    private mutating func appendRun(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        if start < end { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<end])) }
     }
 
     /// Whether `utf8[index...]` reads `_xHHHH_`, which a reader would decode.
-    private static func startsCodeUnitEscape(_ utf8: [UInt8], at index: Int) -> Bool {
+    private static func startsCodeUnitEscape(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         guard index + 6 < utf8.count, utf8[index + 1] == UInt8(ascii: "x"), utf8[index + 6] == UInt8(ascii: "_")
         else { return false }
         return utf8[(index + 2)..<(index + 6)].allSatisfy { byte in

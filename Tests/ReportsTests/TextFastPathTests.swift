@@ -9,6 +9,7 @@ import Testing
         String(repeating: "x", count: 95), "word " + String(repeating: "y", count: 41) + " end",
         "ends with space ", " starts with space", "D.2-14, 2022: planned CHF 1 800 000 in the operational plan",
         "Brasília − 45 000 × 1.5 ≥ 3\u{202F}% → Genève", "é è ç ü ß ø å œ", "staff −1.14\u{202F}% of CHF 2 000 000 (≤ 5 %)",
+        "stated 1 000, rows 5-9 sum to 900 (Δ 100): Ωμέγα αβγ",
     ]
 
     @Test("Wrapped lines on scalars equal wrapped lines on characters", arguments: [1, 2, 7, 14, 40])
@@ -39,5 +40,42 @@ import Testing
     @Test("A quote followed by a combining mark is doubled too (Foundation matches whole characters and left it single)")
     func quoteBeforeCombiningMark() {
         #expect("e\u{301}\"\u{301}".replacingBytes(of: "\"", with: "\"\"").utf8.elementsEqual("e\u{301}\"\"\u{301}".utf8))
+    }
+
+    @Test("A CSV field is quoted as the character test quoted it", arguments: texts + ["a,b", "say \"hi\"", "cr\rhere", "crlf\r\nhere"])
+    func csvQuote(text: String) {
+        let needs = text.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }
+        #expect(DiscrepancyCSV.quote(text) == (needs ? "\"" + text.replacingBytes(of: "\"", with: "\"\"") + "\"" : text))
+    }
+
+    @Test("A JSON string copied whole is the string escaped scalar by scalar",
+          arguments: texts + ["say \"hi\"", "back\\slash", "tab\there", "bell\u{7}", "cr\r\n"])
+    func json(text: String) {
+        var scalarwise = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": scalarwise += "\\\""
+            case "\\": scalarwise += "\\\\"
+            case "\n": scalarwise += "\\n"
+            case "\r": scalarwise += "\\r"
+            case "\t": scalarwise += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    scalarwise += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    scalarwise.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        #expect(JSON.string(text) == scalarwise + "\"")
+    }
+
+    @Test("An ASCII text gets its break opportunities as a text of other characters does")
+    func breakable() {
+        #expect(DiscrepancyHTML.breakable("FIN-003/R.2-1/2022", after: ["/"]) == "FIN-003/<wbr>R.2-1/<wbr>2022")
+        #expect(DiscrepancyHTML.breakable("a.xlsx!S_1!E8 <&\">", after: ["!", "_"]) == "a.xlsx!<wbr>S_<wbr>1!<wbr>E8 &lt;&amp;&quot;&gt;")
+        #expect(DiscrepancyHTML.breakable("Genève!S_1", after: ["!", "_"]) == "Genève!<wbr>S_<wbr>1")
+        #expect(DiscrepancyHTML.breakable("", after: ["/"]) == "")
     }
 }

@@ -244,4 +244,32 @@ import XLSXReader
             PackageAmendment(marks: [.init(sheet: "Only", row: 3, column: 3, fill: "FFC7CE", note: "x")]), to: work.appendingPathComponent("out.xlsx").path)
         #expect(outcome.markedCells == 1 && outcome.notes == 1)
     }
+
+    @Test func rowsAndCellsPastTheLastMarkAreCopiedAsTheyAre() throws {
+        let xml = #"<worksheet xmlns="m"><sheetData><row r="1"><c r="A1" s="1"/><c><v>2</v></c></row><row r="2"><c r="B2" s="1"/><c r="C2" s="2"/><c><v>x</v></c></row><row><c s="7"/></row><row r="9" spans="1:2"><c r="A9" s="1"/></row></sheetData></worksheet>"#
+        let out = try Self.marked(xml, [(2, 2)])
+        #expect(out == xml.replacingOccurrences(of: #"<c r="B2" s="1"/>"#, with: #"<c r="B2" s="101"/>"#))
+    }
+
+    @Test func theCopyIsDeflatedAtTheLevelAsked() throws {
+        let work = Fixtures.temporaryDirectory("rbm-amend")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let path = work.appendingPathComponent("source.xlsx").path
+        let writer = try WorkbookWriter(path: path)
+        let sheet = try writer.addSheet("Only")
+        for row in 0..<200 { try sheet.writeRow([Cell(.string("row \(row) of the sheet")), Cell(.number(Double(row)))]) }
+        try writer.close()
+        let amendment = PackageAmendment(marks: [.init(sheet: "Only", row: 3, column: 1, fill: "FFC7CE", note: "x")])
+        var sizes: [Int] = []
+        for level in [0, 1, 9] {
+            let out = work.appendingPathComponent("out\(level).xlsx").path
+            try PackageAmender(source: path, compressionLevel: level).write(amendment, to: out)
+            sizes.append(try #require(try FileManager.default.attributesOfItem(atPath: out)[.size] as? Int))
+        }
+        #expect(sizes[0] > sizes[1] && sizes[1] >= sizes[2])
+        let error = #expect(throws: WorkbookWriterError.self) {
+            try PackageAmender(source: path, compressionLevel: 10).write(amendment, to: work.appendingPathComponent("bad.xlsx").path)
+        }
+        #expect(error?.code == .archiveFailed)
+    }
 }

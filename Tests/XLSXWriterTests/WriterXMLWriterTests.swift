@@ -14,6 +14,7 @@ import Testing
         ("_xyz_ and _x12_ do not", "_xyz_ and _x12_ do not"),
         ("not a char \u{FFFE}\u{FFFF}", "not a char _xFFFE__xFFFF_"),
         ("Genève – 日本", "Genève – 日本"),
+        ("&", "&amp;"), ("ends with <", "ends with &lt;"), ("tail \u{FFFF}", "tail _xFFFF_"), ("_x0041_", "_x005F_x0041_"),
     ])
     func textIsEscapedForCharacterData(input: String, expected: String) {
         var writer = XMLWriter()

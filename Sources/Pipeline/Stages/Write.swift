@@ -27,17 +27,19 @@ extension BatchRun {
         do { staging = try OutputStaging(outputFolder: folder, steps: setup.steps) } catch {
             throw EnvironmentFault(folder: folder, action: "write the outputs", error: error, consequence: Self.nothingMoved)
         }
+        // Each finding's texts are worded once for every output that shows them (issue 11).
+        let log = Self.logText(findings, language: language)
         let outputs: [Output] = [
             ("discrepancies.csv", { url in
-                let text = DiscrepancyCSV.render(findings, language: language)
+                let text = DiscrepancyCSV.render(log)
                 return { try Self.write(text, to: url) }
             }),
             ("discrepancies.jsonl", { url in
-                let text = DiscrepancyJSONL.render(findings, language: language)
+                let text = DiscrepancyJSONL.render(log)
                 return { try Self.write(text, to: url) }
             }),
             ("discrepancies.html", { url in
-                let text = DiscrepancyHTML.render(findings, title: pipeline.name, context: page)
+                let text = DiscrepancyHTML.render(findings, title: pipeline.name, context: page, log: log)
                 return {
                     if self.options.faults.failWhileWriting { throw CocoaError(.fileWriteOutOfSpace) }
                     try Self.write(text, to: url)
@@ -50,10 +52,11 @@ extension BatchRun {
                 workbook.notChecked = Summary.notChecked(outcome.coverage)
                 workbook.expected = page.expected
                 workbook.language = language
-                try workbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals, years: years, to: url.path)
+                workbook.chain = page.chain   // built from the same model, findings, years and envelope
+                try workbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals, years: years, log: log, to: url.path)
                 return { try DurableFile.flush(url) }
             }),
-        ] + feedbackOutputs(reconciled, setup, language: language) + tableOutputs(reconciled, setup, startedAt: startedAt, language: language)
+        ] + feedbackOutputs(reconciled, setup, language: language, log: log) + tableOutputs(reconciled, setup, startedAt: startedAt, language: language)
         var failed: [String: String] = [:]
         do {
             // The outputs are independent: they are rendered on every core at once (issue 11).
@@ -90,7 +93,7 @@ extension BatchRun {
     /// docs/feedback.md). Its source is read where it lies at write time, where the run read it:
     /// `processing/<batch>/` for an arrival (inputs are filed away only after the commit; the inbox
     /// in a `--keep-inputs` run), `archive/<batch>/` for a current workbook.
-    func feedbackOutputs(_ reconciled: Reconciled, _ setup: RunSetup, language: Language = .en) -> [Output] {
+    func feedbackOutputs(_ reconciled: Reconciled, _ setup: RunSetup, language: Language = .en, log: LogText? = nil) -> [Output] {
         guard setup.pipeline.feedback ?? true else { return [] }
         let findings = reconciled.outcome.findings, tolerances = reconciled.settings.tolerances
         var outputs: [Output] = []
@@ -102,7 +105,7 @@ extension BatchRun {
             outputs.append((name, { url in
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 let workbook = FeedbackWorkbook(file: input.file, tolerances: tolerances, language: language)
-                try workbook.write(findings: findings, source: source.path, to: url.path)
+                try workbook.write(findings: findings, log: log, source: source.path, to: url.path)
                 return { try DurableFile.flush(url) }
             }))
         }
@@ -137,6 +140,14 @@ extension BatchRun {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(sub).path)) ?? []
             return names.filter { $0.hasSuffix(suffix) }.map { sub + "/" + $0 }
         }.filter { !kept.contains($0) }.sorted()
+    }
+
+    /// The findings' log texts in `language`, the two halves of the list worded on two cores.
+    static func logText(_ findings: [Finding], language: Language) -> LogText {
+        let half = findings.count / 2
+        let parts = ConcurrentRender.run([{ LogText(findings[..<half], language: language) },
+                                          { LogText(findings[half...], language: language) }])
+        return LogText(concatenating: parts.map { try! $0.get() }, language: language)
     }
 
     static let nothingMoved = "the previous outputs are left as they were and no input was filed away (the next run takes them back from processing/)"

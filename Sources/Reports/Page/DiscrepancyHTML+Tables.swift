@@ -8,8 +8,8 @@ extension DiscrepancyHTML {
     static let noBureau = "none"
 
     /// Findings by bureau × severity; each count a link that filters the table to it.
-    static func byBureau(_ findings: [Finding], _ L: Labels) -> String {
-        let bureaus: [Bureau?] = Bureau.allCases.filter { b in findings.contains { $0.bureau == b } } + (findings.contains { $0.bureau == nil } ? [nil] : [])
+    static func byBureau(_ findings: [Finding], _ tally: FindingTally, _ L: Labels) -> String {
+        let bureaus: [Bureau?] = Bureau.allCases.filter { tally.count(bureau: $0) > 0 } + (tally.count(bureau: nil) > 0 ? [nil] : [])
         var html = "<table class=\"matrix\"><caption>\(L("Findings by bureau and severity"))</caption><thead><tr><th scope=\"col\">\(L("bureau"))</th>"
         html += severities.map { "<th scope=\"col\" class=\"num\">\(L.severity($0))</th>" }.joined() + "<th scope=\"col\" class=\"num\">\(L("total"))</th></tr></thead><tbody>\n"
         func link(_ count: Int, bureau: String, severity: String) -> String {
@@ -17,13 +17,12 @@ extension DiscrepancyHTML {
                 : "<a href=\"#findings\" data-set-bureau=\"\(bureau)\" data-set-severity=\"\(severity)\">\(count)</a>"
         }
         for bureau in bureaus {
-            let mine = findings.filter { $0.bureau == bureau }
             let key = bureau?.rawValue ?? noBureau
             html += "<tr><th scope=\"row\">\(bureau?.rawValue ?? L("no bureau"))</th>"
             for severity in severities {
-                html += "<td class=\"num \(severity.rawValue)\">\(link(mine.count(where: { $0.severity == severity }), bureau: key, severity: severity.rawValue))</td>"
+                html += "<td class=\"num \(severity.rawValue)\">\(link(tally.count(bureau: bureau, severity), bureau: key, severity: severity.rawValue))</td>"
             }
-            html += "<td class=\"num\">\(link(mine.count, bureau: key, severity: ""))</td></tr>\n"
+            html += "<td class=\"num\">\(link(tally.count(bureau: bureau), bureau: key, severity: ""))</td></tr>\n"
         }
         html += "</tbody><tfoot><tr><th scope=\"row\">\(L("all"))</th>"
         for severity in severities {
@@ -35,16 +34,16 @@ extension DiscrepancyHTML {
     /// Filters for reviewers: severity, bureau (with "no bureau"), rule (with its title), root causes
     /// only, and words (accents ignored). Hidden until the script runs, so that without JavaScript
     /// the page shows every finding and no dead form.
-    static func filterForm(_ findings: [Finding], tolerances: Tolerances, _ L: Labels) -> String {
+    static func filterForm(_ tally: FindingTally, tolerances: Tolerances, _ L: Labels) -> String {
         func options(_ values: [(value: String, label: String)]) -> String {
             "<option value=\"\">\(L("all"))</option>" + values.map { "<option value=\"\(escape($0.value))\">\(escape($0.label))</option>" }.joined()
         }
-        let severities = severities.filter { s in findings.contains { $0.severity == s } }.map { ($0.rawValue, L.severity($0)) }
-        var bureaus = Bureau.allCases.filter { b in findings.contains { $0.bureau == b } }.map { ($0.rawValue, $0.rawValue) }
-        if findings.contains(where: { $0.bureau == nil }) { bureaus.append((noBureau, L("no bureau"))) }
-        let rules = RuleID.allCases.filter { r in findings.contains { $0.rule == r } }
-            .map { ($0.rawValue, "\($0.rawValue) \(L.language.rule($0, tolerances: tolerances).title)") }
-        let statuses = FindingStatus.allCases.filter { s in findings.contains { $0.status == s } }.map { ($0.rawValue, $0.rawValue) }
+        let present = RuleID.allCases.filter { tally.count(rule: $0) > 0 }
+        let severities = severities.filter { s in present.contains { tally.count(rule: $0, s) > 0 } }.map { ($0.rawValue, L.severity($0)) }
+        var bureaus = Bureau.allCases.filter { tally.count(bureau: $0) > 0 }.map { ($0.rawValue, $0.rawValue) }
+        if tally.count(bureau: nil) > 0 { bureaus.append((noBureau, L("no bureau"))) }
+        let rules = present.map { ($0.rawValue, "\($0.rawValue) \(L.language.rule($0, tolerances: tolerances).title)") }
+        let statuses = FindingStatus.allCases.filter { tally.statuses.contains($0) }.map { ($0.rawValue, $0.rawValue) }
         return "<form id=\"filters\" hidden>"
             + "<label>\(L("severity")) <select name=\"severity\">\(options(severities))</select></label>"
             + (statuses.isEmpty ? "" : "<label>\(L("status")) <select name=\"status\">\(options(statuses))</select></label>")
@@ -57,41 +56,69 @@ extension DiscrepancyHTML {
     }
 
     /// Every finding in log order, one row each, with its rule's title under its id, amounts grouped
-    /// and right-aligned, each source on its own line and each root cause a link.
-    static func findingsTable(_ findings: [Finding], tolerances: Tolerances, _ L: Labels) -> String {
+    /// and right-aligned, each source on its own line and each root cause a link. The log's texts
+    /// come from `log` (rendered once for every output), finding `i` at index `i`.
+    static func findingsTable(_ findings: [Finding], log: LogText, tolerances: Tolerances, _ L: Labels) -> String {
         let ids = Set(findings.map(\.id))
+        let rules = RuleTexts(L.language, tolerances: tolerances)
         var html = "<table class=\"log\"><thead><tr>"
         html += columns.map { column in
             let numeric = column == .expected || column == .actual || column == .delta
             return "<th scope=\"col\" class=\"c-\(column.name)\(numeric ? " num" : "")\">\(L(column.name.replacingBytes(of: "_", with: " ")))</th>"
         }.joined()
         html += "</tr></thead><tbody>\n"
+        html.reserveCapacity(findings.count * 1_600)
         // Each column's label attribute, built once rather than once per finding.
-        let labels = Dictionary(uniqueKeysWithValues: columns.map { ($0, " data-label=\"\(L($0.name.replacingBytes(of: "_", with: " ")))\"") })
-        for f in findings {
-            let bureau = f.bureau?.rawValue ?? noBureau
-            html += "<tr id=\"\(attribute(f.id.description))\" class=\"\(f.severity.rawValue)\" data-severity=\"\(f.severity.rawValue)\" data-bureau=\"\(bureau)\" data-rule=\"\(f.rule.rawValue)\" data-root=\"\(f.causedBy.isEmpty ? 1 : 0)\"\(f.status.map { " data-status=\"\($0.rawValue)\"" } ?? "")>"
-            for column in columns {
-                let label = labels[column]!
+        let labels = columns.map { " data-label=\"\(L($0.name.replacingBytes(of: "_", with: " ")))\"" }
+        let severityCells = Dictionary(uniqueKeysWithValues: Severity.allCases.map {
+            ($0, "<span class=\"sev \($0.rawValue)\">\(L.severity($0))</span></td>")
+        })
+        for i in findings.indices {
+            let severity = findings[i].severity, rule = findings[i].rule, id = log.text(i, .id)
+            html += "<tr id=\""
+            html += attribute(id)
+            html += "\" class=\"\(severity.rawValue)\" data-severity=\"\(severity.rawValue)\" data-bureau=\"\(findings[i].bureau?.rawValue ?? noBureau)\" data-rule=\"\(rule.rawValue)\" data-root=\"\(findings[i].causedBy.isEmpty ? 1 : 0)\"\(findings[i].status.map { " data-status=\"\($0.rawValue)\"" } ?? "")>"
+            for (offset, column) in columns.enumerated() {
+                let label = labels[offset]
                 switch column {
                 case .id:
-                    let rule = L.language.rule(f.rule, tolerances: tolerances)
-                    html += "<td class=\"c-id\"\(label)><span class=\"fid\">\(breakable(f.id.description, after: ["/"]))</span>"
-                        + "<a class=\"rt\" href=\"#rule-\(f.rule.rawValue)\" title=\"\(escape(rule.description))\">\(escape(rule.title))</a></td>"
-                case .severity: html += "<td class=\"c-severity\"\(label)><span class=\"sev \(f.severity.rawValue)\">\(L.severity(f.severity))</span></td>"
+                    let entry = rules[rule]
+                    html += "<td class=\"c-id\"\(label)><span class=\"fid\">"
+                    html += breakable(id, after: ["/"])
+                    html += "</span><a class=\"rt\" href=\"#rule-\(rule.rawValue)\" title=\"\(escape(entry.description))\">\(escape(entry.title))</a></td>"
+                case .severity:
+                    html += "<td class=\"c-severity\"\(label)>"
+                    html += severityCells[severity]!
                 case .expected, .actual, .delta:
-                    let value = column == .expected ? f.expected : column == .actual ? f.actual : f.delta
+                    let value = column == .expected ? findings[i].expected : column == .actual ? findings[i].actual : findings[i].delta
                     let numeric = value.number != nil
                     let plain = value.number.map { " data-value=\"\($0.plainText)\"" } ?? ""
                     html += "<td class=\"c-\(column.name)\(numeric ? " num" : " words")\"\(label)\(plain)>\(valueHTML(value, L))</td>"
                 case .sources:
-                    html += "<td class=\"c-sources\"\(label)>" + f.sources.map { "<span class=\"src\">\(breakable($0.description, after: ["!", "_"]))</span>" }.joined() + "</td>"
-                case .causedBy:
-                    let causes = f.causedBy.map { id in
-                        ids.contains(id) ? "<a href=\"#\(attribute(id.description))\">\(breakable(id.description, after: ["/"]))</a>" : breakable(id.description, after: ["/"])
+                    html += "<td class=\"c-sources\"\(label)>"
+                    for source in log.items(i, .sources) {
+                        html += "<span class=\"src\">"
+                        html += breakable(source, after: ["!", "_"])
+                        html += "</span>"
                     }
-                    html += "<td class=\"c-caused_by\"\(label)>\(causes.joined(separator: "<br>"))</td>"
-                default: html += "<td class=\"c-\(column.name)\"\(label)>\(escape(column.text(f, in: L.language)))</td>"
+                    html += "</td>"
+                case .causedBy:
+                    html += "<td class=\"c-caused_by\"\(label)>"
+                    let texts = log.items(i, .causedBy)
+                    for (n, cause) in findings[i].causedBy.enumerated() {
+                        if n > 0 { html += "<br>" }
+                        let text = texts[n]
+                        if ids.contains(cause) {
+                            html += "<a href=\"#\(attribute(text))\">\(breakable(text, after: ["/"]))</a>"
+                        } else {
+                            html += breakable(text, after: ["/"])
+                        }
+                    }
+                    html += "</td>"
+                default:
+                    html += "<td class=\"c-\(column.name)\"\(label)>"
+                    html += escape(log.text(i, column))
+                    html += "</td>"
                 }
             }
             html += "</tr>\n"
@@ -101,19 +128,19 @@ extension DiscrepancyHTML {
 
     /// The rules that gave findings, each with its title and what it checks (quoting the run's
     /// tolerances) and its count by severity, a link that filters the table.
-    static func rulesTable(_ findings: [Finding], tolerances: Tolerances, _ L: Labels) -> String {
+    static func rulesTable(_ tally: FindingTally, tolerances: Tolerances, _ L: Labels) -> String {
         var html = "<table class=\"rules\"><thead><tr><th scope=\"col\">\(L("rule"))</th><th scope=\"col\">\(L("title"))</th><th scope=\"col\">\(L("what it checks"))</th>"
         html += "<th scope=\"col\" class=\"num\">\(L("findings"))</th></tr></thead><tbody>\n"
         for rule in RuleID.allCases {
-            let mine = findings.filter { $0.rule == rule }
+            let total = tally.count(rule: rule)
             let entry = L.language.rule(rule, tolerances: tolerances)
-            let count = mine.isEmpty ? "<span class=\"zero\">0</span>"
-                : "<a href=\"#findings\" data-set-rule=\"\(rule.rawValue)\">\(mine.count)</a>"
+            let count = total == 0 ? "<span class=\"zero\">0</span>"
+                : "<a href=\"#findings\" data-set-rule=\"\(rule.rawValue)\">\(total)</a>"
                 + severities.compactMap { s in
-                    let n = mine.count(where: { $0.severity == s })
+                    let n = tally.count(rule: rule, s)
                     return n == 0 ? nil : " <span class=\"sev \(s.rawValue)\" title=\"\(L.severity(s))\">\(n)</span>"
                 }.joined()
-            html += "<tr id=\"rule-\(rule.rawValue)\"\(mine.isEmpty ? " class=\"quiet\"" : "")><td class=\"code\">\(rule.rawValue)</td><td>\(escape(entry.title))</td>"
+            html += "<tr id=\"rule-\(rule.rawValue)\"\(total == 0 ? " class=\"quiet\"" : "")><td class=\"code\">\(rule.rawValue)</td><td>\(escape(entry.title))</td>"
             html += "<td>\(escape(entry.description))</td><td class=\"num\">\(count)</td></tr>\n"
         }
         return html + "</tbody></table>\n"

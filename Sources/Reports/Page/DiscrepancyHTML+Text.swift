@@ -27,6 +27,7 @@ extension DiscrepancyHTML {
     /// Escaped text with a break opportunity (`<wbr>`) after each of `marks`: a cell reference
     /// breaks after `!`, an id after `/`, never letter by letter.
     static func breakable(_ s: String, after marks: Set<Character>) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return asciiBreakable(s, after: marks) }
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
         for ch in s {
@@ -40,6 +41,25 @@ extension DiscrepancyHTML {
             if marks.contains(ch) { out += "<wbr>" }
         }
         return out
+    }
+
+    /// ``breakable(_:after:)`` for an ASCII text, byte by byte: each byte is a character there
+    /// (a CR LF pair is one, but neither is markup nor a mark), so the result is the same (issue 11).
+    private static func asciiBreakable(_ s: String, after marks: Set<Character>) -> String {
+        let markBytes = marks.compactMap(\.asciiValue)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
+            default: out.append(byte)
+            }
+            if markBytes.contains(byte) { out += Array("<wbr>".utf8) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Digits grouped by thousands with a narrow no-break space, U+2212 for minus: `1 800 000`,

@@ -11,8 +11,13 @@ import Results
 /// the script adds the filters. The parts are in `DiscrepancyHTML+Styles`, `+Script`, `+Charts`
 /// and `+Tables`.
 public enum DiscrepancyHTML {
-    public static func render(_ findings: [Finding], title: String, context: Context = Context()) -> String {
+    /// The page; `log` holds the findings' texts when another output rendered them already
+    /// (in the context's language), else they are rendered here.
+    public static func render(_ findings: [Finding], title: String, context: Context = Context(), log: LogText? = nil) -> String {
         let L = Labels(context.language)
+        let log = log.flatMap { $0.language == context.language && $0.count == findings.count ? $0 : nil }
+            ?? LogText(findings, language: context.language)
+        let tally = FindingTally(findings)
         var html = """
         <!DOCTYPE html>
         <html lang="\(context.language.rawValue)"><head><meta charset="utf-8">
@@ -33,11 +38,11 @@ public enum DiscrepancyHTML {
         if !context.notChecked.isEmpty {
             html += "<h3>\(L("Not checked"))</h3>\n<ul class=\"not-checked\">" + context.notChecked.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
         }
-        html += "<div class=\"overview\">\n" + byBureau(findings, L) + (plansChart(context.bureauTotals, tolerances: context.tolerances, L) ?? "") + "</div></section>\n"
+        html += "<div class=\"overview\">\n" + byBureau(findings, tally, L) + (plansChart(context.bureauTotals, tolerances: context.tolerances, L) ?? "") + "</div></section>\n"
         html += charts(findings, context: context, L)
-        html += "<section id=\"findings\"><h2>\(L("Findings"))</h2>\n" + filterForm(findings, tolerances: context.tolerances, L) + findingsTable(findings, tolerances: context.tolerances, L) + "</section>\n"
+        html += "<section id=\"findings\"><h2>\(L("Findings"))</h2>\n" + filterForm(tally, tolerances: context.tolerances, L) + findingsTable(findings, log: log, tolerances: context.tolerances, L) + "</section>\n"
         html += context.chain.map { chainSection($0, L) } ?? ""
-        html += "<section id=\"rules\"><h2>\(L("Rules"))</h2>\n" + rulesTable(findings, tolerances: context.tolerances, L) + "</section>\n"
+        html += "<section id=\"rules\"><h2>\(L("Rules"))</h2>\n" + rulesTable(tally, tolerances: context.tolerances, L) + "</section>\n"
         if let run = context.run { html += "<section id=\"run\"><h2>\(L("Inputs"))</h2>\n" + inputsTable(run, L) + "</section>\n" }
         html += script(L) + "</body></html>\n"
         return html
