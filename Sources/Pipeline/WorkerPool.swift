@@ -151,7 +151,7 @@ final class WorkerPool: @unchecked Sendable {
             case .refused(let refusal): return (refusal, nil)
             }
         }
-        let result = scratch.appendingPathComponent("\(UUID().uuidString).json")
+        let result = scratch.appendingPathComponent("\(UUID().uuidString).rbmt")
         defer { try? FileManager.default.removeItem(at: result) }
         let offset = member.errorStart
         var line = (try? JSONEncoder().encode(Request(file: path, result: result.path))) ?? Data()
@@ -193,10 +193,10 @@ final class WorkerPool: @unchecked Sendable {
         }
         member.errorStart = member.errorOffset
         lock.withLock { idle.append(member) }
-        guard let data = try? Data(contentsOf: result), let outcome = try? FileLoad.fromTransfer(data, path: path) else {
+        guard let data = try? Data(contentsOf: result) else {
             return (.refused(category: "reader-crash", reason: "the worker answered without a result"), nil)
         }
-        return (outcome, nil)
+        return (FileLoad.received(data), nil)
     }
 
     private func retire(_ member: Member) {
