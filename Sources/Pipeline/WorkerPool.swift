@@ -98,6 +98,18 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
+    /// Starts the pool's workers before the first file is handed out (issue 11), so that their
+    /// start (a process, the pipeline file read) overlaps the run's discovery instead of holding
+    /// up the first files. A worker that will not start is left to ``load(path:)``, which refuses
+    /// the file it was meant for with the cause.
+    func warmUp() {
+        let missing = lock.withLock { size - all.count }
+        for _ in 0..<max(0, missing) {
+            guard case .member(let member)? = try? start() else { return }
+            lock.withLock { idle.append(member) }
+        }
+    }
+
     private func unusable(_ cause: String) -> EnvironmentFault {
         EnvironmentFault(folder: scratch.path, action: "keep a worker's result in the temporary folder ($TMPDIR)", cause: cause,
                          consequence: "the batch was stopped before anything was moved; free space there or set TMPDIR to another folder")

@@ -62,13 +62,17 @@ extension BatchRun {
             var fault: Error?
         }
         struct Unchecked<T>: @unchecked Sendable { let value: T }
+        // The largest files first: 2 workers then finish together rather than one waiting on the
+        // other's last big file (files are handed out in this order; entries keep theirs).
+        let sizes = files.map(Self.size(of:))
+        let order = files.indices.sorted { sizes[$0] > sizes[$1] }
         let shared = Shared(), run = Unchecked(value: (self, setup))
         DispatchQueue.concurrentPerform(iterations: min(pool.size, files.count)) { _ in
             while true {
                 let index: Int? = shared.lock.withLock {
                     guard shared.fault == nil, shared.next < files.count else { return nil }
                     defer { shared.next += 1 }
-                    return shared.next
+                    return order[shared.next]
                 }
                 guard let index else { return }
                 do {
@@ -109,6 +113,11 @@ extension BatchRun {
             entry.stderr = read.stderr
             return (entry, nil)
         }
+    }
+
+    /// The size of a file on disk, 0 when it cannot be read.
+    static func size(of url: URL) -> Int {
+        (try? url.resourceValues(forKeys: [.fileSizeKey]))?.fileSize ?? 0
     }
 
     /// The SHA-256 (hex) and size of a file, read in 1 MiB pieces so a large upload costs no memory.
