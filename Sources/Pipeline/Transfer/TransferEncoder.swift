@@ -203,7 +203,10 @@ final class TransferWriter {
     func close(downTo depth: Int) {
         while open.count > depth {
             let done = open.removeLast()
-            let length = UInt32(truncatingIfNeeded: body.count - done.start - 8)
+            // A worker's address space is limited to a few GiB, so this never fails in a run; if
+            // it did, the worker stops (its file is refused) rather than write a wrong length.
+            precondition(body.count - done.start - 8 <= Int(UInt32.max), "transfer: a container of more than 4 GiB")
+            let length = UInt32(body.count - done.start - 8)
             for i in 0..<4 {
                 body[done.start + i] = UInt8(truncatingIfNeeded: length >> UInt32(8 * i))
                 body[done.start + 4 + i] = UInt8(truncatingIfNeeded: done.count >> UInt32(8 * i))
