@@ -8,6 +8,8 @@ public struct AliasTable: Sendable, Codable, Equatable {
     /// Canonical value → its aliases, as the pipeline file lists them.
     public var entries: [String: [String]]
     private var index: [String: String] = [:]
+    /// Each text already looked up (the index never changes after `init`, so copies share it).
+    private let memo = TextMemo<String, String?>()
 
     public init(_ entries: [String: [String]]) {
         self.entries = entries
@@ -26,7 +28,7 @@ public struct AliasTable: Sendable, Codable, Equatable {
     public static func == (a: Self, b: Self) -> Bool { a.entries == b.entries }
 
     /// The canonical value the text names, if any.
-    public func canonical(_ text: String) -> String? { index[Self.key(text)] }
+    public func canonical(_ text: String) -> String? { memo.value(text) { index[Self.key($0)] } }
 
     /// The folded text; symbols-only aliases (`↑`, `=`, `-`) keep their symbols.
     static func key(_ text: String) -> String {

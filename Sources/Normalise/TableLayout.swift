@@ -61,7 +61,7 @@ public struct TableLayout: Sendable {
         columns.filter { $0.role.field == field }
     }
 
-    public func column(_ field: Field) -> Column? { columns(for: field).first }
+    public func column(_ field: Field) -> Column? { columns.first { $0.role.field == field } }
 
     public var headerDescription: String { headerRow == lastHeaderRow ? "\(headerRow)" : "\(headerRow)-\(lastHeaderRow)" }
 }

@@ -14,9 +14,13 @@ final class WorkerPool: @unchecked Sendable {
     let pipelinePath: String
     let scratch: URL
     let size: Int
-    private let lock = NSLock()
+    /// Guards the lists; signalled when a worker comes back or goes (``load(path:)`` waits on it
+    /// when `size` workers are busy).
+    private let lock = NSCondition()
     private var idle: [Member] = []
     private var all: [Member] = []
+    /// Workers being started (counted against `size` until they are in `all`).
+    private var starting = 0
 
     init(settings: WorkerProcess, pipelinePath: String, scratch: URL,
          size: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)) {
@@ -98,6 +102,50 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
+    /// Starts the pool's workers before the first file is handed out (issue 11), so that their
+    /// start (a process, the pipeline file read) overlaps the run's discovery instead of holding
+    /// up the first files. A worker that will not start is left to ``load(path:)``, which refuses
+    /// the file it was meant for with the cause.
+    func warmUp() {
+        let missing = lock.withLock {
+            let missing = max(0, size - all.count - starting)
+            starting += missing
+            return missing
+        }
+        for started in 0..<missing {
+            guard case .member(let member)? = try? start() else {
+                lock.withLock { starting -= missing - started }
+                lock.broadcast()
+                return
+            }
+            lock.withLock { starting -= 1; idle.append(member) }
+            lock.broadcast()
+        }
+    }
+
+    /// An idle worker, or nil when a new one may be started (its place is then reserved: the
+    /// caller starts it and calls ``started()``); waits while `size` workers are busy.
+    private func acquire() -> Member? {
+        lock.withLock {
+            while idle.isEmpty && all.count + starting >= size { lock.wait() }
+            if let member = idle.popLast() { return member }
+            starting += 1
+            return nil
+        }
+    }
+
+    /// A reserved start is over (the worker is in `all`, or it did not start).
+    private func started() {
+        lock.withLock { starting -= 1 }
+        lock.broadcast()
+    }
+
+    /// A worker is free for the next file.
+    private func giveBack(_ member: Member) {
+        lock.withLock { idle.append(member) }
+        lock.broadcast()
+    }
+
     private func unusable(_ cause: String) -> EnvironmentFault {
         EnvironmentFault(folder: scratch.path, action: "keep a worker's result in the temporary folder ($TMPDIR)", cause: cause,
                          consequence: "the batch was stopped before anything was moved; free space there or set TMPDIR to another folder")
@@ -143,15 +191,16 @@ final class WorkerPool: @unchecked Sendable {
     /// - Throws: ``EnvironmentFault`` when the scratch folder cannot take a worker's output.
     func load(path: String) throws -> (load: FileLoad, stderr: String?) {
         let member: Member
-        if let reused = lock.withLock({ idle.popLast() }) {
+        if let reused = acquire() {
             member = reused
         } else {
+            defer { started() }
             switch try start() {
             case .member(let started): member = started
             case .refused(let refusal): return (refusal, nil)
             }
         }
-        let result = scratch.appendingPathComponent("\(UUID().uuidString).json")
+        let result = scratch.appendingPathComponent("\(UUID().uuidString).rbmt")
         defer { try? FileManager.default.removeItem(at: result) }
         let offset = member.errorStart
         var line = (try? JSONEncoder().encode(Request(file: path, result: result.path))) ?? Data()
@@ -182,25 +231,28 @@ final class WorkerPool: @unchecked Sendable {
             member.done.wait()
             member.done.signal()
             let stderr = member.errorText(since: offset)
-            let outcome = try WorkerProcess.judge(member.process, stderr: stderr, settings: settings, unusable: unusable)
+            // Retired before judging: a judgement that throws must not leave a dead worker
+            // counted against the pool's size (the other loaders would wait for it forever).
             retire(member)
+            let outcome = try WorkerProcess.judge(member.process, stderr: stderr, settings: settings, unusable: unusable)
             return (outcome, stderr)
         }
         if answer.status == "unwritable" {
             member.errorStart = member.errorOffset
-            lock.withLock { idle.append(member) }
+            giveBack(member)
             throw unusable(answer.cause ?? "the worker could not write its result")
         }
         member.errorStart = member.errorOffset
-        lock.withLock { idle.append(member) }
-        guard let data = try? Data(contentsOf: result), let outcome = try? FileLoad.fromTransfer(data, path: path) else {
+        giveBack(member)
+        guard let data = try? Data(contentsOf: result) else {
             return (.refused(category: "reader-crash", reason: "the worker answered without a result"), nil)
         }
-        return (outcome, nil)
+        return (FileLoad.received(data), nil)
     }
 
     private func retire(_ member: Member) {
         lock.withLock { all.removeAll { $0 === member }; idle.removeAll { $0 === member } }
+        lock.broadcast()
         member.stop()
     }
 

@@ -31,7 +31,7 @@ public struct WorkerProcess: Sendable {
     ///   result: no file is to blame, so the batch stops instead of quarantining it.
     func load(path: String, pipelinePath: String, scratch: URL) throws -> FileLoad {
         let id = UUID().uuidString
-        let result = scratch.appendingPathComponent("\(id).json")
+        let result = scratch.appendingPathComponent("\(id).rbmt")
         let errors = scratch.appendingPathComponent("\(id).stderr")
         let unusable = { (cause: String) in
             EnvironmentFault(folder: scratch.path, action: "keep a worker's result in the temporary folder ($TMPDIR)", cause: cause,
@@ -71,11 +71,10 @@ public struct WorkerProcess: Sendable {
         if process.terminationReason == .uncaughtSignal || process.terminationStatus == Self.resultNotWritten {
             return try Self.judge(process, stderr: stderr, settings: self, unusable: unusable)
         }
-        guard process.terminationStatus == 0, let data = try? Data(contentsOf: result),
-              let outcome = try? FileLoad.fromTransfer(data, path: path) else {
+        guard process.terminationStatus == 0, let data = try? Data(contentsOf: result) else {
             return .refused(category: "reader-crash", reason: "the worker exited with status \(process.terminationStatus) without a result")
         }
-        return outcome
+        return FileLoad.received(data)
     }
 
     /// The worker side: limits itself, loads, writes the outcome to `result` (write, then rename).
@@ -99,7 +98,7 @@ public struct WorkerProcess: Sendable {
         let loader = pipeline.workbookLoader
         let outcome = FileLoad.perform(path: file, loader: loader, pipelineName: URL(fileURLWithPath: pipelinePath).lastPathComponent)
         do {
-            try outcome.transferData(path: file).write(to: URL(fileURLWithPath: result), options: .atomic)
+            try outcome.transferData().write(to: URL(fileURLWithPath: result), options: .atomic)
         } catch {
             throw ResultNotWritten(path: result, cause: EnvironmentFault.cause(of: error))
         }
@@ -135,7 +134,7 @@ extension WorkerProcess {
             let outcome = FileLoad.perform(path: request.file, loader: loader, pipelineName: name)
             var reply = WorkerPool.Reply(status: "ok")
             do {
-                try outcome.transferData(path: request.file).write(to: URL(fileURLWithPath: request.result), options: .atomic)
+                try outcome.transferData().write(to: URL(fileURLWithPath: request.result), options: .atomic)
             } catch {
                 reply = WorkerPool.Reply(status: "unwritable", cause: EnvironmentFault.cause(of: error))
             }

@@ -38,6 +38,13 @@ public struct CodeGrammar: Sendable {
     public let labels: [String]
     public let options: Options
     private let preparedLabels: [String]
+    /// Each text already read, by kind (codes repeat row after row; a match costs microseconds).
+    private let memo = TextMemo<MemoKey, CodeParse>()
+
+    private struct MemoKey: Hashable, Sendable {
+        var text: String
+        var kind: Kind
+    }
 
     /// Creates a grammar; pass `CodeText.defaultLabels + extra` to extend the label list.
     public init(labels: [String] = CodeText.defaultLabels, options: Options = Options()) {
@@ -52,6 +59,10 @@ public struct CodeGrammar: Sendable {
     ///   nothing but labels and spaces is left; `.otherKind` for a valid output code in an
     ///   objective column (read as no stated objective, with an info note); `.rejected` otherwise.
     public func parse(_ raw: String, as kind: Kind) -> CodeParse {
+        memo.value(MemoKey(text: raw, kind: kind)) { read($0.text, as: $0.kind) }
+    }
+
+    private func read(_ raw: String, as kind: Kind) -> CodeParse {
         let text = CodeText.stripLabels(CodeText.preprocess(raw), prepared: preparedLabels)
         if text.isEmpty { return .empty }
         switch kind {

@@ -47,8 +47,11 @@ extension BatchRun {
         return arrivals
     }
 
-    /// Each file read and normalised (``loadFile(_:as:_:)``): one at a time in-process, by as many
-    /// threads as the pool has workers otherwise. An environment fault stops the reading and is thrown.
+    /// Each file read and normalised (``loadFile(_:as:_:)``): one at a time in-process; with
+    /// workers, by one thread more than the pool has workers, so that while a thread hashes its
+    /// next file and decodes a worker's result, the worker it just gave back already reads the
+    /// next file (the pool never runs more than its size). An environment fault stops the reading
+    /// and is thrown.
     func loadAll(_ files: [URL], _ setup: RunSetup) throws -> [URL: (Intake, ResultsModel?)] {
         guard let pool = setup.pool, files.count > 1, pool.size > 1 else {
             var read: [URL: (Intake, ResultsModel?)] = [:]
@@ -62,24 +65,34 @@ extension BatchRun {
             var fault: Error?
         }
         struct Unchecked<T>: @unchecked Sendable { let value: T }
+        // The largest files first: 2 workers then finish together rather than one waiting on the
+        // other's last big file (files are handed out in this order; entries keep theirs).
+        let sizes = files.map(Self.size(of:))
+        let order = files.indices.sorted { sizes[$0] > sizes[$1] }
         let shared = Shared(), run = Unchecked(value: (self, setup))
-        DispatchQueue.concurrentPerform(iterations: min(pool.size, files.count)) { _ in
-            while true {
-                let index: Int? = shared.lock.withLock {
-                    guard shared.fault == nil, shared.next < files.count else { return nil }
-                    defer { shared.next += 1 }
-                    return shared.next
-                }
-                guard let index else { return }
-                do {
-                    let (batch, setup) = run.value
-                    let outcome = try batch.loadFile(files[index], as: .archived, setup)
-                    shared.lock.withLock { shared.read[files[index]] = outcome }
-                } catch {
-                    shared.lock.withLock { if shared.fault == nil { shared.fault = error } }
+        let threads = DispatchGroup()
+        for _ in 0..<min(pool.size + 1, files.count) {
+            threads.enter()
+            Thread.detachNewThread {
+                defer { threads.leave() }
+                while true {
+                    let index: Int? = shared.lock.withLock {
+                        guard shared.fault == nil, shared.next < files.count else { return nil }
+                        defer { shared.next += 1 }
+                        return order[shared.next]
+                    }
+                    guard let index else { return }
+                    do {
+                        let (batch, setup) = run.value
+                        let outcome = try batch.loadFile(files[index], as: .archived, setup)
+                        shared.lock.withLock { shared.read[files[index]] = outcome }
+                    } catch {
+                        shared.lock.withLock { if shared.fault == nil { shared.fault = error } }
+                    }
                 }
             }
         }
+        threads.wait()
         if let fault = shared.fault { throw fault }
         return shared.read
     }
@@ -109,6 +122,11 @@ extension BatchRun {
             entry.stderr = read.stderr
             return (entry, nil)
         }
+    }
+
+    /// The size of a file on disk, 0 when it cannot be read.
+    static func size(of url: URL) -> Int {
+        (try? url.resourceValues(forKeys: [.fileSizeKey]))?.fileSize ?? 0
     }
 
     /// The SHA-256 (hex) and size of a file, read in 1 MiB pieces so a large upload costs no memory.
