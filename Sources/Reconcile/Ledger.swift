@@ -82,14 +82,13 @@ struct Ledger {
         }
         self.allocationIndex = allocationIndex
         self.budgetLineIndex = budgetLineIndex
-        let all = Array(Set(op.keys).union(fp.keys))
-        let naturalKeys = all.map { NaturalOrder.Key($0.output.text) }
-        keys = all.indices.sorted { i, j in
-            // (output, year) < (output, year): the output's natural order, then the year.
-            if naturalKeys[i] < naturalKeys[j] { return true }
-            if naturalKeys[j] < naturalKeys[i] { return false }
-            return all[i].year < all[j].year
-        }.map { all[$0] }
+        // (output, year) < (output, year): the output's natural order, then the year. The outputs
+        // are sorted (each code's natural-order key built once), then each output's years.
+        var years: [OutputCode: [Int]] = [:]
+        for key in Set(op.keys).union(fp.keys) { years[key.output, default: []].append(key.year) }
+        keys = NaturalOrder.sorted(Array(years.keys), by: \.text).flatMap { output in
+            years[output, default: []].sorted().map { Key(output: output, year: $0) }
+        }
     }
 
     /// Changes one side in place (no copy of its arrays).
