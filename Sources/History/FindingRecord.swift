@@ -62,6 +62,55 @@ public struct FindingRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
         self.deltaChange = deltaChange
     }
 
+    /// The row's columns read by name, as the `CodingKeys` name them (GRDB's `Decodable` route goes
+    /// through a decoder per row; a run reads thousands: issue 11).
+    public init(row: Row) throws {
+        runID = row["run_id"]
+        id = row["id"]
+        rule = row["rule"]
+        severity = row["severity"]
+        bureau = row["bureau"]
+        output = row["output"]
+        period = row["period"]
+        expected = row["expected"]
+        actual = row["actual"]
+        delta = row["delta"]
+        expectedText = row["expected_text"]
+        actualText = row["actual_text"]
+        deltaText = row["delta_text"]
+        message = row["message"]
+        sources = row["sources"]
+        causedBy = row["caused_by"]
+        status = row["status"]
+        firstSeenRun = row["first_seen_run"]
+        runsSeen = row["runs_seen"]
+        deltaChange = row["delta_change"]
+    }
+
+    /// The record's columns, as the `CodingKeys` name them (written straight, not through an encoder).
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["run_id"] = runID
+        container["id"] = id
+        container["rule"] = rule
+        container["severity"] = severity
+        container["bureau"] = bureau
+        container["output"] = output
+        container["period"] = period
+        container["expected"] = expected
+        container["actual"] = actual
+        container["delta"] = delta
+        container["expected_text"] = expectedText
+        container["actual_text"] = actualText
+        container["delta_text"] = deltaText
+        container["message"] = message
+        container["sources"] = sources
+        container["caused_by"] = causedBy
+        container["status"] = status
+        container["first_seen_run"] = firstSeenRun
+        container["runs_seen"] = runsSeen
+        container["delta_change"] = deltaChange
+    }
+
     /// The files its sources name.
     public var sourceFiles: [String] {
         sources.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
