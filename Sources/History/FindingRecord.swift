@@ -87,28 +87,25 @@ public struct FindingRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
         deltaChange = row["delta_change"]
     }
 
-    /// The record's columns, as the `CodingKeys` name them (written straight, not through an encoder).
+    /// The table's columns, as the `CodingKeys` name them, in the order of ``databaseValues``.
+    static let columns = ["run_id", "id", "rule", "severity", "bureau", "output", "period", "expected", "actual", "delta", "expected_text",
+                          "actual_text", "delta_text", "message", "sources", "caused_by", "status", "first_seen_run", "runs_seen", "delta_change"]
+
+    /// The record's values, column by column (``columns``).
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [runID, id, rule, severity, bureau, output, period, expected, actual, delta, expectedText, actualText, deltaText, message, sources,
+         causedBy, status, firstSeenRun, runsSeen, deltaChange]
+    }
+
+    /// `INSERT INTO findings (…) VALUES (?, …)`: one statement, prepared once for a run's rows.
+    static var insertSQL: String {
+        "INSERT INTO \(databaseTableName) (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES ("
+            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+    }
+
+    /// The record's columns (written straight, not through an encoder).
     public func encode(to container: inout PersistenceContainer) throws {
-        container["run_id"] = runID
-        container["id"] = id
-        container["rule"] = rule
-        container["severity"] = severity
-        container["bureau"] = bureau
-        container["output"] = output
-        container["period"] = period
-        container["expected"] = expected
-        container["actual"] = actual
-        container["delta"] = delta
-        container["expected_text"] = expectedText
-        container["actual_text"] = actualText
-        container["delta_text"] = deltaText
-        container["message"] = message
-        container["sources"] = sources
-        container["caused_by"] = causedBy
-        container["status"] = status
-        container["first_seen_run"] = firstSeenRun
-        container["runs_seen"] = runsSeen
-        container["delta_change"] = deltaChange
+        for (column, value) in zip(Self.columns, databaseValues) { container[column] = value }
     }
 
     /// The files its sources name.
