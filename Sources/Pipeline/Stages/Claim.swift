@@ -59,13 +59,16 @@ extension BatchRun {
                     claimed.notFiles.append((target, "not a regular file; it was not opened"))
                 }
             }
-            // The taken-back files' moves are on disk before their emptied folders go.
-            try flushes.flush()
-            for folder in Set(takenBack.map { $0.deletingLastPathComponent() }) { try Self.removeEmptyFolder(folder) }
+            if !takenBack.isEmpty {
+                // The taken-back files' moves are on disk before their emptied folders go, and then
+                // those folders' removal.
+                try flushes.flush()
+                for folder in Set(takenBack.map { $0.deletingLastPathComponent() }) { try Self.removeEmptyFolder(folder) }
+                try DurableFile.flushFolder(inbox.processing)
+            }
             for url in discovery.ready { claimed.ready.append(try inbox.claim(url, into: batch, flushes: &flushes)) }
             for entry in discovery.notFiles { claimed.notFiles.append((try inbox.claim(entry.url, into: batch, flushes: &flushes), entry.reason)) }
             try flushes.flush()
-            try DurableFile.flushFolder(inbox.processing)
         } catch {
             throw EnvironmentFault(folder: inbox.folder.deletingLastPathComponent(), action: "claim the inputs into processing/\(setup.batch)/",
                                    error: error, consequence: "nothing is written; the files claimed so far lie in processing/\(setup.batch)/ and the next run takes them back")
