@@ -62,6 +62,52 @@ public struct FindingRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
         self.deltaChange = deltaChange
     }
 
+    /// The row's columns read by name, as the `CodingKeys` name them (GRDB's `Decodable` route goes
+    /// through a decoder per row; a run reads thousands: issue 11).
+    public init(row: Row) throws {
+        runID = row["run_id"]
+        id = row["id"]
+        rule = row["rule"]
+        severity = row["severity"]
+        bureau = row["bureau"]
+        output = row["output"]
+        period = row["period"]
+        expected = row["expected"]
+        actual = row["actual"]
+        delta = row["delta"]
+        expectedText = row["expected_text"]
+        actualText = row["actual_text"]
+        deltaText = row["delta_text"]
+        message = row["message"]
+        sources = row["sources"]
+        causedBy = row["caused_by"]
+        status = row["status"]
+        firstSeenRun = row["first_seen_run"]
+        runsSeen = row["runs_seen"]
+        deltaChange = row["delta_change"]
+    }
+
+    /// The table's columns, as the `CodingKeys` name them, in the order of ``databaseValues``.
+    static let columns = ["run_id", "id", "rule", "severity", "bureau", "output", "period", "expected", "actual", "delta", "expected_text",
+                          "actual_text", "delta_text", "message", "sources", "caused_by", "status", "first_seen_run", "runs_seen", "delta_change"]
+
+    /// The record's values, column by column (``columns``).
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [runID, id, rule, severity, bureau, output, period, expected, actual, delta, expectedText, actualText, deltaText, message, sources,
+         causedBy, status, firstSeenRun, runsSeen, deltaChange]
+    }
+
+    /// `INSERT INTO findings (…) VALUES (?, …)`: one statement, prepared once for a run's rows.
+    static var insertSQL: String {
+        "INSERT INTO \(databaseTableName) (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES ("
+            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+    }
+
+    /// The record's columns (written straight, not through an encoder).
+    public func encode(to container: inout PersistenceContainer) throws {
+        for (column, value) in zip(Self.columns, databaseValues) { container[column] = value }
+    }
+
     /// The files its sources name.
     public var sourceFiles: [String] {
         sources.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -136,10 +136,12 @@ public final class RunHistory: Sendable {
             try run.insert(db)
             let id = run.id!
             for var row in entry.inputs { row.runID = id; try row.insert(db) }
+            // Thousands of rows: one statement prepared once, not one built per row.
+            let insertFinding = try db.makeStatement(sql: FindingRecord.insertSQL)
             for var row in entry.findings {
                 row.runID = id
                 row.firstSeenRun = row.firstSeenRun ?? id   // a new or regressed finding starts its series here
-                try row.insert(db)
+                try insertFinding.execute(arguments: StatementArguments(row.databaseValues))
             }
             for var row in entry.resolved { row.runID = id; try row.insert(db) }
             for var row in entry.coverage { row.runID = id; try row.insert(db) }

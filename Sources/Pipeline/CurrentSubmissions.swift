@@ -80,14 +80,20 @@ struct CurrentSubmissions: Codable {
     }
 
     /// Writes the set (temporary file, flush, rename), first keeping the version it replaces as
-    /// `current.json.prev` when that one is readable and different.
+    /// `current.json.prev` when that one is readable and different. A file already holding these
+    /// bytes is not written again; its folder is flushed, so that its name is on disk all the same.
     func save(to archive: URL) throws {
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(self)
         let url = archive.appendingPathComponent(Self.name)
-        if let old = try? Data(contentsOf: url), old != data, (try? JSONDecoder().decode(CurrentSubmissions.self, from: old)) != nil {
+        let old = try? Data(contentsOf: url)
+        if old == data {
+            try DurableFile.flushFolder(archive)
+            return
+        }
+        if let old, (try? JSONDecoder().decode(CurrentSubmissions.self, from: old)) != nil {
             try DurableFile.write(old, to: archive.appendingPathComponent(Self.previousName))
         }
         try DurableFile.write(data, to: url)

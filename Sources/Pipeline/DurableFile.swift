@@ -38,11 +38,21 @@ enum DurableFile {
     /// renamed into place, and only then the source removed: a run killed half-way leaves a
     /// temporary that the next run sweeps, never a truncated file under the final name.
     static func move(_ source: URL, to target: URL, steps: DurableSteps = .uncounted) throws {
+        var flushes = FolderFlushes()
+        try move(source, to: target, steps: steps, flushes: &flushes)
+        try flushes.flush()
+    }
+
+    /// ``move(_:to:steps:)`` whose last folder flushes are left in `flushes`: the caller flushes
+    /// them, once per folder, after its last move (`reliability.md` 6.1). Within one file system
+    /// that is the rename alone; across file systems the target's folder is still flushed before
+    /// the source is removed.
+    static func move(_ source: URL, to target: URL, steps: DurableSteps = .uncounted, flushes: inout FolderFlushes) throws {
         let targetFolder = target.deletingLastPathComponent(), sourceFolder = source.deletingLastPathComponent()
         do {
             try Durable.rename(source.path, over: target.path)
-            try flushFolder(targetFolder)
-            try flushFolder(sourceFolder)
+            flushes.add(targetFolder)
+            flushes.add(sourceFolder)
             return
         } catch let error as SystemCallError where error.call == "rename" {
             guard error.kind == .crossDevice else {
@@ -67,7 +77,7 @@ enum DurableFile {
             try FileManager.default.moveItem(at: source, to: target)   // a link or folder refused unopened: no bytes to lose
             try flushFolder(targetFolder)
         }
-        try flushFolder(sourceFolder)
+        flushes.add(sourceFolder)
     }
 
     /// Whether two files hold the same bytes (compared in 1 MiB pieces).

@@ -16,14 +16,14 @@ struct Inbox {
     var processing: URL { folder.deletingLastPathComponent().appendingPathComponent("processing") }
 
     /// Claims `file` for the batch whose folder is `batch` (`processing/<batch>/`): renamed there,
-    /// under its own name or, when that is taken, `name (2).xlsx`, …, then both folders flushed.
-    /// Within one file system that is one `rename(2)`; across file systems the durable copy of
-    /// ``DurableFile/move(_:to:steps:)``.
-    func claim(_ file: URL, into batch: URL) throws -> URL {
+    /// under its own name or, when that is taken, `name (2).xlsx`, …; both folders are left in
+    /// `flushes`, to be flushed once after the batch's last claim. Within one file system that is
+    /// one `rename(2)`; across file systems the durable copy of ``DurableFile/move(_:to:steps:)``.
+    func claim(_ file: URL, into batch: URL, flushes: inout FolderFlushes) throws -> URL {
         try FileManager.default.createDirectory(at: batch, withIntermediateDirectories: true)
         let target = unique(batch.appendingPathComponent(file.lastPathComponent))
         steps.step()
-        try DurableFile.move(file, to: target, steps: steps)
+        try DurableFile.move(file, to: target, steps: steps, flushes: &flushes)
         return target
     }
 
@@ -151,35 +151,42 @@ struct Inbox {
         return Stamp(size: size, modified: modified)
     }
 
-    /// Moves an accepted file to `archive/<batch>/`, never overwriting an earlier one. `before` runs
-    /// with the name it will have there, before it moves (to record it as current first: a run
-    /// stopped between the two then leaves a record of a file still in `processing/<batch>/`, which
-    /// the next run files away, rather than an archived file nobody knows as current).
-    func archive(_ file: URL, batch: String, before: (URL) throws -> Void = { _ in }) throws -> URL {
+    /// The place an accepted file takes in `archive/<batch>/` (never an earlier one's); `taken`
+    /// holds the names already given to other files of the batch not yet moved.
+    func archiveTarget(_ file: URL, batch: String, taken: inout Set<String>) throws -> URL {
         let archive = archive.appendingPathComponent(batch)
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
-        let target = place(file, in: archive)
-        try before(target)
+        return place(file, in: archive, taken: &taken)
+    }
+
+    /// Moves an accepted file to its place in `archive/<batch>/` (``archiveTarget(_:batch:taken:)``),
+    /// its folders left in `flushes`. A workbook that becomes current is recorded so before it
+    /// moves: a run stopped between the two then leaves a record of a file still in
+    /// `processing/<batch>/`, which the next run files away, rather than an archived file nobody
+    /// knows as current.
+    func archive(_ file: URL, to target: URL, flushes: inout FolderFlushes) throws {
         steps.step()
-        try move(file, to: target)
-        return target
+        try move(file, to: target, flushes: &flushes)
     }
 
     /// The name `file` takes in `folder`: its own (fitted), or the name it already has there when a
     /// run stopped after copying it across file systems but before removing it from the inbox
-    /// (same name, same bytes: filed once, not twice), else a unique one.
-    private func place(_ file: URL, in folder: URL) -> URL {
+    /// (same name, same bytes: filed once, not twice), else a unique one; neither one of `taken`.
+    private func place(_ file: URL, in folder: URL, taken: inout Set<String>) -> URL {
         let fitted = folder.appendingPathComponent(FileNames.fitting(file.lastPathComponent))
-        return DurableFile.sameContent(file, fitted) ? fitted : unique(fitted)
+        let target = !taken.contains(fitted.path) && DurableFile.sameContent(file, fitted) ? fitted : unique(fitted, taken: taken)
+        taken.insert(target.path)
+        return target
     }
 
-    /// Moves `file` to `target`, or, when `target` already holds the same bytes, removes `file`.
-    private func move(_ file: URL, to target: URL) throws {
+    /// Moves `file` to `target`, or, when `target` already holds the same bytes, removes `file`;
+    /// the folders concerned are left in `flushes`.
+    private func move(_ file: URL, to target: URL, flushes: inout FolderFlushes) throws {
         if FileManager.default.fileExists(atPath: target.path), DurableFile.sameContent(file, target) {
             try FileManager.default.removeItem(at: file)
-            try DurableFile.flushFolder(folder)
+            flushes.add(file.deletingLastPathComponent())
         } else {
-            try DurableFile.move(file, to: target, steps: steps)
+            try DurableFile.move(file, to: target, steps: steps, flushes: &flushes)
         }
     }
 
@@ -213,13 +220,20 @@ struct Inbox {
     /// The side file that keeps a crashed worker's standard error beside the quarantined `name`.
     static func stderrName(of name: String) -> String { name + ".stderr.txt" }
 
-    /// Writes the reason first (and, for a file whose worker crashed or was stopped, its standard
-    /// error as `<file>.stderr.txt`, named in the reason file), then moves the file to `quarantine/<batch>/`.
-    /// Each side file is written atomically (temporary name, flush, rename), as the reason is.
-    func quarantine(_ file: URL, batch: String, reason: String, stderr: String? = nil) throws -> URL {
+    /// The place a refused file takes in `quarantine/<batch>/`; `taken` as for ``archiveTarget(_:batch:taken:)``.
+    func quarantineTarget(_ file: URL, batch: String, taken: inout Set<String>) throws -> URL {
         let quarantine = quarantine.appendingPathComponent(batch)
         try FileManager.default.createDirectory(at: quarantine, withIntermediateDirectories: true)
-        let target = place(file, in: quarantine)
+        return place(file, in: quarantine, taken: &taken)
+    }
+
+    /// Writes the reason first (and, for a file whose worker crashed or was stopped, its standard
+    /// error as `<file>.stderr.txt`, named in the reason file), then moves the file to its place in
+    /// `quarantine/<batch>/` (``quarantineTarget(_:batch:taken:)``), its folders left in `flushes`.
+    /// Each side file is written durably (temporary name, flush, rename, folder flushed) before the
+    /// file moves, so a quarantined file never lacks its reason.
+    func quarantine(_ file: URL, to target: URL, reason: String, stderr: String? = nil, flushes: inout FolderFlushes) throws {
+        let quarantine = target.deletingLastPathComponent()
         var text = FileNames.display(reason) + "\n"
         if let stderr {
             let side = Self.stderrName(of: target.lastPathComponent)
@@ -230,17 +244,17 @@ struct Inbox {
         steps.step()
         try DurableFile.write(Data(text.utf8), to: URL(fileURLWithPath: target.path + ".reason.txt"))
         steps.step()
-        try move(file, to: target)
-        return target
+        try move(file, to: target, flushes: &flushes)
     }
 
-    /// `name.xlsx`, else `name (2).xlsx`, … so nothing already filed is replaced.
-    private func unique(_ url: URL) -> URL {
-        guard FileManager.default.fileExists(atPath: url.path) else { return url }
+    /// `name.xlsx`, else `name (2).xlsx`, … so nothing already filed (nor a name of `taken`) is replaced.
+    private func unique(_ url: URL, taken: Set<String> = []) -> URL {
+        func free(_ url: URL) -> Bool { !taken.contains(url.path) && !FileManager.default.fileExists(atPath: url.path) }
+        guard !free(url) else { return url }
         let base = url.deletingPathExtension().lastPathComponent, ext = url.pathExtension
         for n in 2... {
             let candidate = url.deletingLastPathComponent().appendingPathComponent("\(base) (\(n))" + (ext.isEmpty ? "" : ".\(ext)"))
-            if !FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+            if free(candidate) { return candidate }
         }
         return url
     }

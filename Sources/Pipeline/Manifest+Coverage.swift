@@ -21,7 +21,7 @@ extension Manifest {
                 list.isEmpty ? nil : list.map { Gap(scope: $0.scope.description, reason: $0.reason.description,
                                                     causedBy: $0.causedBy.isEmpty ? nil : $0.causedBy.map(\.description)) }
             }
-            evaluated = coverage.evaluated.sorted().map(\.description)
+            evaluated = Coverage.Scope.sorted(coverage.evaluated).map(\.description)
             skipped = gaps(coverage.skipped)
             limited = gaps(coverage.limited)
         }

@@ -4,7 +4,10 @@ import Results
 /// The two sides of the reconciliation grain (output, year), built once from the model.
 struct Ledger {
     /// One side's cells for an (output, year): all funding, and the regular-budget part.
-    struct Side {
+    ///
+    /// A class: filled while the ledger is built, then only read, by every rule and for every key;
+    /// a look-up hands out one reference instead of copying four arrays (issue 11).
+    final class Side {
         var all: Decimal = 0
         var rb: Decimal = 0
         var allCells: [CellSource] = []
@@ -82,31 +85,35 @@ struct Ledger {
         }
         self.allocationIndex = allocationIndex
         self.budgetLineIndex = budgetLineIndex
-        let all = Array(Set(op.keys).union(fp.keys))
-        let naturalKeys = all.map { NaturalOrder.Key($0.output.text) }
-        keys = all.indices.sorted { i, j in
-            // (output, year) < (output, year): the output's natural order, then the year.
-            if naturalKeys[i] < naturalKeys[j] { return true }
-            if naturalKeys[j] < naturalKeys[i] { return false }
-            return all[i].year < all[j].year
-        }.map { all[$0] }
+        // (output, year) < (output, year): the output's natural order, then the year. The outputs
+        // are sorted (each code's natural-order key built once), then each output's years.
+        var years: [OutputCode: [Int]] = [:]
+        for key in Set(op.keys).union(fp.keys) { years[key.output, default: []].append(key.year) }
+        keys = NaturalOrder.sorted(Array(years.keys), by: \.text).flatMap { output in
+            years[output, default: []].sorted().map { Key(output: output, year: $0) }
+        }
     }
 
-    /// Changes one side in place (no copy of its arrays).
-    private static func update(_ sides: inout [Key: Side], _ key: Key, _ body: (inout Side) -> Void) {
-        body(&sides[key, default: Side()])
+    /// Changes one side in place, made on first use.
+    private static func update(_ sides: inout [Key: Side], _ key: Key, _ body: (Side) -> Void) {
+        if let side = sides[key] { return body(side) }
+        let side = Side()
+        sides[key] = side
+        body(side)
     }
 }
 
 extension ResultsModel {
     /// The allocations of `output`, in model order, through the ledger's index.
     func allocations(of output: OutputCode, in ledger: Ledger) -> LazyMapSequence<[Int], Allocation> {
-        (ledger.allocationIndex[output] ?? []).lazy.map { self.allocations[$0] }
+        let allocations = allocations   // the one array, not the whole model, goes into the closure
+        return (ledger.allocationIndex[output] ?? []).lazy.map { allocations[$0] }
     }
 
     /// The financial-plan lines of `output`, in model order, through the ledger's index.
     func budgetLines(of output: OutputCode, in ledger: Ledger) -> LazyMapSequence<[Int], BudgetLine> {
-        (ledger.budgetLineIndex[output] ?? []).lazy.map { self.budgetLines[$0] }
+        let lines = budgetLines
+        return (ledger.budgetLineIndex[output] ?? []).lazy.map { lines[$0] }
     }
 }
 

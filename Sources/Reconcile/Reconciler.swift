@@ -68,15 +68,16 @@ struct RuleRun {
 
     /// Adds findings, appending `#2`, `#3`, … to an id already used.
     mutating func emit(_ new: [Finding]) {
-        for var finding in new {
-            let count = usedIDs[finding.id, default: 0] + 1
-            usedIDs[finding.id] = count
-            finding.id.occurrence = count
-            findings.append(finding)
-        }
+        for finding in new { emit(finding) }
     }
 
-    mutating func emit(_ finding: Finding) { emit([finding]) }
+    mutating func emit(_ finding: Finding) {
+        var finding = finding
+        let count = usedIDs[finding.id, default: 0] + 1
+        usedIDs[finding.id] = count
+        if finding.id.occurrence != count { finding.id.occurrence = count }
+        findings.append(finding)
+    }
 
     /// The findings of one rule so far.
     func findings(of rule: RuleID) -> [Finding] { findings.filter { $0.rule == rule } }

@@ -24,10 +24,20 @@ public struct Coverage: Hashable, Sendable, Codable {
         }
 
         public static func < (a: Scope, b: Scope) -> Bool {
-            func rank(_ s: Scope) -> Int {
-                switch s { case .run: 0; case .workbook: 1; case .bureau: 2; case .kpi: 3 }
-            }
-            return rank(a) != rank(b) ? rank(a) < rank(b) : NaturalOrder.less(a.description, b.description)
+            a.rank != b.rank ? a.rank < b.rank : NaturalOrder.less(a.description, b.description)
+        }
+
+        private var rank: Int {
+            switch self { case .run: 0; case .workbook: 1; case .bureau: 2; case .kpi: 3 }
+        }
+
+        /// `scopes` in the order of ``<``, each description's natural-order key built once (a rule
+        /// evaluates thousands of KPI scopes; comparing pairs re-split both texts: issue 11).
+        public static func sorted(_ scopes: [Scope]) -> [Scope] {
+            let keys = scopes.map { NaturalOrder.Key($0.description) }
+            return scopes.indices.sorted { i, j in
+                scopes[i].rank != scopes[j].rank ? scopes[i].rank < scopes[j].rank : keys[i] < keys[j]
+            }.map { scopes[$0] }
         }
     }
 

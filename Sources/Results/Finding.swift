@@ -18,43 +18,117 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
 /// A discrepancy or data problem: one row of the discrepancy log.
 ///
 /// Every field is a typed value; the log's text forms are rendered once, by the reports.
+///
+/// A value type whose fields live in one shared, copy-on-write box (`Fields` in a `Storage`, as
+/// swift-collections' containers keep theirs): a finding is copied into arrays, sorted, filtered
+/// and handed from stage to stage many times, and a copy is one reference instead of every
+/// field's (issue 11: copying the fields inline led the run's profile). A change copies the box
+/// first when it is shared, so value semantics hold.
 public struct Finding: Hashable, Sendable, Codable {
-    public var id: ID
-    public var severity: Severity
+    /// The fields, stored once; synthesized `Codable` and `Hashable` give the finding's.
+    struct Fields: Hashable, Sendable, Codable {
+        var id: ID
+        var severity: Severity
+        var bureau: Bureau?
+        var output: OutputCode?
+        var period: Period
+        var message: Message
+        var expected: FindingValue
+        var actual: FindingValue
+        var delta: FindingValue
+        var sources: [SourceRef]
+        var causedBy: [ID]
+        var status: FindingStatus?
+    }
+
+    /// The box the fields live in; changed in place only while no other finding shares it.
+    final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    public var id: ID {
+        get { storage.fields.id }
+        set { update { $0.id = newValue } }
+    }
+    public var severity: Severity {
+        get { storage.fields.severity }
+        set { update { $0.severity = newValue } }
+    }
     /// The bureau the finding is about, if one.
-    public var bureau: Bureau?
+    public var bureau: Bureau? {
+        get { storage.fields.bureau }
+        set { update { $0.bureau = newValue } }
+    }
     /// The output (or the result a KPI is linked to) the finding is about, if one.
-    public var output: OutputCode?
-    public var period: Period
+    public var output: OutputCode? {
+        get { storage.fields.output }
+        set { update { $0.output = newValue } }
+    }
+    public var period: Period {
+        get { storage.fields.period }
+        set { update { $0.period = newValue } }
+    }
     /// What the finding says, as facts; the reports render its words.
-    public var message: Message
-    public var expected: FindingValue
-    public var actual: FindingValue
-    public var delta: FindingValue
+    public var message: Message {
+        get { storage.fields.message }
+        set { update { $0.message = newValue } }
+    }
+    public var expected: FindingValue {
+        get { storage.fields.expected }
+        set { update { $0.expected = newValue } }
+    }
+    public var actual: FindingValue {
+        get { storage.fields.actual }
+        set { update { $0.actual = newValue } }
+    }
+    public var delta: FindingValue {
+        get { storage.fields.delta }
+        set { update { $0.delta = newValue } }
+    }
     /// The cells (ranges, sheets, files) behind the finding, in the order the rule gives.
-    public var sources: [SourceRef]
+    public var sources: [SourceRef] {
+        get { storage.fields.sources }
+        set { update { $0.sources = newValue } }
+    }
     /// The root-cause findings that explain this one.
-    public var causedBy: [ID]
+    public var causedBy: [ID] {
+        get { storage.fields.causedBy }
+        set { update { $0.causedBy = newValue } }
+    }
     /// Against the previous committed run (set by the run from its history; nil when none was consulted).
-    public var status: FindingStatus?
+    public var status: FindingStatus? {
+        get { storage.fields.status }
+        set { update { $0.status = newValue } }
+    }
 
     public init(id: ID, severity: Severity, bureau: Bureau? = nil, output: OutputCode? = nil, period: Period = .none,
                 message: Message, expected: FindingValue = .none, actual: FindingValue = .none, delta: FindingValue = .none,
                 sources: [SourceRef], causedBy: [ID] = []) {
-        self.id = id
-        self.severity = severity
-        self.bureau = bureau
-        self.output = output
-        self.period = period
-        self.message = message
-        self.expected = expected
-        self.actual = actual
-        self.delta = delta
-        self.sources = sources
-        self.causedBy = causedBy
+        storage = Storage(Fields(id: id, severity: severity, bureau: bureau, output: output, period: period, message: message,
+                                 expected: expected, actual: actual, delta: delta, sources: sources, causedBy: causedBy, status: nil))
     }
 
-    public var rule: RuleID { id.rule }
+    /// Changes the fields, first copying the box when another finding shares it.
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        change(&storage.fields)
+    }
+
+    public static func == (a: Finding, b: Finding) -> Bool {
+        a.storage === b.storage || a.storage.fields == b.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
+
+    /// The same keyed form as the fields' (`id`, `severity`, …, `status`).
+    public init(from decoder: any Decoder) throws { storage = Storage(try Fields(from: decoder)) }
+
+    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
+
+    public var rule: RuleID { storage.fields.id.rule }
 
     /// The natural key: the id without its rule prefix.
     public var key: String { id.key }
@@ -71,7 +145,7 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Comparable {
     case rsk001 = "RSK-001", rsk002 = "RSK-002", rsk003 = "RSK-003"
 
     private static let ranks = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
-    private var rank: Int { Self.ranks[self]! }
+    var rank: Int { Self.ranks[self]! }
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 }
 
@@ -85,9 +159,9 @@ extension Finding {
     /// `findings` in log order (``logOrder``), each key split into its natural-order runs once.
     public static func sortedForLog(_ findings: [Finding]) -> [Finding] {
         let keys = findings.map { NaturalOrder.Key($0.key) }
+        let ranks = findings.map(\.rule.rank)
         return findings.indices.sorted { i, j in
-            let a = findings[i], b = findings[j]
-            if a.rule != b.rule { return a.rule < b.rule }
+            if ranks[i] != ranks[j] { return ranks[i] < ranks[j] }
             return keys[i] < keys[j]
         }.map { findings[$0] }
     }

@@ -52,7 +52,8 @@ public enum NaturalOrder {
             var i = 0
             while i < n {
                 // Runs alternate from a text run, so index parity gives the kind on both sides.
-                if a.original[i] != b.original[i] {
+                // Equal bytes are equal runs: the Unicode comparison only when the bytes differ.
+                if !a.original[i].utf8.elementsEqual(b.original[i].utf8) && a.original[i] != b.original[i] {
                     let p = a.runs[i], q = b.runs[i]
                     if i % 2 == 1 {
                         // Digits (ASCII): fewer significant digits is smaller, then digit by digit.

@@ -106,6 +106,10 @@ import TestSupport
         try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
         try Self.settle(inbox)
         let first = try run()
+        // BR resubmits: current.json is replaced, and the set it replaces is kept as current.json.prev.
+        try FileManager.default.copyItem(at: archive.appendingPathComponent("\(first.manifest.batch ?? "?")/OP_BR_2022-2025_v2.xlsx"), to: inbox.appendingPathComponent("OP_BR_2022-2025_v3.xlsx"))
+        try Self.settle(inbox)
+        _ = try run()
         #expect(FileManager.default.fileExists(atPath: archive.appendingPathComponent("current.json.prev").path))
 
         try truncate()
@@ -120,11 +124,8 @@ import TestSupport
         #expect(manifest.findings["SUB-001"] == nil)
         #expect(try JSONDecoder().decode([String: [String: String]].self, from: Data(contentsOf: record))["files"]?.count == 7)
 
-        // BR resubmits; then current.json is damaged and its previous copy lost too: the archive's
-        // files alone tell the current set, the later version winning.
-        try FileManager.default.copyItem(at: archive.appendingPathComponent("\(first.manifest.batch ?? "?")/OP_BR_2022-2025_v2.xlsx"), to: inbox.appendingPathComponent("OP_BR_2022-2025_v3.xlsx"))
-        try Self.settle(inbox)
-        _ = try run()
+        // Then current.json is damaged and its previous copy lost too: the archive's files alone
+        // tell the current set, the later version winning.
         try truncate()
         try FileManager.default.removeItem(at: archive.appendingPathComponent("current.json.prev"))
         let recovered = try run()

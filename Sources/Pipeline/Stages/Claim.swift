@@ -46,20 +46,29 @@ extension BatchRun {
         do {
             try FileManager.default.createDirectory(at: batch, withIntermediateDirectories: true)
             try DurableFile.flushFolder(inbox.processing)
+            // Each folder a claim renames into or out of is flushed once, after the last claim
+            // (`reliability.md` 6.1); nothing is read before.
+            var flushes = FolderFlushes()
             for url in takenBack {
                 // Judged again as discovery judges: only a regular file is ever opened.
                 let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
-                let target = try inbox.claim(url, into: batch)
+                let target = try inbox.claim(url, into: batch, flushes: &flushes)
                 if type == .typeRegular {
                     claimed.ready.append(target)
                 } else {
                     claimed.notFiles.append((target, "not a regular file; it was not opened"))
                 }
             }
-            for folder in Set(takenBack.map { $0.deletingLastPathComponent() }) { try Self.removeEmptyFolder(folder) }
-            for url in discovery.ready { claimed.ready.append(try inbox.claim(url, into: batch)) }
-            for entry in discovery.notFiles { claimed.notFiles.append((try inbox.claim(entry.url, into: batch), entry.reason)) }
-            try DurableFile.flushFolder(inbox.processing)
+            if !takenBack.isEmpty {
+                // The taken-back files' moves are on disk before their emptied folders go, and then
+                // those folders' removal.
+                try flushes.flush()
+                for folder in Set(takenBack.map { $0.deletingLastPathComponent() }) { try Self.removeEmptyFolder(folder) }
+                try DurableFile.flushFolder(inbox.processing)
+            }
+            for url in discovery.ready { claimed.ready.append(try inbox.claim(url, into: batch, flushes: &flushes)) }
+            for entry in discovery.notFiles { claimed.notFiles.append((try inbox.claim(entry.url, into: batch, flushes: &flushes), entry.reason)) }
+            try flushes.flush()
         } catch {
             throw EnvironmentFault(folder: inbox.folder.deletingLastPathComponent(), action: "claim the inputs into processing/\(setup.batch)/",
                                    error: error, consequence: "nothing is written; the files claimed so far lie in processing/\(setup.batch)/ and the next run takes them back")

@@ -66,28 +66,40 @@ extension BatchRun {
     }
 
     /// Files each entry of `plan` still in `folder` (`processing/<batch>/`) away, then removes the
-    /// plan and the folder. An archived workbook is recorded as current (by its path relative to
-    /// `archive/`) before it moves: a run stopped half-way leaves no archived workbook that the next
-    /// run would not know as current. Entries already moved are skipped, so this may run again.
+    /// plan and the folder. The archived workbooks that become current are recorded so (by their
+    /// paths relative to `archive/`), in one write of `current.json`, before any of them moves: a
+    /// run stopped half-way leaves no archived workbook that the next run would not know as
+    /// current. The moves' folders are flushed once each, after the last move and before the plan
+    /// is removed. Entries already moved are skipped, so this may run again.
     static func finish(_ plan: FilingPlan, in folder: URL, current: inout CurrentSubmissions, _ inbox: Inbox) throws {
         let steps = inbox.steps, batch = plan.batch
         do {
+            // Each file's place first, then the current set with every accepted one, on disk before
+            // any of them moves; then the moves, and each folder they touched flushed once
+            // (`reliability.md` 6.1), before the plan goes.
+            var taken = Set<String>()
+            var places: [(entry: FilingPlan.Entry, file: URL, target: URL)] = []
             for entry in plan.entries {
                 let url = folder.appendingPathComponent(entry.file)
                 guard (try? FileManager.default.attributesOfItem(atPath: url.path)) != nil else { continue }   // filed already
-                if entry.fate == Fate.quarantined.rawValue {
-                    _ = try inbox.quarantine(url, batch: batch, reason: entry.reason ?? "refused", stderr: entry.stderr)
-                    continue
-                }
-                _ = try inbox.archive(url, batch: batch) { target in
-                    guard let slot = entry.slot else { return }
+                let target = entry.fate == Fate.quarantined.rawValue
+                    ? try inbox.quarantineTarget(url, batch: batch, taken: &taken) : try inbox.archiveTarget(url, batch: batch, taken: &taken)
+                if entry.fate != Fate.quarantined.rawValue, let slot = entry.slot {
                     current.files[slot] = batch + "/" + target.lastPathComponent
-                    steps.step()
-                    try current.save(to: inbox.archive)
                 }
+                places.append((entry, url, target))
             }
             steps.step()
             try current.save(to: inbox.archive)
+            var flushes = FolderFlushes()
+            for (entry, url, target) in places {
+                if entry.fate == Fate.quarantined.rawValue {
+                    try inbox.quarantine(url, to: target, reason: entry.reason ?? "refused", stderr: entry.stderr, flushes: &flushes)
+                } else {
+                    try inbox.archive(url, to: target, flushes: &flushes)
+                }
+            }
+            try flushes.flush()
             // The plan last: a folder left without it (and without files) is only removed by the next run.
             let planURL = folder.appendingPathComponent(FilingPlan.name)
             if FileManager.default.fileExists(atPath: planURL.path) { try FileManager.default.removeItem(at: planURL) }

@@ -63,7 +63,8 @@ extension RuleRun {
 
     /// Possibly transposed digits: Δ, in the column's display unit, is a whole multiple of 9.
     static func looksTransposed(_ delta: Decimal, unit: MoneyUnit?) -> Bool {
-        let display = delta / (unit?.factor ?? 1)
+        // In CHF the value is its own display (no division: issue 11).
+        let display = unit == nil || unit == .chf ? delta : delta / unit!.factor
         guard display != 0, display == display.rounded(scale: 0) else { return false }
         let remainder = display - (display / 9).rounded(scale: 0, mode: .down) * 9
         return remainder == 0

@@ -19,11 +19,13 @@ extension RuleRun {
     /// FIN-004: each bureau's computed RB total per year against the financial plan's figure.
     mutating func bureauTotalRule() {
         guard hasFinancialPlan else { return }
-        let fin010 = findings.filter { classFindings.contains($0.id) }
+        let classIDs = Set(classFindings)
+        let fin010 = findings.filter { classIDs.contains($0.id) }
         for bureau in Bureau.allCases where bureausPresent.contains(bureau) {
+            // The bureau's regular-budget rows, found once for every year (by index: no row is copied).
+            let rows = model.allocations.indices.filter { model.allocations[$0].bureau == bureau && model.allocations[$0].funding.isRegular }
             for year in settings.years {
-                let rows = model.allocations.filter { $0.bureau == bureau && $0.funding.isRegular }
-                let cells = rows.compactMap { $0.years[year] }.flatMap(\.cells)
+                let cells = rows.compactMap { model.allocations[$0].years[year] }.flatMap(\.cells)
                 let actual = cells.reduce(Decimal(0)) { $0 + $1.chf }
                 var expectedSources: [SourceRef]
                 let expected: Decimal

@@ -24,6 +24,15 @@ extension RuleRun {
         let listed = Set(model.outputs.map(\.code))
         let crosswalk = Dictionary(model.crosswalk.map { ($0.oldCode, $0) }, uniquingKeysWith: { a, _ in a })
         let titles = Dictionary(model.outputs.map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
+        // The objectives of each prefix letter in natural order, sorted once (a sort per unknown
+        // objective led this rule's profile at scale; issue 11).
+        var sameLetter: [Character: [String]] = [:]
+        func sameLetterObjectives(_ letter: Character) -> [String] {
+            if let same = sameLetter[letter] { return same }
+            let same = NaturalOrder.sorted(objectives.filter { $0.first == letter }, by: { $0 })
+            sameLetter[letter] = same
+            return same
+        }
 
         // RF-002: goals an objective lists must exist in the plan.
         for objective in model.objectives {
@@ -73,7 +82,7 @@ extension RuleRun {
                                  expected: .words("\(settings.planID) code"), actual: .words("\(objective) (\(settings.predecessorPlanID))"), sources: [Format.cell(use.cell)]))
                 } else {
                     let letter = use.output.prefix
-                    let same = objectives.filter { $0.first == letter }.sorted { NaturalOrder.less($0, $1) }
+                    let same = sameLetterObjectives(letter)
                     let expected = same.isEmpty ? "a known objective" : (same.count == 1 ? "one of \(same[0])" : "one of \(same.first!)…\(same.last!)")
                     emit(Finding(id: Finding.ID(.rf001, .source(use.tag), .output(use.output)), severity: .error,
                                  bureau: use.bureau, output: use.output,

@@ -26,6 +26,9 @@ extension RuleRun {
             let requirement = opKeys.compactMap { ledger.op[$0]?.all }.reduce(0, +)
             let funded = fpSides.map(\.all).reduce(0, +)
             guard requirement > 0 else { continue }
+            // Funded in full is a coverage of at least 1, never below a warning threshold of at
+            // most 1: no division needed to know it (issue 11).
+            if funded >= requirement, tolerances.priorityWarn <= 1 { continue }
             let coverage = funded / requirement
             guard coverage < tolerances.priorityWarn else { continue }
             let severity: Severity = coverage < tolerances.priorityError ? .error : .warning

@@ -32,6 +32,14 @@ extension RuleRun {
         // The known outputs of each objective, grouped once (a scan of every output per unknown
         // link was most of this rule's time at scale; issue 11).
         let outputsByObjective = Dictionary(grouping: knownOutputs, by: \.objective)
+        // Each objective's outputs in natural order, sorted once, each code's key built once.
+        var sortedSiblings: [String: [OutputCode]] = [:]
+        func siblings(of objective: String) -> [OutputCode] {
+            if let sorted = sortedSiblings[objective] { return sorted }
+            let sorted = NaturalOrder.sorted(outputsByObjective[objective] ?? [], by: \.text)
+            sortedSiblings[objective] = sorted
+            return sorted
+        }
         let blankWords: Set<String> = ["", "-", "–", "—", "n/a", "none", "tbd"]
         for risk in model.risks {
             let bureau = risk.bureau
@@ -59,9 +67,9 @@ extension RuleRun {
             if let link = risk.linkedOutput {
                 let code = OutputCode(link.text)
                 if !knownOutputs.contains(code) {
-                    let siblings = (outputsByObjective[code.objective] ?? []).sorted()
+                    let known = siblings(of: code.objective)
                     emit(Finding(id: Finding.ID(.rsk002, .text(risk.id), .output(code)), severity: .error, bureau: bureau, output: code,
-                                 message: .riskUnknownOutput(risk: risk.id, output: code, objective: code.objective, siblings: siblings),
+                                 message: .riskUnknownOutput(risk: risk.id, output: code, objective: code.objective, siblings: known),
                                  expected: .term(.knownOutput), actual: .code(code.text), sources: [Format.cell(link.source)]))
                 }
             }

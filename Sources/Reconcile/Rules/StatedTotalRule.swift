@@ -40,8 +40,9 @@ extension RuleRun {
     /// stated total within the rounding tolerance (what a spreadsheet's SUM computes); else none.
     static func skippedText(_ total: StatedTotal, tolerance: Decimal) -> [Quantity] {
         let texts = total.components.filter(\.typedAsText)
+        guard !texts.isEmpty else { return [] }   // no second sum of a scope without text cells (issue 11)
         let withoutTexts = total.components.filter { !$0.typedAsText }.reduce(Decimal(0)) { $0 + $1.value }
-        guard !texts.isEmpty, abs(total.stated - withoutTexts) <= tolerance else { return [] }
+        guard abs(total.stated - withoutTexts) <= tolerance else { return [] }
         return texts
     }
 }

@@ -37,6 +37,8 @@ extension RuleRun {
         var byColumn: [SourceRef: [Hit]] = [:]
         for hit in hits { byColumn[column(hit.op), default: []].append(hit) }
         var columnCells: [(CellSource, Finding.ID)] = []
+        /// The operational-plan cells behind each per-cell finding, in the order they are emitted.
+        var pairCells: [(CellSource, Finding.ID)] = []
         var covered = Set<Ledger.Key>()
         for (col, columnHits) in byColumn.sorted(by: { $0.key.description < $1.key.description }) {
             let pairs = pairsPerColumn[col, default: 0]
@@ -61,21 +63,13 @@ extension RuleRun {
                              expected: .words("\((hit.fp.all / unit.factor).plainText) (\(unit.rawValue))"),
                              actual: .words("\((hit.op.all / unit.factor).plainText) (\(unit.rawValue))"),
                              delta: .ratio(hit.ratio), sources: Format.summed(hit.op.allCells) + Format.summed(hit.fp.allCells)))
+                if let id = findings.last?.id { pairCells += hit.op.allCells.map { ($0, id) } }
                 covered.insert(hit.key)
             }
         }
         unitCovered = covered
-        let cells = unitCells
-        unitErrorCells = Dictionary(findings(of: .fin007).flatMap { f in cells[f.id.first, default: []].map { ($0, f.id) } } + columnCells,
-                                    uniquingKeysWith: { a, _ in a })
-    }
-
-    /// The operational-plan cells a per-cell FIN-007 would cover, by that finding's id.
-    private var unitCells: [Finding.ID: [CellSource]] {
-        var cells: [Finding.ID: [CellSource]] = [:]
-        for key in ledger.keys {
-            if let op = ledger.op[key] { cells[Finding.ID(.fin007, .output(key.output), .year(key.year))] = op.allCells }
-        }
-        return cells
+        // A cell behind a per-cell finding is explained by it first, then by its column's (the cells
+        // are taken as the findings are emitted, not looked up by id for every key: issue 11).
+        unitErrorCells = Dictionary(pairCells + columnCells, uniquingKeysWith: { a, _ in a })
     }
 }
