@@ -47,8 +47,9 @@ COMPARED = ["id", "rule", "severity", "bureau", "output", "period", "expected", 
             "sources", "caused_by"]
 
 
-def timed(cmd: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS MiB, exit code) of one whole process, from /usr/bin/time -v."""
+def timed(cmd: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, int, float]:
+    """(wall seconds, peak RSS MiB, exit code, CPU seconds) of one whole process tree, from
+    /usr/bin/time -v (CPU: user + system of the process and the children it waited for)."""
     proc = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=stdout, stderr=subprocess.PIPE, text=True)
     err = proc.stderr
     m = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", err)
@@ -59,7 +60,8 @@ def timed(cmd: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, int]
     code = int(re.search(r"Exit status: (\d+)", err).group(1)) if "Exit status" in err else proc.returncode
     if code != 0:
         sys.stderr.write(err[-3000:])
-    return wall, rss, code
+    cpu = sum(float(re.search(rf"{what} time \(seconds\): ([\d.]+)", err).group(1)) for what in ("User", "System"))
+    return wall, rss, code, cpu
 
 
 def read_rows(path: Path) -> list[dict]:
@@ -78,43 +80,43 @@ def same_findings(actual: Path, expected: Path) -> str | None:
     return None
 
 
-def run_rbm(rbm: str, scenario: Path, work: Path, in_process: bool) -> tuple[float, float]:
+def run_rbm(rbm: str, scenario: Path, work: Path, in_process: bool) -> tuple[float, float, float]:
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
     subprocess.run(["cp", "-rp", str(scenario / "inbox"), str(work / "inbox")], check=True)
     cmd = [rbm, "run", str(PIPELINE), "--inbox", str(work / "inbox"), "--out", str(work / "out"),
            "--fail-on", "never"] + (["--in-process"] if in_process else [])
-    wall, rss, code = timed(cmd)
+    wall, rss, code, cpu = timed(cmd)
     if code != 0:
         raise SystemExit(f"rbm exited {code}: {' '.join(cmd)}")
     problem = same_findings(work / "out" / "discrepancies.csv", scenario / "expected" / "findings.csv")
     if problem:
         raise SystemExit(f"{scenario.name} ({'in-process' if in_process else 'workers'}): findings differ "
                          f"from the expected list: {problem}")
-    return wall, rss
+    return wall, rss, cpu
 
 
-def run_reference(root: Path, name: str, out: Path) -> tuple[float, float]:
+def run_reference(root: Path, name: str, out: Path) -> tuple[float, float, float]:
     with open(out, "w") as fh:
-        wall, rss, code = timed([sys.executable, str(ORACLE), "--root", str(root), "--stdout", name], stdout=fh)
+        wall, rss, code, cpu = timed([sys.executable, str(ORACLE), "--root", str(root), "--stdout", name], stdout=fh)
     if code != 0:
         raise SystemExit("reference implementation failed")
-    return wall, rss
+    return wall, rss, cpu
 
 
-def run_whole_reference(scenario: Path, work: Path) -> tuple[float, float]:
+def run_whole_reference(scenario: Path, work: Path) -> tuple[float, float, float]:
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
     subprocess.run(["cp", "-rp", str(scenario / "inbox"), str(work / "inbox")], check=True)
-    wall, rss, code = timed([sys.executable, str(WHOLE_RUN), str(work / "inbox"), str(work / "out")])
+    wall, rss, code, cpu = timed([sys.executable, str(WHOLE_RUN), str(work / "inbox"), str(work / "out")])
     if code != 0:
         raise SystemExit("whole-run reference failed")
     problem = same_findings(work / "out" / "discrepancies.csv", scenario / "expected" / "findings.csv")
     if problem:
         raise SystemExit(f"{scenario.name} (whole-run reference): findings differ: {problem}")
-    return wall, rss
+    return wall, rss, cpu
 
 
 def main() -> int:
@@ -182,6 +184,13 @@ def main() -> int:
             f"{len(read_rows(scenarios[k] / 'expected' / 'findings.csv')):,} | {w:.3f} s | {p:.3f} s | {r:.3f} s | "
             f"{wr:.3f} s | **{w / r:.3f}** | {p / r:.3f} | **{w / wr:.3f}** | {med(k, 'workers', 1):.1f} | "
             f"{med(k, 'in-process', 1):.1f} | {med(k, 'reference', 1):.1f} | {med(k, 'whole', 1):.1f} |")
+    lines += ["", "CPU time (user + system of the whole process tree, workers included; median), which the "
+              "machine's load changes much less than the wall clock:", "",
+              "| K | rbm workers | rbm in-process | reference | whole-run ref. | workers / ref | in-process / ref "
+              "| workers / whole-run |", "|---|---|---|---|---|---|---|---|"]
+    for k in ks:
+        w, p, r, wr = med(k, "workers", 2), med(k, "in-process", 2), med(k, "reference", 2), med(k, "whole", 2)
+        lines.append(f"| {k} | {w:.3f} s | {p:.3f} s | {r:.3f} s | {wr:.3f} s | {w / r:.3f} | {p / r:.3f} | {w / wr:.3f} |")
     lines += ["", "Peak memory of the worker run is the parent's (`/usr/bin/time` reports the largest "
               "process of the tree it waited for)."]
     text = "\n".join(lines) + "\n"
