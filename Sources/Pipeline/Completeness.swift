@@ -33,16 +33,12 @@ extension Manifest {
 extension BatchRun {
     /// The completeness matrix: every expected submission against what arrived (README, "Completeness").
     func completeness(_ selection: Selection, _ reconciled: Reconciled, _ setup: RunSetup, startedAt: Date) -> [Manifest.Submission] {
-        let slots = [WorkbookKind.resultsFramework, .financialPlan, .riskRegister].map { ($0, Bureau?.none) }
-            + reconciled.settings.bureaus.map { (WorkbookKind.operationalPlan, Optional($0)) }
-        func name(_ kind: WorkbookKind?, _ bureau: Bureau?) -> String {
-            [kind?.rawValue ?? "?", bureau?.rawValue].compactMap { $0 }.joined(separator: "/")
-        }
+        let slots = [WorkbookKind.resultsFramework, .financialPlan, .riskRegister].map { SubmissionSlot($0) }
+            + reconciled.settings.bureaus.map { SubmissionSlot(.operationalPlan, $0) }
         let deadline = setup.pipeline.plan.deadline, day = Self.isoDay(startedAt)
-        return slots.map { kind, bureau in
-            let slot = name(kind, bureau)
-            let mine = selection.inputs.filter { name($0.kind, $0.bureau) == slot }
-            var entry = Manifest.Submission(slot: slot, state: .missing)
+        return slots.map { slot in
+            let mine = selection.inputs.filter { $0.slot == slot }
+            var entry = Manifest.Submission(slot: slot.description, state: .missing)
             if let received = mine.first(where: { $0.fate == .archived }) {
                 entry.state = .received
                 entry.file = received.file
@@ -53,7 +49,7 @@ extension BatchRun {
                 entry.since = try? reconciled.memory?.history?.firstAccepted(sha256: current.sha256)
             }
             let superseded = mine.filter { $0.fate == .superseded }.map { Manifest.Submission.Other(file: $0.file, reason: $0.reason ?? "") }
-            let quarantined = selection.model.missed.filter { name($0.kind, $0.bureau) == slot }.map { Manifest.Submission.Other(file: $0.file, reason: $0.reason) }
+            let quarantined = selection.model.missed.filter { SubmissionSlot(kind: $0.kind, bureau: $0.bureau) == slot }.map { Manifest.Submission.Other(file: $0.file, reason: $0.reason) }
             entry.superseded = superseded.isEmpty ? nil : superseded
             entry.quarantined = quarantined.isEmpty ? nil : quarantined
             return entry

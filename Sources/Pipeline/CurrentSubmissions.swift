@@ -12,23 +12,42 @@ import Results
 /// previous good version is kept as `current.json.prev`, and an unreadable one is recovered — from
 /// the previous version and the archive's own files — with a warning, never reset in silence.
 struct CurrentSubmissions: Codable {
-    /// `RF`, `FP`, `RR` or `OP/<bureau>` → the workbook's path relative to `archive/`:
-    /// `<batch>/<file>` (`2026-12-05T173000Z-ab12/OP_BR_v3.xlsx`), or a bare file name in
-    /// `archive/` itself as versions before batch folders wrote it (still read as such).
-    var files: [String: String] = [:]
+    /// Each slot (`RF`, `FP`, `RR`, `OP/<bureau>` in the file) → the workbook's path relative to
+    /// `archive/`: `<batch>/<file>` (`2026-12-05T173000Z-ab12/OP_BR_v3.xlsx`), or a bare file name
+    /// in `archive/` itself as versions before batch folders wrote it (still read as such).
+    var files: [SubmissionSlot: String] = [:]
 
     static let name = "current.json"
     static let previousName = "current.json.prev"
 
-    static func key(kind: String?, bureau: String?) -> String {
-        [kind ?? "?", bureau].compactMap { $0 }.joined(separator: "/")
+    init(files: [SubmissionSlot: String] = [:]) {
+        self.files = files
+    }
+
+    private enum CodingKeys: String, CodingKey { case files }
+
+    /// `{"files": {"OP/BR": "<batch>/OP_BR_v3.xlsx", …}}`; a key that names no slot makes the file
+    /// unreadable, and so recovered with a warning (`load`), never half read.
+    init(from decoder: Decoder) throws {
+        let texts = try decoder.container(keyedBy: CodingKeys.self).decode([String: String].self, forKey: .files)
+        for (text, file) in texts {
+            guard let slot = SubmissionSlot(text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [CodingKeys.files], debugDescription: "'\(text)' is not a submission slot"))
+            }
+            files[slot] = file
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Dictionary(uniqueKeysWithValues: files.map { ($0.key.description, $0.value) }), forKey: .files)
     }
 
     /// The current set recorded in `archive`. No `current.json` means a fresh start. One that
     /// cannot be read is recovered: `current.json.prev`, then every archived workbook whose slot
     /// `slot` tells from its name, the later version (`Resubmission`) winning; the warning says so.
-    /// - Parameter slot: the key of an archived file from its name, or nil when the name does not tell.
-    static func load(from archive: URL, slot: (String) -> String?) -> (current: CurrentSubmissions, warning: Note?) {
+    /// - Parameter slot: the slot of an archived file from its name, or nil when the name does not tell.
+    static func load(from archive: URL, slot: (String) -> SubmissionSlot?) -> (current: CurrentSubmissions, warning: Note?) {
         let url = archive.appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: url.path) else { return (CurrentSubmissions(), nil) }
         let problem: String

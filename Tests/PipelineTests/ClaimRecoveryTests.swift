@@ -52,9 +52,14 @@ import Results
         try FileManager.default.createDirectory(at: stopped, withIntermediateDirectories: true)
         try FileManager.default.moveItem(at: inbox.appendingPathComponent(Self.v2), to: stopped.appendingPathComponent(Self.v2))
         try Data("not a workbook".utf8).write(to: stopped.appendingPathComponent("junk.xlsx"))
-        let plan = FilingPlan(batch: old, entries: [.init(file: Self.v2, fate: "archived", slot: "OP/BR"),
-                                                    .init(file: "junk.xlsx", fate: "quarantined", reason: "not-a-workbook: text")])
-        try JSONEncoder().encode(plan).write(to: stopped.appendingPathComponent(FilingPlan.name))
+        // The plan as a stopped run wrote it on disk (fates and slots as their texts).
+        let plan = """
+            {"batch": "\(old)", "entries": [{"file": "\(Self.v2)", "fate": "archived", "slot": "OP/BR"},
+                                            {"file": "junk.xlsx", "fate": "quarantined", "reason": "not-a-workbook: text"}]}
+            """
+        let decoded = try JSONDecoder().decode(FilingPlan.self, from: Data(plan.utf8))
+        #expect(decoded.entries.map(\.fate) == [.archived, .quarantined] && decoded.entries[0].slot == SubmissionSlot(.operationalPlan, .br))
+        try Data(plan.utf8).write(to: stopped.appendingPathComponent(FilingPlan.name))
         let report = try BatchRun(options: options).run()
         #expect(report.findings.count == 43)
         #expect(report.manifest.inputs.first { $0.file == Self.v2 }?.fate == .current)

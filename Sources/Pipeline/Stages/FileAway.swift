@@ -8,10 +8,10 @@ struct FilingPlan: Codable {
     struct Entry: Codable {
         /// The file's name in `processing/<batch>/`.
         var file: String
-        /// `archived`, `superseded` or `quarantined`.
-        var fate: String
-        /// For an accepted file: the slot it becomes current in (`OP/BR`).
-        var slot: String?
+        /// `archived`, `superseded` or `quarantined` in the file.
+        var fate: Fate
+        /// For an accepted file: the slot it becomes current in (`OP/BR` in the file).
+        var slot: SubmissionSlot?
         var reason: String?
         var stderr: String?
     }
@@ -25,7 +25,7 @@ struct FilingPlan: Codable {
 extension BatchRun {
     static func filingPlan(_ selection: Selection, _ setup: RunSetup) -> FilingPlan {
         FilingPlan(batch: setup.batch, entries: selection.inputs.filter(\.fate.isFiledAway).map { input in
-            FilingPlan.Entry(file: input.file, fate: input.fate.rawValue, slot: input.fate == .archived ? input.slot : nil,
+            FilingPlan.Entry(file: input.file, fate: input.fate, slot: input.fate == .archived ? input.slot : nil,
                              reason: input.reason, stderr: input.stderr)
         })
     }
@@ -82,9 +82,9 @@ extension BatchRun {
             for entry in plan.entries {
                 let url = folder.appendingPathComponent(entry.file)
                 guard (try? FileManager.default.attributesOfItem(atPath: url.path)) != nil else { continue }   // filed already
-                let target = entry.fate == Fate.quarantined.rawValue
+                let target = entry.fate == .quarantined
                     ? try inbox.quarantineTarget(url, batch: batch, taken: &taken) : try inbox.archiveTarget(url, batch: batch, taken: &taken)
-                if entry.fate != Fate.quarantined.rawValue, let slot = entry.slot {
+                if entry.fate != .quarantined, let slot = entry.slot {
                     current.files[slot] = batch + "/" + target.lastPathComponent
                 }
                 places.append((entry, url, target))
@@ -93,7 +93,7 @@ extension BatchRun {
             try current.save(to: inbox.archive)
             var flushes = FolderFlushes()
             for (entry, url, target) in places {
-                if entry.fate == Fate.quarantined.rawValue {
+                if entry.fate == .quarantined {
                     try inbox.quarantine(url, to: target, reason: entry.reason ?? "refused", stderr: entry.stderr, flushes: &flushes)
                 } else {
                     try inbox.archive(url, to: target, flushes: &flushes)

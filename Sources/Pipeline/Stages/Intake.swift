@@ -22,8 +22,8 @@ struct Intake {
     /// run), `archive/<batch>/` (or `archive/`, before batch folders) for a current workbook.
     var source: URL?
 
-    /// The slot it fills (`OP/BR`, `FP/`), for `current.json`.
-    var slot: String { CurrentSubmissions.key(kind: kind?.rawValue, bureau: bureau?.rawValue) }
+    /// The slot it fills (`OP/BR`, `FP`); nil when its kind is not known.
+    var slot: SubmissionSlot? { SubmissionSlot(kind: kind, bureau: bureau) }
 
     /// Its line in the manifest; `keepInputs`: the run moves nothing, so a file its fate would
     /// file away is marked as kept in the inbox.

@@ -34,20 +34,20 @@ extension BatchRun {
         var kept = Self.supersede(loaded.map(\.url), models: loaded.map(\.part), marking: &inputs)
         kept.removeAll { i in
             let (url, part) = loaded[i]
-            let key = CurrentSubmissions.key(kind: part.submissions.first?.kind.rawValue, bureau: part.submissions.first?.bureau?.rawValue)
-            guard let newer = LateArrival.newerCurrent(than: url, key: key, current: current, archive: setup.inbox.archive),
+            guard let slot = SubmissionSlot(kind: part.submissions.first?.kind, bureau: part.submissions.first?.bureau),
+                  let newer = LateArrival.newerCurrent(than: url, slot: slot, current: current, archive: setup.inbox.archive),
                   let index = inputs.firstIndex(where: { $0.file == url.lastPathComponent }) else { return false }
             let newerName = URL(fileURLWithPath: newer).lastPathComponent
             inputs[index].fate = .superseded
-            inputs[index].reason = "superseded on arrival by archive/\(newer), the current \(key) workbook since an earlier run (this one is an earlier version)"
+            inputs[index].reason = "superseded on arrival by archive/\(newer), the current \(slot) workbook since an earlier run (this one is an earlier version)"
             model.notes.append(Note(.earlierVersion, source: SourceRef(file: "inbox"),
-                                    "'\(url.lastPathComponent)' is an earlier version than '\(newerName)', the current \(key) workbook accepted in an earlier run; it was archived as superseded and '\(newerName)' stays current"))
+                                    "'\(url.lastPathComponent)' is an earlier version than '\(newerName)', the current \(slot) workbook accepted in an earlier run; it was archived as superseded and '\(newerName)' stays current"))
             return true
         }
         var readFiles = loaded.map(\.url)
         var parts = kept.map { loaded[$0].part }
-        let arrived = Set(parts.map { CurrentSubmissions.key(kind: $0.submissions.first?.kind.rawValue, bureau: $0.submissions.first?.bureau?.rawValue) })
-        for (key, name) in current.files.sorted(by: { $0.key < $1.key }) where !arrived.contains(key) {
+        let arrived = Set(parts.compactMap { SubmissionSlot(kind: $0.submissions.first?.kind, bureau: $0.submissions.first?.bureau) })
+        for (slot, name) in current.files.sorted(by: { $0.key < $1.key }) where !arrived.contains(slot) {
             let url = setup.inbox.archive.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
             var (entry, part) = try loadFile(url, as: .current, setup)
@@ -78,7 +78,7 @@ extension BatchRun {
             guard let source = loader.source(forFile: name) else { return nil }
             let bureau = loader.bureau(fromFileName: name, source: source)
             if source.kind == .operationalPlan, bureau == nil { return nil }
-            return CurrentSubmissions.key(kind: source.kind.rawValue, bureau: bureau?.rawValue)
+            return SubmissionSlot(source.kind, bureau)
         }
     }
 
@@ -91,20 +91,24 @@ extension BatchRun {
             inputs[i].fate = .superseded
             inputs[i].reason = "superseded by \(other.lastPathComponent)"
         }
-        var latest: [String: Int] = [:]
+        var latest: [SubmissionSlot: Int] = [:]
+        var unslotted: [Int] = []   // a workbook whose kind is not known competes with none
         for (i, model) in models.enumerated() {
-            let key = "\(model.submissions.first?.kind.rawValue ?? "")/\(model.submissions.first?.bureau?.rawValue ?? "")"
-            guard let previous = latest[key] else {
-                latest[key] = i
+            guard let slot = SubmissionSlot(kind: model.submissions.first?.kind, bureau: model.submissions.first?.bureau) else {
+                unslotted.append(i)
+                continue
+            }
+            guard let previous = latest[slot] else {
+                latest[slot] = i
                 continue
             }
             if Resubmission.isEarlier(urls[i], than: urls[previous]) {
                 mark(urls[i], by: urls[previous])
             } else {
                 mark(urls[previous], by: urls[i])
-                latest[key] = i
+                latest[slot] = i
             }
         }
-        return latest.values.sorted()
+        return (Array(latest.values) + unslotted).sorted()
     }
 }
