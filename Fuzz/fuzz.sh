@@ -39,7 +39,7 @@ for t in "${targets[@]}"; do
   log=".corpus/$t.log"
   timing=$(mktemp)
   set +e
-  /usr/bin/time -f '%U %S' -o "$timing" "$bin/$t" ".corpus/$t" "${dict[@]}" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 \
+  /usr/bin/time -f '%U %S' -o "$timing" "$bin/$t" ".corpus/$t" "${dict[@]}" -max_total_time="$FUZZ_SECONDS" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 \
     -max_len=262144 -print_final_stats=1 -artifact_prefix="Crashes/$t/" \
     $( [ "$FUZZ_JOBS" -gt 1 ] && echo "-fork=$FUZZ_JOBS -ignore_crashes=1" ) >"$log" 2>&1
   rc=$?
