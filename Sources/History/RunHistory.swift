@@ -9,7 +9,8 @@ import GRDB
 public final class RunHistory: Sendable {
     /// The file's name beside `archive/`.
     public static let fileName = "history.sqlite"
-    let writer: DatabasePool
+    /// A pool for writing, or one read-only connection (``reading(at:)``).
+    let writer: any DatabaseWriter
 
     /// Opens (creating it when missing) and migrates the history at `path`.
     /// - Throws: GRDB's `DatabaseError` when the file is not a database or cannot be written.
@@ -20,9 +21,38 @@ public final class RunHistory: Sendable {
         try Self.migrator.migrate(writer)
     }
 
+    private init(reader: DatabaseQueue) {
+        writer = reader
+    }
+
     /// The history at `path` when the file exists; nil otherwise (nothing is created).
     public static func existing(at path: String) throws -> RunHistory? {
         FileManager.default.fileExists(atPath: path) ? try RunHistory(path: path) : nil
+    }
+
+    /// The history at `path` opened for reading only, nil when the file does not exist: no
+    /// migration and no write, so looking back costs no flush of the file or its folder (issue 11).
+    /// A history whose schema is older than this rbm's is opened for writing and migrated instead,
+    /// as ``existing(at:)`` does, so the queries always meet the current schema. Recording needs
+    /// ``init(path:)``.
+    /// - Throws: GRDB's `DatabaseError` when the file is not a database.
+    public static func reading(at path: String) throws -> RunHistory? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        let reader = try DatabaseQueue(path: path, configuration: configuration)
+        guard try reader.read({ db in try migrator.hasCompletedMigrations(db) }) else { return try RunHistory(path: path) }
+        return RunHistory(reader: reader)
+    }
+
+    /// Closes the file now instead of when the last reference goes. `recall`'s read-only history
+    /// is closed before the run is recorded: the writer is then the last connection to close, and
+    /// its close checkpoints the `-wal` file into the database and removes it, as it did when one
+    /// connection both read and recorded.
+    /// - Throws: GRDB's `DatabaseError` when a statement is still running.
+    public func close() throws {
+        try writer.close()
     }
 
     /// Every schema version, from the first. A new version is a new `registerMigration`, never an

@@ -60,8 +60,8 @@ struct Ledger {
                     if a.funding.isRegular {
                         side.rb += cost.chf
                         for cell in cost.cells { side.rbCells.append(cell.source) }
-                        if cost.chf != 0 { side.hasRB = true }
-                    } else if cost.chf != 0 { side.hasXB = true }
+                        if !cost.chf.isZero { side.hasRB = true }
+                    } else if !cost.chf.isZero { side.hasXB = true }
                 }
             }
         }
@@ -78,8 +78,8 @@ struct Ledger {
                     if line.funding.isRegular {
                         side.rb += amount.chf
                         side.rbCells.append(amount.source)
-                        if amount.chf != 0 { side.hasRB = true }
-                    } else if amount.chf != 0 { side.hasXB = true }
+                        if !amount.chf.isZero { side.hasRB = true }
+                    } else if !amount.chf.isZero { side.hasXB = true }
                 }
             }
         }

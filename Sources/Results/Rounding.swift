@@ -8,6 +8,9 @@ extension Decimal {
     /// `NSDecimalRound`'s `.plain` mode is half away from zero for negatives too (checked by
     /// tests), unlike `.bankers`. A negative scale rounds to tens, hundreds, ….
     public func rounded(scale: Int) -> Decimal {
+        // A value with no more digits after the point than `scale` is its own rounding: most
+        // amounts are whole francs or cents, and NSDecimalRound's work went for nothing (issue 11).
+        if !isNaN, exponent >= -scale { return isZero ? 0 : self }
         var value = self
         var result = Decimal()
         NSDecimalRound(&result, &value, scale, .plain)

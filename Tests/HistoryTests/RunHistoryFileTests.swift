@@ -37,6 +37,26 @@ import Testing
         #expect(try RunHistory(path: path).runs().count == 1)
     }
 
+    @Test func readingOpensNothingThatIsMissingAndWritesNothing() throws {
+        let path = Self.temporaryFile()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        #expect(try RunHistory.reading(at: path) == nil)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let writer = try RunHistory(path: path)
+        try writer.record(.init(run: Self.run(1), inputs: [], findings: [Self.finding("A/1")], resolved: []))
+        try writer.close()
+        let reader = try #require(try RunHistory.reading(at: path))
+        #expect(try reader.findings(run: 1).map(\.id) == ["A/1"])
+        #expect(throws: (any Error).self) { try reader.writer.write { db in try db.execute(sql: "DELETE FROM findings") } }
+        // Recording after the reader is closed leaves the file whole, its `-wal` checkpointed away.
+        try reader.close()
+        let again = try RunHistory(path: path)
+        try again.record(.init(run: Self.run(1), inputs: [], findings: [Self.finding("A/1"), Self.finding("B/1")], resolved: []))
+        try again.close()
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(try RunHistory.reading(at: path)?.runs().map(\.findings) == [1, 1])
+    }
+
     @Test func aRunIsRecordedWhollyOrNotAtAll() throws {
         let path = Self.temporaryFile()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }

@@ -23,6 +23,41 @@ import Testing
         #expect(decimal.rounded(scale: scale).plainText == expected)
     }
 
+    /// Foundation's rounding, which ``Decimal/rounded(scale:)`` skips for a value already at its scale.
+    static func foundationRounded(_ decimal: Decimal, scale: Int) -> Decimal {
+        var value = decimal, result = Decimal()
+        NSDecimalRound(&result, &value, scale, .plain)
+        return result.isZero ? 0 : result
+    }
+
+    @Test("Rounding equals Foundation's on random and edge values, whole, tiny, huge, negative and long")
+    func roundingMatchesFoundation() throws {
+        var state: UInt64 = 20_261_205
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var values: [Decimal] = [0, 1, -1, Decimal(UInt64.max), -Decimal(UInt64.max) * 1000, Decimal(1) / 3, Decimal(-2) / 3,
+                                 Decimal.greatestFiniteMagnitude, Decimal.leastNonzeroMagnitude, -Decimal.leastNonzeroMagnitude,
+                                 try #require(Decimal(string: "12345678901234567890123456789012345678")),
+                                 try #require(Decimal(string: "-0.00000000000000000000000000000000001")),
+                                 try #require(Decimal(string: "1.000")), try #require(Decimal(string: "-45000.50"))]
+        for _ in 0..<5_000 {
+            let mantissa = Decimal(Int64(bitPattern: next() % 2_000_000_000_000_000) - 1_000_000_000_000_000)
+            values.append(Decimal(sign: mantissa < 0 ? .minus : .plus, exponent: Int(next() % 60) - 40, significand: abs(mantissa)))
+        }
+        for value in values {
+            for scale in -3...6 {
+                let ours = value.rounded(scale: scale), foundation = Self.foundationRounded(value, scale: scale)
+                #expect(ours == foundation, "\(value) at scale \(scale)")
+                #expect(ours.plainText == foundation.plainText && ours.description == foundation.description, "\(value) at scale \(scale)")
+            }
+        }
+    }
+
     @Test("A negative value that rounds to zero is written 0")
     func negativeRoundsToZero() throws {
         let decimal = try #require(Decimal(string: "-0.004"))

@@ -7,7 +7,7 @@ import Results
 /// finding's status against the previous committed run of the same pipeline, the findings that
 /// run had and this one has not, and the acknowledgements as they applied.
 struct RunMemory {
-    /// The drop folder's history (nil while the folder has none: `record` creates it).
+    /// The drop folder's history, read-only (nil while the folder has none: `record` creates it).
     var history: RunHistory?
     var previous: RunRecord?
     var comparison: RunComparison
@@ -15,6 +15,21 @@ struct RunMemory {
     var inputs: [InputRecord]
 
     func count(_ status: FindingStatus) -> Int { comparison.findings.filter { $0.status == status.rawValue }.count }
+}
+
+/// The previous committed run as the history holds it (empty without a history or a previous run).
+struct PastRuns {
+    var history: RunHistory?
+    var previous: RunRecord?
+    var findings: [FindingRecord] = []
+    var inputs: [InputRecord] = []
+    var seen: Set<String> = []
+}
+
+/// One of `recall`'s two independent pieces of work.
+private enum RecallPiece {
+    case rows([FindingRecord])
+    case past(PastRuns)
 }
 
 extension BatchRun {
@@ -32,29 +47,32 @@ extension BatchRun {
     func recall(_ reconciled: Reconciled, _ selection: Selection, _ setup: RunSetup) throws -> Reconciled {
         let acks = try Acknowledgements.load(forPipeline: setup.pipelinePath)
         let url = Self.historyURL(setup)
-        let history: RunHistory?, previous: RunRecord?, previousFindings: [FindingRecord], previousInputs: [InputRecord], seen: Set<String>
         let findings = reconciled.outcome.findings
-        let rows = findings.map { FindingRecord($0, message: LogColumn.message.text($0)) }
-        do {
-            // Created only when the run is recorded: a run that stops before never leaves an empty history behind.
-            history = try RunHistory.existing(at: url.path)
-            previous = try history?.lastRun(pipeline: setup.pipelineName)
-            if let history, let id = previous?.id {
-                previousFindings = try history.findings(run: id)
-                previousInputs = try history.inputs(run: id)
-                seen = try history.seenBefore(Set(rows.map(\.id)), pipeline: setup.pipelineName, before: id)
-            } else {
-                (previousFindings, previousInputs, seen) = ([], [], [])
+        // The findings' rows (each message worded in English) and the look back into the history
+        // are independent: one on each core (issue 11).
+        let ids = Set(findings.map(\.id.description))
+        let pieces = ConcurrentRender.run([
+            { .rows(findings.map { FindingRecord($0, message: LogColumn.message.text($0)) }) },
+            { .past(try Self.lookBack(at: url, pipeline: setup.pipelineName, ids: ids)) },
+        ] as [() throws -> RecallPiece])
+        var rows: [FindingRecord] = [], past = PastRuns()
+        for piece in pieces {
+            let value: RecallPiece
+            do { value = try piece.get() } catch {
+                throw EnvironmentFault(folder: url.deletingLastPathComponent(), action: "read the run history (\(RunHistory.fileName))", error: error,
+                                       consequence: Self.nothingMoved)
             }
-        } catch {
-            throw EnvironmentFault(folder: url.deletingLastPathComponent(), action: "read the run history (\(RunHistory.fileName))", error: error,
-                                   consequence: Self.nothingMoved)
+            switch value {
+            case .rows(let r): rows = r
+            case .past(let p): past = p
+            }
         }
+        let (history, previous) = (past.history, past.previous)
         let inputs = selection.inputs.map {
             InputRecord(file: $0.file, sha256: $0.sha256, size: $0.size, kind: $0.kind?.rawValue, bureau: $0.bureau?.rawValue, fate: $0.fate.rawValue, reason: $0.reason)
         }
-        var comparison = RunComparison(current: rows, currentInputs: inputs, previous: previousFindings, previousInputs: previousInputs,
-                                       previousRunID: previous?.id, seenEarlier: seen)
+        var comparison = RunComparison(current: rows, currentInputs: inputs, previous: past.findings, previousInputs: past.inputs,
+                                       previousRunID: previous?.id, seenEarlier: past.seen)
         let statuses = Dictionary(comparison.findings.map { ($0.id, $0.status) }, uniquingKeysWith: { a, _ in a })
         var marked = findings
         for i in marked.indices { marked[i].status = statuses[marked[i].id.description].flatMap(FindingStatus.init(rawValue:)) }
@@ -67,6 +85,21 @@ extension BatchRun {
         out.model.notes += applied.notes
         out.memory = RunMemory(history: history, previous: previous, comparison: comparison, acknowledgements: applied.records, inputs: inputs)
         return out
+    }
+
+    /// What the history holds of the previous committed run of `pipeline`: nothing when the folder
+    /// has no history yet (a history created only when a run is recorded: a run that stops before
+    /// never leaves an empty one behind). `ids` are this run's findings, for those seen earlier.
+    static func lookBack(at url: URL, pipeline: String, ids: Set<String>) throws -> PastRuns {
+        var past = PastRuns()
+        past.history = try RunHistory.reading(at: url.path)
+        past.previous = try past.history?.lastRun(pipeline: pipeline)
+        if let history = past.history, let id = past.previous?.id {
+            past.findings = try history.findings(run: id)
+            past.inputs = try history.inputs(run: id)
+            past.seen = try history.seenBefore(ids, pipeline: pipeline, before: id)
+        }
+        return past
     }
 
     /// Records the committed run in the drop folder's history, in one transaction, after its
@@ -84,7 +117,10 @@ extension BatchRun {
                             acknowledged: memory.count(.acknowledged), previousRunID: memory.previous?.id)
         setup.steps.step()
         do {
-            let history = try memory.history ?? RunHistory(path: Self.historyURL(setup).path)
+            // `recall` read the history through a read-only connection: recording opens it for
+            // writing, after closing that one so the writer's close checkpoints the `-wal` file.
+            try memory.history?.close()
+            let history = try RunHistory(path: Self.historyURL(setup).path)
             // What no rule could check this run (issue 15), scope by scope, with why.
             let coverage = reconciled.outcome.coverage.flatMap { c in
                 (c.skipped + c.limited).map { CoverageRecord(rule: c.rule.rawValue, scope: $0.scope.description, reason: $0.reason.description) }

@@ -26,11 +26,11 @@ extension RuleRun {
         var covered = Set<Ledger.Key>()
         var classIDs: [Finding.ID] = []
         for key in ledger.keys {
-            guard let op = ledger.op[key], let fp = ledger.fp[key], op.all != 0, fp.all != 0 else { continue }
+            guard let op = ledger.op[key], let fp = ledger.fp[key], !op.all.isZero, !fp.all.isZero else { continue }
             let opClass = op.fundingClass, fpClass = fp.fundingClass
             guard let opClass, let fpClass, opClass != fpClass else { continue }
-            let opRow = model.allocations(of: key.output, in: ledger).first { ($0.years[key.year]?.chf ?? 0) != 0 }
-            let fpLine = model.budgetLines(of: key.output, in: ledger).first { ($0.years[key.year]?.chf ?? 0) != 0 }
+            let opRow = model.allocations(of: key.output, in: ledger).first { $0.years[key.year]?.chf.isZero == false }
+            let fpLine = model.budgetLines(of: key.output, in: ledger).first { $0.years[key.year]?.chf.isZero == false }
             guard let opRow, let fpLine else { continue }
             let opCell = opRow.fundingCell ?? opRow.years[key.year]!.cells[0].source
             let amount = opClass == .regular ? op.rb : fp.rb
@@ -47,7 +47,7 @@ extension RuleRun {
             guard settings.extrabudgetaryNotes.contains(where: { row.notes.text.lowercased().contains($0) }) else { continue }
             for year in settings.years {
                 let key = Ledger.Key(output: row.output, year: year)
-                guard !covered.contains(key), let (amount, cell) = row.years[year], amount != 0 else { continue }
+                guard !covered.contains(key), let (amount, cell) = row.years[year], !amount.isZero else { continue }
                 emit(Finding(id: Finding.ID(.fin010, .output(row.output), .year(year)), severity: .error, bureau: row.bureau,
                              output: row.output, period: .year(year),
                              message: .extrabudgetaryNote(output: row.output, year: year, notes: row.notes.text),

@@ -19,8 +19,8 @@ extension RuleRun {
         let rf003 = Set(findings(of: .rf003).map(\.id.first))
         for key in ledger.keys {
             let op = ledger.op[key], fp = ledger.fp[key]
-            if let op, op.all != 0, fp == nil {
-                guard let row = model.allocations(of: key.output, in: ledger).first(where: { ($0.years[key.year]?.chf ?? 0) != 0 }) else { continue }
+            if let op, !op.all.isZero, fp == nil {
+                guard let row = model.allocations(of: key.output, in: ledger).first(where: { $0.years[key.year]?.chf.isZero == false }) else { continue }
                 let recoded = Finding.ID(.rf003, .source(.operationalPlan(row.bureau)), .output(key.output))
                 let cause = rf003.contains(recoded) ? [recoded] : []
                 emit(Finding(id: Finding.ID(.fin001, .output(key.output), .year(key.year)), severity: .error, bureau: row.bureau,
@@ -29,7 +29,7 @@ extension RuleRun {
                              expected: .words("budget line \(key.output)/\(key.year)"), actual: .term(.nothing), delta: .signed(op.all),
                              sources: row.years[key.year]!.cells.map { Format.cell($0.source) }, causedBy: cause))
             }
-            if let fp, fp.all != 0, op == nil || !(model.allocations(of: key.output, in: ledger).contains { $0.years[key.year] != nil }) {
+            if let fp, !fp.all.isZero, op == nil || !(model.allocations(of: key.output, in: ledger).contains { $0.years[key.year] != nil }) {
                 guard isReconciled(key.output) else { continue }
                 let bureau = owner(key.output)
                 let title = model.budgetLines(of: key.output, in: ledger).first?.title ?? ""

@@ -22,7 +22,7 @@ extension RuleRun {
             let fpTotal = lines.reduce(Decimal(0)) { $0 + $1.years[key.year]!.chf }
             let fpStaff = lines.filter { $0.category!.rollUp == "STAFF" }.reduce(Decimal(0)) { $0 + $1.years[key.year]!.chf }
             let opTotal = cost.chf
-            guard opTotal != 0, fpTotal != 0 else { continue }
+            guard !opTotal.isZero, !fpTotal.isZero else { continue }
             let points = (opStaff.chf / opTotal - fpStaff / fpTotal) * 100
             let staffDelta = opStaff.chf - fpStaff
             guard abs(points) > tolerances.splitPoints, abs(staffDelta) > tolerances.splitAbs else { continue }

@@ -25,7 +25,7 @@ extension RuleRun {
             return SourceRef(file: c.file, sheet: c.sheet, cell: CellPosition.letters(c.position.column))
         }
         for key in ledger.keys {
-            guard let op = ledger.op[key], let fp = ledger.fp[key], op.all != 0, fp.all != 0 else { continue }
+            guard let op = ledger.op[key], let fp = ledger.fp[key], !op.all.isZero, !fp.all.isZero else { continue }
             pairsPerColumn[column(op), default: 0] += 1
             // ratio = op / fp within the band of 1000 or of 1/1000, compared as products (|fp| > 0):
             // a division per pair led the reconciliation's profile at scale (issue 11).
