@@ -27,6 +27,68 @@ enum ConcurrentRender {
     }
 }
 
+extension ConcurrentRender {
+    /// Runs the pieces on `threads` threads of their own and hands each one's result to `deliver` on
+    /// the calling thread, in the order the work was given, as soon as it and every piece before it
+    /// are done: the write stage makes each output durable (a write and a flush, mostly waiting on
+    /// the disk) while the threads still render those after it, instead of after the last one
+    /// (issue 11). When `deliver` throws, no piece is started any more; the pieces running are
+    /// waited for (they may write where the caller is about to clean up) and the error is rethrown.
+    static func run<T>(_ work: [() throws -> T], first: (Int) -> Bool = { _ in false },
+                       threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                       deliver: (Int, Result<T, Error>) throws -> Void) rethrows {
+        let order = work.indices.filter(first) + work.indices.filter { !first($0) }
+        let shared = PipelinedResults<T>(count: work.count), pieces = UncheckedWork(value: (work, order))
+        let group = DispatchGroup()
+        for _ in 0..<max(1, min(threads, work.count)) where !work.isEmpty {
+            DispatchQueue.global(qos: .userInitiated).async(group: group) {
+                let (work, order) = pieces.value
+                while true {
+                    shared.condition.lock()
+                    guard !shared.stopped, shared.next < order.count else {
+                        shared.condition.unlock()
+                        return
+                    }
+                    let index = order[shared.next]
+                    shared.next += 1
+                    shared.condition.unlock()
+                    let result = Result { try work[index]() }
+                    shared.condition.lock()
+                    shared.results[index] = result
+                    shared.condition.broadcast()
+                    shared.condition.unlock()
+                }
+            }
+        }
+        for index in work.indices {
+            shared.condition.lock()
+            while shared.results[index] == nil { shared.condition.wait() }
+            let result = shared.results[index]!
+            shared.results[index] = nil
+            shared.condition.unlock()
+            do { try deliver(index, result) } catch {
+                shared.condition.lock()
+                shared.stopped = true
+                shared.condition.unlock()
+                group.wait()
+                throw error
+            }
+        }
+        group.wait()
+    }
+}
+
+/// The results of a ``ConcurrentRender/run(_:first:threads:deliver:)`` as the threads fill them in
+/// and the caller takes them, the next piece to start, and whether to start any more, under one
+/// condition.
+private final class PipelinedResults<T>: @unchecked Sendable {
+    let condition = NSCondition()
+    var next = 0
+    var stopped = false
+    var results: [Result<T, Error>?]
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+}
+
 /// The results of a ``ConcurrentRender/run(_:first:threads:)`` as the threads fill them in, and the
 /// next piece to take, under one lock.
 private final class RenderResults<T>: @unchecked Sendable {

@@ -110,13 +110,17 @@ extension ConsolidatedWorkbook {
     /// the CSV and the page; here the cell is the signed amount.
     func value(_ v: FindingValue) -> Cell {
         switch v {
-        case .none: .empty
-        case .amount(let x): Cell(Self.exact(x), style: x == x.rounded(scale: 0) ? Self.chf : Self.number)
-        case .signed(let x), .change(let x, _): Cell(Self.exact(x), style: Self.signed)
-        case .ratio(let r): text(language == .en ? v.text : "\(L("ratio")) \(L.numbers.fixed(r, places: 1))")
-        case .code(let c): text(c)
-        case .term: text(language.text(v), style: Self.wrap)
-        case .words(let w): text(w, style: Self.wrap)
+        case .none: return .empty
+        case .amount(let x):
+            // A whole amount has no point in its plain text: no rounding needed to tell (issue 11).
+            let exact = Self.exact(x)
+            guard case .decimal(let plain) = exact else { return Cell(exact, style: Self.number) }
+            return Cell(exact, style: plain.utf8.contains(UInt8(ascii: ".")) ? Self.number : Self.chf)
+        case .signed(let x), .change(let x, _): return Cell(Self.exact(x), style: Self.signed)
+        case .ratio(let r): return text(language == .en ? v.text : "\(L("ratio")) \(L.numbers.fixed(r, places: 1))")
+        case .code(let c): return text(c)
+        case .term: return text(language.text(v), style: Self.wrap)
+        case .words(let w): return text(w, style: Self.wrap)
         }
     }
 }

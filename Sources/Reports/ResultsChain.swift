@@ -25,25 +25,45 @@ public struct ResultsChain: Sendable {
         public var differenceRB: Decimal { plannedRB - budgetRB }
     }
 
-    /// An objective and its outputs, with totals.
+    /// An objective and its outputs, with totals (summed once: the workbook and the page read
+    /// them several times, and a `Decimal` sum is slow; issue 11).
     public struct ObjectiveGroup: Sendable {
         public var code: String
         public var title: String
         /// Goals the objective serves besides the one it is listed under.
         public var otherGoals: [String]
         public var risks: [String]
-        public var lines: [Line]
-        public var budgetRB: Decimal { lines.reduce(0) { $0 + $1.budgetRB } }
-        public var plannedRB: Decimal { lines.reduce(0) { $0 + $1.plannedRB } }
+        public let lines: [Line]
+        public let budgetRB: Decimal
+        public let plannedRB: Decimal
+
+        init(code: String, title: String, otherGoals: [String], risks: [String], lines: [Line]) {
+            self.code = code
+            self.title = title
+            self.otherGoals = otherGoals
+            self.risks = risks
+            self.lines = lines
+            budgetRB = lines.reduce(0) { $0 + $1.budgetRB }
+            plannedRB = lines.reduce(0) { $0 + $1.plannedRB }
+        }
     }
 
-    /// A goal (or the outputs whose objective the framework does not know, under `nil`).
+    /// A goal (or the outputs whose objective the framework does not know, under `nil`), with its
+    /// objectives' totals summed once.
     public struct GoalGroup: Sendable {
         public var goal: String?
         public var title: String
-        public var objectives: [ObjectiveGroup]
-        public var budgetRB: Decimal { objectives.reduce(0) { $0 + $1.budgetRB } }
-        public var plannedRB: Decimal { objectives.reduce(0) { $0 + $1.plannedRB } }
+        public let objectives: [ObjectiveGroup]
+        public let budgetRB: Decimal
+        public let plannedRB: Decimal
+
+        init(goal: String?, title: String, objectives: [ObjectiveGroup]) {
+            self.goal = goal
+            self.title = title
+            self.objectives = objectives
+            budgetRB = objectives.reduce(0) { $0 + $1.budgetRB }
+            plannedRB = objectives.reduce(0) { $0 + $1.plannedRB }
+        }
     }
 
     public var goals: [GoalGroup]

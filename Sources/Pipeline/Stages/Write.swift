@@ -61,16 +61,17 @@ extension BatchRun {
         do {
             // The outputs are independent: they are rendered on every core at once (issue 11).
             // What makes each durable (writing a text through a flushed temporary file, flushing a
-            // workbook) is then done on this thread in the outputs' order, each after its durable
-            // step, so the order of flushes and renames, a planned crash and a failing output mean
-            // what they did when the outputs were written one by one.
-            let rendered = ConcurrentRender.run(outputs.map { output in
+            // workbook) is done on this thread in the outputs' order, each after its durable step,
+            // as soon as the output and those before it are rendered (the flushes wait on the disk
+            // while the cores render the rest), so the order of flushes and renames, a planned
+            // crash and a failing output mean what they did when the outputs were written one by one.
+            try ConcurrentRender.run(outputs.map { output in
                 { [options] in
                     if let fault = options.faults.failRendering, fault.output == output.name { throw fault.error }
                     return try output.render(staging.path(output.name))
                 }
-            }, first: { outputs[$0].name == "consolidated.xlsx" || outputs[$0].name == "discrepancies.html" })
-            for (output, result) in zip(outputs, rendered) {
+            }, first: { outputs[$0].name == "consolidated.xlsx" || outputs[$0].name == "discrepancies.html" }) { index, result in
+                let output = outputs[index]
                 setup.steps.step()
                 do {
                     try result.get()()
