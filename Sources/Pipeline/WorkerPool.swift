@@ -104,22 +104,29 @@ final class WorkerPool: @unchecked Sendable {
 
     /// Starts the pool's workers before the first file is handed out (issue 11), so that their
     /// start (a process, the pipeline file read) overlaps the run's discovery instead of holding
-    /// up the first files. A worker that will not start is left to ``load(path:)``, which refuses
-    /// the file it was meant for with the cause.
+    /// up the first files. The processes are spawned on a thread of their own: spawning one costs
+    /// the caller tens of milliseconds (Foundation closes every descriptor it finds in
+    /// `/proc/self/fd`), which the run's discovery no longer waits for. Until they are in the pool
+    /// they count as being started, so ``load(path:)`` waits for them rather than start more. A
+    /// worker that will not start is left to ``load(path:)``, which refuses the file it was meant
+    /// for with the cause.
     func warmUp() {
         let missing = lock.withLock {
             let missing = max(0, size - all.count - starting)
             starting += missing
             return missing
         }
-        for started in 0..<missing {
-            guard case .member(let member)? = try? start() else {
-                lock.withLock { starting -= missing - started }
+        guard missing > 0 else { return }
+        Thread.detachNewThread { [self] in
+            for started in 0..<missing {
+                guard case .member(let member)? = try? start() else {
+                    lock.withLock { starting -= missing - started }
+                    lock.broadcast()
+                    return
+                }
+                lock.withLock { starting -= 1; idle.append(member) }
                 lock.broadcast()
-                return
             }
-            lock.withLock { starting -= 1; idle.append(member) }
-            lock.broadcast()
         }
     }
 
