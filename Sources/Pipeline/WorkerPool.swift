@@ -1,4 +1,5 @@
 import Foundation
+import Normalise
 import SystemIO
 
 /// Reused workers (issue 11): up to `size` `rbm worker --serve` processes, each reading the
@@ -21,6 +22,9 @@ final class WorkerPool: @unchecked Sendable {
     private var all: [Member] = []
     /// Workers being started (counted against `size` until they are in `all`).
     private var starting = 0
+    /// The run's parsed settings for the workers (``WorkerSettings``), once written; without
+    /// them a worker parses the pipeline file itself.
+    private var settingsPath: String?
 
     init(settings: WorkerProcess, pipelinePath: String, scratch: URL,
          size: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)) {
@@ -110,7 +114,9 @@ final class WorkerPool: @unchecked Sendable {
     /// they count as being started, so ``load(path:)`` waits for them rather than start more. A
     /// worker that will not start is left to ``load(path:)``, which refuses the file it was meant
     /// for with the cause.
-    func warmUp() {
+    /// - Parameter loader: the run's parsed settings, handed to the workers (``WorkerSettings``)
+    ///   so that they do not parse the pipeline file again; nil: each worker parses it.
+    func warmUp(loader: WorkbookLoader? = nil) {
         let missing = lock.withLock {
             let missing = max(0, size - all.count - starting)
             starting += missing
@@ -118,6 +124,11 @@ final class WorkerPool: @unchecked Sendable {
         }
         guard missing > 0 else { return }
         Thread.detachNewThread { [self] in
+            if let loader {
+                let url = scratch.appendingPathComponent("worker-settings.rbmt")
+                // A folder that cannot take them costs the workers a parse, nothing more.
+                if (try? WorkerSettings(loader).write(to: url)) != nil { lock.withLock { settingsPath = url.path } }
+            }
             for started in 0..<missing {
                 guard case .member(let member)? = try? start() else {
                     lock.withLock { starting -= missing - started }
@@ -170,6 +181,7 @@ final class WorkerPool: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: settings.executable)
         process.arguments = ["worker", pipelinePath, "--serve", "--memory-bytes", String(settings.memoryBytes),
                              "--cpu-seconds", String(settings.cpuSeconds), "--exit-with-parent"]
+        if let settingsPath = lock.withLock({ settingsPath }) { process.arguments! += ["--settings", settingsPath] }
         let requests = Pipe(), replies = Pipe()
         process.standardInput = requests
         process.standardOutput = replies
