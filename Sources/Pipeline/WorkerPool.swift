@@ -1,4 +1,5 @@
 import Foundation
+import Normalise
 import SystemIO
 
 /// Reused workers (issue 11): up to `size` `rbm worker --serve` processes, each reading the
@@ -21,6 +22,9 @@ final class WorkerPool: @unchecked Sendable {
     private var all: [Member] = []
     /// Workers being started (counted against `size` until they are in `all`).
     private var starting = 0
+    /// The run's parsed settings for the workers (``WorkerSettings``), once written; without
+    /// them a worker parses the pipeline file itself.
+    private var settingsPath: String?
 
     init(settings: WorkerProcess, pipelinePath: String, scratch: URL,
          size: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)) {
@@ -104,22 +108,36 @@ final class WorkerPool: @unchecked Sendable {
 
     /// Starts the pool's workers before the first file is handed out (issue 11), so that their
     /// start (a process, the pipeline file read) overlaps the run's discovery instead of holding
-    /// up the first files. A worker that will not start is left to ``load(path:)``, which refuses
-    /// the file it was meant for with the cause.
-    func warmUp() {
+    /// up the first files. The processes are spawned on a thread of their own: spawning one costs
+    /// the caller tens of milliseconds (Foundation closes every descriptor it finds in
+    /// `/proc/self/fd`), which the run's discovery no longer waits for. Until they are in the pool
+    /// they count as being started, so ``load(path:)`` waits for them rather than start more. A
+    /// worker that will not start is left to ``load(path:)``, which refuses the file it was meant
+    /// for with the cause.
+    /// - Parameter loader: the run's parsed settings, handed to the workers (``WorkerSettings``)
+    ///   so that they do not parse the pipeline file again; nil: each worker parses it.
+    func warmUp(loader: WorkbookLoader? = nil) {
         let missing = lock.withLock {
             let missing = max(0, size - all.count - starting)
             starting += missing
             return missing
         }
-        for started in 0..<missing {
-            guard case .member(let member)? = try? start() else {
-                lock.withLock { starting -= missing - started }
-                lock.broadcast()
-                return
+        guard missing > 0 else { return }
+        Thread.detachNewThread { [self] in
+            if let loader {
+                let url = scratch.appendingPathComponent("worker-settings.rbmt")
+                // A folder that cannot take them costs the workers a parse, nothing more.
+                if (try? WorkerSettings(loader).write(to: url)) != nil { lock.withLock { settingsPath = url.path } }
             }
-            lock.withLock { starting -= 1; idle.append(member) }
-            lock.broadcast()
+            for started in 0..<missing {
+                guard case .member(let member)? = try? start() else {
+                    lock.withLock { starting -= missing - started }
+                    lock.broadcast()
+                    return
+                }
+                lock.withLock { starting -= 1; idle.append(member) }
+                lock.broadcast()
+            }
         }
     }
 
@@ -163,6 +181,7 @@ final class WorkerPool: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: settings.executable)
         process.arguments = ["worker", pipelinePath, "--serve", "--memory-bytes", String(settings.memoryBytes),
                              "--cpu-seconds", String(settings.cpuSeconds), "--exit-with-parent"]
+        if let settingsPath = lock.withLock({ settingsPath }) { process.arguments! += ["--settings", settingsPath] }
         let requests = Pipe(), replies = Pipe()
         process.standardInput = requests
         process.standardOutput = replies

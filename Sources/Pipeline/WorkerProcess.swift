@@ -112,11 +112,12 @@ extension WorkerProcess {
     /// standard output. Returns when standard input ends between files; if it ends during a file
     /// (the run died), the worker exits at once. The CPU limit is moved on before each file, so
     /// each file has `cpuSeconds` of its own.
-    public static func serveMany(pipelinePath: String, memoryBytes: UInt64, cpuSeconds: UInt64) throws {
+    /// - Parameter settingsPath: the run's parsed settings (``WorkerSettings``); nil: the worker
+    ///   parses the pipeline file.
+    public static func serveMany(pipelinePath: String, settingsPath: String? = nil, memoryBytes: UInt64, cpuSeconds: UInt64) throws {
         try? ResourceLimit.set(.addressSpace, soft: memoryBytes, hard: memoryBytes)
         try? ResourceLimit.set(.coreFileSize, soft: 0, hard: 0)
-        let pipeline = try PipelineFile.load(path: pipelinePath)
-        let loader = pipeline.workbookLoader
+        let loader = try settingsPath.map { try WorkerSettings.read(path: $0).loader() } ?? PipelineFile.load(path: pipelinePath).workbookLoader
         let name = URL(fileURLWithPath: pipelinePath).lastPathComponent
         let queue = RequestQueue()
         Thread.detachNewThread {

@@ -167,10 +167,11 @@ struct Worker: ParsableCommand {
     @Option var memoryBytes: UInt64 = 4 << 30
     @Option var cpuSeconds: UInt64 = 300
     @Flag(help: "Standard input is the parent's lifeline: exit when it closes.") var exitWithParent = false
+    @Option(help: "The run's parsed settings, instead of parsing the pipeline file (with --serve).") var settings: String?
 
     func run() throws {
         if serve {
-            try WorkerProcess.serveMany(pipelinePath: pipeline, memoryBytes: memoryBytes, cpuSeconds: cpuSeconds)
+            try WorkerProcess.serveMany(pipelinePath: pipeline, settingsPath: settings, memoryBytes: memoryBytes, cpuSeconds: cpuSeconds)
             return
         }
         guard let file, let result else { throw ValidationError("rbm worker needs FILE and --result, or --serve") }

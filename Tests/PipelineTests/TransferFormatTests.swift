@@ -91,6 +91,45 @@ import TestSupport
         #expect(try TransferDecoder().decode([String?].self, from: TransferEncoder().encode(notes)) == notes)
     }
 
+    @Test func theLeavesWrittenByHandComeBackWhole() throws {
+        let cell = CellSource(file: "FP.xlsx", sheet: "Lines", position: CellPosition(row: 1_048_576, column: 16_384))
+        let other = CellSource(file: "FP.xlsx", sheet: "Détail", position: CellPosition(row: 2, column: 1))
+        let amounts = [Amount(chf: Decimal(string: "-98765432109876543210.0123456789")!, unit: .mchf, source: cell),
+                       Amount(chf: 0, unit: .chf, source: other), Amount(chf: Decimal(string: "1.50")!, unit: .kchf, source: cell)]
+        #expect(try TransferDecoder().decode([Amount].self, from: TransferEncoder().encode(amounts)) == amounts)
+        let quantities = [Quantity(value: Decimal(string: "0.5")!, source: cell, typedAsText: true), Quantity(value: -3, source: other)]
+        #expect(try TransferDecoder().decode([Quantity].self, from: TransferEncoder().encode(quantities)) == quantities)
+        let texts: [TextCell?] = [TextCell(text: "é ü 中", source: cell), nil, TextCell(text: "", source: other)]
+        #expect(try TransferDecoder().decode([TextCell?].self, from: TransferEncoder().encode(texts)) == texts)
+        let odd = Amount(chf: .greatestFiniteMagnitude, unit: .chf, source: cell)
+        let costs: [Int: YearCost] = [2022: YearCost(total: amounts[0]), 2023: YearCost(staff: amounts[1], nonStaff: amounts[2]),
+                                      2024: YearCost(), 2025: YearCost(nonStaff: amounts[2])]
+        #expect(try TransferDecoder().decode([Int: YearCost].self, from: TransferEncoder().encode(costs)) == costs)
+        let allocations = [
+            Allocation(bureau: .br, output: OutputCode("R.1-2"), outputCell: cell, statedObjective: texts[0], title: "Radio",
+                       years: costs, biennium: amounts[2], fte: quantities[0], priority: .high, priorityCell: other,
+                       funding: FundingSource("XB-VC"), fundingCell: cell, notes: texts[2], row: 7),
+            Allocation(bureau: .gs, output: OutputCode("G.2-1"), outputCell: other, statedObjective: nil, title: "", years: [:],
+                       biennium: nil, fte: nil, priority: nil, priorityCell: nil, funding: FundingSource("RB"), fundingCell: nil,
+                       notes: nil, row: 1_048_576)]
+        #expect(try TransferDecoder().decode([Allocation].self, from: TransferEncoder().encode(allocations)) == allocations)
+        let lines = [
+            BudgetLine(bureau: .tsb, sector: texts[0], statedObjective: texts[2], output: OutputCode("T.1-1"), outputCell: cell,
+                       title: "Standards", category: CostCategory("NONSTAFF.TRV"), funding: FundingSource("RB-CR"), fundingCell: other,
+                       years: [2022: amounts[0], 2023: amounts[1]], biennium: odd, notes: texts[0], row: 3, sectorBureau: .bdt),
+            BudgetLine(bureau: nil, sector: nil, statedObjective: nil, output: OutputCode("X"), outputCell: other, title: "é",
+                       category: nil, funding: FundingSource("XB"), fundingCell: cell, years: [:], biennium: nil, notes: nil, row: 2)]
+        #expect(try TransferDecoder().decode([BudgetLine].self, from: TransferEncoder().encode(lines)) == lines)
+        let totals = [
+            StatedTotal(workbook: .operationalPlan(.br), bureau: .br, label: "Total", measure: .year(2022), stated: Decimal(string: "12.5")!,
+                        unit: .kchf, cell: cell, components: quantities),
+            StatedTotal(workbook: SourceTag(.financialPlan, isSummary: true), bureau: nil, label: "", measure: .fte, stated: -1,
+                        unit: nil, cell: other, components: [])]
+        #expect(try TransferDecoder().decode([StatedTotal].self, from: TransferEncoder().encode(totals)) == totals)
+        // The largest decimal, as every other, comes back exactly.
+        #expect(try TransferDecoder().decode(Amount.self, from: TransferEncoder().encode(odd)) == odd)
+    }
+
     @Test func aResultOfAnotherVersionIsRefusedNotDecoded() throws {
         var data = try Self.loadInProcess(Self.workbooks[0]).transferData()
         data[TransferFormat.magic.count] &+= 1

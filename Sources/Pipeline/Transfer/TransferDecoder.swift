@@ -128,6 +128,10 @@ final class TransferReader {
     func cell(at position: Int) throws -> CellSource {
         try expect(.cell, CellSource.self, at: position)
         var next = position + 1
+        return try cellBody(&next)
+    }
+
+    private func cellBody(_ next: inout Int) throws -> CellSource {
         let file = try stringReference(&next)
         let sheet = try stringReference(&next)
         let row = Int(Int64(bitPattern: try varint(&next)))
@@ -153,18 +157,33 @@ final class TransferReader {
         case .int, .uint, .string: _ = try varint(&next)
         case .double: next += 8
         case .float: next += 4
-        case .cell: for _ in 0..<4 { _ = try varint(&next) }
-        case .decimal:
-            _ = try varint(&next)
-            _ = try varint(&next)
-            guard next + 2 <= bytes.count else { throw TransferError(.damaged, "a decimal past the end") }
-            let words = Int(bytes[next + 1])
-            next += 2
-            for _ in 0..<words { _ = try varint(&next) }
+        case .cell: try skipVarints(4, &next)
+        case .decimal: try skipDecimalBody(&next)
         case .keyed, .unkeyed: next = try container(try tag(at: position), at: position).end
+        case .amount: try skipDecimalBody(&next); try skipVarints(5, &next)
+        case .quantity: try skipDecimalBody(&next); next += 1; try skipVarints(4, &next)
+        case .textCell: try skipVarints(5, &next)
+        case .yearCost: for _ in 0..<3 { next = try skip(next) }
+        case .allocation, .budgetLine, .statedTotal:
+            guard next < bytes.count else { throw TransferError(.damaged, "a value past the end") }
+            let fields = Int(bytes[next])
+            next += 1
+            for _ in 0..<fields { next = try skip(next) }
         }
         guard next <= bytes.count else { throw TransferError(.damaged, "a value past the end") }
         return next
+    }
+
+    private func skipVarints(_ count: Int, _ next: inout Int) throws {
+        for _ in 0..<count { _ = try varint(&next) }
+    }
+
+    private func skipDecimalBody(_ next: inout Int) throws {
+        try skipVarints(2, &next)
+        guard next + 2 <= bytes.count else { throw TransferError(.damaged, "a decimal past the end") }
+        let words = Int(bytes[next + 1])
+        next += 2
+        try skipVarints(words, &next)
     }
 
     // MARK: Values
@@ -175,6 +194,13 @@ final class TransferReader {
         if T.self == Int.self { return try integer(Int.self, at: position) as! T }
         if T.self == Bool.self { return try bool(at: position) as! T }
         if T.self == Decimal.self, try tag(at: position) == .decimal { return try decimal(at: position) as! T }
+        if T.self == Amount.self, try tag(at: position) == .amount { return try amount(at: position) as! T }
+        if T.self == Quantity.self, try tag(at: position) == .quantity { return try quantity(at: position) as! T }
+        if T.self == TextCell.self, try tag(at: position) == .textCell { return try textCell(at: position) as! T }
+        if T.self == YearCost.self, try tag(at: position) == .yearCost { return try yearCost(at: position) as! T }
+        if T.self == Allocation.self { return try allocation(at: position) as! T }
+        if T.self == BudgetLine.self { return try budgetLine(at: position) as! T }
+        if T.self == StatedTotal.self { return try statedTotal(at: position) as! T }
         if T.self == [Int: Amount].self { return try intKeyed(Amount.self, at: position) as! T }
         if T.self == [Int: YearCost].self { return try intKeyed(YearCost.self, at: position) as! T }
         if T.self == [Int: Quantity].self { return try intKeyed(Quantity.self, at: position) as! T }
@@ -183,6 +209,11 @@ final class TransferReader {
 
     func decimal(at position: Int) throws -> Decimal {
         var next = position + 1
+        return try decimalBody(&next)
+    }
+
+    private func decimalBody(_ next: inout Int) throws -> Decimal {
+        let position = next
         var parts = DecimalParts()
         let zigzag = try varint(&next)
         guard let exponent = Int32(exactly: Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)),
@@ -201,6 +232,124 @@ final class TransferReader {
             parts.setWord(i, word)
         }
         return try parts.decimal()
+    }
+
+    // MARK: Leaves written by hand (``TransferWriter/amount(_:)`` and the following)
+
+    func amount(at position: Int) throws -> Amount {
+        try expect(.amount, Amount.self, at: position)
+        var next = position + 1
+        return try amountBody(&next)
+    }
+
+    private func amountBody(_ next: inout Int) throws -> Amount {
+        let chf = try decimalBody(&next)
+        let unitText = try stringReference(&next)
+        guard let unit = MoneyUnit(rawValue: unitText) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "an amount in \(unitText)"))
+        }
+        return Amount(chf: chf, unit: unit, source: try cellBody(&next))
+    }
+
+    func quantity(at position: Int) throws -> Quantity {
+        try expect(.quantity, Quantity.self, at: position)
+        var next = position + 1
+        let value = try decimalBody(&next)
+        guard next < bytes.count, bytes[next] <= 1 else { throw TransferError(.damaged, "a quantity at \(position)") }
+        let typedAsText = bytes[next] == 1
+        next += 1
+        return Quantity(value: value, source: try cellBody(&next), typedAsText: typedAsText)
+    }
+
+    func textCell(at position: Int) throws -> TextCell {
+        try expect(.textCell, TextCell.self, at: position)
+        var next = position + 1
+        let text = try stringReference(&next)
+        return TextCell(text: text, source: try cellBody(&next))
+    }
+
+    func yearCost(at position: Int) throws -> YearCost {
+        var next = position + 1
+        var parts: [Amount?] = []
+        for _ in 0..<3 {
+            parts.append(try isNull(at: next) ? nil : try decodeValue(Amount.self, at: next))
+            next = try skip(next)
+        }
+        return YearCost(total: parts[0], staff: parts[1], nonStaff: parts[2])
+    }
+
+    func allocation(at position: Int) throws -> Allocation {
+        var fields = try Fields(self, position, count: 14)
+        return Allocation(
+            bureau: try fields.take(rawValue), output: OutputCode(try fields.take(string)), outputCell: try fields.take(cell),
+            statedObjective: try fields.optional(textCell), title: try fields.take(string),
+            years: try fields.take { try self.intKeyed(YearCost.self, at: $0) }, biennium: try fields.optional(value(Amount.self)),
+            fte: try fields.optional(value(Quantity.self)), priority: try fields.optional(rawValue), priorityCell: try fields.optional(cell),
+            funding: FundingSource(try fields.take(string)), fundingCell: try fields.optional(cell), notes: try fields.optional(textCell),
+            row: try fields.take { try self.integer(Int.self, at: $0) })
+    }
+
+    func budgetLine(at position: Int) throws -> BudgetLine {
+        var fields = try Fields(self, position, count: 14)
+        let bureau: Bureau? = try fields.optional(rawValue)
+        let sector = try fields.optional(textCell)
+        let sectorBureau: Bureau? = try fields.optional(rawValue)
+        return BudgetLine(
+            bureau: bureau, sector: sector, statedObjective: try fields.optional(textCell), output: OutputCode(try fields.take(string)),
+            outputCell: try fields.take(cell), title: try fields.take(string), category: try fields.optional(string).map(CostCategory.init),
+            funding: FundingSource(try fields.take(string)), fundingCell: try fields.take(cell),
+            years: try fields.take { try self.intKeyed(Amount.self, at: $0) }, biennium: try fields.optional(value(Amount.self)),
+            notes: try fields.optional(textCell), row: try fields.take { try self.integer(Int.self, at: $0) }, sectorBureau: sectorBureau)
+    }
+
+    func statedTotal(at position: Int) throws -> StatedTotal {
+        var fields = try Fields(self, position, count: 8)
+        return StatedTotal(
+            workbook: try fields.take(value(SourceTag.self)), bureau: try fields.optional(rawValue), label: try fields.take(string),
+            measure: try fields.take(value(StatedTotal.Measure.self)), stated: try fields.take(value(Decimal.self)),
+            unit: try fields.optional(rawValue), cell: try fields.take(cell), components: try fields.take(value([Quantity].self)))
+    }
+
+    /// Reads a `V` at a position (for ``Fields``).
+    private func value<V: Decodable>(_ type: V.Type) -> (Int) throws -> V {
+        { try self.decodeValue(type, at: $0) }
+    }
+
+    /// An enumeration written as its raw text.
+    private func rawValue<E: RawRepresentable>(at position: Int) throws -> E where E.RawValue == String {
+        let text = try string(at: position)
+        guard let value = E(rawValue: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(text) is not a \(E.self)"))
+        }
+        return value
+    }
+
+    /// The fields of a value written by hand, read in the order written.
+    private struct Fields {
+        let reader: TransferReader
+        var next: Int
+
+        init(_ reader: TransferReader, _ position: Int, count: UInt8) throws {
+            guard position + 1 < reader.bytes.count, reader.bytes[position + 1] == count else {
+                throw TransferError(.damaged, "a value of another number of fields at \(position)")
+            }
+            self.reader = reader
+            next = position + 2
+        }
+
+        mutating func take<V>(_ read: (Int) throws -> V) throws -> V {
+            let value = try read(next)
+            next = try reader.skip(next)
+            return value
+        }
+
+        mutating func optional<V>(_ read: (Int) throws -> V) throws -> V? {
+            if try reader.isNull(at: next) {
+                next += 1
+                return nil
+            }
+            return try take(read)
+        }
     }
 
     /// A dictionary with `Int` keys (see ``TransferWriter/intKeyed(_:)``).

@@ -4,10 +4,10 @@ import Foundation
 ///
 /// Why binary: the JSON of a partial model cost about a quarter of a worker run's CPU (numbers
 /// and decimals written and parsed as text, every key and every cell's sheet name written again
-/// for each value). This form keeps `Codable` (every model type goes through its own conformance,
-/// so nothing is written by hand per type and a new field travels without a change here) but
-/// writes each distinct string once, in a table at the start, and every value after it as a tag
-/// byte and little binary:
+/// for each value). This form keeps `Codable` for most model types (each goes through its own
+/// conformance, so a new field travels without a change here), writes the few commonest ones by
+/// hand (tags 12-18 below), each distinct string once, in a table at the start, and every value
+/// after it as a tag byte and little binary:
 ///
 /// ```
 /// file     = "RBMT" version:u16le strings:varint (length:varint utf8)* value
@@ -18,7 +18,29 @@ import Foundation
 ///          | 10 cell: file sheet row column, all varints (a `CellSource`, the commonest value)
 ///          | 11 decimal: exponent:zigzag-varint length:varint flags:byte (1 negative, 2 compact)
 ///               words:byte word:varint* (the mantissa's 16-bit words up to the last non-zero one)
+///          | 12 amount: decimal-body unit:varint (its raw value in the table) cell-body
+///          | 13 quantity: decimal-body typedAsText:byte cell-body
+///          | 14 text cell: text:varint cell-body
+///          | 15 year cost: total staff nonStaff (each an amount or nil)
+///          | 16 allocation: 14:byte bureau:string output:string outputCell:cell
+///               statedObjective:text-cell|nil title:string years:keyed biennium:amount|nil
+///               fte:quantity|nil priority:string|nil priorityCell:cell|nil funding:string
+///               fundingCell:cell|nil notes:text-cell|nil row:int
+///          | 17 budget line: 14:byte bureau:string|nil sector:text-cell|nil
+///               sectorBureau:string|nil statedObjective:text-cell|nil output:string
+///               outputCell:cell title:string category:string|nil funding:string fundingCell:cell
+///               years:keyed biennium:amount|nil notes:text-cell|nil row:int
+///          | 18 stated total: 8:byte workbook:value bureau:string|nil label:string measure:value
+///               stated:decimal unit:string|nil cell:cell components:unkeyed (quantities)
 /// ```
+///
+/// (A body is the value after its tag; codes and enumerations are written as their text.) Tags
+/// 12-18 are the model's commonest values written by hand (version 2): as keyed containers their
+/// key names, lengths and `Codable`'s generic machinery were most of the transfer's cost. They
+/// list every stored property of `Amount`, `Quantity`, `TextCell`, `YearCost`, `Allocation`,
+/// `BudgetLine` and `StatedTotal`: a property added to one of those must be added here (the
+/// decoder builds each through its public initialiser, so a new parameter does not compile until
+/// it is; the round-trip tests compare whole models loaded from the scenarios).
 ///
 /// A `Decimal` is written as its stored parts (``DecimalParts``), exactly; a dictionary with
 /// `Int` keys as the standard library writes it (keys as text), each key's text made once.
@@ -34,10 +56,11 @@ import Foundation
 /// versions, and the run quarantines that file with the reason instead of decoding it wrongly.
 enum TransferFormat {
     static let magic: [UInt8] = Array("RBMT".utf8)
-    static let version: UInt16 = 1
+    static let version: UInt16 = 2
 
     enum Tag: UInt8 {
         case null = 0, no, yes, int, uint, double, float, string, keyed, unkeyed, cell, decimal
+        case amount, quantity, textCell, yearCost, allocation, budgetLine, statedTotal
     }
 }
 
