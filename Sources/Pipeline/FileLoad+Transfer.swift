@@ -18,11 +18,21 @@ extension FileLoad {
 }
 
 extension FileLoad {
-    /// The outcome in a worker's result; a result that does not decode (another version of rbm
-    /// wrote it, or it is damaged) refuses the file with the cause rather than guessing.
-    static func received(_ data: Data) -> FileLoad {
+    /// The outcome in a worker's result. A damaged result refuses the file with the cause rather
+    /// than guessing. A result of another format version is not the file's fault: the worker is
+    /// another version of rbm (the executable was replaced while the run was under way), so the
+    /// batch stops before anything is moved and the file waits for the next run (the catalogue
+    /// never quarantines a good input for a fault of its surroundings).
+    /// - Throws: ``EnvironmentFault`` for a result of another version.
+    static func received(_ data: Data, executable: String) throws -> FileLoad {
         do {
             return try fromTransfer(data)
+        } catch let error as TransferError {
+            if case .version = error.code {
+                throw EnvironmentFault(folder: executable, action: "read a worker's result", cause: error.description,
+                                       consequence: "the batch was stopped before anything was moved; run it again once rbm is installed")
+            }
+            return .refused(category: "reader-crash", reason: "the worker's result could not be read: \(error)")
         } catch {
             return .refused(category: "reader-crash", reason: "the worker's result could not be read: \(error)")
         }

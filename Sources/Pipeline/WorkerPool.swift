@@ -266,7 +266,7 @@ final class WorkerPool: @unchecked Sendable {
         guard let data = try? Data(contentsOf: result) else {
             return (.refused(category: "reader-crash", reason: "the worker answered without a result"), nil)
         }
-        return (FileLoad.received(data), nil)
+        return (try FileLoad.received(data, executable: settings.executable), nil)
     }
 
     private func retire(_ member: Member) {

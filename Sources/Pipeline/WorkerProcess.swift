@@ -74,7 +74,7 @@ public struct WorkerProcess: Sendable {
         guard process.terminationStatus == 0, let data = try? Data(contentsOf: result) else {
             return .refused(category: "reader-crash", reason: "the worker exited with status \(process.terminationStatus) without a result")
         }
-        return FileLoad.received(data)
+        return try FileLoad.received(data, executable: executable)
     }
 
     /// The worker side: limits itself, loads, writes the outcome to `result` (write, then rename).

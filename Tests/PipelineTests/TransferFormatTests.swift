@@ -134,16 +134,21 @@ import TestSupport
         var data = try Self.loadInProcess(Self.workbooks[0]).transferData()
         data[TransferFormat.magic.count] &+= 1
         #expect(throws: TransferError.self) { try FileLoad.fromTransfer(data) }
-        guard case .refused(let category, let reason) = FileLoad.received(data) else { Issue.record("decoded"); return }
-        #expect(category == "reader-crash")
-        #expect(reason.contains("transfer format \(TransferFormat.version + 1)"))
-        #expect(reason.contains("another version of rbm"))
+        // Not the file's fault: the batch stops (exit 2, nothing moved) instead of quarantining it.
+        do {
+            _ = try FileLoad.received(data, executable: "/usr/local/bin/rbm")
+            Issue.record("a result of another version was taken")
+        } catch let fault as EnvironmentFault {
+            #expect(fault.cause.contains("transfer format \(TransferFormat.version + 1)"))
+            #expect(fault.cause.contains("another version of rbm"))
+            #expect(fault.consequence.contains("before anything was moved"))
+        }
     }
 
     @Test func aResultThatIsNotTheFormatOrIsCutShortIsRefused() throws {
         let data = try Self.loadInProcess(Self.workbooks[0]).transferData()
         for bad in [Data(#"{"loaded":{}}"#.utf8), data.prefix(data.count / 2), data.prefix(3), Data()] {
-            guard case .refused(let category, _) = FileLoad.received(bad) else { Issue.record("decoded \(bad.count) bytes"); continue }
+            guard case .refused(let category, _) = try FileLoad.received(bad, executable: "/usr/local/bin/rbm") else { Issue.record("decoded \(bad.count) bytes"); continue }
             #expect(category == "reader-crash")
         }
     }

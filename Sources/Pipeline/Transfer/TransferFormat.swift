@@ -52,8 +52,10 @@ import Foundation
 ///
 /// Versioning: ``version`` goes up whenever the layout above changes. The worker is the run's own
 /// executable, but an upgrade can replace the file while a run is under way: a result of another
-/// version (or one that is not this format at all) is refused with ``TransferError`` naming both
-/// versions, and the run quarantines that file with the reason instead of decoding it wrongly.
+/// version is never decoded; it is refused with ``TransferError`` naming both versions and, as the
+/// file is not to blame, the run stops the batch before anything is moved (an ``EnvironmentFault``,
+/// exit 2) and the file waits for the next run. A result that is not this format at all, or is
+/// damaged, refuses its file as `reader-crash`.
 enum TransferFormat {
     static let magic: [UInt8] = Array("RBMT".utf8)
     static let version: UInt16 = 2
