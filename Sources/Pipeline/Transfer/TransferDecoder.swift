@@ -69,10 +69,15 @@ final class TransferReader {
         }
     }
 
-    func string(at position: Int) throws -> String {
-        try expect(.string, String.self, at: position)
+    /// The value at `position`, tagged `tag`, read by `body` from the byte after its tag.
+    private func leaf<T>(_ tag: TransferFormat.Tag, at position: Int, _ body: (inout Int) throws -> T) throws -> T {
+        try expect(tag, T.self, at: position)
         var next = position + 1
-        return try stringReference(&next)
+        return try body(&next)
+    }
+
+    func string(at position: Int) throws -> String {
+        try leaf(.string, at: position, stringReference)
     }
 
     func stringReference(_ position: inout Int) throws -> String {
@@ -126,9 +131,7 @@ final class TransferReader {
     }
 
     func cell(at position: Int) throws -> CellSource {
-        try expect(.cell, CellSource.self, at: position)
-        var next = position + 1
-        return try cellBody(&next)
+        try leaf(.cell, at: position, cellBody)
     }
 
     private func cellBody(_ next: inout Int) throws -> CellSource {
@@ -237,9 +240,7 @@ final class TransferReader {
     // MARK: Leaves written by hand (``TransferWriter/amount(_:)`` and the following)
 
     func amount(at position: Int) throws -> Amount {
-        try expect(.amount, Amount.self, at: position)
-        var next = position + 1
-        return try amountBody(&next)
+        try leaf(.amount, at: position, amountBody)
     }
 
     private func amountBody(_ next: inout Int) throws -> Amount {
