@@ -67,16 +67,14 @@ func check(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> S
     if !condition() { throw FuzzPropertyViolation(message()) }
 }
 
-/// A scratch file per process for the targets that must hand the reader a path (the reader opens
+/// A scratch file per process and thread, removed after each input, for the targets that must hand the reader a path (the reader opens
 /// archives by path: libzip and the header check read the file). In `/dev/shm` when there is one.
 enum Scratch {
-    static let path: String = {
-        let dir = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-        return "\(dir)/rbm-fuzz-\(getpid()).xlsx"
-    }()
-    static func write(_ bytes: [UInt8]) {
-        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
-    }
+    static let directory = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+    /// One file per process and thread: the regression tests run targets side by side (the same
+    /// path for all once made the writer's round trip read another target's workbook).
+    static var path: String { "\(directory)/rbm-fuzz-\(getpid())-\(UInt(bitPattern: Int(bitPattern: pthread_self()))).xlsx" }
+    static func remove(_ path: String) { unlink(path) }
 }
 
 /// Reads the input as a sequence of choices (a minimal FuzzedDataProvider).

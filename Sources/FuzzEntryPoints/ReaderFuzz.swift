@@ -55,8 +55,10 @@ func readWhole(path: String, limits: ReaderLimits = fuzzLimits) throws {
 /// The whole reader from the bytes of a file (written to a scratch file: the reader opens paths).
 enum ReaderFuzz {
     static func run(_ bytes: [UInt8]) throws {
-        Scratch.write(bytes)
-        try readWhole(path: Scratch.path)
+        let path = Scratch.path
+        defer { Scratch.remove(path) }
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        try readWhole(path: path)
     }
 }
 
@@ -79,12 +81,14 @@ enum PartFuzz {
     static func run(_ part: Part, _ bytes: [UInt8]) throws {
         var parts = skeleton
         parts[part.name] = bytes
+        let path = Scratch.path
+        defer { Scratch.remove(path) }
         do {
-            let writer = try ZipArchiveWriter(path: Scratch.path, compressionLevel: 0)
+            let writer = try ZipArchiveWriter(path: path, compressionLevel: 0)
             for name in skeletonOrder { try writer.addEntry(name: name, data: parts[name]!) }
             try writer.close()
         } catch { return }
-        try readWhole(path: Scratch.path)
+        try readWhole(path: path)
     }
 
     static let skeletonOrder = [

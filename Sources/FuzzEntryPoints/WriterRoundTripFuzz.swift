@@ -13,7 +13,7 @@ enum WriterRoundTripFuzz {
         var input = ByteStream(bytes)
         let options = WorkbookOptions(stringStorage: input.byte() & 1 == 0 ? .shared : .inline, compressionLevel: Int(input.byte() % 10))
         let path = Scratch.path + ".roundtrip.xlsx"
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { Scratch.remove(path) }
         var expected: [(name: String, rows: [[CellValue]])] = []
         do {
             let writer = try WorkbookWriter(path: path, options: options)

@@ -70,11 +70,12 @@ struct WorksheetHandler: XMLEventHandler {
     private var inPhonetic = false
     /// Whether the inline `<t>` being read says `xml:space="preserve"`.
     private var preserve = false
-    /// Whether a `<c>` is open: a `<row>` inside one is markup within the cell's text (well-formed
-    /// XML can nest it in a `<t>`; found by fuzzing), not the grid. (A `<c>` nested in a cell keeps
-    /// its reading: the last value counts, `ReaderWorksheetValueTests`.)
+    /// Whether a `<c>` is open: a `<row>` or `<c>` inside one is markup within the cell's text
+    /// (well-formed XML can nest it in a `<t>`; found by fuzzing), not the grid. A nested `<c>` used
+    /// to be read as a cell of the next column, and the outer one then again in that column: two
+    /// cells C11 (`ReaderNestedMarkupTests`).
     private var inCell = false
-    /// Elements open inside such an inert `<row>` (0 outside it): skipped, start and end alike.
+    /// Elements open inside such an inert `<row>` or `<c>` (0 outside it): skipped, start and end alike.
     private var inert = 0
     private var dates = DateTextCache()
 
@@ -92,7 +93,7 @@ struct WorksheetHandler: XMLEventHandler {
     }
 
     mutating func startElement(_ element: Int, attributes: borrowing XMLAttributes) throws {
-        if inert > 0 || (inCell && element == E.row) {
+        if inert > 0 || (inCell && (element == E.row || element == E.c)) {
             inert += 1
             return
         }

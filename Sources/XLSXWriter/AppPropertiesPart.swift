@@ -59,7 +59,10 @@ struct AppPropertiesPart {
         writer.startElement("TitlesOfParts")
         writer.startElement("vt:vector", ["size": String(sheetNames.count), "baseType": "lpstr"])
         for name in sheetNames {
-            writer.textElement("vt:lpstr", text: name)
+            // As in workbook.xml: the sheet's name literally (XMLWriter's note).
+            writer.startElement("vt:lpstr")
+            writer.appendEscaped(name, inAttribute: false, literal: true)
+            writer.endElement("vt:lpstr")
         }
         writer.endElement("vt:vector")
         writer.endElement("TitlesOfParts")

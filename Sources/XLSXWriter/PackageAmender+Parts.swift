@@ -100,7 +100,7 @@ struct WorkbookEdit {
                 writer.rawText("<\(prefix)sheet xmlns:r=\"\(AmendedPackage.relationshipsNamespace)\"")
                 for (key, value) in [("name", first.name), ("sheetId", String(highestID + 1)), ("r:id", first.relationshipID)] {
                     writer.rawText(" \(key)=\"")
-                    writer.appendEscaped(value, inAttribute: true)
+                    writer.appendEscaped(value, inAttribute: true, literal: key == "name")
                     writer.rawText("\"")
                 }
                 writer.rawText("/>")

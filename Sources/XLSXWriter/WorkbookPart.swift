@@ -96,12 +96,11 @@ struct WorkbookPart {
     }
 
     private mutating func writeSheet(_ sheet: Sheet, number: Int) {
-        if sheet.hidden {
-            writer.emptyElement(
-                "sheet", ["name": sheet.name, "sheetId": String(number), "state": "hidden", "r:id": "rId\(number)"])
-        } else {
-            writer.emptyElement("sheet", ["name": sheet.name, "sheetId": String(number), "r:id": "rId\(number)"])
-        }
+        // The name as written: readers take it literally (no `_xHHHH_`, see XMLWriter).
+        var attributes = [(key: "name", value: sheet.name), (key: "sheetId", value: String(number))]
+        if sheet.hidden { attributes.append((key: "state", value: "hidden")) }
+        attributes.append((key: "r:id", value: "rId\(number)"))
+        writer.emptyElement("sheet", attributes: attributes, literal: true)
     }
 
     /// Every defined name: the caller's, Excel's hidden `_xlnm._FilterDatabase` for each sheet with

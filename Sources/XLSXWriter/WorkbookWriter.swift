@@ -89,7 +89,8 @@ public final class WorkbookWriter {
     /// Adds a sheet after the existing ones.
     ///
     /// - Throws: `WorkbookWriterError` with code `.invalidSheetName` (empty, over 31 characters,
-    ///   one of `[ ] : * ? / \`, a leading or trailing `'`, or the reserved name `History`),
+    ///   one of `[ ] : * ? / \`, a control character, U+FFFE or U+FFFF, a leading or trailing `'`,
+    ///   or the reserved name `History`),
     ///   `.duplicateSheetName` (equal to another ignoring case), `.invalidSheetOptions` or
     ///   `.alreadyClosed`.
     public func addSheet(_ name: String, options: SheetOptions = .init()) throws -> SheetWriter {
@@ -217,6 +218,10 @@ public final class WorkbookWriter {
         }
         if name.unicodeScalars.contains(where: { $0.value < 0x20 }) {
             throw invalid("contains a control character")
+        }
+        // Not XML characters; a sheet name is written literally, without the `_xHHHH_` escape.
+        if name.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) {
+            throw invalid("contains U+FFFE or U+FFFF, which XML cannot carry")
         }
         if name.hasPrefix("'") || name.hasSuffix("'") { throw invalid("begins or ends with an apostrophe") }
         if name.lowercased() == "history" { throw invalid("is reserved by Excel") }

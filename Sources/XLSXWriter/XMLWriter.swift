@@ -4,7 +4,9 @@
 /// entities, characters that XML 1.0 cannot carry (C0 controls other than tab and line feed,
 /// U+FFFE, U+FFFF) and carriage returns, which XML parsers would normalise away, are written as
 /// `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19 `ST_Xstring`); a literal `_xHHHH_` in the text gets its
-/// underscore escaped as `_x005F_` so that readers do not decode it.
+/// underscore escaped as `_x005F_` so that readers do not decode it. Sheet names are the exception
+/// (`literal` attributes): readers (ours, calamine, openpyxl) take them as written, so a literal
+/// `_xHHHH_` stays as it is, and the writer refuses the characters that would need the escape.
 struct XMLWriter {
     /// The XML written so far, UTF-8.
     var bytes: [UInt8]
@@ -51,9 +53,12 @@ struct XMLWriter {
         bytes.append(UInt8(ascii: ">"))
     }
 
-    /// Writes `<name a="v"…/>` with attributes decided at run time, in order.
-    mutating func emptyElement(_ name: StaticString, attributes: [(key: String, value: String)]) {
-        openTag(name, attributes)
+    /// Writes `<name a="v"…/>` with attributes decided at run time, in order. `literal` values get
+    /// the XML entities only, no `_xHHHH_` escape (sheet names).
+    mutating func emptyElement(_ name: StaticString, attributes: [(key: String, value: String)], literal: Bool = false) {
+        bytes.append(UInt8(ascii: "<"))
+        raw(name)
+        appendAttributes(attributes, literal: literal)
         bytes.append(UInt8(ascii: "/"))
         bytes.append(UInt8(ascii: ">"))
     }
@@ -92,13 +97,13 @@ struct XMLWriter {
         appendAttributes(attributes)
     }
 
-    private mutating func appendAttributes(_ attributes: some Sequence<(key: String, value: String)>) {
+    private mutating func appendAttributes(_ attributes: some Sequence<(key: String, value: String)>, literal: Bool = false) {
         for (key, value) in attributes {
             bytes.append(UInt8(ascii: " "))
             rawText(key)
             bytes.append(UInt8(ascii: "="))
             bytes.append(UInt8(ascii: "\""))
-            appendEscaped(value, inAttribute: true)
+            appendEscaped(value, inAttribute: true, literal: literal)
             bytes.append(UInt8(ascii: "\""))
         }
     }
@@ -115,8 +120,9 @@ struct XMLWriter {
         bytes.append(contentsOf: markup.utf8)
     }
 
-    /// Appends `value` escaped for character data or for a double-quoted attribute value.
-    mutating func appendEscaped(_ value: String, inAttribute: Bool) {
+    /// Appends `value` escaped for character data or for a double-quoted attribute value; a
+    /// `literal` value keeps a literal `_xHHHH_` as it is (see the type's note).
+    mutating func appendEscaped(_ value: String, inAttribute: Bool, literal: Bool = false) {
         // Most cell text needs no escaping: check first, then copy it in one go.
         var needsEscaping = false
         for byte in value.utf8 where byte < 0x20 || Self.isMarkupOrEscapeStart(byte) {
@@ -125,7 +131,7 @@ struct XMLWriter {
         }
         if needsEscaping {
             var value = value
-            value.withUTF8 { appendEscapedSlowly($0, inAttribute: inAttribute) }
+            value.withUTF8 { appendEscapedSlowly($0, inAttribute: inAttribute, literal: literal) }
         } else {
             bytes.append(contentsOf: value.utf8)
         }
@@ -143,7 +149,7 @@ struct XMLWriter {
 
     /// Copies the runs of bytes that need no escape whole, escaping the bytes between them (a
     /// note's text, with its line feeds, comes this way).
-    private mutating func appendEscapedSlowly(_ utf8: UnsafeBufferPointer<UInt8>, inAttribute: Bool) {
+    private mutating func appendEscapedSlowly(_ utf8: UnsafeBufferPointer<UInt8>, inAttribute: Bool, literal: Bool) {
         var index = 0, runStart = 0
         while index < utf8.count {
             let byte = utf8[index]
@@ -167,7 +173,7 @@ struct XMLWriter {
                 index += 1
                 runStart = index
                 continue
-            case UInt8(ascii: "_") where Self.startsCodeUnitEscape(utf8, at: index): replacement = "_x005F_"
+            case UInt8(ascii: "_") where !literal && Self.startsCodeUnitEscape(utf8, at: index): replacement = "_x005F_"
             case 0xEF where index + 2 < utf8.count && utf8[index + 1] == 0xBF && utf8[index + 2] >= 0xBE:
                 // U+FFFE and U+FFFF are not XML characters.
                 appendRun(utf8, from: runStart, to: index)

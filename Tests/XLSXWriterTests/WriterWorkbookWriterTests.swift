@@ -108,6 +108,8 @@ import XLSXReader
         ("'quoted'", "sheet name ''quoted'' begins or ends with an apostrophe"),
         ("history", "sheet name 'history' is reserved by Excel"),
         ("tab\tname", "sheet name 'tab\tname' contains a control character"),
+        ("tail \u{FFFF}", "sheet name 'tail \u{FFFF}' contains U+FFFE or U+FFFF, which XML cannot carry"),
+        ("\u{FFFE}", "sheet name '\u{FFFE}' contains U+FFFE or U+FFFF, which XML cannot carry"),
     ])
     func invalidSheetNamesAreRejectedWithTheirReason(name: String, message: String) throws {
         let workbook = try WorkbookWriter(path: "out.xlsx")
@@ -117,6 +119,18 @@ import XLSXReader
             let error = error as? WorkbookWriterError
             return error?.code == .invalidSheetName && error?.description == "out.xlsx: error: \(message)"
         }
+    }
+
+    /// A sheet name is written as it is, a literal `_xHHHH_` included: readers take sheet names
+    /// literally (found by `FuzzWriterRoundTrip`: `_xFFFF_` written for U+FFFF came back as text).
+    @Test func aSheetNameThatLooksEscapedReadsBackAsWritten() throws {
+        let path = WriterTestSupport.temporaryPath("escape-like-sheet-name.xlsx")
+        let workbook = try WorkbookWriter(path: path)
+        let names = ["_x0041_ plan", "_x005F_", "R&D <draft>", "_xFFFF_"]
+        for name in names { try workbook.addSheet(name).writeRow(["x"]) }
+        try workbook.close()
+        let book = try Workbook(path: path)
+        #expect(book.sheets.map(\.name) == names)
     }
 
     @Test func sheetNamesMustBeUniqueIgnoringCase() throws {

@@ -32,6 +32,13 @@ import Testing
         #expect(String(decoding: writer.bytes, as: UTF8.self) == "<e v=\"\(expected)\"/>")
     }
 
+    /// Literal attributes (sheet names) keep a literal `_xHHHH_` and still get the XML entities.
+    @Test func literalAttributesKeepEscapeLikeText() {
+        var writer = XMLWriter()
+        writer.emptyElement("sheet", attributes: [(key: "name", value: "_x0041_ R&D"), (key: "id", value: "_x0041_")], literal: true)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == "<sheet name=\"_x0041_ R&amp;D\" id=\"_x0041_\"/>")
+    }
+
     @Test func elementsNestAndCloseInOrder() {
         var writer = XMLWriter()
         writer.writeDeclaration()
