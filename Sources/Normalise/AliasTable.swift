@@ -6,7 +6,7 @@ import Foundation
 /// `elevee` and `ÉLEVÉE` are one alias.
 public struct AliasTable: Sendable, Codable, Equatable {
     /// Canonical value → its aliases, as the pipeline file lists them.
-    public var entries: [String: [String]]
+    public let entries: [String: [String]]
     private var index: [String: String] = [:]
     /// Each text already looked up (the index never changes after `init`, so copies share it).
     private let memo = TextMemo<String, String?>()
