@@ -37,6 +37,11 @@ demo: setup build
 	@echo "Outputs:  $(DEMO)/out/ (consolidated.xlsx, discrepancies.csv, discrepancies.jsonl, discrepancies.html, manifest.json, feedback/)"
 	@echo "Inputs filed away in $(DEMO)/archive/ and $(DEMO)/quarantine/"
 
+# The release build of rbm (benchmarks, stress, kill harness): the Swift runtime and Foundation
+# linked statically, so that a process, and each worker the run starts, starts without loading
+# and binding a dozen shared libraries (docs/scale.md, "What is left": 18 ms a start instead of 27).
+RELEASE_BUILD := swift build -c release --product rbm --static-swift-stdlib
+
 # Two tiers. `make test`: every suite but the slow ones (well under three minutes of tests on two
 # cores). `make test-slow`: the corpus sweeps and the kill loops. `make test-all` (and CI) runs both.
 SLOW_SUITES := CorpusConformanceTests|CorpusSweepTests|CorpusDropFolderTests|KillLoopTests|CrossFilesystemTests
@@ -58,7 +63,7 @@ test-all: test test-slow
 # keeps the failing folder.
 ITERATIONS ?= 1000
 kill-harness: system-deps
-	swift build -c release --product rbm
+	$(RELEASE_BUILD)
 	python3 Benchmarks/kill_harness.py --rbm .build/release/rbm --iterations $(ITERATIONS) $(if $(SEED),--seed $(SEED))
 
 # Regenerate the demo workbooks and their oracle with the independent Python scripts.
@@ -83,7 +88,7 @@ bench:
 # (Benchmarks/README.md, "End to end"). BENCH_E2E_ARGS='--k 1,5 --runs 1' for a quick run.
 .PHONY: bench-e2e
 bench-e2e: setup
-	swift build -c release --product rbm
+	$(RELEASE_BUILD)
 	$(PY) Benchmarks/bench_e2e.py --rbm .build/release/rbm $(BENCH_E2E_ARGS)
 
 # Stress run (issue 14): 500 workbooks, good, broken and hostile (zip bombs, million-row junk
@@ -92,7 +97,7 @@ bench-e2e: setup
 # (Benchmarks/README.md, "Stress run"). Several minutes; STRESS_ARGS='--files 100 --big 1' for a quick one.
 .PHONY: stress
 stress:
-	swift build -c release --product rbm
+	$(RELEASE_BUILD)
 	python3 Benchmarks/stress.py --rbm .build/release/rbm $(STRESS_ARGS)
 
 # LibreOffice opens one workbook of each kind rbm writes, and every demo feedback workbook: `soffice --headless --convert-to pdf`
