@@ -21,6 +21,12 @@ final class TransferReader {
     let bytes: [UInt8]
     private(set) var strings: [String] = []
     private(set) var bodyStart = 0
+    /// The decimals already made from their parts: making one goes through `Decimal`'s `Codable`
+    /// conformance (``DecimalFeed``), and a workbook repeats many (the same parts always make the
+    /// same decimal, bit for bit). Unchecked: touched only by this reader's one decoding.
+    @exclusivity(unchecked) private var decimals: [DecimalParts: Decimal] = [:]
+    /// At most this many are remembered (a damaged or hostile result costs no more memory).
+    static let rememberedDecimals = 1 << 14
 
     init(_ data: Data) throws {
         bytes = [UInt8](data)
@@ -247,7 +253,10 @@ final class TransferReader {
             guard let word = UInt16(exactly: try varint(&next)) else { throw TransferError(.damaged, "a decimal at \(position)") }
             parts.setWord(i, word)
         }
-        return try parts.decimal()
+        if let known = decimals[parts] { return known }
+        let decimal = try parts.decimal()
+        if decimals.count < Self.rememberedDecimals { decimals[parts] = decimal }
+        return decimal
     }
 
     // MARK: Leaves written by hand (``TransferWriter/amount(_:)`` and the following)
