@@ -126,6 +126,9 @@ extension WorkerProcess {
             }
             queue.finish()
         }
+        // The first-use costs, paid while the run is still discovering its inbox (a request that
+        // comes meanwhile waits in the queue).
+        WorkerWarmUp.run(grammar: loader.settings.codes)
         while let line = queue.pop() {
             defer { queue.doneWithOne() }
             guard let request = try? JSONDecoder().decode(WorkerPool.Request.self, from: Data(line.utf8)) else { continue }

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Taking the parts fails (nil) when the conformance writes anything but those five fields; the
 /// transfer then writes the decimal through the conformance like any other value.
-struct DecimalParts: Equatable {
+struct DecimalParts: Hashable {
     var exponent: Int32 = 0
     var length: UInt32 = 0
     var negative = false

@@ -21,6 +21,12 @@ final class TransferReader {
     let bytes: [UInt8]
     private(set) var strings: [String] = []
     private(set) var bodyStart = 0
+    /// The decimals already made from their parts: making one goes through `Decimal`'s `Codable`
+    /// conformance (``DecimalFeed``), and a workbook repeats many (the same parts always make the
+    /// same decimal, bit for bit). Unchecked: touched only by this reader's one decoding.
+    @exclusivity(unchecked) private var decimals: [DecimalParts: Decimal] = [:]
+    /// At most this many are remembered (a damaged or hostile result costs no more memory).
+    static let rememberedDecimals = 1 << 14
 
     init(_ data: Data) throws {
         bytes = [UInt8](data)
@@ -33,8 +39,10 @@ final class TransferReader {
         guard count <= UInt64(bytes.count) else { throw TransferError(.damaged, "a string table of \(count) strings") }
         strings.reserveCapacity(Int(count))
         for _ in 0..<count {
-            let length = Int(try varint(&position))
-            guard length >= 0, length <= bytes.count - position else { throw TransferError(.damaged, "a string past the end") }
+            // Converted only once known to fit: a damaged length may be any 64-bit number.
+            let raw = try varint(&position)
+            guard raw <= UInt64(bytes.count - position) else { throw TransferError(.damaged, "a string past the end") }
+            let length = Int(raw)
             strings.append(String(decoding: bytes[position..<position + length], as: UTF8.self))
             position += length
         }
@@ -62,7 +70,7 @@ final class TransferReader {
         return tag
     }
 
-    private func expect(_ expected: TransferFormat.Tag, _ type: Any.Type, at position: Int) throws {
+    func expect(_ expected: TransferFormat.Tag, _ type: Any.Type, at position: Int) throws {
         let found = try tag(at: position)
         guard found == expected else {
             throw DecodingError.typeMismatch(type, .init(codingPath: [], debugDescription: "expected \(type), found \(found) at \(position)"))
@@ -152,8 +160,15 @@ final class TransferReader {
         return (start, start + length, count)
     }
 
+    /// How deep values written by hand may nest in one another (a record in a record…): far more
+    /// than the model's, few enough that a damaged result cannot exhaust the stack.
+    static let nesting = 32
+
     /// Where the value at `position` ends.
-    func skip(_ position: Int) throws -> Int {
+    /// - Parameter depth: how many values written by hand this one is in (containers are stepped
+    ///   over by their length, without looking inside).
+    func skip(_ position: Int, depth: Int = 0) throws -> Int {
+        guard depth < Self.nesting else { throw TransferError(.damaged, "values nested too deep at \(position)") }
         var next = position + 1
         switch try tag(at: position) {
         case .null, .no, .yes: break
@@ -166,12 +181,12 @@ final class TransferReader {
         case .amount: try skipDecimalBody(&next); try skipVarints(5, &next)
         case .quantity: try skipDecimalBody(&next); next += 1; try skipVarints(4, &next)
         case .textCell: try skipVarints(5, &next)
-        case .yearCost: for _ in 0..<3 { next = try skip(next) }
-        case .allocation, .budgetLine, .statedTotal:
+        case .yearCost: for _ in 0..<3 { next = try skip(next, depth: depth + 1) }
+        case .allocation, .budgetLine, .statedTotal, .record:
             guard next < bytes.count else { throw TransferError(.damaged, "a value past the end") }
             let fields = Int(bytes[next])
             next += 1
-            for _ in 0..<fields { next = try skip(next) }
+            for _ in 0..<fields { next = try skip(next, depth: depth + 1) }
         }
         guard next <= bytes.count else { throw TransferError(.damaged, "a value past the end") }
         return next
@@ -207,6 +222,8 @@ final class TransferReader {
         if T.self == [Int: Amount].self { return try intKeyed(Amount.self, at: position) as! T }
         if T.self == [Int: YearCost].self { return try intKeyed(YearCost.self, at: position) as! T }
         if T.self == [Int: Quantity].self { return try intKeyed(Quantity.self, at: position) as! T }
+        if T.self == ResultsModel.self { return try resultsModel(at: position) as! T }
+        if T.self == FileLoad.self { return try fileLoad(at: position) as! T }
         return try T(from: TransferValueDecoder(reader: self, position: position))
     }
 
@@ -219,8 +236,10 @@ final class TransferReader {
         let position = next
         var parts = DecimalParts()
         let zigzag = try varint(&next)
-        guard let exponent = Int32(exactly: Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)),
-              let length = UInt32(exactly: try varint(&next)), next + 2 <= bytes.count else {
+        // A decimal's exponent is 8 bits and its length at most its 8 words: a damaged value out
+        // of those ranges is refused here rather than handed to `Decimal`'s conformance.
+        guard let exponent = Int32(exactly: Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)), Int8(exactly: exponent) != nil,
+              let length = UInt32(exactly: try varint(&next)), length <= 8, next + 2 <= bytes.count else {
             throw TransferError(.damaged, "a decimal at \(position)")
         }
         parts.exponent = exponent
@@ -234,7 +253,10 @@ final class TransferReader {
             guard let word = UInt16(exactly: try varint(&next)) else { throw TransferError(.damaged, "a decimal at \(position)") }
             parts.setWord(i, word)
         }
-        return try parts.decimal()
+        if let known = decimals[parts] { return known }
+        let decimal = try parts.decimal()
+        if decimals.count < Self.rememberedDecimals { decimals[parts] = decimal }
+        return decimal
     }
 
     // MARK: Leaves written by hand (``TransferWriter/amount(_:)`` and the following)
@@ -280,7 +302,7 @@ final class TransferReader {
     }
 
     func allocation(at position: Int) throws -> Allocation {
-        var fields = try Fields(self, position, count: 14)
+        var fields = try Fields(self, position, count: 14, tag: .allocation)
         return Allocation(
             bureau: try fields.take(rawValue), output: OutputCode(try fields.take(string)), outputCell: try fields.take(cell),
             statedObjective: try fields.optional(textCell), title: try fields.take(string),
@@ -291,7 +313,7 @@ final class TransferReader {
     }
 
     func budgetLine(at position: Int) throws -> BudgetLine {
-        var fields = try Fields(self, position, count: 14)
+        var fields = try Fields(self, position, count: 14, tag: .budgetLine)
         let bureau: Bureau? = try fields.optional(rawValue)
         let sector = try fields.optional(textCell)
         let sectorBureau: Bureau? = try fields.optional(rawValue)
@@ -304,20 +326,20 @@ final class TransferReader {
     }
 
     func statedTotal(at position: Int) throws -> StatedTotal {
-        var fields = try Fields(self, position, count: 8)
+        var fields = try Fields(self, position, count: 8, tag: .statedTotal)
         return StatedTotal(
-            workbook: try fields.take(value(SourceTag.self)), bureau: try fields.optional(rawValue), label: try fields.take(string),
-            measure: try fields.take(value(StatedTotal.Measure.self)), stated: try fields.take(value(Decimal.self)),
-            unit: try fields.optional(rawValue), cell: try fields.take(cell), components: try fields.take(value([Quantity].self)))
+            workbook: try fields.take(sourceTag), bureau: try fields.optional(rawValue), label: try fields.take(string),
+            measure: try fields.take(measure), stated: try fields.take(value(Decimal.self)),
+            unit: try fields.optional(rawValue), cell: try fields.take(cell), components: try fields.take(array(value(Quantity.self))))
     }
 
     /// Reads a `V` at a position (for ``Fields``).
-    private func value<V: Decodable>(_ type: V.Type) -> (Int) throws -> V {
+    func value<V: Decodable>(_ type: V.Type) -> (Int) throws -> V {
         { try self.decodeValue(type, at: $0) }
     }
 
     /// An enumeration written as its raw text.
-    private func rawValue<E: RawRepresentable>(at position: Int) throws -> E where E.RawValue == String {
+    func rawValue<E: RawRepresentable>(at position: Int) throws -> E where E.RawValue == String {
         let text = try string(at: position)
         guard let value = E(rawValue: text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(text) is not a \(E.self)"))
@@ -326,11 +348,13 @@ final class TransferReader {
     }
 
     /// The fields of a value written by hand, read in the order written.
-    private struct Fields {
+    struct Fields {
         let reader: TransferReader
         var next: Int
 
-        init(_ reader: TransferReader, _ position: Int, count: UInt8) throws {
+        /// - Parameter tag: the value's tag, checked when given.
+        init(_ reader: TransferReader, _ position: Int, count: UInt8, tag: TransferFormat.Tag? = nil) throws {
+            if let tag { try reader.expect(tag, Any.self, at: position) }
             guard position + 1 < reader.bytes.count, reader.bytes[position + 1] == count else {
                 throw TransferError(.damaged, "a value of another number of fields at \(position)")
             }
@@ -357,7 +381,8 @@ final class TransferReader {
     func intKeyed<V: Decodable>(_ type: V.Type, at position: Int) throws -> [Int: V] {
         let (start, end, count) = try container(.keyed, at: position)
         var dictionary: [Int: V] = [:]
-        dictionary.reserveCapacity(count)
+        // Each entry takes two bytes at least: a damaged count does not reserve more.
+        dictionary.reserveCapacity(min(count, (end - start) / 2))
         var entry = start
         while entry < end {
             let text = try stringReference(&entry)

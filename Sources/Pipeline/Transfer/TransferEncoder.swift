@@ -222,18 +222,36 @@ final class TransferWriter {
     func statedTotal(_ value: StatedTotal) throws {
         tag(.statedTotal)
         body.append(8)
-        try encodeValue(value.workbook)
+        sourceTag(value.workbook)
         optional(value.bureau.map(\.rawValue), string)
         string(value.label)
-        try encodeValue(value.measure)
+        measure(value.measure)
         try decimal(value.stated)
         optional(value.unit.map(\.rawValue), string)
         cell(value.cell)
-        try encodeValue(value.components)
+        try array(value.components, quantity)
     }
 
-    private func optional<V>(_ value: V?, _ write: (V) throws -> Void) rethrows {
+    /// A value or null.
+    func optional<V>(_ value: V?, _ write: (V) throws -> Void) rethrows {
         if let value { try write(value) } else { null() }
+    }
+
+    /// The start of a value written by hand as a record: its tag and its number of fields, which
+    /// follow (``TransferFormat``).
+    func record(_ fields: UInt8) {
+        tag(.record)
+        body.append(fields)
+    }
+
+    /// A list, as `Codable` writes one (an unkeyed container), each element written by `write`.
+    func array<V>(_ values: [V], _ write: (V) throws -> Void) rethrows {
+        let (id, depth) = openContainer(.unkeyed)
+        for value in values {
+            _ = enter(id, depth)
+            try write(value)
+        }
+        close(downTo: depth)
     }
 
     /// A dictionary with `Int` keys as the standard library writes one (a keyed container whose
@@ -271,6 +289,8 @@ final class TransferWriter {
         if T.self == [Int: Amount].self { return try intKeyed(value as! [Int: Amount]) }
         if T.self == [Int: YearCost].self { return try intKeyed(value as! [Int: YearCost]) }
         if T.self == [Int: Quantity].self { return try intKeyed(value as! [Int: Quantity]) }
+        if T.self == ResultsModel.self { return try resultsModel(value as! ResultsModel) }
+        if T.self == FileLoad.self { return try fileLoad(value as! FileLoad) }
         try encodeGeneric(value)
     }
 

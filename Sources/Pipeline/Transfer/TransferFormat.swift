@@ -30,8 +30,10 @@ import Foundation
 ///               sectorBureau:string|nil statedObjective:text-cell|nil output:string
 ///               outputCell:cell title:string category:string|nil funding:string fundingCell:cell
 ///               years:keyed biennium:amount|nil notes:text-cell|nil row:int
-///          | 18 stated total: 8:byte workbook:value bureau:string|nil label:string measure:value
+///          | 18 stated total: 8:byte workbook:record bureau:string|nil label:string measure:record
 ///               stated:decimal unit:string|nil cell:cell components:unkeyed (quantities)
+///          | 19 record: fields:byte value* (a model value written by hand, its fields in the
+///               order of ``TransferWriter``'s method for its type, TransferWriter+Model.swift)
 /// ```
 ///
 /// (A body is the value after its tag; codes and enumerations are written as their text.) Tags
@@ -41,6 +43,16 @@ import Foundation
 /// `BudgetLine` and `StatedTotal`: a property added to one of those must be added here (the
 /// decoder builds each through its public initialiser, so a new parameter does not compile until
 /// it is; the round-trip tests compare whole models loaded from the scenarios).
+///
+/// Version 3 writes the rest of a worker's outcome by hand too, as records (tag 19): the file's
+/// load (`loaded` and its model, or `refused`, its category and reason), the model, and every
+/// record in it (submissions and their sheet and column accounts, the results framework, KPIs,
+/// risks, the sector summary, the envelope, duplicate and rejected rows, finding identities,
+/// notes; a stated total's workbook and measure). A record is the type's stored properties in a
+/// fixed order; an enumeration is its raw text, or its case's name and value. Only findings
+/// (``Finding``: a message with a case per rule) still go through their conformance. The same
+/// rule holds as for tags 12-18: a property added to one of those types must be added to its
+/// writer and reader (`TransferWriter+Model.swift`, `TransferReader+Model.swift`).
 ///
 /// A `Decimal` is written as its stored parts (``DecimalParts``), exactly; a dictionary with
 /// `Int` keys as the standard library writes it (keys as text), each key's text made once.
@@ -58,11 +70,11 @@ import Foundation
 /// damaged, refuses its file as `reader-crash`.
 enum TransferFormat {
     static let magic: [UInt8] = Array("RBMT".utf8)
-    static let version: UInt16 = 2
+    static let version: UInt16 = 3
 
     enum Tag: UInt8 {
         case null = 0, no, yes, int, uint, double, float, string, keyed, unkeyed, cell, decimal
-        case amount, quantity, textCell, yearCost, allocation, budgetLine, statedTotal
+        case amount, quantity, textCell, yearCost, allocation, budgetLine, statedTotal, record
     }
 }
 
