@@ -15,11 +15,16 @@ struct SharedStringsPart {
     /// The index of `string`, adding it when new; counts one more reference.
     mutating func index(for string: String) -> Int {
         referenceCount += 1
-        if let index = indices[string] { return index }
-        strings.append(string)
-        indices[string] = strings.count - 1
-        return strings.count - 1
+        // One look-up (one hash of the text) whether the text is new or not: the default is
+        // stored when the text is new (issue 11).
+        let next = strings.count
+        let index = Self.stored(&indices[string, default: next])
+        if index == next { strings.append(string) }
+        return index
     }
+
+    /// The value stored, read through a mutating access so that a default is stored.
+    private static func stored(_ value: inout Int) -> Int { value }
 
     mutating func assembleXML() -> [UInt8] {
         writer.writeDeclaration()
