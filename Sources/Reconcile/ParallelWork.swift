@@ -8,20 +8,25 @@ enum ParallelWork {
     static func map<T>(_ count: Int, order: [Int], threads: Int, _ body: @escaping (Int) -> T) -> [T] {
         precondition(order.sorted() == Array(0..<count), "the order names each piece once")
         let pieces = Pieces(body: body, order: order)
-        let worker: @Sendable (Int) -> Void = { _ in pieces.runUntilDone() }
-        let threads = max(1, min(threads, count))
-        if threads == 1 { worker(0) } else { DispatchQueue.concurrentPerform(iterations: threads, execute: worker) }
-        return pieces.results.map { $0! }
+        // Threads of their own, not Dispatch's pool: `concurrentPerform` called while the pool's
+        // threads are taken runs every piece on the calling thread (at K = 58 every rule group
+        // ran on one thread). The calling thread takes pieces too, and waits only for pieces
+        // taken by the others: a thread started late finds nothing left and ends.
+        for _ in 1..<max(1, min(threads, count)) { Thread { pieces.runUntilDone() }.start() }
+        pieces.runUntilDone()
+        return pieces.waitForAll()
     }
 }
 
-/// The work, the results as the threads fill them in, and the next piece to take, under one lock.
-/// Each piece is run by one thread only; what the work reads is not changed while it runs.
+/// The work, the results as the threads fill them in, the next piece to take and how many are
+/// done, under one condition. Each piece is run by one thread only; what the work reads is not
+/// changed while it runs.
 private final class Pieces<T>: @unchecked Sendable {
-    let lock = NSLock()
+    let condition = NSCondition()
     let body: (Int) -> T
     let order: [Int]
     var next = 0
+    var done = 0
     var results: [T?]
 
     init(body: @escaping (Int) -> T, order: [Int]) {
@@ -33,14 +38,28 @@ private final class Pieces<T>: @unchecked Sendable {
     /// Takes piece after piece until none is left.
     func runUntilDone() {
         while true {
-            let taken: Int? = lock.withLock {
-                guard next < order.count else { return nil }
-                defer { next += 1 }
-                return order[next]
+            condition.lock()
+            guard next < order.count else {
+                condition.unlock()
+                return
             }
-            guard let index = taken else { return }
+            let index = order[next]
+            next += 1
+            condition.unlock()
             let result = body(index)
-            lock.withLock { results[index] = result }
+            condition.lock()
+            results[index] = result
+            done += 1
+            condition.broadcast()
+            condition.unlock()
         }
+    }
+
+    /// Every result, once every piece is done.
+    func waitForAll() -> [T] {
+        condition.lock()
+        defer { condition.unlock() }
+        while done < order.count { condition.wait() }
+        return results.map { $0! }
     }
 }
