@@ -1,8 +1,7 @@
 /// Maps `<sst>` in `xl/sharedStrings.xml` (writer side): each distinct cell text once, in order of
 /// first use; cells refer to a text by its index.
 struct SharedStringsPart {
-    private var strings: [String] = []
-    private var indices: [String: Int] = [:]
+    private var strings = TextIndex()
     /// Cells that refer to the table, counting repeats (the `count` attribute).
     private(set) var referenceCount = 0
 
@@ -10,21 +9,13 @@ struct SharedStringsPart {
 
     static let name = "xl/sharedStrings.xml"
 
-    var isEmpty: Bool { strings.isEmpty }
+    var isEmpty: Bool { strings.count == 0 }
 
     /// The index of `string`, adding it when new; counts one more reference.
     mutating func index(for string: String) -> Int {
         referenceCount += 1
-        // One look-up (one hash of the text) whether the text is new or not: the default is
-        // stored when the text is new (issue 11).
-        let next = strings.count
-        let index = Self.stored(&indices[string, default: next])
-        if index == next { strings.append(string) }
-        return index
+        return strings.number(of: string)
     }
-
-    /// The value stored, read through a mutating access so that a default is stored.
-    private static func stored(_ value: inout Int) -> Int { value }
 
     mutating func assembleXML() -> [UInt8] {
         writer.writeDeclaration()
@@ -39,7 +30,7 @@ struct SharedStringsPart {
                 "xmlns": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
                 "count": String(referenceCount), "uniqueCount": String(strings.count),
             ])
-        for string in strings {
+        for string in strings.texts {
             writeSi(string)
         }
         writer.endElement("sst")
