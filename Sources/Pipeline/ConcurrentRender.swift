@@ -8,21 +8,34 @@ enum ConcurrentRender {
                        threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> [Result<T, Error>] {
         let order = work.indices.filter(first) + work.indices.filter { !first($0) }
         let shared = RenderResults<T>(count: work.count), pieces = UncheckedWork(value: (work, order))
-        let body: @Sendable (Int) -> Void = { _ in
+        let body: @Sendable () -> Void = {
             let (work, order) = pieces.value
             while true {
-                let taken: Int? = shared.lock.withLock {
-                    guard shared.next < order.count else { return nil }
-                    defer { shared.next += 1 }
-                    return order[shared.next]
+                shared.condition.lock()
+                guard shared.next < order.count else {
+                    shared.condition.unlock()
+                    return
                 }
-                guard let index = taken else { return }
+                let index = order[shared.next]
+                shared.next += 1
+                shared.condition.unlock()
                 let result = Result { try work[index]() }
-                shared.lock.withLock { shared.results[index] = result }
+                shared.condition.lock()
+                shared.results[index] = result
+                shared.done += 1
+                shared.condition.broadcast()
+                shared.condition.unlock()
             }
         }
-        let count = max(1, min(threads, work.count))
-        if count == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: count, execute: body) }
+        // Threads of their own, not Dispatch's pool: `concurrentPerform` called while the pool's
+        // threads are taken runs every piece on the calling thread. The calling thread takes
+        // pieces too and waits only for those the others took: a thread started late finds
+        // nothing left and ends.
+        for _ in 1..<max(1, min(threads, work.count)) { Thread(block: body).start() }
+        body()
+        shared.condition.lock()
+        while shared.done < work.count { shared.condition.wait() }
+        shared.condition.unlock()
         return shared.results.map { $0! }
     }
 }
@@ -89,11 +102,12 @@ private final class PipelinedResults<T>: @unchecked Sendable {
     init(count: Int) { results = Array(repeating: nil, count: count) }
 }
 
-/// The results of a ``ConcurrentRender/run(_:first:threads:)`` as the threads fill them in, and the
-/// next piece to take, under one lock.
+/// The results of a ``ConcurrentRender/run(_:first:threads:)`` as the threads fill them in, the
+/// next piece to take and how many are done, under one condition.
 private final class RenderResults<T>: @unchecked Sendable {
-    let lock = NSLock()
+    let condition = NSCondition()
     var next = 0
+    var done = 0
     var results: [Result<T, Error>?]
     init(count: Int) { results = Array(repeating: nil, count: count) }
 }

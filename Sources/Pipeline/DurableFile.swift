@@ -13,6 +13,12 @@ enum DurableFile {
         try Durable.write(data, to: url.path)
     }
 
+    /// A text's UTF-8, written from the string's own storage rather than a copy of it (the page
+    /// and the log run to megabytes; issue 11).
+    static func write(_ text: String, to url: URL) throws {
+        try Durable.write(text.utf8, to: url.path)
+    }
+
     /// `fsync` of a file's content.
     static func flush(_ url: URL) throws {
         try Durable.flush(file: url.path)

@@ -28,11 +28,11 @@ struct Ledger {
 
     struct Key: Hashable { var output: OutputCode; var year: Int }
 
-    var op: [Key: Side] = [:]
-    var fp: [Key: Side] = [:]
+    var op: [Key: Side]
+    var fp: [Key: Side]
     /// Outputs with any FP line (whatever the years hold).
-    var fpOutputs: Set<OutputCode> = []
-    var opOutputs: Set<OutputCode> = []
+    var fpOutputs: Set<OutputCode>
+    var opOutputs: Set<OutputCode>
 
     /// Every (output, year) on either side, in natural order (sorted once, each code's natural-order
     /// key built once).
@@ -42,15 +42,39 @@ struct Ledger {
     let allocationIndex: [OutputCode: [Int]]
     let budgetLineIndex: [OutputCode: [Int]]
 
-    init(model: ResultsModel, years: [Int]) {
-        var allocationIndex: [OutputCode: [Int]] = [:]
-        var budgetLineIndex: [OutputCode: [Int]] = [:]
-        for (index, a) in model.allocations.enumerated() {
-            opOutputs.insert(a.output)
-            allocationIndex[a.output, default: []].append(index)
+    /// `threads` > 1 builds the two sides at once (issue 11).
+    init(model: ResultsModel, years: [Int], threads: Int = 1) {
+        let halves = ParallelWork.map(2, order: [0, 1], threads: threads) { half in
+            half == 0 ? Self.operationalSide(model.allocations, years: years) : Self.financialSide(model.budgetLines, years: years)
+        }
+        (op, opOutputs, allocationIndex) = (halves[0].sides, halves[0].outputs, halves[0].index)
+        (fp, fpOutputs, budgetLineIndex) = (halves[1].sides, halves[1].outputs, halves[1].index)
+        // (output, year) < (output, year): the output's natural order, then the year. The outputs
+        // are sorted (each code's natural-order key built once), then each output's years.
+        var years: [OutputCode: [Int]] = [:]
+        for key in Set(op.keys).union(fp.keys) { years[key.output, default: []].append(key.year) }
+        keys = NaturalOrder.sorted(Array(years.keys), by: \.text).flatMap { output in
+            years[output, default: []].sorted().map { Key(output: output, year: $0) }
+        }
+    }
+
+    /// One side of the ledger: its cells by (output, year), the outputs with any row, and each
+    /// output's rows in model order.
+    struct Half {
+        var sides: [Key: Side] = [:]
+        var outputs: Set<OutputCode> = []
+        var index: [OutputCode: [Int]] = [:]
+    }
+
+    /// The operational plans' side.
+    static func operationalSide(_ allocations: [Allocation], years: [Int]) -> Half {
+        var half = Half()
+        for (index, a) in allocations.enumerated() {
+            half.outputs.insert(a.output)
+            half.index[a.output, default: []].append(index)
             for year in years {
                 guard let cost = a.years[year], !cost.cells.isEmpty else { continue }
-                Self.update(&op, Key(output: a.output, year: year)) { side in
+                Self.update(&half.sides, Key(output: a.output, year: year)) { side in
                     side.all += cost.chf
                     for cell in cost.cells {
                         side.allCells.append(cell.source)
@@ -65,12 +89,18 @@ struct Ledger {
                 }
             }
         }
-        for (index, line) in model.budgetLines.enumerated() {
-            fpOutputs.insert(line.output)
-            budgetLineIndex[line.output, default: []].append(index)
+        return half
+    }
+
+    /// The financial plan's side.
+    static func financialSide(_ lines: [BudgetLine], years: [Int]) -> Half {
+        var half = Half()
+        for (index, line) in lines.enumerated() {
+            half.outputs.insert(line.output)
+            half.index[line.output, default: []].append(index)
             for year in years {
                 guard let amount = line.years[year] else { continue }
-                Self.update(&fp, Key(output: line.output, year: year)) { side in
+                Self.update(&half.sides, Key(output: line.output, year: year)) { side in
                     side.all += amount.chf
                     side.allCells.append(amount.source)
                     side.units.append(amount.unit)
@@ -83,15 +113,7 @@ struct Ledger {
                 }
             }
         }
-        self.allocationIndex = allocationIndex
-        self.budgetLineIndex = budgetLineIndex
-        // (output, year) < (output, year): the output's natural order, then the year. The outputs
-        // are sorted (each code's natural-order key built once), then each output's years.
-        var years: [OutputCode: [Int]] = [:]
-        for key in Set(op.keys).union(fp.keys) { years[key.output, default: []].append(key.year) }
-        keys = NaturalOrder.sorted(Array(years.keys), by: \.text).flatMap { output in
-            years[output, default: []].sorted().map { Key(output: output, year: $0) }
-        }
+        return half
     }
 
     /// Changes one side in place, made on first use.

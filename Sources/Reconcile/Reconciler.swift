@@ -23,13 +23,39 @@ public struct Reconciler: Sendable {
         public var notChecked: [Coverage] { coverage.filter { !$0.isComplete } }
     }
 
-    public func reconcile(_ model: ResultsModel) -> Outcome {
-        var run = RuleRun(model: model, settings: settings)
+    /// `threads` > 1 applies the catalogue's independent groups of rules (`RuleCatalogue.groups`) on
+    /// that many threads at once, each group on a run of its own, and merges their output into
+    /// exactly what one run gives (issue 11); 1 applies the catalogue on one run.
+    public func reconcile(_ model: ResultsModel, threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> Outcome {
+        let ledger = Ledger(model: model, years: settings.years, threads: threads)
+        if threads > 1, let merged = concurrently(model, ledger: ledger, threads: threads) {
+            return outcome(findings: merged.findings, notes: merged.notes, bureauTotals: merged.bureauTotals, coverage: merged.coverage)
+        }
+        var run = RuleRun(model: model, settings: settings, ledger: ledger)
         for rule in RuleCatalogue.ordered { rule.apply(to: &run) }
+        return outcome(findings: run.findings, notes: run.notes, bureauTotals: run.bureauTotals, coverage: run.coverage)
+    }
+
+    /// The groups of rules applied at once, the largest groups started first; nil when their
+    /// output cannot be merged (`GroupRun.merge`).
+    private func concurrently(_ model: ResultsModel, ledger: Ledger, threads: Int)
+        -> (findings: [Finding], notes: [Note], bureauTotals: [BureauTotal], coverage: [RuleID: Coverage])? {
+        let groups = RuleCatalogue.groups, rules = RuleCatalogue.ordered, settings = settings
+        guard groups.count > 1 else { return nil }
+        let order: [Int] = groups.indices.sorted { (a: Int, b: Int) -> Bool in
+            let x = groups[a].count, y = groups[b].count
+            return x != y ? x > y : a < b
+        }
+        let parts = ParallelWork.map(groups.count, order: order, threads: threads) { g in
+            GroupRun(groups[g].map { rules[$0] }, model: model, settings: settings, ledger: ledger)
+        }
+        return GroupRun.merge(parts, groups: groups)
+    }
+
+    private func outcome(findings: [Finding], notes: [Note], bureauTotals: [BureauTotal], coverage: [RuleID: Coverage]) -> Outcome {
         // A rule with nothing narrower to report checked the whole run.
-        let coverage = RuleID.allCases.map { rule in run.coverage[rule] ?? Coverage(rule: rule, evaluated: [.run]) }
-        return Outcome(findings: Finding.sortedForLog(run.findings), notes: run.notes, bureauTotals: run.bureauTotals,
-                       coverage: coverage)
+        let coverage = RuleID.allCases.map { rule in coverage[rule] ?? Coverage(rule: rule, evaluated: [.run]) }
+        return Outcome(findings: Finding.sortedForLog(findings), notes: notes, bureauTotals: bureauTotals, coverage: coverage)
     }
 }
 
@@ -59,10 +85,11 @@ struct RuleRun {
     let bureausPresent: Set<Bureau>
     var tolerances: Tolerances { settings.tolerances }
 
-    init(model: ResultsModel, settings: ReconcileSettings) {
+    /// A run on the ledger built from `model` (the groups of rules applied at once share one).
+    init(model: ResultsModel, settings: ReconcileSettings, ledger: Ledger) {
         self.model = model
         self.settings = settings
-        ledger = Ledger(model: model, years: settings.years)
+        self.ledger = ledger
         bureausPresent = Set(model.submissions.filter { $0.kind == .operationalPlan }.compactMap(\.bureau))
     }
 

@@ -1,8 +1,7 @@
 /// Maps `<sst>` in `xl/sharedStrings.xml` (writer side): each distinct cell text once, in order of
 /// first use; cells refer to a text by its index.
 struct SharedStringsPart {
-    private var strings: [String] = []
-    private var indices: [String: Int] = [:]
+    private var strings = TextIndex()
     /// Cells that refer to the table, counting repeats (the `count` attribute).
     private(set) var referenceCount = 0
 
@@ -10,15 +9,12 @@ struct SharedStringsPart {
 
     static let name = "xl/sharedStrings.xml"
 
-    var isEmpty: Bool { strings.isEmpty }
+    var isEmpty: Bool { strings.count == 0 }
 
     /// The index of `string`, adding it when new; counts one more reference.
     mutating func index(for string: String) -> Int {
         referenceCount += 1
-        if let index = indices[string] { return index }
-        strings.append(string)
-        indices[string] = strings.count - 1
-        return strings.count - 1
+        return strings.number(of: string)
     }
 
     mutating func assembleXML() -> [UInt8] {
@@ -34,7 +30,7 @@ struct SharedStringsPart {
                 "xmlns": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
                 "count": String(referenceCount), "uniqueCount": String(strings.count),
             ])
-        for string in strings {
+        for string in strings.texts {
             writeSi(string)
         }
         writer.endElement("sst")

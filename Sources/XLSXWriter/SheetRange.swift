@@ -32,13 +32,31 @@ struct SheetRange: Hashable {
     }
 
     /// Parses one cell such as `AB12` into its 0-based row and column.
+    /// Read on the UTF-8 bytes (every hyperlink and note parses its cell; issue 11): any byte
+    /// outside ASCII letters and digits refuses the text, as a character outside them did.
     static func parseCell(_ text: Substring) -> (row: Int, column: Int)? {
-        let letters = text.prefix { $0.isASCII && $0.isLetter }
-        let digits = text.dropFirst(letters.count)
-        guard (1...3).contains(letters.count), (1...7).contains(digits.count),
-            digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.first != "0", let row = Int(digits)
-        else { return nil }
-        let column = letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+        let bytes = text.utf8
+        var column = 0, row = 0, letters = 0, digits = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z") where digits == 0:
+                column = column * 26 + Int(byte) - 64
+                letters += 1
+            case UInt8(ascii: "a")...UInt8(ascii: "z") where digits == 0:
+                column = column * 26 + Int(byte) - 96
+                letters += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9") where letters > 0:
+                if digits == 0 && byte == UInt8(ascii: "0") { return nil }
+                row = row * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+                if digits > 7 { return nil }
+            default:
+                return nil
+            }
+            if letters > 3 { return nil }
+        }
+        guard letters > 0, digits > 0 else { return nil }
+        column -= 1
         guard row <= WorksheetPart.maxRows, column < WorksheetPart.maxColumns else { return nil }
         return (row - 1, column)
     }

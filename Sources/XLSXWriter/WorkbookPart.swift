@@ -185,6 +185,9 @@ struct WorkbookPart {
             && !(name.first.map { $0.isNumber || $0 == "." } ?? true)
             && !looksLikeReference(name)
         if isIdentifier { return name }
+        // Most names have no apostrophe to double: `replacing` is not run for them (every
+        // hyperlink quotes its sheet's name; issue 11).
+        guard name.utf8.contains(UInt8(ascii: "'")) else { return "'" + name + "'" }
         return "'" + name.replacing("'", with: "''") + "'"
     }
 

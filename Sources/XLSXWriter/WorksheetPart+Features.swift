@@ -170,7 +170,7 @@ extension WorksheetPart {
         guard author.utf16.count <= 255 else {
             throw invalid("author of \(author.utf16.count) characters exceeds Excel's limit of 255")
         }
-        guard !notes.contains(where: { $0.row == cell.firstRow && $0.column == cell.firstColumn }) else {
+        guard notedCells.insert(cell.firstRow * Self.maxColumns + cell.firstColumn).inserted else {
             throw invalid("cell \(cell.reference) already has a note")
         }
         notes.append(Note(row: cell.firstRow, column: cell.firstColumn, text: text, author: author))

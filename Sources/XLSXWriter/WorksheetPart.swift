@@ -101,6 +101,9 @@ struct WorksheetPart {
     var merges: [SheetRange] = []
     var hyperlinks: [HyperlinkEntry] = []
     var notes: [Note] = []
+    /// The cells holding a note (`row * maxColumns + column`): a note's cell is checked against
+    /// this, not against every note before it (issue 11).
+    var notedCells: Set<Int> = []
     var dataValidations: [DataValidationEntry] = []
     var conditionalFormats: [ConditionalFormatEntry] = []
     var tables: [TableEntry] = []

@@ -156,6 +156,6 @@ extension BatchRun {
 
     /// Writes through a flushed temporary file and a rename, so a reader never sees half a file.
     static func write(_ text: String, to url: URL) throws {
-        try DurableFile.write(Data(text.utf8), to: url)
+        try DurableFile.write(text, to: url)
     }
 }

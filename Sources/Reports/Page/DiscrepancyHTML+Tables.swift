@@ -58,16 +58,17 @@ extension DiscrepancyHTML {
     /// Every finding in log order, one row each, with its rule's title under its id, amounts grouped
     /// and right-aligned, each source on its own line and each root cause a link. The log's texts
     /// come from `log` (rendered once for every output), finding `i` at index `i`.
-    static func findingsTable(_ findings: [Finding], log: LogText, tolerances: Tolerances, _ L: Labels) -> String {
+    /// Appended to `html`, the page being written.
+    static func findingsTable(_ findings: [Finding], log: LogText, tolerances: Tolerances, _ L: Labels, into html: inout String) {
         let ids = Set(findings.map(\.id))
         let rules = RuleTexts(L.language, tolerances: tolerances)
-        var html = "<table class=\"log\"><thead><tr>"
+        html += "<table class=\"log\"><thead><tr>"
         html += columns.map { column in
             let numeric = column == .expected || column == .actual || column == .delta
             return "<th scope=\"col\" class=\"c-\(column.name)\(numeric ? " num" : "")\">\(L(column.name.replacingBytes(of: "_", with: " ")))</th>"
         }.joined()
         html += "</tr></thead><tbody>\n"
-        html.reserveCapacity(findings.count * 1_600)
+        html.reserveCapacity(html.utf8.count + findings.count * 1_600)
         // Each column's label attribute, built once rather than once per finding.
         let labels = columns.map { " data-label=\"\(L($0.name.replacingBytes(of: "_", with: " ")))\"" }
         let severityCells = Dictionary(uniqueKeysWithValues: Severity.allCases.map {
@@ -123,7 +124,7 @@ extension DiscrepancyHTML {
             }
             html += "</tr>\n"
         }
-        return html + "</tbody></table>\n"
+        html += "</tbody></table>\n"
     }
 
     /// The rules that gave findings, each with its title and what it checks (quoting the run's

@@ -40,7 +40,13 @@ public enum DiscrepancyHTML {
         }
         html += "<div class=\"overview\">\n" + byBureau(findings, tally, L) + (plansChart(context.bureauTotals, tolerances: context.tolerances, L) ?? "") + "</div></section>\n"
         html += charts(findings, context: context, L)
-        html += "<section id=\"findings\"><h2>\(L("Findings"))</h2>\n" + filterForm(tally, tolerances: context.tolerances, L) + findingsTable(findings, log: log, tolerances: context.tolerances, L) + "</section>\n"
+        // The findings' table is most of the page: written straight into it, the page's room
+        // reserved once, instead of a table string copied into a concatenation and that into a
+        // page grown by doubling (each copy faulting in fresh pages; issue 11).
+        html.reserveCapacity(html.utf8.count + findings.count * 1_600 + 524_288)
+        html += "<section id=\"findings\"><h2>\(L("Findings"))</h2>\n" + filterForm(tally, tolerances: context.tolerances, L)
+        findingsTable(findings, log: log, tolerances: context.tolerances, L, into: &html)
+        html += "</section>\n"
         html += context.chain.map { chainSection($0, L) } ?? ""
         html += "<section id=\"rules\"><h2>\(L("Rules"))</h2>\n" + rulesTable(tally, tolerances: context.tolerances, L) + "</section>\n"
         if let run = context.run { html += "<section id=\"run\"><h2>\(L("Inputs"))</h2>\n" + inputsTable(run, L) + "</section>\n" }
