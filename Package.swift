@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReader", "XLSXCore", "TestSupport"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results"]),
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Results", "XLSXCore", "XLSXReader", "XLSXWriter", "TestSupport"]),
-        .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "Results"]),
+        .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "Results", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Results", "XLSXReader", "XLSXWriter", "ZipIO", "TestSupport"]),
         .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzEntryPoints"]),

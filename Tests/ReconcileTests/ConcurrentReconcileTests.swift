@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Reconcile
 import Results
+import TestSupport
 
 /// The catalogue's independent groups of rules applied at once give exactly what one run applying
 /// the catalogue in order gives (`RuleCatalogue.groups`, `GroupRun.merge`; issue 11).
@@ -42,7 +43,7 @@ import Results
 
     @Test(arguments: 0..<24)
     func randomModelsGiveTheSequentialOutcome(seed: UInt64) {
-        var random = SplitMix(state: seed &* 0x9E37_79B9_7F4A_7C15 &+ 1)
+        var random = SeededRandom(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ 1)
         let model = Self.model(&random)
         var settings = ReconcileSettings()
         settings.bureaus = [.br, .tsb, .bdt]
@@ -61,7 +62,7 @@ import Results
 
     /// A model with a little of everything the rules look at, drawn from `random`: plans and lines
     /// that agree or not, in other units and classes, repeated outputs, a framework, KPIs and risks.
-    static func model(_ random: inout SplitMix) -> ResultsModel {
+    static func model(_ random: inout SeededRandom) -> ResultsModel {
         let bureaus: [Bureau] = [.br, .tsb, .bdt].filter { _ in random.below(5) > 0 }
         var b = ModelBuilder(bureaus: bureaus.isEmpty ? [.br] : bureaus, withFramework: random.below(4) > 0)
         let prefixes: [Bureau: String] = [.br: "R", .tsb: "T", .bdt: "D"]
@@ -110,17 +111,4 @@ import Results
         }
         return b.model
     }
-}
-
-/// splitmix64: a small reproducible generator for the randomized models.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }

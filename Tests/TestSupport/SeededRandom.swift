@@ -10,4 +10,7 @@ public struct SeededRandom {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// A number in `0..<n` (modulo bias negligible for the small `n` tests use).
+    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
