@@ -10,9 +10,9 @@ struct WorkerSettings: Codable, Equatable {
     var sources: [SourceProfile]
     var biennium: Biennium
     var defaultUnit: MoneyUnit
-    var dashMeans: String
+    var dashMeans: AmountGrammar.DashMeaning
     var codeLabels: [String]
-    var compactCodes: String
+    var compactCodes: CodeGrammar.CompactCodes
     var bureaus: AliasTable
     var funding: AliasTable
     var costCategories: AliasTable
@@ -26,9 +26,9 @@ struct WorkerSettings: Codable, Equatable {
         sources = loader.sources
         biennium = settings.biennium
         defaultUnit = settings.defaultUnit
-        dashMeans = settings.dashMeans.rawValue
+        dashMeans = settings.dashMeans
         codeLabels = settings.codes.labels
-        compactCodes = settings.codes.options.compactCodes.rawValue
+        compactCodes = settings.codes.options.compactCodes
         bureaus = settings.bureaus
         funding = settings.funding
         costCategories = settings.costCategories
@@ -39,14 +39,10 @@ struct WorkerSettings: Codable, Equatable {
     }
 
     /// The loader these settings describe.
-    /// - Throws: `DecodingError.dataCorrupted` for a setting this rbm does not know.
-    func loader() throws -> WorkbookLoader {
-        guard let dash = AmountGrammar.DashMeaning(rawValue: dashMeans), let compact = CodeGrammar.CompactCodes(rawValue: compactCodes) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "worker settings: \(dashMeans), \(compactCodes)"))
-        }
+    func loader() -> WorkbookLoader {
         let settings = NormaliseSettings(
-            biennium: biennium, defaultUnit: defaultUnit, dashMeans: dash,
-            codes: CodeGrammar(labels: codeLabels, options: .init(compactCodes: compact)), bureaus: bureaus, funding: funding,
+            biennium: biennium, defaultUnit: defaultUnit, dashMeans: dashMeans,
+            codes: CodeGrammar(labels: codeLabels, options: .init(compactCodes: compactCodes)), bureaus: bureaus, funding: funding,
             costCategories: costCategories, priorities: priorities, kpiUnits: kpiUnits, kpiDirections: kpiDirections,
             riskCategories: riskCategories)
         return WorkbookLoader(sources: sources, settings: settings)

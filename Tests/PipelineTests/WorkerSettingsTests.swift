@@ -14,7 +14,7 @@ import TestSupport
         try settings.write(to: url)
         let read = try WorkerSettings.read(path: url.path)
         #expect(read == settings)
-        let loader = try read.loader()
+        let loader = read.loader()
         #expect(WorkerSettings(loader) == settings)
         for path in TransferFormatTests.workbooks {
             guard case .loaded(let expected) = try TransferFormatTests.loadInProcess(path),

@@ -7,7 +7,7 @@ import Foundation
 /// through a binary `Double`. The unit factor is applied by the caller, after parsing.
 public struct AmountGrammar: Sendable {
     /// What a dash or "not applicable" placeholder (`-`, `–`, `—`, `n/a`, `N/A`, `s.o.`) means.
-    public enum DashMeaning: String, Sendable, CaseIterable {
+    public enum DashMeaning: String, Sendable, CaseIterable, Codable {
         /// The usual finance-sheet convention: a dash is a zero.
         case zero
         /// The placeholder means "not provided", like an empty cell.

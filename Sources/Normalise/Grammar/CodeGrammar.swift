@@ -17,7 +17,7 @@ public struct CodeGrammar: Sendable {
     }
 
     /// How an output code without separators (`D12`) is read.
-    public enum CompactCodes: String, Sendable, CaseIterable {
+    public enum CompactCodes: String, Sendable, CaseIterable, Codable {
         /// `D12` could be D.1-2 or D.12: the row is rejected.
         case ambiguous
         /// The objective number is one digit, the rest is the output number: `D12` → `D.1-2`,
