@@ -1,6 +1,7 @@
 import Foundation
 @testable import Results
 import Testing
+import TestSupport
 
 /// The byte-level plain text (issue 11) must give exactly what `description` with its trailing
 /// fraction zeros removed gives, for every value it takes on.
@@ -28,14 +29,8 @@ import Testing
 
     @Test("Agrees with description on values made by arithmetic")
     func arithmetic() {
-        var state: UInt64 = 20_261_205
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SeededRandom(seed: 20_261_205)
+        func next() -> UInt64 { random.next() }
         for _ in 0..<20_000 {
             let a = Decimal(Int64(bitPattern: next() % 2_000_000_000_000) - 1_000_000_000_000) / 100
             let b = Decimal(Int(next() % 100_000) + 1) / 1000

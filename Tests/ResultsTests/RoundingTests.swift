@@ -1,6 +1,7 @@
 import Foundation
 import Results
 import Testing
+import TestSupport
 
 @Suite struct GrammarRoundingTests {
     @Test("Rounding is half away from zero on the exact value", arguments: [
@@ -32,14 +33,8 @@ import Testing
 
     @Test("Rounding equals Foundation's on random and edge values, whole, tiny, huge, negative and long")
     func roundingMatchesFoundation() throws {
-        var state: UInt64 = 20_261_205
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SeededRandom(seed: 20_261_205)
+        func next() -> UInt64 { random.next() }
         var values: [Decimal] = [0, 1, -1, Decimal(UInt64.max), -Decimal(UInt64.max) * 1000, Decimal(1) / 3, Decimal(-2) / 3,
                                  Decimal.greatestFiniteMagnitude, Decimal.leastNonzeroMagnitude, -Decimal.leastNonzeroMagnitude,
                                  try #require(Decimal(string: "12345678901234567890123456789012345678")),

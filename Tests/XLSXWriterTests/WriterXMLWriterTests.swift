@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @testable import XLSXWriter
 
@@ -73,14 +74,8 @@ import Testing
 
     /// The fast path for short decimals must print exactly what `description` prints.
     @Test func numbersMatchSwiftsShortestRoundTripText() {
-        var state: UInt64 = 20_240_601
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SeededRandom(seed: 20_240_601)
+        func next() -> UInt64 { random.next() }
         var mismatches: [Double] = []
         for round in 0..<50_000 {
             let scale = [1.0, 10, 100, 1_000, 10_000, 1e5, 1e6, 1e7, 1e8][round % 9]
