@@ -1,4 +1,5 @@
 import Foundation
+import Reconcile
 
 /// Runs independent pieces of work on every core at once and gives back each one's result in the
 /// order the work was given: the write stage renders its outputs this way (issue 11). The pieces
@@ -7,36 +8,10 @@ enum ConcurrentRender {
     static func run<T>(_ work: [() throws -> T], first: (Int) -> Bool = { _ in false },
                        threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> [Result<T, Error>] {
         let order = work.indices.filter(first) + work.indices.filter { !first($0) }
-        let shared = RenderResults<T>(count: work.count), pieces = UncheckedWork(value: (work, order))
-        let body: @Sendable () -> Void = {
-            let (work, order) = pieces.value
-            while true {
-                shared.condition.lock()
-                guard shared.next < order.count else {
-                    shared.condition.unlock()
-                    return
-                }
-                let index = order[shared.next]
-                shared.next += 1
-                shared.condition.unlock()
-                let result = Result { try work[index]() }
-                shared.condition.lock()
-                shared.results[index] = result
-                shared.done += 1
-                shared.condition.broadcast()
-                shared.condition.unlock()
-            }
-        }
-        // Threads of their own, not Dispatch's pool: `concurrentPerform` called while the pool's
-        // threads are taken runs every piece on the calling thread. The calling thread takes
-        // pieces too and waits only for those the others took: a thread started late finds
-        // nothing left and ends.
-        for _ in 1..<max(1, min(threads, work.count)) { Thread(block: body).start() }
-        body()
-        shared.condition.lock()
-        while shared.done < work.count { shared.condition.wait() }
-        shared.condition.unlock()
-        return shared.results.map { $0! }
+        // The reconciler's threads of their own (not Dispatch's pool, whose `concurrentPerform`
+        // runs every piece on the calling thread when the pool is taken).
+        let pieces = UncheckedWork(value: work)
+        return ParallelWork.map(work.count, order: order, threads: threads) { index in Result { try pieces.value[index]() } }
     }
 }
 
@@ -98,16 +73,6 @@ private final class PipelinedResults<T>: @unchecked Sendable {
     let condition = NSCondition()
     var next = 0
     var stopped = false
-    var results: [Result<T, Error>?]
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-}
-
-/// The results of a ``ConcurrentRender/run(_:first:threads:)`` as the threads fill them in, the
-/// next piece to take and how many are done, under one condition.
-private final class RenderResults<T>: @unchecked Sendable {
-    let condition = NSCondition()
-    var next = 0
-    var done = 0
     var results: [Result<T, Error>?]
     init(count: Int) { results = Array(repeating: nil, count: count) }
 }

@@ -1,11 +1,11 @@
 import Foundation
 
-/// Runs pieces of pure work on up to `threads` threads at once and gives back each one's result at
+/// Runs pieces of work on up to `threads` threads at once and gives back each one's result at
 /// its piece's index. The pieces are taken in the order given (the longest first, so the threads
-/// finish together). No I/O: the reconciler spreads its independent rule groups over the cores
-/// with it (`RuleCatalogue.groups`).
-enum ParallelWork {
-    static func map<T>(_ count: Int, order: [Int], threads: Int, _ body: @escaping (Int) -> T) -> [T] {
+/// finish together). It does no I/O itself: the reconciler spreads its independent rule groups over the cores
+/// with it (`RuleCatalogue.groups`), and the run its outputs (`ConcurrentRender`).
+public enum ParallelWork {
+    public static func map<T>(_ count: Int, order: [Int], threads: Int, _ body: @escaping (Int) -> T) -> [T] {
         precondition(order.sorted() == Array(0..<count), "the order names each piece once")
         let pieces = Pieces(body: body, order: order)
         // Threads of their own, not Dispatch's pool: `concurrentPerform` called while the pool's
