@@ -9,12 +9,14 @@ import XLSXWriter
 /// The copy keeps every part of the original (``PackageAmender``); each cell a finding cites is
 /// filled by the finding's severity (error red, warning amber, info blue) and carries a note with
 /// the rule, the finding's id and its message in plain words. A first sheet, `Findings`, lists the
-/// workbook's findings, one line per cell cited, each cell a link to the marked cell.
+/// workbook's findings, one line per cell cited, each cell a link to the marked cell. The notes and
+/// the Findings sheet's headers and words are in the run's language; the sheet's name, ids, rule
+/// codes and the severity codes in its Severity column stay as the log writes them.
 public struct FeedbackWorkbook {
     /// The workbook's file name as findings cite it (`SourceRef.file`).
     public var file: String
     public var tolerances: Tolerances
-    /// The language of the notes and the Findings sheet's messages and rule titles.
+    /// The language of the notes and of the Findings sheet's headers, messages and rule titles.
     public var language: Language
     /// The deflate level of the copy's entries: deflate's fastest, as the consolidated workbook's
     /// (``ConsolidatedWorkbook/compressionLevel``).
@@ -48,6 +50,12 @@ public struct FeedbackWorkbook {
     }
 
     static let sheetName = "Findings"
+    /// The Findings sheet's column headers (English; ``Labels`` gives the run's language).
+    static let headers = ["Id", "Severity", "Rule", "Title", "Message", "Cell"]
+    /// The Findings sheet's one line when no finding cites the workbook.
+    static let noFindings = "No findings cite this workbook."
+    /// A note's first line: the severity, the rule's code and its title (`Error FIN-001: Output…`).
+    static let noteHeading = "{0} {1}: {2}"
 
     /// The findings citing this workbook, most severe first, then in log order.
     public func findings(in all: [Finding]) -> [Finding] {
@@ -66,7 +74,8 @@ public struct FeedbackWorkbook {
     }
 
     private func note(_ finding: Finding, rule: RuleDescriptions.Entry, message: String, id: String) -> String {
-        "\(finding.severity.rawValue.capitalized) \(finding.rule.rawValue): \(rule.title)\n" + message + "\n(\(id))"
+        let labels = Labels(language)
+        return labels(Self.noteHeading, labels(finding.severity.rawValue.capitalized), finding.rule.rawValue, rule.title) + "\n" + message + "\n(\(id))"
     }
 
     /// The amendment for this workbook: the marks and the Findings sheet.
@@ -79,7 +88,8 @@ public struct FeedbackWorkbook {
     func amendment(_ all: [Finding], log: LogText) -> PackageAmendment {
         let rules = RuleTexts(language, tolerances: tolerances)
         var marks: [PackageAmendment.Mark] = []
-        let header = ["Id", "Severity", "Rule", "Title", "Message", "Cell"].map { AddedSheet.Cell($0, bold: true, fill: "D9D9D9") }
+        let labels = Labels(language)
+        let header = Self.headers.map { AddedSheet.Cell(labels($0), bold: true, fill: "D9D9D9") }
         var rows: [[AddedSheet.Cell]] = [header]
         let cited = citing(all)
         for index in cited {
@@ -105,7 +115,7 @@ public struct FeedbackWorkbook {
             }
         }
         if cited.isEmpty {
-            rows.append([AddedSheet.Cell("No findings cite this workbook.")])
+            rows.append([AddedSheet.Cell(labels(Self.noFindings))])
         }
         let sheet = AddedSheet(name: Self.sheetName, columnWidths: [34, 10, 10, 32, 80, 24], rows: rows)
         return PackageAmendment(marks: marks, noteAuthor: "rbm", firstSheet: sheet)

@@ -173,6 +173,37 @@ import XLSXWriter
         #expect(amendment.firstSheet?.rows.count == 2)
     }
 
+    /// A French or Spanish run hands the bureaus their workbooks in that language: the note's
+    /// severity and rule title, the Findings sheet's headers and its line for a workbook no finding
+    /// cites. Ids, rule codes, the severity codes and the sheet's name stay as the log has them.
+    @Test(arguments: [(Language.fr, "Erreur FIN-001 : ", ["Identifiant", "Gravité", "Règle", "Titre", "Message", "Cellule"],
+                       "Aucun constat ne cite ce classeur."),
+                      (Language.es, "Error FIN-001: ", ["Identificador", "Gravedad", "Regla", "Título", "Mensaje", "Celda"],
+                       "Ninguna constatación cita este libro.")])
+    func theFeedbackIsInTheRunsLanguage(language: Language, notePrefix: String, headers: [String], none: String) throws {
+        let finding = Finding(id: .init(.fin001, .output(OutputCode("R.1-2")), .year(2022)), severity: .error,
+                              message: .missingSheet(file: "OP.xlsx", sheet: "Plan", sheets: ["Other"], closest: nil,
+                                                     place: TablePlace(source: 0, sourceName: "OP", table: 0, kind: "allocations")),
+                              sources: [SourceRef(file: "OP.xlsx", sheet: "Plan", cell: "E6")])
+        let workbook = FeedbackWorkbook(file: "OP.xlsx", language: language)
+        let title = language.rule(.fin001, tolerances: Tolerances()).title
+        #expect(title != RuleDescriptions.english(.fin001, tolerances: Tolerances()).title)
+        let note = workbook.note(for: finding)
+        #expect(note.hasPrefix(notePrefix + title + "\n"))
+        #expect(note.hasSuffix("\n(FIN-001/R.1-2/2022)"))
+        let sheet = try #require(workbook.amendment([finding]).firstSheet)
+        #expect(sheet.name == "Findings")
+        #expect(sheet.rows[0].map(Self.text) == headers)
+        #expect(Array(sheet.rows[1].map(Self.text).prefix(4)) == ["FIN-001/R.1-2/2022", "error", "FIN-001", title])
+        let empty = try #require(FeedbackWorkbook(file: "Other.xlsx", language: language).amendment([finding]).firstSheet)
+        #expect(empty.rows.map { $0.map(Self.text) } == [headers, [none]])
+    }
+
+    static func text(_ cell: AddedSheet.Cell) -> String {
+        if case .text(let text) = cell.value { return text }
+        return "(a number)"
+    }
+
     @Test(arguments: [("B7", 7, 2, 7, 2), ("E5:E9", 5, 5, 9, 5), ("$A$1:B2", 1, 1, 2, 2)])
     func cellSourcesAndRangesAreRead(text: String, r1: Int, c1: Int, r2: Int, c2: Int) {
         let cells = FeedbackWorkbook.cells(text.replacingOccurrences(of: "$", with: ""))

@@ -6,6 +6,13 @@
 /// (the page's script quotes some labels in single quotes): French uses ’.
 enum LabelTables {
     static let french: [String: String] = [
+        // The feedback workbooks' Findings sheet (the sheet's name stays English, as every sheet's).
+        "Id": "Identifiant",
+        "Severity": "Gravité",
+        "Message": "Message",
+        "Cell": "Cellule",
+        "No findings cite this workbook.": "Aucun constat ne cite ce classeur.",
+        "{0} {1}: {2}": "{0} {1} : {2}",
         // Run history, results chain, coverage (added with those sections).
         "Difference (RB)": "Écart (RB)",
         "Financial plan (XB)": "Plan financier (XB)",
@@ -233,6 +240,13 @@ enum LabelTables {
     ]
 
     static let spanish: [String: String] = [
+        // The feedback workbooks' Findings sheet (the sheet's name stays English, as every sheet's).
+        "Id": "Identificador",
+        "Severity": "Gravedad",
+        "Message": "Mensaje",
+        "Cell": "Celda",
+        "No findings cite this workbook.": "Ninguna constatación cita este libro.",
+        "{0} {1}: {2}": "{0} {1}: {2}",
         // Run history, results chain, coverage (added with those sections).
         "Difference (RB)": "Diferencia (RB)",
         "Financial plan (XB)": "Plan financiero (XB)",
