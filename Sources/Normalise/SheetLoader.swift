@@ -48,7 +48,7 @@ struct SheetLoader {
                     id: Finding.ID(.dat003, .source(tag), .text(sheet), .text(field.rawValue)), severity: .error, bureau: bureau,
                     message: .missingColumn(file: file, sheet: sheet, field: field.rawValue, headers: search.best, closestAlias: mapper.closestAlias(to: search.best, for: field),
                                             likelyHeader: mapper.likelyHeader(among: search.best, for: field), place: place),
-                    expected: .words("column \(field.rawValue)"), actual: .term(.nothing), sources: [SourceRef(file: file, sheet: sheet)]))
+                    expected: .term(.column(field.rawValue)), actual: .term(.nothing), sources: [SourceRef(file: file, sheet: sheet)]))
             }
             return nil
         }

@@ -98,7 +98,7 @@ public struct WorkbookLoader: Sendable {
                         id: Finding.ID(.dat003, .source(tag), .text(name), .text("table")), severity: .error, bureau: bureau,
                         message: .missingExcelTable(file: file, name: name, tables: excelTables.map { Message.NamedTable(name: $0.name, sheet: $0.sheet) },
                                                     place: place),
-                        expected: .words("Excel table \(name)"), actual: .term(.nothing), sources: [SourceRef(file: file)]))
+                        expected: .term(.excelTable(name)), actual: .term(.nothing), sources: [SourceRef(file: file)]))
                     continue
                 }
                 info = worksheets.first { $0.name == excel.sheet }
@@ -124,7 +124,7 @@ public struct WorkbookLoader: Sendable {
                         id: Finding.ID(.dat003, .source(tag), .text(table.sheet ?? "?"), .text(field.rawValue)), severity: .error, bureau: bureau,
                         message: .missingSheet(file: file, sheet: table.sheet ?? "", sheets: worksheets.map(\.name), closest: named ?? byHeaders,
                                                place: place, byHeaders: byHeaders != nil),
-                        expected: .words("column \(field.rawValue)"), actual: .term(.nothing), sources: [SourceRef(file: file, sheet: table.sheet)]))
+                        expected: .term(.column(field.rawValue)), actual: .term(.nothing), sources: [SourceRef(file: file, sheet: table.sheet)]))
                 }
                 continue
             }

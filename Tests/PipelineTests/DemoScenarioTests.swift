@@ -57,6 +57,13 @@ import XLSXWriter
             }
         }
         #expect(report.findings.allSatisfy { !$0.message.english.isEmpty })
+        // rbm's own words in expected, actual and delta are typed terms, so each report words them
+        // in its language; only a rejected row's cell and what its column expects stay as read.
+        for finding in report.findings where finding.rule != .dat002 {
+            for value in [finding.expected, finding.actual, finding.delta] {
+                if case .words(let words) = value { Issue.record("\(finding.id): '\(words)' is not typed") }
+            }
+        }
     }
 
     @Test func everyRowIsAccountedForAsDomainGivesIt() throws {

@@ -196,6 +196,56 @@ import Results
         }
     }
 
+    /// Every term that joins words with numbers or codes: the log's English as it has always been
+    /// written, and French and Spanish with no English word left; terms of symbols, numbers and
+    /// codes only are the same in every language.
+    static let composites: [(Term, String)] = [
+        (.budgetLine(OutputCode("R.1-2"), year: 2022), "budget line R.1-2/2022"),
+        (.allocation(.tsb, OutputCode("T.1-2"), year: 2023), "TSB allocation T.1-2/2023"),
+        (.allocation(nil, OutputCode("T.1-2"), year: 2023), " allocation T.1-2/2023"),
+        (.kpiValues(baseline: true, target: true), "baseline value and year and target value and year"),
+        (.kpiValues(baseline: false, target: true), "target value and year"),
+        (.onTrackLine(Decimal(string: "291.3")!, threshold: Decimal(string: "288.6")!), "291.3 (on-track threshold 288.6)"),
+        (.kpiAssessment(computed: .offTrack, reported: "On track", r: Decimal(string: "0.5234")!, progress: Decimal(string: "0.4512")!),
+         "computed Off track; reported On track; r = 0.52; progress 45%"),
+        (.kpiAssessment(computed: .atRisk, reported: nil, r: nil, progress: nil), "computed At risk"),
+        (.coverage(shortfall: -890_000, percent: Decimal(string: "58.41")!), "-890000 (58.4% coverage)"),
+        (.score(16), "score 16"),
+        (.likelihoodAndImpact(7, nil), "likelihood 7, impact blank"),
+        (.thousandFold(hits: 4, pairs: 5), "factor 1000 on 4 of 5 pairs"),
+        (.planCode("SP2020-2023"), "SP2020-2023 code"),
+        (.objectiveAmong(first: nil, last: nil), "a known objective"),
+        (.objectiveAmong(first: "T.1", last: nil), "one of T.1"),
+        (.objectiveAmong(first: "T.1", last: "T.4"), "one of T.1…T.4"),
+        (.staff(1_150_000), "staff 1150000"),
+        (.staffShift(150_000, points: Decimal(string: "2.54")!), "+150000 (2.5 pp)"),
+        (.excelTable("Budget"), "Excel table Budget"),
+        (.column("amount"), "column amount"),
+    ]
+    static let symbols: [(Term, String)] = [
+        (.atLeast(2_140_000), "≥ 2140000"), (.atMost(166_000_000), "≤ 166000000"), (.range(1, 5), "1-5"),
+        (.inUnit(470, .kchf), "470 (kCHF)"), (.goals(5), "G1…G5"), (.codeOfPlan("T.5", plan: "SP2016-2019"), "T.5 (SP2016-2019)"),
+        (.infinity, "∞"),
+    ]
+
+    @Test(arguments: [Language.fr, .es])
+    func compositeTermsAreWordedWithNoEnglishLeft(language: Language) {
+        let facts = ["On track", "Budget", "amount"]
+        for (term, english) in Self.composites {
+            #expect(term.english == english && term.hasWords)
+            let text = language.text(.term(term))
+            #expect(text != english, "\(term) is not translated")
+            // `allocation`, `code`, `factor` and `impact` are French or Spanish words too.
+            let left = Self.words(text, without: facts).intersection(Self.englishWords + ["budget", "line", "value", "year", "computed", "reported",
+                                                                                            "progress", "coverage", "blank", "pairs", "known", "one",
+                                                                                            "pp", "table"])
+            #expect(left.isEmpty, "\(language) \(term): \(left.sorted()) in «\(text)»")
+        }
+        for (term, english) in Self.symbols {
+            #expect(term.english == english && !term.hasWords && language.text(.term(term)) == english)
+        }
+    }
+
     @Test func theLabelTablesHaveTheSameKeys() {
         #expect(Set(LabelTables.french.keys) == Set(LabelTables.spanish.keys))
         #expect(!LabelTables.french.values.contains { $0.contains("'") } && !LabelTables.spanish.values.contains { $0.contains("'") })

@@ -36,6 +36,6 @@ extension RuleRun {
         sources.append(SourceRef(file: first.file, sheet: first.sheet, cell: "\(topLeft.a1):\(bottomRight.a1)"))
         emit(Finding(id: Finding.ID(.fin012, .biennium(settings.biennium)), severity: severity, period: .biennium(settings.biennium),
                      message: .envelope(biennium: settings.biennium, total: total, envelope: envelope),
-                     expected: .words("≤ \(envelope.plainText)"), actual: .amount(total), delta: .signed(delta), sources: sources))
+                     expected: .term(.atMost(envelope)), actual: .amount(total), delta: .signed(delta), sources: sources))
     }
 }

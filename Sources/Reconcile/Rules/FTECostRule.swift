@@ -33,7 +33,7 @@ extension RuleRun {
                              output: row.output, period: .year(year),
                              message: .costPerFTE(output: row.output, year: year, staff: staff.chf, fte: fte.value, perFTE: perFTE,
                                                   minimum: tolerances.fteCostMin, maximum: tolerances.fteCostMax),
-                             expected: .words("\(tolerances.fteCostMin.plainText)-\(tolerances.fteCostMax.plainText)"), actual: perFTE.map(FindingValue.amount) ?? .words("∞"),
+                             expected: .term(.range(tolerances.fteCostMin, tolerances.fteCostMax)), actual: perFTE.map(FindingValue.amount) ?? .term(.infinity),
                              sources: [Format.cell(fte.source), Format.cell(staff.source)],
                              causedBy: unitErrorCells[staff.source].map { [$0] } ?? []))
             }

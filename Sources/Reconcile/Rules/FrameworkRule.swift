@@ -41,7 +41,7 @@ extension RuleRun {
                 guard !(1...settings.goalCount).contains(number), let cell = objective.goalsSource else { continue }
                 emit(Finding(id: Finding.ID(.rf002, .text(objective.code), .text(token)), severity: .error,
                              message: .unknownGoal(objective: objective.code, goal: token, plan: settings.planID, goals: settings.goalCount),
-                             expected: .words("G1…G\(settings.goalCount)"), actual: .code(token), sources: [Format.cell(cell)]))
+                             expected: .term(.goals(settings.goalCount)), actual: .code(token), sources: [Format.cell(cell)]))
             }
         }
 
@@ -79,15 +79,14 @@ extension RuleRun {
                                  bureau: use.bureau, output: use.output,
                                  message: .previousPlanObjective(output: use.output, objective: objective, previousPlan: settings.predecessorPlanID,
                                                                  successor: successor),
-                                 expected: .words("\(settings.planID) code"), actual: .words("\(objective) (\(settings.predecessorPlanID))"), sources: [Format.cell(use.cell)]))
+                                 expected: .term(.planCode(settings.planID)), actual: .term(.codeOfPlan(objective, plan: settings.predecessorPlanID)), sources: [Format.cell(use.cell)]))
                 } else {
                     let letter = use.output.prefix
                     let same = sameLetterObjectives(letter)
-                    let expected = same.isEmpty ? "a known objective" : (same.count == 1 ? "one of \(same[0])" : "one of \(same.first!)…\(same.last!)")
                     emit(Finding(id: Finding.ID(.rf001, .source(use.tag), .output(use.output)), severity: .error,
                                  bureau: use.bureau, output: use.output,
                                  message: .unknownObjective(output: use.output, title: title, objective: objective, plan: settings.planID, sameBureau: same),
-                                 expected: .words(expected), actual: .code(objective), sources: [Format.cell(use.cell)]))
+                                 expected: .term(.objectiveAmong(first: same.first, last: same.count > 1 ? same.last : nil)), actual: .code(objective), sources: [Format.cell(use.cell)]))
                 }
             } else if outputsLoaded, use.tag.kind != .resultsFramework, !listed.contains(use.output) {
                 emit(Finding(id: Finding.ID(.rf005, .source(use.tag), .output(use.output)), severity: .warning,

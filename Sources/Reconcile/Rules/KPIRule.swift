@@ -35,12 +35,11 @@ extension RuleRun {
             let noBaseline = kpi.baseline == nil || kpi.baselineYear == nil
             let noTarget = kpi.target == nil || kpi.targetYear == nil
             if noBaseline || noTarget {
-                let parts = [noBaseline ? "baseline value and year" : nil, noTarget ? "target value and year" : nil].compactMap { $0 }
                 emit(Finding(id: Finding.ID(.kpi001, .text(kpi.id)), severity: noTarget ? .error : .warning, bureau: bureau, output: output,
                              message: .kpiIncomplete(kpi: kpi.id, name: kpi.name,
                                                      baseline: KPIGap(valueMissing: kpi.baseline == nil, yearMissing: kpi.baselineYear == nil),
                                                      target: KPIGap(valueMissing: kpi.target == nil, yearMissing: kpi.targetYear == nil)),
-                             expected: .words(parts.joined(separator: " and ")), actual: .term(.blank),
+                             expected: .term(.kpiValues(baseline: noBaseline, target: noTarget)), actual: .term(.blank),
                              sources: [Format.cell(noTarget ? kpi.targetCell : kpi.baselineCell)]))
                 skipped([.kpi002], .kpi(kpi.id), .noBaselineOrTarget, causedBy: [findings[findings.count - 1].id])
                 continue
@@ -61,18 +60,15 @@ extension RuleRun {
                 guard !reportedMatches else { continue }
                 severity = .info
             }
-            var delta = "computed \(a.status.rawValue)"
-            if let reported { delta += "; reported \(reported)" }
-            if let r = a.r { delta += "; r = \(Format.fixed(r, places: 2))" }
-            if let p = a.progress { delta += "; progress \((p * 100).rounded(scale: 0).plainText)%" }
             var sources = [Format.cell(actual.source)]
             if let cell = kpi.reportedStatus { sources.append(Format.cell(cell.source)) }
             emit(Finding(id: Finding.ID(.kpi002, .text(kpi.id), .year(year)), severity: severity, bureau: bureau, output: output, period: .year(year),
                          message: .kpiStatus(kpi: kpi.id, name: kpi.name, actual: actual.value, year: year, baseline: kpi.baseline!.value,
                                              baselineYear: kpi.baselineYear!, target: kpi.target!.value, targetYear: kpi.targetYear!,
                                              computed: a.status, reported: reported),
-                         expected: .words("\(a.line.rounded(scale: 1).plainText) (on-track threshold \(a.threshold.rounded(scale: 1).plainText))"),
-                         actual: .amount(actual.value), delta: .words(delta), sources: sources))
+                         expected: .term(.onTrackLine(a.line.rounded(scale: 1), threshold: a.threshold.rounded(scale: 1))),
+                         actual: .amount(actual.value), delta: .term(.kpiAssessment(computed: a.status, reported: reported, r: a.r, progress: a.progress)),
+                         sources: sources))
         }
     }
 

@@ -26,7 +26,7 @@ extension RuleRun {
                 emit(Finding(id: Finding.ID(.fin001, .output(key.output), .year(key.year)), severity: .error, bureau: row.bureau,
                              output: key.output, period: .year(key.year),
                              message: .plannedNotBudgeted(output: key.output, title: row.title, bureau: row.bureau, year: key.year, planned: op.all),
-                             expected: .words("budget line \(key.output)/\(key.year)"), actual: .term(.nothing), delta: .signed(op.all),
+                             expected: .term(.budgetLine(key.output, year: key.year)), actual: .term(.nothing), delta: .signed(op.all),
                              sources: row.years[key.year]!.cells.map { Format.cell($0.source) }, causedBy: cause))
             }
             if let fp, !fp.all.isZero, op == nil || !(model.allocations(of: key.output, in: ledger).contains { $0.years[key.year] != nil }) {
@@ -36,7 +36,7 @@ extension RuleRun {
                 emit(Finding(id: Finding.ID(.fin002, .output(key.output), .year(key.year)), severity: .warning, bureau: bureau,
                              output: key.output, period: .year(key.year),
                              message: .budgetedNotPlanned(output: key.output, title: title, bureau: bureau, year: key.year, budgeted: fp.all),
-                             expected: .words("\(bureau?.rawValue ?? "") allocation \(key.output)/\(key.year)"), actual: .term(.nothing), delta: .signed(-fp.all),
+                             expected: .term(.allocation(bureau, key.output, year: key.year)), actual: .term(.nothing), delta: .signed(-fp.all),
                              sources: Format.summed(fp.allCells)))
             }
         }

@@ -32,14 +32,13 @@ extension RuleRun {
             let coverage = funded / requirement
             guard coverage < tolerances.priorityWarn else { continue }
             let severity: Severity = coverage < tolerances.priorityError ? .error : .warning
-            let percent = Format.fixed(coverage * 100, places: 1)
             let causes = opCells.compactMap { unitErrorCells[$0] }
             emit(Finding(id: Finding.ID(.fin011, .output(row.output), .biennium(settings.biennium)), severity: severity, bureau: row.bureau,
                          output: row.output, period: .biennium(settings.biennium),
                          message: .priorityUnderfunded(output: row.output, biennium: settings.biennium, bureau: row.bureau, funded: funded,
                                                        requirement: requirement, coverage: coverage),
-                         expected: .words("≥ \(requirement.plainText)"), actual: .amount(funded),
-                         delta: .words("\((funded - requirement).signedText) (\(percent)% coverage)"),
+                         expected: .term(.atLeast(requirement)), actual: .amount(funded),
+                         delta: .term(.coverage(shortfall: funded - requirement, percent: coverage * 100)),
                          sources: Format.summed(opCells) + (row.priorityCell.map { [Format.cell($0)] } ?? []) + Format.summed(fpSides.flatMap(\.allCells)),
                          causedBy: Self.causeOrder(causes)))
         }

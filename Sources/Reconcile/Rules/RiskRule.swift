@@ -53,7 +53,7 @@ extension RuleRun {
                     emit(Finding(id: Finding.ID(.rsk001, .text(risk.id)), severity: score >= tolerances.riskError ? .error : .warning,
                                  bureau: bureau, output: linkedOutput,
                                  message: .riskUnmitigated(risk: risk.id, description: risk.description, score: score, likelihood: l, impact: i, band: band(score)),
-                                 expected: .term(.mitigationText), actual: .term(.blank), delta: .words("score \(score.plainText)"), sources: [Format.cell(risk.mitigation.source)]))
+                                 expected: .term(.mitigationText), actual: .term(.blank), delta: .term(.score(score)), sources: [Format.cell(risk.mitigation.source)]))
                 }
             }
             if let link = risk.linkedObjective {
@@ -74,10 +74,9 @@ extension RuleRun {
                 }
             }
             if !onScale {
-                let describe = { (v: Decimal?) in v?.plainText ?? "blank" }
                 emit(Finding(id: Finding.ID(.rsk003, .text(risk.id)), severity: .error, bureau: bureau,
                              message: .riskOffScale(risk: risk.id, likelihood: l, impact: i),
-                             expected: .words("1-5"), actual: .words("likelihood \(describe(l)), impact \(describe(i))"), sources: [Format.cell(risk.likelihoodCell)]))
+                             expected: .term(.range(1, 5)), actual: .term(.likelihoodAndImpact(l, i)), sources: [Format.cell(risk.likelihoodCell)]))
             } else if let l, let i, let stated = risk.statedScore, stated.value != l * i {
                 let score = l * i
                 emit(Finding(id: Finding.ID(.rsk003, .text(risk.id)), severity: .error, bureau: bureau,

@@ -30,8 +30,8 @@ extension RuleRun {
                          output: key.output, period: .year(key.year),
                          message: .staffSplit(output: key.output, title: row.title, year: key.year, bureau: row.bureau, planStaff: opStaff.chf,
                                               planTotal: opTotal, budgetStaff: fpStaff, budgetTotal: fpTotal),
-                         expected: .words("staff \(fpStaff.plainText)"), actual: .words("staff \(opStaff.chf.plainText)"),
-                         delta: .words("\(staffDelta.signedText) (\(Format.fixed(points, places: 1)) pp)"),
+                         expected: .term(.staff(fpStaff)), actual: .term(.staff(opStaff.chf)),
+                         delta: .term(.staffShift(staffDelta, points: points)),
                          sources: [Format.cell(opStaff.source)] + lines.map { Format.cell($0.years[key.year]!.source) }))
         }
     }

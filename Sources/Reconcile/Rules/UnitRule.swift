@@ -48,7 +48,7 @@ extension RuleRun {
                              severity: .error, bureau: a?.bureau,
                              message: .unitColumn(file: first.file, sheet: first.sheet, column: CellPosition.letters(first.position.column),
                                                   hits: columnHits.count, pairs: pairs),
-                             expected: .term(.declaredUnit), actual: .words("factor 1000 on \(columnHits.count) of \(pairs) pairs"), sources: [col]))
+                             expected: .term(.declaredUnit), actual: .term(.thousandFold(hits: columnHits.count, pairs: pairs)), sources: [col]))
                 columnHits.forEach { covered.insert($0.key) }
                 // Every cell of the column's hits explains what sums it (FIN-004, FIN-009, FIN-011).
                 if let id = findings.last?.id { columnCells += columnHits.flatMap(\.op.allCells).map { ($0, id) } }
@@ -60,8 +60,8 @@ extension RuleRun {
                 emit(Finding(id: Finding.ID(.fin007, .output(hit.key.output), .year(hit.key.year)), severity: .error, bureau: bureau,
                              output: hit.key.output, period: .year(hit.key.year),
                              message: .unitCell(output: hit.key.output, year: hit.key.year, planned: hit.op.all, unit: unit, budgeted: hit.fp.all, ratio: hit.ratio),
-                             expected: .words("\((hit.fp.all / unit.factor).plainText) (\(unit.rawValue))"),
-                             actual: .words("\((hit.op.all / unit.factor).plainText) (\(unit.rawValue))"),
+                             expected: .term(.inUnit(hit.fp.all / unit.factor, unit)),
+                             actual: .term(.inUnit(hit.op.all / unit.factor, unit)),
                              delta: .ratio(hit.ratio), sources: Format.summed(hit.op.allCells) + Format.summed(hit.fp.allCells)))
                 if let id = findings.last?.id { pairCells += hit.op.allCells.map { ($0, id) } }
                 covered.insert(hit.key)

@@ -163,6 +163,25 @@ public struct FrenchMessages: MessageCatalogue {
         case .listedOutput: "produit répertorié"
         case .submissions(let count): "\(count) soumission\(count > 1 ? "s" : "")"
         case .rows(let count): "\(count) ligne\(count > 1 ? "s" : "")"
+        case .budgetLine(let output, let year): "ligne budgétaire \(output)/\(year)"
+        case .allocation(let bureau, let output, let year): "allocation \(bureau.map { "\($0.rawValue) " } ?? "")\(output)/\(year)"
+        case .kpiValues(let baseline, let target):
+            [baseline ? "valeur et année de référence" : nil, target ? "valeur et année cibles" : nil].compactMap { $0 }.joined(separator: " et ")
+        case .onTrackLine(let line, let threshold): "\(line.plainText) (seuil « en bonne voie » \(threshold.plainText))"
+        case .kpiAssessment(let computed, let reported, let r, let progress):
+            [("calculé : " + status(computed)) as String?, reported.map { "déclaré : « \($0) »" }, r.map { "r = \($0.fixed(places: 2))" },
+             progress.map { "progression \(Term.wholePercent($0))%" }].compactMap { $0 }.joined(separator: " ; ")
+        case .atLeast, .atMost, .range, .inUnit, .goals, .codeOfPlan, .infinity: term.english
+        case .coverage(let shortfall, let percent): "\(shortfall.signedText) (\(percent.fixed(places: 1))% de couverture)"
+        case .score(let score): "note \(score.plainText)"
+        case .likelihoodAndImpact(let l, let i): "probabilité \(l?.plainText ?? "vide"), impact \(i?.plainText ?? "vide")"
+        case .thousandFold(let hits, let pairs): "facteur 1000 sur \(hits) paires sur \(pairs)"
+        case .planCode(let plan): "code \(plan)"
+        case .objectiveAmong(let first, let last): Term.among(first, last, none: "un objectif connu", oneOf: "l’un de")
+        case .staff(let value): "personnel \(value.plainText)"
+        case .staffShift(let delta, let points): "\(delta.signedText) (\(points.fixed(places: 1)) points)"
+        case .excelTable(let name): "tableau Excel \(name)"
+        case .column(let field): "colonne \(field)"
         }
     }
 

@@ -164,6 +164,25 @@ public struct SpanishMessages: MessageCatalogue {
         case .listedOutput: "producto enumerado"
         case .submissions(let count): "\(count) envío\(count == 1 ? "" : "s")"
         case .rows(let count): "\(count) fila\(count == 1 ? "" : "s")"
+        case .budgetLine(let output, let year): "línea presupuestaria \(output)/\(year)"
+        case .allocation(let bureau, let output, let year): "asignación \(bureau.map { "\($0.rawValue) " } ?? "")\(output)/\(year)"
+        case .kpiValues(let baseline, let target):
+            [baseline ? "valor y año de referencia" : nil, target ? "valor y año de la meta" : nil].compactMap { $0 }.joined(separator: " y ")
+        case .onTrackLine(let line, let threshold): "\(line.plainText) (umbral «en curso» \(threshold.plainText))"
+        case .kpiAssessment(let computed, let reported, let r, let progress):
+            [("calculado: " + status(computed)) as String?, reported.map { "declarado: «\($0)»" }, r.map { "r = \($0.fixed(places: 2))" },
+             progress.map { "avance \(Term.wholePercent($0))%" }].compactMap { $0 }.joined(separator: "; ")
+        case .atLeast, .atMost, .range, .inUnit, .goals, .codeOfPlan, .infinity: term.english
+        case .coverage(let shortfall, let percent): "\(shortfall.signedText) (\(percent.fixed(places: 1))% de cobertura)"
+        case .score(let score): "puntuación \(score.plainText)"
+        case .likelihoodAndImpact(let l, let i): "probabilidad \(l?.plainText ?? "vacío"), impacto \(i?.plainText ?? "vacío")"
+        case .thousandFold(let hits, let pairs): "factor 1000 en \(hits) de \(pairs) pares"
+        case .planCode(let plan): "código \(plan)"
+        case .objectiveAmong(let first, let last): Term.among(first, last, none: "un objetivo conocido", oneOf: "uno de")
+        case .staff(let value): "personal \(value.plainText)"
+        case .staffShift(let delta, let points): "\(delta.signedText) (\(points.fixed(places: 1)) p. p.)"
+        case .excelTable(let name): "tabla de Excel \(name)"
+        case .column(let field): "columna \(field)"
         }
     }
 

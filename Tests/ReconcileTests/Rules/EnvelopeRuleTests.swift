@@ -38,7 +38,7 @@ import Results
         #expect(all.count == 1)
         #expect(f.id == Finding.ID(.fin012, .biennium(Biennium(2022, 2023))))
         #expect(f.severity == severity && f.bureau == nil && f.output == nil && f.period == .biennium(Biennium(2022, 2023)))
-        #expect(f.expected == .words("≤ 166000000") && f.actual == .amount(total) && f.delta == .signed(total - 166_000_000))
+        #expect(f.expected.text == "≤ 166000000" && f.actual == .amount(total) && f.delta == .signed(total - 166_000_000))
         #expect(f.sourceTexts == (fromModel ? ["FP.xlsx!S!B2"] : []) + ["FP.xlsx!S!G5:H6"])
         #expect(f.causedBy == [])
         #expect(f.message == .envelope(biennium: Biennium(2022, 2023), total: total, envelope: 166_000_000))

@@ -18,7 +18,7 @@ import Results
     @Test(arguments: [
         (Decimal(7_300_000), dec("4.8"), FindingValue.amount(1_520_833), Decimal(1_520_833) as Decimal?),   // 1 520 833.33, rounded to the franc
         (Decimal(0), Decimal(6), .amount(0), Decimal(0)),
-        (Decimal(1_000), Decimal(0), .words("∞"), nil),
+        (Decimal(1_000), Decimal(0), .term(.infinity), nil),
         (Decimal(1_199_990), Decimal(10), .amount(119_999), Decimal(119_999)),
         (Decimal(3_200_010), Decimal(10), .amount(320_001), Decimal(320_001)),
     ])
@@ -29,7 +29,7 @@ import Results
         let f = try #require(b.findings(of: .fin009).first)
         #expect(f.id == Finding.ID(.fin009, .output(OutputCode("E.3-1")), .year(2022)))
         #expect(f.severity == .warning && f.bureau == .gs && f.output == OutputCode("E.3-1") && f.period == .year(2022))
-        #expect(f.expected == .words("120000-320000") && f.actual == actual && f.delta == FindingValue.none)
+        #expect(f.expected.text == "120000-320000" && f.actual == actual && f.delta == FindingValue.none)
         #expect(f.sourceTexts == ["OP_GS.xlsx!S!H5", "OP_GS.xlsx!S!D5"])
         #expect(f.causedBy == [])
         #expect(f.message == .costPerFTE(output: OutputCode("E.3-1"), year: 2022, staff: staff, fte: fte, perFTE: perFTE, minimum: 120_000, maximum: 320_000))

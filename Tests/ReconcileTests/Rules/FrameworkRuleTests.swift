@@ -62,7 +62,7 @@ import Results
         let f = try #require(all.last)
         #expect(f.id == Finding.ID(.rf001, .source(.operationalPlan(bureau)), .output(OutputCode(output))))
         #expect(f.severity == .error && f.bureau == bureau && f.output == OutputCode(output) && f.period == Period.none)
-        #expect(f.expected == .words(expected) && f.actual == .code(OutputCode(output).objective) && f.delta == FindingValue.none)
+        #expect(f.expected.text == expected && f.actual == .code(OutputCode(output).objective) && f.delta == FindingValue.none)
         #expect(f.sourceTexts == ["OP_\(bureau.rawValue).xlsx!S!A5"])
         #expect(f.causedBy == [])
         #expect(f.message == .unknownObjective(output: OutputCode(output), title: output, objective: OutputCode(output).objective, plan: Self.plan,
@@ -85,7 +85,7 @@ import Results
         guard let f = all.first else { return }
         #expect(f.id == Finding.ID(.rf002, .text("I.3"), .text(unknown[0])))
         #expect(f.severity == .error && f.bureau == nil && f.output == nil && f.period == Period.none)
-        #expect(f.expected == .words("G1…G\(goals)") && f.actual == .code(unknown[0]) && f.delta == FindingValue.none)
+        #expect(f.expected.text == "G1…G\(goals)" && f.actual == .code(unknown[0]) && f.delta == FindingValue.none)
         #expect(f.sourceTexts == ["RF.xlsx!S!E8"])
         #expect(f.message == .unknownGoal(objective: "I.3", goal: unknown[0], plan: Self.plan, goals: goals))
     }
@@ -105,7 +105,7 @@ import Results
         let f = try #require(all.last)
         #expect(f.id == Finding.ID(.rf003, .source(.operationalPlan(.tsb)), .output(OutputCode("T.5-1"))))
         #expect(f.severity == severity && f.bureau == .tsb && f.output == OutputCode("T.5-1") && f.period == Period.none)
-        #expect(f.expected == .words("SP2020-2023 code") && f.actual == .words("T.5 (SP2016-2019)") && f.delta == FindingValue.none)
+        #expect(f.expected.text == "SP2020-2023 code" && f.actual.text == "T.5 (SP2016-2019)" && f.delta == FindingValue.none)
         #expect(f.sourceTexts == ["OP_TSB.xlsx!S!A5"])
         #expect(f.message == .previousPlanObjective(output: OutputCode("T.5-1"), objective: "T.5", previousPlan: "SP2016-2019",
                                                     successor: severity == .warning ? newCode : nil))
@@ -118,7 +118,7 @@ import Results
         b.framework(objectives: ["T.1", "T.4"], crosswalk: [("T.5", newCode)])
         b.plan("T.5-1", bureau: .tsb, total: [2022: 1000])
         let f = try #require(b.findings(of: .rf003).first)
-        #expect(f.actual == .words("T.5 (SP2016-2019)"))
+        #expect(f.actual.text == "T.5 (SP2016-2019)")
         #expect(f.severity == .error)
         #expect(f.message == .previousPlanObjective(output: OutputCode("T.5-1"), objective: "T.5", previousPlan: "SP2016-2019", successor: nil))
     }

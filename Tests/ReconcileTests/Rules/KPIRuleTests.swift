@@ -56,7 +56,7 @@ import Results
         #expect(all.count == 1)
         #expect(f.id == Finding.ID(.kpi002, .text("KPI-T.1-1-01"), .year(2022)))
         #expect(f.severity == severity && f.bureau == .tsb && f.output == OutputCode("T.1-1") && f.period == .year(2022))
-        #expect(f.expected == .words("291.3 (on-track threshold 288.6)") && f.actual == .amount(actual) && f.delta == .words(c.delta))
+        #expect(f.expected.text == "291.3 (on-track threshold 288.6)" && f.actual == .amount(actual) && f.delta.text == c.delta)
         #expect(f.sourceTexts == ["RF.xlsx!S!J5"])
         #expect(f.causedBy == [])
         #expect(f.message == .kpiStatus(kpi: "KPI-T.1-1-01", name: "name of KPI-T.1-1-01", actual: actual, year: 2022, baseline: 265, baselineYear: 2019,
@@ -101,7 +101,7 @@ import Results
         #expect(all.count == 1)      // At risk and reported otherwise: one finding, not two
         #expect(f.idText == "KPI-002/\(c.id)/2022")
         #expect(f.severity == severity && f.bureau == c.bureau && f.output == OutputCode(c.output) && f.period == .year(2022))
-        #expect(f.expected == .words(c.expected) && f.actual == .amount(dec(c.actual)) && f.delta == .words(c.delta))
+        #expect(f.expected.text == c.expected && f.actual == .amount(dec(c.actual)) && f.delta.text == c.delta)
         #expect(f.texts.actual == c.actual)
         #expect(f.sourceTexts == ["RF.xlsx!S!J7", "RF.xlsx!S!K7"])
         #expect(f.message == .kpiStatus(kpi: c.id, name: "name of \(c.id)", actual: dec(c.actual), year: 2022, baseline: dec(c.baseline),
@@ -165,8 +165,8 @@ import Results
         guard let severity else { #expect(all.isEmpty); return }
         let f = try #require(all.first)
         #expect(f.severity == severity)
-        #expect(f.expected == .words("94.8 (on-track threshold 94.7)"))
-        #expect(f.delta == .words("computed Off track"))
+        #expect(f.expected.text == "94.8 (on-track threshold 94.7)")
+        #expect(f.delta.text == "computed Off track")
     }
 
     /// The latest year with an actual is evaluated; none without an actual.
@@ -207,7 +207,7 @@ import Results
         #expect(all.count == 1)
         #expect(f.id == Finding.ID(.kpi001, .text("KPI-D.2-2-01")))
         #expect(f.severity == c.severity && f.bureau == .bdt && f.output == OutputCode("D.2-2") && f.period == Period.none)
-        #expect(f.expected == .words(c.expected) && f.actual == .term(.blank) && f.delta == FindingValue.none)
+        #expect(f.expected.text == c.expected && f.actual == .term(.blank) && f.delta == FindingValue.none)
         #expect(f.sourceTexts == ["RF.xlsx!S!\(c.cell)"])
         #expect(f.causedBy == [])
         #expect(f.message == .kpiIncomplete(kpi: "KPI-D.2-2-01", name: "name of KPI-D.2-2-01",

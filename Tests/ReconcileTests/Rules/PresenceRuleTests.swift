@@ -26,7 +26,7 @@ import Results
         #expect(all.count == 1)
         #expect(f.id == Finding.ID(.fin001, .output(OutputCode("R.1-2")), .year(2022)))
         #expect(f.severity == .error && f.bureau == .br && f.output == OutputCode("R.1-2") && f.period == .year(2022))
-        #expect(f.expected == .words("budget line R.1-2/2022") && f.actual == .term(.nothing) && f.delta == .signed(planned))
+        #expect(f.expected.text == "budget line R.1-2/2022" && f.actual == .term(.nothing) && f.delta == .signed(planned))
         #expect(f.sourceTexts == ["OP_BR.xlsx!S!E5"])
         #expect(f.causedBy == [])
         #expect(f.message == .plannedNotBudgeted(output: OutputCode("R.1-2"), title: "R.1-2", bureau: .br, year: 2022, planned: planned))
@@ -72,7 +72,7 @@ import Results
         #expect(all.count == 1)
         #expect(f.id == Finding.ID(.fin002, .output(OutputCode("T.1-2")), .year(2023)))
         #expect(f.severity == .warning && f.bureau == .tsb && f.output == OutputCode("T.1-2") && f.period == .year(2023))
-        #expect(f.expected == .words("TSB allocation T.1-2/2023") && f.actual == .term(.nothing) && f.delta == .signed(-budgeted))
+        #expect(f.expected.text == "TSB allocation T.1-2/2023" && f.actual == .term(.nothing) && f.delta == .signed(-budgeted))
         #expect(f.texts.delta == "-1150000")
         #expect(f.sourceTexts == ["FP.xlsx!S!H6"])
         #expect(f.causedBy == [])
@@ -102,6 +102,6 @@ import Results
         b.line(output, bureau: lineBureau, [2022: 500_000])
         let f = b.findings(of: .fin002) { $0.bureaus = [.br, .tsb, .bdt, .gs] }
         #expect(f.map(\.bureau) == (owner.map { [Optional($0)] } ?? []))
-        if let owner { #expect(f.first?.expected == .words("\(owner.rawValue) allocation \(output)/2022")) }
+        if let owner { #expect(f.first?.expected.text == "\(owner.rawValue) allocation \(output)/2022") }
     }
 }

@@ -65,7 +65,7 @@ import Results
         #expect(f.id == Finding.ID(.rsk001, .text("RSK-BDT-01")))
         #expect(f.severity == severity && f.bureau == .bdt && f.output == OutputCode("D.2-2") && f.period == Period.none)
         let score = likelihood * impact
-        #expect(f.expected == .term(.mitigationText) && f.actual == .term(.blank) && f.delta == .words("score \(score)"))
+        #expect(f.expected == .term(.mitigationText) && f.actual == .term(.blank) && f.delta.text == "score \(score)")
         #expect(f.sourceTexts == ["RR.xlsx!S!K5"])
         #expect(f.causedBy == [])
         #expect(f.message == .riskUnmitigated(risk: "RSK-BDT-01", description: "description of RSK-BDT-01", score: score, likelihood: likelihood,
@@ -157,7 +157,7 @@ import Results
         #expect(all.count == 1)     // the stated score is not a second finding
         #expect(f.id == Finding.ID(.rsk003, .text("RSK-GS-04")))
         #expect(f.severity == .error && f.bureau == .gs && f.output == nil && f.period == Period.none)
-        #expect(f.expected == .words("1-5") && f.actual == .words(actual) && f.delta == FindingValue.none)
+        #expect(f.expected.text == "1-5" && f.actual.text == actual && f.delta == FindingValue.none)
         #expect(f.sourceTexts == ["RR.xlsx!S!G5"])
         #expect(f.message == .riskOffScale(risk: "RSK-GS-04", likelihood: likelihood, impact: impact))
     }

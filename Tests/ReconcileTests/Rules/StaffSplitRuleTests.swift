@@ -48,7 +48,7 @@ import Results
         let f = try #require(b.findings(of: .fin008).first)
         #expect(f.id == Finding.ID(.fin008, .output(OutputCode("I.1-2")), .year(2022)))
         #expect(f.severity == .warning && f.bureau == .gs && f.output == OutputCode("I.1-2") && f.period == .year(2022))
-        #expect(f.expected == .words("staff \(fpStaff)") && f.actual == .words("staff \(opStaff)") && f.delta == .words(delta))
+        #expect(f.expected.text == "staff \(fpStaff)" && f.actual.text == "staff \(opStaff)" && f.delta.text == delta)
         // The OP staff cell, then one cell per FP line (never a range).
         #expect(f.sourceTexts == ["OP_GS.xlsx!S!D5"] + lines.indices.map { "FP.xlsx!S!G\(5 + $0)" })
         #expect(f.causedBy == [])

@@ -43,7 +43,7 @@ import Results
         let f = try #require(b.findings(of: .fin007).first)
         #expect(f.id == Finding.ID(.fin007, .output(OutputCode("T.4-1")), .year(2023)))
         #expect(f.severity == .error && f.bureau == .tsb && f.output == OutputCode("T.4-1") && f.period == .year(2023))
-        #expect(f.expected == .words("470 (kCHF)") && f.actual == .words("470000 (kCHF)") && f.delta.text == "ratio 1000.0")
+        #expect(f.expected.text == "470 (kCHF)" && f.actual.text == "470000 (kCHF)" && f.delta.text == "ratio 1000.0")
         #expect(f.sourceTexts == ["OP_TSB.xlsx!S!F5", "FP.xlsx!S!H5"])
         #expect(f.causedBy == [])
         #expect(f.message == .unitCell(output: OutputCode("T.4-1"), year: 2023, planned: 470_000_000, unit: .kchf, budgeted: 470_000, ratio: 1000))
@@ -55,7 +55,7 @@ import Results
         b.plan("R.1-1", total: [2022: 470])
         b.line("R.1-1", [2022: 470_000])
         let f = try #require(b.findings(of: .fin007).first)
-        #expect(f.expected == .words("470000 (CHF)") && f.actual == .words("470 (CHF)") && f.delta.text == "ratio 0.0")
+        #expect(f.expected.text == "470000 (CHF)" && f.actual.text == "470 (CHF)" && f.delta.text == "ratio 0.0")
         #expect(f.message == .unitCell(output: OutputCode("R.1-1"), year: 2022, planned: 470, unit: .chf, budgeted: 470_000, ratio: dec("0.001")))
     }
 
@@ -66,7 +66,7 @@ import Results
         b.plan("R.1-1", total: [2022: 170_000_000], funding: "XB", unit: .kchf)
         b.line("R.1-1", [2022: 470_000])
         let f = try #require(b.findings(of: .fin007).first)
-        #expect(f.actual == .words("470000 (kCHF)"))
+        #expect(f.actual.text == "470000 (kCHF)")
         #expect(f.sourceTexts == ["OP_BR.xlsx!S!E5:E6", "FP.xlsx!S!G5"])
     }
 
@@ -93,7 +93,7 @@ import Results
             #expect(column.id == Finding.ID(.fin007, .source(.operationalPlan(.br)), .text("S!E")))
             #expect(column.idText == "FIN-007/OP-BR/S!E")
             #expect(column.severity == .error && column.bureau == .br && column.output == nil && column.period == Period.none)
-            #expect(column.expected == .term(.declaredUnit) && column.actual == .words("factor 1000 on \(hits) of \(pairs) pairs"))
+            #expect(column.expected == .term(.declaredUnit) && column.actual.text == "factor 1000 on \(hits) of \(pairs) pairs")
             #expect(column.delta == FindingValue.none)
             #expect(column.sourceTexts == ["OP_BR.xlsx!S!E"])
             #expect(column.message == .unitColumn(file: "OP_BR.xlsx", sheet: "S", column: "E", hits: hits, pairs: pairs))
