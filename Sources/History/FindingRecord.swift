@@ -91,16 +91,34 @@ public struct FindingRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
     static let columns = ["run_id", "id", "rule", "severity", "bureau", "output", "period", "expected", "actual", "delta", "expected_text",
                           "actual_text", "delta_text", "message", "sources", "caused_by", "status", "first_seen_run", "runs_seen", "delta_change"]
 
+    /// The values ``insertSQL`` takes: every column but `run_id`, which the statement fills with
+    /// the run just inserted, and `first_seen_run` nil for a series that starts with that run.
+    var insertArguments: StatementArguments {
+        StatementArguments([id, rule, severity, bureau, output, period, expected, actual, delta, expectedText, actualText, deltaText, message,
+                            sources, causedBy, status, firstSeenRun, runsSeen, deltaChange] as [(any DatabaseValueConvertible)?])
+    }
+
     /// The record's values, column by column (``columns``).
     var databaseValues: [(any DatabaseValueConvertible)?] {
         [runID, id, rule, severity, bureau, output, period, expected, actual, delta, expectedText, actualText, deltaText, message, sources,
          causedBy, status, firstSeenRun, runsSeen, deltaChange]
     }
 
-    /// `INSERT INTO findings (…) VALUES (?, …)`: one statement, prepared once for a run's rows.
+    /// `INSERT INTO findings (…) VALUES ((SELECT max(id) FROM runs), ?, …)`: one statement,
+    /// prepared once for a run's rows, inside the transaction that has just inserted the run. Its
+    /// id is the largest in `runs` (ids only grow, and the transaction is the only writer), so the
+    /// rows' arguments (``insertArguments``) can be made before the id exists, off the run's path.
     static var insertSQL: String {
-        "INSERT INTO \(databaseTableName) (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES ("
-            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let run = "(SELECT max(id) FROM runs)"
+        let values = columns.map { column in
+            switch column {
+            case "run_id": run
+            case "first_seen_run": "coalesce(?, \(run))"
+            default: "?"
+            }
+        }
+        return "INSERT INTO \(databaseTableName) (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES ("
+            + values.joined(separator: ", ") + ")"
     }
 
     /// The record's columns (written straight, not through an encoder).

@@ -146,12 +146,16 @@ public final class RunHistory: Sendable {
         public var resolved: [ResolvedRecord]
         public var coverage: [CoverageRecord]
         public var acknowledgements: [AcknowledgementRecord]
+        /// `findings` made into the insert's arguments ahead of time (``PreparedFindings``), or nil
+        /// to make them while recording.
+        public var prepared: PreparedFindings?
 
         public init(run: RunRecord, inputs: [InputRecord], findings: [FindingRecord], resolved: [ResolvedRecord],
-                    coverage: [CoverageRecord] = [], acknowledgements: [AcknowledgementRecord] = []) {
+                    coverage: [CoverageRecord] = [], acknowledgements: [AcknowledgementRecord] = [], prepared: PreparedFindings? = nil) {
             self.run = run
             self.inputs = inputs
             self.findings = findings
+            self.prepared = prepared
             self.resolved = resolved
             self.coverage = coverage
             self.acknowledgements = acknowledgements
@@ -166,12 +170,11 @@ public final class RunHistory: Sendable {
             try run.insert(db)
             let id = run.id!
             for var row in entry.inputs { row.runID = id; try row.insert(db) }
-            // Thousands of rows: one statement prepared once, not one built per row.
+            // Thousands of rows: one statement prepared once, not one built per row; their arguments
+            // made before the transaction when the caller could (issue 11).
             let insertFinding = try db.makeStatement(sql: FindingRecord.insertSQL)
-            for var row in entry.findings {
-                row.runID = id
-                row.firstSeenRun = row.firstSeenRun ?? id   // a new or regressed finding starts its series here
-                try insertFinding.execute(arguments: StatementArguments(row.databaseValues))
+            for arguments in (entry.prepared ?? PreparedFindings(entry.findings)).arguments {
+                try insertFinding.execute(arguments: arguments)
             }
             for var row in entry.resolved { row.runID = id; try row.insert(db) }
             for var row in entry.coverage { row.runID = id; try row.insert(db) }
@@ -248,5 +251,16 @@ public final class RunHistory: Sendable {
                 """, arguments: [pipeline, run])
             return ids.intersection(seen)
         }
+    }
+}
+
+/// A run's findings as the arguments of the insert into `findings` (``FindingRecord/insertSQL``),
+/// which need no run id: made on a spare core while the run writes its outputs, so that recording,
+/// on the run's path after everything else, only executes the statement (issue 11).
+public struct PreparedFindings: Sendable {
+    let arguments: [StatementArguments]
+
+    public init(_ findings: [FindingRecord]) {
+        arguments = findings.map(\.insertArguments)
     }
 }

@@ -74,7 +74,10 @@ struct Run: ParsableCommand {
             FileHandle.standardError.write(Data("rbm: \(name) was not written: \(error); the other outputs and manifest.json were\n".utf8))
         }
         let status = report.exitStatus(failingOn: failing)
-        if status != 0 { throw ExitCode(status) }
+        // Everything is committed and said: end the process here instead of freeing the run's
+        // model and findings piece by piece on the way out (issue 11: about 4 ms at 58 times the demo).
+        // (`exit` flushes standard output.)
+        withExtendedLifetime(report) { Foundation.exit(status) }
     }
 }
 

@@ -18,6 +18,10 @@ final class RunSetup {
     let scratch: Scratch?
     /// The run's reused workers (none in-process); they exit when the run lets go of its setup.
     let pool: WorkerPool?
+    /// The sweep of dead runs' scratch folders (``Scratch/sweepStale(in:halfMadeAge:)``), which
+    /// lists the whole temporary folder: on a thread of its own, waited for when the run lets go
+    /// of its setup, so no run ends in the middle of removing a folder.
+    let sweep: Background<Void>?
     /// The run's batch id: its start time and a random suffix (`2026-12-05T173000Z-ab12`), the name
     /// of its folders in `processing/`, `archive/` and `quarantine/`, recorded in the manifest.
     let batch: String
@@ -25,7 +29,8 @@ final class RunSetup {
     var processing: URL { inbox.processing.appendingPathComponent(batch) }
 
     init(pipeline: PipelineFile, pipelinePath: String, inbox: Inbox, output: URL, steps: DurableSteps, lock: RunLock?, scratch: Scratch?,
-         worker: WorkerProcess? = nil) {
+         worker: WorkerProcess? = nil, sweep: Background<Void>? = nil) {
+        self.sweep = sweep
         self.pipeline = pipeline
         self.pipelinePath = pipelinePath
         pipelineName = URL(fileURLWithPath: pipelinePath).lastPathComponent
@@ -39,7 +44,10 @@ final class RunSetup {
         pool = zip(worker, scratch).map { WorkerPool(settings: $0, pipelinePath: pipelinePath, scratch: $1.folder) }
     }
 
-    deinit { pool?.shutdown() }
+    deinit {
+        pool?.shutdown()
+        sweep?.value()
+    }
 
     /// `2026-12-05T173000Z-ab12`: UTC start time to the second, then 4 random hex digits, so batch
     /// folders sort in the order their runs started and two runs in one second never share one.
@@ -76,10 +84,14 @@ extension BatchRun {
         if lock != nil { inbox.sweepDebris(outputs: outURL) }   // what a stopped run left (only while no run can be writing)
         // Workers' results go to a scratch folder of this run; those of runs that died are swept.
         let temporary = options.temporaryFolder ?? FileManager.default.temporaryDirectory
-        Scratch.sweepStale(in: temporary)
-        let scratch = try options.worker.map { _ in try Scratch(in: temporary) }
+        let sweep = Background { _ = Scratch.sweepStale(in: temporary) }
+        let scratch: Scratch?
+        do { scratch = try options.worker.map { _ in try Scratch(in: temporary) } } catch {
+            sweep.value()
+            throw error
+        }
         return RunSetup(pipeline: pipeline, pipelinePath: options.pipelinePath, inbox: inbox, output: outURL, steps: steps, lock: lock, scratch: scratch,
-                        worker: options.worker)
+                        worker: options.worker, sweep: sweep)
     }
 
     /// A run that cannot take files in or put results out says so before reading anything.

@@ -13,6 +13,9 @@ struct RunMemory {
     var comparison: RunComparison
     var acknowledgements: [AcknowledgementRecord]
     var inputs: [InputRecord]
+    /// `comparison.findings` made into the history's insert arguments on a thread of their own
+    /// while the outputs are written (nil when nothing will be recorded).
+    var prepared: Background<PreparedFindings>?
 
     func count(_ status: FindingStatus) -> Int { comparison.findings.filter { $0.status == status.rawValue }.count }
 }
@@ -83,7 +86,9 @@ extension BatchRun {
         var out = reconciled
         out.outcome.findings = applied.findings
         out.model.notes += applied.notes
-        out.memory = RunMemory(history: history, previous: previous, comparison: comparison, acknowledgements: applied.records, inputs: inputs)
+        let compared = comparison.findings
+        out.memory = RunMemory(history: history, previous: previous, comparison: comparison, acknowledgements: applied.records, inputs: inputs,
+                               prepared: options.keepInputs ? nil : Background { PreparedFindings(compared) })
         return out
     }
 
@@ -126,7 +131,7 @@ extension BatchRun {
                 (c.skipped + c.limited).map { CoverageRecord(rule: c.rule.rawValue, scope: $0.scope.description, reason: $0.reason.description) }
             }
             try history.record(.init(run: run, inputs: memory.inputs, findings: memory.comparison.findings, resolved: memory.comparison.resolved,
-                                     coverage: coverage, acknowledgements: memory.acknowledgements))
+                                     coverage: coverage, acknowledgements: memory.acknowledgements, prepared: memory.prepared?.value()))
         } catch {
             throw EnvironmentFault(folder: Self.historyURL(setup).deletingLastPathComponent(), action: "record the run in \(RunHistory.fileName)", error: error,
                                    consequence: "the outputs, manifest.json and the inputs are committed; the history lacks this run, so the next run compares with the one before")
