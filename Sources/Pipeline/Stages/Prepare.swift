@@ -22,6 +22,9 @@ final class RunSetup {
     /// lists the whole temporary folder: on a thread of its own, waited for when the run lets go
     /// of its setup, so no run ends in the middle of removing a folder.
     let sweep: Background<Void>?
+    /// The pool's shutdown once the files are read (``retireWorkers()``), waited for when the run
+    /// lets go of its setup.
+    private var retiring: Background<Void>?
     /// The run's batch id: its start time and a random suffix (`2026-12-05T173000Z-ab12`), the name
     /// of its folders in `processing/`, `archive/` and `quarantine/`, recorded in the manifest.
     let batch: String
@@ -45,8 +48,16 @@ final class RunSetup {
     }
 
     deinit {
+        retiring?.value()
         pool?.shutdown()
         sweep?.value()
+    }
+
+    /// Stops the workers on a thread of their own once every file is read: the rest of the run
+    /// does not wait for them to exit, and their memory goes back meanwhile (issue 11).
+    func retireWorkers() {
+        guard let pool, retiring == nil else { return }
+        retiring = Background { pool.shutdown() }
     }
 
     /// `2026-12-05T173000Z-ab12`: UTC start time to the second, then 4 random hex digits, so batch
