@@ -71,6 +71,7 @@ public struct BatchRun {
         clock.lap("discover")
         let arrivals = try load(discovery, setup)
         let selection = try select(arrivals, setup)
+        setup.retireWorkers()   // every file is read: the new ones by `load`, the current ones by `select`
         clock.lap("read+normalise")
         let reconciled = try recall(reconcile(selection, setup), selection, setup)
         clock.lap("reconcile")

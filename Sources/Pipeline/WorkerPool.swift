@@ -22,6 +22,8 @@ final class WorkerPool: @unchecked Sendable {
     private var all: [Member] = []
     /// Workers being started (counted against `size` until they are in `all`).
     private var starting = 0
+    /// Set by ``shutdown()``: no file is handed out after it.
+    private var closed = false
     /// The run's parsed settings for the workers (``WorkerSettings``), once written; without
     /// them a worker parses the pipeline file itself.
     private var settingsPath: String?
@@ -143,9 +145,10 @@ final class WorkerPool: @unchecked Sendable {
 
     /// An idle worker, or nil when a new one may be started (its place is then reserved: the
     /// caller starts it and calls ``started()``); waits while `size` workers are busy.
-    private func acquire() -> Member? {
-        lock.withLock {
-            while idle.isEmpty && all.count + starting >= size { lock.wait() }
+    private func acquire() throws -> Member? {
+        try lock.withLock {
+            while idle.isEmpty && all.count + starting >= size && !closed { lock.wait() }
+            if closed { throw PipelineError(file: pipelinePath, "internal error: a file was handed to the worker pool after it was shut down") }
             if let member = idle.popLast() { return member }
             starting += 1
             return nil
@@ -210,7 +213,7 @@ final class WorkerPool: @unchecked Sendable {
     /// - Throws: ``EnvironmentFault`` when the scratch folder cannot take a worker's output.
     func load(path: String) throws -> (load: FileLoad, stderr: String?) {
         let member: Member
-        if let reused = acquire() {
+        if let reused = try acquire() {
             member = reused
         } else {
             defer { started() }
@@ -275,9 +278,14 @@ final class WorkerPool: @unchecked Sendable {
         member.stop()
     }
 
-    /// Closes every worker's pipe (they exit) and waits for them.
+    /// Closes every worker's pipe (they exit) and waits for them. A file being read when it is
+    /// called is read to its end first (a worker's input is never closed under its file); a file
+    /// handed out after it is refused with an internal error.
     func shutdown() {
         let members = lock.withLock { () -> [Member] in
+            closed = true
+            lock.broadcast()
+            while starting > 0 || idle.count < all.count { lock.wait() }
             let members = all
             all = []
             idle = []

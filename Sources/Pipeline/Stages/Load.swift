@@ -27,7 +27,6 @@ extension BatchRun {
         // With workers, the files are read on every core at once; entries keep the sorted order.
         let files = all.filter { notFiles[$0.lastPathComponent] == nil }
         let read = try loadAll(files, setup)
-        setup.retireWorkers()
         for url in all {
             guard let reason = notFiles[url.lastPathComponent] else {
                 let (entry, part) = read[url]!

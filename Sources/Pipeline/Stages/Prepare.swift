@@ -53,8 +53,10 @@ final class RunSetup {
         sweep?.value()
     }
 
-    /// Stops the workers on a thread of their own once every file is read: the rest of the run
-    /// does not wait for them to exit, and their memory goes back meanwhile (issue 11).
+    /// Stops the workers on a thread of their own once every file is read (the new ones and the
+    /// current ones `select` reads again from the archive): the rest of the run does not wait for
+    /// them to exit, and their memory goes back meanwhile (issue 11). A file handed to the pool
+    /// after this would find its worker's input closed.
     func retireWorkers() {
         guard let pool, retiring == nil else { return }
         retiring = Background { pool.shutdown() }
