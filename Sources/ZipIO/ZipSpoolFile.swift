@@ -1,3 +1,4 @@
+internal import CLibZip
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -10,14 +11,16 @@ import Darwin
 ///
 /// A large entry (a worksheet's rows) is appended here as it is produced, so that it is never held
 /// in memory; ``ZipArchiveWriter/addEntry(name:segments:)`` reads it back while the archive is
-/// written. The file is unlinked as soon as it is created: it takes no name in the folder and
-/// disappears with its descriptor, even when the process ends without closing the archive.
+/// written. The file never has a name in the folder (`O_TMPFILE`) and disappears with its
+/// descriptor, even when the process is killed without closing the archive. Where the file system
+/// has no nameless files it is made with a name and unlinked at once (a kill in between leaves
+/// `rbm-spool-XXXXXX`; the kill harness found one on a file system with them, before `O_TMPFILE`).
 public final class ZipSpoolFile {
     /// The folder the file was created in, for messages.
     public let directory: String
     /// Bytes appended so far.
     public private(set) var count = 0
-    private let descriptor: Int32
+    let descriptor: Int32
 
     /// Creates an empty spool file in `directory`, by default `$TMPDIR` or `/tmp`.
     ///
@@ -25,6 +28,11 @@ public final class ZipSpoolFile {
     public init(directory: String? = nil) throws(ZipIOError) {
         let folder = directory ?? Self.defaultDirectory
         self.directory = folder
+        let nameless = rbm_open_nameless_file(folder)
+        if nameless >= 0 {
+            descriptor = nameless
+            return
+        }
         var template = Array((folder.hasSuffix("/") ? folder : folder + "/").utf8CString.dropLast())
         template.append(contentsOf: Array("rbm-spool-XXXXXX".utf8CString))
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }

@@ -1,7 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
-import ZipIO
+@testable import ZipIO
 
 @Suite struct WriterZipSpoolFileTests {
     private func temporaryFolder() -> String {
@@ -17,6 +17,18 @@ import ZipIO
         #expect(spool.count == 100_012)
         #expect(try spool.contents() == Array("<row r=\"1\"/>".utf8) + Array(repeating: UInt8(ascii: "x"), count: 100_000))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    /// Where the file system has nameless files (`O_TMPFILE`: ext4, XFS, Btrfs, tmpfs), the spool
+    /// never has a name, so no kill at any instant can leave one behind (the kill harness found an
+    /// `rbm-spool-XXXXXX` left by a run killed between creating and unlinking it).
+    @Test func aSpoolNeverHasANameWhereTheFileSystemAllowsIt() throws {
+        #if os(Linux)
+        let folder = temporaryFolder()
+        let spool = try ZipSpoolFile(directory: folder)
+        let target = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(spool.descriptor)")
+        #expect(target.hasPrefix(folder + "/#"), "\(target)")   // not `rbm-spool-XXXXXX (deleted)`
+        #endif
     }
 
     @Test func aSpoolInAFolderThatDoesNotExistFailsWithTheReason() {
