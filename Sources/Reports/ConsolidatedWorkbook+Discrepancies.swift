@@ -72,9 +72,9 @@ extension ConsolidatedWorkbook {
             let row = LogColumn.allCases.map { column -> Cell in
                 switch column {
                 case .severity: Cell(.string(severity.rawValue), style: fill)
-                case .expected: value(c.findings[index].expected)
-                case .actual: value(c.findings[index].actual)
-                case .delta: value(c.findings[index].delta)
+                case .expected: value(c.findings[index].expected, worded: log.text(index, column))
+                case .actual: value(c.findings[index].actual, worded: log.text(index, column))
+                case .delta: value(c.findings[index].delta, worded: log.text(index, column))
                 case .causedBy where causedBy.count == 1: Cell(.string(CellFit.text(log.text(index, column))), style: Self.linkWrap)
                 default: text(log.text(index, column), style: Self.wrap)
                 }
@@ -107,8 +107,9 @@ extension ConsolidatedWorkbook {
 
     /// A finding's expected, actual or delta value: a number where the value is one (so reviewers
     /// can sort, sum and format it), its words otherwise. A change keeps its share of the base in
-    /// the CSV and the page; here the cell is the signed amount.
-    func value(_ v: FindingValue) -> Cell {
+    /// the CSV and the page; here the cell is the signed amount. `worded` is the value's text in
+    /// the run's language as the log has it (``LogText``), worded once for every output.
+    func value(_ v: FindingValue, worded: @autoclosure () -> String) -> Cell {
         switch v {
         case .none: return .empty
         case .amount(let x):
@@ -119,8 +120,7 @@ extension ConsolidatedWorkbook {
         case .signed(let x), .change(let x, _): return Cell(Self.exact(x), style: Self.signed)
         case .ratio(let r): return text(language == .en ? v.text : "\(L("ratio")) \(L.numbers.fixed(r, places: 1))")
         case .code(let c): return text(c)
-        case .term: return text(language.text(v), style: Self.wrap)
-        case .words(let w): return text(w, style: Self.wrap)
+        case .term, .words: return text(worded(), style: Self.wrap)
         }
     }
 }
