@@ -167,6 +167,9 @@ public final class RunHistory: Sendable {
     public func record(_ entry: Entry) throws -> Int64 {
         try writer.write { db in
             var run = entry.run
+            // The history assigns every run's id, so the run just inserted has the largest: the
+            // findings' insert takes it as `(SELECT max(id) FROM runs)` (``FindingRecord/insertSQL``).
+            run.id = nil
             try run.insert(db)
             let id = run.id!
             for var row in entry.inputs { row.runID = id; try row.insert(db) }
