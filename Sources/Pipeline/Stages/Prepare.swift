@@ -55,8 +55,8 @@ final class RunSetup {
 
     /// Stops the workers on a thread of their own once every file is read (the new ones and the
     /// current ones `select` reads again from the archive): the rest of the run does not wait for
-    /// them to exit, and their memory goes back meanwhile (issue 11). A file handed to the pool
-    /// after this would find its worker's input closed.
+    /// them to exit, and their memory goes back meanwhile (issue 11). The pool refuses a file
+    /// handed to it after this with an internal error (``WorkerPool/shutdown()``).
     func retireWorkers() {
         guard let pool, retiring == nil else { return }
         retiring = Background { pool.shutdown() }
