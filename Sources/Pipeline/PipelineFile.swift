@@ -134,6 +134,11 @@ public struct PipelineFile: Sendable, Decodable {
         } catch let error as YamlError {
             throw PipelineSyntaxError.error(error, text: text, file: path)
         }
+        if let scalar = YAMLSexagesimal.firstOverflowing(in: node) {
+            throw PipelineError(file: path, line: scalar.mark.map { $0.line }, column: scalar.mark.map { $0.column },
+                                "'\(scalar.string.prefix(80))' reads as a YAML base-60 number (each ':' a place of 60) too large for any "
+                                + "setting (the YAML library would stop on it); write the value without ':'")
+        }
         try PipelineSchema.check(node, file: path)
         do {
             var file = try YAMLDecoder().decode(PipelineFile.self, from: text)
