@@ -94,8 +94,7 @@ public struct FindingRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
     /// The values ``insertSQL`` takes: every column but `run_id`, which the statement fills with
     /// the run just inserted, and `first_seen_run` nil for a series that starts with that run.
     var insertArguments: StatementArguments {
-        StatementArguments([id, rule, severity, bureau, output, period, expected, actual, delta, expectedText, actualText, deltaText, message,
-                            sources, causedBy, status, firstSeenRun, runsSeen, deltaChange] as [(any DatabaseValueConvertible)?])
+        StatementArguments(databaseValues.dropFirst())
     }
 
     /// The record's values, column by column (``columns``).
