@@ -135,8 +135,9 @@ fuzz: system-deps
 
 # Background fuzzing on two lanes at the lowest priority until UNTIL (e.g. UNTIL=18:50), the
 # least-fuzzed targets first; every run's CPU seconds go to the committed Fuzz/campaign.tsv.
+# TARGET_HOURS=1.0 tops each target up to that many CPU hours and stops.
 fuzz-campaign: system-deps
-	UNTIL="$(UNTIL)" bash Fuzz/campaign.sh $(FUZZ_TARGETS)
+	UNTIL="$(UNTIL)" TARGET_HOURS="$(TARGET_HOURS)" bash Fuzz/campaign.sh $(FUZZ_TARGETS)
 
 fuzz-replay: system-deps
 	FUZZ_BURST=$(FUZZ_BURST) bash Fuzz/replay.sh

@@ -6,6 +6,11 @@
 #
 #   UNTIL=18:50 Fuzz/campaign.sh                 # all targets, the least-fuzzed first
 #   UNTIL=18:50 Fuzz/campaign.sh FuzzReader FuzzWorksheetPart
+#   UNTIL=18:50 TARGET_HOURS=1.0 Fuzz/campaign.sh   # top up: each target only until it has its hour
+#
+# With TARGET_HOURS a turn lasts what the target still lacks (its CPU seconds in the campaign log
+# against the goal, plus a minute for a niced fuzzer's lost time, at most FUZZ_SECONDS), a target
+# that has its hours is passed over, and a lane ends when all of its targets have them.
 set -euo pipefail
 cd "$(dirname "$0")"
 : "${UNTIL:?set UNTIL to the time the campaign must end, e.g. UNTIL=18:50}"
@@ -26,12 +31,22 @@ rm -f .corpus/stop
 lane() {
   local lane=$1; shift
   while :; do
+    local ran=0
     for t in "$@"; do
       local left=$(( deadline - $(date +%s) ))
       [ -f .corpus/stop ] || [ "$left" -lt 120 ] && return 0
-      FUZZ_SECONDS=$(( left < FUZZ_SECONDS ? left - 30 : FUZZ_SECONDS )) nice -n 19 bash ./fuzz.sh "$t" \
+      local turn=$(( left < FUZZ_SECONDS ? left - 30 : FUZZ_SECONDS ))
+      if [ -n "${TARGET_HOURS:-}" ]; then
+        local need
+        need=$(python3 campaign_totals.py --short-of "$TARGET_HOURS" "$t")
+        [ "$need" -eq 0 ] && continue
+        turn=$(( need + 60 < turn ? need + 60 : turn ))
+      fi
+      ran=1
+      FUZZ_SECONDS=$turn nice -n 19 bash ./fuzz.sh "$t" \
         >> ".corpus/lane$lane.log" 2>&1 || echo "$(date -u +%FT%TZ) $t: crash inputs in Fuzz/Crashes/$t" >> ".corpus/lane$lane.log"
     done
+    [ "$ran" -eq 0 ] && return 0
   done
 }
 mkdir -p .corpus

@@ -3,6 +3,7 @@
 
     python3 Fuzz/campaign_totals.py            # a Markdown table, every target of Fuzz/Targets
     python3 Fuzz/campaign_totals.py --order    # target names, least CPU time first
+    python3 Fuzz/campaign_totals.py --short-of 1.0 TARGET   # CPU seconds TARGET still needs (0 if none)
 """
 from __future__ import annotations
 
@@ -30,6 +31,12 @@ def totals() -> dict[str, dict[str, float]]:
 
 def main() -> None:
     found = totals()
+    if "--short-of" in sys.argv:
+        at = sys.argv.index("--short-of")
+        hours, target = float(sys.argv[at + 1]), sys.argv[at + 2]
+        have = found.get(target, {"cpu": 0.0})["cpu"]
+        print(max(0, int(hours * 3600 - have + 0.999)))
+        return
     if "--order" in sys.argv:
         for name in sorted(found, key=lambda n: (found[n]["cpu"], n)):
             print(name)
