@@ -1,6 +1,7 @@
 import Foundation
 import Results
 import Testing
+import TestSupport
 @testable import Pipeline
 
 /// A slot is a kind and, for an operational plan, a bureau; its text is what `current.json`, the
@@ -28,7 +29,7 @@ import Testing
     /// A `current.json` whose key names no slot is not half read: decoding fails, and `load` recovers
     /// the set from the archive with its warning.
     @Test func aCurrentSetWithAnUnknownSlotIsRecoveredLoudly() throws {
-        let archive = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("rbm-slot-\(UUID().uuidString)")
+        let archive = Fixtures.scratch.appendingPathComponent("rbm-slot-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: archive) }
         try Data(#"{"files": {"OP/BR": "OP_BR_v2.xlsx", "??": "x.xlsx"}}"#.utf8).write(to: archive.appendingPathComponent(CurrentSubmissions.name))

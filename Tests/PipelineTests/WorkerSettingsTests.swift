@@ -9,7 +9,7 @@ import TestSupport
     @Test func theSettingsComeBackAndLoadAWorkbookAsThePipelineFileDoes() throws {
         let pipeline = try PipelineFile.load(path: Fixtures.path("pipelines/itu-2022-2023.yaml"))
         let settings = WorkerSettings(pipeline.workbookLoader)
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("worker-settings-\(UUID().uuidString).rbmt")
+        let url = Fixtures.scratch.appendingPathComponent("worker-settings-\(UUID().uuidString).rbmt")
         defer { try? FileManager.default.removeItem(at: url) }
         try settings.write(to: url)
         let read = try WorkerSettings.read(path: url.path)

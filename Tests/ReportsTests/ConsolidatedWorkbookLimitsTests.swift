@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Reports
 import Results
 import XLSXReader
@@ -24,7 +25,7 @@ struct ConsolidatedWorkbookLimitsTests {
     }
 
     @Test func aFindingCitingFiveThousandCellsAndAnOverlongMessageIsWritten() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rbm-limits-\(UUID().uuidString)")
+        let folder = Fixtures.scratch.appendingPathComponent("rbm-limits-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("consolidated.xlsx").path
@@ -64,7 +65,7 @@ struct ConsolidatedWorkbookLimitsTests {
 /// The Summary's colour bands follow the pipeline's FIN-004 tolerances, and a match is not coloured.
 struct ConsolidatedWorkbookBandTests {
     @Test func bandsComeFromTheTolerances() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rbm-bands-\(UUID().uuidString)")
+        let folder = Fixtures.scratch.appendingPathComponent("rbm-bands-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("consolidated.xlsx").path

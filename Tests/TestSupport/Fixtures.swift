@@ -33,12 +33,35 @@ public enum Fixtures {
         return FileManager.default.isExecutableFile(atPath: p) ? p : nil
     }
 
-    /// A fresh temporary folder.
+    /// A fresh temporary folder, inside `scratch`.
     public static func temporaryDirectory(_ label: String = "rbm") -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
+        let url = scratch.appendingPathComponent("\(label)-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// The one folder a test process makes its temporary folders and files in,
+    /// `$TMPDIR/rbm-tests-<pid>`, removed when the process exits. A test run that was killed
+    /// leaves its folder; the next test process removes those whose process is gone. (Before,
+    /// every `make test` left about eighty folders in `$TMPDIR` for good, and `rbm run` lists
+    /// `$TMPDIR` at its start to sweep its own dead runs' scratch.)
+    public static let scratch: URL = {
+        let files = FileManager.default
+        let base = files.temporaryDirectory
+        for name in (try? files.contentsOfDirectory(atPath: base.path)) ?? [] where name.hasPrefix(scratchPrefix) {
+            guard let pid = Int32(name.dropFirst(scratchPrefix.count)), pid != getpid(), !isAlive(pid) else { continue }
+            try? files.removeItem(at: base.appendingPathComponent(name))
+        }
+        let url = base.appendingPathComponent("\(scratchPrefix)\(getpid())")
+        try? files.removeItem(at: url)    // a reused process id's leftovers
+        try? files.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: Fixtures.scratch) }
+        return url
+    }()
+
+    private static let scratchPrefix = "rbm-tests-"
+
+    private static func isAlive(_ pid: Int32) -> Bool { kill(pid, 0) == 0 || errno != ESRCH }
 
     /// Copies a file or folder as `cp -rp` does: the copies keep the originals' modification times,
     /// so a drop folder sees settled files (a fresh copy would wait out the stability rule's five

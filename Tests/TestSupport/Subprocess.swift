@@ -30,7 +30,7 @@ public enum Subprocess {
         process.standardOutput = output
         // Standard error goes to a file, not a second pipe: a program filling an unread pipe would
         // wait for ever while this side reads its output.
-        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("rbm-stderr-\(UUID().uuidString)")
+        let errorFile = Fixtures.scratch.appendingPathComponent("rbm-stderr-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: errorFile) }
         switch errors {
         case .discard: process.standardError = FileHandle.nullDevice

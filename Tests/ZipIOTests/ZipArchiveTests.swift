@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ZipIO
 
 @Suite struct ZipArchiveTests {
@@ -14,7 +15,7 @@ import Testing
     }
 
     @Test func refusesAFileThatIsNotAZip() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rbm-notzip-\(UUID()).zip")
+        let url = Fixtures.scratch.appendingPathComponent("rbm-notzip-\(UUID()).zip")
         try Data("id,amount\n1,2\n".utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let error = try #require(throws: ZipIOError.self) { try ZipArchive(path: url.path) }
