@@ -75,6 +75,7 @@ let package = Package(
         .testTarget(name: "SystemIOTests", dependencies: ["SystemIO"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzEntryPoints"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "Results", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "History", "Results", "Reports", "XLSXReader", "XLSXWriter", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "History", "Results", "Reports", "XLSXReader", "XLSXWriter", "TestSupport",
+                                                        .product(name: "Yams", package: "Yams")]),
     ]
 )

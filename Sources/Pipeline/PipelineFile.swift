@@ -137,7 +137,7 @@ public struct PipelineFile: Sendable, Decodable {
         if let scalar = YAMLSexagesimal.firstOverflowing(in: node) {
             throw PipelineError(file: path, line: scalar.mark.map { $0.line }, column: scalar.mark.map { $0.column },
                                 "'\(scalar.string.prefix(80))' reads as a YAML base-60 number (each ':' a place of 60) too large for any "
-                                + "setting (the YAML library would stop on it); write the value without ':'")
+                                + "setting (the YAML library would stop on it): write a number without ':', or put a text in quotes")
         }
         try PipelineSchema.check(node, file: path)
         do {
