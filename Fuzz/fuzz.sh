@@ -39,7 +39,7 @@ for t in "${targets[@]}"; do
   log=".corpus/$t.log"
   timing=$(mktemp)
   set +e
-  /usr/bin/time -f '%U %S' -o "$timing" "$bin/$t" ".corpus/$t" "${dict[@]}" -max_total_time="$FUZZ_SECONDS" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 \
+  /usr/bin/time -f '%U %S %e' -o "$timing" "$bin/$t" ".corpus/$t" "${dict[@]}" -max_total_time="$FUZZ_SECONDS" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 \
     -max_len=262144 -print_final_stats=1 -artifact_prefix="Crashes/$t/" \
     $( [ "$FUZZ_JOBS" -gt 1 ] && echo "-fork=$FUZZ_JOBS -ignore_crashes=1" ) >"$log" 2>&1
   rc=$?
@@ -48,10 +48,11 @@ for t in "${targets[@]}"; do
   [ "$runs" = 0 ] && runs=$(grep -Eo 'Done [0-9]+ runs' "$log" | awk '{s+=$2} END {print s+0}')
   crashes=$(find "Crashes/$t" -type f | wc -l)
   cpu=$(tail -n 1 "$timing" | awk '{printf "%.0f", $1 + $2}')
+  wall=$(tail -n 1 "$timing" | awk '{printf "%.0f", $3}')   # a run interrupted early is shorter than FUZZ_SECONDS
   rm -f "$timing"
   [ -f campaign.tsv ] || printf 'date\tcommit\ttarget\texecutions\twall_seconds\tcpu_seconds\tcrash_inputs\n' > campaign.tsv
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$(git rev-parse --short HEAD 2>/dev/null || echo -)" \
-    "$t" "$runs" "$FUZZ_SECONDS" "$cpu" "$crashes" >> campaign.tsv
+    "$t" "$runs" "$wall" "$cpu" "$crashes" >> campaign.tsv
   printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$runs" "$FUZZ_SECONDS" "$crashes" >> .corpus/stats.tsv
   printf '%-24s %12s runs  %3s crash inputs  (exit %s)\n' "$t" "$runs" "$crashes" "$rc"
   [ "$rc" -ne 0 ] && status=1
