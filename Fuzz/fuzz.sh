@@ -38,6 +38,7 @@ for t in "${targets[@]}"; do
   case "$t" in *Part|FuzzReader) dict=(-dict=xlsx.dict) ;; esac
   log=".corpus/$t.log"
   timing=$(mktemp)
+  kept=$(find "Crashes/$t" -type f | wc -l)
   set +e
   /usr/bin/time -f '%U %S %e' -o "$timing" "$bin/$t" ".corpus/$t" "${dict[@]}" -max_total_time="$FUZZ_SECONDS" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 \
     -max_len=262144 -print_final_stats=1 -artifact_prefix="Crashes/$t/" \
@@ -46,7 +47,7 @@ for t in "${targets[@]}"; do
   set -e
   runs=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
   [ "$runs" = 0 ] && runs=$(grep -Eo 'Done [0-9]+ runs' "$log" | awk '{s+=$2} END {print s+0}')
-  crashes=$(find "Crashes/$t" -type f | wc -l)
+  crashes=$(( $(find "Crashes/$t" -type f | wc -l) - kept ))   # this run's, not those kept from before
   cpu=$(tail -n 1 "$timing" | awk '{printf "%.0f", $1 + $2}')
   wall=$(tail -n 1 "$timing" | awk '{printf "%.0f", $3}')   # a run interrupted early is shorter than FUZZ_SECONDS
   rm -f "$timing"
