@@ -122,6 +122,7 @@ public struct PipelineFile: Sendable, Decodable {
     /// Parses and validates the text of a pipeline file read from `path` (the fuzz target's entry).
     /// - Throws: ``PipelineError`` naming the file, line and column.
     package static func load(yaml text: String, path: String) throws -> PipelineFile {
+        if let beyond = YAMLNesting.beyondBound(text) { throw PipelineError(file: path, beyond) }
         if let deep = YAMLNesting.firstTooDeep(text) {
             throw PipelineError(file: path, line: deep.line, column: 1,
                                 "the text nests more than \(YAMLNesting.limit) levels deep (\(deep.depth) here); a pipeline file needs about eight: "

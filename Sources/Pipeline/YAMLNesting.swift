@@ -8,10 +8,31 @@
 enum YAMLNesting {
     static let limit = 64
 
+    /// A bound that holds whatever the scan below makes of quotes: a pipeline file of at most
+    /// `maximumBytes` with at most `maximumFlowBrackets` `[` and `{` in all cannot nest deeper than
+    /// a few thousand levels, which the parser's stack holds (it overflowed at about 5,000 levels
+    /// of brackets in a release build, 3,200 under AddressSanitizer). The shipped pipeline files
+    /// hold 44 brackets between them and a few kilobytes each.
+    static let maximumBytes = 1 << 20
+    static let maximumFlowBrackets = 1_000
+
+    /// What passes the bound, in words; nil when the text is within it.
+    static func beyondBound(_ text: String) -> String? {
+        if text.utf8.count > maximumBytes {
+            return "the pipeline file is \(text.utf8.count) bytes; a pipeline file is a few kilobytes (at most \(maximumBytes) bytes are read)"
+        }
+        let brackets = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "[") || $1 == UInt8(ascii: "{") ? 1 : 0) }
+        if brackets > maximumFlowBrackets {
+            return "the text holds \(brackets) '[' and '{' (at most \(maximumFlowBrackets)); a pipeline file needs a few dozen: "
+                + "write long lists as '- item' lines"
+        }
+        return nil
+    }
+
     /// The first line where the nesting passes `limit`, with the depth reached there; nil when it
     /// never does.
     static func firstTooDeep(_ text: String, limit: Int = Self.limit) -> (line: Int, depth: Int)? {
-        var flow = 0
+        var scan = Scanner()
         var indents: [Int] = []
         var line = 0
         for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
@@ -19,40 +40,108 @@ enum YAMLNesting {
             let bytes = Array(raw.utf8)
             var i = 0
             while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
-            if i == bytes.count || bytes[i] == UInt8(ascii: "#") { continue }   // blank or comment
-            if flow == 0 {
-                while let last = indents.last, last >= i { indents.removeLast() }
-                indents.append(i)
-            }
-            // `- - - x` opens a sequence per dash, `? ? ? x` a mapping per explicit-key mark.
+            if scan.quote == nil, i == bytes.count || bytes[i] == UInt8(ascii: "#") { continue }   // blank or comment
             var dashes = 0
             var j = i
-            while j + 1 < bytes.count, bytes[j] == UInt8(ascii: "-") || bytes[j] == UInt8(ascii: "?"), bytes[j + 1] == UInt8(ascii: " ") {
-                dashes += 1
-                j += 2
-                while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
-            }
-            var quote: UInt8? = nil
-            var deepest = flow
-            while j < bytes.count {
-                let b = bytes[j]
-                if let q = quote {
-                    if b == q { quote = nil }
-                } else if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") {
-                    quote = b
-                } else if b == UInt8(ascii: "#"), j > 0, bytes[j - 1] == UInt8(ascii: " ") {
-                    break
-                } else if b == UInt8(ascii: "{") || b == UInt8(ascii: "[") {
-                    flow += 1
-                    deepest = max(deepest, flow)
-                } else if b == UInt8(ascii: "}") || b == UInt8(ascii: "]") {
-                    flow = max(0, flow - 1)
+            if scan.quote == nil, scan.flow == 0 {
+                while let last = indents.last, last >= i { indents.removeLast() }
+                indents.append(i)
+                // `- - - x` opens a sequence per dash, `? ? ? x` a mapping per explicit-key mark.
+                while j + 1 < bytes.count, bytes[j] == UInt8(ascii: "-") || bytes[j] == UInt8(ascii: "?"), bytes[j + 1] == UInt8(ascii: " ") {
+                    dashes += 1
+                    j += 2
+                    while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
                 }
-                j += 1
+                scan.startsBlockLine()
             }
+            let deepest = scan.read(bytes, from: j)
             let depth = indents.count + dashes + deepest
             if depth > limit { return (line, depth) }
         }
         return nil
+    }
+
+    /// The flow brackets of a text, read as the YAML scanner reads them: a quote opens a quoted
+    /// scalar only where a token starts (at the start of a line's content, after `[`, `{`, `,`, a
+    /// `: ` or `- ` indicator, an anchor or a tag), never inside a plain scalar (`x'`, `a, 'b` in
+    /// block context); a quoted scalar runs on over lines until its closing quote (`''` and `\"`
+    /// escaped); in block context a plain scalar's brackets are text, in flow context `,[]{}` end
+    /// it; ` #` starts a comment. A bracket the scanner would count is never missed: an earlier
+    /// version opened a quote at any `'`, and `x' y: [[[[…` then nested thousands of levels
+    /// unseen (found by fuzzing `FuzzPipelineFile` on the fixed build).
+    struct Scanner {
+        /// Open flow collections.
+        var flow = 0
+        /// The quote of the quoted scalar being read, if any.
+        var quote: UInt8?
+        /// Where a token may start (a node's first character).
+        var atToken = true
+        /// Inside a plain scalar.
+        var inPlain = false
+
+        mutating func startsBlockLine() { atToken = true; inPlain = false }
+
+        /// Reads one line's bytes from `start`; returns the deepest flow nesting reached on it.
+        mutating func read(_ bytes: [UInt8], from start: Int) -> Int {
+            var deepest = flow
+            var j = start
+            if quote == nil, flow > 0, !inPlain { atToken = true }   // a new line inside a flow collection
+            func isBlank(_ k: Int) -> Bool { k >= bytes.count || bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t") }
+            func isFlowIndicator(_ k: Int) -> Bool {
+                k < bytes.count && [UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}")].contains(bytes[k])
+            }
+            while j < bytes.count {
+                let b = bytes[j]
+                if let q = quote {
+                    if q == UInt8(ascii: "\""), b == UInt8(ascii: "\\") { j += 2; continue }
+                    if b == q {
+                        if q == UInt8(ascii: "'"), j + 1 < bytes.count, bytes[j + 1] == q { j += 2; continue }   // '' inside '…'
+                        quote = nil
+                        atToken = false
+                        inPlain = false
+                    }
+                    j += 1
+                    continue
+                }
+                if b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") { j += 1; continue }
+                if b == UInt8(ascii: "#"), j == 0 || isBlank(j - 1) { break }                  // a comment
+                if b == UInt8(ascii: ":"), isBlank(j + 1) || (flow > 0 && isFlowIndicator(j + 1)) {
+                    atToken = true; inPlain = false; j += 1; continue                           // a value indicator
+                }
+                if flow > 0 || !inPlain {
+                    switch b {
+                    case UInt8(ascii: "["), UInt8(ascii: "{"):
+                        if flow > 0 || atToken {
+                            flow += 1
+                            deepest = max(deepest, flow)
+                            atToken = true; inPlain = false; j += 1; continue
+                        }
+                    case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                        if flow > 0 {
+                            flow -= 1
+                            atToken = false; inPlain = false; j += 1; continue
+                        }
+                    case UInt8(ascii: ","):
+                        if flow > 0 { atToken = true; inPlain = false; j += 1; continue }
+                    default: break
+                    }
+                }
+                if atToken {
+                    switch b {
+                    case UInt8(ascii: "'"), UInt8(ascii: "\""):
+                        quote = b; atToken = false; j += 1; continue
+                    case UInt8(ascii: "-"), UInt8(ascii: "?") where isBlank(j + 1):
+                        j += 1; continue                                                         // an indicator: a token follows
+                    case UInt8(ascii: "&"), UInt8(ascii: "!"):
+                        while j < bytes.count, !isBlank(j), !(flow > 0 && isFlowIndicator(j)) { j += 1 }
+                        continue                                                                 // an anchor or a tag: a token follows
+                    default:
+                        atToken = false; inPlain = true; j += 1; continue                         // a plain scalar (or an alias)
+                    }
+                }
+                j += 1                                                                           // inside a plain scalar
+            }
+            return deepest
+        }
     }
 }

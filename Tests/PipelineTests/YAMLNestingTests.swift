@@ -7,7 +7,7 @@ import TestSupport
 /// and killed the process (found by `FuzzPipelineFile`): it is refused before parsing, at its line.
 @Suite struct YAMLNestingTests {
     @Test(arguments: [
-        (String(repeating: "{", count: 3_000), 1),                                                   // the fuzzer's input, flow mappings
+        (String(repeating: "{", count: 900), 1),                                                     // the fuzzer's input, flow mappings (shortened below the bound)
         ("name: x\nplan:\n  a: " + String(repeating: "[", count: 100) + "1" + String(repeating: "]", count: 100), 3),
         ((0..<80).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n"), 65),  // block mappings, one level a line
         (String(repeating: "- ", count: 70) + "1", 1),                                                // a sequence per dash
@@ -33,5 +33,42 @@ import TestSupport
         let text = "a: \"{{{{{{{{{{\" # [[[[[[[[[[[[\nb: '[[[[[[[[[[['\n"
         #expect(YAMLNesting.firstTooDeep(text, limit: 2) == nil)
         #expect(YAMLNesting.firstTooDeep("a: {b: {c: {d: 1}}}", limit: 2)?.line == 1)
+    }
+
+    /// A quote inside a plain scalar opens nothing: `x' y: [[[…` nested thousands of levels while
+    /// an earlier scan took everything after `x'` for quoted text (fuzzing, on the fixed build).
+    @Test(arguments: [
+        "x' y: " + String(repeating: "[", count: 900),
+        "a, 'b: " + String(repeating: "[", count: 900),
+        "k: [a'b, " + String(repeating: "[", count: 900),
+        "k: ['a\n', " + String(repeating: "[", count: 900),
+        "k: !t " + String(repeating: "[", count: 900),
+        "k: &x " + String(repeating: "[", count: 900),
+        "k: [\"a\\\"\", " + String(repeating: "[", count: 900),                     // an escaped quote does not close
+        "k: ['it''s', " + String(repeating: "[", count: 900),
+    ])
+    func aQuoteInsidePlainTextHidesNoBracket(text: String) throws {
+        #expect(YAMLNesting.firstTooDeep(text) != nil, "\(text.prefix(20))")
+        #expect(throws: PipelineError.self) { try PipelineFile.load(yaml: text, path: "deep.yaml") }
+    }
+
+    @Test func quotedScalarsStillHideTheirBrackets() {
+        #expect(YAMLNesting.firstTooDeep("a: '" + String(repeating: "[", count: 100) + "'\nb: \"" + String(repeating: "{", count: 100) + "\"\n") == nil)
+        #expect(YAMLNesting.firstTooDeep("a: ['x, [[[[', \"]]]\", 'it''s [[[[']\n") == nil)
+        #expect(YAMLNesting.firstTooDeep("a: 'multi\n  line [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n  end'\n") == nil)
+    }
+
+    @Test func aFileBeyondTheBoundIsRefusedWhateverItsQuotes() throws {
+        let many = "a: '" + String(repeating: "[", count: 1_001) + "'\n"
+        #expect(YAMLNesting.beyondBound(many) != nil)
+        let error = try #require(throws: PipelineError.self) { try PipelineFile.load(yaml: many, path: "p.yaml") }
+        #expect(error.message.contains("'[' and '{'"), "\(error)")
+        #expect(YAMLNesting.beyondBound(String(repeating: "#", count: (1 << 20) + 1)) != nil)
+    }
+
+    @Test(arguments: ["crash-61db8a9b-nested-after-quote-in-plain.yaml", "crash-9649dabd-nested-after-quote-in-plain.yaml"])
+    func theFuzzersInputsAreRefusedNotFatal(name: String) throws {
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("Fuzz/Regressions/FuzzPipelineFile/\(name)"))), as: UTF8.self)
+        #expect(throws: PipelineError.self) { try PipelineFile.load(yaml: text, path: "fuzz.yaml") }
     }
 }
