@@ -45,8 +45,12 @@ for t in "${targets[@]}"; do
     $( [ "$FUZZ_JOBS" -gt 1 ] && echo "-fork=$FUZZ_JOBS -ignore_crashes=1" ) >"$log" 2>&1
   rc=$?
   set -e
-  runs=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-  [ "$runs" = 0 ] && runs=$(grep -Eo 'Done [0-9]+ runs' "$log" | awk '{s+=$2} END {print s+0}')
+  # `|| true`: a grep that finds nothing must not end the script (pipefail) before the run is logged
+  runs=$( { grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
+  [ "$runs" = 0 ] && runs=$( { grep -Eo 'Done [0-9]+ runs' "$log" || true; } | awk '{s+=$2} END {print s+0}')
+  # fork mode (FUZZ_JOBS > 1) prints neither: its last progress line "#N: cov: …" counts every job's runs
+  [ "$runs" = 0 ] && runs=$( { grep -Eo '^#[0-9]+: cov:' "$log" || true; } | tail -n 1 | tr -dc '0-9')
+  runs=${runs:-0}
   crashes=$(( $(find "Crashes/$t" -type f | wc -l) - kept ))   # this run's, not those kept from before
   cpu=$(tail -n 1 "$timing" | awk '{printf "%.0f", $1 + $2}')
   wall=$(tail -n 1 "$timing" | awk '{printf "%.0f", $3}')   # a run interrupted early is shorter than FUZZ_SECONDS

@@ -16,15 +16,29 @@ enum YAMLNesting {
     static let maximumBytes = 1 << 20
     static let maximumFlowBrackets = 1_000
 
-    /// What passes the bound, in words; nil when the text is within it.
-    static func beyondBound(_ text: String) -> String? {
+    /// What passes the bound, in words, with its line where it has one; nil when the text is
+    /// within it.
+    static func beyondBound(_ text: String) -> (line: Int?, message: String)? {
         if text.utf8.count > maximumBytes {
-            return "the pipeline file is \(text.utf8.count) bytes; a pipeline file is a few kilobytes (at most \(maximumBytes) bytes are read)"
+            return (nil, "the pipeline file is \(text.utf8.count) bytes; a pipeline file is a few kilobytes (at most \(maximumBytes) bytes are read)")
         }
         let brackets = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "[") || $1 == UInt8(ascii: "{") ? 1 : 0) }
         if brackets > maximumFlowBrackets {
-            return "the text holds \(brackets) '[' and '{' (at most \(maximumFlowBrackets)); a pipeline file needs a few dozen: "
-                + "write long lists as '- item' lines"
+            return (nil, "the text holds \(brackets) '[' and '{' (at most \(maximumFlowBrackets)); a pipeline file needs a few dozen: "
+                + "write long lists as '- item' lines")
+        }
+        // `- - - x` and `? ? ? x` nest once per mark, wherever a quote may be thought open.
+        var line = 0
+        for raw in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            line += 1
+            var marks = 0
+            var bytes = raw.drop(while: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+            while let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "?"),
+                  bytes.dropFirst().first == UInt8(ascii: " ") {
+                marks += 1
+                bytes = bytes.dropFirst(2).drop(while: { $0 == UInt8(ascii: " ") })
+            }
+            if marks > limit { return (line, "the line opens \(marks) nested lists with '- ' or '? ' (at most \(limit))") }
         }
         return nil
     }

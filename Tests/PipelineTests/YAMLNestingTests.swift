@@ -64,6 +64,8 @@ import TestSupport
         let error = try #require(throws: PipelineError.self) { try PipelineFile.load(yaml: many, path: "p.yaml") }
         #expect(error.message.contains("'[' and '{'"), "\(error)")
         #expect(YAMLNesting.beyondBound(String(repeating: "#", count: (1 << 20) + 1)) != nil)
+        #expect(YAMLNesting.beyondBound("a: 'x\n" + String(repeating: "- ", count: 65) + "1\n'") != nil)   // even inside quoted text
+        #expect(YAMLNesting.beyondBound(String(repeating: "- ", count: 64) + "1") == nil)
     }
 
     @Test(arguments: ["crash-61db8a9b-nested-after-quote-in-plain.yaml", "crash-9649dabd-nested-after-quote-in-plain.yaml"])
