@@ -68,7 +68,7 @@ import TestSupport
         #expect(YAMLNesting.beyondBound(String(repeating: "- ", count: 64) + "1") == nil)
     }
 
-    @Test(arguments: ["crash-61db8a9b-nested-after-quote-in-plain.yaml", "crash-9649dabd-nested-after-quote-in-plain.yaml"])
+    @Test(arguments: ["crash-61db8a9b", "crash-9649dabd", "crash-1fecf21d", "crash-e9c0dd12"].map { $0 + "-nested-after-quote-in-plain.yaml" })
     func theFuzzersInputsAreRefusedNotFatal(name: String) throws {
         let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("Fuzz/Regressions/FuzzPipelineFile/\(name)"))), as: UTF8.self)
         #expect(throws: PipelineError.self) { try PipelineFile.load(yaml: text, path: "fuzz.yaml") }
