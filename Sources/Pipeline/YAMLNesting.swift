@@ -15,6 +15,7 @@ enum YAMLNesting {
     /// hold 44 brackets between them and a few kilobytes each.
     static let maximumBytes = 1 << 20
     static let maximumFlowBrackets = 1_000
+    static let maximumBlockDepth = 256
 
     /// What passes the bound, in words, with its line where it has one; nil when the text is
     /// within it.
@@ -27,18 +28,16 @@ enum YAMLNesting {
             return (nil, "the text holds \(brackets) '[' and '{' (at most \(maximumFlowBrackets)); a pipeline file needs a few dozen: "
                 + "write long lists as '- item' lines")
         }
-        // `- - - x` and `? ? ? x` nest once per mark, wherever a quote may be thought open.
+        // Block nesting (indentation, `- `/`? ` marks) counted on every line, wherever a quote
+        // may be thought open: looser than the scan's limit, so it refuses no file the scan takes.
+        var block = BlockIndents()
         var line = 0
         for raw in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             line += 1
-            var marks = 0
-            var bytes = raw.drop(while: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
-            while let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "?"),
-                  bytes.dropFirst().first == UInt8(ascii: " ") {
-                marks += 1
-                bytes = bytes.dropFirst(2).drop(while: { $0 == UInt8(ascii: " ") })
+            guard block.read(Array(raw)) != nil else { continue }
+            if block.depth > maximumBlockDepth {
+                return (line, "the text nests \(block.depth) levels deep by indentation and '- ' or '? ' marks here (at most \(maximumBlockDepth))")
             }
-            if marks > limit { return (line, "the line opens \(marks) nested lists with '- ' or '? ' (at most \(limit))") }
         }
         return nil
     }
@@ -47,29 +46,21 @@ enum YAMLNesting {
     /// never does.
     static func firstTooDeep(_ text: String, limit: Int = Self.limit) -> (line: Int, depth: Int)? {
         var scan = Scanner()
-        var indents: [Int] = []
+        var block = BlockIndents()
         var line = 0
         for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
             line += 1
             let bytes = Array(raw.utf8)
-            var i = 0
-            while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
-            if scan.quote == nil, i == bytes.count || bytes[i] == UInt8(ascii: "#") { continue }   // blank or comment
-            var dashes = 0
-            var j = i
+            var j = 0
             if scan.quote == nil, scan.flow == 0 {
-                while let last = indents.last, last >= i { indents.removeLast() }
-                indents.append(i)
-                // `- - - x` opens a sequence per dash, `? ? ? x` a mapping per explicit-key mark.
-                while j + 1 < bytes.count, bytes[j] == UInt8(ascii: "-") || bytes[j] == UInt8(ascii: "?"), bytes[j + 1] == UInt8(ascii: " ") {
-                    dashes += 1
-                    j += 2
-                    while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
-                }
+                guard let content = block.read(bytes) else { continue }                          // blank or comment
+                j = content
                 scan.startsBlockLine()
+            } else if scan.quote == nil, BlockIndents.firstContent(bytes) == nil {
+                continue
             }
             let deepest = scan.read(bytes, from: j)
-            let depth = indents.count + dashes + deepest
+            let depth = block.depth + deepest
             if depth > limit { return (line, depth) }
         }
         return nil
@@ -156,6 +147,35 @@ enum YAMLNesting {
                 j += 1                                                                           // inside a plain scalar
             }
             return deepest
+        }
+    }
+
+    /// The block structure's open levels, an upper bound of the parser's: each line's indentation
+    /// closes the levels at or right of it and opens one; each `- ` or `? ` mark opens one more at
+    /// its own column (`- - a:` then a line indented under `a` is four levels, not two).
+    struct BlockIndents {
+        private var columns: [Int] = []
+        var depth: Int { columns.count }
+
+        /// The column of the line's first character, nil for a blank or comment line.
+        static func firstContent(_ bytes: [UInt8]) -> Int? {
+            var i = 0
+            while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
+            return i == bytes.count || bytes[i] == UInt8(ascii: "#") ? nil : i
+        }
+
+        /// Takes one line; returns where its content starts after the marks, nil for a blank line.
+        mutating func read(_ bytes: [UInt8]) -> Int? {
+            guard let i = Self.firstContent(bytes) else { return nil }
+            while let last = columns.last, last >= i { columns.removeLast() }
+            columns.append(i)
+            var j = i
+            while j + 1 < bytes.count, bytes[j] == UInt8(ascii: "-") || bytes[j] == UInt8(ascii: "?"), bytes[j + 1] == UInt8(ascii: " ") {
+                j += 2
+                while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
+                columns.append(j)
+            }
+            return j
         }
     }
 }

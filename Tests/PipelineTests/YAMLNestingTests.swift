@@ -52,6 +52,13 @@ import TestSupport
         #expect(throws: PipelineError.self) { try PipelineFile.load(yaml: text, path: "deep.yaml") }
     }
 
+    /// Marks nest at their own columns, so lines indented under them add to them: eight lines of
+    /// `- - - - - - - - a:`, each indented under the last, are over 64 levels.
+    @Test func marksAddUpOverIndentedLines() {
+        let text = (0..<8).map { String(repeating: " ", count: $0 * 18) + String(repeating: "- ", count: 8) + "a:" }.joined(separator: "\n")
+        #expect(YAMLNesting.firstTooDeep(text)?.line == 8)
+    }
+
     @Test func quotedScalarsStillHideTheirBrackets() {
         #expect(YAMLNesting.firstTooDeep("a: '" + String(repeating: "[", count: 100) + "'\nb: \"" + String(repeating: "{", count: 100) + "\"\n") == nil)
         #expect(YAMLNesting.firstTooDeep("a: ['x, [[[[', \"]]]\", 'it''s [[[[']\n") == nil)
@@ -64,8 +71,8 @@ import TestSupport
         let error = try #require(throws: PipelineError.self) { try PipelineFile.load(yaml: many, path: "p.yaml") }
         #expect(error.message.contains("'[' and '{'"), "\(error)")
         #expect(YAMLNesting.beyondBound(String(repeating: "#", count: (1 << 20) + 1)) != nil)
-        #expect(YAMLNesting.beyondBound("a: 'x\n" + String(repeating: "- ", count: 65) + "1\n'") != nil)   // even inside quoted text
-        #expect(YAMLNesting.beyondBound(String(repeating: "- ", count: 64) + "1") == nil)
+        #expect(YAMLNesting.beyondBound("a: 'x\n" + String(repeating: "- ", count: 257) + "1\n'") != nil)   // even inside quoted text
+        #expect(YAMLNesting.beyondBound(String(repeating: "- ", count: 200) + "1") == nil)
     }
 
     @Test(arguments: ["crash-61db8a9b", "crash-9649dabd", "crash-1fecf21d", "crash-e9c0dd12"].map { $0 + "-nested-after-quote-in-plain.yaml" })
