@@ -32,14 +32,42 @@ enum YAMLNesting {
         // may be thought open: looser than the scan's limit, so it refuses no file the scan takes.
         var block = BlockIndents()
         var line = 0
-        for raw in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        for bytes in lines(of: text) {
             line += 1
-            guard block.read(Array(raw)) != nil else { continue }
+            guard block.read(bytes) != nil else { continue }
             if block.depth > maximumBlockDepth {
                 return (line, "the text nests \(block.depth) levels deep by indentation and '- ' or '? ' marks here (at most \(maximumBlockDepth))")
             }
         }
         return nil
+    }
+
+    /// The text's lines as the YAML scanner breaks them: at `\n`, `\r\n` and `\r`, and at NEL
+    /// (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029), which it takes for line
+    /// breaks too (`!\u{2028}  ? ? ? …` nested unseen when only `\n` and `\r` broke lines).
+    static func lines(of text: String) -> [[UInt8]] {
+        let bytes = Array(text.utf8)
+        var lines: [[UInt8]] = []
+        var line: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            var width = 0
+            if b == UInt8(ascii: "\n") { width = 1 }
+            else if b == UInt8(ascii: "\r") { width = i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n") ? 2 : 1 }
+            else if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 { width = 2 }
+            else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { width = 3 }
+            if width > 0 {
+                lines.append(line)
+                line.removeAll(keepingCapacity: true)
+                i += width
+            } else {
+                line.append(b)
+                i += 1
+            }
+        }
+        lines.append(line)
+        return lines
     }
 
     /// The first line where the nesting passes `limit`, with the depth reached there; nil when it
@@ -48,9 +76,8 @@ enum YAMLNesting {
         var scan = Scanner()
         var block = BlockIndents()
         var line = 0
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        for bytes in lines(of: text) {
             line += 1
-            let bytes = Array(raw.utf8)
             var j = 0
             if scan.quote == nil, scan.flow == 0 {
                 guard let content = block.read(bytes) else { continue }                          // blank or comment

@@ -59,6 +59,14 @@ import TestSupport
         #expect(YAMLNesting.firstTooDeep(text)?.line == 8)
     }
 
+    /// The YAML scanner breaks lines at NEL, U+2028 and U+2029 and at a lone `\r` too.
+    @Test(arguments: ["\u{2028}", "\u{2029}", "\u{85}", "\r", "\r\n"])
+    func everyLineBreakOfYAMLBreaksALine(breaking: String) {
+        let text = "!" + breaking + "  " + String(repeating: "? ", count: 70) + "a"
+        #expect(YAMLNesting.firstTooDeep(text)?.line == 2)
+        #expect(YAMLNesting.lines(of: "a" + breaking + "b").count == 2)
+    }
+
     @Test func quotedScalarsStillHideTheirBrackets() {
         #expect(YAMLNesting.firstTooDeep("a: '" + String(repeating: "[", count: 100) + "'\nb: \"" + String(repeating: "{", count: 100) + "\"\n") == nil)
         #expect(YAMLNesting.firstTooDeep("a: ['x, [[[[', \"]]]\", 'it''s [[[[']\n") == nil)
@@ -75,7 +83,8 @@ import TestSupport
         #expect(YAMLNesting.beyondBound(String(repeating: "- ", count: 200) + "1") == nil)
     }
 
-    @Test(arguments: ["crash-61db8a9b", "crash-9649dabd", "crash-1fecf21d", "crash-e9c0dd12"].map { $0 + "-nested-after-quote-in-plain.yaml" })
+    @Test(arguments: ["crash-61db8a9b", "crash-9649dabd", "crash-1fecf21d", "crash-e9c0dd12"].map { $0 + "-nested-after-quote-in-plain.yaml" }
+                      + ["explicit-keys-after-a-line-separator.yaml"])
     func theFuzzersInputsAreRefusedNotFatal(name: String) throws {
         let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("Fuzz/Regressions/FuzzPipelineFile/\(name)"))), as: UTF8.self)
         #expect(throws: PipelineError.self) { try PipelineFile.load(yaml: text, path: "fuzz.yaml") }
