@@ -35,7 +35,7 @@ import Yams
     /// of digits, signs, `_`, `:`, radix letters and other characters: the check follows the
     /// library's steps, so a change in the library's reading shows here first.
     @Test func theReadingsAreTheLibrarysOwn() {
-        var random = SplitMix(seed: 0x5EC5)
+        var random = SeededRandom(seed: 0x5EC5)
         let alphabet = Array("0123456789:::__+-xbo a.")
         var compared = 0
         for _ in 0..<20_000 {
@@ -69,18 +69,5 @@ import Yams
         let path = Fixtures.path("Fuzz/Regressions/FuzzPipelineFile/\(name)")
         let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
         #expect(throws: PipelineError.self) { try PipelineFile.load(yaml: text, path: "fuzz.yaml") }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing text can be found again.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
