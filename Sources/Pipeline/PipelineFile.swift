@@ -122,9 +122,7 @@ public struct PipelineFile: Sendable, Decodable {
     /// Parses and validates the text of a pipeline file read from `path` (the fuzz target's entry).
     /// - Throws: ``PipelineError`` naming the file, line and column.
     package static func load(yaml text: String, path: String) throws -> PipelineFile {
-        if text.utf8.count > YAMLNesting.maximumBytes, let beyond = YAMLNesting.beyondBound(text) {
-            throw PipelineError(file: path, beyond.message)
-        }
+        if let tooLarge = YAMLNesting.tooLarge(text) { throw PipelineError(file: path, tooLarge) }
         if let deep = YAMLNesting.firstTooDeep(text) {
             throw PipelineError(file: path, line: deep.line, column: 1,
                                 "the text nests more than \(YAMLNesting.limit) levels deep (\(deep.depth) here); a pipeline file needs about eight: "

@@ -17,12 +17,16 @@ enum YAMLNesting {
     static let maximumFlowBrackets = 1_000
     static let maximumBlockDepth = 256
 
+    /// What is wrong with a text over `maximumBytes`, checked before any scan reads it.
+    static func tooLarge(_ text: String) -> String? {
+        let count = text.utf8.count
+        return count > maximumBytes ? "the pipeline file is \(count) bytes; a pipeline file is a few kilobytes (at most \(maximumBytes) bytes are read)" : nil
+    }
+
     /// What passes the bound, in words, with its line where it has one; nil when the text is
     /// within it.
     static func beyondBound(_ text: String) -> (line: Int?, message: String)? {
-        if text.utf8.count > maximumBytes {
-            return (nil, "the pipeline file is \(text.utf8.count) bytes; a pipeline file is a few kilobytes (at most \(maximumBytes) bytes are read)")
-        }
+        if let tooLarge = tooLarge(text) { return (nil, tooLarge) }
         let brackets = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "[") || $1 == UInt8(ascii: "{") ? 1 : 0) }
         if brackets > maximumFlowBrackets {
             return (nil, "the text holds \(brackets) '[' and '{' (at most \(maximumFlowBrackets)); a pipeline file needs a few dozen: "
@@ -120,7 +124,11 @@ enum YAMLNesting {
             if quote == nil, flow > 0, !inPlain { atToken = true }   // a new line inside a flow collection
             func isBlank(_ k: Int) -> Bool { k >= bytes.count || bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t") }
             func isFlowIndicator(_ k: Int) -> Bool {
-                k < bytes.count && [UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}")].contains(bytes[k])
+                guard k < bytes.count else { return false }
+                switch bytes[k] {
+                case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"): return true
+                default: return false
+                }
             }
             while j < bytes.count {
                 let b = bytes[j]

@@ -61,7 +61,4 @@ enum YAMLSexagesimal {
         let (signed, o4) = value.multipliedReportingOverflow(by: negative ? -1 : 1)
         return o4 ? .overflow : .value(signed)
     }
-
-    /// True when the library's base-60 reading of the plain scalar `text` would overflow `Int`.
-    static func overflows(_ text: String) -> Bool { reading(of: Node.Scalar(text)) == .overflow }
 }
