@@ -47,13 +47,18 @@ extension BatchRun {
         return arrivals
     }
 
-    /// Each file read and normalised (``loadFile(_:as:_:)``): one at a time in-process; with
-    /// workers, by one thread more than the pool has workers, so that while a thread hashes its
-    /// next file and decodes a worker's result, the worker it just gave back already reads the
-    /// next file (the pool never runs more than its size). An environment fault stops the reading
-    /// and is thrown.
+    /// The threads an in-process run reads its files on: one per core.
+    static var loadingThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Each file read and normalised (``loadFile(_:as:_:)``), several at once. With workers, by
+    /// one thread more than the pool has workers, so that while a thread hashes its next file and
+    /// decodes a worker's result, the worker it just gave back already reads the next file (the
+    /// pool never runs more than its size). In-process, by one thread per core (the loader's
+    /// memos are shared and locked; each file's reading is its own). An environment fault stops
+    /// the reading and is thrown.
     func loadAll(_ files: [URL], _ setup: RunSetup) throws -> [URL: (Intake, ResultsModel?)] {
-        guard let pool = setup.pool, files.count > 1, pool.size > 1 else {
+        let threadCount = min(files.count, setup.pool.map { $0.size + 1 } ?? Self.loadingThreads)
+        guard threadCount > 1, setup.pool.map({ $0.size > 1 }) ?? true else {
             var read: [URL: (Intake, ResultsModel?)] = [:]
             for url in files { read[url] = try loadFile(url, as: .archived, setup) }
             return read
@@ -65,13 +70,13 @@ extension BatchRun {
             var fault: Error?
         }
         struct Unchecked<T>: @unchecked Sendable { let value: T }
-        // The largest files first: 2 workers then finish together rather than one waiting on the
+        // The largest files first: the threads then finish together rather than one waiting on the
         // other's last big file (files are handed out in this order; entries keep theirs).
         let sizes = files.map(Self.size(of:))
         let order = files.indices.sorted { sizes[$0] > sizes[$1] }
         let shared = Shared(), run = Unchecked(value: (self, setup))
         let threads = DispatchGroup()
-        for _ in 0..<min(pool.size + 1, files.count) {
+        for _ in 0..<threadCount {
             threads.enter()
             Thread.detachNewThread {
                 defer { threads.leave() }
