@@ -75,7 +75,9 @@ public struct BatchRun {
         clock.lap("read+normalise")
         let reconciled = try recall(reconcile(selection, setup), selection, setup)
         clock.lap("reconcile")
-        let written = try write(reconciled, page: pageContext(selection, reconciled, setup, startedAt: clock.start), startedAt: clock.start, setup)
+        let started = clock.start
+        let written = try write(reconciled, page: { self.pageContext(selection, reconciled, setup, startedAt: started) },
+                                language: options.language ?? setup.pipeline.reportLanguage, startedAt: started, setup)
         clock.lap("write")
         var manifest = try commit(selection, reconciled, written, discovery: discovery, clock: clock, setup)
         try writeFilingPlan(selection, setup)

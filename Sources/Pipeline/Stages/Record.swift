@@ -51,14 +51,18 @@ extension BatchRun {
         let acks = try Acknowledgements.load(forPipeline: setup.pipelinePath)
         let url = Self.historyURL(setup)
         let findings = reconciled.outcome.findings
-        // The findings' rows (each message worded in English) and the look back into the history
-        // are independent: one on each core (issue 11).
+        // The findings' rows (each message worded in English, the list in two halves) and the look
+        // back into the history are independent: on every core at once (issue 11). A folder
+        // without a history has nothing to look back on, so the rows take both cores.
         let ids = Set(findings.map(\.id.description))
+        let half = findings.count / 2
         let pieces = ConcurrentRender.run([
-            { .rows(findings.map { FindingRecord($0, message: LogColumn.message.text($0)) }) },
             { .past(try Self.lookBack(at: url, pipeline: setup.pipelineName, ids: ids)) },
+            { .rows(findings[..<half].map { FindingRecord($0, message: LogColumn.message.text($0)) }) },
+            { .rows(findings[half...].map { FindingRecord($0, message: LogColumn.message.text($0)) }) },
         ] as [() throws -> RecallPiece])
         var rows: [FindingRecord] = [], past = PastRuns()
+        rows.reserveCapacity(findings.count)
         for piece in pieces {
             let value: RecallPiece
             do { value = try piece.get() } catch {
@@ -66,7 +70,7 @@ extension BatchRun {
                                        consequence: Self.nothingMoved)
             }
             switch value {
-            case .rows(let r): rows = r
+            case .rows(let r): rows += r   // the halves come back in order
             case .past(let p): past = p
             }
         }
