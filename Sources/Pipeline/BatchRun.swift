@@ -65,7 +65,6 @@ public struct BatchRun {
         var clock = StageClock()
         let setup = try prepare()
         defer { withExtendedLifetime(setup) {} }   // the drop folder's lock and the scratch folder live as long as the run
-        setup.pool?.warmUp(loader: setup.loader)
         let takenBack = try recover(setup)
         let discovery = try claim(setup.inbox.discover(), takenBack: takenBack, setup)
         clock.lap("discover")

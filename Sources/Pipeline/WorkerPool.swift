@@ -27,6 +27,9 @@ final class WorkerPool: @unchecked Sendable {
     /// The run's parsed settings for the workers (``WorkerSettings``), once written; without
     /// them a worker parses the pipeline file itself.
     private var settingsPath: String?
+    /// False while the settings are being written (``provide(_:)``): no file is handed out
+    /// before every worker has been told where they are.
+    private var settled = true
 
     init(settings: WorkerProcess, pipelinePath: String, scratch: URL,
          size: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)) {
@@ -43,6 +46,12 @@ final class WorkerPool: @unchecked Sendable {
     struct Request: Codable {
         var file: String
         var result: String
+    }
+
+    /// The line that tells a worker started before the run had its settings where they are; it
+    /// comes before any ``Request``. A worker that gets a request first parses the pipeline file.
+    struct SettingsLine: Codable {
+        var settings: String
     }
 
     /// One line back: `ok` (the outcome is in the result file) or `unwritable` with the cause.
@@ -63,6 +72,8 @@ final class WorkerPool: @unchecked Sendable {
         /// Where the current file's part of the worker's standard error starts (0 for a new worker:
         /// what it wrote while starting counts against its first file).
         var errorStart: UInt64 = 0
+        /// The worker knows where the run's settings are (on its command line or by a ``SettingsLine``).
+        var hasSettings = false
 
         init(process: Process, requests: FileHandle, replies: FileHandle, errors: URL, errorHandle: FileHandle) {
             self.process = process
@@ -108,17 +119,15 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    /// Starts the pool's workers before the first file is handed out (issue 11), so that their
-    /// start (a process, the pipeline file read) overlaps the run's discovery instead of holding
-    /// up the first files. The processes are spawned on a thread of their own: spawning one costs
-    /// the caller tens of milliseconds (Foundation closes every descriptor it finds in
-    /// `/proc/self/fd`), which the run's discovery no longer waits for. Until they are in the pool
+    /// Starts the pool's workers at the very start of the run, before its pipeline file is even
+    /// read (issue 11), so that their start (a process, the runtime's first costs, ``WorkerWarmUp``)
+    /// overlaps the run's preparation and discovery instead of holding up the first files. The
+    /// processes are spawned on a thread of their own: spawning one costs the caller milliseconds
+    /// (Foundation closes every descriptor it finds in `/proc/self/fd`). Until they are in the pool
     /// they count as being started, so ``load(path:)`` waits for them rather than start more. A
     /// worker that will not start is left to ``load(path:)``, which refuses the file it was meant
-    /// for with the cause.
-    /// - Parameter loader: the run's parsed settings, handed to the workers (``WorkerSettings``)
-    ///   so that they do not parse the pipeline file again; nil: each worker parses it.
-    func warmUp(loader: WorkbookLoader? = nil) {
+    /// for with the cause. The run's settings follow with ``provide(_:)``.
+    func spawn() {
         let missing = lock.withLock {
             let missing = max(0, size - all.count - starting)
             starting += missing
@@ -126,11 +135,6 @@ final class WorkerPool: @unchecked Sendable {
         }
         guard missing > 0 else { return }
         Thread.detachNewThread { [self] in
-            if let loader {
-                let url = scratch.appendingPathComponent("worker-settings.rbmt")
-                // A folder that cannot take them costs the workers a parse, nothing more.
-                if (try? WorkerSettings(loader).write(to: url)) != nil { lock.withLock { settingsPath = url.path } }
-            }
             for started in 0..<missing {
                 guard case .member(let member)? = try? start() else {
                     lock.withLock { starting -= missing - started }
@@ -143,11 +147,38 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
+    /// Hands the run's parsed settings to the workers (``WorkerSettings``, a file in the scratch
+    /// folder), so that they do not parse the pipeline file again: written on a thread of its own,
+    /// then named to each worker already started by a ``SettingsLine``; a worker started later
+    /// gets them on its command line. No file is handed out before that is done. A folder that
+    /// cannot take them costs the workers a parse, nothing more.
+    func provide(_ loader: WorkbookLoader) {
+        lock.withLock { settled = false }
+        let url = scratch.appendingPathComponent("worker-settings.rbmt")
+        Thread.detachNewThread { [self] in
+            let written = (try? WorkerSettings(loader).write(to: url)) != nil
+            var line = written ? ((try? JSONEncoder().encode(SettingsLine(settings: url.path))) ?? Data()) : Data()
+            line.append(UInt8(ascii: "\n"))
+            lock.withLock {
+                if written && !closed {
+                    settingsPath = url.path
+                    // Under the lock: no worker is being added or handed a file meanwhile. One that
+                    // died already fails the write (EPIPE) and is judged at its first file.
+                    for member in all where !member.hasSettings {
+                        member.hasSettings = (try? member.requests.write(contentsOf: line)) != nil
+                    }
+                }
+                settled = true
+            }
+            lock.broadcast()
+        }
+    }
+
     /// An idle worker, or nil when a new one may be started (its place is then reserved: the
     /// caller starts it and calls ``started()``); waits while `size` workers are busy.
     private func acquire() throws -> Member? {
         try lock.withLock {
-            while idle.isEmpty && all.count + starting >= size && !closed { lock.wait() }
+            while (!settled || idle.isEmpty && all.count + starting >= size) && !closed { lock.wait() }
             if closed { throw PipelineError(file: pipelinePath, "internal error: a file was handed to the worker pool after it was shut down") }
             if let member = idle.popLast() { return member }
             starting += 1
@@ -184,7 +215,6 @@ final class WorkerPool: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: settings.executable)
         process.arguments = ["worker", pipelinePath, "--serve", "--memory-bytes", String(settings.memoryBytes),
                              "--cpu-seconds", String(settings.cpuSeconds), "--exit-with-parent"]
-        if let settingsPath = lock.withLock({ settingsPath }) { process.arguments! += ["--settings", settingsPath] }
         let requests = Pipe(), replies = Pipe()
         process.standardInput = requests
         process.standardOutput = replies
@@ -194,7 +224,16 @@ final class WorkerPool: @unchecked Sendable {
         process.terminationHandler = { [member] _ in member.done.signal() }
         do {
             // One start at a time: a worker must not inherit the pipes of another being started.
-            try lock.withLock { try process.run() }
+            // The settings named on its command line and its place in the pool in the same step,
+            // so that ``provide(_:)`` tells every worker exactly once.
+            try lock.withLock {
+                if let settingsPath {
+                    process.arguments! += ["--settings", settingsPath]
+                    member.hasSettings = true
+                }
+                try process.run()
+                all.append(member)
+            }
         } catch {
             try? errorHandle.close()
             try? FileManager.default.removeItem(at: errors)
@@ -202,7 +241,6 @@ final class WorkerPool: @unchecked Sendable {
         }
         try? requests.fileHandleForReading.close()
         try? replies.fileHandleForWriting.close()
-        lock.withLock { all.append(member) }
         return .member(member)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Normalise
 import SystemIO
 
 /// Runs a file's load in a child process, so a trap, a runaway allocation or a hang in the reader
@@ -106,18 +107,17 @@ public struct WorkerProcess: Sendable {
 }
 
 extension WorkerProcess {
-    /// The worker side of a ``WorkerPool``: limits itself, reads the pipeline file once, then
+    /// The worker side of a ``WorkerPool``: limits itself, reads the run's settings once, then
     /// loads each file named on standard input (one JSON ``WorkerPool/Request`` a line), writes its
     /// outcome to the request's result file and answers one JSON ``WorkerPool/Reply`` line on
     /// standard output. Returns when standard input ends between files; if it ends during a file
     /// (the run died), the worker exits at once. The CPU limit is moved on before each file, so
     /// each file has `cpuSeconds` of its own.
-    /// - Parameter settingsPath: the run's parsed settings (``WorkerSettings``); nil: the worker
-    ///   parses the pipeline file.
+    /// - Parameter settingsPath: the run's parsed settings (``WorkerSettings``); nil: they are named
+    ///   by a first ``WorkerPool/SettingsLine``, else the worker parses the pipeline file.
     public static func serveMany(pipelinePath: String, settingsPath: String? = nil, memoryBytes: UInt64, cpuSeconds: UInt64) throws {
         try? ResourceLimit.set(.addressSpace, soft: memoryBytes, hard: memoryBytes)
         try? ResourceLimit.set(.coreFileSize, soft: 0, hard: 0)
-        let loader = try settingsPath.map { try WorkerSettings.read(path: $0).loader() } ?? PipelineFile.load(path: pipelinePath).workbookLoader
         let name = URL(fileURLWithPath: pipelinePath).lastPathComponent
         let queue = RequestQueue()
         Thread.detachNewThread {
@@ -126,12 +126,22 @@ extension WorkerProcess {
             }
             queue.finish()
         }
-        // The first-use costs, paid while the run is still discovering its inbox (a request that
-        // comes meanwhile waits in the queue).
-        WorkerWarmUp.run(grammar: loader.settings.codes)
+        // The first-use costs, paid while the run is still preparing and discovering its inbox (a
+        // line that comes meanwhile waits in the queue).
+        WorkerWarmUp.run(grammar: CodeGrammar())
+        // The run's settings: named on the command line, or by the first line (a worker started
+        // before the run had read its pipeline file); a request first, or settings that cannot be
+        // read, and the worker parses the pipeline file itself.
+        var loader = try settingsPath.map { try WorkerSettings.read(path: $0).loader() }
         while let line = queue.pop() {
             defer { queue.doneWithOne() }
+            if loader == nil, let named = try? JSONDecoder().decode(WorkerPool.SettingsLine.self, from: Data(line.utf8)) {
+                loader = try? WorkerSettings.read(path: named.settings).loader()
+                continue
+            }
             guard let request = try? JSONDecoder().decode(WorkerPool.Request.self, from: Data(line.utf8)) else { continue }
+            if loader == nil { loader = try PipelineFile.load(path: pipelinePath).workbookLoader }
+            guard let loader else { continue }
             let hard = (try? ResourceLimit.current(.cpuTime).hard) ?? UInt64.max
             let soft = min(hard, ProcessControl.cpuSecondsUsed() + cpuSeconds)
             try? ResourceLimit.set(.cpuTime, soft: soft, hard: hard)

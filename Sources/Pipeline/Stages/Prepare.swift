@@ -32,19 +32,19 @@ final class RunSetup {
     var processing: URL { inbox.processing.appendingPathComponent(batch) }
 
     init(pipeline: PipelineFile, pipelinePath: String, inbox: Inbox, output: URL, steps: DurableSteps, lock: RunLock?, scratch: Scratch?,
-         worker: WorkerProcess? = nil, sweep: Background<Void>? = nil) {
+         pool: WorkerPool? = nil, loader: WorkbookLoader? = nil, sweep: Background<Void>? = nil) {
         self.sweep = sweep
         self.pipeline = pipeline
         self.pipelinePath = pipelinePath
         pipelineName = URL(fileURLWithPath: pipelinePath).lastPathComponent
         self.inbox = inbox
         self.output = output
-        loader = pipeline.workbookLoader
+        self.loader = loader ?? pipeline.workbookLoader
         self.steps = steps
         self.lock = lock
         self.scratch = scratch
         batch = Self.batchID(startedAt: Date())
-        pool = zip(worker, scratch).map { WorkerPool(settings: $0, pipelinePath: pipelinePath, scratch: $1.folder) }
+        self.pool = pool
     }
 
     deinit {
@@ -79,32 +79,42 @@ private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
 }
 
 extension BatchRun {
-    /// Loads the pipeline file, checks the folders, takes the drop folder's lock, sweeps what a
-    /// stopped run left and makes the scratch folder. Nothing is read or moved yet.
+    /// Starts the workers, loads the pipeline file, checks the folders, takes the drop folder's
+    /// lock, sweeps what a stopped run left. Nothing is read or moved yet.
     func prepare() throws -> RunSetup {
-        let pipeline = try PipelineFile.load(path: options.pipelinePath)
-        let root = URL(fileURLWithPath: options.pipelinePath).deletingLastPathComponent().deletingLastPathComponent()
-        func resolve(_ path: String) -> URL {
-            path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: path, relativeTo: root).standardizedFileURL
-        }
-        let inboxURL = options.inbox.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? resolve(pipeline.inbox)
-        let outURL = options.output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? resolve(pipeline.output)
-        try Self.checkFolders(inbox: inboxURL, output: outURL, pipelineName: URL(fileURLWithPath: options.pipelinePath).lastPathComponent)
-        // Only a run that files inputs away needs the folder to itself (and a writable place for the lock).
-        let lock = options.keepInputs ? nil : try RunLock(besideInbox: inboxURL)
-        let steps = DurableSteps(crashAt: options.faults.crashAt)
-        let inbox = Inbox(folder: inboxURL, steps: steps)
-        if lock != nil { inbox.sweepDebris(outputs: outURL) }   // what a stopped run left (only while no run can be writing)
         // Workers' results go to a scratch folder of this run; those of runs that died are swept.
+        // The workers start first, before the pipeline file is read: their start overlaps the
+        // rest of the preparation and the discovery (issue 11). A run that stops below lets go
+        // of them (their input closes and they exit) and of the scratch folder.
         let temporary = options.temporaryFolder ?? FileManager.default.temporaryDirectory
         let sweep = Background { _ = Scratch.sweepStale(in: temporary) }
-        let scratch: Scratch?
-        do { scratch = try options.worker.map { _ in try Scratch(in: temporary) } } catch {
+        var pool: WorkerPool?
+        do {
+            let scratch = try options.worker.map { _ in try Scratch(in: temporary) }
+            pool = zip(options.worker, scratch).map { WorkerPool(settings: $0, pipelinePath: options.pipelinePath, scratch: $1.folder) }
+            pool?.spawn()
+            let pipeline = try PipelineFile.load(path: options.pipelinePath)
+            let loader = pipeline.workbookLoader
+            pool?.provide(loader)
+            let root = URL(fileURLWithPath: options.pipelinePath).deletingLastPathComponent().deletingLastPathComponent()
+            func resolve(_ path: String) -> URL {
+                path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: path, relativeTo: root).standardizedFileURL
+            }
+            let inboxURL = options.inbox.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? resolve(pipeline.inbox)
+            let outURL = options.output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? resolve(pipeline.output)
+            try Self.checkFolders(inbox: inboxURL, output: outURL, pipelineName: URL(fileURLWithPath: options.pipelinePath).lastPathComponent)
+            // Only a run that files inputs away needs the folder to itself (and a writable place for the lock).
+            let lock = options.keepInputs ? nil : try RunLock(besideInbox: inboxURL)
+            let steps = DurableSteps(crashAt: options.faults.crashAt)
+            let inbox = Inbox(folder: inboxURL, steps: steps)
+            if lock != nil { inbox.sweepDebris(outputs: outURL) }   // what a stopped run left (only while no run can be writing)
+            return RunSetup(pipeline: pipeline, pipelinePath: options.pipelinePath, inbox: inbox, output: outURL, steps: steps, lock: lock,
+                            scratch: scratch, pool: pool, loader: loader, sweep: sweep)
+        } catch {
+            pool?.shutdown()
             sweep.value()
             throw error
         }
-        return RunSetup(pipeline: pipeline, pipelinePath: options.pipelinePath, inbox: inbox, output: outURL, steps: steps, lock: lock, scratch: scratch,
-                        worker: options.worker, sweep: sweep)
     }
 
     /// A run that cannot take files in or put results out says so before reading anything.
