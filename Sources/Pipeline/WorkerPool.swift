@@ -30,6 +30,9 @@ final class WorkerPool: @unchecked Sendable {
     /// False while the settings are being written (``provide(_:)``): no file is handed out
     /// before every worker has been told where they are.
     private var settled = true
+    /// The writing of the settings, waited for by ``shutdown()``: it writes in the scratch folder,
+    /// which its run removes once the pool is shut down.
+    private var providing: Background<Void>?
 
     init(settings: WorkerProcess, pipelinePath: String, scratch: URL,
          size: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)) {
@@ -155,7 +158,7 @@ final class WorkerPool: @unchecked Sendable {
     func provide(_ loader: WorkbookLoader) {
         lock.withLock { settled = false }
         let url = scratch.appendingPathComponent("worker-settings.rbmt")
-        Thread.detachNewThread { [self] in
+        let work = Background { [self] in
             let written = (try? WorkerSettings(loader).write(to: url)) != nil
             var line = written ? ((try? JSONEncoder().encode(SettingsLine(settings: url.path))) ?? Data()) : Data()
             line.append(UInt8(ascii: "\n"))
@@ -172,6 +175,7 @@ final class WorkerPool: @unchecked Sendable {
             }
             lock.broadcast()
         }
+        lock.withLock { providing = work }
     }
 
     /// An idle worker, or nil when a new one may be started (its place is then reserved: the
@@ -320,6 +324,7 @@ final class WorkerPool: @unchecked Sendable {
     /// called is read to its end first (a worker's input is never closed under its file); a file
     /// handed out after it is refused with an internal error.
     func shutdown() {
+        lock.withLock { providing }?.value()
         let members = lock.withLock { () -> [Member] in
             closed = true
             lock.broadcast()

@@ -74,4 +74,30 @@ import TestSupport
         let expected = FileLoad.perform(path: Self.file, loader: loader, pipelineName: "no-such-pipeline.yaml")
         #expect(try Self.transferred(outcome) == Self.transferred(expected))
     }
+
+    /// Workers start before the run takes the drop folder's lock, so a run refused for it has a
+    /// scratch folder and workers to let go of: it must leave `$TMPDIR` as it found it (the kill
+    /// harness found one refused run that left its scratch folder, the settings being written into
+    /// it while it was removed). Twenty refusals in a row, the settings' writing racing each.
+    @Test(.timeLimit(.minutes(2)))
+    func aRunRefusedForTheLockLeavesTheTemporaryFolderAsItFoundIt() throws {
+        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
+        let work = Fixtures.temporaryDirectory("rbm-refused")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let inbox = work.appendingPathComponent("inbox"), temporary = work.appendingPathComponent("tmp")
+        try Fixtures.copyPreservingTimes(atPath: Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox"), toPath: inbox.path)
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        var options = BatchRun.Options(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path,
+                                       worker: WorkerProcess(executable: rbm))
+        options.temporaryFolder = temporary
+        let held = try RunLock(besideInbox: inbox)
+        for attempt in 1...20 {
+            #expect(throws: DropFolderBusy.self) { try BatchRun(options: options).run() }
+            let left = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
+            #expect(left.isEmpty, "attempt \(attempt) left \(left)")
+            if !left.isEmpty { break }
+        }
+        withExtendedLifetime(held) {}
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).count == 7)   // nothing touched
+    }
 }

@@ -87,10 +87,9 @@ extension BatchRun {
         // rest of the preparation and the discovery (issue 11). A run that stops below lets go
         // of them (their input closes and they exit) and of the scratch folder.
         let temporary = options.temporaryFolder ?? FileManager.default.temporaryDirectory
-        let sweep = Background { _ = Scratch.sweepStale(in: temporary) }
-        var pool: WorkerPool?
+        var scratch: Scratch?, pool: WorkerPool?, sweep: Background<Void>?
         do {
-            let scratch = try options.worker.map { _ in try Scratch(in: temporary) }
+            scratch = try options.worker.map { _ in try Scratch(in: temporary) }
             pool = zip(options.worker, scratch).map { WorkerPool(settings: $0, pipelinePath: options.pipelinePath, scratch: $1.folder) }
             pool?.spawn()
             let pipeline = try PipelineFile.load(path: options.pipelinePath)
@@ -107,12 +106,18 @@ extension BatchRun {
             let lock = options.keepInputs ? nil : try RunLock(besideInbox: inboxURL)
             let steps = DurableSteps(crashAt: options.faults.crashAt)
             let inbox = Inbox(folder: inboxURL, steps: steps)
-            if lock != nil { inbox.sweepDebris(outputs: outURL) }   // what a stopped run left (only while no run can be writing)
+            // What stopped runs left: in the drop folder, and their scratch folders in $TMPDIR (on a
+            // thread of its own). Only once the lock is held: a run refused for it changes nothing.
+            if lock != nil { inbox.sweepDebris(outputs: outURL) }
+            sweep = Background { _ = Scratch.sweepStale(in: temporary) }
             return RunSetup(pipeline: pipeline, pipelinePath: options.pipelinePath, inbox: inbox, output: outURL, steps: steps, lock: lock,
                             scratch: scratch, pool: pool, loader: loader, sweep: sweep)
         } catch {
+            // The workers stopped and the settings written before the scratch folder goes.
             pool?.shutdown()
-            sweep.value()
+            pool = nil
+            scratch = nil
+            sweep?.value()
             throw error
         }
     }
