@@ -75,6 +75,14 @@ public enum HeaderKey {
     /// parts (units, notes), years and bienniums removed. `Planned cost 2022 (CHF)` → `planned cost`,
     /// `Total 2022-2023` → `total`, `2022` → ``.
     public static func field(_ header: String) -> String {
+        fieldMemo.value(header, computeField)
+    }
+
+    /// Each header and alias word read once per process: a sheet's alias tables fold every alias
+    /// of its table (hundreds of words) and each workbook repeats its headers (issue 11).
+    private static let fieldMemo = TextMemo<String, String>()
+
+    private static func computeField(_ header: String) -> String {
         var text = ""
         var depth = 0
         for ch in header {

@@ -112,29 +112,61 @@ public struct CodeGrammar: Sendable {
     }
 
     private func parseObjective(_ text: String) -> CodeParse {
-        if let m = text.wholeMatch(of: Self.objective) {
-            return .code("\(m.1).\(Self.number(m.2))")
+        if let m = Self.groups(of: text, .objective) {
+            return .code("\(m[0]).\(Self.number(m[1]))")
         }
-        if let m = text.wholeMatch(of: Self.output) {
-            return .otherKind(code: "\(m.1).\(Self.number(m.2))-\(Self.number(m.3))", kind: .output)
+        if let m = Self.groups(of: text, .output) {
+            return .otherKind(code: "\(m[0]).\(Self.number(m[1]))-\(Self.number(m[2]))", kind: .output)
         }
         return .rejected(reason: "unrecognised objective code '\(text)'")
     }
 
     private func parseOutput(_ text: String, kind: Kind) -> CodeParse {
-        if let m = text.wholeMatch(of: Self.output) {
-            return .code("\(m.1).\(Self.number(m.2))-\(Self.number(m.3))")
+        if let m = Self.groups(of: text, .output) {
+            return .code("\(m[0]).\(Self.number(m[1]))-\(Self.number(m[2]))")
         }
-        if let m = text.wholeMatch(of: Self.compact) {
+        if let m = Self.groups(of: text, .compact) {
             switch options.compactCodes {
-            case .singleDigit: return .code("\(m.1).\(m.2)-\(Self.number(m.3))")
+            case .singleDigit: return .code("\(m[0]).\(m[1])-\(Self.number(m[2]))")
             case .ambiguous: return .rejected(reason: "ambiguous compact code \(text)")
             }
         }
-        if text.wholeMatch(of: Self.objective) != nil {
+        if Self.groups(of: text, .objective) != nil {
             return .rejected(reason: "objective code where \(kind.rawValue) expected")
         }
         return .rejected(reason: "unrecognised \(kind.rawValue) code '\(text)'")
+    }
+
+    /// The three patterns of the b.3 table read on bytes where a character is a byte.
+    enum Pattern: CaseIterable {
+        case output, compact, objective
+
+        var parts: [CodePatterns.Part] {
+            switch self {
+            case .output: CodePatterns.output
+            case .compact: CodePatterns.compact
+            case .objective: CodePatterns.objective
+            }
+        }
+    }
+
+    /// The groups of `pattern` (its first group first) matching the whole of `text`, nil when it
+    /// does not match: on the bytes (``CodePatterns``) for a short ASCII text without `\r` (a code
+    /// is a few characters), else with the regex.
+    static func groups(of text: String, _ pattern: Pattern) -> [Substring]? {
+        if text.utf8.count <= 64, let bytes = CodePatterns.asciiBytes(text) {
+            return CodePatterns.wholeMatch(bytes, pattern.parts)
+        }
+        return regexGroups(of: text, pattern)
+    }
+
+    /// ``groups(of:_:)`` with the regex alone (any text; the tests compare both readings).
+    static func regexGroups(of text: String, _ pattern: Pattern) -> [Substring]? {
+        switch pattern {
+        case .output: text.wholeMatch(of: output).map { [$0.1, $0.2, $0.3] }
+        case .compact: text.wholeMatch(of: compact).map { [$0.1, $0.2, $0.3] }
+        case .objective: text.wholeMatch(of: objective).map { [$0.1, $0.2] }
+        }
     }
 
     /// Drops leading zeros (`01` → `1`); the regexes guarantee one or two ASCII digits.

@@ -23,6 +23,13 @@ public enum HeaderYear: Equatable, Sendable {
     /// biennium-shaped match is searched for years, so `2022-2024` is an invalid biennium, not
     /// two years. Several matches naming the same period count once (`2022-23 (2022-2023)`).
     public static func classify(_ header: String) -> HeaderYear {
+        memo.value(header, reading)
+    }
+
+    /// Each header read once per process (a workbook's sheets repeat their year headers).
+    private static let memo = TextMemo<String, HeaderYear>()
+
+    private static func reading(_ header: String) -> HeaderYear {
         let text = CodeText.normalise(header)
 
         let bienniums = text.matches(of: biennium).map { match -> (Int, Int) in
