@@ -1,4 +1,5 @@
 import Foundation
+import Normalise
 import Testing
 import TestSupport
 @testable import Pipeline
@@ -8,35 +9,41 @@ import TestSupport
 @Suite struct WorkerPoolSettingsTests {
     static let file = Fixtures.path("fixtures/scenarios/itu-2022-2023/inbox/RR_ITU_2022-2023_v1.xlsx")
 
-    /// A pool whose workers are given a pipeline path that does not exist: a worker that parsed
-    /// it could load nothing, so a file loaded means the worker took the run's settings.
-    static func pool(in folder: URL, rbm: String) -> WorkerPool {
-        WorkerPool(settings: WorkerProcess(executable: rbm), pipelinePath: folder.appendingPathComponent("no-such-pipeline.yaml").path,
-                   scratch: folder, size: 2)
+    /// Runs `body` with a pool whose workers are given a pipeline path that does not exist: a
+    /// worker that parsed it could load nothing, so a file loaded means the worker took the run's
+    /// settings. The pool is shut down and its folder removed afterwards.
+    static func withPool(_ name: String, _ body: (WorkerPool) throws -> Void) throws {
+        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
+        let folder = Fixtures.temporaryDirectory(name)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pool = WorkerPool(settings: WorkerProcess(executable: rbm), pipelinePath: folder.appendingPathComponent("no-such-pipeline.yaml").path,
+                              scratch: folder, size: 2)
+        defer { pool.shutdown() }
+        try body(pool)
     }
 
-    static func transferred(_ load: FileLoad) throws -> Data {
-        try load.transferData()
+    /// The demo's parsed settings.
+    static func demoLoader() throws -> WorkbookLoader {
+        try PipelineFile.load(path: DemoScenarioTests.pipeline).workbookLoader
+    }
+
+    /// Expects `outcome` to be the file loaded exactly as it loads in this process with `loader`.
+    static func expectLoadedAsInProcess(_ outcome: FileLoad, _ loader: WorkbookLoader) throws {
+        guard case .loaded = outcome else { Issue.record("refused: \(outcome)"); return }
+        let expected = FileLoad.perform(path: file, loader: loader, pipelineName: "no-such-pipeline.yaml")
+        guard case .loaded = expected else { Issue.record("the demo's risk register does not load in-process"); return }
+        #expect(try outcome.transferData() == expected.transferData())
     }
 
     @Test(.timeLimit(.minutes(1)))
     func workersStartedBeforeTheSettingsTakeThemFromTheirFirstLine() throws {
-        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
-        let folder = Fixtures.temporaryDirectory("rbm-pool-settings")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let pool = Self.pool(in: folder, rbm: rbm)
-        defer { pool.shutdown() }
-        pool.spawn()   // before the settings exist, as `prepare` does
-        let loader = try PipelineFile.load(path: DemoScenarioTests.pipeline).workbookLoader
-        pool.provide(loader)
-        let expected = FileLoad.perform(path: Self.file, loader: loader, pipelineName: "no-such-pipeline.yaml")
-        guard case .loaded = expected else { Issue.record("the demo's risk register does not load in-process"); return }
-        // Both workers (each takes one of two files at once, or one takes both): the same outcome as in-process.
-        let loads = ConcurrentRender.run([{ try pool.load(path: Self.file).load }, { try pool.load(path: Self.file).load }], threads: 2)
-        for load in loads {
-            let outcome = try load.get()
-            guard case .loaded = outcome else { Issue.record("refused: \(outcome)"); continue }
-            #expect(try Self.transferred(outcome) == Self.transferred(expected))
+        try Self.withPool("rbm-pool-settings") { pool in
+            pool.spawn()   // before the settings exist, as `prepare` does
+            let loader = try Self.demoLoader()
+            pool.provide(loader)
+            // Two files at once (each worker takes one, or one takes both): each as in-process.
+            let loads = ConcurrentRender.run([{ try pool.load(path: Self.file).load }, { try pool.load(path: Self.file).load }], threads: 2)
+            for load in loads { try Self.expectLoadedAsInProcess(try load.get(), loader) }
         }
     }
 
@@ -44,35 +51,26 @@ import TestSupport
     /// parse the pipeline path they were given, which does not exist, and load nothing.
     @Test(.timeLimit(.minutes(1)))
     func workersWithoutTheSettingsParseThePipelineFileThemselves() throws {
-        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
-        let folder = Fixtures.temporaryDirectory("rbm-pool-no-settings")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let pool = Self.pool(in: folder, rbm: rbm)
-        defer { pool.shutdown() }
-        pool.spawn()
-        let outcome = try pool.load(path: Self.file).load
-        guard case .refused(let category, let reason) = outcome else {
-            Issue.record("a worker without settings loaded the file")
-            return
+        try Self.withPool("rbm-pool-no-settings") { pool in
+            pool.spawn()
+            let outcome = try pool.load(path: Self.file).load
+            guard case .refused(let category, let reason) = outcome else {
+                Issue.record("a worker without settings loaded the file")
+                return
+            }
+            #expect(category == "reader-crash" || category == "invalid-content", "\(category): \(reason)")
         }
-        #expect(category == "reader-crash" || category == "invalid-content", "\(category): \(reason)")
     }
 
     /// A worker started after the settings were written is given them on its command line (and
     /// gets no line): the pool's replacement for a worker that died.
     @Test(.timeLimit(.minutes(1)))
     func aWorkerStartedAfterTheSettingsGetsThemOnItsCommandLine() throws {
-        let rbm = try #require(WorkerProcessTests.rbm, "no rbm executable beside the tests (swift build --build-tests builds it)")
-        let folder = Fixtures.temporaryDirectory("rbm-pool-late")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let pool = Self.pool(in: folder, rbm: rbm)
-        defer { pool.shutdown() }
-        let loader = try PipelineFile.load(path: DemoScenarioTests.pipeline).workbookLoader
-        pool.provide(loader)   // no worker yet: `load` starts one
-        let outcome = try pool.load(path: Self.file).load
-        guard case .loaded = outcome else { Issue.record("refused: \(outcome)"); return }
-        let expected = FileLoad.perform(path: Self.file, loader: loader, pipelineName: "no-such-pipeline.yaml")
-        #expect(try Self.transferred(outcome) == Self.transferred(expected))
+        try Self.withPool("rbm-pool-late") { pool in
+            let loader = try Self.demoLoader()
+            pool.provide(loader)   // no worker yet: `load` starts one
+            try Self.expectLoadedAsInProcess(try pool.load(path: Self.file).load, loader)
+        }
     }
 
     /// Workers start before the run takes the drop folder's lock, so a run refused for it has a
