@@ -6,7 +6,8 @@ import TestSupport
 /// exactly what their regular expressions give: the same texts matched, the same groups.
 @Suite struct GrammarCodePatternsTests {
     /// Every byte the patterns tell apart, and a few they do not.
-    static let alphabet: [String] = ["D", "R", "T", "I", "E", "X", "G", "0", "1", "2", "9", " ", ".", "-", "_", "/", "\t", "\n", ":"]
+    static let alphabet: [String] = ["D", "R", "T", "I", "E", "X", "G", "0", "1", "2", "9", " ", ".", "-", "_", "/", "\t", "\n", ":",
+                                     "\u{0B}", "\u{0C}", "\u{1C}", "\u{1F}"]
 
     static func agree(_ text: String, _ pattern: CodeGrammar.Pattern) -> Bool {
         CodeGrammar.groups(of: text, pattern) == CodeGrammar.regexGroups(of: text, pattern)
