@@ -79,6 +79,14 @@ enum GrammarFuzz {
             _ = grammar.goalTokens(s)
         }
         _ = CodeText.normalise(s)
+        // The patterns read on bytes match what their regexes match, with the same groups, on the
+        // text as given and as the grammar reads it (upper case, spaces collapsed).
+        for text in [s, CodeText.preprocess(s)] {
+            for pattern in CodeGrammar.Pattern.allCases {
+                let bytes = CodeGrammar.groups(of: text, pattern), regex = CodeGrammar.regexGroups(of: text, pattern)
+                try check(bytes == regex, "'\(text)' as \(pattern): \(String(describing: bytes)) on bytes, \(String(describing: regex)) by the regex")
+            }
+        }
     }
 
     /// Amounts, unit words and header years; a value is never NaN.

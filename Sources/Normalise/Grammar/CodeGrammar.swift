@@ -138,10 +138,10 @@ public struct CodeGrammar: Sendable {
     }
 
     /// The three patterns of the b.3 table read on bytes where a character is a byte.
-    enum Pattern: CaseIterable {
+    package enum Pattern: CaseIterable {
         case output, compact, objective
 
-        var parts: [CodePatterns.Part] {
+        package var parts: [CodePatterns.Part] {
             switch self {
             case .output: CodePatterns.output
             case .compact: CodePatterns.compact
@@ -153,7 +153,7 @@ public struct CodeGrammar: Sendable {
     /// The groups of `pattern` (its first group first) matching the whole of `text`, nil when it
     /// does not match: on the bytes (``CodePatterns``) for a short ASCII text without `\r` (a code
     /// is a few characters), else with the regex.
-    static func groups(of text: String, _ pattern: Pattern) -> [Substring]? {
+    package static func groups(of text: String, _ pattern: Pattern) -> [Substring]? {
         if text.utf8.count <= 64, let bytes = CodePatterns.asciiBytes(text) {
             return CodePatterns.wholeMatch(bytes, pattern.parts)
         }
@@ -161,7 +161,7 @@ public struct CodeGrammar: Sendable {
     }
 
     /// ``groups(of:_:)`` with the regex alone (any text; the tests compare both readings).
-    static func regexGroups(of text: String, _ pattern: Pattern) -> [Substring]? {
+    package static func regexGroups(of text: String, _ pattern: Pattern) -> [Substring]? {
         switch pattern {
         case .output: text.wholeMatch(of: output).map { [$0.1, $0.2, $0.3] }
         case .compact: text.wholeMatch(of: compact).map { [$0.1, $0.2, $0.3] }

@@ -8,9 +8,9 @@
 /// a worker's CPU at 58 times the demo). On ASCII without `\r` a character is a byte, so the
 /// answers are the regexes' own (`GrammarCodeGrammarTests` compares both on random texts); any
 /// other text goes to the regexes.
-enum CodePatterns {
+package enum CodePatterns {
     /// A pattern part: a byte class repeated `min...max` times, its bytes captured as `group`.
-    struct Part {
+    package struct Part {
         enum Class {
             /// `[RTDIE]`
             case sector
