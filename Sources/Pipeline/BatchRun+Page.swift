@@ -4,6 +4,11 @@ import Reports
 import Results
 
 extension BatchRun {
+    /// The reports' language: `--language`, else the pipeline file's `language:`, else English.
+    func reportLanguage(_ setup: RunSetup) -> Language {
+        options.language ?? setup.pipeline.reportLanguage
+    }
+
     /// What `discrepancies.html` reports beside the findings: the run's facts as the manifest has
     /// them (each input's kind, bureau, fate, reason and SHA-256) and the model's figures for its
     /// charts. The date stated is the run date the workbook states too (the newest modification
@@ -19,7 +24,7 @@ extension BatchRun {
                                        risks: reconciled.model.risks, tolerances: reconciled.settings.tolerances,
                                        chain: ResultsChain(model: reconciled.model, findings: reconciled.outcome.findings, years: reconciled.settings.years,
                                                            envelope: reconciled.settings.envelope),
-                                       language: options.language ?? setup.pipeline.reportLanguage)
+                                       language: reportLanguage(setup))
         context.notChecked = Summary.notChecked(reconciled.outcome.coverage)
         // What changed since the previous committed run: only when there is one to compare with.
         if let memory = reconciled.memory, memory.previous != nil {

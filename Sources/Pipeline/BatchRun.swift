@@ -76,7 +76,7 @@ public struct BatchRun {
         clock.lap("reconcile")
         let started = clock.start
         let written = try write(reconciled, page: { self.pageContext(selection, reconciled, setup, startedAt: started) },
-                                language: options.language ?? setup.pipeline.reportLanguage, startedAt: started, setup)
+                                language: reportLanguage(setup), startedAt: started, setup)
         clock.lap("write")
         var manifest = try commit(selection, reconciled, written, discovery: discovery, clock: clock, setup)
         try writeFilingPlan(selection, setup)

@@ -1,5 +1,4 @@
 import Foundation
-import Normalise
 import SystemIO
 
 /// Runs a file's load in a child process, so a trap, a runaway allocation or a hang in the reader
@@ -128,7 +127,7 @@ extension WorkerProcess {
         }
         // The first-use costs, paid while the run is still preparing and discovering its inbox (a
         // line that comes meanwhile waits in the queue).
-        WorkerWarmUp.run(grammar: CodeGrammar())
+        WorkerWarmUp.run()
         // The run's settings: named on the command line, or by the first line (a worker started
         // before the run had read its pipeline file); a request first, or settings that cannot be
         // read, and the worker parses the pipeline file itself.
@@ -140,12 +139,12 @@ extension WorkerProcess {
                 continue
             }
             guard let request = try? JSONDecoder().decode(WorkerPool.Request.self, from: Data(line.utf8)) else { continue }
-            if loader == nil { loader = try PipelineFile.load(path: pipelinePath).workbookLoader }
-            guard let loader else { continue }
+            let current = try loader ?? PipelineFile.load(path: pipelinePath).workbookLoader
+            loader = current
             let hard = (try? ResourceLimit.current(.cpuTime).hard) ?? UInt64.max
             let soft = min(hard, ProcessControl.cpuSecondsUsed() + cpuSeconds)
             try? ResourceLimit.set(.cpuTime, soft: soft, hard: hard)
-            let outcome = FileLoad.perform(path: request.file, loader: loader, pipelineName: name)
+            let outcome = FileLoad.perform(path: request.file, loader: current, pipelineName: name)
             var reply = WorkerPool.Reply(status: "ok")
             do {
                 try outcome.transferData().write(to: URL(fileURLWithPath: request.result), options: .atomic)

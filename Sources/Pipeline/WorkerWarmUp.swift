@@ -15,11 +15,11 @@ enum WorkerWarmUp {
     /// The heap the warm-up faults in: about what a large workbook's first load touches.
     static let heapBytes = 8 << 20
 
-    static func run(grammar: CodeGrammar) {
+    static func run() {
         heap()
         exchange()
         transfer()
-        codes(grammar)
+        codes()
     }
 
     /// Faults in heap pages that the first file's allocations then reuse. glibc's allocator
@@ -67,8 +67,8 @@ enum WorkerWarmUp {
         _ = try? FileLoad.loaded(model).transferData()
     }
 
-    /// The run's own code grammar on an output code (its patterns' first use).
-    static func codes(_ grammar: CodeGrammar) {
-        _ = grammar.parse("R.1-1", as: .output)
+    /// The code grammar on an output code: its patterns' first use (the run's settings may not have come yet).
+    static func codes() {
+        _ = CodeGrammar().parse("R.1-1", as: .output)
     }
 }

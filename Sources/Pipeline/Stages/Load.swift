@@ -57,8 +57,8 @@ extension BatchRun {
     /// memos are shared and locked; each file's reading is its own). An environment fault stops
     /// the reading and is thrown.
     func loadAll(_ files: [URL], _ setup: RunSetup) throws -> [URL: (Intake, ResultsModel?)] {
-        let threadCount = min(files.count, setup.pool.map { $0.size + 1 } ?? Self.loadingThreads)
-        guard threadCount > 1, setup.pool.map({ $0.size > 1 }) ?? true else {
+        let threadCount = min(files.count, setup.pool.map { $0.size > 1 ? $0.size + 1 : 1 } ?? Self.loadingThreads)
+        guard threadCount > 1 else {
             var read: [URL: (Intake, ResultsModel?)] = [:]
             for url in files { read[url] = try loadFile(url, as: .archived, setup) }
             return read

@@ -32,14 +32,14 @@ final class RunSetup {
     var processing: URL { inbox.processing.appendingPathComponent(batch) }
 
     init(pipeline: PipelineFile, pipelinePath: String, inbox: Inbox, output: URL, steps: DurableSteps, lock: RunLock?, scratch: Scratch?,
-         pool: WorkerPool? = nil, loader: WorkbookLoader? = nil, sweep: Background<Void>? = nil) {
+         pool: WorkerPool?, loader: WorkbookLoader, sweep: Background<Void>?) {
         self.sweep = sweep
         self.pipeline = pipeline
         self.pipelinePath = pipelinePath
         pipelineName = URL(fileURLWithPath: pipelinePath).lastPathComponent
         self.inbox = inbox
         self.output = output
-        self.loader = loader ?? pipeline.workbookLoader
+        self.loader = loader
         self.steps = steps
         self.lock = lock
         self.scratch = scratch
