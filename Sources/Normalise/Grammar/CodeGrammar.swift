@@ -112,26 +112,28 @@ public struct CodeGrammar: Sendable {
     }
 
     private func parseObjective(_ text: String) -> CodeParse {
-        if let m = Self.groups(of: text, .objective) {
+        let input = PatternInput(text)
+        if let m = Self.groups(of: input, .objective) {
             return .code("\(m[0]).\(Self.number(m[1]))")
         }
-        if let m = Self.groups(of: text, .output) {
+        if let m = Self.groups(of: input, .output) {
             return .otherKind(code: "\(m[0]).\(Self.number(m[1]))-\(Self.number(m[2]))", kind: .output)
         }
         return .rejected(reason: "unrecognised objective code '\(text)'")
     }
 
     private func parseOutput(_ text: String, kind: Kind) -> CodeParse {
-        if let m = Self.groups(of: text, .output) {
+        let input = PatternInput(text)
+        if let m = Self.groups(of: input, .output) {
             return .code("\(m[0]).\(Self.number(m[1]))-\(Self.number(m[2]))")
         }
-        if let m = Self.groups(of: text, .compact) {
+        if let m = Self.groups(of: input, .compact) {
             switch options.compactCodes {
             case .singleDigit: return .code("\(m[0]).\(m[1])-\(Self.number(m[2]))")
             case .ambiguous: return .rejected(reason: "ambiguous compact code \(text)")
             }
         }
-        if Self.groups(of: text, .objective) != nil {
+        if Self.groups(of: input, .objective) != nil {
             return .rejected(reason: "objective code where \(kind.rawValue) expected")
         }
         return .rejected(reason: "unrecognised \(kind.rawValue) code '\(text)'")
@@ -150,14 +152,29 @@ public struct CodeGrammar: Sendable {
         }
     }
 
-    /// The groups of `pattern` (its first group first) matching the whole of `text`, nil when it
-    /// does not match: on the bytes (``CodePatterns``) for a short ASCII text without `\r` (a code
-    /// is a few characters), else with the regex.
-    package static func groups(of text: String, _ pattern: Pattern) -> [Substring]? {
-        if text.utf8.count <= 64, let bytes = CodePatterns.asciiBytes(text) {
-            return CodePatterns.wholeMatch(bytes, pattern.parts)
+    /// A code's text as the patterns read it: with its bytes when ``CodePatterns`` can read it as
+    /// the regexes would (a short ASCII text without `\r`: a code is a few characters), taken once
+    /// for the patterns tried in turn.
+    package struct PatternInput {
+        let text: String
+        /// Nil: the text goes to the regexes.
+        package let bytes: [UInt8]?
+
+        package init(_ text: String) {
+            self.text = text
+            bytes = text.utf8.count <= 64 ? CodePatterns.asciiBytes(text) : nil
         }
-        return regexGroups(of: text, pattern)
+    }
+
+    /// The groups of `pattern` (its first group first) matching the whole of `text`, nil when it
+    /// does not match: on the bytes where ``PatternInput`` has them, else with the regex.
+    package static func groups(of text: String, _ pattern: Pattern) -> [Substring]? {
+        groups(of: PatternInput(text), pattern)
+    }
+
+    static func groups(of input: PatternInput, _ pattern: Pattern) -> [Substring]? {
+        guard let bytes = input.bytes else { return regexGroups(of: input.text, pattern) }
+        return CodePatterns.wholeMatch(input.text, bytes: bytes, pattern.parts)
     }
 
     /// ``groups(of:_:)`` with the regex alone (any text; the tests compare both readings).

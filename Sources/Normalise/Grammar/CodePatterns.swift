@@ -9,7 +9,8 @@
 /// answers are the regexes' own (`GrammarCodeGrammarTests` compares both on random texts); any
 /// other text goes to the regexes.
 package enum CodePatterns {
-    /// A pattern part: a byte class repeated `min...max` times, its bytes captured as `group`.
+    /// A pattern part: a byte class repeated `min...max` times, its bytes captured or not (the
+    /// captured parts are the regex's groups, in order).
     package struct Part {
         enum Class {
             /// `[RTDIE]`
@@ -40,23 +41,24 @@ package enum CodePatterns {
         var kind: Class
         var min: Int
         var max: Int
-        var group: Int?
+        var captured: Bool
 
-        static func one(_ kind: Class, group: Int? = nil) -> Part { Part(kind: kind, min: 1, max: 1, group: group) }
-        static func optional(_ kind: Class) -> Part { Part(kind: kind, min: 0, max: 1, group: nil) }
-        static func any(_ kind: Class) -> Part { Part(kind: kind, min: 0, max: Int.max, group: nil) }
-        static func oneOrTwo(_ kind: Class, group: Int) -> Part { Part(kind: kind, min: 1, max: 2, group: group) }
+        static func one(_ kind: Class, captured: Bool = false) -> Part { Part(kind: kind, min: 1, max: 1, captured: captured) }
+        static func optional(_ kind: Class) -> Part { Part(kind: kind, min: 0, max: 1, captured: false) }
+        static func any(_ kind: Class) -> Part { Part(kind: kind, min: 0, max: Int.max, captured: false) }
+        /// `(\d{1,2})`: one or two, captured.
+        static func group(oneOrTwo kind: Class) -> Part { Part(kind: kind, min: 1, max: 2, captured: true) }
     }
 
     /// `([RTDIE])\s*[.\-_ ]?\s*0*(\d{1,2})\s*[.\-_\/ ]\s*0*(\d{1,2})`
-    static let output: [Part] = [.one(.sector, group: 1), .any(.space), .optional(.separator), .any(.space), .any(.zero),
-                                 .oneOrTwo(.digit, group: 2), .any(.space), .one(.separatorOrSlash), .any(.space), .any(.zero),
-                                 .oneOrTwo(.digit, group: 3)]
+    static let output: [Part] = [.one(.sector, captured: true), .any(.space), .optional(.separator), .any(.space), .any(.zero),
+                                 .group(oneOrTwo: .digit), .any(.space), .one(.separatorOrSlash), .any(.space), .any(.zero),
+                                 .group(oneOrTwo: .digit)]
     /// `([RTDIE])\s*[.\-_ ]?\s*0*(\d{1,2})`
-    static let objective: [Part] = [.one(.sector, group: 1), .any(.space), .optional(.separator), .any(.space), .any(.zero),
-                                    .oneOrTwo(.digit, group: 2)]
+    static let objective: [Part] = [.one(.sector, captured: true), .any(.space), .optional(.separator), .any(.space), .any(.zero),
+                                    .group(oneOrTwo: .digit)]
     /// `([RTDIE])(\d)(\d{1,2})`
-    static let compact: [Part] = [.one(.sector, group: 1), .one(.digit, group: 2), .oneOrTwo(.digit, group: 3)]
+    static let compact: [Part] = [.one(.sector, captured: true), .one(.digit, captured: true), .group(oneOrTwo: .digit)]
 
     /// The bytes of `text` when a character of it is a byte (ASCII without `\r`, which Swift
     /// reads with a following `\n` as one character); nil otherwise.
@@ -70,22 +72,22 @@ package enum CodePatterns {
         return bytes
     }
 
-    /// The captured groups of `pattern` (its first group first) matched against the whole of
-    /// `bytes`, as the regex's first whole match captures them; nil when it does not match.
-    static func wholeMatch(_ bytes: [UInt8], _ pattern: [Part]) -> [Substring]? {
+    /// The captured parts of `pattern`, in order, matched against the whole of `text`, whose
+    /// UTF-8 is `bytes` (from ``asciiBytes(_:)``), as the regex's first whole match captures its
+    /// groups; nil when it does not match.
+    static func wholeMatch(_ text: String, bytes: [UInt8], _ pattern: [Part]) -> [Substring]? {
         var ends = [Int](repeating: 0, count: pattern.count)
         guard match(bytes, pattern, part: 0, at: 0, ends: &ends) else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self)
-        var groups: [(group: Int, text: Substring)] = []
+        let utf8 = text.utf8
+        var groups: [Substring] = []
         var start = 0
         for (index, part) in pattern.enumerated() {
-            if let group = part.group {
-                let utf8 = text.utf8
-                groups.append((group, text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: ends[index])]))
+            if part.captured {
+                groups.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: ends[index])])
             }
             start = ends[index]
         }
-        return groups.sorted { $0.group < $1.group }.map(\.text)
+        return groups
     }
 
     /// Backtracking as the regex engine does: the longest run of the part first, then one byte
