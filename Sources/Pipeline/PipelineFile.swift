@@ -122,14 +122,7 @@ public struct PipelineFile: Sendable, Decodable {
     /// Parses and validates the text of a pipeline file read from `path` (the fuzz target's entry).
     /// - Throws: ``PipelineError`` naming the file, line and column.
     package static func load(yaml text: String, path: String) throws -> PipelineFile {
-        if let tooLarge = YAMLNesting.tooLarge(text) { throw PipelineError(file: path, tooLarge) }
-        if let deep = YAMLNesting.firstTooDeep(text) {
-            throw PipelineError(file: path, line: deep.line, column: 1,
-                                "the text nests more than \(YAMLNesting.limit) levels deep (\(deep.depth) here); a pipeline file needs about eight: "
-                                + "check the brackets and the indentation")
-        }
-        // the bound that holds whatever the scan above made of quotes
-        if let beyond = YAMLNesting.beyondBound(text) { throw PipelineError(file: path, line: beyond.line, column: 1, beyond.message) }
+        if let refusal = YAMLNesting.refusal(text) { throw PipelineError(file: path, line: refusal.line, column: refusal.column, refusal.message) }
         let node: Node
         do {
             guard let n = try Yams.compose(yaml: text) else { throw PipelineError(file: path, "the pipeline file is empty") }

@@ -17,6 +17,20 @@ enum YAMLNesting {
     static let maximumFlowBrackets = 1_000
     static let maximumBlockDepth = 256
 
+    /// Why a pipeline file's text is refused before the YAML parser sees it, nil when it may be
+    /// parsed: a text over `maximumBytes`; nesting deeper than `limit` as the scan reads it; past
+    /// the bound that holds whatever the scan makes of quotes. The text is split into lines once.
+    static func refusal(_ text: String) -> (line: Int?, column: Int?, message: String)? {
+        if let tooLarge = tooLarge(text) { return (nil, nil, tooLarge) }
+        let lines = lines(of: text)
+        if let deep = firstTooDeep(lines, limit: limit) {
+            return (deep.line, 1, "the text nests more than \(limit) levels deep (\(deep.depth) here); a pipeline file needs about eight: "
+                + "check the brackets and the indentation")
+        }
+        if let beyond = beyondBound(text, lines: lines) { return (beyond.line, 1, beyond.message) }
+        return nil
+    }
+
     /// What is wrong with a text over `maximumBytes`, checked before any scan reads it.
     static func tooLarge(_ text: String) -> String? {
         let count = text.utf8.count
@@ -27,6 +41,11 @@ enum YAMLNesting {
     /// within it.
     static func beyondBound(_ text: String) -> (line: Int?, message: String)? {
         if let tooLarge = tooLarge(text) { return (nil, tooLarge) }
+        return beyondBound(text, lines: lines(of: text))
+    }
+
+    /// ``beyondBound(_:)`` past the size check, on the text's lines (``lines(of:)``).
+    private static func beyondBound(_ text: String, lines: [[UInt8]]) -> (line: Int?, message: String)? {
         let brackets = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "[") || $1 == UInt8(ascii: "{") ? 1 : 0) }
         if brackets > maximumFlowBrackets {
             return (nil, "the text holds \(brackets) '[' and '{' (at most \(maximumFlowBrackets)); a pipeline file needs a few dozen: "
@@ -36,7 +55,7 @@ enum YAMLNesting {
         // may be thought open: looser than the scan's limit, so it refuses no file the scan takes.
         var block = BlockIndents()
         var line = 0
-        for bytes in lines(of: text) {
+        for bytes in lines {
             line += 1
             guard block.read(bytes) != nil else { continue }
             if block.depth > maximumBlockDepth {
@@ -77,10 +96,14 @@ enum YAMLNesting {
     /// The first line where the nesting passes `limit`, with the depth reached there; nil when it
     /// never does.
     static func firstTooDeep(_ text: String, limit: Int = Self.limit) -> (line: Int, depth: Int)? {
+        firstTooDeep(lines(of: text), limit: limit)
+    }
+
+    private static func firstTooDeep(_ lines: [[UInt8]], limit: Int) -> (line: Int, depth: Int)? {
         var scan = Scanner()
         var block = BlockIndents()
         var line = 0
-        for bytes in lines(of: text) {
+        for bytes in lines {
             line += 1
             var j = 0
             if scan.quote == nil, scan.flow == 0 {
