@@ -22,8 +22,8 @@ extension BatchRun {
             })
         var context = DiscrepancyHTML.Context(run: facts, bureauTotals: reconciled.outcome.bureauTotals, kpis: reconciled.model.kpis,
                                        risks: reconciled.model.risks, tolerances: reconciled.settings.tolerances,
-                                       chain: ResultsChain(model: reconciled.model, findings: reconciled.outcome.findings, years: reconciled.settings.years,
-                                                           envelope: reconciled.settings.envelope),
+                                       chain: reconciled.chain ?? ResultsChain(model: reconciled.model, findings: reconciled.outcome.findings,
+                                                                                   years: reconciled.settings.years, envelope: reconciled.settings.envelope),
                                        language: reportLanguage(setup))
         context.notChecked = Summary.notChecked(reconciled.outcome.coverage)
         // What changed since the previous committed run: only when there is one to compare with.

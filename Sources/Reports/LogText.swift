@@ -55,6 +55,17 @@ public struct LogText: Sendable {
     /// The number of findings.
     public var count: Int { sources.count }
 
+    /// Words each finding's status again from `findings`, the list the texts were made from with
+    /// their statuses set since (a run words its findings while it looks into its history, which
+    /// gives them their statuses: issue 11). Every other column is unchanged.
+    public mutating func restate(statuses findings: some Collection<Finding>) {
+        precondition(findings.count == count, "the texts' own findings")
+        let slot = Self.slot(.status)
+        for (index, finding) in findings.enumerated() {
+            texts[index * Self.columnCount + slot] = LogColumn.status.text(finding, in: language)
+        }
+    }
+
     /// Finding `index`'s text in `column` (a list joined by `; `, as in the CSV).
     public func text(_ index: Int, _ column: LogColumn) -> String {
         texts[index * Self.columnCount + Self.slot(column)]

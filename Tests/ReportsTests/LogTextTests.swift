@@ -41,6 +41,23 @@ import Results
         }
     }
 
+    @Test("Statuses set after the texts were worded are restated, and nothing else changes", arguments: Language.allCases)
+    func restatedStatuses(language: Language) {
+        var later = Self.findings
+        later[0].status = .persisting
+        later[1].status = .acknowledged
+        var log = LogText(Self.findings, language: language)
+        #expect(log.text(1, .status) != LogColumn.status.text(later[1], in: language))   // stale until restated
+        log.restate(statuses: later)
+        let fresh = LogText(later, language: language)
+        for index in later.indices {
+            for column in LogColumn.allCases {
+                #expect(log.text(index, column) == fresh.text(index, column))
+                #expect(log.items(index, column) == fresh.items(index, column))
+            }
+        }
+    }
+
     @Test("A column's slot is its place among the log's columns")
     func slots() {
         for (offset, column) in LogColumn.allCases.enumerated() { #expect(LogText.slot(column) == offset) }

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import Reconcile
 import Results
 
@@ -13,6 +14,11 @@ struct Reconciled {
     var inputs: [Intake] = []
     /// The history's view of the findings (`recall`, Stages/Record.swift); nil until recalled.
     var memory: RunMemory? = nil
+    /// The findings' log texts in the reports' language, statuses included, and the results
+    /// chain: made by `recall` beside its look into the history (issue 11), for every output and
+    /// the page; nil until recalled (the outputs then make them).
+    var log: LogText? = nil
+    var chain: ResultsChain? = nil
 }
 
 extension BatchRun {

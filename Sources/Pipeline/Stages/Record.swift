@@ -29,9 +29,11 @@ struct PastRuns {
     var seen: Set<String> = []
 }
 
-/// One of `recall`'s two independent pieces of work.
+/// One of `recall`'s independent pieces of work.
 private enum RecallPiece {
-    case rows([FindingRecord])
+    /// Part of the findings: their log texts in the reports' language and their history rows.
+    case part(LogText, [FindingRecord])
+    case chain(ResultsChain)
     case past(PastRuns)
 }
 
@@ -51,17 +53,27 @@ extension BatchRun {
         let acks = try Acknowledgements.load(forPipeline: setup.pipelinePath)
         let url = Self.historyURL(setup)
         let findings = reconciled.outcome.findings
-        // The findings' rows (each message worded in English, the list in two halves) and the look
-        // back into the history are independent: on every core at once (issue 11). A folder
-        // without a history has nothing to look back on, so the rows take both cores.
+        // The findings' texts and rows (the list in two halves), the results chain and the look
+        // back into the history are independent: on every core at once (issue 11). The history
+        // keeps each message in English: the log's own when the reports are in English. A folder
+        // without a history has nothing to look back on, so the rest takes both cores.
+        let language = reportLanguage(setup)
+        func part(_ findings: ArraySlice<Finding>) -> RecallPiece {
+            let log = LogText(findings, language: language)
+            let rows = findings.indices.map { i in
+                FindingRecord(findings[i], message: language == .en ? log.text(i - findings.startIndex, .message) : LogColumn.message.text(findings[i]))
+            }
+            return .part(log, rows)
+        }
         let ids = Set(findings.map(\.id.description))
         let half = findings.count / 2
         let pieces = ConcurrentRender.run([
             { .past(try Self.lookBack(at: url, pipeline: setup.pipelineName, ids: ids)) },
-            { .rows(findings[..<half].map { FindingRecord($0, message: LogColumn.message.text($0)) }) },
-            { .rows(findings[half...].map { FindingRecord($0, message: LogColumn.message.text($0)) }) },
+            { .chain(ResultsChain(model: reconciled.model, findings: findings, years: reconciled.settings.years, envelope: reconciled.settings.envelope)) },
+            { part(findings[..<half]) },
+            { part(findings[half...]) },
         ] as [() throws -> RecallPiece])
-        var rows: [FindingRecord] = [], past = PastRuns()
+        var rows: [FindingRecord] = [], past = PastRuns(), texts: [LogText] = [], chain: ResultsChain?
         rows.reserveCapacity(findings.count)
         for piece in pieces {
             let value: RecallPiece
@@ -70,7 +82,10 @@ extension BatchRun {
                                        consequence: Self.nothingMoved)
             }
             switch value {
-            case .rows(let r): rows += r   // the halves come back in order
+            case .part(let text, let r):   // the halves come back in order
+                texts.append(text)
+                rows += r
+            case .chain(let made): chain = made
             case .past(let p): past = p
             }
         }
@@ -90,6 +105,10 @@ extension BatchRun {
         var out = reconciled
         out.outcome.findings = applied.findings
         out.model.notes += applied.notes
+        var log = LogText(concatenating: texts, language: language)
+        log.restate(statuses: applied.findings)   // worded before the history and the acknowledgements set them
+        out.log = log
+        out.chain = chain
         let compared = comparison.findings
         out.memory = RunMemory(history: history, previous: previous, comparison: comparison, acknowledgements: applied.records, inputs: inputs,
                                prepared: options.keepInputs ? nil : Background { PreparedFindings(compared) })

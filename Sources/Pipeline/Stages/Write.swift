@@ -28,9 +28,14 @@ extension BatchRun {
         do { staging = try OutputStaging(outputFolder: folder, steps: setup.steps) } catch {
             throw EnvironmentFault(folder: folder, action: "write the outputs", error: error, consequence: Self.nothingMoved)
         }
-        // Each finding's texts are worded once for every output that shows them (issue 11), beside
-        // the page's context.
-        let (log, page) = Self.logTextAndPage(findings, language: language, page: makePage)
+        // Each finding's texts are worded once for every output that shows them (issue 11): by
+        // `recall` in a run, else here beside the page's context.
+        let log: LogText, page: DiscrepancyHTML.Context
+        if let made = reconciled.log, made.language == language, made.count == findings.count {
+            (log, page) = (made, makePage())
+        } else {
+            (log, page) = Self.logTextAndPage(findings, language: language, page: makePage)
+        }
         let outputs: [Output] = [
             ("discrepancies.csv", { url in
                 let text = DiscrepancyCSV.render(log)
