@@ -74,6 +74,13 @@ extension DiscrepancyHTML {
         let severityCells = Dictionary(uniqueKeysWithValues: Severity.allCases.map {
             ($0, "<span class=\"sev \($0.rawValue)\">\(L.severity($0))</span></td>")
         })
+        // Each rule's link to its description (title and what it checks, escaped), made once per
+        // rule rather than once per finding.
+        var ruleLinks: [RuleID: String] = [:]
+        for rule in Set(findings.map(\.rule)) {
+            let entry = rules[rule]
+            ruleLinks[rule] = "</span><a class=\"rt\" href=\"#rule-\(rule.rawValue)\" title=\"\(escape(entry.description))\">\(escape(entry.title))</a></td>"
+        }
         for i in findings.indices {
             let severity = findings[i].severity, rule = findings[i].rule, id = log.text(i, .id)
             html += "<tr id=\""
@@ -83,10 +90,9 @@ extension DiscrepancyHTML {
                 let label = labels[offset]
                 switch column {
                 case .id:
-                    let entry = rules[rule]
                     html += "<td class=\"c-id\"\(label)><span class=\"fid\">"
-                    html += breakable(id, after: ["/"])
-                    html += "</span><a class=\"rt\" href=\"#rule-\(rule.rawValue)\" title=\"\(escape(entry.description))\">\(escape(entry.title))</a></td>"
+                    html += breakable(id, after: .id)
+                    html += ruleLinks[rule]!
                 case .severity:
                     html += "<td class=\"c-severity\"\(label)>"
                     html += severityCells[severity]!
@@ -99,7 +105,7 @@ extension DiscrepancyHTML {
                     html += "<td class=\"c-sources\"\(label)>"
                     for source in log.items(i, .sources) {
                         html += "<span class=\"src\">"
-                        html += breakable(source, after: ["!", "_"])
+                        html += breakable(source, after: .source)
                         html += "</span>"
                     }
                     html += "</td>"
@@ -110,9 +116,9 @@ extension DiscrepancyHTML {
                         if n > 0 { html += "<br>" }
                         let text = texts[n]
                         if ids.contains(cause) {
-                            html += "<a href=\"#\(attribute(text))\">\(breakable(text, after: ["/"]))</a>"
+                            html += "<a href=\"#\(attribute(text))\">\(breakable(text, after: .id))</a>"
                         } else {
-                            html += breakable(text, after: ["/"])
+                            html += breakable(text, after: .id)
                         }
                     }
                     html += "</td>"
@@ -155,7 +161,7 @@ extension DiscrepancyHTML {
             let kept = input.keptInInbox ? " <small>(\(escape(L("kept in the inbox"))))</small>" : ""
             let fate = "<span class=\"fate \(attribute(input.fate.rawValue))\">\(escape(L(input.fate.rawValue)))</span>" + kept
                 + (input.reason.map { "<br><small>\(escape($0))</small>" } ?? "")
-            html += "<tr><td data-label=\"\(L("file"))\">\(breakable(input.file, after: ["_"]))</td><td data-label=\"\(L("kind"))\">\(escape(input.kind ?? "—"))</td>"
+            html += "<tr><td data-label=\"\(L("file"))\">\(breakable(input.file, after: .file))</td><td data-label=\"\(L("kind"))\">\(escape(input.kind ?? "—"))</td>"
             html += "<td data-label=\"\(L("bureau"))\">\(escape(input.bureau ?? "—"))</td><td data-label=\"\(L("fate"))\">\(fate)</td>"
             html += "<td class=\"num\" data-label=\"\(L("size"))\">\(size(input.size, L))</td><td data-label=\"SHA-256\"><code class=\"hash\">\(input.sha256.isEmpty ? L("not read") : escape(input.sha256))</code></td></tr>\n"
         }

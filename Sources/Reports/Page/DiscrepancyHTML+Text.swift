@@ -24,10 +24,31 @@ extension DiscrepancyHTML {
         escape(id.replacingBytes(of: " ", with: "_").replacingBytes(of: "#", with: "~"))
     }
 
+    /// The characters a text may break after (``breakable(_:after:)``), with their bytes for an
+    /// ASCII text: made once, not per text (issue 11).
+    struct BreakMarks: ExpressibleByArrayLiteral {
+        let characters: Set<Character>
+        let bytes: [UInt8]
+
+        init(_ characters: Set<Character>) {
+            self.characters = characters
+            bytes = characters.compactMap(\.asciiValue)
+        }
+
+        init(arrayLiteral characters: Character...) { self.init(Set(characters)) }
+
+        /// An id breaks after `/`.
+        static let id = BreakMarks(["/"])
+        /// A source (`file!sheet!cell`) after `!` and `_`.
+        static let source = BreakMarks(["!", "_"])
+        /// A file name after `_`.
+        static let file = BreakMarks(["_"])
+    }
+
     /// Escaped text with a break opportunity (`<wbr>`) after each of `marks`: a cell reference
     /// breaks after `!`, an id after `/`, never letter by letter.
-    static func breakable(_ s: String, after marks: Set<Character>) -> String {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) { return asciiBreakable(s, after: marks) }
+    static func breakable(_ s: String, after marks: BreakMarks) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return asciiBreakable(s, after: marks.bytes) }
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
         for ch in s {
@@ -38,26 +59,25 @@ extension DiscrepancyHTML {
             case "\"": out += "&quot;"
             default: out.append(ch)
             }
-            if marks.contains(ch) { out += "<wbr>" }
+            if marks.characters.contains(ch) { out += "<wbr>" }
         }
         return out
     }
 
     /// ``breakable(_:after:)`` for an ASCII text, byte by byte: each byte is a character there
     /// (a CR LF pair is one, but neither is markup nor a mark), so the result is the same (issue 11).
-    private static func asciiBreakable(_ s: String, after marks: Set<Character>) -> String {
-        let markBytes = marks.compactMap(\.asciiValue)
+    private static func asciiBreakable(_ s: String, after marks: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 16)
         for byte in s.utf8 {
             switch byte {
-            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
-            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
             default: out.append(byte)
             }
-            if markBytes.contains(byte) { out += Array("<wbr>".utf8) }
+            if marks.contains(byte) { out.append(contentsOf: "<wbr>".utf8) }
         }
         return String(decoding: out, as: UTF8.self)
     }
