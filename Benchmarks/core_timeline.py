@@ -16,6 +16,7 @@ Needs `perf` (Debian's linux-perf) and `swift demangle`; says so and stops when 
 import argparse
 import collections
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -50,6 +51,7 @@ def main() -> int:
     ap.add_argument("--scenario", required=True, help="a folder with inbox/ (gen_scale.py's scale-K)")
     ap.add_argument("--in-process", action="store_true")
     args = ap.parse_args()
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `| head` ends the listing quietly
     for tool in ("perf", "swift"):
         if shutil.which(tool) is None:
             print(f"core_timeline: `{tool}` is not installed; nothing measured", file=sys.stderr)
