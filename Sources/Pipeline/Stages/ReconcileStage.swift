@@ -1,6 +1,6 @@
 import Foundation
-import Reports
 import Reconcile
+import Reports
 import Results
 
 /// The reconciled run: the model (with the rules' notes) and what the rules gave.
