@@ -1,3 +1,5 @@
+internal import XLSXCore
+
 /// Splits XML bytes into text runs and markup (tags, comments, CDATA, processing instructions)
 /// without building anything: what ``PackageAmender`` needs to copy a part through and change a
 /// few tags in place.
@@ -116,6 +118,16 @@ struct MarkupScanner {
     /// The attributes of a start or empty tag, in order.
     static func attributes(of token: Token, in bytes: [UInt8]) -> [Attribute] {
         var found: [Attribute] = []
+        visitAttributes(of: token, in: bytes) { attribute in
+            found.append(attribute)
+            return true
+        }
+        return found
+    }
+
+    /// Hands `body` each attribute of a start or empty tag, in order, until it answers false;
+    /// nothing is built (a worksheet's cells are read this way, issue 11).
+    static func visitAttributes(of token: Token, in bytes: [UInt8], _ body: (Attribute) -> Bool) {
         var index = name(of: token, in: bytes).upperBound
         let end = token.range.upperBound
         while index < end {
@@ -132,10 +144,9 @@ struct MarkupScanner {
             let quote = bytes[index]
             let valueStart = index + 1
             guard let valueEnd = find(quote, in: bytes, from: valueStart), valueEnd < end else { break }
-            found.append(Attribute(name: nameStart..<nameEnd, value: valueStart..<valueEnd))
+            guard body(Attribute(name: nameStart..<nameEnd, value: valueStart..<valueEnd)) else { return }
             index = valueEnd + 1
         }
-        return found
     }
 
     /// The value of the attribute named exactly `name` (or, with `anyPrefix`, `p:name`), unescaped.
@@ -144,12 +155,25 @@ struct MarkupScanner {
     }
 
     static func attributeRange(_ name: String, of token: Token, in bytes: [UInt8], anyPrefix: Bool = false) -> Range<Int>? {
-        for attribute in attributes(of: token, in: bytes) {
+        var match: Range<Int>?
+        visitAttributes(of: token, in: bytes) { attribute in
             var start = attribute.name.lowerBound
             if anyPrefix, let colon = bytes[attribute.name].lastIndex(of: UInt8(ascii: ":")) { start = colon + 1 }
-            if bytes[start..<attribute.name.upperBound].elementsEqual(name.utf8) { return attribute.value }
+            guard bytes[start..<attribute.name.upperBound].elementsEqual(name.utf8) else { return true }
+            match = attribute.value
+            return false
         }
-        return nil
+        return match
+    }
+
+    /// The column of a cell tag's `r` (`B7` → 2), read in place without a string (issue 11): what
+    /// `CellReference(attribute("r", …))` gives. Nil when the tag has no `r` or it is no reference.
+    static func referenceColumn(of token: Token, in bytes: [UInt8]) -> Int? {
+        guard let range = attributeRange("r", of: token, in: bytes) else { return nil }
+        let value = bytes[range]
+        // A character reference (`&#65;1`) is read as `attribute` reads it, unescaped.
+        if value.contains(UInt8(ascii: "&")) { return CellReference(unescape(value))?.column }
+        return CellReference(utf8: value.span)?.column
     }
 
     /// The tag with attribute `name` set to `value` (replaced, or added after the last attribute).

@@ -139,7 +139,7 @@ struct WorksheetMarker {
                 }
             }
         case 3 where currentRow != nil && !pendingColumns.isEmpty && isNamed("c", token):
-            let column = MarkupScanner.attribute("r", of: token, in: buffer).flatMap { CellReference($0)?.column } ?? lastColumn + 1
+            let column = MarkupScanner.referenceColumn(of: token, in: buffer) ?? lastColumn + 1
             writeCells(before: column)
             lastColumn = column
             if pendingColumns.first == column, let row = currentRow, let restyle = targets[row]?[column] {
