@@ -74,9 +74,7 @@ public struct BatchRun {
         clock.lap("read+normalise")
         let reconciled = try recall(reconcile(selection, setup), selection, setup)
         clock.lap("reconcile")
-        let started = clock.start
-        let written = try write(reconciled, page: { self.pageContext(selection, reconciled, setup, startedAt: started) },
-                                language: reportLanguage(setup), startedAt: started, setup)
+        let written = try write(reconciled, page: pageContext(selection, reconciled, setup, startedAt: clock.start), startedAt: clock.start, setup)
         clock.lap("write")
         var manifest = try commit(selection, reconciled, written, discovery: discovery, clock: clock, setup)
         try writeFilingPlan(selection, setup)

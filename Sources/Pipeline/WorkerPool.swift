@@ -160,10 +160,9 @@ final class WorkerPool: @unchecked Sendable {
         let url = scratch.appendingPathComponent("worker-settings.rbmt")
         let work = Background { [self] in
             let written = (try? WorkerSettings(loader).write(to: url)) != nil
-            var line = written ? ((try? JSONEncoder().encode(SettingsLine(settings: url.path))) ?? Data()) : Data()
-            line.append(UInt8(ascii: "\n"))
+            let line = (try? JSONEncoder().encode(SettingsLine(settings: url.path))).map { $0 + [UInt8(ascii: "\n")] }
             lock.withLock {
-                if written && !closed {
+                if written, let line, !closed {
                     settingsPath = url.path
                     // Under the lock: no worker is being added or handed a file meanwhile. One that
                     // died already fails the write (EPIPE) and is judged at its first file.

@@ -6,7 +6,7 @@
 /// Swift's `Regex` costs microseconds a match and compiles its program in every process; a
 /// worker reads each distinct code of its files once with up to three of them (issue 11: 8 % of
 /// a worker's CPU at 58 times the demo). On ASCII without `\r` a character is a byte, so the
-/// answers are the regexes' own (`GrammarCodeGrammarTests` compares both on random texts); any
+/// answers are the regexes' own (`GrammarCodePatternsTests` compares both readings on every short text and on random ones); any
 /// other text goes to the regexes.
 package enum CodePatterns {
     /// A pattern part: a byte class repeated `min...max` times, its bytes captured or not (the

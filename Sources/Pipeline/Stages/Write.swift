@@ -19,23 +19,18 @@ extension BatchRun {
     /// (an error its renderer throws) costs that output only: the others are published, the stale
     /// previous copy of the failed one is withdrawn so the set never mixes runs, and the failure is
     /// returned (output name → error) for the manifest and the exit code.
-    /// `page` makes what the page reports beside the findings (`pageContext`), in `language`.
-    func write(_ reconciled: Reconciled, page makePage: @escaping () -> DiscrepancyHTML.Context, language: Language, startedAt: Date,
-               _ setup: RunSetup) throws -> Written {
+    /// `page` is what the page reports beside the findings (`pageContext`), in the reports' language.
+    func write(_ reconciled: Reconciled, page: DiscrepancyHTML.Context, startedAt: Date, _ setup: RunSetup) throws -> Written {
         let folder = setup.output, pipeline = setup.pipeline, model = reconciled.model, outcome = reconciled.outcome
-        let findings = outcome.findings, years = reconciled.settings.years
+        let findings = outcome.findings, years = reconciled.settings.years, language = page.language
         let staging: OutputStaging
         do { staging = try OutputStaging(outputFolder: folder, steps: setup.steps) } catch {
             throw EnvironmentFault(folder: folder, action: "write the outputs", error: error, consequence: Self.nothingMoved)
         }
-        // Each finding's texts are worded once for every output that shows them (issue 11): by
-        // `recall` in a run, else here beside the page's context.
-        let log: LogText, page: DiscrepancyHTML.Context
-        if let made = reconciled.log, made.language == language, made.count == findings.count {
-            (log, page) = (made, makePage())
-        } else {
-            (log, page) = Self.logTextAndPage(findings, language: language, page: makePage)
-        }
+        // Each finding's texts are worded once for every output that shows them (issue 11), by
+        // `recall`; worded here only for findings it did not word.
+        let log = reconciled.log.flatMap { $0.language == language && $0.count == findings.count ? $0 : nil }
+            ?? LogText(findings, language: language)
         let outputs: [Output] = [
             ("discrepancies.csv", { url in
                 let text = DiscrepancyCSV.render(log)
@@ -148,31 +143,6 @@ extension BatchRun {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(sub).path)) ?? []
             return names.filter { $0.hasSuffix(suffix) }.map { sub + "/" + $0 }
         }.filter { !kept.contains($0) }.sorted()
-    }
-
-    /// The findings' log texts in `language` and the page's context, made at once: the context
-    /// (the results chain, the completeness matrix) on one core while the two halves of the list
-    /// are worded, the first half beside it, the second on whichever core is free first.
-    static func logTextAndPage(_ findings: [Finding], language: Language,
-                               page: @escaping () -> DiscrepancyHTML.Context) -> (LogText, DiscrepancyHTML.Context) {
-        enum Piece {
-            case log(LogText)
-            case page(DiscrepancyHTML.Context)
-        }
-        let half = findings.count / 2
-        let parts = ConcurrentRender.run([
-            { .page(page()) },
-            { .log(LogText(findings[..<half], language: language)) },
-            { .log(LogText(findings[half...], language: language)) },
-        ] as [() -> Piece])
-        var halves: [LogText] = [], context: DiscrepancyHTML.Context?
-        for part in parts {
-            switch try! part.get() {   // the pieces do not throw
-            case .log(let text): halves.append(text)
-            case .page(let made): context = made
-            }
-        }
-        return (LogText(concatenating: halves, language: language), context!)
     }
 
     static let nothingMoved = "the previous outputs are left as they were and no input was filed away (the next run takes them back from processing/)"
