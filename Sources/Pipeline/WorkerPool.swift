@@ -128,8 +128,8 @@ final class WorkerPool: @unchecked Sendable {
     /// processes are spawned on a thread of their own: spawning one costs the caller milliseconds
     /// (Foundation closes every descriptor it finds in `/proc/self/fd`). Until they are in the pool
     /// they count as being started, so ``load(path:)`` waits for them rather than start more. A
-    /// worker that will not start is left to ``load(path:)``, which refuses the file it was meant
-    /// for with the cause. The run's settings follow with ``provide(_:)``.
+    /// worker that will not start is left to ``load(path:)``, which stops the batch with the cause
+    /// (``WorkerProcess/notStarted(_:_:)``). The run's settings follow with ``provide(_:)``.
     func spawn() {
         let missing = lock.withLock {
             let missing = max(0, size - all.count - starting)
@@ -139,7 +139,7 @@ final class WorkerPool: @unchecked Sendable {
         guard missing > 0 else { return }
         Thread.detachNewThread { [self] in
             for started in 0..<missing {
-                guard case .member(let member)? = try? start() else {
+                guard let member = try? start() else {
                     lock.withLock { starting -= missing - started }
                     lock.broadcast()
                     return
@@ -206,10 +206,10 @@ final class WorkerPool: @unchecked Sendable {
                          consequence: "the batch was stopped before anything was moved; free space there or set TMPDIR to another folder")
     }
 
-    private enum Started { case member(Member), refused(FileLoad) }
-
-    /// Starts a worker, or gives the refusal for a file when the executable would not run.
-    private func start() throws -> Started {
+    /// Starts a worker.
+    /// - Throws: ``EnvironmentFault`` when the scratch folder cannot take its standard error or
+    ///   the executable will not start: the machine's fault, so the batch stops and no file is blamed.
+    private func start() throws -> Member {
         let errors = scratch.appendingPathComponent("worker-\(UUID().uuidString).stderr")
         guard FileManager.default.createFile(atPath: errors.path, contents: nil), let errorHandle = FileHandle(forWritingAtPath: errors.path) else {
             throw unusable(SystemCallError.reason(of: SystemCallError.currentErrno))
@@ -240,28 +240,26 @@ final class WorkerPool: @unchecked Sendable {
         } catch {
             try? errorHandle.close()
             try? FileManager.default.removeItem(at: errors)
-            return .refused(.refused(category: "io-error", reason: "cannot start the worker \(settings.executable): \(error)"))
+            throw WorkerProcess.notStarted(settings.executable, error)
         }
         try? requests.fileHandleForReading.close()
         try? replies.fileHandleForWriting.close()
-        return .member(member)
+        return member
     }
 
     /// Loads `path` in a pooled worker (started when none is idle); a worker that dies or overruns
     /// becomes a refusal for this file and is not used again, and what it wrote on standard error
     /// while on this file (its last ``WorkerProcess/keptErrorBytes``) comes back with the refusal,
     /// to be kept beside the quarantined file.
-    /// - Throws: ``EnvironmentFault`` when the scratch folder cannot take a worker's output.
+    /// - Throws: ``EnvironmentFault`` when the scratch folder cannot take a worker's output, or a
+    ///   worker will not start.
     func load(path: String) throws -> (load: FileLoad, stderr: String?) {
         let member: Member
         if let reused = try acquire() {
             member = reused
         } else {
             defer { started() }
-            switch try start() {
-            case .member(let started): member = started
-            case .refused(let refusal): return (refusal, nil)
-            }
+            member = try start()
         }
         let result = scratch.appendingPathComponent("\(UUID().uuidString).rbmt")
         defer { try? FileManager.default.removeItem(at: result) }

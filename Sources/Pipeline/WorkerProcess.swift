@@ -1,9 +1,10 @@
 import Foundation
 import SystemIO
 
-/// Runs a file's load in a child process, so a trap, a runaway allocation or a hang in the reader
+/// A file's load in a child process, so a trap, a runaway allocation or a hang in the reader
 /// costs that file only (`reliability.md` 1.1): the child is the same `rbm` binary in `worker`
 /// mode, with its own memory and CPU limits, under a wall-clock deadline the parent enforces.
+/// These are the workers' settings and their side (`rbm worker`); ``WorkerPool`` runs them.
 public struct WorkerProcess: Sendable {
     /// The `rbm` executable to start as `rbm worker …`.
     public var executable: String
@@ -26,55 +27,13 @@ public struct WorkerProcess: Sendable {
     /// a trap's message and backtrace come last).
     public static let keptErrorBytes: UInt64 = 64 << 10
 
-    /// Loads `path` in a worker; a worker that dies or overruns becomes a refusal with its category.
-    /// - Throws: ``EnvironmentFault`` when the scratch folder cannot take the worker's output or
-    ///   result: no file is to blame, so the batch stops instead of quarantining it.
-    func load(path: String, pipelinePath: String, scratch: URL) throws -> FileLoad {
-        let id = UUID().uuidString
-        let result = scratch.appendingPathComponent("\(id).rbmt")
-        let errors = scratch.appendingPathComponent("\(id).stderr")
-        let unusable = { (cause: String) in
-            EnvironmentFault(folder: scratch.path, action: "keep a worker's result in the temporary folder ($TMPDIR)", cause: cause,
-                             consequence: "the batch was stopped before anything was moved; free space there or set TMPDIR to another folder")
-        }
-        guard FileManager.default.createFile(atPath: errors.path, contents: nil), let errorHandle = FileHandle(forWritingAtPath: errors.path) else {
-            throw unusable(SystemCallError.reason(of: SystemCallError.currentErrno))
-        }
-        defer {
-            try? errorHandle.close()
-            try? FileManager.default.removeItem(at: result)
-            try? FileManager.default.removeItem(at: errors)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["worker", pipelinePath, path, "--result", result.path,
-                             "--memory-bytes", String(memoryBytes), "--cpu-seconds", String(cpuSeconds), "--exit-with-parent"]
-        // The worker's lifeline: it reads its standard input until the end, which comes when this
-        // process closes the pipe — or dies, however it dies. A worker never outlives its run.
-        let lifeline = Pipe()
-        defer { try? lifeline.fileHandleForWriting.close() }
-        process.standardInput = lifeline
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errorHandle
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
-        do { try process.run() } catch {
-            return .refused(category: "io-error", reason: "cannot start the worker \(executable): \(error)")
-        }
-        try? lifeline.fileHandleForReading.close()
-        if done.wait(timeout: .now() + timeout) == .timedOut {
-            try? ProcessControl.send(.kill, to: process.processIdentifier)
-            done.wait()
-            return .refused(category: "resource-limit", reason: "reading took longer than \(Int(timeout)) s; the worker was stopped")
-        }
-        let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
-        if process.terminationReason == .uncaughtSignal || process.terminationStatus == Self.resultNotWritten {
-            return try Self.judge(process, stderr: stderr, settings: self, unusable: unusable)
-        }
-        guard process.terminationStatus == 0, let data = try? Data(contentsOf: result) else {
-            return .refused(category: "reader-crash", reason: "the worker exited with status \(process.terminationStatus) without a result")
-        }
-        return try FileLoad.received(data, executable: executable)
+    /// A worker that will not start (the executable gone or replaced, no processes or descriptors
+    /// left): the machine's fault, never the file's (`reliability.md` 1.3, `io-error`). The batch
+    /// stops before anything is moved; it used to quarantine every good input as `io-error`.
+    static func notStarted(_ executable: String, _ error: any Error) -> EnvironmentFault {
+        EnvironmentFault(folder: URL(fileURLWithPath: executable).deletingLastPathComponent().path,
+                         action: "start the worker \(executable)", cause: EnvironmentFault.cause(of: error),
+                         consequence: "the batch was stopped and no input was filed away (the next run takes them back from processing/); --in-process reads them without workers")
     }
 
     /// The worker side: limits itself, loads, writes the outcome to `result` (write, then rename).

@@ -210,3 +210,49 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).sorted() == [".rbm-run-fresh", ".rbm-run-locked"])
     }
 }
+
+/// A worker that will not start is the machine's fault: it used to quarantine every good input as
+/// `io-error: cannot start the worker …`, so the batch's files left the current set.
+@Suite struct WorkerStartFaultTests {
+    @Test(arguments: ["missing", "not executable"])
+    func aWorkerThatWillNotStartStopsTheBatchInsteadOfQuarantining(_ how: String) throws {
+        let work = Fixtures.temporaryDirectory("rbm-worker-unstartable")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let executable = work.appendingPathComponent("bin/rbm")
+        if how == "not executable" {
+            try FileManager.default.createDirectory(at: executable.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try "#!/bin/sh\nexit 0\n".write(to: executable, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: executable.path)
+        }
+        let (inbox, _) = try EnvironmentFaultTests.dropFolder(in: work)
+        let fault = try #require(throws: EnvironmentFault.self) {
+            try BatchRun(options: .init(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path,
+                                        output: work.appendingPathComponent("out").path,
+                                        worker: WorkerProcess(executable: executable.path))).run()
+        }
+        #expect(fault.description.contains("cannot start the worker \(executable.path): "), "\(fault)")
+        #expect(fault.cause == (how == "missing" ? "No such file or directory" : "Permission denied"), "\(fault.cause)")
+        try EnvironmentFaultTests.expectNothingMoved(inbox)
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("out/manifest.json").path))
+    }
+}
+
+/// A claimed file this process cannot read is the machine's fault too: its hash used to be taken
+/// of whatever was read before the error (or of nothing, size 0) and the file left to the reader.
+@Suite struct UnreadableInputTests {
+    @Test func aFileTheRunCannotReadStopsTheBatch() throws {
+        let work = Fixtures.temporaryDirectory("rbm-unreadable-input")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let (inbox, _) = try EnvironmentFaultTests.dropFolder(in: work)
+        let batch = BatchRun(options: .init(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path,
+                                            output: work.appendingPathComponent("out").path))
+        let setup = try batch.prepare()
+        let gone = work.appendingPathComponent("processing/OP_BR_2022-2025_v2.xlsx")
+        let fault = try #require(throws: EnvironmentFault.self) { try batch.loadFile(gone, as: .archived, setup) }
+        #expect(fault.description.hasPrefix("\(gone.deletingLastPathComponent().path): error: cannot read OP_BR_2022-2025_v2.xlsx: "), "\(fault)")
+        #expect(fault.consequence == BatchRun.nothingMoved)
+        // A file it can read goes to the reader as before.
+        let (entry, part) = try batch.loadFile(inbox.appendingPathComponent("OP_BR_2022-2025_v2.xlsx"), as: .archived, setup)
+        #expect(part != nil && entry.size > 0 && entry.sha256.count == 64)
+    }
+}

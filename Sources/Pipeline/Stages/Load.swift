@@ -104,8 +104,18 @@ extension BatchRun {
 
     /// One file read and normalised: its manifest entry (fate `fate`, or quarantined with the
     /// reason) and its partial model when it loaded.
+    /// - Throws: ``EnvironmentFault`` when this process cannot read the file's bytes (EIO, EACCES,
+    ///   the file gone from `processing/`) or a worker will not start: the machine's fault, so no
+    ///   file is quarantined for it (`reliability.md` 1.3, `io-error`). A file whose bytes read
+    ///   here but that the reader refuses is the file's fault, whatever the reader calls it.
     func loadFile(_ url: URL, as fate: Fate, _ setup: RunSetup) throws -> (Intake, ResultsModel?) {
-        let (hash, size) = Self.sha256(of: url)
+        let (hash, size): (String, Int)
+        do {
+            (hash, size) = try Self.sha256(of: url)
+        } catch {
+            throw EnvironmentFault(folder: url.deletingLastPathComponent(), action: "read \(url.lastPathComponent)", error: error,
+                                   consequence: Self.nothingMoved)
+        }
         var entry = Intake(file: url.lastPathComponent, sha256: hash, size: size, fate: fate)
         entry.source = url
         let read: (load: FileLoad, stderr: String?)
@@ -135,15 +145,16 @@ extension BatchRun {
     }
 
     /// The SHA-256 (hex) and size of a file, read in 1 MiB pieces so a large upload costs no memory.
-    static func sha256(of url: URL) -> (String, Int) {
+    /// - Throws: the error of opening or reading it (it used to give the hash of what was read
+    ///   before the error, or of nothing, and a size of 0).
+    static func sha256(of url: URL) throws -> (String, Int) {
         var hasher = SHA256()
         var size = 0
-        if let handle = try? FileHandle(forReadingFrom: url) {
-            defer { try? handle.close() }
-            while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                hasher.update(data: chunk)
-                size += chunk.count
-            }
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            hasher.update(data: chunk)
+            size += chunk.count
         }
         return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), size)
     }
