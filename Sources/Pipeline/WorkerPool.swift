@@ -305,8 +305,11 @@ final class WorkerPool: @unchecked Sendable {
         }
         member.errorStart = member.errorOffset
         giveBack(member)
-        guard let data = try? Data(contentsOf: result) else {
-            return (.refused(category: "reader-crash", reason: "the worker answered without a result"), nil)
+        // The worker wrote its result and said so: a result this process cannot read back (gone
+        // from the scratch folder, EIO) is the machine's fault, not the file's.
+        let data: Data
+        do { data = try Data(contentsOf: result) } catch {
+            throw unusable(EnvironmentFault.cause(of: error))
         }
         return (try FileLoad.received(data, executable: settings.executable), nil)
     }

@@ -237,6 +237,24 @@ import TestSupport
     }
 }
 
+/// A worker that says it wrote its result when the run cannot read it back (a cleaner emptied the
+/// scratch folder, EIO): the run used to quarantine the file as `reader-crash`.
+@Suite struct LostResultTests {
+    @Test func aResultTheRunCannotReadBackStopsTheBatch() throws {
+        let worker = WorkerProcess(executable: try WorkerProcessTests.fakeWorker(
+            #"while read line; do case "$line" in *'"result"'*) echo '{"status":"ok"}';; esac; done"#))
+        let work = Fixtures.temporaryDirectory("rbm-result-lost")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let (inbox, _) = try EnvironmentFaultTests.dropFolder(in: work)
+        let fault = try #require(throws: EnvironmentFault.self) {
+            try BatchRun(options: .init(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path,
+                                        output: work.appendingPathComponent("out").path, worker: worker)).run()
+        }
+        #expect(fault.cause == "No such file or directory", "\(fault)")
+        try EnvironmentFaultTests.expectNothingMoved(inbox)
+    }
+}
+
 /// A claimed file this process cannot read is the machine's fault too: its hash used to be taken
 /// of whatever was read before the error (or of nothing, size 0) and the file left to the reader.
 @Suite struct UnreadableInputTests {
