@@ -57,7 +57,9 @@ final class WorkerPool: @unchecked Sendable {
         var settings: String
     }
 
-    /// One line back: `ok` (the outcome is in the result file) or `unwritable` with the cause.
+    /// One line back: `ok` (the outcome is in the result file), `unwritable` with the cause (the
+    /// result could not be written), or `no-settings` with the cause (neither the run's settings
+    /// nor its pipeline file could be read: the file was not looked at).
     struct Reply: Codable {
         var status: String
         var cause: String?
@@ -297,6 +299,13 @@ final class WorkerPool: @unchecked Sendable {
             retire(member)
             let outcome = try WorkerProcess.judge(member.process, stderr: stderr, settings: settings, unusable: unusable)
             return (outcome, stderr)
+        }
+        if answer.status == "no-settings" {
+            member.errorStart = member.errorOffset
+            giveBack(member)
+            throw EnvironmentFault(folder: URL(fileURLWithPath: pipelinePath).deletingLastPathComponent().path,
+                                   action: "read the run's settings in a worker", cause: answer.cause ?? "the worker could not read them",
+                                   consequence: "the batch was stopped and no input was filed away (the next run takes them back from processing/)")
         }
         if answer.status == "unwritable" {
             member.errorStart = member.errorOffset

@@ -1,4 +1,5 @@
 import Foundation
+import Normalise
 import SystemIO
 
 /// A file's load in a child process, so a trap, a runaway allocation or a hang in the reader
@@ -90,7 +91,7 @@ extension WorkerProcess {
         // The run's settings: named on the command line, or by the first line (a worker started
         // before the run had read its pipeline file); a request first, or settings that cannot be
         // read, and the worker parses the pipeline file itself.
-        var loader = try settingsPath.map { try WorkerSettings.read(path: $0).loader() }
+        var loader = settingsPath.flatMap { try? WorkerSettings.read(path: $0).loader() }
         while let line = queue.pop() {
             defer { queue.doneWithOne() }
             if loader == nil, let named = try? JSONDecoder().decode(WorkerPool.SettingsLine.self, from: Data(line.utf8)) {
@@ -98,7 +99,17 @@ extension WorkerProcess {
                 continue
             }
             guard let request = try? JSONDecoder().decode(WorkerPool.Request.self, from: Data(line.utf8)) else { continue }
-            let current = try loader ?? PipelineFile.load(path: pipelinePath).workbookLoader
+            let current: WorkbookLoader
+            do {
+                current = try loader ?? PipelineFile.load(path: pipelinePath).workbookLoader
+            } catch {
+                // Not the file's fault: the run read this pipeline file at its start (it was
+                // changed or removed since). The run stops instead of quarantining the file.
+                var data = (try? JSONEncoder().encode(WorkerPool.Reply(status: "no-settings", cause: "\(error)"))) ?? Data()
+                data.append(UInt8(ascii: "\n"))
+                do { try FileHandle.standardOutput.write(contentsOf: data) } catch { ProcessControl.exitImmediately(70) }
+                continue
+            }
             loader = current
             let hard = (try? ResourceLimit.current(.cpuTime).hard) ?? UInt64.max
             let soft = min(hard, ProcessControl.cpuSecondsUsed() + cpuSeconds)

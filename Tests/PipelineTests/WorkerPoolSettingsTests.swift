@@ -48,17 +48,18 @@ import TestSupport
     }
 
     /// The contrast that shows the test above can fail: without the settings, the same workers
-    /// parse the pipeline path they were given, which does not exist, and load nothing.
+    /// parse the pipeline path they were given, which does not exist, and load nothing. That is
+    /// not the file's fault: the load stops the batch (it used to quarantine the file as
+    /// `reader-crash`, the worker having exited with status 1).
     @Test(.timeLimit(.minutes(1)))
     func workersWithoutTheSettingsParseThePipelineFileThemselves() throws {
         try Self.withPool("rbm-pool-no-settings") { pool in
             pool.spawn()
-            let outcome = try pool.load(path: Self.file).load
-            guard case .refused(let category, let reason) = outcome else {
-                Issue.record("a worker without settings loaded the file")
-                return
-            }
-            #expect(category == "reader-crash" || category == "invalid-content", "\(category): \(reason)")
+            let fault = try #require(throws: EnvironmentFault.self) { try pool.load(path: Self.file) }
+            #expect(fault.action == "read the run's settings in a worker", "\(fault)")
+            #expect(fault.cause.contains("no-such-pipeline.yaml"), "\(fault)")
+            // The worker is still there for the next file, which gets the same answer.
+            #expect(throws: EnvironmentFault.self) { try pool.load(path: Self.file) }
         }
     }
 
