@@ -350,7 +350,9 @@ final class WorkerPool: @unchecked Sendable {
 
 extension WorkerProcess {
     /// The refusal for a worker that ended without a result, from how it ended and what it wrote
-    /// on standard error (shared by one-shot and pooled workers).
+    /// on standard error.
+    /// - Throws: ``EnvironmentFault`` when the worker could not write its result, or ended with a
+    ///   status instead of a signal (the worker could not work at all).
     static func judge(_ process: Process, stderr: String, settings: WorkerProcess,
                       unusable: (String) -> EnvironmentFault) throws -> FileLoad {
         if process.terminationReason == .uncaughtSignal {
@@ -368,6 +370,14 @@ extension WorkerProcess {
             let line = stderr.split(separator: "\n").last { $0.contains("cannot write the result") }.map(String.init) ?? stderr
             throw unusable(line.components(separatedBy: "cannot write the result: ").last ?? line)
         }
-        return .refused(category: "reader-crash", reason: "the worker exited with status \(process.terminationStatus) without a result")
+        // Ended by a status, not a signal: no file does that to a worker (it answers a refusal for
+        // whatever the file holds, and a trap, a limit or a crash is a signal). The worker itself
+        // could not work: another version's command line, a library gone, a loader failure. Not
+        // the file's fault, so the batch stops; it used to quarantine every file as reader-crash.
+        let said = stderr.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map { ": \($0)" } ?? ""
+        throw EnvironmentFault(folder: URL(fileURLWithPath: settings.executable).deletingLastPathComponent().path,
+                               action: "run the worker \(settings.executable)",
+                               cause: "it exited with status \(process.terminationStatus) before answering\(said)",
+                               consequence: "the batch was stopped and no input was filed away (the next run takes them back from processing/); --in-process reads them without workers")
     }
 }

@@ -91,10 +91,19 @@ import TestSupport
         #expect(clean.manifest.inputs.allSatisfy { $0.stderr == nil })
     }
 
-    @Test func aWorkerThatDiesWithoutAResultQuarantinesItsFile() throws {
-        let worker = WorkerProcess(executable: try Self.fakeWorker("exit 3"))
-        let (report, work) = try Self.run(worker: worker)
+    /// A worker that ends with a status (not a signal) before answering could not work at all (a
+    /// command line of another version, a missing library: status 127): no file is to blame. It
+    /// used to quarantine every file as `reader-crash: the worker exited with status 3`.
+    @Test func aWorkerThatExitsWithoutAnsweringStopsTheBatch() throws {
+        let worker = WorkerProcess(executable: try Self.fakeWorker("echo 'rbm: error while loading shared libraries: libzip.so.4' >&2; exit 127"))
+        let work = Fixtures.temporaryDirectory("rbm-worker-exits")
         defer { try? FileManager.default.removeItem(at: work) }
-        #expect(report.manifest.inputs.allSatisfy { $0.reason == "reader-crash: the worker exited with status 3 without a result" })
+        let (inbox, _) = try EnvironmentFaultTests.dropFolder(in: work)
+        let fault = try #require(throws: EnvironmentFault.self) {
+            try BatchRun(options: .init(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path,
+                                        output: work.appendingPathComponent("out").path, worker: worker)).run()
+        }
+        #expect(fault.cause == "it exited with status 127 before answering: rbm: error while loading shared libraries: libzip.so.4", "\(fault)")
+        try EnvironmentFaultTests.expectNothingMoved(inbox)
     }
 }
