@@ -1,4 +1,5 @@
 import Foundation
+import Results
 import XLSXCore
 import XLSXReader
 import XLSXWriter
@@ -118,6 +119,6 @@ enum WriterRoundTripFuzz {
 enum AmountGrammarCheck {
     /// The stored number text means the same decimal as the written one.
     static func sameDecimal(_ a: String, _ b: String) -> Bool {
-        Decimal(string: a) == Decimal(string: b)
+        Exact(string: a) == Exact(string: b)
     }
 }

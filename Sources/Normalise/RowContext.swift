@@ -71,8 +71,8 @@ struct RowContext {
 
     /// A decimal from a number cell or a text in the amount grammar; nil when blank.
     /// - Throws: ``RowRejection`` for a text that is no number, and for a number beyond
-    ///   ``PlausibleNumber/maxMagnitude`` (or beyond `Decimal` itself, e.g. `1E+300`).
-    func decimal(column: Int) throws(RowRejection) -> Decimal? {
+    ///   ``PlausibleNumber/maxMagnitude`` (or beyond `Exact` itself, e.g. `1E+300`).
+    func decimal(column: Int) throws(RowRejection) -> Exact? {
         guard let (value, typed) = try exactDecimal(column: column) else { return nil }
         guard PlausibleNumber.isWithin(value, PlausibleNumber.maxMagnitude) else {
             throw RowRejection(column: column, expected: "number", actual: typed,
@@ -81,8 +81,8 @@ struct RowContext {
         return value
     }
 
-    /// The cell's value as read, with its text, before any bound; NaN when it is beyond `Decimal`.
-    private func exactDecimal(column: Int) throws(RowRejection) -> (Decimal, String)? {
+    /// The cell's value as read, with its text, before any bound; NaN when it is beyond `Exact`.
+    private func exactDecimal(column: Int) throws(RowRejection) -> (Exact, String)? {
         guard let cell = byColumn[column] else {
             // No spreadsheet program writes `<v/>`: a value was lost on the way (a hand-made or
             // damaged export). Reading it as blank would drop an amount without a word
@@ -118,7 +118,7 @@ struct RowContext {
     func amount(_ column: TableLayout.Column) throws(RowRejection) -> Amount? {
         guard let (value, typed) = try exactDecimal(column: column.index) else { return nil }
         let unit = column.unit ?? .chf
-        let chf = value * unit.factor   // NaN when it overflows `Decimal`: refused below like any other
+        let chf = value * unit.factor   // NaN when it overflows `Exact`: refused below like any other
         guard PlausibleNumber.isWithin(chf, PlausibleNumber.maxAmountCHF) else {
             throw RowRejection(column: column.index, expected: "number", actual: typed,
                                reason: "\(typed) \(unit.rawValue) is beyond any plausible budget (below CHF 10^15); a typing or export error?")
@@ -127,7 +127,7 @@ struct RowContext {
     }
 
     /// A percentage on the 0-100 scale: `0.71` in a `%`-formatted cell, `71`, or the text `71 %`.
-    func percent(column: Int) throws(RowRejection) -> Decimal? {
+    func percent(column: Int) throws(RowRejection) -> Exact? {
         guard let cell = byColumn[column] else { return nil }
         if case .string(let s) = cell.value, s.contains("%") {
             switch amounts.parse(s.replacingOccurrences(of: "%", with: "")) {
@@ -141,7 +141,7 @@ struct RowContext {
     }
 
     func integer(_ field: Field) throws(RowRejection) -> Int? {
-        try quantity(field).map { NSDecimalNumber(decimal: $0.value).intValue }
+        try quantity(field).map { $0.value.intValue }
     }
 
     /// Whether any amount-bearing column (year, biennium, FTE) holds a value.

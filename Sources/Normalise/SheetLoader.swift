@@ -224,7 +224,7 @@ struct SheetLoader {
             case .field(.fte): measure = .fte
             case .field: continue
             }
-            let value: Decimal?
+            let value: Exact?
             do {
                 value = try context.decimal(column: column.index)
             } catch {

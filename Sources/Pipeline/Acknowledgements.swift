@@ -17,7 +17,7 @@ public struct Acknowledgements: Sendable {
         /// ISO date after which it no longer holds (the finding reopens).
         public var expires: String?
         /// The absolute delta the finding may reach and stay acknowledged.
-        public var cap: Decimal?
+        public var cap: Exact?
     }
 
     public var entries: [Entry]
@@ -59,9 +59,9 @@ public struct Acknowledgements: Sendable {
                 }
                 return value
             }
-            var cap: Decimal?
+            var cap: Exact?
             if let text = field("cap") {
-                guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), value >= 0 else {
+                guard let value = Exact(string: text), value >= 0 else {
                     throw PipelineError(file: name, line: line, "acknowledgement \(index + 1): `cap: \(text)` is not an amount")
                 }
                 cap = value
@@ -91,7 +91,7 @@ public struct Acknowledgements: Sendable {
         for entry in entries {
             func record(_ state: String) {
                 records.append(AcknowledgementRecord(findingID: entry.id, reason: entry.reason, who: entry.who, date: entry.date, expires: entry.expires,
-                                                     cap: entry.cap.map { Double(truncating: $0 as NSDecimalNumber) }, state: state))
+                                                     cap: entry.cap.map { $0.doubleValue }, state: state))
             }
             guard let index = findings.firstIndex(where: { $0.id.description == entry.id }) else {
                 record("unmatched")

@@ -15,7 +15,7 @@ public struct PipelineFile: Sendable, Decodable {
         public var goals: Int
         public var biennium: String
         public var bureaus: [Bureau]?
-        public var envelope: Decimal?
+        public var envelope: Exact?
         /// `YYYY-MM-DD`: a workbook received in a run that starts after this day is `late` in the
         /// manifest's completeness matrix.
         public var deadline: String?
@@ -88,7 +88,7 @@ public struct PipelineFile: Sendable, Decodable {
     public var output: String
     public var defaults: Defaults?
     public var aliases: Aliases?
-    public var tolerances: [String: Decimal]?
+    public var tolerances: [String: Exact]?
     /// Choices about rules beyond their tolerances.
     public var rules: Rules?
     /// Whether to hand each reconciled workbook back marked (`feedback/*.xlsx`); on unless `false`.

@@ -1,4 +1,5 @@
 import Foundation
+import Results
 import Normalise
 import Yams
 
@@ -60,7 +61,7 @@ enum PipelineSchema {
     private static func number(_ node: Node, file: String, at path: String) throws {
         guard let text = node.scalar?.string, text.wholeMatch(of: Self.plainNumber) == nil else { return }
         throw PipelineError(file: file, line: node.mark.map { $0.line }, column: node.mark.map { $0.column },
-                            "\(path): expected \(PipelineError.expectation(Decimal.self, at: [])); found '\(text)'")
+                            "\(path): expected \(PipelineError.expectation(Exact.self, at: [])); found '\(text)'")
     }
 
     nonisolated(unsafe) private static let plainNumber = #/[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?/#

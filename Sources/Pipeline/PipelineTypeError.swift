@@ -69,7 +69,7 @@ extension PipelineError {
         }
         if type == Node.Scalar.self || type == String.self { return "a single value (a word, a text or a number), not a list or a mapping" }
         if type == Int.self { return "a whole number, e.g. 5" }
-        if type == Decimal.self || type == Double.self || type == Float.self {
+        if type == Exact.self || type == Double.self || type == Float.self {
             return "a number, e.g. 0.005 or 1000 (no unit, no thousands separator)"
         }
         if type == Bool.self { return "true or false" }

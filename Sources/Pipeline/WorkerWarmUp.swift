@@ -50,7 +50,7 @@ enum WorkerWarmUp {
     /// An outcome with a value of the commonest records, written in the transfer format.
     static func transfer() {
         let cell = CellSource(file: "warm-up.xlsx", sheet: "Sheet1", position: CellPosition(row: 2, column: 3))
-        let amount = Amount(chf: Decimal(string: "1234.5") ?? 1, unit: .kchf, source: cell)
+        let amount = Amount(chf: Exact(string: "1234.5") ?? 1, unit: .kchf, source: cell)
         let text = TextCell(text: "warm-up", source: cell)
         var model = ResultsModel()
         var account = SheetAccount(sheet: "Sheet1", headerRow: "1")

@@ -4,7 +4,7 @@ import Results
 /// The compared number and source forms of domain.md (d) "Discrepancy log".
 enum Format {
     /// A decimal with exactly `places` digits after the point: 0.8 → `0.80`.
-    static func fixed(_ value: Decimal, places: Int) -> String { value.fixed(places: places) }
+    static func fixed(_ value: Exact, places: Int) -> String { value.fixed(places: places) }
 
     /// Summed cells as ranges: grouped by (file, sheet, column) in order of first appearance; each run
     /// of consecutive rows one range.

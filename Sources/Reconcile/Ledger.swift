@@ -8,8 +8,8 @@ struct Ledger {
     /// A class: filled while the ledger is built, then only read, by every rule and for every key;
     /// a look-up hands out one reference instead of copying four arrays (issue 11).
     final class Side {
-        var all: Decimal = 0
-        var rb: Decimal = 0
+        var all: Exact = 0
+        var rb: Exact = 0
         var allCells: [CellSource] = []
         var rbCells: [CellSource] = []
         var hasRB = false

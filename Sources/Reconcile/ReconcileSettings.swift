@@ -14,7 +14,7 @@ public struct ReconcileSettings: Sendable, Codable, Equatable {
     /// Words in an RB row's notes that reveal extrabudgetary money (FIN-010).
     public var extrabudgetaryNotes = ["trust fund", "voluntary contribution", "fonds fiduciaire", "contribución voluntaria"]
     /// The envelope when the financial plan has no Parameters sheet.
-    public var envelope: Decimal?
+    public var envelope: Exact?
     /// The most a FIN-003 can weigh when the operational plan exceeds the financial plan for an
     /// output the results framework flags as cost recovery (Decision 5 lets Council raise the
     /// budget of cost-recovery products to meet demand; domain.md, caveats). `.error` keeps the

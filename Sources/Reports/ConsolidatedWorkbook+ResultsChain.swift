@@ -27,7 +27,7 @@ extension ConsolidatedWorkbook {
                 let objectiveRow = row
                 objectiveRows.append(objectiveRow)
                 let first = row + 1, last = row + objective.lines.count
-                let sum = { (column: String, value: Decimal) -> Cell in
+                let sum = { (column: String, value: Exact) -> Cell in
                     objective.lines.isEmpty ? Cell(Self.exact(0), style: Self.chfBold)
                         : Cell(.formula("SUM(\(column)\(first):\(column)\(last))", cached: Self.exact(value)), style: Self.chfBold)
                 }
@@ -51,7 +51,7 @@ extension ConsolidatedWorkbook {
                                           line.worst.map { text(findings, style: Self.chainFill[$0]) } ?? .empty]))
                 }
             }
-            let goalSum = { (column: String, value: Decimal) -> Cell in
+            let goalSum = { (column: String, value: Exact) -> Cell in
                 objectiveRows.isEmpty ? Cell(Self.exact(0), style: Self.chfBold)
                     : Cell(.formula(objectiveRows.map { "\(column)\($0)" }.joined(separator: "+"), cached: Self.exact(value)), style: Self.chfBold)
             }
@@ -63,7 +63,7 @@ extension ConsolidatedWorkbook {
         // The whole plan against the envelope.
         row += 2
         try sheet.writeRow([])
-        let total = { (column: String, value: Decimal) -> Cell in
+        let total = { (column: String, value: Exact) -> Cell in
             goalRows.isEmpty ? Cell(Self.exact(0), style: Self.chfBold)
                 : Cell(.formula(goalRows.map { "\(column)\($0)" }.joined(separator: "+"), cached: Self.exact(value)), style: Self.chfBold)
         }

@@ -23,7 +23,7 @@ extension ConsolidatedWorkbook {
             case .fte: "FTE"
             }
             let style = t.measure == .fte ? Self.fte : Self.chf
-            let sum = t.components.reduce(Decimal(0)) { $0 + $1.value }
+            let sum = t.components.reduce(Exact(0)) { $0 + $1.value }
             try sheet.writeRow([text(t.workbook.description), text(t.bureau?.rawValue), text(t.label, style: Self.wrap), text(measure),
                                 quantity(t.stated, style: style), quantity(sum, style: style),
                                 Cell(.formula("E\(r)-F\(r)", cached: Self.exact(t.stated - sum)), style: t.measure == .fte ? Self.fte : Self.signed),

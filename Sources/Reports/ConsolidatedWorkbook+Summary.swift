@@ -41,14 +41,14 @@ extension ConsolidatedWorkbook {
         let ituFirst = row + 1
         for year in years {
             let of = totals.filter { $0.year == year }
-            let fp = of.reduce(Decimal(0)) { $0 + $1.financialPlan }, op = of.reduce(Decimal(0)) { $0 + $1.operationalPlan }
+            let fp = of.reduce(Exact(0)) { $0 + $1.financialPlan }, op = of.reduce(Exact(0)) { $0 + $1.operationalPlan }
             let r = row + 1
             try put([text(L("All bureaus")), integer(year),
                      Cell(.formula("SUMIF(\(bureauYears),B\(r),$C$\(bureauFirst):$C$\(max(bureauFirst, bureauLast)))", cached: Self.exact(fp)), style: Self.chf),
                      Cell(.formula("SUMIF(\(bureauYears),B\(r),$D$\(bureauFirst):$D$\(max(bureauFirst, bureauLast)))", cached: Self.exact(op)), style: Self.chf)]
                     + differences(r, fp: fp, op: op))
         }
-        let fpAll = totals.reduce(Decimal(0)) { $0 + $1.financialPlan }, opAll = totals.reduce(Decimal(0)) { $0 + $1.operationalPlan }
+        let fpAll = totals.reduce(Exact(0)) { $0 + $1.financialPlan }, opAll = totals.reduce(Exact(0)) { $0 + $1.operationalPlan }
         let bienniumRow = row + 1
         try put([Cell(.string(L("All bureaus")), style: Self.bold), Cell(.string(L("Biennium")), style: Self.bold),
                  Cell(.formula("SUM(C\(ituFirst):C\(bienniumRow - 1))", cached: Self.exact(fpAll)), style: Self.chfBold),
@@ -104,12 +104,12 @@ extension ConsolidatedWorkbook {
     static let chfBold = CellStyle(bold: true, numberFormat: "#,##0")
     static let section = CellStyle(bold: true, fontColor: "FF1F4E79")
 
-    private func share(_ fraction: Decimal) -> String { L.numbers.share(fraction) }
+    private func share(_ fraction: Exact) -> String { L.numbers.share(fraction) }
 
     /// Difference and difference % as live formulas over columns C (financial plan) and D.
-    private func differences(_ r: Int, fp: Decimal, op: Decimal) -> [Cell] {
+    private func differences(_ r: Int, fp: Exact, op: Exact) -> [Cell] {
         let delta = op - fp
-        let percent = fp == 0 ? Decimal(0) : delta / fp
+        let percent = fp == 0 ? Exact(0) : delta / fp
         return [Cell(.formula("D\(r)-C\(r)", cached: Self.exact(delta)), style: Self.signed),
                 Cell(.formula("IF(C\(r)=0,0,E\(r)/C\(r))", cached: Self.exact(percent.rounded(scale: 6))), style: Self.percent)]
     }
@@ -122,7 +122,7 @@ extension ConsolidatedWorkbook {
         let envelope = c.model.envelope?.amount ?? self.envelope
         let origin = c.model.envelope.map { $0.source.ref.description } ?? (self.envelope == nil ? L("none given") : L("pipeline file (plan.envelope)"))
         let lines = c.model.budgetLines.filter { $0.funding.isRegular }.flatMap { line in c.years.compactMap { line.years[$0]?.chf } }
-        let total = lines.reduce(Decimal(0), +)
+        let total = lines.reduce(Exact(0), +)
         let r = row() + 1
         let finding = c.findings.first { $0.rule == .fin012 }
         guard let envelope else {

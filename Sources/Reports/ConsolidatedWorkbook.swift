@@ -19,7 +19,7 @@ public struct ConsolidatedWorkbook {
     public var tolerances = Tolerances()
     /// The approved regular-budget envelope from the pipeline file (`plan.envelope`), used when the
     /// financial plan has no Parameters sheet (as FIN-012 does).
-    public var envelope: Decimal?
+    public var envelope: Exact?
     /// When the run's inputs were last changed: the newest input's modification time. It dates the
     /// document and its footers; never the wall clock, so the same inputs give the same bytes.
     public var runDate: Date?
@@ -239,19 +239,19 @@ public struct ConsolidatedWorkbook {
         max(1, (text.count + width - 1) / width)
     }
 
-    /// A decimal as the writer stores it. A NaN (what `Decimal` makes of an overflow) is written
+    /// A decimal as the writer stores it. A NaN (what `Exact` makes of an overflow) is written
     /// as Excel's own `#NUM!` text: the writer refuses NaN, and that refusal once aborted the whole
     /// run with no output (issue 14). The normaliser's bounds (`PlausibleNumber`) keep NaN out of
     /// the model; this keeps any slip from costing every output.
-    static func exact(_ value: Decimal) -> CellValue {
+    static func exact(_ value: Exact) -> CellValue {
         value.isNaN ? .string("#NUM!") : .decimal(value.plainText)
     }
 
-    func money(_ amount: Decimal?) -> Cell {
+    func money(_ amount: Exact?) -> Cell {
         amount.map { Cell(Self.exact($0), style: Self.chf) } ?? .empty
     }
 
-    func quantity(_ value: Decimal?, style: CellStyle? = nil) -> Cell {
+    func quantity(_ value: Exact?, style: CellStyle? = nil) -> Cell {
         value.map { Cell(Self.exact($0), style: style) } ?? .empty
     }
 

@@ -24,7 +24,7 @@ extension ModelTables {
         Table(name: name, description: description, fields: columns.map(\.field), rows: rows.map { row in columns.map { $0.value(row) } })
     }
 
-    private static func text(_ d: Decimal?) -> String? { d?.plainText }
+    private static func text(_ d: Exact?) -> String? { d?.plainText }
     private static func text(_ n: Int?) -> String? { n.map(String.init) }
     private static func text(_ c: CellSource?) -> String? { c?.ref.description }
     private static func sourceCell<Row>(_ cell: @escaping (Row) -> CellSource?) -> Column<Row> {

@@ -12,21 +12,21 @@ public struct ResultsChain: Sendable {
         public var output: OutputCode
         public var title: String
         public var bureau: Bureau?
-        public var budgetRB: Decimal = 0
-        public var budgetXB: Decimal = 0
-        public var plannedRB: Decimal = 0
-        public var plannedXB: Decimal = 0
+        public var budgetRB: Exact = 0
+        public var budgetXB: Exact = 0
+        public var plannedRB: Exact = 0
+        public var plannedXB: Exact = 0
         public var kpis: [(id: String, status: String)] = []
         public var risks: [String] = []
         public var findings: [Finding.ID] = []
         /// The most severe finding on the line, nil when there is none.
         public var worst: Severity?
         /// Operational plans minus financial plan, regular budget.
-        public var differenceRB: Decimal { plannedRB - budgetRB }
+        public var differenceRB: Exact { plannedRB - budgetRB }
     }
 
     /// An objective and its outputs, with totals (summed once: the workbook and the page read
-    /// them several times, and a `Decimal` sum is slow; issue 11).
+    /// them several times, and a `Exact` sum is slow; issue 11).
     public struct ObjectiveGroup: Sendable {
         public var code: String
         public var title: String
@@ -34,8 +34,8 @@ public struct ResultsChain: Sendable {
         public var otherGoals: [String]
         public var risks: [String]
         public let lines: [Line]
-        public let budgetRB: Decimal
-        public let plannedRB: Decimal
+        public let budgetRB: Exact
+        public let plannedRB: Exact
 
         init(code: String, title: String, otherGoals: [String], risks: [String], lines: [Line]) {
             self.code = code
@@ -54,8 +54,8 @@ public struct ResultsChain: Sendable {
         public var goal: String?
         public var title: String
         public let objectives: [ObjectiveGroup]
-        public let budgetRB: Decimal
-        public let plannedRB: Decimal
+        public let budgetRB: Exact
+        public let plannedRB: Exact
 
         init(goal: String?, title: String, objectives: [ObjectiveGroup]) {
             self.goal = goal
@@ -67,11 +67,11 @@ public struct ResultsChain: Sendable {
     }
 
     public var goals: [GoalGroup]
-    public var envelope: Decimal?
-    public var budgetRB: Decimal { goals.reduce(0) { $0 + $1.budgetRB } }
-    public var plannedRB: Decimal { goals.reduce(0) { $0 + $1.plannedRB } }
+    public var envelope: Exact?
+    public var budgetRB: Exact { goals.reduce(0) { $0 + $1.budgetRB } }
+    public var plannedRB: Exact { goals.reduce(0) { $0 + $1.plannedRB } }
 
-    public init(model: ResultsModel, findings: [Finding], years: [Int], envelope: Decimal? = nil) {
+    public init(model: ResultsModel, findings: [Finding], years: [Int], envelope: Exact? = nil) {
         var lines: [OutputCode: Line] = [:]
         func line(_ output: OutputCode) -> Line { lines[output] ?? Line(output: output, title: "") }
         for o in model.outputs {
@@ -82,8 +82,8 @@ public struct ResultsChain: Sendable {
         }
         /// Adds one row's biennium money to its output's line, on the financial plan's side
         /// (`budget`) or the operational plans' (`planned`); the framework's title and bureau win.
-        func add(_ output: OutputCode, title: String, bureau: Bureau?, amount: Decimal, regular: Bool,
-                 to side: WritableKeyPath<Line, Decimal>, or other: WritableKeyPath<Line, Decimal>) {
+        func add(_ output: OutputCode, title: String, bureau: Bureau?, amount: Exact, regular: Bool,
+                 to side: WritableKeyPath<Line, Exact>, or other: WritableKeyPath<Line, Exact>) {
             var l = line(output)
             if l.title.isEmpty { l.title = title }
             if l.bureau == nil { l.bureau = bureau }

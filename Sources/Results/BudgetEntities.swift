@@ -14,7 +14,7 @@ public struct YearCost: Hashable, Sendable, Codable {
     }
 
     /// The year's amount in CHF: the total, or staff + non-staff.
-    public var chf: Decimal {
+    public var chf: Exact {
         if let total { return total.chf }
         return (staff?.chf ?? 0) + (nonStaff?.chf ?? 0)
     }
@@ -122,10 +122,10 @@ public struct SectorSummary: Hashable, Sendable, Codable {
 
 /// The approved regular-budget envelope of the biennium.
 public struct Envelope: Hashable, Sendable, Codable {
-    public var amount: Decimal
+    public var amount: Exact
     public var source: CellSource
 
-    public init(amount: Decimal, source: CellSource) {
+    public init(amount: Exact, source: CellSource) {
         self.amount = amount
         self.source = source
     }
@@ -144,14 +144,14 @@ public struct StatedTotal: Hashable, Sendable, Codable {
     public var bureau: Bureau?
     public var label: String
     public var measure: Measure
-    public var stated: Decimal
+    public var stated: Exact
     /// The unit of the column (nil for FTE), which sets the rounding tolerance.
     public var unit: MoneyUnit?
     public var cell: CellSource
     /// The in-scope values (in CHF, or FTE) with their cells, top to bottom.
     public var components: [Quantity]
 
-    public init(workbook: SourceTag, bureau: Bureau?, label: String, measure: Measure, stated: Decimal, unit: MoneyUnit?,
+    public init(workbook: SourceTag, bureau: Bureau?, label: String, measure: Measure, stated: Exact, unit: MoneyUnit?,
                 cell: CellSource, components: [Quantity]) {
         self.workbook = workbook
         self.bureau = bureau

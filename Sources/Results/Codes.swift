@@ -57,7 +57,7 @@ public struct CostCategory: Hashable, Sendable, Codable, CustomStringConvertible
 public enum MoneyUnit: String, Sendable, Codable {
     case chf = "CHF", kchf = "kCHF", mchf = "MCHF"
 
-    public var factor: Decimal {
+    public var factor: Exact {
         switch self {
         case .chf: 1
         case .kchf: 1000

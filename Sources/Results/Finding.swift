@@ -172,10 +172,10 @@ extension Finding {
 public struct BureauTotal: Hashable, Sendable, Codable {
     public var bureau: Bureau
     public var year: Int
-    public var financialPlan: Decimal
-    public var operationalPlan: Decimal
+    public var financialPlan: Exact
+    public var operationalPlan: Exact
 
-    public init(bureau: Bureau, year: Int, financialPlan: Decimal, operationalPlan: Decimal) {
+    public init(bureau: Bureau, year: Int, financialPlan: Exact, operationalPlan: Exact) {
         self.bureau = bureau
         self.year = year
         self.financialPlan = financialPlan

@@ -6,14 +6,14 @@ public enum FindingValue: Hashable, Sendable, Codable {
     /// No value (an empty column).
     case none
     /// A CHF amount or a plain number, written in plain decimal form (`3950000`, `1234.5`).
-    case amount(Decimal)
+    case amount(Exact)
     /// A signed amount (`+440000`, `-45000`).
-    case signed(Decimal)
+    case signed(Exact)
     /// A signed difference and its share of `base` (`-45000 (-1.14%)`; the amount alone when the
     /// base is zero).
-    case change(Decimal, of: Decimal)
+    case change(Exact, of: Exact)
     /// A ratio of two amounts, shown to one decimal (`ratio 1000.0`).
-    case ratio(Decimal)
+    case ratio(Exact)
     /// A code as the workbooks write it (an objective, an output, a goal, a bureau, a funding
     /// class): never translated.
     case code(String)
@@ -25,7 +25,7 @@ public enum FindingValue: Hashable, Sendable, Codable {
     case words(String)
 
     /// The number behind the value, when it has one.
-    public var number: Decimal? {
+    public var number: Exact? {
         switch self {
         case .amount(let value), .signed(let value), .change(let value, _), .ratio(let value): value
         case .none, .code, .term, .words: nil
@@ -79,25 +79,25 @@ public enum Term: Hashable, Sendable, Codable {
     /// `baseline value and year`, `target value and year`, or both joined by `and` (KPI-001).
     case kpiValues(baseline: Bool, target: Bool)
     /// `291.3 (on-track threshold 288.6)`: the linear path's value and the on-track threshold (KPI-002).
-    case onTrackLine(Decimal, threshold: Decimal)
+    case onTrackLine(Exact, threshold: Exact)
     /// `computed Off track; reported On track; r = 0.52; progress 45%` (KPI-002).
-    case kpiAssessment(computed: KPIStatus, reported: String?, r: Decimal?, progress: Decimal?)
+    case kpiAssessment(computed: KPIStatus, reported: String?, r: Exact?, progress: Exact?)
     /// `≥ 2140000`
-    case atLeast(Decimal)
+    case atLeast(Exact)
     /// `≤ 166000000`
-    case atMost(Decimal)
+    case atMost(Exact)
     /// `-890000 (58.4% coverage)`: a shortfall and the share of the requirement funded (FIN-011).
-    case coverage(shortfall: Decimal, percent: Decimal)
+    case coverage(shortfall: Exact, percent: Exact)
     /// `score 16` (RSK-001).
-    case score(Decimal)
+    case score(Exact)
     /// `1-5`, `120000-320000`: the allowed range.
-    case range(Decimal, Decimal)
+    case range(Exact, Exact)
     /// `likelihood 7, impact blank` (RSK-003).
-    case likelihoodAndImpact(Decimal?, Decimal?)
+    case likelihoodAndImpact(Exact?, Exact?)
     /// `factor 1000 on 4 of 5 pairs`: a column whose pairs are off by a thousand (FIN-007).
     case thousandFold(hits: Int, pairs: Int)
     /// `470 (kCHF)`: an amount in a unit (FIN-007).
-    case inUnit(Decimal, MoneyUnit)
+    case inUnit(Exact, MoneyUnit)
     /// `G1…G5`: the plan's goals (RF-002).
     case goals(Int)
     /// `SP2020-2023 code`: a code of the plan (RF-003).
@@ -110,9 +110,9 @@ public enum Term: Hashable, Sendable, Codable {
     /// `∞`: no finite value (a cost per FTE with no FTE, FIN-009).
     case infinity
     /// `staff 1150000`: the staff costs of an output and year (FIN-008).
-    case staff(Decimal)
+    case staff(Exact)
     /// `+150000 (2.5 pp)`: the staff costs' difference and the shift of their share in points (FIN-008).
-    case staffShift(Decimal, points: Decimal)
+    case staffShift(Exact, points: Exact)
     /// `Excel table Budget`: a table the pipeline file names (DAT-001).
     case excelTable(String)
     /// `column amount`: a field the pipeline file's table maps (DAT-001).
@@ -171,7 +171,7 @@ public enum Term: Hashable, Sendable, Codable {
     public static func assessment(_ parts: [String?]) -> String { parts.compactMap { $0 }.joined(separator: "; ") }
 
     /// A progress share as a whole percentage: 0.4512 → `45`.
-    public static func wholePercent(_ share: Decimal) -> String { (share * 100).rounded(scale: 0).plainText }
+    public static func wholePercent(_ share: Exact) -> String { (share * 100).rounded(scale: 0).plainText }
 
     /// `none` when there is no first, `oneOf first` when there is no last, else `oneOf first…last`.
     public static func among(_ first: String?, _ last: String?, none: String, oneOf: String) -> String {
@@ -181,9 +181,9 @@ public enum Term: Hashable, Sendable, Codable {
     }
 }
 
-extension Decimal {
+extension Exact {
     /// `(+72.13%)`: self ÷ base × 100 with two decimals; nil when the base is 0.
-    public func percent(of base: Decimal) -> String? {
+    public func percent(of base: Exact) -> String? {
         guard base != 0 else { return nil }
         let value = (self / base * 100).rounded(scale: 2)
         return "(\(value < 0 ? "" : "+")\(value.fixed(places: 2))%)"

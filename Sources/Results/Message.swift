@@ -30,10 +30,10 @@ public enum Message: Hashable, Sendable, Codable {
     // MARK: Arithmetic (FIN-005, FIN-006)
 
     /// FIN-006: year 1 + year 2 ≠ the stated biennium on `row`.
-    case bienniumSplit(row: BienniumRow, years: Biennium, first: Decimal, second: Decimal, stated: Decimal, transposed: Bool)
+    case bienniumSplit(row: BienniumRow, years: Biennium, first: Exact, second: Exact, stated: Exact, transposed: Bool)
     /// FIN-005: a stated total differs from the sum of its rows; `skippedText` names the cells holding
     /// numbers as text when leaving them out gives the stated total (a spreadsheet's SUM skips them).
-    case statedTotal(label: String, period: Period, stated: Decimal, computed: Decimal, isMoney: Bool, rows: [Int], transposed: Bool,
+    case statedTotal(label: String, period: Period, stated: Exact, computed: Exact, isMoney: Bool, rows: [Int], transposed: Bool,
                      skippedText: [SkippedTextCell] = [])
 
     // MARK: Budget (FIN-001 … FIN-012)
@@ -41,29 +41,29 @@ public enum Message: Hashable, Sendable, Codable {
     /// FIN-007: a whole column looks entered in the wrong unit.
     case unitColumn(file: String, sheet: String, column: String, hits: Int, pairs: Int)
     /// FIN-007: one output and year differ by a factor of about 1 000.
-    case unitCell(output: OutputCode, year: Int, planned: Decimal, unit: MoneyUnit, budgeted: Decimal, ratio: Decimal)
+    case unitCell(output: OutputCode, year: Int, planned: Exact, unit: MoneyUnit, budgeted: Exact, ratio: Exact)
     /// FIN-010: the two plans fund an output from different classes of money.
-    case fundingClass(output: OutputCode, year: Int, bureau: Bureau, planned: Decimal, planClass: FundingClass, budgetClass: FundingClass, misstated: Decimal)
+    case fundingClass(output: OutputCode, year: Int, bureau: Bureau, planned: Exact, planClass: FundingClass, budgetClass: FundingClass, misstated: Exact)
     /// FIN-010: a regular-budget row whose notes name extrabudgetary money.
     case extrabudgetaryNote(output: OutputCode, year: Int, notes: String)
     /// FIN-001: planned, not budgeted.
-    case plannedNotBudgeted(output: OutputCode, title: String, bureau: Bureau, year: Int, planned: Decimal)
+    case plannedNotBudgeted(output: OutputCode, title: String, bureau: Bureau, year: Int, planned: Exact)
     /// FIN-002: budgeted, not planned.
-    case budgetedNotPlanned(output: OutputCode, title: String, bureau: Bureau?, year: Int, budgeted: Decimal)
+    case budgetedNotPlanned(output: OutputCode, title: String, bureau: Bureau?, year: Int, budgeted: Exact)
     /// FIN-003: the regular-budget amounts differ. `costRecovery` is the severity a cost-recovery
     /// overrun was capped at, when it was.
-    case amountDiffers(output: OutputCode, year: Int, bureau: Bureau?, planned: Decimal, budgeted: Decimal, costRecovery: Severity?)
+    case amountDiffers(output: OutputCode, year: Int, bureau: Bureau?, planned: Exact, budgeted: Exact, costRecovery: Severity?)
     /// FIN-004: a bureau's total differs from the financial plan's.
-    case bureauTotal(bureau: Bureau, year: Int, planned: Decimal, budgeted: Decimal)
+    case bureauTotal(bureau: Bureau, year: Int, planned: Exact, budgeted: Exact)
     /// FIN-008: the staff share differs.
-    case staffSplit(output: OutputCode, title: String, year: Int, bureau: Bureau, planStaff: Decimal, planTotal: Decimal,
-                    budgetStaff: Decimal, budgetTotal: Decimal)
+    case staffSplit(output: OutputCode, title: String, year: Int, bureau: Bureau, planStaff: Exact, planTotal: Exact,
+                    budgetStaff: Exact, budgetTotal: Exact)
     /// FIN-009: staff cost per FTE outside the plausible band; `perFTE` nil for zero FTE.
-    case costPerFTE(output: OutputCode, year: Int, staff: Decimal, fte: Decimal, perFTE: Decimal?, minimum: Decimal, maximum: Decimal)
+    case costPerFTE(output: OutputCode, year: Int, staff: Exact, fte: Exact, perFTE: Exact?, minimum: Exact, maximum: Exact)
     /// FIN-011: a high-priority output funded below its requirement.
-    case priorityUnderfunded(output: OutputCode, biennium: Biennium, bureau: Bureau, funded: Decimal, requirement: Decimal, coverage: Decimal)
+    case priorityUnderfunded(output: OutputCode, biennium: Biennium, bureau: Bureau, funded: Exact, requirement: Exact, coverage: Exact)
     /// FIN-012: the regular budget against the approved envelope.
-    case envelope(biennium: Biennium, total: Decimal, envelope: Decimal)
+    case envelope(biennium: Biennium, total: Exact, envelope: Exact)
 
     // MARK: Results framework (RF)
 
@@ -85,18 +85,18 @@ public enum Message: Hashable, Sendable, Codable {
     /// KPI-001: a KPI without a complete baseline or target; each says what of it is missing.
     case kpiIncomplete(kpi: String, name: String, baseline: KPIGap?, target: KPIGap?)
     /// KPI-002: a KPI off track, at risk, or reported otherwise than computed.
-    case kpiStatus(kpi: String, name: String, actual: Decimal, year: Int, baseline: Decimal, baselineYear: Int, target: Decimal,
+    case kpiStatus(kpi: String, name: String, actual: Exact, year: Int, baseline: Exact, baselineYear: Int, target: Exact,
                    targetYear: Int, computed: KPIStatus, reported: String?)
     /// RSK-001: a high risk without mitigation.
-    case riskUnmitigated(risk: String, description: String, score: Decimal, likelihood: Decimal, impact: Decimal, band: RiskBand)
+    case riskUnmitigated(risk: String, description: String, score: Exact, likelihood: Exact, impact: Exact, band: RiskBand)
     /// RSK-002: a risk linked to an unknown objective.
     case riskUnknownObjective(risk: String, objective: String)
     /// RSK-002: a risk linked to an unknown output; `siblings` are the objective's known outputs.
     case riskUnknownOutput(risk: String, output: OutputCode, objective: String, siblings: [OutputCode])
     /// RSK-003: likelihood or impact off the 1-5 scale.
-    case riskOffScale(risk: String, likelihood: Decimal?, impact: Decimal?)
+    case riskOffScale(risk: String, likelihood: Exact?, impact: Exact?)
     /// RSK-003: the stated score is not likelihood × impact.
-    case riskScore(risk: String, likelihood: Decimal, impact: Decimal, score: Decimal, band: RiskBand, stated: Decimal, statedBand: RiskBand)
+    case riskScore(risk: String, likelihood: Exact, impact: Exact, score: Exact, band: RiskBand, stated: Exact, statedBand: RiskBand)
 }
 
 extension Message {

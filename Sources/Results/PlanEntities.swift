@@ -21,14 +21,14 @@ public struct Target: Hashable, Sendable, Codable {
     public var goal: String
     public var description: String
     public var unit: String
-    public var baseline: Decimal?
+    public var baseline: Exact?
     public var baselineYear: Int?
-    public var target: Decimal?
+    public var target: Exact?
     public var targetYear: Int?
     public var source: CellSource
 
-    public init(code: String, goal: String, description: String, unit: String, baseline: Decimal?, baselineYear: Int?,
-                target: Decimal?, targetYear: Int?, source: CellSource) {
+    public init(code: String, goal: String, description: String, unit: String, baseline: Exact?, baselineYear: Int?,
+                target: Exact?, targetYear: Int?, source: CellSource) {
         self.code = code
         self.goal = goal
         self.description = description

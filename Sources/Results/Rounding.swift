@@ -1,20 +1,29 @@
 import Foundation
 
 /// Rounding and the number forms of domain.md (d) "Numbers", on exact decimals.
-extension Decimal {
+extension Exact {
     /// Rounds half away from zero to `scale` digits after the point, on the exact decimal value:
     /// 43.25 → 43.3, 4.875 → 4.9, 1 520 833.33 → 1520833 (scale 0), −0.125 → −0.13 (scale 2).
     ///
     /// `NSDecimalRound`'s `.plain` mode is half away from zero for negatives too (checked by
     /// tests), unlike `.bankers`. A negative scale rounds to tens, hundreds, ….
-    public func rounded(scale: Int) -> Decimal {
+    public func rounded(scale: Int) -> Exact {
         // A value with no more digits after the point than `scale` is its own rounding: most
         // amounts are whole francs or cents, and NSDecimalRound's work went for nothing (issue 11).
         if !isNaN, exponent >= -scale { return isZero ? 0 : self }
-        var value = self
+        // On the integers: drop the digits past `scale`, and carry one away from zero when the
+        // dropped part is half a unit or more.
+        if case .small(let m, let e) = storage, -scale - Int(e) <= 18 {
+            let divisor = Self.powers[-scale - Int(e)]
+            var kept = m / divisor
+            let dropped = (m % divisor).magnitude
+            if dropped * 2 >= UInt64(divisor) { kept += m < 0 ? -1 : 1 }
+            return Exact(mantissa: kept, exponent: -scale)
+        }
+        var value = decimal
         var result = Decimal()
         NSDecimalRound(&result, &value, scale, .plain)
-        return result.isZero ? 0 : result
+        return result.isZero ? 0 : Exact(result)
     }
 
     /// The plain decimal form of (d): ASCII digits, no grouping, `.` as the decimal mark, no
@@ -25,7 +34,7 @@ extension Decimal {
         if isZero { return "0" }
         if let text = DecimalText.plain(self) { return text }
         // `description` never uses exponent notation; it may keep trailing fraction zeros.
-        var text = description
+        var text = decimal.description
         if text.contains(".") {
             while text.last == "0" { text.removeLast() }
             if text.last == "." { text.removeLast() }

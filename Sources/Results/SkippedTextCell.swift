@@ -6,9 +6,9 @@ public struct SkippedTextCell: Hashable, Sendable, Codable {
     /// The cell's A1 reference on the total's sheet (`C14`).
     public var cell: String
     /// The number as typed, in the column's display unit (`12000` in a CHF column, `12` in kCHF).
-    public var value: Decimal
+    public var value: Exact
 
-    public init(cell: String, value: Decimal) {
+    public init(cell: String, value: Exact) {
         self.cell = cell
         self.value = value
     }

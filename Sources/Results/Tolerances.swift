@@ -6,33 +6,33 @@ import Foundation
 /// The pipeline file reads and validates through it, the manifest records through it, and the
 /// reports colour by the values here, so a changed tolerance changes all of them at once.
 public struct Tolerances: Sendable, Codable, Equatable {
-    public var amountAbs: Decimal = 0
-    public var amountRel: Decimal = 0
-    public var amountErrorAbs: Decimal = 0
-    public var amountErrorRel: Decimal = 0
-    public var bureauWarnRel: Decimal = 0
-    public var bureauErrorRel: Decimal = 0
-    public var roundingCHFPerCell: Decimal = 0
-    public var roundingKCHFPerCell: Decimal = 0
-    public var roundingMCHFPerCell: Decimal = 0
-    public var roundingFTEPerCell: Decimal = 0
-    public var unitFactorBand: Decimal = 0
-    public var splitPoints: Decimal = 0
-    public var splitAbs: Decimal = 0
-    public var fteCostMin: Decimal = 0
-    public var fteCostMax: Decimal = 0
-    public var priorityWarn: Decimal = 0
-    public var priorityError: Decimal = 0
-    public var kpiOnTrack: Decimal = 0
-    public var kpiAtRisk: Decimal = 0
-    public var kpiMaintainRel: Decimal = 0
-    public var riskWarn: Decimal = 0
-    public var riskError: Decimal = 0
+    public var amountAbs: Exact = 0
+    public var amountRel: Exact = 0
+    public var amountErrorAbs: Exact = 0
+    public var amountErrorRel: Exact = 0
+    public var bureauWarnRel: Exact = 0
+    public var bureauErrorRel: Exact = 0
+    public var roundingCHFPerCell: Exact = 0
+    public var roundingKCHFPerCell: Exact = 0
+    public var roundingMCHFPerCell: Exact = 0
+    public var roundingFTEPerCell: Exact = 0
+    public var unitFactorBand: Exact = 0
+    public var splitPoints: Exact = 0
+    public var splitAbs: Exact = 0
+    public var fteCostMin: Exact = 0
+    public var fteCostMax: Exact = 0
+    public var priorityWarn: Exact = 0
+    public var priorityError: Exact = 0
+    public var kpiOnTrack: Exact = 0
+    public var kpiAtRisk: Exact = 0
+    public var kpiMaintainRel: Exact = 0
+    public var riskWarn: Exact = 0
+    public var riskError: Exact = 0
     /// Upper bounds of the rating bands (`risk.bands`: 1-4 Low, 5-9 Medium, 10-15 High, 16-25 Critical).
-    public var riskLowMax: Decimal = 0
-    public var riskMediumMax: Decimal = 0
-    public var riskHighMax: Decimal = 0
-    public var envelopeInfoRel: Decimal = 0
+    public var riskLowMax: Exact = 0
+    public var riskMediumMax: Exact = 0
+    public var riskHighMax: Exact = 0
+    public var envelopeInfoRel: Exact = 0
 
     /// The catalogue's defaults (domain.md (d)), from the key table.
     public init() {
@@ -55,11 +55,11 @@ public struct Tolerances: Sendable, Codable, Equatable {
     public struct Key: @unchecked Sendable {
         public let name: String
         public let kind: Kind
-        public let defaultValue: Decimal
+        public let defaultValue: Exact
         public let rules: [RuleID]
-        let path: WritableKeyPath<Tolerances, Decimal>
+        let path: WritableKeyPath<Tolerances, Exact>
 
-        init(_ name: String, _ kind: Kind, _ defaultValue: Decimal, _ rules: [RuleID], _ path: WritableKeyPath<Tolerances, Decimal>) {
+        init(_ name: String, _ kind: Kind, _ defaultValue: Exact, _ rules: [RuleID], _ path: WritableKeyPath<Tolerances, Exact>) {
             self.name = name
             self.kind = kind
             self.defaultValue = defaultValue
@@ -68,7 +68,7 @@ public struct Tolerances: Sendable, Codable, Equatable {
         }
 
         /// Why `value` cannot be this tolerance, in plain words; nil when it can.
-        public func problem(with value: Decimal) -> String? {
+        public func problem(with value: Exact) -> String? {
             if value < 0 { return "tolerance '\(name)' must not be negative (\(value))" }
             if kind == .fraction, value > 1 { return "tolerance '\(name)' is a fraction (0.05 = 5 %), not \(value)" }
             if kind == .score, value > 25 { return "tolerance '\(name)' is a risk score (1-25), not \(value)" }
@@ -109,13 +109,13 @@ public struct Tolerances: Sendable, Codable, Equatable {
     /// The key of a pipeline-file name (`amount.abs`).
     public static func key(named name: String) -> Key? { keys.first { $0.name == name } }
 
-    public subscript(key: Key) -> Decimal {
+    public subscript(key: Key) -> Exact {
         get { self[keyPath: key.path] }
         set { self[keyPath: key.path] = newValue }
     }
 
     /// The rounding allowed per summed cell in a column of `unit` (nil: an FTE column).
-    public func rounding(for unit: MoneyUnit?) -> Decimal {
+    public func rounding(for unit: MoneyUnit?) -> Exact {
         switch unit {
         case .chf: roundingCHFPerCell
         case .kchf: roundingKCHFPerCell

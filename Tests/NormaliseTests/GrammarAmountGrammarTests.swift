@@ -1,4 +1,5 @@
 import Foundation
+import Results
 import Normalise
 import Testing
 
@@ -52,7 +53,7 @@ import Testing
         ("\u{FF11}\u{FF12}", "12"),
     ])
     func values(text: String, expected: String) throws {
-        let value = try #require(Decimal(string: expected))
+        let value = try #require(Exact(string: expected))
         #expect(grammar.parse(text) == .value(value))
     }
 
@@ -99,11 +100,11 @@ import Testing
         (14.0, "14"),
     ])
     func fromDouble(number: Double, expected: String) throws {
-        let value = try #require(Decimal(string: expected))
+        let value = try #require(Exact(string: expected))
         #expect(AmountGrammar.decimal(fromNumber: number) == value)
     }
 
-    @Test("A Double with no Decimal counterpart converts to NaN", arguments: [
+    @Test("A Double with no Exact counterpart converts to NaN", arguments: [
         Double.infinity, -Double.infinity, Double.nan, 1e300,
     ])
     func fromDoubleOutOfRange(number: Double) {
@@ -125,7 +126,7 @@ import Testing
         ("470000.0", "470000"),
     ])
     func fromNumberText(text: String, expected: String) throws {
-        let value = try #require(Decimal(string: expected))
+        let value = try #require(Exact(string: expected))
         #expect(AmountGrammar.decimal(fromNumberText: text) == value)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Results
 import Normalise
 import Testing
 
@@ -49,7 +50,7 @@ import Testing
         (AmountUnit.chf, "1"), (.kchf, "1000"), (.mchf, "1000000"),
     ])
     func factors(unit: AmountUnit, factor: String) throws {
-        #expect(unit.factor == (try #require(Decimal(string: factor))))
+        #expect(unit.factor == (try #require(Exact(string: factor))))
     }
 
     @Test("Units are named as in the domain and tried from the largest")

@@ -62,7 +62,7 @@ struct NumberFidelityTests {
         let allocation = try #require(model.allocations.first)
         #expect(allocation.years[2022]?.total?.chf == 1_234_560 && allocation.years[2022]?.total?.unit == .kchf)
         #expect(allocation.years[2023]?.total?.chf == 1_840_000 && allocation.years[2023]?.total?.unit == .mchf)
-        #expect(allocation.fte?.value == Decimal(string: "2.3"))
+        #expect(allocation.fte?.value == Exact(string: "2.3"))
         #expect(model.loadFindings.isEmpty)
     }
 

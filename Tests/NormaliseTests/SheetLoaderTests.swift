@@ -64,7 +64,7 @@ import XLSXCore
         #expect(a.output.text == "T.1-1")
         #expect(a.years[2022]?.total?.chf == 3_480_000 && a.years[2022]?.total?.unit == .kchf)   // title: en milliers de CHF
         #expect(a.years[2023]?.total?.chf == 3520 && a.years[2023]?.total?.unit == .chf)         // header: (CHF)
-        #expect(a.fte?.value == Decimal(string: "15.5") && a.priority == .high && a.funding.code == "RB")
+        #expect(a.fte?.value == Exact(string: "15.5") && a.priority == .high && a.funding.code == "RB")
         #expect(account.map { ($0.read, $0.loaded, $0.skipped, $0.rejected) } ?? (0, 0, 0, 0) == (1, 1, 0, 0))
         let unit = try #require(model.notes.first { $0.kind == .amountUnit && $0.source == SourceRef(file: "OP_TSB.xlsx", sheet: "Plan opérationnel", cell: "E4") })
         #expect(unit.text == "'Coût prévu 2022' read in kCHF (from the title rows)" && unit.severity == .info)
@@ -91,10 +91,10 @@ import XLSXCore
         SheetCell(reference: CellReference(row: row, column: CellReference.columnNumber(column)!), value: .number(Double(text)!, text: text))
     }
 
-    /// Issue 14: such cells made a `Decimal` sum overflow to NaN, and the run aborted writing it.
+    /// Issue 14: such cells made a `Exact` sum overflow to NaN, and the run aborted writing it.
     /// E is in kCHF (title rows), F in CHF (header), G is FTE.
     @Test(arguments: [
-        ("F", "1E+300", "1E+300 CHF is beyond any plausible budget (below CHF 10^15)"),                      // beyond Decimal: NaN
+        ("F", "1E+300", "1E+300 CHF is beyond any plausible budget (below CHF 10^15)"),                      // beyond Exact: NaN
         ("F", "9.99999999999999E+164", "9.99999999999999E+164 CHF is beyond any plausible budget (below CHF 10^15)"),
         ("E", "9.99999999999999E+164", "9.99999999999999E+164 kCHF is beyond any plausible budget (below CHF 10^15)"),  // × 1000 overflows
         ("E", "2E+12", "2E+12 kCHF is beyond any plausible budget (below CHF 10^15)"),                         // CHF 2 × 10^15
@@ -141,7 +141,7 @@ import XLSXCore
         row.cells.insert(Self.number(12, "E", "999999999999.999"), at: 1)   // kCHF: CHF 999 999 999 999 999
         let (model, _) = Self.load(Self.title + [Self.header, row])
         #expect(model.loadFindings.isEmpty)
-        #expect(model.allocations.first?.years[2022]?.total?.chf == Decimal(string: "999999999999999"))
+        #expect(model.allocations.first?.years[2022]?.total?.chf == Exact(string: "999999999999999"))
     }
 
     @Test func anImplausibleStatedTotalIsNotCheckedAndSaysWhy() throws {
@@ -233,7 +233,7 @@ import XLSXCore
         let totals = model.statedTotals.map { ($0.cell.position.a1, $0.components.map(\.value), $0.components.map(\.typedAsText)) }
         #expect(totals.count == 2)
         #expect(totals[0].0 == "E7" && totals[0].1 == [10_000, 12_000] && totals[0].2 == [false, true])
-        #expect(totals[1].0 == "G7" && totals[1].1 == [Decimal(string: "1.5")!, Decimal(string: "0.5")!] && totals[1].2 == [false, true])
+        #expect(totals[1].0 == "G7" && totals[1].1 == [Exact(string: "1.5")!, Exact(string: "0.5")!] && totals[1].2 == [false, true])
     }
 
     /// Issue 15: a rejected row keeps its cells as read and the finding that rejected it, for the
@@ -287,11 +287,11 @@ import XLSXCore
         fields[.fte] = ["column:G"]
         let header = Self.row(4, [("B", "Produit"), ("E", "Coût prévu 2022 (CHF)"), ("I", "Source de financement")])
         let (model, _) = Self.load([header, Self.row(5, [("B", "T.1-1"), ("E", 1.0), ("G", 2.5), ("I", "Budget ordinaire")])], fields: fields)
-        #expect(model.allocations.first?.fte?.value == Decimal(string: "2.5"))
+        #expect(model.allocations.first?.fte?.value == Exact(string: "2.5"))
     }
 
-    @Test(arguments: [(V.n(0.71), "0.0%", Decimal(71)), (V.n(71), "General", Decimal(71)), (V.t("71 %"), "General", Decimal(71))])
-    func percentagesAreOnTheZeroToHundredScale(value: V, format: String, expected: Decimal) throws {
+    @Test(arguments: [(V.n(0.71), "0.0%", Exact(71)), (V.n(71), "General", Exact(71)), (V.t("71 %"), "General", Exact(71))])
+    func percentagesAreOnTheZeroToHundredScale(value: V, format: String, expected: Exact) throws {
         let fields: [Field: [String]] = [.id: ["KPI ID"], .unit: ["Unit"], .actual: ["Actual"]]
         let rows = [Self.row(1, [("A", "KPI ID"), ("B", "Unit"), ("C", "Actual 2022")]),
                     Self.row(2, [("A", "KPI-1"), ("B", "% countries"), ("C", value)], style: 1)]

@@ -48,7 +48,7 @@ struct StreamingLoadTests {
         #expect((account.read, account.loaded, account.skipped, account.rejected) == (rows, rows, 0, 0))
         #expect(model.allocations.count == rows)
         let last = try #require(model.allocations.last)
-        #expect(last.output.text == "T.31-30" && last.years[2022]?.total?.chf == Decimal(1000 + rows - 1))
+        #expect(last.output.text == "T.31-30" && last.years[2022]?.total?.chf == Exact(1000 + rows - 1))
         #expect(probe.maxHeld <= RowWindow.maxRows, "held \(probe.maxHeld) rows of \(rows + 1)")
         #expect(probe.opened == 2, "one pass for the header and the merges, one for the rows")
     }

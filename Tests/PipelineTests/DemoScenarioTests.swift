@@ -213,7 +213,7 @@ import XLSXWriter
         #expect(report.findings.contains { $0.id.description == "SUB-001/OP/TSB" })
     }
 
-    /// Issue 14: a cell of `1E+300` (beyond `Decimal`) or `9.99…E+164` (a sum overflows) made a
+    /// Issue 14: a cell of `1E+300` (beyond `Exact`) or `9.99…E+164` (a sum overflows) made a
     /// bureau total NaN; the run aborted (exit 2, no outputs, nothing filed), and in a worker the
     /// file was called a reader crash. Now the row is a DAT-002 naming its cell, in both modes.
     @Test(arguments: ["1E+300", "9.99999999999999E+164"], [false, true])

@@ -61,10 +61,10 @@ import Testing
         #expect(tables["findings.csv"]?.map { $0["id"] } == report.findings.map(\.id.description))
         // exact amounts: the CSV's CHF sums equal the model's, per year
         for year in [2022, 2023] {
-            let csv = (tables["budget_lines.csv"] ?? []).filter { $0["year"] == String(year) }.compactMap { Decimal(string: $0["chf"] ?? "") }.reduce(0, +)
+            let csv = (tables["budget_lines.csv"] ?? []).filter { $0["year"] == String(year) }.compactMap { Exact(string: $0["chf"] ?? "") }.reduce(0, +)
             let exact = model.budgetLines.compactMap { $0.years[year]?.chf }.reduce(0, +)
             #expect(csv == exact && exact > 0)
-            let planned = (tables["allocations.csv"] ?? []).filter { $0["year"] == String(year) }.compactMap { Decimal(string: $0["chf"] ?? "") }.reduce(0, +)
+            let planned = (tables["allocations.csv"] ?? []).filter { $0["year"] == String(year) }.compactMap { Exact(string: $0["chf"] ?? "") }.reduce(0, +)
             #expect(planned == model.allocations.compactMap { $0.years[year]?.chf }.reduce(0, +))
         }
         // each row leads back to its cell, and says whose run it is

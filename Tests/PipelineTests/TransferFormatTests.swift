@@ -67,8 +67,8 @@ import TestSupport
 
     @Test func decimalsComeBackExactly() throws {
         let values = ["0", "-0.001", "12345.5", "1.50", "-98765432109876543210.0123456789", "0.000000000000000000000000000001"]
-            .map { Decimal(string: $0)! } + [Decimal.nan, Decimal.greatestFiniteMagnitude]
-        let decoded = try TransferDecoder().decode([Decimal].self, from: TransferEncoder().encode(values))
+            .map { Exact(string: $0)! } + [Exact.nan, Exact.greatestFiniteMagnitude]
+        let decoded = try TransferDecoder().decode([Exact].self, from: TransferEncoder().encode(values))
         #expect(decoded.count == values.count)
         for (a, b) in zip(values, decoded) {
             #expect(a.isNaN ? b.isNaN : a == b)
@@ -94,10 +94,10 @@ import TestSupport
     @Test func theLeavesWrittenByHandComeBackWhole() throws {
         let cell = CellSource(file: "FP.xlsx", sheet: "Lines", position: CellPosition(row: 1_048_576, column: 16_384))
         let other = CellSource(file: "FP.xlsx", sheet: "Détail", position: CellPosition(row: 2, column: 1))
-        let amounts = [Amount(chf: Decimal(string: "-98765432109876543210.0123456789")!, unit: .mchf, source: cell),
-                       Amount(chf: 0, unit: .chf, source: other), Amount(chf: Decimal(string: "1.50")!, unit: .kchf, source: cell)]
+        let amounts = [Amount(chf: Exact(string: "-98765432109876543210.0123456789")!, unit: .mchf, source: cell),
+                       Amount(chf: 0, unit: .chf, source: other), Amount(chf: Exact(string: "1.50")!, unit: .kchf, source: cell)]
         #expect(try TransferDecoder().decode([Amount].self, from: TransferEncoder().encode(amounts)) == amounts)
-        let quantities = [Quantity(value: Decimal(string: "0.5")!, source: cell, typedAsText: true), Quantity(value: -3, source: other)]
+        let quantities = [Quantity(value: Exact(string: "0.5")!, source: cell, typedAsText: true), Quantity(value: -3, source: other)]
         #expect(try TransferDecoder().decode([Quantity].self, from: TransferEncoder().encode(quantities)) == quantities)
         let texts: [TextCell?] = [TextCell(text: "é ü 中", source: cell), nil, TextCell(text: "", source: other)]
         #expect(try TransferDecoder().decode([TextCell?].self, from: TransferEncoder().encode(texts)) == texts)
@@ -121,7 +121,7 @@ import TestSupport
                        category: nil, funding: FundingSource("XB"), fundingCell: cell, years: [:], biennium: nil, notes: nil, row: 2)]
         #expect(try TransferDecoder().decode([BudgetLine].self, from: TransferEncoder().encode(lines)) == lines)
         let totals = [
-            StatedTotal(workbook: .operationalPlan(.br), bureau: .br, label: "Total", measure: .year(2022), stated: Decimal(string: "12.5")!,
+            StatedTotal(workbook: .operationalPlan(.br), bureau: .br, label: "Total", measure: .year(2022), stated: Exact(string: "12.5")!,
                         unit: .kchf, cell: cell, components: quantities),
             StatedTotal(workbook: SourceTag(.financialPlan, isSummary: true), bureau: nil, label: "", measure: .fte, stated: -1,
                         unit: nil, cell: other, components: [])]
@@ -159,8 +159,8 @@ import TestSupport
         let cell = CellSource(file: "RF.xlsx", sheet: "Goals", position: CellPosition(row: 3, column: 2))
         let other = CellSource(file: "RF.xlsx", sheet: "Détail", position: CellPosition(row: 1_048_576, column: 16_384))
         let text = TextCell(text: "é ü 中", source: cell)
-        let quantity = Quantity(value: Decimal(string: "-0.25")!, source: other, typedAsText: true)
-        let amount = Amount(chf: Decimal(string: "1234.5")!, unit: .kchf, source: cell)
+        let quantity = Quantity(value: Exact(string: "-0.25")!, source: other, typedAsText: true)
+        let amount = Amount(chf: Exact(string: "1234.5")!, unit: .kchf, source: cell)
         let parts: [Finding.ID.Part] = [.output(OutputCode("R.1-2")), .year(2023), .biennium(Biennium(2022, 2023)), .bureau(.tsb),
                                         .kind(.riskRegister), .source(SourceTag(.financialPlan, isSummary: true)), .text("")]
         let id = Finding.ID(.dat002, parts, occurrence: 3)
@@ -182,10 +182,10 @@ import TestSupport
             Submission(file: "RF.xlsx", kind: .resultsFramework, bureau: nil, sheets: [])]
         model.missed = [MissedWorkbook(file: "x.xlsx", reason: "not-recognised"), MissedWorkbook(file: "y", reason: "", kind: .financialPlan, bureau: .gs)]
         model.goals = [Goal(code: "1", shortName: "Connect", title: "Goal", source: cell)]
-        model.targets = [Target(code: "1.1", goal: "1", description: "d", unit: "%", baseline: Decimal(string: "0.5"), baselineYear: 2019,
+        model.targets = [Target(code: "1.1", goal: "1", description: "d", unit: "%", baseline: Exact(string: "0.5"), baselineYear: 2019,
                                 target: nil, targetYear: nil, source: cell),
                          Target(code: "1.2", goal: "1", description: "", unit: "", baseline: nil, baselineYear: nil,
-                                target: Decimal(string: "-98765432109876543210.0123456789"), targetYear: 2030, source: other)]
+                                target: Exact(string: "-98765432109876543210.0123456789"), targetYear: 2030, source: other)]
         model.objectives = [Objective(code: "R.1", bureau: .br, kind: "sector", title: "t", goalTokens: ["1", "2"], goalsSource: other, source: cell),
                             Objective(code: "G", bureau: nil, kind: "", title: "", goalTokens: [], goalsSource: nil, source: cell)]
         model.outputs = [FrameworkOutput(code: OutputCode("R.1-1"), objective: "R.1", bureau: .br, title: "o", isCostRecovery: true, source: cell,
@@ -201,7 +201,7 @@ import TestSupport
         model.sectorSummary = [SectorSummary(bureau: .bdt, years: [2022: amount], biennium: amount, row: 4),
                                SectorSummary(bureau: .gs, years: [:], biennium: nil, row: 5)]
         model.hasSectorSummary = true
-        model.envelope = Envelope(amount: Decimal(string: "330000000")!, source: other)
+        model.envelope = Envelope(amount: Exact(string: "330000000")!, source: other)
         model.risks = [Risk(id: "RSK-1", bureau: .tsb, description: "d", category: "c", linkedObjective: text, linkedOutput: text,
                             likelihood: quantity, impact: quantity, likelihoodCell: cell, statedScore: quantity, owner: "o",
                             mitigation: text, status: "open", lastReview: "2023-01-01", source: cell),

@@ -74,19 +74,19 @@ import TestSupport
                 let units: [MoneyUnit] = [.chf, .chf, .chf, .kchf]
                 let unit = units[random.below(units.count)]
                 let funding = random.below(5) == 0 ? "XB" : "RB"
-                let amounts = [2022: Decimal(1000 * (1 + random.below(50))), 2023: Decimal(1000 * (1 + random.below(50)))]
+                let amounts = [2022: Exact(1000 * (1 + random.below(50))), 2023: Exact(1000 * (1 + random.below(50)))]
                 for _ in 0..<(1 + random.below(2)) {
                     if random.below(4) == 0 {
-                        b.plan(code, bureau: bureau, staff: amounts.mapValues { ($0 / 2, $0 / 2 + Decimal(random.below(3))) },
-                               fte: Decimal(random.below(4)), priority: [Priority.high, .medium, .low][random.below(3)], funding: funding, unit: unit)
+                        b.plan(code, bureau: bureau, staff: amounts.mapValues { ($0 / 2, $0 / 2 + Exact(random.below(3))) },
+                               fte: Exact(random.below(4)), priority: [Priority.high, .medium, .low][random.below(3)], funding: funding, unit: unit)
                     } else {
                         b.plan(code, bureau: bureau, total: amounts, priority: random.below(3) == 0 ? nil : .high, funding: funding,
-                               biennium: random.below(3) == 0 ? amounts.values.reduce(0, +) + Decimal(random.below(2)) : nil,
+                               biennium: random.below(3) == 0 ? amounts.values.reduce(0, +) + Exact(random.below(2)) : nil,
                                notes: random.below(6) == 0 ? "paid by a trust fund" : nil, unit: unit)
                     }
                 }
                 if random.below(6) > 0 {
-                    let drift = Decimal(random.below(3) == 0 ? 500 * random.below(4) : 0)
+                    let drift = Exact(random.below(3) == 0 ? 500 * random.below(4) : 0)
                     b.line(code, bureau: random.below(8) == 0 ? nil : bureau, category: random.below(2) == 0 ? "Staff" : "Non-staff",
                            funding: random.below(7) == 0 ? "XB" : funding, amounts.mapValues { $0 + drift },
                            biennium: random.below(3) == 0 ? amounts.values.reduce(0, +) : nil)
@@ -99,13 +99,13 @@ import TestSupport
             for (i, (code, _)) in outputs.enumerated() where random.below(2) == 0 {
                 b.model.kpis.append(ModelBuilder.kpi("KPI-\(code)-0\(i)", linkedTo: code, baseline: random.below(5) == 0 ? nil : 10, baselineYear: 2019,
                                                      target: random.below(6) == 0 ? nil : 20, targetYear: 2023,
-                                                     actuals: random.below(4) == 0 ? [:] : [2022: Decimal(5 + random.below(20))],
+                                                     actuals: random.below(4) == 0 ? [:] : [2022: Exact(5 + random.below(20))],
                                                      reported: random.below(2) == 0 ? "On track" : nil, row: 5 + i))
             }
         }
         for i in 0..<random.below(6) {
-            b.model.risks.append(ModelBuilder.risk("RSK-\(i)", likelihood: random.below(5) == 0 ? nil : Decimal(1 + random.below(5)),
-                                                   impact: Decimal(1 + random.below(5)), stated: random.below(3) == 0 ? Decimal(random.below(25)) : nil,
+            b.model.risks.append(ModelBuilder.risk("RSK-\(i)", likelihood: random.below(5) == 0 ? nil : Exact(1 + random.below(5)),
+                                                   impact: Exact(1 + random.below(5)), stated: random.below(3) == 0 ? Exact(random.below(25)) : nil,
                                                    mitigation: random.below(4) == 0 ? "" : "Mitigation plan",
                                                    output: outputs.isEmpty || random.below(3) == 0 ? nil : outputs[random.below(outputs.count)].0, row: 5 + i))
         }

@@ -18,7 +18,7 @@ struct ModelBuilder {
         CellSource(file: file, sheet: "S", position: CellPosition(row: row, column: column))
     }
 
-    static func amount(_ chf: Decimal, _ file: String, _ row: Int, _ column: Int, unit: MoneyUnit = .chf) -> Amount {
+    static func amount(_ chf: Exact, _ file: String, _ row: Int, _ column: Int, unit: MoneyUnit = .chf) -> Amount {
         Amount(chf: chf, unit: unit, source: cell(file, row, column))
     }
 
@@ -26,8 +26,8 @@ struct ModelBuilder {
     static func ref(_ file: String, _ a1: String) -> String { "\(file)!S!\(a1)" }
 
     /// An operational-plan row: per year either a total or a (staff, non-staff) split.
-    mutating func plan(_ output: String, bureau: Bureau = .br, total: [Int: Decimal] = [:], staff: [Int: (Decimal, Decimal)] = [:],
-                       fte: Decimal? = nil, priority: Priority? = nil, funding: String = "RB", biennium: Decimal? = nil, notes: String? = nil,
+    mutating func plan(_ output: String, bureau: Bureau = .br, total: [Int: Exact] = [:], staff: [Int: (Exact, Exact)] = [:],
+                       fte: Exact? = nil, priority: Priority? = nil, funding: String = "RB", biennium: Exact? = nil, notes: String? = nil,
                        unit: MoneyUnit = .chf) {
         let file = "OP_\(bureau.rawValue).xlsx"
         var years: [Int: YearCost] = [:]
@@ -45,8 +45,8 @@ struct ModelBuilder {
     }
 
     /// A financial-plan line.
-    mutating func line(_ output: String, bureau: Bureau? = .br, category: String? = nil, funding: String = "RB", _ amounts: [Int: Decimal],
-                       biennium: Decimal? = nil, unit: MoneyUnit = .chf, notes: String? = nil) {
+    mutating func line(_ output: String, bureau: Bureau? = .br, category: String? = nil, funding: String = "RB", _ amounts: [Int: Exact],
+                       biennium: Exact? = nil, unit: MoneyUnit = .chf, notes: String? = nil) {
         var years: [Int: Amount] = [:]
         for (year, value) in amounts { years[year] = Self.amount(value, "FP.xlsx", fpRow, year - 2015, unit: unit) }
         model.budgetLines.append(BudgetLine(
@@ -79,8 +79,8 @@ struct ModelBuilder {
 
     /// A KPI on row `row` of RF.xlsx: baseline value F, baseline year G, target value H, target year I,
     /// actual J (whatever the year), reported status K.
-    static func kpi(_ id: String, linkedTo: String, baseline: Decimal?, baselineYear: Int?, target: Decimal?, targetYear: Int?,
-                    actuals: [Int: Decimal] = [:], reported: String? = nil, direction: KPI.Direction? = nil, row: Int = 5) -> KPI {
+    static func kpi(_ id: String, linkedTo: String, baseline: Exact?, baselineYear: Int?, target: Exact?, targetYear: Int?,
+                    actuals: [Int: Exact] = [:], reported: String? = nil, direction: KPI.Direction? = nil, row: Int = 5) -> KPI {
         let linkedOutput = linkedTo.contains("-") ? OutputCode(linkedTo) : nil
         return KPI(id: id, linkedTo: linkedTo, linkedOutput: linkedOutput, name: "name of \(id)", unit: "count", direction: direction,
                    baseline: baseline.map { Quantity(value: $0, source: cell("RF.xlsx", row, 6)) }, baselineYear: baselineYear,
@@ -92,7 +92,7 @@ struct ModelBuilder {
 
     /// A risk on row `row` of RR.xlsx: linked objective E, linked output F, likelihood G, impact H,
     /// stated score I, mitigation K.
-    static func risk(_ id: String, bureau: Bureau? = .bdt, likelihood: Decimal?, impact: Decimal?, stated: Decimal? = nil,
+    static func risk(_ id: String, bureau: Bureau? = .bdt, likelihood: Exact?, impact: Exact?, stated: Exact? = nil,
                      mitigation: String = "Mitigation plan", objective: String? = nil, output: String? = nil, row: Int = 5) -> Risk {
         Risk(id: id, bureau: bureau, description: "description of \(id)", category: "financial",
              linkedObjective: objective.map { TextCell(text: $0, source: cell("RR.xlsx", row, 5)) },
@@ -121,4 +121,4 @@ struct ModelBuilder {
 }
 
 /// An exact decimal from its text (`dec("288.6")`), never through a binary floating-point value.
-func dec(_ text: String) -> Decimal { Decimal(string: text)! }
+func dec(_ text: String) -> Exact { Exact(string: text)! }

@@ -1,4 +1,5 @@
 import Foundation
+import Results
 import Testing
 
 /// Rules compare typed values: none parses a finding's text back into a number or keys a lookup on
@@ -20,7 +21,7 @@ import Testing
     }
 
     @Test(arguments: [
-        "Decimal(string:",          // a number parsed back from a finding's text
+        "Exact(string:",          // a number parsed back from a finding's text
         "id: \"",                   // an id built as text
         "\"FIN-", "\"RF-", "\"KPI-", "\"RSK-", "\"SUB-", "\"DAT-",   // id prefixes as string literals
         "\"OP-\\(",                 // the OP-<bureau> tag rebuilt as text

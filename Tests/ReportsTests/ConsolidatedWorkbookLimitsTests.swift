@@ -70,8 +70,8 @@ struct ConsolidatedWorkbookBandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("consolidated.xlsx").path
         var workbook = ConsolidatedWorkbook(title: "Bands")
-        workbook.tolerances.bureauWarnRel = Decimal(string: "0.02")!
-        workbook.tolerances.bureauErrorRel = Decimal(string: "0.1")!
+        workbook.tolerances.bureauWarnRel = Exact(string: "0.02")!
+        workbook.tolerances.bureauErrorRel = Exact(string: "0.1")!
         let totals = [BureauTotal(bureau: .br, year: 2022, financialPlan: 100, operationalPlan: 100)]
         try workbook.write(model: ResultsModel(), findings: [], bureauTotals: totals, years: [2022, 2023], to: path)
         let archive = try ZipArchive(path: path)

@@ -7,7 +7,7 @@ import XLSXReader
 
 /// `consolidated.xlsx` never aborts a run on a number it cannot write.
 @Suite struct ConsolidatedWorkbookTests {
-    /// Issue 14: a NaN bureau total (a `Decimal` overflow) made the writer throw, and the whole
+    /// Issue 14: a NaN bureau total (a `Exact` overflow) made the writer throw, and the whole
     /// run stopped with exit 2 and no outputs. It is written as Excel's `#NUM!` instead.
     @Test func aNaNIsWrittenAsNUMInsteadOfAbortingTheRun() throws {
         let path = Fixtures.temporaryDirectory("consolidated").appendingPathComponent("consolidated.xlsx").path
@@ -22,7 +22,7 @@ import XLSXReader
     }
 
     @Test func exactDecimalsAreWrittenAsTyped() {
-        #expect(ConsolidatedWorkbook.exact(Decimal(string: "1234.50")!) == .decimal("1234.5"))
+        #expect(ConsolidatedWorkbook.exact(Exact(string: "1234.50")!) == .decimal("1234.5"))
         #expect(ConsolidatedWorkbook.exact(.nan) == .string("#NUM!"))
     }
 

@@ -90,7 +90,7 @@ import Results
         #expect(html.contains("<tr id=\"rule-SUB-001\" class=\"quiet\">"))
         // The description quotes the run's tolerances.
         var strict = Tolerances()
-        strict.bureauErrorRel = Decimal(string: "0.02")!
+        strict.bureauErrorRel = Exact(string: "0.02")!
         let page = DiscrepancyHTML.render(Self.findings, title: "Demo", context: .init(tolerances: strict))
         #expect(page.contains("error above 2 %"))
     }
@@ -143,7 +143,7 @@ import Results
         ]
         let states = DiscrepancyHTML.kpiStates(kpis, findings: findings).map { "\($0.kpi.id) \($0.state.rawValue)" }
         #expect(states == ["K-ON on track", "K-OFF off track", "K-GAP no baseline or target", "K-NONE no actual yet"])
-        func risk(_ id: String, _ l: Decimal, _ i: Decimal) -> Risk {
+        func risk(_ id: String, _ l: Exact, _ i: Exact) -> Risk {
             Risk(id: id, bureau: nil, description: "", category: "", linkedObjective: nil, linkedOutput: nil, likelihood: Quantity(value: l, source: cell),
                  impact: Quantity(value: i, source: cell), likelihoodCell: cell, statedScore: nil, owner: "", mitigation: TextCell(text: "", source: cell),
                  status: "", lastReview: nil, source: cell)

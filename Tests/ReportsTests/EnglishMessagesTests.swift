@@ -32,7 +32,7 @@ import Results
                                     budgetStaff: 0, budgetTotal: 5_400_000))
             == "I.1-2 (PP-22), 2022: GS plans CHF 1 150 000 of CHF 5 400 000 as staff costs; the financial plan budgets CHF 0 of CHF 5 400 000 as staff costs.")
         #expect(en.text(.priorityUnderfunded(output: OutputCode("T.2-1"), biennium: Biennium(2022, 2023), bureau: .tsb, funded: 1_250_000,
-                                             requirement: 2_140_000, coverage: Decimal(string: "0.584")!))
+                                             requirement: 2_140_000, coverage: Exact(string: "0.584")!))
             == "T.2-1 (high priority): the financial plan provides CHF 1 250 000 for 2022-2023, 58.4 % of TSB's requirement of CHF 2 140 000 (gap CHF 890 000).")
         #expect(en.text(.envelope(biennium: Biennium(2022, 2023), total: 166_050_000, envelope: 166_000_000))
             == "Regular-budget lines for 2022-2023 total CHF 166 050 000, above the approved envelope of CHF 166 000 000 by CHF 50 000.")
@@ -129,8 +129,8 @@ import Results
                                                       rows: [5, 6, 7], transposed: false, skippedText: [SkippedTextCell(cell: "C14", value: 12_000)]))
         #expect(one == "'Total BR', 2022: stated CHF 300 000, rows 5-7 sum to CHF 312 000 (Δ −12 000; C14 holds 12 000 as text, which the spreadsheet's SUM skips).")
         let two = EnglishMessages().text(.statedTotal(label: "Total", period: .none, stated: 2, computed: 3, isMoney: false, rows: [5, 6, 7], transposed: true,
-                                                      skippedText: [SkippedTextCell(cell: "G6", value: Decimal(string: "0.5")!),
-                                                                    SkippedTextCell(cell: "G7", value: Decimal(string: "0.5")!)]))
+                                                      skippedText: [SkippedTextCell(cell: "G6", value: Exact(string: "0.5")!),
+                                                                    SkippedTextCell(cell: "G7", value: Exact(string: "0.5")!)]))
         #expect(two == "'Total': stated 2, rows 5-7 sum to 3 (Δ −1; G6 and G7 hold 0.5 and 0.5 as text, which the spreadsheet's SUM skips).")
         let none = EnglishMessages().text(.statedTotal(label: "Total", period: .year(2022), stated: 300_000, computed: 312_000, isMoney: true,
                                                        rows: [5, 6, 7], transposed: false))

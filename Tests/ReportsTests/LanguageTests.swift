@@ -40,7 +40,7 @@ import Results
         .costPerFTE(output: OutputCode("E.3-1"), year: 2022, staff: 9_125_000, fte: 6, perFTE: 1_520_833, minimum: 120_000, maximum: 320_000),
         .costPerFTE(output: OutputCode("E.3-1"), year: 2022, staff: 1000, fte: 0, perFTE: nil, minimum: 120_000, maximum: 320_000),
         .priorityUnderfunded(output: OutputCode("T.2-1"), biennium: Biennium(2022, 2023), bureau: .tsb, funded: 1_250_000, requirement: 2_140_000,
-                             coverage: Decimal(string: "0.584")!),
+                             coverage: Exact(string: "0.584")!),
         .envelope(biennium: Biennium(2022, 2023), total: 166_050_000, envelope: 166_000_000),
         .unknownGoal(objective: "I.3", goal: "6", plan: "SP2020-2023", goals: 5),
         .previousPlanObjective(output: OutputCode("T.5-1"), objective: "T.5", previousPlan: "SP2016-2019", successor: "T.4"),
@@ -50,7 +50,7 @@ import Results
         .objectiveMismatch(output: OutputCode("T.3-1"), stated: "T.2"),
         .bureauMismatch(output: OutputCode("T.3-1"), owner: .tsb, stated: .br),
         .kpiIncomplete(kpi: "KPI-D.2-2-01", name: "CIRTs", baseline: .both, target: .year),
-        .kpiStatus(kpi: "KPI-I.1-1-01", name: "Satisfaction", actual: 71, year: 2022, baseline: Decimal(string: "92.5")!, baselineYear: 2019,
+        .kpiStatus(kpi: "KPI-I.1-1-01", name: "Satisfaction", actual: 71, year: 2022, baseline: Exact(string: "92.5")!, baselineYear: 2019,
                    target: 95, targetYear: 2023, computed: .offTrack, reported: "On track"),
         .riskUnmitigated(risk: "RSK-BDT-01", description: "Cyber attack", score: 16, likelihood: 4, impact: 4, band: .high),
         .riskUnknownObjective(risk: "RSK-BDT-03", objective: "D.9"),
@@ -153,7 +153,7 @@ import Results
     }
 
     @Test func numbersAreWrittenAsEachLanguageWritesThem() {
-        let amount = Decimal(string: "1234567.5")!
+        let amount = Exact(string: "1234567.5")!
         #expect(NumberForms.english.grouped(amount) == "1 234 567.5")
         #expect(NumberForms.french.grouped(amount) == "1\u{202F}234\u{202F}567,5")
         #expect(NumberForms.spanish.grouped(amount) == "1\u{00A0}234\u{00A0}567,5")
@@ -163,7 +163,7 @@ import Results
         #expect(NumberForms.english.percent(-45_000, of: 3_950_000) == "\u{2212}1.14 %")
         #expect(NumberForms.french.percent(-45_000, of: 3_950_000) == "\u{2212}1,14\u{00A0}%")
         #expect(NumberForms.spanish.percent(440_000, of: 610_000) == "+72,13\u{00A0}%")
-        #expect(NumberForms.french.share(Decimal(string: "0.05")!) == "5\u{00A0}%")
+        #expect(NumberForms.french.share(Exact(string: "0.05")!) == "5\u{00A0}%")
         let three = Message.amountDiffers(output: OutputCode("R.2-1"), year: 2022, bureau: .br, planned: 3_905_000, budgeted: 3_950_000, costRecovery: nil)
         #expect(FrenchMessages().text(three) == "R.2-1, 2022 : le BR prévoit CHF 3\u{202F}905\u{202F}000 ; le plan financier indique CHF 3\u{202F}950\u{202F}000 "
                 + "(Δ \u{2212}45\u{202F}000, \u{2212}1,14\u{00A0}%).")
@@ -174,7 +174,7 @@ import Results
     @Test(arguments: [Language.fr, .es])
     func everyRuleHasATitleAndADescriptionQuotingTheTolerances(language: Language) {
         var tolerances = Tolerances()
-        tolerances.bureauWarnRel = Decimal(string: "0.02")!
+        tolerances.bureauWarnRel = Exact(string: "0.02")!
         for rule in RuleID.allCases {
             let entry = language.rule(rule, tolerances: tolerances), english = RuleDescriptions.english(rule, tolerances: tolerances)
             #expect(!entry.title.isEmpty && !entry.description.isEmpty)
@@ -205,11 +205,11 @@ import Results
         (.allocation(nil, OutputCode("T.1-2"), year: 2023), " allocation T.1-2/2023"),
         (.kpiValues(baseline: true, target: true), "baseline value and year and target value and year"),
         (.kpiValues(baseline: false, target: true), "target value and year"),
-        (.onTrackLine(Decimal(string: "291.3")!, threshold: Decimal(string: "288.6")!), "291.3 (on-track threshold 288.6)"),
-        (.kpiAssessment(computed: .offTrack, reported: "On track", r: Decimal(string: "0.5234")!, progress: Decimal(string: "0.4512")!),
+        (.onTrackLine(Exact(string: "291.3")!, threshold: Exact(string: "288.6")!), "291.3 (on-track threshold 288.6)"),
+        (.kpiAssessment(computed: .offTrack, reported: "On track", r: Exact(string: "0.5234")!, progress: Exact(string: "0.4512")!),
          "computed Off track; reported On track; r = 0.52; progress 45%"),
         (.kpiAssessment(computed: .atRisk, reported: nil, r: nil, progress: nil), "computed At risk"),
-        (.coverage(shortfall: -890_000, percent: Decimal(string: "58.41")!), "-890000 (58.4% coverage)"),
+        (.coverage(shortfall: -890_000, percent: Exact(string: "58.41")!), "-890000 (58.4% coverage)"),
         (.score(16), "score 16"),
         (.likelihoodAndImpact(7, nil), "likelihood 7, impact blank"),
         (.thousandFold(hits: 4, pairs: 5), "factor 1000 on 4 of 5 pairs"),
@@ -218,7 +218,7 @@ import Results
         (.objectiveAmong(first: "T.1", last: nil), "one of T.1"),
         (.objectiveAmong(first: "T.1", last: "T.4"), "one of T.1…T.4"),
         (.staff(1_150_000), "staff 1150000"),
-        (.staffShift(150_000, points: Decimal(string: "2.54")!), "+150000 (2.5 pp)"),
+        (.staffShift(150_000, points: Exact(string: "2.54")!), "+150000 (2.5 pp)"),
         (.excelTable("Budget"), "Excel table Budget"),
         (.column("amount"), "column amount"),
     ]

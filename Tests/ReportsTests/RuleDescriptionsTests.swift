@@ -14,8 +14,8 @@ import Results
     @Test func descriptionsQuoteTheTolerancesInForce() {
         #expect(RuleDescriptions.english(.fin004).description.contains("(warning above 1 %, error above 5 %)"))
         var t = Tolerances()
-        t.bureauWarnRel = Decimal(string: "0.02")!
-        t.bureauErrorRel = Decimal(string: "0.1")!
+        t.bureauWarnRel = Exact(string: "0.02")!
+        t.bureauErrorRel = Exact(string: "0.1")!
         t.amountAbs = 2500
         #expect(RuleDescriptions.english(.fin004, tolerances: t).description.contains("(warning above 2 %, error above 10 %)"))
         #expect(RuleDescriptions.english(.fin003, tolerances: t).description.contains("beyond CHF 2 500 and 0.5 %"))

@@ -11,14 +11,14 @@ import Results
         #expect(Set(Tolerances.keys.map(\.name)).count == stored)
         // Each key writes its own field: give each a distinct value and read all of them back.
         var t = Tolerances()
-        for (i, key) in Tolerances.keys.enumerated() { t[key] = Decimal(i + 1) }
-        #expect(Tolerances.keys.enumerated().allSatisfy { t[$1] == Decimal($0 + 1) })
+        for (i, key) in Tolerances.keys.enumerated() { t[key] = Exact(i + 1) }
+        #expect(Tolerances.keys.enumerated().allSatisfy { t[$1] == Exact($0 + 1) })
     }
 
     @Test func defaultsAreTheCatalogues() {
         let t = Tolerances()
-        #expect(t.amountAbs == 1000 && t.amountRel == Decimal(string: "0.005") && t.bureauWarnRel == Decimal(string: "0.01"))
-        #expect(t.bureauErrorRel == Decimal(string: "0.05") && t.fteCostMin == 120_000 && t.riskError == 15)
+        #expect(t.amountAbs == 1000 && t.amountRel == Exact(string: "0.005") && t.bureauWarnRel == Exact(string: "0.01"))
+        #expect(t.bureauErrorRel == Exact(string: "0.05") && t.fteCostMin == 120_000 && t.riskError == 15)
         #expect(Tolerances.keys.allSatisfy { t[$0] == $0.defaultValue })
     }
 
@@ -26,6 +26,6 @@ import Results
                       ("amount.abs", "-1", true), ("risk.warn", "30", true), ("split.points", "12", false)])
     func valuesAreCheckedByKind(name: String, value: String, refused: Bool) throws {
         let key = try #require(Tolerances.key(named: name))
-        #expect((key.problem(with: Decimal(string: value)!) != nil) == refused)
+        #expect((key.problem(with: Exact(string: value)!) != nil) == refused)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Results
 import Testing
 import TestSupport
 @testable import XLSXReader
@@ -73,7 +74,7 @@ import TestSupport
                 ? String(digits.prefix(digits.count - point)) + "." + String(digits.suffix(point))
                 : "0." + String(repeating: "0", count: point - digits.count) + digits
             let value = Double(text)!
-            #expect(Decimal(string: NumberText.shortest(value, exponent: false)) == Decimal(string: text), "\(text)")
+            #expect(Exact(string: NumberText.shortest(value, exponent: false)) == Exact(string: text), "\(text)")
         }
     }
 }

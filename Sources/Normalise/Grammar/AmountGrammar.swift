@@ -1,6 +1,7 @@
 import Foundation
+import Results
 
-/// Reads amount and FTE text into exact `Decimal` values (domain.md b.3, "Amount parsing").
+/// Reads amount and FTE text into exact `Exact` values (domain.md b.3, "Amount parsing").
 ///
 /// Text cells take the full grammar of `parse(_:)`; numeric cells should be read from the
 /// number text stored in the sheet with `decimal(fromNumberText:)`, so that no value passes
@@ -54,12 +55,12 @@ public struct AmountGrammar: Sendable {
     }
 
     /// Converts a cell's `Double` through its shortest round-trip text, so 0.1 stays 0.1 and
-    /// 470000 stays exact instead of carrying binary noise into `Decimal`.
+    /// 470000 stays exact instead of carrying binary noise into `Exact`.
     ///
     /// Prefer `decimal(fromNumberText:)` on the sheet's stored text; this is for values that are
-    /// already `Double`. Returns `Decimal.nan` for a non-finite value or one outside `Decimal`'s
+    /// already `Double`. Returns `Exact.nan` for a non-finite value or one outside `Exact`'s
     /// exponent range (beyond about 1e165), which no planning sheet holds.
-    public static func decimal(fromNumber d: Double) -> Decimal {
+    public static func decimal(fromNumber d: Double) -> Exact {
         guard d.isFinite, let value = decimal(fromNumberText: "\(d)") else { return .nan }
         return value
     }
@@ -68,7 +69,7 @@ public struct AmountGrammar: Sendable {
     /// `1.5E-3`, `-2.5e+20`): an optional sign, digits with an optional `.`, an optional exponent.
     ///
     /// - Returns: `nil` when the text is not such a number or has more than 38 significant digits.
-    public static func decimal(fromNumberText text: String) -> Decimal? {
+    public static func decimal(fromNumberText text: String) -> Exact? {
         if let plain = plainNumber(text) { return plain }
         var s = Substring(text.trimmingCharacters(in: .whitespaces))
         var negative = false
@@ -102,9 +103,9 @@ public struct AmountGrammar: Sendable {
     /// call: `[+-]?d*(.d*)?([eE][+-]?d{1,4})?` in ASCII with at most 19 significant digits. Returns
     /// nil for anything else, which the general path then reads (or refuses) as before.
     @inline(__always)
-    private static func plainNumber(_ text: String) -> Decimal? {
+    private static func plainNumber(_ text: String) -> Exact? {
         var text = text
-        return text.withUTF8 { bytes -> Decimal? in
+        return text.withUTF8 { bytes -> Exact? in
             var i = 0
             let n = bytes.count
             var negative = false
@@ -158,7 +159,7 @@ public struct AmountGrammar: Sendable {
             if significand == 0 { return 0 }
             exponent += pendingZeros - fractionCount
             guard (-128...127).contains(exponent) else { return nil }
-            let magnitude = Decimal(sign: .plus, exponent: exponent, significand: Decimal(significand))
+            let magnitude = Exact(sign: .plus, exponent: exponent, significand: Exact(significand))
             return negative ? -magnitude : magnitude
         }
     }
@@ -231,11 +232,11 @@ public struct AmountGrammar: Sendable {
             && groups.dropFirst().allSatisfy { $0.count == 3 }
     }
 
-    /// Builds `digits × 10^exponent` exactly, or `nil` when it does not fit a `Decimal`.
+    /// Builds `digits × 10^exponent` exactly, or `nil` when it does not fit a `Exact`.
     ///
     /// Zeros at either end are folded away first, so `1000…000` (many zeros) or `0.000…1` still
     /// fit the 38-digit significand.
-    static func decimal(digits: String, exponent: Int) -> Decimal? {
+    static func decimal(digits: String, exponent: Int) -> Exact? {
         var significant = Substring(digits.drop { $0 == "0" })
         var exponent = exponent
         while significant.last == "0" {
@@ -244,9 +245,9 @@ public struct AmountGrammar: Sendable {
         }
         if significant.isEmpty { return 0 }
         guard significant.count <= 38, (-128...127).contains(exponent),
-              let significand = Decimal(string: String(significant))
+              let significand = Exact(string: String(significant))
         else { return nil }
-        return Decimal(sign: .plus, exponent: exponent, significand: significand)
+        return Exact(sign: .plus, exponent: exponent, significand: significand)
     }
 
     private static func trimmed(_ s: Substring) -> Substring {
@@ -264,7 +265,7 @@ public struct AmountGrammar: Sendable {
 /// The outcome of reading one numeric cell's text with `AmountGrammar`.
 public enum AmountParse: Equatable, Sendable {
     /// An exact value, before the column's unit factor.
-    case value(Decimal)
+    case value(Exact)
     /// Not provided: an empty cell, or a placeholder when dashes mean null.
     case null
     /// The text breaks the grammar; its row is rejected (DAT-002).

@@ -1,4 +1,5 @@
 import Foundation
+import Results
 
 /// The unit an amount column is stated in, found from the unit tokens of its header or title
 /// (domain.md b.3, end of "Amount parsing").
@@ -8,7 +9,7 @@ public enum AmountUnit: String, Sendable, CaseIterable {
     case mchf = "MCHF"
 
     /// What a value in this unit is multiplied by to give CHF.
-    public var factor: Decimal {
+    public var factor: Exact {
         switch self {
         case .chf: 1
         case .kchf: 1_000

@@ -21,12 +21,6 @@ final class TransferReader {
     let bytes: [UInt8]
     private(set) var strings: [String] = []
     private(set) var bodyStart = 0
-    /// The decimals already made from their parts: making one goes through `Decimal`'s `Codable`
-    /// conformance (``DecimalFeed``), and a workbook repeats many (the same parts always make the
-    /// same decimal, bit for bit). Unchecked: touched only by this reader's one decoding.
-    @exclusivity(unchecked) private var decimals: [DecimalParts: Decimal] = [:]
-    /// At most this many are remembered (a damaged or hostile result costs no more memory).
-    static let rememberedDecimals = 1 << 14
 
     init(_ data: Data) throws {
         bytes = [UInt8](data)
@@ -197,11 +191,10 @@ final class TransferReader {
     }
 
     private func skipDecimalBody(_ next: inout Int) throws {
-        try skipVarints(2, &next)
-        guard next + 2 <= bytes.count else { throw TransferError(.damaged, "a decimal past the end") }
-        let words = Int(bytes[next + 1])
-        next += 2
-        try skipVarints(words, &next)
+        guard next < bytes.count else { throw TransferError(.damaged, "a decimal past the end") }
+        let kind = bytes[next]
+        next += 1
+        try skipVarints(kind == 0 ? 2 : 1, &next)
     }
 
     // MARK: Values
@@ -211,7 +204,7 @@ final class TransferReader {
         if T.self == CellSource.self { return try cell(at: position) as! T }
         if T.self == Int.self { return try integer(Int.self, at: position) as! T }
         if T.self == Bool.self { return try bool(at: position) as! T }
-        if T.self == Decimal.self, try tag(at: position) == .decimal { return try decimal(at: position) as! T }
+        if T.self == Exact.self, try tag(at: position) == .decimal { return try decimal(at: position) as! T }
         if T.self == Amount.self, try tag(at: position) == .amount { return try amount(at: position) as! T }
         if T.self == Quantity.self, try tag(at: position) == .quantity { return try quantity(at: position) as! T }
         if T.self == TextCell.self, try tag(at: position) == .textCell { return try textCell(at: position) as! T }
@@ -227,36 +220,33 @@ final class TransferReader {
         return try T(from: TransferValueDecoder(reader: self, position: position))
     }
 
-    func decimal(at position: Int) throws -> Decimal {
+    func decimal(at position: Int) throws -> Exact {
         var next = position + 1
         return try decimalBody(&next)
     }
 
-    private func decimalBody(_ next: inout Int) throws -> Decimal {
+    private func decimalBody(_ next: inout Int) throws -> Exact {
         let position = next
-        var parts = DecimalParts()
-        let zigzag = try varint(&next)
-        // A decimal's exponent is 8 bits and its length at most its 8 words: a damaged value out
-        // of those ranges is refused here rather than handed to `Decimal`'s conformance.
-        guard let exponent = Int32(exactly: Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)), Int8(exactly: exponent) != nil,
-              let length = UInt32(exactly: try varint(&next)), length <= 8, next + 2 <= bytes.count else {
+        guard next < bytes.count else { throw TransferError(.damaged, "a decimal past the end") }
+        let kind = bytes[next]
+        next += 1
+        switch kind {
+        case 0:
+            let m = try varint(&next), e = try varint(&next)
+            let exponent = Int64(bitPattern: e >> 1) ^ -Int64(bitPattern: e & 1)
+            // An exponent beyond a 16-bit one is damage: no small value has one.
+            guard Int16(exactly: exponent) != nil else { throw TransferError(.damaged, "a decimal at \(position)") }
+            return Exact(mantissa: Int64(bitPattern: m >> 1) ^ -Int64(bitPattern: m & 1), exponent: Int(exponent))
+        case 1:
+            let text = try stringReference(&next)
+            if text == "NaN" { return .nan }
+            guard let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+                throw TransferError(.damaged, "a decimal at \(position)")
+            }
+            return Exact(decimal)
+        default:
             throw TransferError(.damaged, "a decimal at \(position)")
         }
-        parts.exponent = exponent
-        parts.length = length
-        parts.negative = bytes[next] & 1 != 0
-        parts.compact = bytes[next] & 2 != 0
-        let words = Int(bytes[next + 1])
-        next += 2
-        guard words <= 8 else { throw TransferError(.damaged, "a decimal of \(words) words at \(position)") }
-        for i in 0..<words {
-            guard let word = UInt16(exactly: try varint(&next)) else { throw TransferError(.damaged, "a decimal at \(position)") }
-            parts.setWord(i, word)
-        }
-        if let known = decimals[parts] { return known }
-        let decimal = try parts.decimal()
-        if decimals.count < Self.rememberedDecimals { decimals[parts] = decimal }
-        return decimal
     }
 
     // MARK: Leaves written by hand (``TransferWriter/amount(_:)`` and the following)
@@ -329,7 +319,7 @@ final class TransferReader {
         var fields = try Fields(self, position, count: 8, tag: .statedTotal)
         return StatedTotal(
             workbook: try fields.take(sourceTag), bureau: try fields.optional(rawValue), label: try fields.take(string),
-            measure: try fields.take(measure), stated: try fields.take(value(Decimal.self)),
+            measure: try fields.take(measure), stated: try fields.take(value(Exact.self)),
             unit: try fields.optional(rawValue), cell: try fields.take(cell), components: try fields.take(array(value(Quantity.self))))
     }
 

@@ -27,7 +27,6 @@ final class TransferWriter {
     @exclusivity(unchecked) private var strings: [String] = []
     /// The table index of each dictionary key (`[Int: Amount]`'s years) already written.
     @exclusivity(unchecked) private var intKeys: [Int: UInt32] = [:]
-    private let capture = DecimalCapture()
 
     private struct Open {
         var id: Int
@@ -125,22 +124,22 @@ final class TransferWriter {
         varint(UInt64(bitPattern: Int64(value.position.column)))
     }
 
-    /// A decimal as its parts; through its conformance if they cannot be taken.
-    func decimal(_ value: Decimal) throws {
-        guard let parts = DecimalParts(value, capture: capture) else { return try encodeGeneric(value) }
+    /// An exact decimal: its integer and power of ten, or the text of a value held otherwise.
+    func decimal(_ value: Exact) throws {
         tag(.decimal)
-        decimalBody(parts)
+        decimalBody(value)
     }
 
-    private func decimalBody(_ parts: DecimalParts) {
-        let exponent = Int64(parts.exponent)
-        varint(UInt64(bitPattern: (exponent << 1) ^ (exponent >> 63)))
-        varint(UInt64(parts.length))
-        body.append((parts.negative ? 1 : 0) | (parts.compact ? 2 : 0))
-        var words = 8
-        while words > 0, parts.word(words - 1) == 0 { words -= 1 }
-        body.append(UInt8(words))
-        for i in 0..<words { varint(UInt64(parts.word(i))) }
+    private func decimalBody(_ value: Exact) {
+        if let (mantissa, exponent) = value.parts {
+            body.append(0)
+            varint(UInt64(bitPattern: (mantissa << 1) ^ (mantissa >> 63)))
+            let e = Int64(exponent)
+            varint(UInt64(bitPattern: (e << 1) ^ (e >> 63)))
+        } else {
+            body.append(1)
+            reference(value.decimal.description)
+        }
     }
 
     // MARK: Leaves written by hand
@@ -150,17 +149,15 @@ final class TransferWriter {
     // A value whose decimal has no parts to take goes through its conformance instead.
 
     func amount(_ value: Amount) throws {
-        guard let parts = DecimalParts(value.chf, capture: capture) else { return try encodeGeneric(value) }
         tag(.amount)
-        decimalBody(parts)
+        decimalBody(value.chf)
         reference(value.unit.rawValue)
         cellBody(value.source)
     }
 
     func quantity(_ value: Quantity) throws {
-        guard let parts = DecimalParts(value.value, capture: capture) else { return try encodeGeneric(value) }
         tag(.quantity)
-        decimalBody(parts)
+        decimalBody(value.value)
         body.append(value.typedAsText ? 1 : 0)
         cellBody(value.source)
     }
@@ -278,7 +275,7 @@ final class TransferWriter {
         if T.self == CellSource.self { return cell(value as! CellSource) }
         if T.self == Int.self { return signed(value as! Int) }
         if T.self == Bool.self { return bool(value as! Bool) }
-        if T.self == Decimal.self { return try decimal(value as! Decimal) }
+        if T.self == Exact.self { return try decimal(value as! Exact) }
         if T.self == Amount.self { return try amount(value as! Amount) }
         if T.self == Quantity.self { return try quantity(value as! Quantity) }
         if T.self == TextCell.self { return textCell(value as! TextCell) }

@@ -1,4 +1,5 @@
 import Foundation
+import Results
 
 /// The binary form in which a worker hands a file's outcome to its run (issue 11).
 ///
@@ -16,8 +17,8 @@ import Foundation
 ///          | 8 keyed: length:u32le count:u32le (key:varint value)*   (key: index in the table)
 ///          | 9 unkeyed: length:u32le count:u32le value*
 ///          | 10 cell: file sheet row column, all varints (a `CellSource`, the commonest value)
-///          | 11 decimal: exponent:zigzag-varint length:varint flags:byte (1 negative, 2 compact)
-///               words:byte word:varint* (the mantissa's 16-bit words up to the last non-zero one)
+///          | 11 decimal: 0:byte mantissa:zigzag-varint exponent:zigzag-varint (an `Exact` held on
+///               64 bits) | 1:byte text:varint (any other, as `Decimal`'s description, or `NaN`)
 ///          | 12 amount: decimal-body unit:varint (its raw value in the table) cell-body
 ///          | 13 quantity: decimal-body typedAsText:byte cell-body
 ///          | 14 text cell: text:varint cell-body
@@ -54,8 +55,9 @@ import Foundation
 /// rule holds as for tags 12-18: a property added to one of those types must be added to its
 /// writer and reader (`TransferWriter+Model.swift`, `TransferReader+Model.swift`).
 ///
-/// A `Decimal` is written as its stored parts (``DecimalParts``), exactly; a dictionary with
-/// `Int` keys as the standard library writes it (keys as text), each key's text made once.
+/// An ``Exact`` is written as its integer and power of ten, exactly (version 4; versions 2 and 3
+/// wrote a Foundation `Decimal`'s stored parts); a dictionary with `Int` keys as the standard
+/// library writes it (keys as text), each key's text made once.
 ///
 /// A container's `length` counts the bytes after its count, so a reader steps over a value it
 /// was not asked for; a keyed container is looked up by key name (decoded in the order written
@@ -70,7 +72,7 @@ import Foundation
 /// damaged, refuses its file as `reader-crash`.
 enum TransferFormat {
     static let magic: [UInt8] = Array("RBMT".utf8)
-    static let version: UInt16 = 3
+    static let version: UInt16 = 4
 
     enum Tag: UInt8 {
         case null = 0, no, yes, int, uint, double, float, string, keyed, unkeyed, cell, decimal

@@ -102,8 +102,8 @@ extension TransferReader {
         var fields = try Fields(self, position, count: 9, tag: .record)
         return Target(
             code: try fields.take(string), goal: try fields.take(string), description: try fields.take(string), unit: try fields.take(string),
-            baseline: try fields.optional(value(Decimal.self)), baselineYear: try fields.optional(int),
-            target: try fields.optional(value(Decimal.self)), targetYear: try fields.optional(int), source: try fields.take(cell))
+            baseline: try fields.optional(value(Exact.self)), baselineYear: try fields.optional(int),
+            target: try fields.optional(value(Exact.self)), targetYear: try fields.optional(int), source: try fields.take(cell))
     }
 
     func objective(at position: Int) throws -> Objective {
@@ -159,7 +159,7 @@ extension TransferReader {
 
     func envelope(at position: Int) throws -> Envelope {
         var fields = try Fields(self, position, count: 2, tag: .record)
-        return Envelope(amount: try fields.take(value(Decimal.self)), source: try fields.take(cell))
+        return Envelope(amount: try fields.take(value(Exact.self)), source: try fields.take(cell))
     }
 
     // MARK: Rows noted

@@ -21,7 +21,7 @@ extension RuleRun {
             guard let op = ledger.op[key], let fp = ledger.fp[key], !op.rbCells.isEmpty, !fp.rbCells.isEmpty else { continue }
             let delta = op.rb - fp.rb
             let magnitude = abs(delta)
-            let relative = fp.rb == 0 ? Decimal.greatestFiniteMagnitude : magnitude / abs(fp.rb)
+            let relative = fp.rb == 0 ? Exact.greatestFiniteMagnitude : magnitude / abs(fp.rb)
             if magnitude <= tolerances.amountAbs || relative <= tolerances.amountRel { continue }
             var severity: Severity = magnitude > tolerances.amountErrorAbs && relative > tolerances.amountErrorRel ? .error : .warning
             var capped: Severity?

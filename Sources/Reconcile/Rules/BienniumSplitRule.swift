@@ -16,7 +16,7 @@ extension RuleRun {
         var fin006ByCell: [CellSource: Finding.ID] = [:]
 
         func check(tag: SourceTag, key: [Finding.ID.Part], bureau: Bureau?, output: OutputCode?, row: BienniumRow,
-                   first: Decimal, second: Decimal, stated: Amount) -> Finding? {
+                   first: Exact, second: Exact, stated: Amount) -> Finding? {
             let computed = first + second
             let delta = stated.chf - computed
             guard abs(delta) > 2 * tolerances.rounding(for: stated.unit) else { return nil }
@@ -62,7 +62,7 @@ extension RuleRun {
     }
 
     /// Possibly transposed digits: Δ, in the column's display unit, is a whole multiple of 9.
-    static func looksTransposed(_ delta: Decimal, unit: MoneyUnit?) -> Bool {
+    static func looksTransposed(_ delta: Exact, unit: MoneyUnit?) -> Bool {
         // In CHF the value is its own display (no division: issue 11).
         let display = unit == nil || unit == .chf ? delta : delta / unit!.factor
         guard display != 0, display == display.rounded(scale: 0) else { return false }
@@ -71,11 +71,11 @@ extension RuleRun {
     }
 }
 
-extension Decimal {
-    func rounded(scale: Int, mode: NSDecimalNumber.RoundingMode) -> Decimal {
-        var value = self
+extension Exact {
+    func rounded(scale: Int, mode: NSDecimalNumber.RoundingMode) -> Exact {
+        var value = decimal
         var result = Decimal()
         NSDecimalRound(&result, &value, scale, mode)
-        return result
+        return Exact(result)
     }
 }

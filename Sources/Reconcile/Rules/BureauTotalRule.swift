@@ -26,9 +26,9 @@ extension RuleRun {
             let rows = model.allocations.indices.filter { model.allocations[$0].bureau == bureau && model.allocations[$0].funding.isRegular }
             for year in settings.years {
                 let cells = rows.compactMap { model.allocations[$0].years[year] }.flatMap(\.cells)
-                let actual = cells.reduce(Decimal(0)) { $0 + $1.chf }
+                let actual = cells.reduce(Exact(0)) { $0 + $1.chf }
                 var expectedSources: [SourceRef]
-                let expected: Decimal
+                let expected: Exact
                 if model.hasSectorSummary {
                     guard let summary = model.sectorSummary.first(where: { $0.bureau == bureau }), let amount = summary.years[year] else {
                         skipped([.fin004], .bureau(bureau), .noBureauTotal(year: year))
@@ -39,12 +39,12 @@ extension RuleRun {
                 } else {
                     let lines = model.budgetLines.filter { $0.funding.isRegular && Bureau.owner(of: $0.output, fallback: $0.bureau) == bureau }
                     let amounts = lines.compactMap { $0.years[year] }
-                    expected = amounts.reduce(Decimal(0)) { $0 + $1.chf }
+                    expected = amounts.reduce(Exact(0)) { $0 + $1.chf }
                     expectedSources = Format.summed(amounts.map(\.source))
                 }
                 bureauTotals.append(BureauTotal(bureau: bureau, year: year, financialPlan: expected, operationalPlan: actual))
                 let delta = actual - expected
-                let relative = expected == 0 ? (delta == 0 ? 0 : Decimal.greatestFiniteMagnitude) : abs(delta) / abs(expected)
+                let relative = expected == 0 ? (delta == 0 ? 0 : Exact.greatestFiniteMagnitude) : abs(delta) / abs(expected)
                 guard relative > tolerances.bureauWarnRel else { continue }
                 let severity: Severity = relative > tolerances.bureauErrorRel ? .error : .warning
                 let opCells = cells.map(\.source)

@@ -21,7 +21,7 @@ extension RuleRun {
         evaluated([.fin012], .workbook(SourceTag(.financialPlan)))
         let cells = model.budgetLines.filter { $0.funding.isRegular }.flatMap { line in settings.years.compactMap { line.years[$0] } }
         guard !cells.isEmpty else { return }
-        let total = cells.reduce(Decimal(0)) { $0 + $1.chf }
+        let total = cells.reduce(Exact(0)) { $0 + $1.chf }
         let delta = total - envelope
         let severity: Severity
         if delta > 0 { severity = .error }

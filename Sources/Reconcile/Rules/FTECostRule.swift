@@ -20,7 +20,7 @@ extension RuleRun {
             for year in settings.years {
                 guard let staff = row.years[year]?.staff else { continue }
                 /// Staff cost per FTE, nil when staff cost is planned for zero FTE.
-                let perFTE: Decimal?
+                let perFTE: Exact?
                 if fte.value == 0 {
                     guard staff.chf != 0 else { continue }
                     perFTE = nil

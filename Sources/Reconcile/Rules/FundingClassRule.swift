@@ -71,7 +71,7 @@ private struct NotedRegularRow {
     /// The funding cell, nil when the sheet has no funding column.
     var fundingCell: CellSource?
     /// Each year's amount in CHF with its first cell (cited when there is no funding cell).
-    var years: [Int: (Decimal, CellSource)]
+    var years: [Int: (Exact, CellSource)]
 }
 
 extension RuleRun {

@@ -6,10 +6,10 @@ struct KPIAssessment {
     typealias Status = KPIStatus
     var status: Status
     var targetMet: Bool
-    var progress: Decimal?
-    var r: Decimal?
-    var line: Decimal
-    var threshold: Decimal
+    var progress: Exact?
+    var r: Exact?
+    var line: Exact
+    var threshold: Exact
 }
 
 /// KPI-001 (no baseline or target) and KPI-002 (off track, at risk, or reported otherwise).
@@ -72,10 +72,10 @@ extension RuleRun {
         }
     }
 
-    func assess(_ kpi: KPI, year: Int, actual: Decimal) -> KPIAssessment {
+    func assess(_ kpi: KPI, year: Int, actual: Exact) -> KPIAssessment {
         let baseline = kpi.baseline!.value, target = kpi.target!.value
-        let span = Decimal(kpi.targetYear! - kpi.baselineYear!)
-        var e = span == 0 ? Decimal(1) : Decimal(year - kpi.baselineYear!) / span
+        let span = Exact(kpi.targetYear! - kpi.baselineYear!)
+        var e = span == 0 ? Exact(1) : Exact(year - kpi.baselineYear!) / span
         e = min(max(e, 0), 1)
         let line = baseline + (target - baseline) * e
         let threshold = baseline + (target - baseline) * e * tolerances.kpiOnTrack
@@ -89,7 +89,7 @@ extension RuleRun {
             return KPIAssessment(status: met ? .onTrack : .offTrack, targetMet: met, progress: nil, r: nil, line: line, threshold: threshold)
         }
         let progress = (actual - baseline) / (target - baseline)
-        let r: Decimal? = (e == 0 || (progress < 0 && !met)) ? nil : progress / e
+        let r: Exact? = (e == 0 || (progress < 0 && !met)) ? nil : progress / e
         let status: KPIAssessment.Status
         if met { status = .onTrack }
         else if progress < 0 { status = .offTrack }

@@ -89,7 +89,7 @@ extension RuleRun {
     }
 
     /// The rating band of a score (settings `risk.bands.*`); it names the rating only.
-    func band(_ score: Decimal) -> RiskBand {
+    func band(_ score: Exact) -> RiskBand {
         if score <= tolerances.riskLowMax { return .low }
         if score <= tolerances.riskMediumMax { return .medium }
         if score <= tolerances.riskHighMax { return .high }

@@ -19,8 +19,8 @@ extension RuleRun {
                   let cost = row.years[key.year], let opStaff = cost.staff else { continue }
             let lines = model.budgetLines(of: key.output, in: ledger).filter { $0.years[key.year] != nil }
             guard !lines.isEmpty, lines.allSatisfy({ $0.category != nil }) else { continue }
-            let fpTotal = lines.reduce(Decimal(0)) { $0 + $1.years[key.year]!.chf }
-            let fpStaff = lines.filter { $0.category!.rollUp == "STAFF" }.reduce(Decimal(0)) { $0 + $1.years[key.year]!.chf }
+            let fpTotal = lines.reduce(Exact(0)) { $0 + $1.years[key.year]!.chf }
+            let fpStaff = lines.filter { $0.category!.rollUp == "STAFF" }.reduce(Exact(0)) { $0 + $1.years[key.year]!.chf }
             let opTotal = cost.chf
             guard !opTotal.isZero, !fpTotal.isZero else { continue }
             let points = (opStaff.chf / opTotal - fpStaff / fpTotal) * 100

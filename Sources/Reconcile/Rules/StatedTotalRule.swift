@@ -13,9 +13,9 @@ extension RuleRun {
     mutating func statedTotalRule() {
         let biennium = settings.biennium
         for total in model.statedTotals {
-            let computed = total.components.reduce(Decimal(0)) { $0 + $1.value }
+            let computed = total.components.reduce(Exact(0)) { $0 + $1.value }
             let delta = total.stated - computed
-            let tolerance = Decimal(total.components.count) * tolerances.rounding(for: total.unit)
+            let tolerance = Exact(total.components.count) * tolerances.rounding(for: total.unit)
             guard abs(delta) > tolerance else { continue }
             let period: Period
             switch total.measure {
@@ -38,10 +38,10 @@ extension RuleRun {
 
     /// The cells of the total's scope that hold numbers as text, when leaving them all out gives the
     /// stated total within the rounding tolerance (what a spreadsheet's SUM computes); else none.
-    static func skippedText(_ total: StatedTotal, tolerance: Decimal) -> [Quantity] {
+    static func skippedText(_ total: StatedTotal, tolerance: Exact) -> [Quantity] {
         let texts = total.components.filter(\.typedAsText)
         guard !texts.isEmpty else { return [] }   // no second sum of a scope without text cells (issue 11)
-        let withoutTexts = total.components.filter { !$0.typedAsText }.reduce(Decimal(0)) { $0 + $1.value }
+        let withoutTexts = total.components.filter { !$0.typedAsText }.reduce(Exact(0)) { $0 + $1.value }
         guard abs(total.stated - withoutTexts) <= tolerance else { return [] }
         return texts
     }

@@ -16,7 +16,7 @@ extension RuleRun {
     mutating func unitRule() {
         guard hasFinancialPlan else { return }
         let band = tolerances.unitFactorBand, bigBand = 1000 * band
-        struct Hit { var key: Ledger.Key; var ratio: Decimal; var op: Ledger.Side; var fp: Ledger.Side }
+        struct Hit { var key: Ledger.Key; var ratio: Exact; var op: Ledger.Side; var fp: Ledger.Side }
         var hits: [Hit] = []
         var pairsPerColumn: [SourceRef: Int] = [:]
         /// The amount column of a side's first cell: `file!sheet!E`.
@@ -42,7 +42,7 @@ extension RuleRun {
         var covered = Set<Ledger.Key>()
         for (col, columnHits) in byColumn.sorted(by: { $0.key.description < $1.key.description }) {
             let pairs = pairsPerColumn[col, default: 0]
-            if columnHits.count >= 2, Decimal(columnHits.count) >= Decimal(pairs) * 0.8, let first = columnHits.first?.op.allCells.first {
+            if columnHits.count >= 2, Exact(columnHits.count) >= Exact(pairs) * 0.8, let first = columnHits.first?.op.allCells.first {
                 let a = model.allocations.first { $0.outputCell.file == first.file }
                 emit(Finding(id: Finding.ID(.fin007, .source(.operationalPlan(a?.bureau)), .text("\(first.sheet)!\(CellPosition.letters(first.position.column))")),
                              severity: .error, bureau: a?.bureau,

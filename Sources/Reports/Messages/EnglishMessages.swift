@@ -47,7 +47,7 @@ public struct EnglishMessages: MessageCatalogue {
             return "\(label): \(years.first) + \(years.second) = \(first.groupedCHF()) + \(second.groupedCHF()) = \(computed.groupedCHF()), "
                 + "but the stated \(years) total is \(stated.groupedCHF()) (Δ \(delta.groupedCHF(signed: true))\(hint(transposed)))."
         case .statedTotal(let label, let period, let stated, let computed, let isMoney, let rows, let transposed, let skippedText):
-            let show = { (value: Decimal) in isMoney ? "CHF \(value.groupedCHF())" : value.groupedCHF() }
+            let show = { (value: Exact) in isMoney ? "CHF \(value.groupedCHF())" : value.groupedCHF() }
             let scope = rows.isEmpty ? "but no rows lie in its scope (sum \(show(computed)))" : "rows \(MessageNumbers.rows(rows)) sum to \(show(computed))"
             let delta = stated - computed
             return "'\(label)'\(period == .none ? "" : ", \(period)"): stated \(show(stated)), \(scope) "

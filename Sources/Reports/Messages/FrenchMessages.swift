@@ -9,8 +9,8 @@ public struct FrenchMessages: MessageCatalogue {
     public init() {}
 
     private let n = NumberForms.french
-    private func g(_ value: Decimal, signed: Bool = false) -> String { n.grouped(value, signed: signed) }
-    private func p(_ value: Decimal) -> String { n.plain(value) }
+    private func g(_ value: Exact, signed: Bool = false) -> String { n.grouped(value, signed: signed) }
+    private func p(_ value: Exact) -> String { n.plain(value) }
 
     public func text(_ message: Message) -> String {
         switch message {
@@ -54,7 +54,7 @@ public struct FrenchMessages: MessageCatalogue {
             return "\(label) : \(years.first) + \(years.second) = \(g(first)) + \(g(second)) = \(g(computed)), "
                 + "mais le total \(years) indiqué est de \(g(stated)) (Δ \(g(delta, signed: true))\(hint(transposed)))."
         case .statedTotal(let label, let period, let stated, let computed, let isMoney, let rows, let transposed, let skippedText):
-            let show = { (value: Decimal) in isMoney ? "CHF \(self.g(value))" : self.g(value) }
+            let show = { (value: Exact) in isMoney ? "CHF \(self.g(value))" : self.g(value) }
             let scope = rows.isEmpty ? "mais aucune ligne n’entre dans son périmètre (somme \(show(computed)))"
                 : "la somme des lignes \(MessageNumbers.rows(rows)) donne \(show(computed))"
             let delta = stated - computed

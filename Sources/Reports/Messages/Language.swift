@@ -85,25 +85,25 @@ public struct NumberForms: Sendable {
 
     /// Rounded to at most two decimals and grouped, U+2212 for minus: `3 905 000`, `−45 000`,
     /// `+440 000` when `signed`. English gives exactly `groupedCHF`.
-    public func grouped(_ value: Decimal, signed: Bool = false) -> String {
+    public func grouped(_ value: Exact, signed: Bool = false) -> String {
         localise(value.groupedCHF(signed: signed), groupedBy: " ")
     }
 
     /// The plain form (not grouped, not rounded) with the language's decimal mark: `89,3`.
-    public func plain(_ value: Decimal) -> String { value.plainText.replacingBytes(of: ".", with: decimal) }
+    public func plain(_ value: Exact) -> String { value.plainText.replacingBytes(of: ".", with: decimal) }
 
     /// Exactly `places` decimals with the language's decimal mark: `1000,0`.
-    public func fixed(_ value: Decimal, places: Int) -> String { value.fixed(places: places).replacingBytes(of: ".", with: decimal) }
+    public func fixed(_ value: Exact, places: Int) -> String { value.fixed(places: places).replacingBytes(of: ".", with: decimal) }
 
     /// `−1,14 %`, `+72,13 %`; empty when the base is 0.
-    public func percent(_ delta: Decimal, of base: Decimal, places: Int = 2) -> String {
+    public func percent(_ delta: Exact, of base: Exact, places: Int = 2) -> String {
         guard base != 0 else { return "" }
         let value = (delta / base * 100).rounded(scale: places)
         return (value < 0 ? "\u{2212}" : "+") + fixed(abs(value), places: places) + percentSpace + "%"
     }
 
     /// A fraction as a percentage, as tolerances are quoted: 0.05 → `5 %`.
-    public func share(_ fraction: Decimal) -> String { plain(fraction * 100) + percentSpace + "%" }
+    public func share(_ fraction: Exact) -> String { plain(fraction * 100) + percentSpace + "%" }
 
     /// A number already grouped by `separator` with a `.` decimal mark, in this language's form.
     func localise(_ english: String, groupedBy separator: String) -> String {

@@ -5,7 +5,7 @@ import Results
 /// with the minus sign U+2212, and row numbers as runs.
 enum MessageNumbers {
     /// `−1.14 %`, `+72.13 %`; empty when the base is 0.
-    static func percent(_ delta: Decimal, of base: Decimal) -> String {
+    static func percent(_ delta: Exact, of base: Exact) -> String {
         guard base != 0 else { return "" }
         let value = (delta / base * 100).rounded(scale: 2)
         return (value < 0 ? "\u{2212}" : "+") + abs(value).fixed(places: 2) + " %"

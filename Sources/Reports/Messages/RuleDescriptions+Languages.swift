@@ -12,8 +12,8 @@ extension RuleDescriptions {
     /// The French title and description of `rule`.
     public static func french(_ rule: RuleID, tolerances t: Tolerances = Tolerances()) -> Entry {
         let n = NumberForms.french
-        func chf(_ amount: Decimal) -> String { "CHF \(n.grouped(amount))" }
-        func share(_ fraction: Decimal) -> String { n.share(fraction) }
+        func chf(_ amount: Exact) -> String { "CHF \(n.grouped(amount))" }
+        func share(_ fraction: Exact) -> String { n.share(fraction) }
         return switch rule {
         case .sub001: Entry(title: "Soumission manquante",
                             description: "Chaque classeur attendu est arrivé et a été accepté : le cadre de résultats, le plan financier, le registre des risques et un plan opérationnel par bureau.")
@@ -73,8 +73,8 @@ extension RuleDescriptions {
     /// The Spanish title and description of `rule`.
     public static func spanish(_ rule: RuleID, tolerances t: Tolerances = Tolerances()) -> Entry {
         let n = NumberForms.spanish
-        func chf(_ amount: Decimal) -> String { "CHF \(n.grouped(amount))" }
-        func share(_ fraction: Decimal) -> String { n.share(fraction) }
+        func chf(_ amount: Exact) -> String { "CHF \(n.grouped(amount))" }
+        func share(_ fraction: Exact) -> String { n.share(fraction) }
         return switch rule {
         case .sub001: Entry(title: "Envío que falta",
                             description: "Cada libro esperado llegó y fue aceptado: el marco de resultados, el plan financiero, el registro de riesgos y un plan operacional por oficina.")

@@ -9,8 +9,8 @@ import Results
 extension RuleDescriptions {
     /// The severity a rule's findings take and what decides it, with the run's bands.
     public static func severity(_ rule: RuleID, tolerances t: Tolerances = Tolerances()) -> String {
-        func chf(_ amount: Decimal) -> String { "CHF \(amount.groupedCHF())" }
-        func share(_ fraction: Decimal) -> String { "\((fraction * 100).plainText) %" }
+        func chf(_ amount: Exact) -> String { "CHF \(amount.groupedCHF())" }
+        func share(_ fraction: Exact) -> String { "\((fraction * 100).plainText) %" }
         return switch rule {
         case .sub001: "error"
         case .fin001: "error"
@@ -59,7 +59,7 @@ extension RuleDescriptions {
                                   minimum: t.fteCostMin, maximum: t.fteCostMax)
         case .fin010: .extrabudgetaryNote(output: OutputCode("D.3-1"), year: 2022, notes: "Funded by the ICT trust fund")
         case .fin011: .priorityUnderfunded(output: OutputCode("T.2-1"), biennium: biennium, bureau: .tsb, funded: 1_250_000, requirement: 1_800_000,
-                                           coverage: Decimal(string: "0.6944")!)
+                                           coverage: Exact(string: "0.6944")!)
         case .fin012: .envelope(biennium: biennium, total: 166_050_000, envelope: 166_000_000)
         case .dat001: .duplicateRow(key: "R.1-1", file: "OP_BR_2022-2025_v2.xlsx", identical: false, keptRow: 5, duplicateRow: 12)
         case .dat002: .rejectedRow(row: 14, file: "OP_BDT_2022-2025.xlsx", sheet: "Plan", value: "1 2O0", header: "2022 (kCHF)",
@@ -162,7 +162,7 @@ extension RuleDescriptions {
 
     /// KPI-002's formula in plain words, with the run's thresholds.
     static func kpiFormula(tolerances t: Tolerances) -> String {
-        func share(_ fraction: Decimal) -> String { "\((fraction * 100).plainText) %" }
+        func share(_ fraction: Exact) -> String { "\((fraction * 100).plainText) %" }
         return """
 
             ## KPI progress
@@ -182,7 +182,7 @@ extension RuleDescriptions {
     }
 
     /// A tolerance's value as the pipeline file writes it, with its meaning.
-    static func value(_ value: Decimal, kind: Tolerances.Kind) -> String {
+    static func value(_ value: Exact, kind: Tolerances.Kind) -> String {
         switch kind {
         case .amount: value.plainText
         case .fraction: "\(value.plainText) (\((value * 100).plainText) %)"

@@ -13,8 +13,8 @@ public enum RuleDescriptions {
 
     /// The English title and description of `rule`.
     public static func english(_ rule: RuleID, tolerances t: Tolerances = Tolerances()) -> Entry {
-        func chf(_ amount: Decimal) -> String { "CHF \(amount.groupedCHF())" }
-        func share(_ fraction: Decimal) -> String { "\((fraction * 100).plainText) %" }
+        func chf(_ amount: Exact) -> String { "CHF \(amount.groupedCHF())" }
+        func share(_ fraction: Exact) -> String { "\((fraction * 100).plainText) %" }
         return switch rule {
         case .sub001: Entry(title: "Missing submission",
                             description: "Each expected workbook arrived and was accepted: the results framework, the financial plan, the risk register and one operational plan per bureau.")

@@ -10,8 +10,8 @@ public struct SpanishMessages: MessageCatalogue {
     public init() {}
 
     private let n = NumberForms.spanish
-    private func g(_ value: Decimal, signed: Bool = false) -> String { n.grouped(value, signed: signed) }
-    private func p(_ value: Decimal) -> String { n.plain(value) }
+    private func g(_ value: Exact, signed: Bool = false) -> String { n.grouped(value, signed: signed) }
+    private func p(_ value: Exact) -> String { n.plain(value) }
 
     public func text(_ message: Message) -> String {
         switch message {
@@ -55,7 +55,7 @@ public struct SpanishMessages: MessageCatalogue {
             return "\(label): \(years.first) + \(years.second) = \(g(first)) + \(g(second)) = \(g(computed)), "
                 + "pero el total \(years) indicado es \(g(stated)) (Δ \(g(delta, signed: true))\(hint(transposed)))."
         case .statedTotal(let label, let period, let stated, let computed, let isMoney, let rows, let transposed, let skippedText):
-            let show = { (value: Decimal) in isMoney ? "CHF \(self.g(value))" : self.g(value) }
+            let show = { (value: Exact) in isMoney ? "CHF \(self.g(value))" : self.g(value) }
             let scope = rows.isEmpty ? "pero ninguna fila entra en su alcance (suma \(show(computed)))"
                 : "las filas \(MessageNumbers.rows(rows)) suman \(show(computed))"
             let delta = stated - computed

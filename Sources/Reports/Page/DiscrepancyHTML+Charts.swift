@@ -43,10 +43,10 @@ extension DiscrepancyHTML {
         let order = { (b: Bureau) in Bureau.allCases.firstIndex(of: b) ?? 0 }
         let rows = totals.sorted { (order($0.bureau), $0.year) < (order($1.bureau), $1.year) }
         let largestPlan = rows.map { max($0.financialPlan, 0) }.max() ?? 0
-        let scaleMax = max(largestPlan * Decimal(string: "1.25")!, rows.map { min($0.operationalPlan, largestPlan * Decimal(string: "1.25")!) }.max() ?? 0, 1)
+        let scaleMax = max(largestPlan * Exact(string: "1.25")!, rows.map { min($0.operationalPlan, largestPlan * Exact(string: "1.25")!) }.max() ?? 0, 1)
         let left = 80.0, barWidth = 330.0, rowHeight = 38.0, top = 26.0
         let width = 560, height = Int(top + rowHeight * Double(rows.count) + 8)
-        func length(_ value: Decimal) -> Double { Double(truncating: (min(max(value, 0), scaleMax) / scaleMax) as NSNumber) * barWidth }
+        func length(_ value: Exact) -> Double { (min(max(value, 0), scaleMax) / scaleMax).doubleValue * barWidth }
         var body = rect(left, 6, 10, 10, cls: "fp") + text(left + 14, 15, L("financial plan")) + rect(left + 120, 6, 10, 10, cls: "op") + text(left + 134, 15, L("operational plans"))
         body += text(Double(width) - 4, 15, L("difference"), anchor: "end", cls: "muted")
         for (i, row) in rows.enumerated() {
@@ -68,7 +68,7 @@ extension DiscrepancyHTML {
             body += text(Double(width) - 4, y + 13, grouped(delta, signed: true, L), anchor: "end", cls: "delta \(band)")
             body += text(Double(width) - 4, y + 29, percent(delta, of: row.financialPlan, places: 1, L) ?? "", anchor: "end", cls: "delta \(band)")
         }
-        func share(_ fraction: Decimal) -> String {
+        func share(_ fraction: Exact) -> String {
             L.language == .en ? "\((fraction * 100).plainText)\u{202F}%" : L.numbers.share(fraction)
         }
         return figure("chart-plans", caption: L("Regular budget per bureau and year: financial plan against operational plans (CHF)"), width: width, height: height,
@@ -189,7 +189,7 @@ extension DiscrepancyHTML {
         var offScale: [String] = []
         for risk in risks {
             guard let l = risk.likelihood?.value, let i = risk.impact?.value,
-                  let li = Int(exactly: NSDecimalNumber(decimal: l).doubleValue), let ii = Int(exactly: NSDecimalNumber(decimal: i).doubleValue),
+                  let li = Int(exactly: l.doubleValue), let ii = Int(exactly: i.doubleValue),
                   (1...5).contains(li), (1...5).contains(ii) else {
                 offScale.append(risk.id)
                 continue
@@ -204,7 +204,7 @@ extension DiscrepancyHTML {
             body += text(left - 8, y + size / 2 + 4, "\(likelihood)", anchor: "end", cls: "label")
             for impact in 1...5 {
                 let x = left + size * Double(impact - 1)
-                let score = Decimal(likelihood * impact)
+                let score = Exact(likelihood * impact)
                 let band = score >= tolerances.riskError ? "h-high" : score >= tolerances.riskWarn ? "h-mid" : "h-low"
                 let ids = cells[likelihood * 10 + impact] ?? []
                 body += rect(x, y, size - 2, size - 2, cls: band, title: L("likelihood {0} × impact {1} = {2}", likelihood, impact, likelihood * impact) + (ids.isEmpty ? "" : ": " + ids.joined(separator: ", ")))

@@ -84,12 +84,12 @@ extension DiscrepancyHTML {
 
     /// Digits grouped by thousands with a narrow no-break space, U+2212 for minus: `1 800 000`,
     /// `−45 000`, `+440 000` when `signed`.
-    static func grouped(_ value: Decimal, signed: Bool = false, _ L: Labels) -> String {
+    static func grouped(_ value: Exact, signed: Bool = false, _ L: Labels) -> String {
         L.language == .en ? value.groupedCHF(signed: signed).replacingBytes(of: " ", with: "\u{202F}") : L.numbers.grouped(value, signed: signed)
     }
 
     /// `−1.14 %` (U+2212), nil when the base is 0.
-    static func percent(_ delta: Decimal, of base: Decimal, places: Int = 2, _ L: Labels) -> String? {
+    static func percent(_ delta: Exact, of base: Exact, places: Int = 2, _ L: Labels) -> String? {
         guard base != 0 else { return nil }
         guard L.language == .en else { return L.numbers.percent(delta, of: base, places: places) }
         let value = (delta / base * 100).rounded(scale: places)
@@ -113,7 +113,7 @@ extension DiscrepancyHTML {
     }
 
     /// CHF millions with one decimal for chart labels: `16.9 M`.
-    static func millions(_ value: Decimal, _ L: Labels) -> String {
+    static func millions(_ value: Exact, _ L: Labels) -> String {
         L.numbers.fixed(value / 1_000_000, places: 1) + "\u{202F}M"
     }
 
@@ -128,7 +128,7 @@ extension DiscrepancyHTML {
 
     /// A file size in words: `18.2 kB`.
     static func size(_ bytes: Int, _ L: Labels) -> String {
-        bytes < 1000 ? "\(bytes) \(L("B"))" : bytes < 1_000_000 ? "\(L.numbers.fixed(Decimal(bytes) / 1000, places: 1)) \(L("kB"))"
-            : "\(L.numbers.fixed(Decimal(bytes) / 1_000_000, places: 1)) \(L("MB"))"
+        bytes < 1000 ? "\(bytes) \(L("B"))" : bytes < 1_000_000 ? "\(L.numbers.fixed(Exact(bytes) / 1000, places: 1)) \(L("kB"))"
+            : "\(L.numbers.fixed(Exact(bytes) / 1_000_000, places: 1)) \(L("MB"))"
     }
 }

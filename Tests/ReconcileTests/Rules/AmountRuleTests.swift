@@ -9,7 +9,7 @@ import Results
         CellSource(file: file, sheet: "S", position: CellPosition(row: row, column: column))
     }
 
-    static func model(op: Decimal, fp: Decimal, opUnit: MoneyUnit = .chf) -> ResultsModel {
+    static func model(op: Exact, fp: Exact, opUnit: MoneyUnit = .chf) -> ResultsModel {
         var m = ResultsModel()
         m.submissions = [Submission(file: "FP.xlsx", kind: .financialPlan, bureau: nil, sheets: []),
                          Submission(file: "OP.xlsx", kind: .operationalPlan, bureau: .br, sheets: [])]
@@ -24,35 +24,35 @@ import Results
         return m
     }
 
-    static func fin003(op: Decimal, fp: Decimal) -> Finding? {
+    static func fin003(op: Exact, fp: Exact) -> Finding? {
         var settings = ReconcileSettings()
         settings.bureaus = [.br]
         return Reconciler(settings: settings).reconcile(model(op: op, fp: fp)).findings.first { $0.rule == .fin003 }
     }
 
     @Test(arguments: [
-        (Decimal(1_000_000), Decimal(1_000_000), nil as Severity?),     // equal
-        (Decimal(1_005_000), Decimal(1_000_000), nil),                  // 0.5 %: inside the pass band
-        (Decimal(1_005_001), Decimal(1_000_000), .warning),             // just outside
-        (Decimal(100_900), Decimal(100_000), nil),                      // CHF 900: inside the absolute band
-        (Decimal(1_100_000), Decimal(1_000_000), .warning),             // 10 % but only CHF 100 000: not above both
-        (Decimal(1_100_001), Decimal(1_000_000), .error),               // above CHF 100 000 and 5 %
-        (Decimal(3_905_000), Decimal(3_950_000), .warning),             // domain example
+        (Exact(1_000_000), Exact(1_000_000), nil as Severity?),     // equal
+        (Exact(1_005_000), Exact(1_000_000), nil),                  // 0.5 %: inside the pass band
+        (Exact(1_005_001), Exact(1_000_000), .warning),             // just outside
+        (Exact(100_900), Exact(100_000), nil),                      // CHF 900: inside the absolute band
+        (Exact(1_100_000), Exact(1_000_000), .warning),             // 10 % but only CHF 100 000: not above both
+        (Exact(1_100_001), Exact(1_000_000), .error),               // above CHF 100 000 and 5 %
+        (Exact(3_905_000), Exact(3_950_000), .warning),             // domain example
     ])
-    func amountMismatchFollowsTheTolerances(op: Decimal, fp: Decimal, severity: Severity?) {
+    func amountMismatchFollowsTheTolerances(op: Exact, fp: Exact, severity: Severity?) {
         #expect(Self.fin003(op: op, fp: fp)?.severity == severity)
     }
 
     @Test(arguments: [
         // (operational plan, financial plan, flagged, setting, severity, downgraded)
-        (Decimal(1_200_000), Decimal(1_000_000), true, Severity.error, Severity.error, false),   // default: the catalogue's band
-        (Decimal(1_200_000), Decimal(1_000_000), true, .warning, .warning, true),                // an overrun, downgraded
-        (Decimal(800_000), Decimal(1_000_000), true, .warning, .error, false),                   // an underrun is not what Decision 5 allows
-        (Decimal(1_200_000), Decimal(1_000_000), false, .warning, .error, false),                // not a cost-recovery output
-        (Decimal(1_060_000), Decimal(1_000_000), true, .info, .info, true),                      // a warning band lowered further when asked
-        (Decimal(1_060_000), Decimal(1_000_000), true, .warning, .warning, false),               // already a warning: unchanged
+        (Exact(1_200_000), Exact(1_000_000), true, Severity.error, Severity.error, false),   // default: the catalogue's band
+        (Exact(1_200_000), Exact(1_000_000), true, .warning, .warning, true),                // an overrun, downgraded
+        (Exact(800_000), Exact(1_000_000), true, .warning, .error, false),                   // an underrun is not what Decision 5 allows
+        (Exact(1_200_000), Exact(1_000_000), false, .warning, .error, false),                // not a cost-recovery output
+        (Exact(1_060_000), Exact(1_000_000), true, .info, .info, true),                      // a warning band lowered further when asked
+        (Exact(1_060_000), Exact(1_000_000), true, .warning, .warning, false),               // already a warning: unchanged
     ])
-    func costRecoveryOverrunsMayBeDowngraded(op: Decimal, fp: Decimal, flagged: Bool, setting: Severity, severity: Severity,
+    func costRecoveryOverrunsMayBeDowngraded(op: Exact, fp: Exact, flagged: Bool, setting: Severity, severity: Severity,
                                              downgraded: Bool) throws {
         var settings = ReconcileSettings()
         settings.bureaus = [.br]
@@ -76,14 +76,14 @@ import Results
     /// Each band edge with the whole finding: severity, id, the three values, sources and message.
     @Test(arguments: [
         // (operational plan, financial plan, severity): Δ = OP − FP
-        (Decimal(3_905_000), Decimal(3_950_000), Severity.warning),   // domain example: −45 000, −1.14 %
-        (Decimal(1_005_001), Decimal(1_000_000), .warning),           // just above 0.5 % and CHF 1 000
-        (Decimal(994_999), Decimal(1_000_000), .warning),             // the same edge below the financial plan
-        (Decimal(1_100_001), Decimal(1_000_000), .error),             // above CHF 100 000 and 5 %
-        (Decimal(899_999), Decimal(1_000_000), .error),               // the same edge below
-        (Decimal(1_100_000), Decimal(1_000_000), .warning),           // 10 % but CHF 100 000 exactly: a warning
+        (Exact(3_905_000), Exact(3_950_000), Severity.warning),   // domain example: −45 000, −1.14 %
+        (Exact(1_005_001), Exact(1_000_000), .warning),           // just above 0.5 % and CHF 1 000
+        (Exact(994_999), Exact(1_000_000), .warning),             // the same edge below the financial plan
+        (Exact(1_100_001), Exact(1_000_000), .error),             // above CHF 100 000 and 5 %
+        (Exact(899_999), Exact(1_000_000), .error),               // the same edge below
+        (Exact(1_100_000), Exact(1_000_000), .warning),           // 10 % but CHF 100 000 exactly: a warning
     ])
-    func theFindingCarriesBothSidesAndTheDelta(op: Decimal, fp: Decimal, severity: Severity) throws {
+    func theFindingCarriesBothSidesAndTheDelta(op: Exact, fp: Exact, severity: Severity) throws {
         var b = ModelBuilder()
         b.plan("R.2-1", total: [2022: op])
         b.line("R.2-1", [2022: fp])

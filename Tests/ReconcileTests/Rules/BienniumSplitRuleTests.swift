@@ -7,13 +7,13 @@ import Results
 /// rows), the biennium against year 1 + year 2; tolerance two cells of rounding in the column's unit.
 @Suite struct BienniumSplitRuleTests {
     /// The message's facts other than its label.
-    static func facts(_ m: Message) -> (years: Biennium, first: Decimal, second: Decimal, stated: Decimal, transposed: Bool)? {
+    static func facts(_ m: Message) -> (years: Biennium, first: Exact, second: Exact, stated: Exact, transposed: Bool)? {
         guard case .bienniumSplit(_, let years, let first, let second, let stated, let transposed) = m else { return nil }
         return (years, first, second, stated, transposed)
     }
 
-    @Test(arguments: [(Decimal(2002), false), (Decimal(2003), true)])
-    func fin006BienniumAllowsTwoCellsOfRounding(stated: Decimal, raised: Bool) {
+    @Test(arguments: [(Exact(2002), false), (Exact(2003), true)])
+    func fin006BienniumAllowsTwoCellsOfRounding(stated: Exact, raised: Bool) {
         var b = ModelBuilder()
         b.line("R.1-1", category: "STAFF", [2022: 1000, 2023: 1000], biennium: stated)
         b.plan("R.1-1", total: [2022: 1000, 2023: 1000])
@@ -24,11 +24,11 @@ import Results
 
     /// Two cells of rounding in the stated cell's unit: CHF 2, kCHF 1 000, MCHF 1 000 000; both signs.
     @Test(arguments: [
-        (MoneyUnit.chf, Decimal(2), false), (.chf, Decimal(3), true), (.chf, Decimal(-3), true),
-        (.kchf, Decimal(1_000), false), (.kchf, Decimal(1_001), true), (.kchf, Decimal(-1_001), true),
-        (.mchf, Decimal(1_000_000), false), (.mchf, Decimal(1_000_001), true),
+        (MoneyUnit.chf, Exact(2), false), (.chf, Exact(3), true), (.chf, Exact(-3), true),
+        (.kchf, Exact(1_000), false), (.kchf, Exact(1_001), true), (.kchf, Exact(-1_001), true),
+        (.mchf, Exact(1_000_000), false), (.mchf, Exact(1_000_001), true),
     ])
-    func theToleranceIsTwoCellsOfTheUnit(unit: MoneyUnit, delta: Decimal, raised: Bool) {
+    func theToleranceIsTwoCellsOfTheUnit(unit: MoneyUnit, delta: Exact, raised: Bool) {
         var b = ModelBuilder()
         b.line("R.1-1", [2022: 100_000_000, 2023: 100_000_000], biennium: 200_000_000 + delta, unit: unit)
         b.plan("R.1-1", total: [2022: 100_000_000, 2023: 100_000_000], biennium: 200_000_000 + delta, unit: unit)

@@ -8,8 +8,8 @@ import Results
 @Suite struct BureauTotalRuleTests {
     static func severity(_ findings: [Finding], _ rule: RuleID) -> Severity? { findings.first { $0.rule == rule }?.severity }
 
-    @Test(arguments: [(Decimal(1_010_000), nil as Severity?), (Decimal(1_010_001), .warning), (Decimal(1_050_000), .warning), (Decimal(1_050_001), .error)])
-    func fin004BureauTotalBands(planned: Decimal, expected: Severity?) {
+    @Test(arguments: [(Exact(1_010_000), nil as Severity?), (Exact(1_010_001), .warning), (Exact(1_050_000), .warning), (Exact(1_050_001), .error)])
+    func fin004BureauTotalBands(planned: Exact, expected: Severity?) {
         var b = ModelBuilder()
         // Two outputs so FIN-003 cannot explain the whole gap alone; FIN-004 reads the FP lines (no summary sheet).
         b.plan("R.1-1", total: [2022: planned - 500_000])
@@ -21,14 +21,14 @@ import Results
 
     /// Both directions at each edge, with the whole finding (no summary sheet: the FP's RB lines).
     @Test(arguments: [
-        (Decimal(1_010_001), Severity.warning as Severity?),
-        (Decimal(989_999), .warning),           // 1.0001 % below
-        (Decimal(990_000), nil),                // 1 % below exactly
-        (Decimal(950_000), .warning),           // 5 % below exactly
-        (Decimal(949_999), .error),
-        (Decimal(1_000_000), nil),
+        (Exact(1_010_001), Severity.warning as Severity?),
+        (Exact(989_999), .warning),           // 1.0001 % below
+        (Exact(990_000), nil),                // 1 % below exactly
+        (Exact(950_000), .warning),           // 5 % below exactly
+        (Exact(949_999), .error),
+        (Exact(1_000_000), nil),
     ])
-    func theFindingComparesTheComputedSumWithTheFinancialPlan(planned: Decimal, severity: Severity?) throws {
+    func theFindingComparesTheComputedSumWithTheFinancialPlan(planned: Exact, severity: Severity?) throws {
         var b = ModelBuilder()
         b.plan("R.1-1", total: [2022: planned - 500_000])
         b.plan("R.1-2", total: [2022: 500_000])
@@ -50,7 +50,7 @@ import Results
     /// The domain example (TSB 2022, summary sheet): +560 000, +11.78 %, the summary cell then the OP cells.
     @Test func theSummarySheetGivesTheFinancialPlansFigure() throws {
         var b = ModelBuilder(bureaus: [.tsb])
-        for (i, amount) in [Decimal(1_200_000), 1_050_000, 1_015_000, 1_000_000, 1_050_000].enumerated() {
+        for (i, amount) in [Exact(1_200_000), 1_050_000, 1_015_000, 1_000_000, 1_050_000].enumerated() {
             b.plan("T.1-\(i + 1)", bureau: .tsb, total: [2022: amount])
             b.line("T.1-\(i + 1)", bureau: .tsb, [2022: amount])
         }

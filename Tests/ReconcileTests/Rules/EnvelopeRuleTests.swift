@@ -8,8 +8,8 @@ import Results
 @Suite struct EnvelopeRuleTests {
     static func severity(_ findings: [Finding], _ rule: RuleID) -> Severity? { findings.first { $0.rule == rule }?.severity }
 
-    @Test(arguments: [(Decimal(1_000_001), Severity.error as Severity?), (Decimal(1_000_000), nil), (Decimal(990_000), nil), (Decimal(989_999), .info)])
-    func fin012EnvelopeBands(total: Decimal, expected: Severity?) {
+    @Test(arguments: [(Exact(1_000_001), Severity.error as Severity?), (Exact(1_000_000), nil), (Exact(990_000), nil), (Exact(989_999), .info)])
+    func fin012EnvelopeBands(total: Exact, expected: Severity?) {
         var b = ModelBuilder()
         b.line("R.1-1", [2022: total])
         b.plan("R.1-1", total: [2022: total])
@@ -19,14 +19,14 @@ import Results
     /// The same edges with the envelope from the model (the Parameters sheet) and from the settings;
     /// only the model's envelope has a cell to cite.
     @Test(arguments: [
-        (Decimal(166_050_000), true, Severity.error as Severity?),       // the domain example: +50 000
-        (Decimal(166_050_000), false, .error),
-        (Decimal(164_339_999), true, .info),                             // 1.0300 % below
-        (Decimal(164_340_000), false, nil),                              // 1 % below exactly
-        (Decimal(164_339_999), false, .info),
-        (Decimal(166_000_000), true, nil),
+        (Exact(166_050_000), true, Severity.error as Severity?),       // the domain example: +50 000
+        (Exact(166_050_000), false, .error),
+        (Exact(164_339_999), true, .info),                             // 1.0300 % below
+        (Exact(164_340_000), false, nil),                              // 1 % below exactly
+        (Exact(164_339_999), false, .info),
+        (Exact(166_000_000), true, nil),
     ])
-    func theEnvelopeComesFromTheModelOrTheSettings(total: Decimal, fromModel: Bool, severity: Severity?) throws {
+    func theEnvelopeComesFromTheModelOrTheSettings(total: Exact, fromModel: Bool, severity: Severity?) throws {
         var b = ModelBuilder()
         b.line("R.1-1", [2022: total - 80_000_000, 2023: 40_000_000])
         b.line("R.1-2", [2022: 20_000_000, 2023: 20_000_000])

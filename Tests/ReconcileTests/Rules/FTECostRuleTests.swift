@@ -5,9 +5,9 @@ import Results
 
 /// FIN-009: staff cost ÷ FTE outside CHF 120 000-320 000, per year, where the plan gives a staff cost.
 @Suite struct FTECostRuleTests {
-    @Test(arguments: [(Decimal(120_000), Decimal(1), nil as String?), (Decimal(119_999), Decimal(1), "119999"), (Decimal(320_000), Decimal(1), nil),
-                      (Decimal(320_001), Decimal(1), "320001"), (Decimal(1000), Decimal(0), "∞"), (Decimal(0), Decimal(0), nil), (Decimal(0), Decimal(6), "0")])
-    func fin009StaffCostPerFTE(staff: Decimal, fte: Decimal, actual: String?) {
+    @Test(arguments: [(Exact(120_000), Exact(1), nil as String?), (Exact(119_999), Exact(1), "119999"), (Exact(320_000), Exact(1), nil),
+                      (Exact(320_001), Exact(1), "320001"), (Exact(1000), Exact(0), "∞"), (Exact(0), Exact(0), nil), (Exact(0), Exact(6), "0")])
+    func fin009StaffCostPerFTE(staff: Exact, fte: Exact, actual: String?) {
         var b = ModelBuilder(bureaus: [.gs])
         b.plan("E.3-1", bureau: .gs, staff: [2022: (staff, 0)], fte: fte)
         b.line("E.3-1", bureau: .gs, [2022: staff])
@@ -16,13 +16,13 @@ import Results
 
     /// The whole finding: the domain example (7 300 000 for 4.8 FTE), a cost of 0, and FTE 0.
     @Test(arguments: [
-        (Decimal(7_300_000), dec("4.8"), FindingValue.amount(1_520_833), Decimal(1_520_833) as Decimal?),   // 1 520 833.33, rounded to the franc
-        (Decimal(0), Decimal(6), .amount(0), Decimal(0)),
-        (Decimal(1_000), Decimal(0), .term(.infinity), nil),
-        (Decimal(1_199_990), Decimal(10), .amount(119_999), Decimal(119_999)),
-        (Decimal(3_200_010), Decimal(10), .amount(320_001), Decimal(320_001)),
+        (Exact(7_300_000), dec("4.8"), FindingValue.amount(1_520_833), Exact(1_520_833) as Exact?),   // 1 520 833.33, rounded to the franc
+        (Exact(0), Exact(6), .amount(0), Exact(0)),
+        (Exact(1_000), Exact(0), .term(.infinity), nil),
+        (Exact(1_199_990), Exact(10), .amount(119_999), Exact(119_999)),
+        (Exact(3_200_010), Exact(10), .amount(320_001), Exact(320_001)),
     ])
-    func theFindingCitesTheFTEThenTheStaffCell(staff: Decimal, fte: Decimal, actual: FindingValue, perFTE: Decimal?) throws {
+    func theFindingCitesTheFTEThenTheStaffCell(staff: Exact, fte: Exact, actual: FindingValue, perFTE: Exact?) throws {
         var b = ModelBuilder(bureaus: [.gs])
         b.plan("E.3-1", bureau: .gs, staff: [2022: (staff, 100_000)], fte: fte)
         b.line("E.3-1", bureau: .gs, [2022: staff])

@@ -27,10 +27,10 @@ import Results
 
     /// Class disagreement both ways: expected the FP's class, actual the OP's, delta the RB side's amount.
     @Test(arguments: [
-        ("RB", "XB", Decimal(1_800_000), Decimal(1_500_000), Decimal(1_800_000)),   // the domain example: RB plan, XB budget
-        ("XB", "RB", Decimal(1_800_000), Decimal(1_500_000), Decimal(1_500_000)),   // the other way round: the FP's RB amount
+        ("RB", "XB", Exact(1_800_000), Exact(1_500_000), Exact(1_800_000)),   // the domain example: RB plan, XB budget
+        ("XB", "RB", Exact(1_800_000), Exact(1_500_000), Exact(1_500_000)),   // the other way round: the FP's RB amount
     ])
-    func theTwoPlansDisagreeOnTheClass(opFunding: String, fpFunding: String, planned: Decimal, budgeted: Decimal, misstated: Decimal) throws {
+    func theTwoPlansDisagreeOnTheClass(opFunding: String, fpFunding: String, planned: Exact, budgeted: Exact, misstated: Exact) throws {
         var b = ModelBuilder(bureaus: [.bdt])
         b.plan("D.2-2", bureau: .bdt, total: [2022: planned], funding: opFunding)
         b.line("D.2-2", bureau: .bdt, funding: fpFunding, [2022: budgeted])

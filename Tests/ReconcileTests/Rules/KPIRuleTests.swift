@@ -6,8 +6,8 @@ import Results
 /// KPI-001 (no baseline: warning; no target: error) and KPI-002 (computed Off track: warning; At
 /// risk, or a reported status that differs: info), domain.md a.6 and (d).
 @Suite struct KPIRuleTests {
-    @Test(arguments: [(Decimal(296), nil as Severity?), (Decimal(string: "288.6")!, .info), (Decimal(279.9), .warning), (Decimal(260), .warning)])
-    func kpi002StatusBands(actual: Decimal, expected: Severity?) {
+    @Test(arguments: [(Exact(296), nil as Severity?), (Exact(string: "288.6")!, .info), (Exact(279.9), .warning), (Exact(260), .warning)])
+    func kpi002StatusBands(actual: Exact, expected: Severity?) {
         // Baseline 265 (2019) → 300 (2023), actual 2022: e = 0.75; r ≥ 0.9 from 288.625, r ≥ 0.6 from 280.75.
         var b = ModelBuilder(withFramework: true)
         let c = ModelBuilder.cell("RF.xlsx", 4, 1)
@@ -21,7 +21,7 @@ import Results
 
     /// Baseline 265 (2019) → target 300 (2023) for T.1-1 (TSB), actual in 2022: e = 0.75, line 291.25,
     /// on-track threshold 288.625; r ≥ 0.9 from 288.625, r ≥ 0.6 from 280.75.
-    static func t11(actual: Decimal?, reported: String? = nil, direction: KPI.Direction? = nil, baseline: Decimal = 265) -> ModelBuilder {
+    static func t11(actual: Exact?, reported: String? = nil, direction: KPI.Direction? = nil, baseline: Exact = 265) -> ModelBuilder {
         var b = ModelBuilder(withFramework: true)
         b.framework(objectives: ["T.1"], outputs: [("T.1-1", .tsb)])
         b.model.kpis = [ModelBuilder.kpi("KPI-T.1-1-01", linkedTo: "T.1-1", baseline: baseline, baselineYear: 2019, target: 300, targetYear: 2023,
@@ -110,7 +110,7 @@ import Results
     }
 
     struct Reported: Sendable, CustomTestStringConvertible {
-        var actual: Decimal
+        var actual: Exact
         var reported: String
         var severity: Severity?
         var testDescription: String { "\(actual) reported '\(reported)'" }
@@ -156,7 +156,7 @@ import Results
         (dec("93.1"), nil as Severity?), (dec("96.9"), nil), (dec("95"), nil),
         (dec("93.09"), .warning), (dec("96.91"), .warning), (dec("80"), .warning),
     ])
-    func maintainKPIs(actual: Decimal, severity: Severity?) throws {
+    func maintainKPIs(actual: Exact, severity: Severity?) throws {
         var b = ModelBuilder(withFramework: true)
         b.framework(objectives: ["T.1"], outputs: [("T.1-1", .tsb)])
         b.model.kpis = [ModelBuilder.kpi("KPI-T.1-1-02", linkedTo: "T.1-1", baseline: 94, baselineYear: 2019, target: 95, targetYear: 2023,
@@ -170,15 +170,15 @@ import Results
     }
 
     /// The latest year with an actual is evaluated; none without an actual.
-    @Test(arguments: [([2021: Decimal(300), 2022: 260], [2022]), ([2021: Decimal(260), 2022: 300], []), ([:], [])])
-    func theLatestActualIsEvaluated(actuals: [Int: Decimal], years: [Int]) {
+    @Test(arguments: [([2021: Exact(300), 2022: 260], [2022]), ([2021: Exact(260), 2022: 300], []), ([:], [])])
+    func theLatestActualIsEvaluated(actuals: [Int: Exact], years: [Int]) {
         var b = Self.t11(actual: nil)
         b.model.kpis[0].actuals = actuals.mapValues { Quantity(value: $0, source: ModelBuilder.cell("RF.xlsx", 5, 10)) }
         #expect(b.findings(of: .kpi002).map(\.period) == years.map { Period.year($0) })
     }
 
     struct Missing: Sendable, CustomTestStringConvertible {
-        var baseline: Decimal?, baselineYear: Int?, target: Decimal?, targetYear: Int?
+        var baseline: Exact?, baselineYear: Int?, target: Exact?, targetYear: Int?
         var severity: Severity
         var expected: String
         var cell: String

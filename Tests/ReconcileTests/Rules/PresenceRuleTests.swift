@@ -9,14 +9,14 @@ import Results
 @Suite struct PresenceRuleTests {
     /// FIN-001 at its edges: any non-zero allocation, in any funding source, with no line.
     @Test(arguments: [
-        (Decimal(1_240_000), nil as String?, true),      // the domain example: no line at all
-        (Decimal(1), nil, true),                         // any non-zero allocation
-        (Decimal(-5_000), nil, true),
-        (Decimal(0), nil, false),                        // nothing planned
-        (Decimal(1_240_000), "XB", false),               // an XB line counts as a line (FIN-010's case)
-        (Decimal(1_240_000), "RB", false),
+        (Exact(1_240_000), nil as String?, true),      // the domain example: no line at all
+        (Exact(1), nil, true),                         // any non-zero allocation
+        (Exact(-5_000), nil, true),
+        (Exact(0), nil, false),                        // nothing planned
+        (Exact(1_240_000), "XB", false),               // an XB line counts as a line (FIN-010's case)
+        (Exact(1_240_000), "RB", false),
     ])
-    func plannedWithoutABudgetLine(planned: Decimal, lineFunding: String?, raised: Bool) throws {
+    func plannedWithoutABudgetLine(planned: Exact, lineFunding: String?, raised: Bool) throws {
         var b = ModelBuilder()
         b.plan("R.1-2", total: [2022: planned])
         if let lineFunding { b.line("R.1-2", funding: lineFunding, [2022: planned]) }
@@ -55,12 +55,12 @@ import Results
 
     /// FIN-002 at its edges: CHF 0 lines are ignored, an allocation in any source counts.
     @Test(arguments: [
-        (Decimal(1_150_000), nil as String?, true),      // the domain example
-        (Decimal(0), nil, false),                        // a line of CHF 0
-        (Decimal(1_150_000), "XB", false),               // an XB allocation counts (FIN-010's case)
-        (Decimal(1_150_000), "RB", false),
+        (Exact(1_150_000), nil as String?, true),      // the domain example
+        (Exact(0), nil, false),                        // a line of CHF 0
+        (Exact(1_150_000), "XB", false),               // an XB allocation counts (FIN-010's case)
+        (Exact(1_150_000), "RB", false),
     ])
-    func budgetedWithoutAnAllocation(budgeted: Decimal, rowFunding: String?, raised: Bool) throws {
+    func budgetedWithoutAnAllocation(budgeted: Exact, rowFunding: String?, raised: Bool) throws {
         var b = ModelBuilder(bureaus: [.tsb])
         b.plan("T.1-1", bureau: .tsb, total: [2023: 100_000])
         b.line("T.1-1", bureau: .tsb, [2023: 100_000])

@@ -8,8 +8,8 @@ import Results
 @Suite struct PriorityRuleTests {
     static func severity(_ findings: [Finding], _ rule: RuleID) -> Severity? { findings.first { $0.rule == rule }?.severity }
 
-    @Test(arguments: [(Decimal(900_000), nil as Severity?), (Decimal(899_999), .warning), (Decimal(750_000), .warning), (Decimal(749_999), .error)])
-    func fin011PriorityCoverageBands(funded: Decimal, expected: Severity?) {
+    @Test(arguments: [(Exact(900_000), nil as Severity?), (Exact(899_999), .warning), (Exact(750_000), .warning), (Exact(749_999), .error)])
+    func fin011PriorityCoverageBands(funded: Exact, expected: Severity?) {
         var b = ModelBuilder()
         b.plan("R.1-1", total: [2022: 500_000, 2023: 500_000], priority: .high)
         b.line("R.1-1", funding: "XB", [2022: funded / 2, 2023: funded / 2])
@@ -29,7 +29,7 @@ import Results
         #expect(f.sourceTexts == ["OP_TSB.xlsx!S!E5", "OP_TSB.xlsx!S!F5", "OP_TSB.xlsx!S!I5", "FP.xlsx!S!G5", "FP.xlsx!S!H5"])
         #expect(f.causedBy == [])
         #expect(f.message == .priorityUnderfunded(output: OutputCode("T.2-1"), biennium: Biennium(2022, 2023), bureau: .tsb, funded: 1_250_000,
-                                                  requirement: 2_140_000, coverage: Decimal(1_250_000) / Decimal(2_140_000)))
+                                                  requirement: 2_140_000, coverage: Exact(1_250_000) / Exact(2_140_000)))
     }
 
     /// HIGH only; skipped when the output has no FP line at all (FIN-001's).

@@ -8,10 +8,10 @@ import Results
 @Suite struct RiskRuleTests {
     static func severity(_ findings: [Finding], _ rule: RuleID) -> Severity? { findings.first { $0.rule == rule }?.severity }
 
-    @Test(arguments: [(Decimal(9), nil as Severity?), (Decimal(10), .warning), (Decimal(12), .warning), (Decimal(15), .error)])
-    func rsk001ScoreBands(score: Decimal, expected: Severity?) {
+    @Test(arguments: [(Exact(9), nil as Severity?), (Exact(10), .warning), (Exact(12), .warning), (Exact(15), .error)])
+    func rsk001ScoreBands(score: Exact, expected: Severity?) {
         var b = ModelBuilder()
-        let l: Decimal = score == 12 || score == 9 ? 3 : 5, i = score / l
+        let l: Exact = score == 12 || score == 9 ? 3 : 5, i = score / l
         let c = ModelBuilder.cell("RR.xlsx", 5, 1)
         b.model.risks = [Risk(id: "RSK-BR-01", bureau: .br, description: "d", category: "strategic", linkedObjective: nil, linkedOutput: nil,
                               likelihood: Quantity(value: l, source: c), impact: Quantity(value: i, source: c), likelihoodCell: c, statedScore: nil,
@@ -22,7 +22,7 @@ import Results
     @Test func rsk003ReportsTheScoreAndTheScale() {
         var b = ModelBuilder()
         let c = ModelBuilder.cell("RR.xlsx", 5, 1)
-        func risk(_ id: String, _ l: Decimal, _ i: Decimal, stated: Decimal?) -> Risk {
+        func risk(_ id: String, _ l: Exact, _ i: Exact, stated: Exact?) -> Risk {
             Risk(id: id, bureau: .gs, description: "d", category: "operational", linkedObjective: nil, linkedOutput: nil,
                  likelihood: Quantity(value: l, source: c), impact: Quantity(value: i, source: c), likelihoodCell: ModelBuilder.cell("RR.xlsx", 5, 7),
                  statedScore: stated.map { Quantity(value: $0, source: ModelBuilder.cell("RR.xlsx", 5, 9)) }, owner: "o",
@@ -47,14 +47,14 @@ import Results
 
     /// The bands of the computed score at their edges; the rating band is named, not a threshold.
     @Test(arguments: [
-        (Decimal(3), Decimal(3), nil as Severity?, RiskBand.medium),     // 9
-        (Decimal(2), Decimal(5), .warning, .high),                        // 10: risk.warn
-        (Decimal(3), Decimal(4), .warning, .high),                        // 12
-        (Decimal(5), Decimal(3), .error, .high),                          // 15: High, but risk.error
-        (Decimal(4), Decimal(4), .error, .critical),                      // 16: the domain example
-        (Decimal(5), Decimal(5), .error, .critical),
+        (Exact(3), Exact(3), nil as Severity?, RiskBand.medium),     // 9
+        (Exact(2), Exact(5), .warning, .high),                        // 10: risk.warn
+        (Exact(3), Exact(4), .warning, .high),                        // 12
+        (Exact(5), Exact(3), .error, .high),                          // 15: High, but risk.error
+        (Exact(4), Exact(4), .error, .critical),                      // 16: the domain example
+        (Exact(5), Exact(5), .error, .critical),
     ])
-    func anUnmitigatedRisk(likelihood: Decimal, impact: Decimal, severity: Severity?, band: RiskBand) throws {
+    func anUnmitigatedRisk(likelihood: Exact, impact: Exact, severity: Severity?, band: RiskBand) throws {
         var b = ModelBuilder(withFramework: true)
         b.framework(objectives: ["D.2"], outputs: [("D.2-2", .bdt)])
         b.model.risks = [ModelBuilder.risk("RSK-BDT-01", likelihood: likelihood, impact: impact, mitigation: "", output: "D.2-2")]
@@ -141,14 +141,14 @@ import Results
 
     /// RSK-003, scale: likelihood and impact whole numbers 1-5; the likelihood cell is cited.
     @Test(arguments: [
-        (Decimal(6) as Decimal?, Decimal(3) as Decimal?, "likelihood 6, impact 3" as String?),
+        (Exact(6) as Exact?, Exact(3) as Exact?, "likelihood 6, impact 3" as String?),
         (0, 3, "likelihood 0, impact 3"),
         (nil, 3, "likelihood blank, impact 3"),
         (3, nil, "likelihood 3, impact blank"),
         (3, dec("2.5"), "likelihood 3, impact 2.5"),
         (5, 5, nil), (1, 1, nil),
     ])
-    func offTheScale(likelihood: Decimal?, impact: Decimal?, actual: String?) throws {
+    func offTheScale(likelihood: Exact?, impact: Exact?, actual: String?) throws {
         var b = ModelBuilder()
         b.model.risks = [ModelBuilder.risk("RSK-GS-04", bureau: .gs, likelihood: likelihood, impact: impact, stated: 99)]
         let all = b.findings(of: .rsk003)
@@ -164,13 +164,13 @@ import Results
 
     /// RSK-003, score: the stated score against L × I, both rating bands named.
     @Test(arguments: [
-        (Decimal(4), Decimal(3), Decimal(16), RiskBand.high, RiskBand.critical),     // the domain example: +4
+        (Exact(4), Exact(3), Exact(16), RiskBand.high, RiskBand.critical),     // the domain example: +4
         (2, 2, 5, .low, .medium),
         (3, 3, 10, .medium, .high),
         (4, 4, 15, .critical, .high),
         (5, 5, 20, .critical, .critical),
     ])
-    func aStatedScoreThatIsNotTheProduct(likelihood: Decimal, impact: Decimal, stated: Decimal, band: RiskBand, statedBand: RiskBand) throws {
+    func aStatedScoreThatIsNotTheProduct(likelihood: Exact, impact: Exact, stated: Exact, band: RiskBand, statedBand: RiskBand) throws {
         var b = ModelBuilder()
         b.model.risks = [ModelBuilder.risk("RSK-GS-03", bureau: .gs, likelihood: likelihood, impact: impact, stated: stated)]
         let f = try #require(b.findings(of: .rsk003).first)

@@ -7,11 +7,11 @@ import Results
 /// where both sides give the split.
 @Suite struct StaffSplitRuleTests {
     @Test(arguments: [
-        (Decimal(250_000), Decimal(750_000), false),   // 25 % vs 20 %: exactly 5 points, not more
-        (Decimal(250_001), Decimal(749_999), true),    // just over 5 points and over CHF 50 000
-        (Decimal(200_000), Decimal(800_000), false),   // the same split
+        (Exact(250_000), Exact(750_000), false),   // 25 % vs 20 %: exactly 5 points, not more
+        (Exact(250_001), Exact(749_999), true),    // just over 5 points and over CHF 50 000
+        (Exact(200_000), Exact(800_000), false),   // the same split
     ])
-    func fin008NeedsBothThePointsAndTheAmount(opStaff: Decimal, opNonStaff: Decimal, raised: Bool) {
+    func fin008NeedsBothThePointsAndTheAmount(opStaff: Exact, opNonStaff: Exact, raised: Bool) {
         var b = ModelBuilder(bureaus: [.gs])
         b.plan("I.1-2", bureau: .gs, staff: [2022: (opStaff, opNonStaff)])
         b.line("I.1-2", bureau: .gs, category: "STAFF", [2022: 200_000])
@@ -21,13 +21,13 @@ import Results
 
     /// The points edge with the amount inside, and the amount edge with the points outside.
     @Test(arguments: [
-        (Decimal(30_000), Decimal(70_000), Decimal(20_000), Decimal(80_000), false),             // 10 points, CHF 10 000
-        (Decimal(3_000_000), Decimal(7_000_000), Decimal(250_000), Decimal(750_000), false),     // 5 points exactly, CHF 2 750 000
-        (Decimal(3_050_000), Decimal(6_950_000), Decimal(250_000), Decimal(750_000), true),      // 5.5 points, CHF 2 800 000
-        (Decimal(300_000), Decimal(600_000), Decimal(250_000), Decimal(750_000), false),         // 8.3 points, CHF 50 000 exactly
-        (Decimal(300_001), Decimal(599_999), Decimal(250_000), Decimal(750_000), true),          // 8.3 points, CHF 50 001
+        (Exact(30_000), Exact(70_000), Exact(20_000), Exact(80_000), false),             // 10 points, CHF 10 000
+        (Exact(3_000_000), Exact(7_000_000), Exact(250_000), Exact(750_000), false),     // 5 points exactly, CHF 2 750 000
+        (Exact(3_050_000), Exact(6_950_000), Exact(250_000), Exact(750_000), true),      // 5.5 points, CHF 2 800 000
+        (Exact(300_000), Exact(600_000), Exact(250_000), Exact(750_000), false),         // 8.3 points, CHF 50 000 exactly
+        (Exact(300_001), Exact(599_999), Exact(250_000), Exact(750_000), true),          // 8.3 points, CHF 50 001
     ])
-    func bothThresholdsMustBeExceeded(opStaff: Decimal, opNonStaff: Decimal, fpStaff: Decimal, fpNonStaff: Decimal, raised: Bool) {
+    func bothThresholdsMustBeExceeded(opStaff: Exact, opNonStaff: Exact, fpStaff: Exact, fpNonStaff: Exact, raised: Bool) {
         var b = ModelBuilder(bureaus: [.gs])
         b.plan("I.1-2", bureau: .gs, staff: [2022: (opStaff, opNonStaff)])
         b.line("I.1-2", bureau: .gs, category: "STAFF", [2022: fpStaff])
@@ -37,10 +37,10 @@ import Results
 
     /// The domain example (I.1-2 2022: a single Non-staff line means staff 0), and a negative share.
     @Test(arguments: [
-        (Decimal(1_150_000), Decimal(4_250_000), [("NONSTAFF", Decimal(5_400_000))], "+1150000 (21.3 pp)"),
-        (Decimal(100_000), Decimal(900_000), [("STAFF", Decimal(300_000)), ("NONSTAFF.TRV", Decimal(700_000))], "-200000 (-20.0 pp)"),
+        (Exact(1_150_000), Exact(4_250_000), [("NONSTAFF", Exact(5_400_000))], "+1150000 (21.3 pp)"),
+        (Exact(100_000), Exact(900_000), [("STAFF", Exact(300_000)), ("NONSTAFF.TRV", Exact(700_000))], "-200000 (-20.0 pp)"),
     ])
-    func theFindingShowsBothStaffAmountsAndThePoints(opStaff: Decimal, opNonStaff: Decimal, lines: [(String, Decimal)], delta: String) throws {
+    func theFindingShowsBothStaffAmountsAndThePoints(opStaff: Exact, opNonStaff: Exact, lines: [(String, Exact)], delta: String) throws {
         var b = ModelBuilder(bureaus: [.gs])
         b.plan("I.1-2", bureau: .gs, staff: [2022: (opStaff, opNonStaff)])
         for (category, amount) in lines { b.line("I.1-2", bureau: .gs, category: category, [2022: amount]) }

@@ -8,8 +8,8 @@ import Results
 /// a biennium column; "possible transposed digits" when Δ is a multiple of 9 in the display unit.
 @Suite struct StatedTotalRuleTests {
     static func total(_ workbook: SourceTag = .operationalPlan(.br), bureau: Bureau? = .br, label: String = "Total BR",
-                      measure: StatedTotal.Measure = .year(2022), stated: Decimal, unit: MoneyUnit?, column: Int = 5,
-                      components: [(row: Int, value: Decimal)], row: Int = 11, textRows: Set<Int> = []) -> StatedTotal {
+                      measure: StatedTotal.Measure = .year(2022), stated: Exact, unit: MoneyUnit?, column: Int = 5,
+                      components: [(row: Int, value: Exact)], row: Int = 11, textRows: Set<Int> = []) -> StatedTotal {
         let file = workbook.kind == .financialPlan ? "FP.xlsx" : "OP_\(bureau?.rawValue ?? "?").xlsx"
         return StatedTotal(workbook: workbook, bureau: bureau, label: label, measure: measure, stated: stated, unit: unit,
                            cell: ModelBuilder.cell(file, row, column),
@@ -18,8 +18,8 @@ import Results
                            })
     }
 
-    @Test(arguments: [(Decimal(3), false), (Decimal(4), true)])
-    func fin005RoundingIsOneFrancPerSummedCell(delta: Decimal, raised: Bool) {
+    @Test(arguments: [(Exact(3), false), (Exact(4), true)])
+    func fin005RoundingIsOneFrancPerSummedCell(delta: Exact, raised: Bool) {
         var b = ModelBuilder()
         let cells = (5...7).map { Quantity(value: 100, source: ModelBuilder.cell("OP_BR.xlsx", $0, 5)) }
         b.model.statedTotals = [StatedTotal(workbook: .operationalPlan(.br), bureau: .br, label: "Total BR", measure: .year(2022), stated: 300 + delta, unit: .chf,
@@ -29,8 +29,8 @@ import Results
         if raised { #expect(f?.idText == "FIN-005/OP-BR/S!E9" && f?.expected == .amount(300) && f?.period == .year(2022)) }
     }
 
-    @Test(arguments: [(Decimal(1500), false), (Decimal(1501), true)])
-    func fin005KCHFColumnsAllowHalfADisplayUnitPerCell(delta: Decimal, raised: Bool) {
+    @Test(arguments: [(Exact(1500), false), (Exact(1501), true)])
+    func fin005KCHFColumnsAllowHalfADisplayUnitPerCell(delta: Exact, raised: Bool) {
         var b = ModelBuilder()
         let cells = (5...7).map { Quantity(value: 100_000, source: ModelBuilder.cell("OP_BR.xlsx", $0, 5)) }
         b.model.statedTotals = [StatedTotal(workbook: .operationalPlan(.br), bureau: .br, label: "Total", measure: .year(2022), stated: 300_000 + delta, unit: .kchf,
@@ -40,15 +40,15 @@ import Results
 
     /// The tolerance is (summed cells) × (rounding per cell of the column's unit); FTE columns have no unit.
     @Test(arguments: [
-        (MoneyUnit.chf as MoneyUnit?, 3, Decimal(3), false), (.chf, 3, Decimal(4), true), (.chf, 3, Decimal(-4), true),
-        (.kchf, 3, Decimal(1_500), false), (.kchf, 3, Decimal(1_501), true), (.kchf, 1, Decimal(501), true),
-        (.mchf, 2, Decimal(1_000_000), false), (.mchf, 2, Decimal(1_000_001), true),
+        (MoneyUnit.chf as MoneyUnit?, 3, Exact(3), false), (.chf, 3, Exact(4), true), (.chf, 3, Exact(-4), true),
+        (.kchf, 3, Exact(1_500), false), (.kchf, 3, Exact(1_501), true), (.kchf, 1, Exact(501), true),
+        (.mchf, 2, Exact(1_000_000), false), (.mchf, 2, Exact(1_000_001), true),
         (nil, 3, dec("0.15"), false), (nil, 3, dec("0.16"), true), (nil, 3, dec("-0.16"), true),
     ])
-    func theToleranceIsOneRoundingPerSummedCell(unit: MoneyUnit?, cells: Int, delta: Decimal, raised: Bool) {
+    func theToleranceIsOneRoundingPerSummedCell(unit: MoneyUnit?, cells: Int, delta: Exact, raised: Bool) {
         var b = ModelBuilder()
-        let rows = (0..<cells).map { (row: 5 + $0, value: Decimal(1_000_000)) }
-        b.model.statedTotals = [Self.total(measure: unit == nil ? .fte : .year(2022), stated: Decimal(cells) * 1_000_000 + delta, unit: unit,
+        let rows = (0..<cells).map { (row: 5 + $0, value: Exact(1_000_000)) }
+        b.model.statedTotals = [Self.total(measure: unit == nil ? .fte : .year(2022), stated: Exact(cells) * 1_000_000 + delta, unit: unit,
                                            components: rows)]
         #expect(b.findings(of: .fin005).count == (raised ? 1 : 0))
     }
@@ -56,7 +56,7 @@ import Results
     /// The domain example: 'Total BR' 2023, stated 19 790 000 against rows 5-9 = 19 970 000.
     @Test func aMoneyTotalOfAnOperationalPlan() throws {
         var b = ModelBuilder()
-        let rows: [(row: Int, value: Decimal)] = [(5, 4_000_000), (6, 4_000_000), (7, 4_000_000), (8, 4_000_000), (9, 3_970_000)]
+        let rows: [(row: Int, value: Exact)] = [(5, 4_000_000), (6, 4_000_000), (7, 4_000_000), (8, 4_000_000), (9, 3_970_000)]
         b.model.statedTotals = [Self.total(measure: .year(2023), stated: 19_790_000, unit: .chf, column: 6, components: rows)]
         let f = try #require(b.findings(of: .fin005).first)
         #expect(f.id == Finding.ID(.fin005, .source(.operationalPlan(.br)), .text("S!F11")))
@@ -73,7 +73,7 @@ import Results
     /// the message names them, and the sum is theirs.
     @Test func theRowsInScopeAreTheOnesSummed() throws {
         var b = ModelBuilder(bureaus: [.gs])
-        let rows: [(row: Int, value: Decimal)] = [(6, 10_000), (7, 5_000), (10, 12_000), (12, 7_900), (13, 3_000)]
+        let rows: [(row: Int, value: Exact)] = [(6, 10_000), (7, 5_000), (10, 12_000), (12, 7_900), (13, 3_000)]
         b.model.statedTotals = [Self.total(.operationalPlan(.gs), bureau: .gs, label: "Total", stated: 41_700, unit: .kchf, column: 4, components: rows,
                                            row: 15)]
         let f = try #require(b.findings(of: .fin005).first)
@@ -106,8 +106,8 @@ import Results
         b.plan("R.1-1", total: [2022: 100_000, 2023: 100_000], biennium: 200_000)      // row 5: right
         b.plan("R.1-3", total: [2022: 100_000, 2023: 100_000], biennium: 290_000)      // row 6: FIN-006
         b.plan("R.1-2", total: [2022: 100_000, 2023: 100_000], biennium: 209_000)      // row 7: FIN-006
-        let biennium: [(row: Int, value: Decimal)] = [(5, 200_000), (6, 290_000), (7, 209_000)]
-        let year: [(row: Int, value: Decimal)] = [(5, 100_000), (6, 100_000), (7, 100_000)]
+        let biennium: [(row: Int, value: Exact)] = [(5, 200_000), (6, 290_000), (7, 209_000)]
+        let year: [(row: Int, value: Exact)] = [(5, 100_000), (6, 100_000), (7, 100_000)]
         b.model.statedTotals = [Self.total(measure: .biennium, stated: 600_000, unit: .chf, column: 7, components: biennium),
                                 Self.total(measure: .year(2022), stated: 310_000, unit: .chf, column: 5, components: year)]
         let f = b.findings(of: .fin005)
@@ -120,13 +120,13 @@ import Results
 
     /// "Possible transposed digits": Δ a whole multiple of 9 in the column's display unit.
     @Test(arguments: [
-        (MoneyUnit.chf, Decimal(-180_000), true), (.chf, Decimal(90), true), (.chf, Decimal(100), false),
-        (.kchf, Decimal(9_000), true),      // 9 kCHF
-        (.kchf, Decimal(4_500), false),     // 4.5 kCHF
-        (.kchf, Decimal(18_000), true), (.kchf, Decimal(10_000), false),
-        (.mchf, Decimal(27_000_000), true), (.mchf, Decimal(10_000_000), false),
+        (MoneyUnit.chf, Exact(-180_000), true), (.chf, Exact(90), true), (.chf, Exact(100), false),
+        (.kchf, Exact(9_000), true),      // 9 kCHF
+        (.kchf, Exact(4_500), false),     // 4.5 kCHF
+        (.kchf, Exact(18_000), true), (.kchf, Exact(10_000), false),
+        (.mchf, Exact(27_000_000), true), (.mchf, Exact(10_000_000), false),
     ])
-    func transposedDigitsAreNamedInTheDisplayUnit(unit: MoneyUnit, delta: Decimal, transposed: Bool) throws {
+    func transposedDigitsAreNamedInTheDisplayUnit(unit: MoneyUnit, delta: Exact, transposed: Bool) throws {
         var b = ModelBuilder()
         b.model.statedTotals = [Self.total(stated: 300_000_000 + delta, unit: unit, components: [(5, 100_000_000), (6, 200_000_000)])]
         let f = try #require(b.findings(of: .fin005).first)
@@ -141,19 +141,19 @@ import Results
     /// stays as usual.
     @Test(arguments: [
         // stated, text rows, unit, named cells (A1, value as typed)
-        (Decimal(300_000), Set([7]), MoneyUnit.chf, [("E7", Decimal(12_000))]),                   // the sum without E7
-        (Decimal(300_002), Set([7]), .chf, [("E7", Decimal(12_000))]),                            // within 3 × CHF 1
-        (Decimal(300_004), Set([7]), .chf, []),                                                   // beyond rounding: not explained
-        (Decimal(290_000), Set([7]), .chf, []),                                                   // another difference
-        (Decimal(300_000), Set<Int>(), .chf, []),                                                 // same Δ, no text cell
-        (Decimal(150_000), Set([6, 7]), .chf, [("E6", Decimal(150_000)), ("E7", Decimal(12_000))]), // both left out
-        (Decimal(300_000), Set([6, 7]), .chf, []),                                                // one of two is not the SUM's story
-        (Decimal(300_000), Set([7]), .kchf, [("E7", Decimal(12))]),                               // the value in the column's unit
-    ] as [(Decimal, Set<Int>, MoneyUnit, [(String, Decimal)])])
-    func cellsHoldingNumbersAsTextThatTheSUMSkipped(stated: Decimal, textRows: Set<Int>, unit: MoneyUnit, named: [(String, Decimal)]) throws {
+        (Exact(300_000), Set([7]), MoneyUnit.chf, [("E7", Exact(12_000))]),                   // the sum without E7
+        (Exact(300_002), Set([7]), .chf, [("E7", Exact(12_000))]),                            // within 3 × CHF 1
+        (Exact(300_004), Set([7]), .chf, []),                                                   // beyond rounding: not explained
+        (Exact(290_000), Set([7]), .chf, []),                                                   // another difference
+        (Exact(300_000), Set<Int>(), .chf, []),                                                 // same Δ, no text cell
+        (Exact(150_000), Set([6, 7]), .chf, [("E6", Exact(150_000)), ("E7", Exact(12_000))]), // both left out
+        (Exact(300_000), Set([6, 7]), .chf, []),                                                // one of two is not the SUM's story
+        (Exact(300_000), Set([7]), .kchf, [("E7", Exact(12))]),                               // the value in the column's unit
+    ] as [(Exact, Set<Int>, MoneyUnit, [(String, Exact)])])
+    func cellsHoldingNumbersAsTextThatTheSUMSkipped(stated: Exact, textRows: Set<Int>, unit: MoneyUnit, named: [(String, Exact)]) throws {
         var b = ModelBuilder()
-        let rows: [(row: Int, value: Decimal)] = [(5, 150_000), (6, 150_000), (7, 12_000)]   // rbm's sum: 312 000
-        let computed = rows.reduce(Decimal(0)) { $0 + $1.value }
+        let rows: [(row: Int, value: Exact)] = [(5, 150_000), (6, 150_000), (7, 12_000)]   // rbm's sum: 312 000
+        let computed = rows.reduce(Exact(0)) { $0 + $1.value }
         b.model.statedTotals = [Self.total(stated: stated, unit: unit, components: rows, textRows: textRows)]
         let f = try #require(b.findings(of: .fin005).first)
         let cells = named.map { SkippedTextCell(cell: $0.0, value: $0.1) }

@@ -6,8 +6,8 @@ import Results
 /// FIN-007: a factor of about 1 000 between the plans (ratio within ±10 % of 1 000 or of 1/1 000),
 /// per cell, or per column when ≥ 80 % of a column's pairs (and at least two) show it.
 @Suite struct UnitRuleTests {
-    @Test(arguments: [(Decimal(470_000_000), true), (Decimal(517_000_000), true), (Decimal(517_500_000), false), (Decimal(423_000_000), true)])
-    func aFactorNearAThousandIsAUnitErrorNotAMismatch(op: Decimal, unitError: Bool) {
+    @Test(arguments: [(Exact(470_000_000), true), (Exact(517_000_000), true), (Exact(517_500_000), false), (Exact(423_000_000), true)])
+    func aFactorNearAThousandIsAUnitErrorNotAMismatch(op: Exact, unitError: Bool) {
         var settings = ReconcileSettings()
         settings.bureaus = [.br]
         let findings = Reconciler(settings: settings).reconcile(AmountRuleTests.model(op: op, fp: 470_000, opUnit: .kchf)).findings
@@ -17,16 +17,16 @@ import Results
 
     /// Both directions, at the edges of the band (ratio OP ÷ FP).
     @Test(arguments: [
-        (Decimal(900_000), Decimal(1_000), true),                     // × 900: the band's lower edge
-        (Decimal(1_100_000), Decimal(1_000), true),                   // × 1 100: its upper edge
-        (Decimal(899_999), Decimal(1_000), false),                    // × 899.999
-        (Decimal(1_100_001), Decimal(1_000), false),                  // × 1 100.001
-        (Decimal(900), Decimal(1_000_000), true),                     // ÷ 1 111 (0.0009)
-        (Decimal(1_100), Decimal(1_000_000), true),                   // ÷ 909 (0.0011)
-        (Decimal(899), Decimal(1_000_000), false),                    // 0.000899
-        (Decimal(1_101), Decimal(1_000_000), false),                  // 0.001101
+        (Exact(900_000), Exact(1_000), true),                     // × 900: the band's lower edge
+        (Exact(1_100_000), Exact(1_000), true),                   // × 1 100: its upper edge
+        (Exact(899_999), Exact(1_000), false),                    // × 899.999
+        (Exact(1_100_001), Exact(1_000), false),                  // × 1 100.001
+        (Exact(900), Exact(1_000_000), true),                     // ÷ 1 111 (0.0009)
+        (Exact(1_100), Exact(1_000_000), true),                   // ÷ 909 (0.0011)
+        (Exact(899), Exact(1_000_000), false),                    // 0.000899
+        (Exact(1_101), Exact(1_000_000), false),                  // 0.001101
     ])
-    func theBandHoldsInBothDirections(op: Decimal, fp: Decimal, raised: Bool) {
+    func theBandHoldsInBothDirections(op: Exact, fp: Exact, raised: Bool) {
         var b = ModelBuilder()
         b.plan("R.1-1", total: [2022: op])
         b.line("R.1-1", [2022: fp])
@@ -82,7 +82,7 @@ import Results
     func aColumnMostlyOffByAThousandIsOneFinding(hits: Int, pairs: Int, columnLevel: Bool) throws {
         var b = ModelBuilder()
         for i in 1...pairs {
-            let fp = Decimal(100_000 * i)
+            let fp = Exact(100_000 * i)
             b.plan("R.1-\(i)", total: [2022: i <= hits ? fp * 1000 : fp], unit: .kchf)
             b.line("R.1-\(i)", [2022: fp])
         }
@@ -109,7 +109,7 @@ import Results
     @Test func aColumnLevelFindingExplainsTheBureauTotal() throws {
         var b = ModelBuilder()
         for i in 1...2 {
-            let fp = Decimal(100_000 * i)
+            let fp = Exact(100_000 * i)
             b.plan("R.1-\(i)", total: [2022: fp * 1000], unit: .kchf)
             b.line("R.1-\(i)", [2022: fp])
         }
