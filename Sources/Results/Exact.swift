@@ -325,13 +325,57 @@ extension Exact {
         if case .small(let a, let ea) = lhs.storage, case .small(let b, let eb) = rhs.storage, b != 0 {
             if a == 0 { return .zero }
             if a % b == 0, !(a == Int64.min && b == -1) { return Exact(mantissa: a / b, exponent: Int(ea) - Int(eb)) }
+            // A quotient that ends within a few more digits is exact too (1 ÷ 4, 3 ÷ 8): Decimal
+            // gives it exactly.
+            var scaled = a
+            for k in 1...6 {
+                let (next, o) = scaled.multipliedReportingOverflow(by: 10)
+                if o { break }
+                scaled = next
+                if scaled % b == 0 { return Exact(mantissa: scaled / b, exponent: Int(ea) - Int(eb) - k) }
+            }
         }
         return Exact(lhs.decimal / rhs.decimal)
     }
 
     public static func /= (lhs: inout Exact, rhs: Exact) { lhs = lhs / rhs }
 
+    /// `(a / b × 10^power).rounded(scale:)` computed on the integers when both are held on 64 bits:
+    /// the quotient rounded once, half away from zero. `Decimal` rounds the quotient to 38
+    /// significant digits first; the two agree whenever the scaled numerator stays below 10^37 (a
+    /// quotient that is not on a half is at least 1 ÷ 2D from one, more than that first rounding
+    /// moves it), which is checked, else the decimal way is taken.
+    public static func quotient(_ a: Exact, _ b: Exact, timesPowerOfTen power: Int = 0, roundedTo scale: Int) -> Exact {
+        if case .small(let ma, let ea) = a.storage, case .small(let mb, let eb) = b.storage, mb != 0 {
+            if ma == 0 { return .zero }
+            // a ÷ b × 10^(power + scale) = ma ÷ mb × 10^t
+            let t = Int(ea) - Int(eb) + power + scale
+            if abs(t) <= 36 {
+                var numerator = UInt128(ma.magnitude), denominator = UInt128(mb.magnitude), overflow = false
+                let limit = UInt128(10).power(37)
+                if t >= 0 {
+                    (numerator, overflow) = numerator.multipliedReportingOverflow(by: UInt128(10).power(t))
+                } else {
+                    (denominator, overflow) = denominator.multipliedReportingOverflow(by: UInt128(10).power(-t))
+                }
+                if !overflow, numerator < limit, denominator < limit {
+                    var kept = numerator / denominator
+                    if (numerator % denominator) * 2 >= denominator { kept += 1 }
+                    if let k = Int64(exactly: kept) {
+                        return Exact(mantissa: (ma < 0) != (mb < 0) ? -k : k, exponent: -scale)
+                    }
+                }
+            }
+        }
+        let q = a / b
+        return (power == 0 ? q : q * Exact(mantissa: 1, exponent: power)).rounded(scale: scale)
+    }
+
     public func distance(to other: Exact) -> Exact { other - self }
+}
+
+private extension UInt128 {
+    func power(_ n: Int) -> UInt128 { (0..<n).reduce(UInt128(1)) { r, _ in r * self } }
 }
 
 extension Exact: Codable {

@@ -185,7 +185,7 @@ extension Exact {
     /// `(+72.13%)`: self ÷ base × 100 with two decimals; nil when the base is 0.
     public func percent(of base: Exact) -> String? {
         guard base != 0 else { return nil }
-        let value = (self / base * 100).rounded(scale: 2)
+        let value = Exact.quotient(self, base, timesPowerOfTen: 2, roundedTo: 2)
         return "(\(value < 0 ? "" : "+")\(value.fixed(places: 2))%)"
     }
 

@@ -61,7 +61,8 @@ import TestSupport
         var random = SeededRandom(seed: seed)
         func next() -> UInt64 { random.next() }
         var values: [Decimal] = [0, 1, -1, Decimal(UInt64.max), Decimal(Int64.max), Decimal(Int64.min), -Decimal(UInt64.max) * 1000,
-                                 Decimal(1) / 3, Decimal(-2) / 3, Decimal(string: "0.005")!, Decimal(string: "-45000.50")!]
+                                 Decimal(1) / 3, Decimal(-2) / 3, Decimal(string: "0.005")!, Decimal(string: "-45000.50")!,
+                                 4, 8, -16, 1024, Decimal(string: "0.25")!, 3, 7]
         for i in 0..<count {
             let mantissa = Decimal(Int64(bitPattern: next() % 2_000_000_000_000_000) - 1_000_000_000_000_000)
             let exponent = i % 3 == 0 ? Int(next() % 60) - 40 : Int(next() % 8) - 4
@@ -137,4 +138,21 @@ import TestSupport
 
 private extension ArraySlice {
     func striding(by step: Int) -> [Element] { stride(from: startIndex, to: endIndex, by: step).map { self[$0] } }
+}
+
+extension ExactTests {
+    @Test("A quotient rounded once equals Decimal's quotient rounded, on random and edge values")
+    func roundedQuotient() {
+        let values = Self.values(count: 400, seed: 99) + [Decimal(3), Decimal(7), Decimal(string: "0.005")!, Decimal(string: "200")!]
+        for (i, a) in values.enumerated() {
+            for b in values[(i % 11)...].striding(by: 37) where !b.isZero {
+                for (power, scale) in [(0, 0), (2, 2), (2, 1), (0, 3), (-3, 1)] {
+                    let shifted = (a / b) * Decimal(sign: .plus, exponent: power, significand: 1)
+                    let expected = Self.foundationRounded(shifted, scale: scale)
+                    Self.expectSame(Exact.quotient(Exact(a), Exact(b), timesPowerOfTen: power, roundedTo: scale), expected,
+                                    "\(a) ÷ \(b) × 10^\(power) at scale \(scale)")
+                }
+            }
+        }
+    }
 }

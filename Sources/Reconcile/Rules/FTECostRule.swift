@@ -25,7 +25,7 @@ extension RuleRun {
                     guard staff.chf != 0 else { continue }
                     perFTE = nil
                 } else {
-                    let cost = (staff.chf / fte.value).rounded(scale: 0)
+                    let cost = Exact.quotient(staff.chf, fte.value, roundedTo: 0)
                     guard cost < tolerances.fteCostMin || cost > tolerances.fteCostMax else { continue }
                     perFTE = cost
                 }

@@ -92,7 +92,7 @@ extension DiscrepancyHTML {
     static func percent(_ delta: Exact, of base: Exact, places: Int = 2, _ L: Labels) -> String? {
         guard base != 0 else { return nil }
         guard L.language == .en else { return L.numbers.percent(delta, of: base, places: places) }
-        let value = (delta / base * 100).rounded(scale: places)
+        let value = Exact.quotient(delta, base, timesPowerOfTen: 2, roundedTo: places)
         return (value < 0 ? "\u{2212}" : "+") + abs(value).fixed(places: places) + "\u{202F}%"
     }
 
