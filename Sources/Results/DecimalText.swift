@@ -6,34 +6,28 @@
 enum DecimalText {
     static func plain(_ value: Exact) -> String? {
         guard case .small(let signed, let e) = value.storage, e >= -40, e <= 40 else { return nil }
-        var mantissa = signed.magnitude
-        guard mantissa != 0 else { return "0" }
+        if signed == 0 { return "0" }
         let exponent = Int(e)   // the mantissa has no trailing zero digit (``Exact``'s invariant)
-        var digits: [UInt8] = []
-        digits.reserveCapacity(20)
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(mantissa % 10))
-            mantissa /= 10
-        } while mantissa > 0
-        digits.reverse()
-        var out: [UInt8] = []
-        out.reserveCapacity(3 + max(0, -exponent) + digits.count + max(0, exponent))
-        if signed < 0 { out.append(UInt8(ascii: "-")) }
+        // The standard library's integer text, then the point placed: short texts stay in the
+        // string itself, with no buffer to allocate (two arrays a value, before).
+        let digits = String(signed.magnitude)
+        var out = signed < 0 ? "-" : ""
         if exponent >= 0 {
             out += digits
-            out += repeatElement(UInt8(ascii: "0"), count: exponent)
-        } else {
-            let whole = digits.count + exponent   // digits before the point
-            if whole <= 0 {
-                out += [UInt8(ascii: "0"), UInt8(ascii: ".")]
-                out += repeatElement(UInt8(ascii: "0"), count: -whole)
-                out += digits
-            } else {
-                out += digits[..<whole]
-                out.append(UInt8(ascii: "."))
-                out += digits[whole...]
-            }
+            if exponent > 0 { out += String(repeating: "0", count: exponent) }
+            return out
         }
-        return String(decoding: out, as: UTF8.self)
+        let whole = digits.utf8.count + exponent   // digits before the point
+        if whole <= 0 {
+            out += "0."
+            if whole < 0 { out += String(repeating: "0", count: -whole) }
+            out += digits
+        } else {
+            let split = digits.utf8.index(digits.utf8.startIndex, offsetBy: whole)
+            out += digits[..<split]
+            out += "."
+            out += digits[split...]
+        }
+        return out
     }
 }

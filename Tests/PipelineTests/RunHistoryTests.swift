@@ -1,5 +1,6 @@
 import Foundation
 import History
+import Reports
 import Testing
 import TestSupport
 @testable import Pipeline
@@ -297,4 +298,38 @@ import XLSXReader
         let texts = sheet.rows.flatMap(\.cells).map(\.text)
         #expect(texts.contains("OP/BDT") && texts.contains("received") && !texts.contains("missing"))
     }
+}
+
+/// The history's rows take the log's English texts (issue 11): they must be the texts each
+/// finding gives of itself, which the rows took before.
+@Suite struct HistoryRowTextsTests {
+    @Test func theLogsEnglishTextsAreTheFindingsOwn() throws {
+        let (report, work) = try WorkerProcessTests.run(worker: nil)
+        defer { try? FileManager.default.removeItem(at: work) }
+        var findings = report.findings
+        // Every kind of value: the demo's findings and a few made here.
+        findings += LogTextFindings.extra
+        #expect(findings.count > 20)
+        let log = LogText(findings, language: .en)
+        for (n, finding) in findings.enumerated() {
+            let message = log.text(n, .message)
+            let shared = FindingRecord(finding, message: message,
+                                       texts: .init(expected: log.text(n, .expected), actual: log.text(n, .actual), delta: log.text(n, .delta),
+                                                    sources: log.text(n, .sources), causedBy: log.text(n, .causedBy)))
+            #expect(shared == FindingRecord(finding, message: message), "\(finding.id)")
+        }
+    }
+}
+
+enum LogTextFindings {
+    static let extra: [Finding] = {
+        let first = Finding(id: Finding.ID(.fin003, .output(OutputCode("R.2-1")), .year(2022)), severity: .warning, bureau: .br,
+                            output: OutputCode("R.2-1"), period: .year(2022),
+                            message: .extrabudgetaryNote(output: OutputCode("R.2-1"), year: 2022, notes: "\"quoted\", with a comma"),
+                            expected: .amount(3_950_000), actual: .amount(3_905_000), delta: .change(-45_000, of: 3_950_000),
+                            sources: [SourceRef(file: "a.xlsx", sheet: "S", cell: "E8"), SourceRef(file: "b.xlsx", sheet: "S", cell: "G8")])
+        let second = Finding(id: Finding.ID(.kpi001, .text("KPI-1")), severity: .error, message: .riskUnknownObjective(risk: "R", objective: "X"),
+                             expected: .term(.blank), actual: .ratio(Exact(2) / 3), sources: [], causedBy: [first.id])
+        return [first, second]
+    }()
 }

@@ -61,7 +61,12 @@ extension BatchRun {
         func part(_ findings: ArraySlice<Finding>) -> RecallPiece {
             let log = LogText(findings, language: language)
             let rows = findings.indices.map { i in
-                FindingRecord(findings[i], message: language == .en ? log.text(i - findings.startIndex, .message) : LogColumn.message.text(findings[i]))
+                let n = i - findings.startIndex
+                guard language == .en else { return FindingRecord(findings[i], message: LogColumn.message.text(findings[i])) }
+                // The log's English texts are the history's (LogTextTests compares both).
+                return FindingRecord(findings[i], message: log.text(n, .message),
+                                     texts: .init(expected: log.text(n, .expected), actual: log.text(n, .actual), delta: log.text(n, .delta),
+                                                  sources: log.text(n, .sources), causedBy: log.text(n, .causedBy)))
             }
             return .part(log, rows)
         }
