@@ -5,7 +5,48 @@
 /// once (``sorted(_:by:)``) rather than re-splitting both strings on every comparison.
 public enum NaturalOrder {
     public static func less(_ a: String, _ b: String) -> Bool {
-        Key(a) < Key(b)
+        asciiLess(a, b) ?? (Key(a) < Key(b))
+    }
+
+    /// ``Key``'s order for two ASCII strings, walking both once without building their runs (a
+    /// comparison of two codes built two keys, four arrays, each time: issue 11); nil when either
+    /// holds a non-ASCII byte (``Key`` then compares runs by Unicode equality).
+    static func asciiLess(_ a: String, _ b: String) -> Bool? {
+        let ua = a.utf8, ub = b.utf8
+        var ia = ua.startIndex, ib = ub.startIndex
+        var digits = false   // runs alternate from a text run
+        while true {
+            let sa = ia, sb = ib
+            while ia != ua.endIndex {
+                let c = ua[ia]
+                if c >= 128 { return nil }
+                if (c >= 48 && c <= 57) != digits { break }
+                ua.formIndex(after: &ia)
+            }
+            while ib != ub.endIndex {
+                let c = ub[ib]
+                if c >= 128 { return nil }
+                if (c >= 48 && c <= 57) != digits { break }
+                ub.formIndex(after: &ib)
+            }
+            let p = ua[sa..<ia], q = ub[sb..<ib]
+            if !p.elementsEqual(q) {
+                if digits {
+                    // Fewer significant digits is smaller, then digit by digit; runs that differ
+                    // only in leading zeros are equal here.
+                    let pz = p.drop { $0 == 48 }, qz = q.drop { $0 == 48 }
+                    let pc = pz.count, qc = qz.count
+                    if pc != qc { return pc < qc }
+                    if !pz.elementsEqual(qz) { return pz.lexicographicallyPrecedes(qz) }
+                } else {
+                    return p.lexicographicallyPrecedes(q)
+                }
+            }
+            let aMore = ia != ua.endIndex, bMore = ib != ub.endIndex
+            if aMore != bMore { return bMore }   // fewer runs is smaller
+            if !aMore { return ua.lexicographicallyPrecedes(ub) }
+            digits.toggle()
+        }
     }
 
     /// A string split once into its runs: compare keys in place of the strings.

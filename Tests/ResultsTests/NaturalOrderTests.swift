@@ -1,5 +1,6 @@
 import Testing
 @testable import Results
+import TestSupport
 
 @Suite struct NaturalOrderTests {
     @Test(arguments: [
@@ -70,5 +71,27 @@ import Testing
         }
         if ra.count != rb.count { return ra.count < rb.count }
         return scalarLess(a, b)
+    }
+}
+
+extension NaturalOrderTests {
+    /// The comparison walking two ASCII strings gives what their keys give, on codes of every
+    /// shape: leading zeros, runs of different counts, empty strings, equal runs.
+    @Test("Comparing ASCII strings in place agrees with their keys")
+    func asciiWalkAgreesWithKeys() {
+        var random = SeededRandom(seed: 11)
+        let alphabet = Array("0012345679.-ABRDzx ".utf8)
+        var texts = ["", "0", "00", "1", "01", "R.1-2", "R.01-2", "R.1-02", "R.10-2", "R.1-2a", "D.2-12", "D.2-2", "a", "a0", "a00", "0a"]
+        for _ in 0..<400 {
+            let length = Int(random.next() % 9)
+            texts.append(String(decoding: (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }, as: UTF8.self))
+        }
+        for a in texts {
+            for b in texts {
+                #expect(NaturalOrder.asciiLess(a, b) == (NaturalOrder.Key(a) < NaturalOrder.Key(b)), "\(a) < \(b)")
+            }
+        }
+        #expect(NaturalOrder.asciiLess("é1", "e1") == nil)
+        #expect(NaturalOrder.less("R.é2", "R.é10"))
     }
 }
