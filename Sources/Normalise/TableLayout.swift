@@ -49,7 +49,10 @@ public struct TableLayout: Sendable {
     /// 1-based header row; `lastHeaderRow` is the sub-header row of a two-row header.
     public var headerRow: Int
     public var lastHeaderRow: Int
-    public var columns: [Column]
+    public var columns: [Column] { didSet { firstColumn = Self.firstColumns(columns) } }
+    /// Each field's first column, by its place in `columns` (looked up for every cell a row reads:
+    /// issue 11); kept with `columns`.
+    private var firstColumn: [Field: Int]
     /// Text of the rows above the header, top to bottom.
     public var titleText: [String]
     /// Headers ignored as ambiguous, with the reason (for notes).
@@ -57,11 +60,27 @@ public struct TableLayout: Sendable {
     /// Every non-empty header cell that no field was read from (the ambiguous ones included).
     public var passedOver: [PassedOver] = []
 
+    public init(headerRow: Int, lastHeaderRow: Int, columns: [Column], titleText: [String], ignored: [String], passedOver: [PassedOver] = []) {
+        self.headerRow = headerRow
+        self.lastHeaderRow = lastHeaderRow
+        self.columns = columns
+        self.titleText = titleText
+        self.ignored = ignored
+        self.passedOver = passedOver
+        self.firstColumn = Self.firstColumns(columns)
+    }
+
+    private static func firstColumns(_ columns: [Column]) -> [Field: Int] {
+        var first: [Field: Int] = [:]
+        for (place, column) in columns.enumerated() where first[column.role.field] == nil { first[column.role.field] = place }
+        return first
+    }
+
     public func columns(for field: Field) -> [Column] {
         columns.filter { $0.role.field == field }
     }
 
-    public func column(_ field: Field) -> Column? { columns.first { $0.role.field == field } }
+    public func column(_ field: Field) -> Column? { firstColumn[field].map { columns[$0] } }
 
     public var headerDescription: String { headerRow == lastHeaderRow ? "\(headerRow)" : "\(headerRow)-\(lastHeaderRow)" }
 }

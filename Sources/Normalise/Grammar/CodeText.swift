@@ -122,8 +122,12 @@ public enum CodeText {
     /// `stripLabels(_:labels:)` with labels from `prepareLabels(_:)`.
     static func stripLabels(_ s: String, prepared labels: [String]) -> String {
         var rest = Substring(s)
-        search: while !rest.isEmpty {
-            for label in labels where rest.hasPrefix(label) {
+        search: while let first = rest.utf8.first {
+            for label in labels {
+                // Two different ASCII first bytes are two different first characters: no prefix.
+                // A cheap test before the Unicode-aware one (most cells start with a code).
+                if first < 0x80, let start = label.utf8.first, start < 0x80, start != first { continue }
+                guard rest.hasPrefix(label) else { continue }
                 var after = rest.dropFirst(label.count)
                 guard let next = after.first else { return "" }
                 guard next == " " || next == "." || next == ":" else { continue }
