@@ -17,6 +17,19 @@ import TestSupport
         return (inbox, ["run", DemoScenarioTests.pipeline, "--inbox", inbox.path, "--fail-on", "never"] + extra)
     }
 
+    /// Runs the demo's inbox in `work` with `worker`, expects the batch to stop for the machine's
+    /// fault with nothing moved and no manifest, and returns the fault.
+    static func stoppedBatch(in work: URL, worker: WorkerProcess) throws -> EnvironmentFault {
+        let (inbox, _) = try dropFolder(in: work)
+        let fault = try #require(throws: EnvironmentFault.self) {
+            try BatchRun(options: .init(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path,
+                                        output: work.appendingPathComponent("out").path, worker: worker)).run()
+        }
+        try expectNothingMoved(inbox)
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("out/manifest.json").path))
+        return fault
+    }
+
     /// Nothing was filed away: every input is still in the inbox or claimed in `processing/`
     /// (where the next run takes it back), nothing archived or quarantined.
     static func expectNothingMoved(_ inbox: URL) throws {
@@ -94,15 +107,9 @@ import TestSupport
             "echo 'rbm worker: /tmp/x.json: cannot write the result: No space left on device' >&2; exit 74"))
         let work = Fixtures.temporaryDirectory("rbm-result-unwritable")
         defer { try? FileManager.default.removeItem(at: work) }
-        let (inbox, _) = try Self.dropFolder(in: work)
-        let fault = try #require(throws: EnvironmentFault.self) {
-            try BatchRun(options: .init(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path,
-                                        output: work.appendingPathComponent("out").path, worker: worker)).run()
-        }
+        let fault = try Self.stoppedBatch(in: work, worker: worker)
         #expect(fault.cause == "No space left on device")
         #expect(fault.description.contains("cannot keep a worker's result in the temporary folder ($TMPDIR): No space left on device"))
-        try Self.expectNothingMoved(inbox)
-        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("out/manifest.json").path))
     }
 
     /// A worker blocked on a file (here a FIFO nobody writes) ends as soon as its lifeline closes,
@@ -224,16 +231,9 @@ import TestSupport
             try "#!/bin/sh\nexit 0\n".write(to: executable, atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: executable.path)
         }
-        let (inbox, _) = try EnvironmentFaultTests.dropFolder(in: work)
-        let fault = try #require(throws: EnvironmentFault.self) {
-            try BatchRun(options: .init(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path,
-                                        output: work.appendingPathComponent("out").path,
-                                        worker: WorkerProcess(executable: executable.path))).run()
-        }
+        let fault = try EnvironmentFaultTests.stoppedBatch(in: work, worker: WorkerProcess(executable: executable.path))
         #expect(fault.description.contains("cannot start the worker \(executable.path): "), "\(fault)")
         #expect(fault.cause == (how == "missing" ? "No such file or directory" : "Permission denied"), "\(fault.cause)")
-        try EnvironmentFaultTests.expectNothingMoved(inbox)
-        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("out/manifest.json").path))
     }
 }
 
@@ -245,13 +245,8 @@ import TestSupport
             #"while read line; do case "$line" in *'"result"'*) echo '{"status":"ok"}';; esac; done"#))
         let work = Fixtures.temporaryDirectory("rbm-result-lost")
         defer { try? FileManager.default.removeItem(at: work) }
-        let (inbox, _) = try EnvironmentFaultTests.dropFolder(in: work)
-        let fault = try #require(throws: EnvironmentFault.self) {
-            try BatchRun(options: .init(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path,
-                                        output: work.appendingPathComponent("out").path, worker: worker)).run()
-        }
+        let fault = try EnvironmentFaultTests.stoppedBatch(in: work, worker: worker)
         #expect(fault.cause == "No such file or directory", "\(fault)")
-        try EnvironmentFaultTests.expectNothingMoved(inbox)
     }
 }
 

@@ -322,14 +322,17 @@ import XLSXReader
 }
 
 enum LogTextFindings {
+    /// Values the demo's findings may lack: a signed delta, a quotient held as a wide decimal, a
+    /// term, causes and no sources.
     static let extra: [Finding] = {
-        let first = Finding(id: Finding.ID(.fin003, .output(OutputCode("R.2-1")), .year(2022)), severity: .warning, bureau: .br,
-                            output: OutputCode("R.2-1"), period: .year(2022),
-                            message: .extrabudgetaryNote(output: OutputCode("R.2-1"), year: 2022, notes: "\"quoted\", with a comma"),
-                            expected: .amount(3_950_000), actual: .amount(3_905_000), delta: .change(-45_000, of: 3_950_000),
-                            sources: [SourceRef(file: "a.xlsx", sheet: "S", cell: "E8"), SourceRef(file: "b.xlsx", sheet: "S", cell: "G8")])
-        let second = Finding(id: Finding.ID(.kpi001, .text("KPI-1")), severity: .error, message: .riskUnknownObjective(risk: "R", objective: "X"),
-                             expected: .term(.blank), actual: .ratio(Exact(2) / 3), sources: [], causedBy: [first.id])
-        return [first, second]
+        let cause = Finding.ID(.sub001, .text("FP"))
+        return [
+            Finding(id: Finding.ID(.fin004, .text("TSB"), .year(2023)), severity: .error, bureau: .tsb, period: .year(2023),
+                    message: .bureauTotal(bureau: .tsb, year: 2023, planned: 1_000_000, budgeted: 980_000),
+                    expected: .amount(1_000_000), actual: .ratio(Exact(2) / 3), delta: .signed(-20_000),
+                    sources: [SourceRef(file: "é.xlsx", sheet: "Plan opérationnel", cell: "C9")], causedBy: [cause]),
+            Finding(id: Finding.ID(.kpi001, .text("KPI-9")), severity: .warning, message: .riskUnknownObjective(risk: "R9", objective: "Z"),
+                    expected: .term(.blank), sources: [], causedBy: [cause]),
+        ]
     }()
 }

@@ -98,12 +98,7 @@ import TestSupport
         let worker = WorkerProcess(executable: try Self.fakeWorker("echo 'rbm: error while loading shared libraries: libzip.so.4' >&2; exit 127"))
         let work = Fixtures.temporaryDirectory("rbm-worker-exits")
         defer { try? FileManager.default.removeItem(at: work) }
-        let (inbox, _) = try EnvironmentFaultTests.dropFolder(in: work)
-        let fault = try #require(throws: EnvironmentFault.self) {
-            try BatchRun(options: .init(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path,
-                                        output: work.appendingPathComponent("out").path, worker: worker)).run()
-        }
+        let fault = try EnvironmentFaultTests.stoppedBatch(in: work, worker: worker)
         #expect(fault.cause == "it exited with status 127 before answering: rbm: error while loading shared libraries: libzip.so.4", "\(fault)")
-        try EnvironmentFaultTests.expectNothingMoved(inbox)
     }
 }
