@@ -1,5 +1,4 @@
 import Foundation
-import Results
 import Testing
 import TestSupport
 @testable import XLSXReader
@@ -74,7 +73,7 @@ import TestSupport
                 ? String(digits.prefix(digits.count - point)) + "." + String(digits.suffix(point))
                 : "0." + String(repeating: "0", count: point - digits.count) + digits
             let value = Double(text)!
-            #expect(Exact(string: NumberText.shortest(value, exponent: false)) == Exact(string: text), "\(text)")
+            #expect(Decimal(string: NumberText.shortest(value, exponent: false)) == Decimal(string: text), "\(text)")
         }
     }
 }
