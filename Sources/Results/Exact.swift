@@ -14,7 +14,7 @@ import Foundation
 /// `Decimal` gave; `ExactTests` compares the two on many values.
 ///
 /// Invariant: `.small(m, e)` holds m × 10^e with no trailing zero digit in `m` (and `e == 0` when
-/// `m == 0`); `.large` holds only values that have no small form. Equal values therefore have equal
+/// `m == 0`), `m` never `Int64.min`; `.large` holds only values that have no small form. Equal values therefore have equal
 /// storage, which `==` and `hash(into:)` rely on.
 public struct Exact: Sendable {
     enum Storage: Sendable {
@@ -37,7 +37,9 @@ public struct Exact: Sendable {
             return
         }
         while m % 10 == 0 { m /= 10; e += 1 }
-        if e >= Int(Int16.min) && e <= Int(Int16.max) {
+        // Int64.min is left to Decimal: its magnitude has no Int64, and a Decimal of it could not
+        // come back small (one value, one storage).
+        if m != Int64.min, e >= Int(Int16.min) && e <= Int(Int16.max) {
             self.storage = .small(m, Int16(e))
         } else {
             self.storage = .large(Decimal(sign: m < 0 ? .minus : .plus, exponent: e, significand: Decimal(m.magnitude)))
@@ -129,7 +131,8 @@ public struct Exact: Sendable {
             guard count > 0 else { return nil }
             exponent += exponentNegative ? -value : value
         }
-        guard i == bytes.count else { return nil }
+        // Beyond Decimal's exponents, Decimal's own reading decides, as it always did.
+        guard i == bytes.count, (-128...127).contains(exponent) else { return nil }
         return Exact(mantissa: negative ? -mantissa : mantissa, exponent: exponent)
     }
 
@@ -322,9 +325,10 @@ extension Exact {
     /// A quotient as `Decimal` computes it (38 significant digits), small again when it fits. A
     /// quotient that divides exactly within 64 bits is computed on the integers.
     public static func / (lhs: Exact, rhs: Exact) -> Exact {
-        if case .small(let a, let ea) = lhs.storage, case .small(let b, let eb) = rhs.storage, b != 0 {
+        // b = -1 is left to Decimal: Int64.min % -1 and Int64.min / -1 overflow.
+        if case .small(let a, let ea) = lhs.storage, case .small(let b, let eb) = rhs.storage, b != 0, b != -1 {
             if a == 0 { return .zero }
-            if a % b == 0, !(a == Int64.min && b == -1) { return Exact(mantissa: a / b, exponent: Int(ea) - Int(eb)) }
+            if a % b == 0 { return Exact(mantissa: a / b, exponent: Int(ea) - Int(eb)) }
             // A quotient that ends within a few more digits is exact too (1 ÷ 4, 3 ÷ 8): Decimal
             // gives it exactly.
             var scaled = a

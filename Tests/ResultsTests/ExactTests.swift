@@ -39,6 +39,7 @@ import TestSupport
         "18446744073709551615", "-18446744073709551615", "9223372036854775807", "9223372036854775808", "-9223372036854775808",
         "1.8446744073709551615", "0.00000000000000000001", "999999999999.99", "1e20", "1e39", "1e-39", "1E3", "2.5e-3",
         "123456789012345678", "3950000", "173.8", "12345678901234567890123456789012345678", "+7", ".5", "5.",
+        "1e127", "1e-128", "0.5e-127",
     ]
 
     @Test("Typed values read as Decimal reads them", arguments: typed)
@@ -50,7 +51,7 @@ import TestSupport
     }
 
     @Test("Other texts read as Decimal reads them (nil, or the number it finds)",
-          arguments: ["", "-", "abc", "1.2.3", "1e", "--1", "1 000", "NaN", "1,5"])
+          arguments: ["", "-", "abc", "1.2.3", "1e", "--1", "1 000", "NaN", "1,5", "1e9999", "1e-9999", "7e200"])
     func otherTexts(text: String) {
         let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
         #expect(Exact(string: text)?.decimal.description == decimal?.description, "\(text)")
@@ -153,6 +154,23 @@ extension ExactTests {
                                     "\(a) ÷ \(b) × 10^\(power) at scale \(scale)")
                 }
             }
+        }
+    }
+}
+
+extension ExactTests {
+    @Test("The extremes of 64 bits divide, negate and compare as Decimal does, without a trap")
+    func extremes() {
+        let lowest = Exact(mantissa: Int64.min, exponent: 0), highest = Exact(mantissa: Int64.max, exponent: -3)
+        for (x, d) in [(lowest, Decimal(Int64.min)), (highest, Decimal(sign: .plus, exponent: -3, significand: Decimal(Int64.max)))] {
+            for (y, e) in [(Exact(-1), Decimal(-1)), (Exact(1), Decimal(1)), (Exact(-10), Decimal(-10)), (x, d)] {
+                Self.expectSame(x / y, d / e, "\(d) ÷ \(e)")
+                Self.expectSame(x * y, d * e, "\(d) × \(e)")
+                Self.expectSame(x - y, d - e, "\(d) - \(e)")
+            }
+            Self.expectSame(-x, -d, "-\(d)")
+            Self.expectSame(x.magnitude, d.magnitude, "|\(d)|")
+            Self.expectSame(Exact.quotient(x, -1, roundedTo: 0), Self.foundationRounded(d / -1, scale: 0), "\(d) ÷ -1 rounded")
         }
     }
 }
