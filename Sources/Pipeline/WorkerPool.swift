@@ -61,8 +61,12 @@ final class WorkerPool: @unchecked Sendable {
     /// result could not be written), or `no-settings` with the cause (neither the run's settings
     /// nor its pipeline file could be read: the file was not looked at).
     struct Reply: Codable {
-        var status: String
+        enum Status: String, Codable { case ok, unwritable, noSettings = "no-settings" }
+        var status: Status
         var cause: String?
+
+        /// The line a worker writes: the reply as JSON and a line feed.
+        var line: Data { ((try? JSONEncoder().encode(self)) ?? Data()) + [UInt8(ascii: "\n")] }
     }
 
     /// A running worker and its pipes.
@@ -300,14 +304,14 @@ final class WorkerPool: @unchecked Sendable {
             let outcome = try WorkerProcess.judge(member.process, stderr: stderr, settings: settings, unusable: unusable)
             return (outcome, stderr)
         }
-        if answer.status == "no-settings" {
+        if answer.status == .noSettings {
             member.errorStart = member.errorOffset
             giveBack(member)
             throw EnvironmentFault(folder: URL(fileURLWithPath: pipelinePath).deletingLastPathComponent().path,
                                    action: "read the run's settings in a worker", cause: answer.cause ?? "the worker could not read them",
-                                   consequence: "the batch was stopped and no input was filed away (the next run takes them back from processing/)")
+                                   consequence: WorkerProcess.batchStopped)
         }
-        if answer.status == "unwritable" {
+        if answer.status == .unwritable {
             member.errorStart = member.errorOffset
             giveBack(member)
             throw unusable(answer.cause ?? "the worker could not write its result")
@@ -378,6 +382,6 @@ extension WorkerProcess {
         throw EnvironmentFault(folder: URL(fileURLWithPath: settings.executable).deletingLastPathComponent().path,
                                action: "run the worker \(settings.executable)",
                                cause: "it exited with status \(process.terminationStatus) before answering\(said)",
-                               consequence: "the batch was stopped and no input was filed away (the next run takes them back from processing/); --in-process reads them without workers")
+                               consequence: WorkerProcess.batchStopped + "; --in-process reads them without workers")
     }
 }

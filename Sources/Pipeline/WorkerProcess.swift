@@ -34,7 +34,18 @@ public struct WorkerProcess: Sendable {
     static func notStarted(_ executable: String, _ error: any Error) -> EnvironmentFault {
         EnvironmentFault(folder: URL(fileURLWithPath: executable).deletingLastPathComponent().path,
                          action: "start the worker \(executable)", cause: EnvironmentFault.cause(of: error),
-                         consequence: "the batch was stopped and no input was filed away (the next run takes them back from processing/); --in-process reads them without workers")
+                         consequence: batchStopped + "; --in-process reads them without workers")
+    }
+
+    /// What became of a batch a worker's fault (not its file's) stopped.
+    static let batchStopped = "the batch was stopped and no input was filed away (the next run takes them back from processing/)"
+
+    /// Writes a reply line to the run. The run died while this file was read when its end of the
+    /// pipe is gone (EPIPE): the worker exits at once, as the lifeline would (the non-throwing
+    /// `write(_:)` traps there, and the crash report kept the worker alive for seconds after its
+    /// run: the kill harness found it).
+    private static func answer(_ reply: WorkerPool.Reply) {
+        do { try FileHandle.standardOutput.write(contentsOf: reply.line) } catch { ProcessControl.exitImmediately(70) }
     }
 
     /// The worker side: limits itself, loads, writes the outcome to `result` (write, then rename).
@@ -105,9 +116,7 @@ extension WorkerProcess {
             } catch {
                 // Not the file's fault: the run read this pipeline file at its start (it was
                 // changed or removed since). The run stops instead of quarantining the file.
-                var data = (try? JSONEncoder().encode(WorkerPool.Reply(status: "no-settings", cause: "\(error)"))) ?? Data()
-                data.append(UInt8(ascii: "\n"))
-                do { try FileHandle.standardOutput.write(contentsOf: data) } catch { ProcessControl.exitImmediately(70) }
+                answer(WorkerPool.Reply(status: .noSettings, cause: "\(error)"))
                 continue
             }
             loader = current
@@ -115,18 +124,12 @@ extension WorkerProcess {
             let soft = min(hard, ProcessControl.cpuSecondsUsed() + cpuSeconds)
             try? ResourceLimit.set(.cpuTime, soft: soft, hard: hard)
             let outcome = FileLoad.perform(path: request.file, loader: current, pipelineName: name)
-            var reply = WorkerPool.Reply(status: "ok")
             do {
                 try outcome.transferData().write(to: URL(fileURLWithPath: request.result), options: .atomic)
+                answer(WorkerPool.Reply(status: .ok))
             } catch {
-                reply = WorkerPool.Reply(status: "unwritable", cause: EnvironmentFault.cause(of: error))
+                answer(WorkerPool.Reply(status: .unwritable, cause: EnvironmentFault.cause(of: error)))
             }
-            var data = (try? JSONEncoder().encode(reply)) ?? Data()
-            data.append(UInt8(ascii: "\n"))
-            // The run died while this file was read: its end of the pipe is gone (EPIPE). Exit at
-            // once, as the lifeline would: the non-throwing `write(_:)` traps here, and the crash
-            // report kept the worker alive for seconds after its run (the kill harness found it).
-            do { try FileHandle.standardOutput.write(contentsOf: data) } catch { ProcessControl.exitImmediately(70) }
         }
     }
 }

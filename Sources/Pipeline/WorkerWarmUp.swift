@@ -44,7 +44,7 @@ enum WorkerWarmUp {
     static func exchange() {
         let request = Data(#"{"file":"/warm-up.xlsx","result":"/warm-up.rbmt"}"#.utf8)
         _ = try? JSONDecoder().decode(WorkerPool.Request.self, from: request)
-        _ = try? JSONEncoder().encode(WorkerPool.Reply(status: "ok"))
+        _ = WorkerPool.Reply(status: .ok).line
     }
 
     /// An outcome with a value of the commonest records, written in the transfer format.

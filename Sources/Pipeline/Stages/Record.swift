@@ -63,7 +63,7 @@ extension BatchRun {
             let rows = findings.indices.map { i in
                 let n = i - findings.startIndex
                 guard language == .en else { return FindingRecord(findings[i], message: LogColumn.message.text(findings[i])) }
-                // The log's English texts are the history's (LogTextTests compares both).
+                // The log's English texts are the history's (HistoryRowTextsTests compares both).
                 return FindingRecord(findings[i], message: log.text(n, .message),
                                      texts: .init(expected: log.text(n, .expected), actual: log.text(n, .actual), delta: log.text(n, .delta),
                                                   sources: log.text(n, .sources), causedBy: log.text(n, .causedBy)))

@@ -45,6 +45,11 @@ final class TransferReader {
 
     // MARK: Scalars
 
+    /// A zigzag-encoded signed integer (``TransferWriter``'s `signedVarint`).
+    func signedVarint(_ position: inout Int) throws -> Int64 { Self.unzigzag(try varint(&position)) }
+
+    static func unzigzag(_ raw: UInt64) -> Int64 { Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1) }
+
     func varint(_ position: inout Int) throws -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
@@ -104,7 +109,7 @@ final class TransferReader {
         if I.isSigned {
             try expect(.int, type, at: position)
             let raw = try varint(&next)
-            value = I(exactly: Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1))
+            value = I(exactly: Self.unzigzag(raw))
         } else {
             try expect(.uint, type, at: position)
             value = I(exactly: try varint(&next))
@@ -232,11 +237,10 @@ final class TransferReader {
         next += 1
         switch kind {
         case 0:
-            let m = try varint(&next), e = try varint(&next)
-            let exponent = Int64(bitPattern: e >> 1) ^ -Int64(bitPattern: e & 1)
+            let mantissa = try signedVarint(&next), exponent = try signedVarint(&next)
             // An exponent beyond a 16-bit one is damage: no small value has one.
             guard Int16(exactly: exponent) != nil else { throw TransferError(.damaged, "a decimal at \(position)") }
-            return Exact(mantissa: Int64(bitPattern: m >> 1) ^ -Int64(bitPattern: m & 1), exponent: Int(exponent))
+            return Exact(mantissa: mantissa, exponent: Int(exponent))
         case 1:
             let text = try stringReference(&next)
             if text == "NaN" { return .nan }

@@ -71,6 +71,9 @@ final class TransferWriter {
     private func tag(_ tag: TransferFormat.Tag) { body.append(tag.rawValue) }
     private func varint(_ value: UInt64) { Self.varint(value, into: &body) }
 
+    /// A signed integer zigzag-encoded, so small magnitudes of either sign take few bytes.
+    private func signedVarint(_ value: Int64) { varint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
+
     /// Writes the index of `string` in the table, added on first use.
     @discardableResult
     func reference(_ string: String) -> UInt32 {
@@ -92,7 +95,7 @@ final class TransferWriter {
     func signed<I: FixedWidthInteger & SignedInteger>(_ value: I) {
         let wide = Int64(value)
         tag(.int)
-        varint(UInt64(bitPattern: (wide << 1) ^ (wide >> 63)))
+        signedVarint(wide)
     }
 
     func unsigned<I: FixedWidthInteger & UnsignedInteger>(_ value: I) {
@@ -133,9 +136,8 @@ final class TransferWriter {
     private func decimalBody(_ value: Exact) {
         if let (mantissa, exponent) = value.parts {
             body.append(0)
-            varint(UInt64(bitPattern: (mantissa << 1) ^ (mantissa >> 63)))
-            let e = Int64(exponent)
-            varint(UInt64(bitPattern: (e << 1) ^ (e >> 63)))
+            signedVarint(mantissa)
+            signedVarint(Int64(exponent))
         } else {
             body.append(1)
             reference(value.decimal.description)
