@@ -66,9 +66,9 @@ public struct BatchRun {
         let setup = try prepare()
         defer { withExtendedLifetime(setup) {} }   // the drop folder's lock and the scratch folder live as long as the run
         let takenBack = try recover(setup)
-        let discovery = try claim(setup.inbox.discover(), takenBack: takenBack, setup)
+        let (discovery, attempts) = try claim(setup.inbox.discover(), takenBack: takenBack, setup)
         clock.lap("discover")
-        let arrivals = try load(discovery, setup)
+        let arrivals = try load(discovery, attempts, setup)
         let selection = try select(arrivals, setup)
         setup.retireWorkers()   // every file is read: the new ones by `load`, the current ones by `select`
         clock.lap("read+normalise")

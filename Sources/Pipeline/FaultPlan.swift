@@ -9,13 +9,24 @@ public struct FaultPlan: Sendable {
     /// step: writing an output, publishing the outputs, writing the manifest, writing a reason,
     /// moving an input, writing `current.json` (SQLite's way, `reliability.md` 6.4).
     public var crashAt: Int?
+    /// End the process abruptly (`_exit(137)`) as the run begins reading an arrival of this name,
+    /// before its worker is given it: a run stopped while reading that file, as an in-process
+    /// reader's crash or the machine's OOM killer would stop it (the command line sets it from
+    /// `RBM_STOP_READING`; the poison-pill tests, ``ReadingAttempts``).
+    public var stopReading: String?
     /// Fail as a full disk would, half-way through writing the outputs.
     var failWhileWriting = false
     /// Rendering this output throws this error, as a content problem in that output would.
     var failRendering: (output: String, error: any Error & Sendable)?
 
-    public init(crashAt: Int? = nil) {
+    public init(crashAt: Int? = nil, stopReading: String? = nil) {
         self.crashAt = crashAt
+        self.stopReading = stopReading
+    }
+
+    /// The run begins reading the arrival `name`: ends the process if that is the planned stop.
+    func beginReading(_ name: String) {
+        if name == stopReading { ProcessControl.exitImmediately(137) }
     }
 }
 

@@ -54,6 +54,9 @@ public struct Note: Hashable, Sendable, Codable {
         /// `processing/`, `archive/` or `quarantine/` lies on another file system than the inbox:
         /// files are moved there by a durable copy, not by one atomic rename.
         case separateFileSystems
+        /// An arrival while whose reading an earlier run stopped: read by itself this time, after
+        /// the others (a file with two such stops is quarantined unread instead).
+        case stoppedWhileReading
     }
 
     /// How much the note matters to a reader of the manifest.
@@ -85,7 +88,7 @@ extension Note.Kind {
     /// The severity a note of this kind has unless its producer says otherwise.
     public var severity: Note.Severity {
         switch self {
-        case .earlierVersion, .currentSetRecovered, .unmappedColumn, .acknowledgementReopened, .separateFileSystems: .warning
+        case .earlierVersion, .currentSetRecovered, .unmappedColumn, .acknowledgementReopened, .separateFileSystems, .stoppedWhileReading: .warning
         default: .info
         }
     }

@@ -54,6 +54,7 @@ struct Run: ParsableCommand {
             var options = BatchRun.Options(pipelinePath: pipeline, inbox: inbox, output: out, keepInputs: keepInputs, worker: worker)
             // Crash-safety tests stop a run just before its N-th durable step (reliability.md 6.4).
             options.faults.crashAt = ProcessInfo.processInfo.environment["RBM_CRASH_AT"].flatMap(Int.init)
+            options.faults.stopReading = ProcessInfo.processInfo.environment["RBM_STOP_READING"]
             options.failingSeverities = failing
             options.language = language.flatMap(Language.init(code:))
             report = try BatchRun(options: options).run()

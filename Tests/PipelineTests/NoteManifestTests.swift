@@ -50,6 +50,8 @@ import Testing
          "info: itu-2022-2023.acks.yaml: FIN-099/X is acknowledged (A. Reviewer, 2026-11-20) but no finding of this run has that id"),
         (Note(.separateFileSystems, source: SourceRef(file: "inbox"), "archive/ is on another file system than the inbox, so each file is moved there by a durable copy"),
          "warning: inbox: archive/ is on another file system than the inbox, so each file is moved there by a durable copy"),
+        (Note(.stoppedWhileReading, source: SourceRef(file: "OP_BR.xlsx"), "the run of batch 2026-12-06T150000Z-ab12 stopped while reading it; it was read by itself this time, after the others"),
+         "warning: OP_BR.xlsx: the run of batch 2026-12-06T150000Z-ab12 stopped while reading it; it was read by itself this time, after the others"),
     ]
 
     @Test(arguments: lines)
@@ -66,7 +68,7 @@ import Testing
     }
 
     @Test func theSeverityIsTheLinesWordExceptForUnitsAndAmountsNotReconciled() {
-        #expect(Note.Kind.allCases.filter { $0.severity == .warning } == [.unmappedColumn, .earlierVersion, .currentSetRecovered, .acknowledgementReopened, .separateFileSystems])
+        #expect(Note.Kind.allCases.filter { $0.severity == .warning } == [.unmappedColumn, .earlierVersion, .currentSetRecovered, .acknowledgementReopened, .separateFileSystems, .stoppedWhileReading])
         #expect(Note(.notReconciled, severity: .warning, source: nil, "D.1-1/2022").manifestLine == "not reconciled: D.1-1/2022")
         #expect(Note(.notReconciled, source: nil, "D.1-1/2022").manifestLine == "not reconciled: D.1-1/2022")
         #expect(Note(.hiddenSheet, severity: .warning, source: SourceRef(file: "a.xlsx"), "x").manifestLine == "warning: a.xlsx: x")

@@ -100,7 +100,9 @@ extension BatchRun {
                 }
             }
             try flushes.flush()
-            // The plan last: a folder left without it (and without files) is only removed by the next run.
+            // The reading attempts' marks, then the plan last: a folder left without it (and without
+            // files) is only removed by the next run.
+            ReadingAttempts.removeMarks(in: folder)
             let planURL = folder.appendingPathComponent(FilingPlan.name)
             if FileManager.default.fileExists(atPath: planURL.path) { try FileManager.default.removeItem(at: planURL) }
             steps.step()

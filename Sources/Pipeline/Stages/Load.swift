@@ -12,10 +12,11 @@ struct Arrivals {
 }
 
 extension BatchRun {
-    /// Reads and normalises each settled file, one at a time (in a worker process by default); a
-    /// bad file is refused with its reason and never stops the batch. Entries that are not regular
-    /// files are refused unopened.
-    func load(_ discovery: Inbox.Discovery, _ setup: RunSetup) throws -> Arrivals {
+    /// Reads and normalises each settled file (in worker processes by default); a bad file is
+    /// refused with its reason and never stops the batch. Entries that are not regular files are
+    /// refused unopened. A file while whose reading a run stopped before is read by itself after
+    /// the others, and one with two such stops is refused unread (``ReadingAttempts``).
+    func load(_ discovery: Inbox.Discovery, _ attempts: ReadingAttempts, _ setup: RunSetup) throws -> Arrivals {
         var arrivals = Arrivals()
         for name in discovery.renamed {
             arrivals.notes.append(Note(.renamedFile, source: SourceRef(file: "inbox"),
@@ -26,7 +27,23 @@ extension BatchRun {
         let all = (discovery.ready + discovery.notFiles.map(\.url)).sorted(by: { $0.lastPathComponent < $1.lastPathComponent })
         // With workers, the files are read on every core at once; entries keep the sorted order.
         let files = all.filter { notFiles[$0.lastPathComponent] == nil }
-        let read = try loadAll(files, setup)
+        var read = try loadAll(files.filter { attempts.stops(of: $0.lastPathComponent).isEmpty }, setup)
+        for url in files where attempts.readAlone(url.lastPathComponent) {
+            let stops = attempts.stops(of: url.lastPathComponent)
+            do {
+                try ReadingAttempts.markAlone(url.lastPathComponent, in: setup.processing, steps: setup.steps)
+            } catch {
+                throw EnvironmentFault(folder: setup.processing, action: "record that \(url.lastPathComponent) is read by itself (\(ReadingAttempts.aloneName))",
+                                       error: error, consequence: Self.nothingMoved)
+            }
+            read[url] = try readArrival(url, setup)
+            arrivals.notes.append(Note(.stoppedWhileReading, source: SourceRef(file: url.lastPathComponent),
+                                       "the run of batch \(stops.joined(separator: ", ")) stopped while reading it; it was read by itself this time, after the others"))
+        }
+        for url in files where attempts.refused(url.lastPathComponent) {
+            read[url] = try refuseUnread(url, stops: attempts.stops(of: url.lastPathComponent))
+        }
+        if !options.keepInputs, !files.isEmpty { ReadingAttempts.markRead(in: setup.processing) }
         for url in all {
             guard let reason = notFiles[url.lastPathComponent] else {
                 let (entry, part) = read[url]!
@@ -47,6 +64,29 @@ extension BatchRun {
         return arrivals
     }
 
+    /// An arrival read and normalised (``loadFile(_:as:_:)``), unless the run's faults stop it here.
+    func readArrival(_ url: URL, _ setup: RunSetup) throws -> (Intake, ResultsModel?) {
+        options.faults.beginReading(url.lastPathComponent)
+        return try loadFile(url, as: .archived, setup)
+    }
+
+    /// A file two runs stopped while reading: its manifest entry, quarantined unread.
+    func refuseUnread(_ url: URL, stops: [String]) throws -> (Intake, ResultsModel?) {
+        let (hash, size): (String, Int)
+        do {
+            (hash, size) = try Self.sha256(of: url)
+        } catch {
+            throw EnvironmentFault(folder: url.deletingLastPathComponent(), action: "read \(url.lastPathComponent)", error: error,
+                                   consequence: Self.nothingMoved)
+        }
+        var entry = Intake(file: url.lastPathComponent, sha256: hash, size: size, fate: .quarantined)
+        entry.source = url
+        entry.reason = "reader-crash: the runs of batches \(stops.joined(separator: " and ")) stopped while reading this file, the second time while it was read by itself, "
+            + "as a crash of the reader or the machine running out of memory would stop them; it was not read a third time. "
+            + "If those runs were stopped for another reason, drop the file into the inbox again"
+        return (entry, nil)
+    }
+
     /// The threads an in-process run reads its files on: one per core.
     static var loadingThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
@@ -60,7 +100,7 @@ extension BatchRun {
         let threadCount = min(files.count, setup.pool.map { $0.size > 1 ? $0.size + 1 : 1 } ?? Self.loadingThreads)
         guard threadCount > 1 else {
             var read: [URL: (Intake, ResultsModel?)] = [:]
-            for url in files { read[url] = try loadFile(url, as: .archived, setup) }
+            for url in files { read[url] = try readArrival(url, setup) }
             return read
         }
         final class Shared: @unchecked Sendable {
@@ -89,7 +129,7 @@ extension BatchRun {
                     guard let index else { return }
                     do {
                         let (batch, setup) = run.value
-                        let outcome = try batch.loadFile(files[index], as: .archived, setup)
+                        let outcome = try batch.readArrival(files[index], setup)
                         shared.lock.withLock { shared.read[files[index]] = outcome }
                     } catch {
                         shared.lock.withLock { if shared.fault == nil { shared.fault = error } }
