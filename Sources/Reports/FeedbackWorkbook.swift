@@ -8,8 +8,10 @@ import XLSXWriter
 ///
 /// The copy keeps every part of the original (``PackageAmender``); each cell a finding cites is
 /// filled by the finding's severity (error red, warning amber, info blue) and carries a note with
-/// the rule, the finding's id and its message in plain words. A first sheet, `Findings`, lists the
-/// workbook's findings, one line per cell cited, each cell a link to the marked cell. The notes and
+/// the rule, the finding's id and its message in plain words; a range (the lines a total sums) is
+/// filled whole and its note is on its first cell only, saying which cells it stands for. A first
+/// sheet, `Findings`, lists the workbook's findings, one line per cell or range cited, each a link
+/// to the marked cell. The notes and
 /// the Findings sheet's headers and words are in the run's language; the sheet's name, ids, rule
 /// codes and the severity codes in its Severity column stay as the log writes them.
 public struct FeedbackWorkbook {
@@ -56,6 +58,8 @@ public struct FeedbackWorkbook {
     static let noFindings = "No findings cite this workbook."
     /// A note's first line: the severity, the rule's code and its title (`Error FIN-001: Output…`).
     static let noteHeading = "{0} {1}: {2}"
+    /// A range's note, on its first cell, ends with this line (`G5:H1454`).
+    static let rangeNote = "(This note stands for the cells {0}.)"
 
     /// The findings citing this workbook, most severe first, then in log order.
     public func findings(in all: [Finding]) -> [Finding] {
@@ -101,9 +105,15 @@ public struct FeedbackWorkbook {
             for source in finding.sources where source.file == file {
                 var where_ = AddedSheet.Cell(source.sheet.map { [$0, source.cell].compactMap { $0 }.joined(separator: "!") } ?? file)
                 if let sheet = source.sheet, let cell = source.cell, let range = Self.cells(cell) {
+                    // One note per source: a range's 2,900 cells (FIN-012's year columns at scale)
+                    // would otherwise each repeat it. Every cell is filled; the first says which
+                    // cells its note stands for.
+                    let single = range.first == range.last
+                    let rangeNote = single ? note : note + "\n" + labels(Self.rangeNote, cell)
                     for row in range.first.row...range.last.row {
                         for column in range.first.column...range.last.column {
-                            marks.append(PackageAmendment.Mark(sheet: sheet, row: row, column: column, fill: fill, note: note))
+                            let first = row == range.first.row && column == range.first.column
+                            marks.append(PackageAmendment.Mark(sheet: sheet, row: row, column: column, fill: fill, note: first ? rangeNote : nil))
                         }
                     }
                     where_.link = (sheet, range.first.row, range.first.column)

@@ -22,12 +22,15 @@ import XLSXWriter
         return (report, work)
     }
 
-    /// The cells a workbook's findings mark, each with the fill of its most severe finding.
+    /// The cells a workbook's findings mark, each with the fill of its most severe finding, and a
+    /// note where a finding cites the cell alone or as the first of a range.
     static func expectedMarks(_ findings: [Finding], file: String) -> [String: AmendedWorkbookCheck.Mark] {
         var marks: [String: (Severity, AmendedWorkbookCheck.Mark)] = [:]
+        var noted: Set<String> = []
         for finding in findings {
             for source in finding.sources where source.file == file {
                 guard let sheet = source.sheet, let cell = source.cell, let range = FeedbackWorkbook.cells(cell) else { continue }
+                noted.insert(sheet + "!" + CellPosition(row: range.first.row, column: range.first.column).a1)
                 for row in range.first.row...range.last.row {
                     for column in range.first.column...range.last.column {
                         let a1 = CellPosition(row: row, column: column).a1
@@ -37,7 +40,11 @@ import XLSXWriter
                 }
             }
         }
-        return marks.mapValues { $0.1 }
+        return Dictionary(uniqueKeysWithValues: marks.map { key, value in
+            var mark = value.1
+            mark.note = noted.contains(key)
+            return (key, mark)
+        })
     }
 
     @Test(.enabled(if: Fixtures.python != nil, "no .venv/bin/python (make test creates it)"))
@@ -171,6 +178,33 @@ import XLSXWriter
         let amendment = workbook.amendment([finding])
         #expect(amendment.marks.map { "\($0.sheet)!\($0.row),\($0.column) \($0.fill)" } == ["Plan!6,5 FFC7CE"])
         #expect(amendment.firstSheet?.rows.count == 2)
+    }
+
+    /// A range (FIN-012's year columns: 2,900 cells at 58 times the demo) is filled whole and
+    /// noted once, on its first cell, which says which cells the note stands for; a cell of the
+    /// range another finding cites alone carries that finding's note too. The Findings sheet lists
+    /// the range once.
+    @Test(arguments: [(Language.en, "(This note stands for the cells G5:H8.)"), (Language.fr, "(Cette note vaut pour les cellules G5:H8.)")])
+    func aRangeIsFilledWholeAndNotedOnce(language: Language, line: String) throws {
+        let envelope = Finding(id: .init(.fin012, [.biennium(Biennium(2022, 2023))]), severity: .error,
+                               message: .missingSheet(file: "FP.xlsx", sheet: "Budget", sheets: [], closest: nil,
+                                                      place: TablePlace(source: 0, sourceName: "FP", table: 0, kind: "budget lines")),
+                               sources: [SourceRef(file: "FP.xlsx", sheet: "Parameters", cell: "B2"), SourceRef(file: "FP.xlsx", sheet: "Budget", cell: "G5:H8")])
+        let line7 = Finding(id: .init(.fin001, .output(OutputCode("R.1-2")), .year(2022)), severity: .warning,
+                            message: .missingSheet(file: "FP.xlsx", sheet: "Budget", sheets: [], closest: nil,
+                                                   place: TablePlace(source: 0, sourceName: "FP", table: 0, kind: "budget lines")),
+                            sources: [SourceRef(file: "FP.xlsx", sheet: "Budget", cell: "G7")])
+        let workbook = FeedbackWorkbook(file: "FP.xlsx", language: language)
+        let amendment = workbook.amendment([envelope, line7])
+        let budget = amendment.marks.filter { $0.sheet == "Budget" }
+        #expect(Set(budget.filter { $0.fill == "FFC7CE" }.map { "\($0.row),\($0.column)" }) == ["5,7", "5,8", "6,7", "6,8", "7,7", "7,8", "8,7", "8,8"])
+        let noted = budget.filter { $0.note != nil }
+        #expect(noted.map { "\($0.row),\($0.column)" } == ["5,7", "7,7"], "\(noted)")
+        #expect(noted[0].note == workbook.note(for: envelope) + "\n" + line)
+        #expect(noted[1].note == workbook.note(for: line7))
+        #expect(amendment.marks.first { $0.sheet == "Parameters" }?.note == workbook.note(for: envelope))
+        let cells = try #require(amendment.firstSheet).rows.dropFirst().map { Self.text($0[5]) }
+        #expect(cells == ["Parameters!B2", "Budget!G5:H8", "Budget!G7"])
     }
 
     /// A French or Spanish run hands the bureaus their workbooks in that language: the note's

@@ -13,6 +13,7 @@ enum LabelTables {
         "Cell": "Cellule",
         "No findings cite this workbook.": "Aucun constat ne cite ce classeur.",
         "{0} {1}: {2}": "{0} {1} : {2}",
+        "(This note stands for the cells {0}.)": "(Cette note vaut pour les cellules {0}.)",
         // Run history, results chain, coverage (added with those sections).
         "Difference (RB)": "Écart (RB)",
         "Financial plan (XB)": "Plan financier (XB)",
@@ -247,6 +248,7 @@ enum LabelTables {
         "Cell": "Celda",
         "No findings cite this workbook.": "Ninguna constatación cita este libro.",
         "{0} {1}: {2}": "{0} {1}: {2}",
+        "(This note stands for the cells {0}.)": "(Esta nota vale para las celdas {0}.)",
         // Run history, results chain, coverage (added with those sections).
         "Difference (RB)": "Diferencia (RB)",
         "Financial plan (XB)": "Plan financiero (XB)",
