@@ -4,7 +4,7 @@ import PackageDescription
 /// rbm: results-based management reconciliation for ITU workbooks.
 ///
 /// Data flows one way: discover → read → normalise → reconcile → write → file away.
-/// Only `ZipIO` and `XMLIO` import the C libraries, and only `SystemIO` makes system calls of its
+/// Only `ZipIO` and `XMLIO` import the C libraries (libzip and libdeflate, libxml2), and only `SystemIO` makes system calls of its
 /// own (durable writes, locks, raw names, limits); the domain modules do neither.
 let package = Package(
     name: "rbm",
@@ -32,7 +32,12 @@ let package = Package(
             pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]
         ),
-        .target(name: "ZipIO", dependencies: ["CLibZip"]),
+        .systemLibrary(
+            name: "CLibDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
+        .target(name: "ZipIO", dependencies: ["CLibZip", "CLibDeflate"]),
         .target(name: "XMLIO", dependencies: ["CLibXML2"]),
         .target(name: "XLSXCore"),
         .target(name: "XLSXReader", dependencies: ["XLSXCore", "ZipIO", "XMLIO"]),
@@ -67,7 +72,7 @@ let package = Package(
         .testTarget(name: "XMLIOTests", dependencies: ["XMLIO"]),
         .testTarget(name: "XLSXCoreTests", dependencies: ["XLSXCore", "TestSupport"]),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "XLSXCore", "TestSupport"], exclude: ["Resources"]),
-        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReader", "XLSXCore", "TestSupport"]),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReader", "XLSXCore", "ZipIO", "TestSupport"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "TestSupport"]),
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Results", "XLSXCore", "XLSXReader", "XLSXWriter", "TestSupport"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "Results", "TestSupport"]),

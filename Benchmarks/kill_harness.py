@@ -3,7 +3,11 @@
 
 One drop folder is kept across all iterations. Each iteration drops 0-6 files into its inbox (the
 demo's good workbooks, later resubmissions of them under higher version numbers, and about 15 % bad
-files: truncated, not a zip, empty, a Word document renamed .xlsx), then either
+files: truncated, not a zip, empty, a Word document renamed .xlsx, or `poison.xlsx`, a file that
+stops the whole run while it is read: every run has RBM_STOP_READING=poison.xlsx, so it ends with
+137 as it begins reading that file, as an in-process reader's crash or the OOM killer would; the
+poison-pill rule must quarantine it as `reader-crash` after two such stops, holding no other file),
+then either
 
   * kills `rbm run` with SIGKILL after a random delay within a run's duration ("kill"; with worker
     processes, sometimes --in-process), or
@@ -75,7 +79,12 @@ BAD_KINDS = {  # kind -> the quarantine category rbm must give it (docs/manifest
     "empty": "incomplete-file",
     "not-a-zip": "not-a-workbook",
     "docx": "not-a-workbook",
+    # A file that stops the whole run while it is read (RBM_STOP_READING names it: `_exit(137)` as
+    # a reader's crash in-process or the OOM killer would): the poison-pill rule must quarantine it
+    # after two such stops, the second while it is read by itself, and hold no other file with it.
+    "poison": "reader-crash",
 }
+POISON = "poison.xlsx"
 
 
 _HASHES = {}
@@ -162,6 +171,8 @@ class Harness:
             os.makedirs(folder, exist_ok=True)
         self.env = dict(os.environ, TMPDIR=self.tmp, **{MARK: self.work})
         self.env.pop("RBM_CRASH_AT", None)
+        self.env["RBM_STOP_READING"] = POISON
+        self.poison = None         # the poison drop not yet quarantined, and the runs it stopped
         self.demo = {slot: open(os.path.join(SCENARIO, "inbox", name), "rb").read() for slot, name in SLOTS.items()}
         self.oracle = self.read_findings(ORACLE)
         self.time_base = time.time() - 40 * 86400   # every drop older than rbm's minimum age, in drop order
@@ -185,7 +196,7 @@ class Harness:
         self.max_steps_seen = 0
         self.stats = dict(iterations=0, kills=0, kills_in_process=0, kill_landed=0, crashes=0, crash_runs_completed=0,
                           same_name=0, held=0, late_older=0, second_concurrent=0, second_refused=0, second_ran=0, lock_held_refused=0,
-                          files=0, good=0, bad=0, reference_runs=0, oracle_checks=0, violations=0)
+                          files=0, good=0, bad=0, poison=0, poison_stops=0, reference_runs=0, oracle_checks=0, violations=0)
         self.run_seconds = []      # durations of completed runs, for the kill delays
 
     # --- dropping files ------------------------------------------------------------------------
@@ -246,10 +257,18 @@ class Harness:
             self.stats["late_older"] += 1
         self.processing.append(entry)
 
-    def drop_bad(self):
-        kind = self.rng.choice(sorted(BAD_KINDS))
+    def drop_bad(self, poison_allowed):
+        kinds = sorted(k for k in BAD_KINDS if k != "poison" or (poison_allowed and self.poison is None))
+        kind = self.rng.choice(kinds)
         slot = self.rng.choice(sorted(SLOTS))
         serial = self.serial + 1
+        if kind == "poison":
+            data = with_comment(self.demo[slot], f"rbm kill harness: poison {serial}")
+            self.place(POISON, data)
+            self.poison = dict(name=POISON, sha=hashlib.sha256(data).hexdigest(), good=False, slot=None, kind=kind, serial=self.serial, stops=0)
+            self.drops.append(self.poison)
+            self.stats["poison"] += 1
+            return
         if kind == "truncated":
             whole = with_comment(self.demo[slot], f"rbm kill harness: bad {serial}")
             data = whole[:len(whole) // 2]
@@ -281,13 +300,29 @@ class Harness:
             env["RBM_CRASH_AT"] = str(crash_at)
         return subprocess.Popen(self.command(in_process), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
+    def poison_stop(self, returncode, what):
+        """A run that ended with 137 was stopped by the poison file: at most twice per poison drop."""
+        if returncode != 137:
+            return False
+        if self.poison is None:
+            raise Violation(f"{what} exited 137 with no poison file in flight")
+        self.poison["stops"] += 1
+        self.stats["poison_stops"] += 1
+        if self.poison["stops"] > 2:
+            raise Violation(f"{what}: {POISON} stopped a run a third time (the poison-pill rule quarantines it after two stops)")
+        return True
+
     def complete(self):
-        began = time.time()
-        result = subprocess.run(self.command(self.rng.random() < 0.2), env=self.env, capture_output=True, text=True)
+        while True:
+            began = time.time()
+            result = subprocess.run(self.command(self.rng.random() < 0.2), env=self.env, capture_output=True, text=True)
+            if not self.poison_stop(result.returncode, "the completing run"):
+                break
         self.run_seconds.append(time.time() - began)
         self.run_seconds = self.run_seconds[-50:]
         if result.returncode != 0:
             raise Violation(f"the completing run exited {result.returncode}: {result.stderr.strip()[-2000:]}")
+        self.poison = None   # I3 checks that it is quarantined as a reader crash
         return result
 
     def snapshot(self):
@@ -326,9 +361,13 @@ class Harness:
         if self.held and self.rng.random() < 0.35:
             self.release()
         count = self.rng.randint(0, 6)
+        second = self.rng.random() < self.args.second_share
+        mode = "crash" if self.rng.random() < self.args.crash_share else "kill"
+        in_process = self.rng.random() < 0.3
         for _ in range(count):
             if self.rng.random() < self.args.bad_share:
-                self.drop_bad()
+                # No poison where a run must end itself at a crash point: it would stop first.
+                self.drop_bad(poison_allowed=mode == "kill")
                 self.stats["bad"] += 1
             else:
                 self.drop_good()
@@ -338,10 +377,7 @@ class Harness:
             self.hold()
             self.stats["files"] += 1
             self.stats["good"] += 1
-        second = self.rng.random() < self.args.second_share
-        mode = "crash" if self.rng.random() < self.args.crash_share else "kill"
-        in_process = self.rng.random() < 0.3
-        note = f"iteration {index}: {count} files, {mode}"
+        note = f"iteration {index}: {count} files, {mode}" + (", poison" if self.poison else "")
         if mode == "crash":
             self.crash_turn += 1
             frontier = self.crash_turn % 2 == 0 or self.crash_frontier == 1
@@ -357,7 +393,9 @@ class Harness:
             self.stats["second_concurrent"] += 1
             time.sleep(self.rng.uniform(0.0, 0.05))
             other = subprocess.run(self.command(True), env=self.env, capture_output=True, text=True)
-            if other.returncode == 75:
+            if self.poison_stop(other.returncode, f"{note}: a concurrent second instance"):
+                pass
+            elif other.returncode == 75:
                 self.stats["second_refused"] += 1
                 if "another rbm run is working on this inbox" not in other.stderr:
                     raise Violation(f"{note}: a refused second instance said {other.stderr!r}")
@@ -390,6 +428,7 @@ class Harness:
                 victim.send_signal(signal.SIGKILL)   # the run only: its workers must end by themselves
                 self.stats["kill_landed"] += 1
             victim.communicate()
+            self.poison_stop(victim.returncode, f"{note}: the run to kill")   # -9 when the kill landed
             self.stats["kills"] += 1
             if in_process:
                 self.stats["kills_in_process"] += 1
@@ -638,7 +677,8 @@ class Harness:
                 f"second instances: {s['second_concurrent']} concurrent ({s['second_refused']} refused with 75, {s['second_ran']} ran after the first), "
                 f"{s['lock_held_refused']} refused while the lock was held, touching nothing; "
                 f"files dropped: {s['files']} ({s['good']} good, {s['same_name']} of them under a name sent before, {s['held']} held beside an editor's lock, "
-                f"{s['late_older']} of which arrived after a newer version, {s['bad']} bad); "
+                f"{s['late_older']} of which arrived after a newer version, {s['bad']} bad, {s['poison']} of them poison, "
+                f"which stopped {s['poison_stops']} runs); "
                 f"findings checked against the oracle {s['oracle_checks']} times, {s['reference_runs']} reference runs; "
                 f"violations: {s['violations']}")
 

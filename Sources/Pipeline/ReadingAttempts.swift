@@ -78,7 +78,7 @@ struct ReadingAttempts: Codable, Equatable {
     /// that stops before `.read` is on disk counts one stop too many for the files read together,
     /// which are then read by themselves.
     static func markRead(in folder: URL) {
-        FileManager.default.createFile(atPath: folder.appendingPathComponent(readName).path, contents: nil)
+        _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(readName).path, contents: nil)
         unlink(folder.appendingPathComponent(aloneName).path)
     }
 

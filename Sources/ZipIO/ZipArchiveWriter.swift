@@ -24,10 +24,11 @@ extension ZipIOError {
 /// (1980-01-01 00:00, the first DOS date), and entries are stored in the order they were added, so the
 /// same entries give a byte-identical archive.
 ///
-/// libzip keeps each entry's bytes until `close()`, when it compresses and writes them all. An entry
-/// too large to hold in memory is added as ``Segment``s, some of them ``ZipSpoolFile``s: libzip reads
-/// those through a source callback (`zip_source_function`) while `zip_close` runs, so memory stays
-/// constant however large the entry.
+/// An entry given in memory is deflated when it is added, by libdeflate (``DeflatedEntry``), and
+/// libzip keeps its compressed bytes until `close()` writes them as they are. An entry too large to
+/// hold in memory is added as ``Segment``s, some of them ``ZipSpoolFile``s: libzip reads those
+/// through a source callback (`zip_source_function`) and deflates them with zlib while `zip_close`
+/// runs, so memory stays constant however large the entry.
 ///
 /// The file appears only when `close()` succeeds (libzip writes a temporary file and renames it);
 /// an archive that is never closed is discarded in `deinit` and leaves nothing behind.
@@ -37,6 +38,8 @@ public final class ZipArchiveWriter {
     /// The deflate level, 1 (fastest) to 9 (smallest); 0 stores entries uncompressed.
     public let compressionLevel: Int
     private var archive: OpaquePointer?
+    /// libdeflate's compressor at ``compressionLevel``, made for the first entry given in memory.
+    private var compressor: OpaquePointer?
 
     /// Opens `path` for writing, replacing any existing file when the archive is closed.
     ///
@@ -65,6 +68,7 @@ public final class ZipArchiveWriter {
 
     deinit {
         if let archive { zip_discard(archive) }
+        if let compressor { DeflatedEntry.freeCompressor(compressor) }
     }
 
     /// A piece of an entry's bytes: in memory, or everything appended to a spool file.
@@ -106,6 +110,18 @@ public final class ZipArchiveWriter {
             }
             offset += chunk.count
         }
+        if compressionLevel > 0, let compressor = compressor ?? DeflatedEntry.compressor(level: compressionLevel) {
+            self.compressor = compressor
+            let entry = DeflatedEntry(UnsafeRawBufferPointer(start: copy, count: count), compressor: compressor)
+            if let entry {
+                free(copy)
+                guard let source = entry.source(in: archive) else {
+                    throw failure(.addEntryFailed, entry: name, action: "cannot add entry")
+                }
+                try add(source, name: name, archive: archive, deflated: true)
+                return
+            }
+        }
         guard let source = zip_source_buffer(archive, copy, zip_uint64_t(count), 1) else {
             free(copy)
             throw failure(.addEntryFailed, entry: name, action: "cannot add entry")
@@ -142,15 +158,16 @@ public final class ZipArchiveWriter {
         try add(source, name: name, archive: archive)
     }
 
-    /// Adds `source` as entry `name` with the archive's compression and fixed time.
-    private func add(_ source: OpaquePointer, name: String, archive: OpaquePointer) throws {
+    /// Adds `source` as entry `name` with the archive's compression and fixed time; a `deflated`
+    /// source keeps the entry's default method, so libzip copies its compressed bytes as they are.
+    private func add(_ source: OpaquePointer, name: String, archive: OpaquePointer, deflated: Bool = false) throws {
         let index = zip_file_add(archive, name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
         guard index >= 0 else {
             zip_source_free(source)
             throw failure(.addEntryFailed, entry: name, action: "cannot add entry")
         }
         let method = compressionLevel == 0 ? ZIP_CM_STORE : ZIP_CM_DEFLATE
-        guard zip_set_file_compression(archive, zip_uint64_t(index), method, zip_uint32_t(compressionLevel)) == 0,
+        guard deflated || zip_set_file_compression(archive, zip_uint64_t(index), method, zip_uint32_t(compressionLevel)) == 0,
             zip_file_set_mtime(archive, zip_uint64_t(index), Self.fixedModificationTime, 0) == 0
         else {
             throw failure(.addEntryFailed, entry: name, action: "cannot set entry attributes")

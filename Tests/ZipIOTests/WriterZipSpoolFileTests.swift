@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test(arguments: [0, 1, 6])
-    func anEntryWithSpooledSegmentsIsTheSameAsOneBuffer(level: Int) throws {
+    func anEntryWithSpooledSegmentsHoldsTheSameBytesAsOneBuffer(level: Int) throws {
         let rows = (1...20_000).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>\($0 * 7)</v></c></row>" }.joined()
         let head = Array("<worksheet><sheetData>".utf8)
         let tail = Array("</sheetData></worksheet>".utf8)
@@ -61,7 +61,15 @@ import Testing
         try segmented.addEntry(name: "sheet.xml", segments: [.bytes(head), .spool(spool), .bytes([]), .bytes(tail)])
         try segmented.close()
 
-        #expect(try Data(contentsOf: URL(fileURLWithPath: paths[0])) == Data(contentsOf: URL(fileURLWithPath: paths[1])))
+        // The same entries, names and inflated bytes; stored, the same file. Deflated, the bytes
+        // differ: an entry held in memory is deflated by libdeflate, one read from a spool by
+        // libzip's zlib (`DeflatedEntry`).
+        let contents = try paths.map { path in
+            let archive = try ZipArchive(path: path)
+            return try archive.entries.map { "\($0.name) \(try archive.readAll($0))" }
+        }
+        #expect(contents[0] == contents[1])
+        if level == 0 { #expect(try Data(contentsOf: URL(fileURLWithPath: paths[0])) == Data(contentsOf: URL(fileURLWithPath: paths[1]))) }
         let archive = try ZipArchive(path: paths[1])
         #expect(archive.entries.map(\.name) == ["a.xml", "sheet.xml"])
         #expect(archive.entries[1].declaredSize == UInt64(head.count + body.count + tail.count))
