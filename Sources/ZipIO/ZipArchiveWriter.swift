@@ -24,11 +24,12 @@ extension ZipIOError {
 /// (1980-01-01 00:00, the first DOS date), and entries are stored in the order they were added, so the
 /// same entries give a byte-identical archive.
 ///
-/// An entry given in memory is deflated when it is added, by libdeflate (``DeflatedEntry``), and
-/// libzip keeps its compressed bytes until `close()` writes them as they are. An entry too large to
-/// hold in memory is added as ``Segment``s, some of them ``ZipSpoolFile``s: libzip reads those
-/// through a source callback (`zip_source_function`) and deflates them with zlib while `zip_close`
-/// runs, so memory stays constant however large the entry.
+/// An entry is deflated when it is added, by libdeflate (``DeflatedEntry``), and libzip keeps its
+/// compressed bytes until `close()` writes them as they are. An entry too large to hold in memory
+/// is added as ``Segment``s, some of them ``ZipSpoolFile``s; up to ``deflateInMemoryLimit`` bytes
+/// it is read back and deflated the same way (the inflated bytes held only while libdeflate runs),
+/// and beyond that libzip reads it through a source callback (`zip_source_function`) and deflates
+/// it with zlib while `zip_close` runs, so memory stays bounded however large the entry.
 ///
 /// The file appears only when `close()` succeeds (libzip writes a temporary file and renames it);
 /// an archive that is never closed is discarded in `deinit` and leaves nothing behind.
@@ -110,17 +111,9 @@ public final class ZipArchiveWriter {
             }
             offset += chunk.count
         }
-        if compressionLevel > 0, let compressor = compressor ?? DeflatedEntry.compressor(level: compressionLevel) {
-            self.compressor = compressor
-            let entry = DeflatedEntry(UnsafeRawBufferPointer(start: copy, count: count), compressor: compressor)
-            if let entry {
-                free(copy)
-                guard let source = entry.source(in: archive) else {
-                    throw failure(.addEntryFailed, entry: name, action: "cannot add entry")
-                }
-                try add(source, name: name, archive: archive, deflated: true)
-                return
-            }
+        if try addDeflated(name: name, UnsafeRawBufferPointer(start: copy, count: count), archive: archive) {
+            free(copy)
+            return
         }
         guard let source = zip_source_buffer(archive, copy, zip_uint64_t(count), 1) else {
             free(copy)
@@ -149,6 +142,14 @@ public final class ZipArchiveWriter {
         }
         let archive = try openArchive(entry: name)
         let reader = SegmentReader(segments)
+        if compressionLevel > 0, reader.size <= deflateInMemoryLimit, let bytes = malloc(max(reader.size, 1)) {
+            defer { free(bytes) }
+            let whole = UnsafeMutableRawBufferPointer(start: bytes, count: reader.size)
+            // A spool that cannot be read is left to libzip, which fails `close()` with the reason.
+            if reader.read(into: whole) == Int64(reader.size), try addDeflated(name: name, UnsafeRawBufferPointer(whole), archive: archive) {
+                return
+            }
+        }
         let userdata = Unmanaged.passRetained(reader).toOpaque()
         guard let source = zip_source_function(archive, SegmentReader.callback, userdata) else {
             Unmanaged<SegmentReader>.fromOpaque(userdata).release()
@@ -156,6 +157,23 @@ public final class ZipArchiveWriter {
         }
         // From here the source owns the reader and releases it with ZIP_SOURCE_FREE.
         try add(source, name: name, archive: archive)
+    }
+
+    /// The largest entry given in segments that is read back into memory to be deflated by
+    /// libdeflate (16 MiB); a larger one is deflated by libzip's zlib as it streams from its spool.
+    public var deflateInMemoryLimit = 16 << 20
+
+    /// Adds `bytes` as entry `name`, deflated by libdeflate at the archive's level; false when the
+    /// archive stores its entries or libdeflate cannot (no memory), and nothing was added.
+    private func addDeflated(name: String, _ bytes: UnsafeRawBufferPointer, archive: OpaquePointer) throws -> Bool {
+        guard compressionLevel > 0, let compressor = compressor ?? DeflatedEntry.compressor(level: compressionLevel) else { return false }
+        self.compressor = compressor
+        guard let entry = DeflatedEntry(bytes, compressor: compressor) else { return false }
+        guard let source = entry.source(in: archive) else {
+            throw failure(.addEntryFailed, entry: name, action: "cannot add entry")
+        }
+        try add(source, name: name, archive: archive, deflated: true)
+        return true
     }
 
     /// Adds `source` as entry `name` with the archive's compression and fixed time; a `deflated`
@@ -215,7 +233,7 @@ public final class ZipArchiveWriter {
 /// Serves the concatenated segments of one entry to libzip, as a `zip_source_function` callback.
 private final class SegmentReader {
     private let segments: [ZipArchiveWriter.Segment]
-    private let size: Int
+    let size: Int
     /// The read position: the segment and the offset in it.
     private var segment = 0
     private var offset = 0
@@ -272,7 +290,7 @@ private final class SegmentReader {
     }
 
     /// Fills `buffer` from the current position on; returns the bytes given, 0 at the end, -1 on error.
-    private func read(into buffer: UnsafeMutableRawBufferPointer) -> Int64 {
+    func read(into buffer: UnsafeMutableRawBufferPointer) -> Int64 {
         var filled = 0
         while filled < buffer.count, segment < segments.count {
             let target = UnsafeMutableRawBufferPointer(rebasing: buffer[filled...])

@@ -3,7 +3,6 @@ import Testing
 import XLSXCore
 import XLSXReader
 @testable import XLSXWriter
-import ZipIO
 
 @Suite struct WriterWorkbookWriterTests {
     /// Writes the same small workbook each time.
@@ -290,19 +289,12 @@ import ZipIO
 
     // MARK: Streaming
 
-    /// The same parts with the same bytes (a part held in memory is deflated by libdeflate, a
-    /// spooled one by libzip's zlib, so the compressed bytes differ).
-    @Test func rowsMoveToASpoolFileAndThePartsAreTheSameAsWhenHeldInMemory() throws {
+    @Test func rowsMoveToASpoolFileAndTheFileIsTheSameAsWhenHeldInMemory() throws {
         let spooled = WriterTestSupport.temporaryPath("spooled.xlsx")
         let held = WriterTestSupport.temporaryPath("held.xlsx")
         try WriterSampleWorkbooks.writeStreamed(spooled, rows: 3_000, spoolThreshold: 4 * 1024)
         try WriterSampleWorkbooks.writeStreamed(held, rows: 3_000, spoolThreshold: .max)
-        let parts = try [spooled, held].map { path in
-            let archive = try ZipArchive(path: path)
-            return try archive.entries.map { "\($0.name) \(try archive.readAll($0))" }
-        }
-        #expect(parts[0] == parts[1])
-        #expect(parts[0].contains { $0.hasPrefix("xl/worksheets/sheet1.xml ") })
+        #expect(try Data(contentsOf: URL(fileURLWithPath: spooled)) == Data(contentsOf: URL(fileURLWithPath: held)))
     }
 
     @Test func aSpooledSheetReadsBackThroughRbmsReader() throws {
