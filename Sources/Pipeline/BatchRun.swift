@@ -66,9 +66,18 @@ public struct BatchRun {
         let setup = try prepare()
         defer { withExtendedLifetime(setup) {} }   // the drop folder's lock and the scratch folder live as long as the run
         let takenBack = try recover(setup)
-        let (discovery, attempts) = try claim(setup.inbox.discover(), takenBack: takenBack, setup)
-        clock.lap("discover")
-        let arrivals = try load(discovery, attempts, setup)
+        let discovery: Inbox.Discovery, arrivals: Arrivals
+        do {
+            let attempts: ReadingAttempts
+            (discovery, attempts) = try claim(setup.inbox.discover(), takenBack: takenBack, setup)
+            clock.lap("discover")
+            arrivals = try load(discovery, attempts, setup)
+        } catch {
+            // The run stops by itself, for a cause it names (the machine's, as a worker that will
+            // not start): no file it was reading took it down, so none is counted (ReadingAttempts).
+            ReadingAttempts.markRead(in: setup.processing)
+            throw error
+        }
         let selection = try select(arrivals, setup)
         setup.retireWorkers()   // every file is read: the new ones by `load`, the current ones by `select`
         clock.lap("read+normalise")

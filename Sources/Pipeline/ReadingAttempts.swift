@@ -9,7 +9,8 @@ import Foundation
 /// then leaves it there, and the next run takes it back (``BatchRun/recover(_:)``). That run asks
 /// the stopped batch's folder whether the stop came while the file was being read:
 ///
-/// - `.read` is there (made once every arrival of the batch was read): no, the stop came later;
+/// - `.read` is there (made once every arrival of the batch was read, or when the run stopped by
+///   itself before then, for a cause it named: the machine's, never a file's): no;
 /// - `.alone` is there (written durably before a file read once before is read by itself): only
 ///   the file it names was being read;
 /// - neither: the batch's files read together were being read (its files without an earlier stop;
@@ -74,7 +75,9 @@ struct ReadingAttempts: Codable, Equatable {
         try DurableFile.write(Data(name.utf8), to: folder.appendingPathComponent(aloneName))
     }
 
-    /// Once every arrival is read: `.read` made, then `.alone` removed. Not flushed: a machine
+    /// Once every arrival is read, or when the run stops by itself before then (an error it
+    /// reports, such as a worker that will not start): `.read` made, then `.alone` removed. Not
+    /// flushed: a machine
     /// that stops before `.read` is on disk counts one stop too many for the files read together,
     /// which are then read by themselves.
     static func markRead(in folder: URL) {

@@ -104,6 +104,28 @@ import TestSupport
         #expect(Filed.paths(in: work.appendingPathComponent("archive")).filter { $0.hasSuffix(".xlsx") }.count == 7)
     }
 
+    /// A batch the machine stops (here a worker that will not start, twice: once while the files
+    /// are read together, once while the first is read by itself) is no file's doing: the next run
+    /// reads every file together and archives all seven. Before, the second stop was counted for
+    /// the file being read by itself, and the third run quarantined it.
+    @Test func aBatchTheMachineStopsCountsForNoFile() throws {
+        let work = Fixtures.temporaryDirectory("rbm-machine-stops")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let missing = WorkerProcess(executable: work.appendingPathComponent("bin/rbm").path)
+        _ = try EnvironmentFaultTests.stoppedBatch(in: work, worker: missing)
+        let inbox = work.appendingPathComponent("inbox")
+        let options = BatchRun.Options(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path, output: work.appendingPathComponent("out").path,
+                                       worker: missing)
+        #expect(throws: EnvironmentFault.self) { try BatchRun(options: options).run() }
+        let stopped = try Self.processing(work)
+        #expect(stopped.count == 1 && stopped.values.first!.contains(ReadingAttempts.readName), "\(stopped)")
+        let report = try BatchRun(options: .init(pipelinePath: DemoScenarioTests.pipeline, inbox: inbox.path,
+                                                 output: work.appendingPathComponent("out").path)).run()
+        #expect(report.manifest.inputs.filter { $0.fate == .archived }.count == 7, "\(report.manifest.inputs.map { "\($0.file) \($0.fate)" })")
+        #expect(!report.manifest.notes.contains { $0.contains("stopped while reading") })
+        #expect(Filed.paths(in: work.appendingPathComponent("quarantine")).isEmpty)
+    }
+
     /// What a stopped batch's folder says, mark by mark.
     @Test func theMarksOfAStoppedBatchCountItsStop() throws {
         let folder = Fixtures.temporaryDirectory("rbm-attempts").appendingPathComponent("2026-12-06T150000Z-cd34")
