@@ -33,7 +33,8 @@ final class DeflatedEntry {
             free(memory)
             return nil
         }
-        compressed = UnsafeMutableRawBufferPointer(start: memory, count: count)
+        // Kept until `zip_close`: only the compressed bytes, not the bound libdeflate needed.
+        compressed = UnsafeMutableRawBufferPointer(start: realloc(memory, max(count, 1)) ?? memory, count: count)
         size = bytes.count
         crc = libdeflate_crc32(0, bytes.baseAddress, bytes.count)
         zip_error_init(&error)
