@@ -150,12 +150,10 @@ public final class ZipArchiveWriter {
                 return
             }
         }
-        let userdata = Unmanaged.passRetained(reader).toOpaque()
-        guard let source = zip_source_function(archive, SegmentReader.callback, userdata) else {
-            Unmanaged<SegmentReader>.fromOpaque(userdata).release()
+        // From here the source owns the reader and releases it with ZIP_SOURCE_FREE.
+        guard let source = reader.source(in: archive) else {
             throw failure(.addEntryFailed, entry: name, action: "cannot add entry")
         }
-        // From here the source owns the reader and releases it with ZIP_SOURCE_FREE.
         try add(source, name: name, archive: archive)
     }
 
@@ -230,67 +228,31 @@ public final class ZipArchiveWriter {
     }()
 }
 
-/// Serves the concatenated segments of one entry to libzip, as a `zip_source_function` callback.
-private final class SegmentReader {
+/// Serves the concatenated segments of one entry to libzip, which deflates them.
+private final class SegmentReader: EntrySource {
     private let segments: [ZipArchiveWriter.Segment]
     let size: Int
     /// The read position: the segment and the offset in it.
     private var segment = 0
     private var offset = 0
-    private var error = zip_error_t()
 
     init(_ segments: [ZipArchiveWriter.Segment]) {
         self.segments = segments
         self.size = segments.reduce(0) { $0 + $1.count }
-        zip_error_init(&error)
     }
 
-    deinit { zip_error_fini(&error) }
-
-    static let callback: zip_source_callback = { userdata, data, length, command in
-        let reader = Unmanaged<SegmentReader>.fromOpaque(userdata!)
-        switch command {
-        case ZIP_SOURCE_FREE:
-            reader.release()
-            return 0
-        default:
-            return reader.takeUnretainedValue().handle(command, data: data, length: Int(length))
-        }
+    override func rewind() {
+        segment = 0
+        offset = 0
     }
 
-    private static let supported: Int64 = [
-        ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
-        ZIP_SOURCE_SUPPORTS,
-    ].reduce(0) { $0 | (1 << Int64($1.rawValue)) }
-
-    private func handle(_ command: zip_source_cmd_t, data: UnsafeMutableRawPointer?, length: Int) -> Int64 {
-        switch command {
-        case ZIP_SOURCE_OPEN:
-            segment = 0
-            offset = 0
-            return 0
-        case ZIP_SOURCE_READ:
-            return read(into: UnsafeMutableRawBufferPointer(start: data, count: length))
-        case ZIP_SOURCE_CLOSE:
-            return 0
-        case ZIP_SOURCE_STAT:
-            let stat = data!.assumingMemoryBound(to: zip_stat_t.self)
-            zip_stat_init(stat)
-            stat.pointee.size = zip_uint64_t(size)
-            stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
-            return Int64(MemoryLayout<zip_stat_t>.size)
-        case ZIP_SOURCE_ERROR:
-            return zip_error_to_data(&error, data, zip_uint64_t(length))
-        case ZIP_SOURCE_SUPPORTS:
-            return Self.supported
-        default:
-            zip_error_set(&error, ZIP_ER_OPNOTSUPP, 0)
-            return -1
-        }
+    override func describe(_ stat: inout zip_stat_t) {
+        stat.size = zip_uint64_t(size)
+        stat.valid |= zip_uint64_t(ZIP_STAT_SIZE)
     }
 
     /// Fills `buffer` from the current position on; returns the bytes given, 0 at the end, -1 on error.
-    func read(into buffer: UnsafeMutableRawBufferPointer) -> Int64 {
+    override func read(into buffer: UnsafeMutableRawBufferPointer) -> Int64 {
         var filled = 0
         while filled < buffer.count, segment < segments.count {
             let target = UnsafeMutableRawBufferPointer(rebasing: buffer[filled...])
@@ -306,7 +268,7 @@ private final class SegmentReader {
                 if count > 0 {
                     count = spool.read(into: UnsafeMutableRawBufferPointer(rebasing: target[..<count]), at: offset)
                     guard count > 0 else {
-                        zip_error_set(&error, ZIP_ER_READ, count < 0 ? errno : EIO)
+                        fail(ZIP_ER_READ, count < 0 ? errno : EIO)
                         return -1
                     }
                 }

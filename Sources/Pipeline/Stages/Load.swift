@@ -72,13 +72,7 @@ extension BatchRun {
 
     /// A file two runs stopped while reading: its manifest entry, quarantined unread.
     func refuseUnread(_ url: URL, stops: [String]) throws -> (Intake, ResultsModel?) {
-        let (hash, size): (String, Int)
-        do {
-            (hash, size) = try Self.sha256(of: url)
-        } catch {
-            throw EnvironmentFault(folder: url.deletingLastPathComponent(), action: "read \(url.lastPathComponent)", error: error,
-                                   consequence: Self.nothingMoved)
-        }
+        let (hash, size) = try Self.hashed(url)
         var entry = Intake(file: url.lastPathComponent, sha256: hash, size: size, fate: .quarantined)
         entry.source = url
         entry.reason = "reader-crash: the runs of batches \(stops.joined(separator: " and ")) stopped while reading this file, the second time while it was read by itself, "
@@ -149,13 +143,7 @@ extension BatchRun {
     ///   file is quarantined for it (`reliability.md` 1.3, `io-error`). A file whose bytes read
     ///   here but that the reader refuses is the file's fault, whatever the reader calls it.
     func loadFile(_ url: URL, as fate: Fate, _ setup: RunSetup) throws -> (Intake, ResultsModel?) {
-        let (hash, size): (String, Int)
-        do {
-            (hash, size) = try Self.sha256(of: url)
-        } catch {
-            throw EnvironmentFault(folder: url.deletingLastPathComponent(), action: "read \(url.lastPathComponent)", error: error,
-                                   consequence: Self.nothingMoved)
-        }
+        let (hash, size) = try Self.hashed(url)
         var entry = Intake(file: url.lastPathComponent, sha256: hash, size: size, fate: fate)
         entry.source = url
         let read: (load: FileLoad, stderr: String?)
@@ -176,6 +164,17 @@ extension BatchRun {
             entry.reason = "\(category): \(reason)"
             entry.stderr = read.stderr
             return (entry, nil)
+        }
+    }
+
+    /// ``sha256(of:)`` of a claimed file; a file this process cannot read is the machine's fault.
+    /// - Throws: ``EnvironmentFault`` (EIO, EACCES, the file gone from `processing/`).
+    static func hashed(_ url: URL) throws -> (String, Int) {
+        do {
+            return try sha256(of: url)
+        } catch {
+            throw EnvironmentFault(folder: url.deletingLastPathComponent(), action: "read \(url.lastPathComponent)", error: error,
+                                   consequence: nothingMoved)
         }
     }
 
