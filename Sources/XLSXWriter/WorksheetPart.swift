@@ -60,21 +60,37 @@ struct WorksheetPart {
         /// Dates and other formats: as wide as the format code.
         case text(width: Int)
 
+        /// The layout of a format code's first section (before any `;`), read on its bytes: the
+        /// code is looked at each time a column's style changes (issue 11: as characters, about
+        /// 18,000 instructions a time).
         init(formatCode: String?) {
-            guard let code = formatCode?.split(separator: ";", omittingEmptySubsequences: false).first,
-                code != "General"
-            else {
+            guard let formatCode else {
                 self = .general
                 return
             }
-            if code.contains(where: { "yYmMdDhHsS@\"".contains($0) }) {
-                self = .text(width: code.count)
+            let all = formatCode.utf8
+            let code = all[..<(all.firstIndex(of: UInt8(ascii: ";")) ?? all.endIndex)]
+            if code.elementsEqual("General".utf8) {
+                self = .general
                 return
             }
-            let fraction = code.split(separator: ".", maxSplits: 1).dropFirst().first ?? ""
+            // y m d h s (either case), @ and a quoted text make a date, time or text format.
+            if code.contains(where: Self.isTextMark) {
+                self = .text(width: Substring(code).count)
+                return
+            }
+            let fraction = code.firstIndex(of: UInt8(ascii: ".")).map { code[all.index(after: $0)...] } ?? code[code.endIndex...]
             self = .fixed(
-                decimals: fraction.prefix { $0 == "0" || $0 == "#" }.count, grouping: code.contains(","),
-                percent: code.contains("%"))
+                decimals: fraction.prefix { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "#") }.count,
+                grouping: code.contains(UInt8(ascii: ",")), percent: code.contains(UInt8(ascii: "%")))
+        }
+
+        private static func isTextMark(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "m"), UInt8(ascii: "M"), UInt8(ascii: "d"), UInt8(ascii: "D"),
+                 UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "s"), UInt8(ascii: "S"), UInt8(ascii: "@"), UInt8(ascii: "\""): true
+            default: false
+            }
         }
     }
 

@@ -522,3 +522,22 @@ struct ZipArchiveReaderForTests {
         }
     }
 }
+
+/// A number format's layout, the width estimate's input (read on the code's bytes since session 12).
+@Suite struct NumberLayoutTests {
+    @Test(arguments: [
+        (nil, WorksheetPart.NumberLayout.general), ("General", .general), ("General;-General", .general), ("", .fixed(decimals: 0, grouping: false, percent: false)),
+        ("0", .fixed(decimals: 0, grouping: false, percent: false)), ("0.00", .fixed(decimals: 2, grouping: false, percent: false)),
+        ("#,##0", .fixed(decimals: 0, grouping: true, percent: false)), ("#,##0.0#;[Red]-#,##0.0#", .fixed(decimals: 2, grouping: true, percent: false)),
+        ("0.0%", .fixed(decimals: 1, grouping: false, percent: true)), ("+#,##0;-#,##0;0", .fixed(decimals: 0, grouping: true, percent: false)),
+        ("0.00 \"CHF\"", .text(width: 10)), ("yyyy-mm-dd", .text(width: 10)), ("@", .text(width: 1)), ("[$€-407] #,##0.00", .fixed(decimals: 2, grouping: true, percent: false)),
+        // A colour's letters count as a date's (`d` in `[Red]`): the estimate is the code's width.
+        ("[Red]0.0", .text(width: 8)), ("0.", .fixed(decimals: 0, grouping: false, percent: false)),
+        (";0.0", .fixed(decimals: 0, grouping: false, percent: false)), ("0.00.00", .fixed(decimals: 2, grouping: false, percent: false)),
+        // Read as characters, a code starting with its point had no decimals.
+        (".00", .fixed(decimals: 2, grouping: false, percent: false)),
+    ] as [(String?, WorksheetPart.NumberLayout)])
+    func formatCodesAreLaidOut(code: String?, layout: WorksheetPart.NumberLayout) {
+        #expect(WorksheetPart.NumberLayout(formatCode: code) == layout)
+    }
+}
