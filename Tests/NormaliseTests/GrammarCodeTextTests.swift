@@ -88,4 +88,18 @@ import Testing
         #expect(CodeText.defaultLabels.contains("UIT-D"))
         #expect(CodeText.defaultLabels.allSatisfy { CodeText.preprocess($0) == $0 })
     }
+
+    /// `trimmed` strips Unicode White_Space, the ASCII scalars told without the property tables:
+    /// for every scalar, alone, before and after a text, and around one.
+    @Test func trimmingStripsWhiteSpaceForEveryScalar() {
+        var differ: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let space = scalar.properties.isWhitespace, s = String(scalar)
+            let expected: [(String, String)] = [("\(s)x\(s)", space ? "x" : "\(s)x\(s)"), ("x\(s)", space ? "x" : "x\(s)"), ("\(s)x", space ? "x" : "\(s)x"),
+                                                (s, space ? "" : s)]
+            if expected.contains(where: { CodeText.trimmed($0.0) != $0.1 }) { differ.append(value) }
+        }
+        #expect(differ.isEmpty, "\(differ.prefix(10).map { String($0, radix: 16) })")
+    }
 }
