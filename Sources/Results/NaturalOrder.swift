@@ -12,7 +12,14 @@ public enum NaturalOrder {
     /// comparison of two codes built two keys, four arrays, each time: issue 11); nil when either
     /// holds a non-ASCII byte (``Key`` then compares runs by Unicode equality).
     static func asciiLess(_ a: String, _ b: String) -> Bool? {
-        let ua = a.utf8, ub = b.utf8
+        // On the strings' own bytes where they are contiguous (native strings are), else through
+        // their UTF-8 views: the same walk either way.
+        let fast = a.utf8.withContiguousStorageIfAvailable { pa in b.utf8.withContiguousStorageIfAvailable { pb in walk(pa, pb) } }
+        if case .some(.some(let result)) = fast { return result }
+        return walk(a.utf8, b.utf8)
+    }
+
+    private static func walk<C: Collection>(_ ua: C, _ ub: C) -> Bool? where C.Element == UInt8 {
         var ia = ua.startIndex, ib = ub.startIndex
         var digits = false   // runs alternate from a text run
         while true {
@@ -94,7 +101,7 @@ public enum NaturalOrder {
             while i < n {
                 // Runs alternate from a text run, so index parity gives the kind on both sides.
                 // Equal bytes are equal runs: the Unicode comparison only when the bytes differ.
-                if !a.original[i].utf8.elementsEqual(b.original[i].utf8) && a.original[i] != b.original[i] {
+                if !sameBytes(a.original[i], b.original[i]) && a.original[i] != b.original[i] {
                     let p = a.runs[i], q = b.runs[i]
                     if i % 2 == 1 {
                         // Digits (ASCII): fewer significant digits is smaller, then digit by digit.
@@ -126,6 +133,15 @@ public enum NaturalOrder {
     /// Scalar order: UTF-8 byte order is Unicode scalar order.
     @inline(__always)
     static func bytesLess(_ a: Substring, _ b: Substring) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        let fast = a.utf8.withContiguousStorageIfAvailable { pa in b.utf8.withContiguousStorageIfAvailable { pb in pa.lexicographicallyPrecedes(pb) } }
+        if case .some(.some(let less)) = fast { return less }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    /// Whether two texts have the same UTF-8 bytes, compared in place where they are contiguous.
+    static func sameBytes(_ a: Substring, _ b: Substring) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { pa in b.utf8.withContiguousStorageIfAvailable { pb in pa.elementsEqual(pb) } }
+        if case .some(.some(let same)) = fast { return same }
+        return a.utf8.elementsEqual(b.utf8)
     }
 }
