@@ -35,7 +35,7 @@ public enum DiscrepancyCSV {
     static func appendQuoted(_ field: String, to out: inout String) {
         // `,` `"` CR LF are ASCII: no other character's UTF-8 holds their bytes, and a CR LF
         // cluster holds a CR.
-        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else {
+        guard field.containsByte(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else {
             out += field
             return
         }

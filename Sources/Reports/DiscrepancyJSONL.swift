@@ -45,7 +45,7 @@ public enum JSON {
     /// ``string(_:)`` appended to `out`: a text with nothing to escape (the rule) is copied whole.
     public static func append(_ s: String, to out: inout String) {
         // Every character that needs escaping is ASCII: `"`, `\` or a control character.
-        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+        guard s.containsByte(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
             out += "\""
             out += s
             out += "\""

@@ -78,4 +78,15 @@ import Testing
         #expect(DiscrepancyHTML.breakable("Genève!S_1", after: ["!", "_"]) == "Genève!<wbr>S_<wbr>1")
         #expect(DiscrepancyHTML.breakable("", after: ["/"]) == "")
     }
+
+    /// The byte scan on a string's own bytes finds what the UTF-8 view finds: small strings (held
+    /// inline), large ones, non-ASCII ones, and a string made from a slice.
+    @Test(arguments: ["", "a", "a,b", "x\"", String(repeating: "é", count: 40), String(repeating: "long text ", count: 20) + ",",
+                      String("prefix, and a slice of it".dropFirst(7)), "Δ −1 240 000\n"])
+    func theByteScanFindsWhatTheUTF8ViewFinds(text: String) {
+        for byte: UInt8 in [0x2C, 0x22, 0x0A, 0xC3, 0x41] {
+            #expect(text.containsByte(where: { $0 == byte }) == text.utf8.contains(byte), "\(text) \(byte)")
+        }
+    }
 }
+

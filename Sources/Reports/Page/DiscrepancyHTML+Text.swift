@@ -5,7 +5,7 @@ import Results
 extension DiscrepancyHTML {
     static func escape(_ s: String) -> String {
         // Most texts have nothing to escape: no character can be one of these without its byte.
-        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return s }
+        guard s.containsByte(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return s }
         var out = ""
         for ch in s {
             switch ch {
