@@ -123,17 +123,19 @@ struct XMLWriter {
     /// Appends `value` escaped for character data or for a double-quoted attribute value; a
     /// `literal` value keeps a literal `_xHHHH_` as it is (see the type's note).
     mutating func appendEscaped(_ value: String, inAttribute: Bool, literal: Bool = false) {
-        // Most cell text needs no escaping: check first, then copy it in one go.
-        var needsEscaping = false
-        for byte in value.utf8 where byte < 0x20 || Self.isMarkupOrEscapeStart(byte) {
-            needsEscaping = true
-            break
-        }
-        if needsEscaping {
+        // On the string's own bytes (a native string's are contiguous; another is made so).
+        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, inAttribute: inAttribute, literal: literal) }) == nil {
             var value = value
-            value.withUTF8 { appendEscapedSlowly($0, inAttribute: inAttribute, literal: literal) }
+            value.withUTF8 { appendEscaped($0, inAttribute: inAttribute, literal: literal) }
+        }
+    }
+
+    /// Most cell text needs no escaping: check first, then copy it in one go.
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, inAttribute: Bool, literal: Bool) {
+        if utf8.contains(where: { $0 < 0x20 || Self.isMarkupOrEscapeStart($0) }) {
+            appendEscapedSlowly(utf8, inAttribute: inAttribute, literal: literal)
         } else {
-            bytes.append(contentsOf: value.utf8)
+            bytes.append(contentsOf: utf8)
         }
     }
 
