@@ -26,7 +26,8 @@ struct ReadingAttempts: Codable, Equatable {
 
     /// `processing/<batch>/.attempts.json`: the stops of the batch's files, carried from the batches they were taken back from.
     static let journalName = ".attempts.json"
-    /// `processing/<batch>/.read`: every arrival of the batch was read.
+    /// `processing/<batch>/.read`: no file of the batch is to blame for its stop (every arrival was
+    /// read, or the run stopped itself for a cause it named).
     static let readName = ".read"
     /// `processing/<batch>/.alone`: the name of the file being read by itself.
     static let aloneName = ".alone"
@@ -77,9 +78,8 @@ struct ReadingAttempts: Codable, Equatable {
 
     /// Once every arrival is read, or when the run stops by itself before then (an error it
     /// reports, such as a worker that will not start): `.read` made, then `.alone` removed. Not
-    /// flushed: a machine
-    /// that stops before `.read` is on disk counts one stop too many for the files read together,
-    /// which are then read by themselves.
+    /// flushed: a machine that stops before `.read` is on disk counts one stop too many for the
+    /// files read together, which are then read by themselves.
     static func markRead(in folder: URL) {
         _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(readName).path, contents: nil)
         unlink(folder.appendingPathComponent(aloneName).path)

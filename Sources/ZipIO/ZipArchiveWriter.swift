@@ -93,12 +93,15 @@ public final class ZipArchiveWriter {
         try addEntry(name: name, chunks: [data])
     }
 
-    /// Adds an entry whose bytes are the concatenation of `chunks`, copied once into libzip's buffer.
+    /// Adds an entry whose bytes are the concatenation of `chunks`: one chunk is deflated where it
+    /// lies; several are joined once first (libdeflate takes one buffer), as they are for libzip's
+    /// own buffer when the archive stores its entries.
     ///
     /// - Throws: `ZipIOError` with code `.addEntryFailed` (for example a duplicate name) or
     ///   `.alreadyClosed`.
     public func addEntry(name: String, chunks: [[UInt8]]) throws {
         let archive = try openArchive(entry: name)
+        if chunks.count == 1, try chunks[0].withUnsafeBytes({ try addDeflated(name: name, $0, archive: archive) }) { return }
         let count = chunks.reduce(0) { $0 + $1.count }
         // libzip frees the copy (freep = 1) once the source is released, after zip_close.
         guard let copy = malloc(max(count, 1)) else {
@@ -111,7 +114,7 @@ public final class ZipArchiveWriter {
             }
             offset += chunk.count
         }
-        if try addDeflated(name: name, UnsafeRawBufferPointer(start: copy, count: count), archive: archive) {
+        if chunks.count != 1, try addDeflated(name: name, UnsafeRawBufferPointer(start: copy, count: count), archive: archive) {
             free(copy)
             return
         }
@@ -124,9 +127,10 @@ public final class ZipArchiveWriter {
 
     /// Adds an entry whose bytes are the concatenation of `segments`.
     ///
-    /// Segments in memory are kept as they are and spool files are read back only while `close()`
-    /// writes the archive, so the entry costs no more memory than its in-memory segments. A spool
-    /// must not be appended to after it is added.
+    /// An entry up to ``deflateInMemoryLimit`` is read back whole now and deflated by libdeflate,
+    /// which keeps only its compressed bytes. A larger one keeps its segments in memory as they are
+    /// and its spool files are read back only while `close()` writes the archive, so it costs no
+    /// more memory than its in-memory segments. A spool must not be appended to after it is added.
     ///
     /// - Throws: `ZipIOError` with code `.addEntryFailed` (for example a duplicate name) or
     ///   `.alreadyClosed`; a spool that cannot be read fails `close()` with `.closeFailed`.

@@ -57,11 +57,12 @@ extension BatchRun {
             // Each folder a claim renames into or out of is flushed once, after the last claim
             // (`reliability.md` 6.1); nothing is read before.
             var flushes = FolderFlushes()
-            for (url, stops) in takenBack.map({ ($0.url, $0.stops) }) {
+            for back in takenBack {
+                let url = back.url
                 // Judged again as discovery judges: only a regular file is ever opened.
                 let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
                 let target = try inbox.claim(url, into: batch, flushes: &flushes)
-                if !stops.isEmpty { attempts.stops[target.lastPathComponent] = stops }
+                if !back.stops.isEmpty { attempts.stops[target.lastPathComponent] = back.stops }
                 if type == .typeRegular {
                     claimed.ready.append(target)
                 } else {
