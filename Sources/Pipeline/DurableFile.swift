@@ -19,6 +19,11 @@ enum DurableFile {
         try Durable.write(text.utf8, to: url.path)
     }
 
+    /// Bytes made for a file (the page), written as they are.
+    static func write(_ bytes: [UInt8], to url: URL) throws {
+        try Durable.write(bytes, to: url.path)
+    }
+
     /// `fsync` of a file's content.
     static func flush(_ url: URL) throws {
         try Durable.flush(file: url.path)

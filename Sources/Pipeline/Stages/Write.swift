@@ -41,10 +41,10 @@ extension BatchRun {
                 return { try Self.write(text, to: url) }
             }),
             ("discrepancies.html", { url in
-                let text = DiscrepancyHTML.render(findings, title: pipeline.name, context: page, log: log)
+                let bytes = DiscrepancyHTML.renderBytes(findings, title: pipeline.name, context: page, log: log)
                 return {
                     if self.options.faults.failWhileWriting { throw CocoaError(.fileWriteOutOfSpace) }
-                    try Self.write(text, to: url)
+                    try DurableFile.write(bytes, to: url)
                 }
             }),
             ("consolidated.xlsx", { url in

@@ -30,9 +30,23 @@ extension DiscrepancyHTML {
         let characters: Set<Character>
         let bytes: [UInt8]
 
+        /// The ASCII bytes ``appendBreakable(_:after:to:)`` stops at, one bit each (bit `b` of
+        /// `low` for a byte `b` below 64, of `high` for `b - 64`): the marks and what is escaped.
+        let low: UInt64, high: UInt64
+
         init(_ characters: Set<Character>) {
             self.characters = characters
             bytes = characters.compactMap(\.asciiValue)
+            var low: UInt64 = 0, high: UInt64 = 0
+            for byte in bytes + Array("&<>\"".utf8) {
+                if byte < 64 { low |= 1 << byte } else { high |= 1 << (byte - 64) }
+            }
+            (self.low, self.high) = (low, high)
+        }
+
+        /// Whether the ASCII `byte` is a mark or is escaped.
+        func stops(at byte: UInt8) -> Bool {
+            byte < 64 ? low >> byte & 1 == 1 : high >> (byte & 63) & 1 == 1
         }
 
         init(arrayLiteral characters: Character...) { self.init(Set(characters)) }
@@ -62,6 +76,35 @@ extension DiscrepancyHTML {
             if marks.characters.contains(ch) { out += "<wbr>" }
         }
         return out
+    }
+
+    /// ``breakable(_:after:)`` appended to `out`: an ASCII text copied from its own bytes a run at a
+    /// time between the bytes it stops at (issue 11), any other through ``breakable(_:after:)``.
+    static func appendBreakable(_ s: String, after marks: BreakMarks, to out: inout TextBuffer) {
+        let done = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            var start = 0
+            for i in bytes.indices where marks.stops(at: bytes[i]) {
+                out.append(bytes: bytes[start..<i])
+                switch bytes[i] {
+                case UInt8(ascii: "&"): out.append("&amp;")
+                case UInt8(ascii: "<"): out.append("&lt;")
+                case UInt8(ascii: ">"): out.append("&gt;")
+                case UInt8(ascii: "\""): out.append("&quot;")
+                default: out.append(byte: bytes[i])
+                }
+                if marks.bytes.contains(bytes[i]) { out.append("<wbr>") }
+                start = i + 1
+            }
+            out.append(bytes: bytes[start...])
+            return true
+        }
+        if done != true { out.append(breakable(s, after: marks)) }
+    }
+
+    /// ``escape(_:)`` appended to `out`; a text with nothing to escape is copied as it is.
+    static func appendEscaped(_ s: String, to out: inout TextBuffer) {
+        out.append(s.containsByte(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) ? escape(s) : s)
     }
 
     /// ``breakable(_:after:)`` for an ASCII text, byte by byte: each byte is a character there

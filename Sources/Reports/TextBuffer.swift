@@ -1,0 +1,39 @@
+/// A long text built from many short pieces, as UTF-8 bytes: the page's findings table appends
+/// about a hundred pieces a finding. Appending a short `String` to a long one costs about 420
+/// instructions (the two strings' flags merged, capacity checked, then the copy); here a piece is
+/// copied from its own contiguous bytes, and the whole text becomes one `String` once, at the end
+/// (issue 11). Every piece is a `String` or a literal, so the bytes are always valid UTF-8.
+struct TextBuffer {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    var count: Int { bytes.count }
+
+    mutating func append(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: text.utf8)
+        }
+    }
+
+    mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append(bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+        self.bytes.append(contentsOf: bytes)
+    }
+
+    mutating func append(byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    static func += (buffer: inout TextBuffer, text: String) {
+        buffer.append(text)
+    }
+
+    /// The text, made once from the bytes.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+}
