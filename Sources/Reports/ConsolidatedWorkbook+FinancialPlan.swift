@@ -13,8 +13,14 @@ extension ConsolidatedWorkbook {
         func rank(_ bureau: Bureau?) -> Int { bureau.flatMap { Bureau.allCases.firstIndex(of: $0) } ?? Bureau.allCases.count }
         // Each output code's natural-order key built once, not twice per comparison (issue 11).
         let all = c.model.budgetLines, codes = all.map { NaturalOrder.Key($0.output.text) }
+        // By bureau, code, file and row: the code compared once (`order`), not asked `==` then `<`.
+        let ranks = all.map { rank($0.bureau) }
         let lines = all.indices.sorted { i, j in
-            (rank(all[i].bureau), codes[i], all[i].outputCell.file, all[i].row) < (rank(all[j].bureau), codes[j], all[j].outputCell.file, all[j].row)
+            if ranks[i] != ranks[j] { return ranks[i] < ranks[j] }
+            let order = NaturalOrder.Key.order(codes[i], codes[j])
+            if order != 0 { return order < 0 }
+            if all[i].outputCell.file != all[j].outputCell.file { return all[i].outputCell.file < all[j].outputCell.file }
+            return all[i].row < all[j].row
         }.map { all[$0] }
         for (index, l) in lines.enumerated() {
             try sheet.writeRow([text(l.bureau?.rawValue), text(l.sector?.text), text(l.statedObjective?.text), text(l.output.text),

@@ -40,7 +40,10 @@ extension ConsolidatedWorkbook {
         let sheet = try self.sheet(writer, name, ["Output", "Objective", "Bureau", "Title", "Cost recovery", "Source"], widths: [9, 10, 8, 50, 10, 44])
         // Each code's natural-order key built once, not twice per comparison (issue 11).
         let all = c.model.outputs, codes = all.map { NaturalOrder.Key($0.code.text) }
-        let sorted = all.indices.sorted { i, j in (codes[i], all[i].source.position) < (codes[j], all[j].source.position) }.map { all[$0] }
+        let sorted = all.indices.sorted { i, j in
+            let order = NaturalOrder.Key.order(codes[i], codes[j])
+            return order != 0 ? order < 0 : all[i].source.position < all[j].source.position
+        }.map { all[$0] }
         for (index, o) in sorted.enumerated() {
             try sheet.writeRow([text(o.code.text), text(o.objective), text(o.bureau?.rawValue), text(o.title, style: Self.wrap),
                                 Cell(.bool(o.isCostRecovery)), source(o.source)])

@@ -13,8 +13,13 @@ extension ConsolidatedWorkbook {
                                    widths: [8, 9, 10, 40] + c.years.flatMap { _ in [14, 12, 12] } + [14, 7, 9, 8, 30, 44])
         // Each output code's natural-order key built once, not twice per comparison (issue 11).
         let all = c.model.allocations, codes = all.map { NaturalOrder.Key($0.output.text) }
+        // By bureau, code, file and row: the code compared once (`order`), not asked `==` then `<`.
         let rows = all.indices.sorted { i, j in
-            (all[i].bureau, codes[i], all[i].outputCell.file, all[i].row) < (all[j].bureau, codes[j], all[j].outputCell.file, all[j].row)
+            if all[i].bureau != all[j].bureau { return all[i].bureau < all[j].bureau }
+            let order = NaturalOrder.Key.order(codes[i], codes[j])
+            if order != 0 { return order < 0 }
+            if all[i].outputCell.file != all[j].outputCell.file { return all[i].outputCell.file < all[j].outputCell.file }
+            return all[i].row < all[j].row
         }.map { all[$0] }
         for (index, a) in rows.enumerated() {
             var row: [Cell] = [text(a.bureau.rawValue), text(a.output.text), text(a.statedObjective?.text), text(a.title, style: Self.wrap)]

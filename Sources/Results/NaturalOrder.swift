@@ -64,9 +64,12 @@ public enum NaturalOrder {
         /// Whether each run's original had digits (only needed to tell equal runs apart).
         let original: [Substring]
         public let text: String
+        /// The key as bytes whose plain byte order is the runs' order (``pack(_:)``), or nil.
+        let packed: [UInt8]?
 
         public init(_ s: String) {
             text = s
+            packed = Self.pack(s)
             var runs: [Substring] = []
             var original: [Substring] = []
             runs.reserveCapacity(4)
@@ -95,7 +98,57 @@ public enum NaturalOrder {
             runs.append(digits ? run.drop { $0 == "0" } : run)
         }
 
+        /// `text` as bytes whose order is the order of its runs (issue 11: a sort compares two keys
+        /// in one pass over two byte arrays instead of walking their runs): the text's own bytes, each
+        /// digit run replaced by its count of significant digits, a byte below every character's,
+        /// then those digits. So a shorter digit run is smaller, and a text that ends where the
+        /// other goes on is smaller, as run by run. Nil for a text this cannot stand for: a non-ASCII
+        /// byte (runs then compare by Unicode equality), a control character (not above the
+        /// counts), a digit run of more than 31 significant digits.
+        static func pack(_ s: String) -> [UInt8]? {
+            let bytes = Array(s.utf8)
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 4)
+            var i = 0
+            while i < bytes.count {
+                let c = bytes[i]
+                guard c >= 32, c < 128 else { return nil }
+                guard c >= 48, c <= 57 else {
+                    out.append(c)
+                    i += 1
+                    continue
+                }
+                var end = i
+                while end < bytes.count, bytes[end] >= 48, bytes[end] <= 57 { end += 1 }
+                var first = i
+                while first < end, bytes[first] == 48 { first += 1 }
+                guard end - first <= 31 else { return nil }
+                out.append(UInt8(end - first))
+                out.append(contentsOf: bytes[first..<end])
+                i = end
+            }
+            return out
+        }
+
+        /// -1, 0 or 1 as `a` comes before, is equal to or comes after `b`: one comparison where
+        /// a sort by several fields asked `==` then `<`.
+        public static func order(_ a: Key, _ b: Key) -> Int {
+            if let p = a.packed, let q = b.packed {
+                let n = min(p.count, q.count)
+                var i = 0
+                while i < n {
+                    if p[i] != q[i] { return p[i] < q[i] ? -1 : 1 }
+                    i += 1
+                }
+                if p.count != q.count { return p.count < q.count ? -1 : 1 }
+                // Equal runs (they differ at most in leading zeros): the whole text's scalar order.
+                return a == b ? 0 : bytesLess(Substring(a.text), Substring(b.text)) ? -1 : 1
+            }
+            return a == b ? 0 : a < b ? -1 : 1
+        }
+
         public static func < (a: Key, b: Key) -> Bool {
+            if a.packed != nil, b.packed != nil { return order(a, b) < 0 }
             let n = min(a.runs.count, b.runs.count)
             var i = 0
             while i < n {

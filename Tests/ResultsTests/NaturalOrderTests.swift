@@ -95,3 +95,31 @@ extension NaturalOrderTests {
         #expect(NaturalOrder.less("R.é2", "R.é10"))
     }
 }
+
+extension NaturalOrderTests {
+    /// Keys packed into bytes (issue 11) order as the comparator does: `order` is -1, 0 or 1 as
+    /// the reference says less, equal or greater, on random texts with leading zeros, spaces, control
+    /// characters and digit runs past 31 significant digits (both unpacked), and non-ASCII texts.
+    @Test("A packed key's byte order is the runs' order")
+    func packedKeysOrderAsTheReference() {
+        var random = SeededRandom(seed: 29)
+        let alphabet = Array("00123456789.-_/!ABz \t".utf8)
+        var texts = ["", "0", "1", "01", "a", "a0", "a00", "0a", "é1", "e1", "D.Σ-2", "D.Σ-10", String(repeating: "9", count: 31),
+                     "1" + String(repeating: "0", count: 31), "0" + String(repeating: "9", count: 31), "x" + String(repeating: "5", count: 40)]
+        for _ in 0..<300 {
+            let length = Int(random.next() % 10)
+            texts.append(String(decoding: (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }, as: UTF8.self))
+        }
+        #expect(NaturalOrder.Key("R.01-2").packed != nil)
+        #expect(NaturalOrder.Key("a\tb").packed == nil && NaturalOrder.Key("é").packed == nil)
+        #expect(NaturalOrder.Key("x" + String(repeating: "5", count: 32)).packed == nil)
+        for a in texts {
+            for b in texts {
+                let (ka, kb) = (NaturalOrder.Key(a), NaturalOrder.Key(b))
+                let expected = Self.referenceLess(a, b) ? -1 : Self.referenceLess(b, a) ? 1 : 0
+                #expect(NaturalOrder.Key.order(ka, kb) == expected, "\(a) vs \(b)")
+                #expect((ka < kb) == (expected < 0), "\(a) < \(b)")
+            }
+        }
+    }
+}
