@@ -313,3 +313,19 @@ import XLSXCore
         ])
     }
 }
+
+extension SheetLoaderTests {
+    /// The total-label test that skips the pattern for most rows (issue 11) says what the pattern
+    /// says, on labels in every language rbm reads, near misses, and first characters of every kind.
+    @Test("A row's first text is a total's label exactly when the pattern says so")
+    func totalLabelsAsThePatternSays() {
+        var labels = ["Total", "TOTAL BR", "total:", "Totals", "Total2022", "Total_x", "Total-BR", "total.x", "Subtotal", "sub-total D.1",
+                      "Sous-total", "sous-totaux", "Totale", "totale generale", "Suma", "SUMA parcial", "Sumatoria", "ſubtotal", "ſuma",
+                      "D.1-2", "", " Total", "\tTotal", "Σ total", "Total ", "tota", "Stotal", "T", "s", "é total", "Ⓣotal", "Grand total"]
+        labels += (0..<128).map { String(UnicodeScalar(UInt8($0))) + "otal" }
+        for label in labels {
+            #expect(SheetLoader.isTotalLabel(label) == label.contains(SheetLoader.totalLabel), "\(label)")
+        }
+        #expect(SheetLoader.isTotalLabel("Total BR") && SheetLoader.isTotalLabel("sous-total") && !SheetLoader.isTotalLabel("D.1-2"))
+    }
+}
