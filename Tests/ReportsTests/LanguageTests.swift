@@ -254,3 +254,28 @@ import Results
         #expect(Labels(.en)("{0} files, {1} reconciled", 7, 7) == "7 files, 7 reconciled")
     }
 }
+
+extension LanguageTests {
+    /// A template's values are put in one pass (issue 11): every label of every language gives
+    /// what replacing `{0}`, `{1}`… one after the other gave, and a value's own text is never read
+    /// as a template.
+    @Test("Templates fill their values in one pass, as the replacements one by one did")
+    func templatesFillAsBefore() {
+        let values: [CustomStringConvertible] = ["FP_ITU_2022-2023_v3.xlsx", 1454, "D.1-2 «x»", 7.5]
+        func oneByOne(_ template: String) -> String {
+            var text = template
+            for (index, value) in values.enumerated() { text = text.replacingBytes(of: "{\(index)}", with: value.description) }
+            return text
+        }
+        for language in [Language.en, .fr, .es] {
+            let labels = Labels(language)
+            for english in LabelTables.french.keys {
+                #expect(labels(english, values[0], values[1], values[2], values[3]) == oneByOne(labels(english)), "\(language): \(english)")
+            }
+        }
+        let en = Labels(.en)
+        #expect(en("Go to {0} row {1}", "plan {1}.xlsx", 5) == "Go to plan {1}.xlsx row 5")
+        #expect(en("{0}{1}{0} {2} {01} {} {1", "a", "b") == "aba {2} {01} {} {1")
+        #expect(en("nothing to fill", "a") == "nothing to fill")
+    }
+}

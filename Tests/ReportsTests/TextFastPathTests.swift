@@ -90,3 +90,17 @@ import Testing
     }
 }
 
+
+extension TextFastPathTests {
+    /// A source cell's first row read on the bytes gives what the characters gave.
+    @Test("A reference's first row on its bytes equals the row read as characters")
+    func firstRowOfAReference() {
+        func byCharacters(_ r: String) -> Int? { Int(r.prefix { $0 != ":" }.drop { $0.isLetter || $0 == "$" }.prefix { $0.isNumber }) }
+        let references = ["E5", "E5:E9", "$E$5", "$AB$1454:H1454", "G5:H1454", "A", "5", ":5", "", "E", "E0", "E007", "e12", "XFD1048576",
+                          "E99999999999999999999", "E5x", "@5", "[5", "`5", "{5", "E$", "É5", "E٣", "Ⅻ5", "E 5", "AB12:", "R1C1"]
+        for reference in references {
+            #expect(ConsolidatedWorkbook.firstRow(of: reference) == byCharacters(reference), "\(reference)")
+        }
+        #expect(ConsolidatedWorkbook.firstRow(of: "$B$12:C14") == 12)
+    }
+}

@@ -28,12 +28,45 @@ public struct Labels: Sendable {
     public func callAsFunction(_ english: String) -> String { table[english] ?? english }
 
     /// The template for `english` with `{0}`, `{1}`… replaced by `values`, in order.
+    /// The template is read once, each `{n}` replaced as it is met (issue 11: one pass and one
+    /// string, where a pass per value built a string each); a value's own text is never read as
+    /// a template, so a file named `plan {1}.xlsx` is quoted as it is. A `{n}` without a value
+    /// stays as it is.
     public func callAsFunction(_ english: String, _ values: CustomStringConvertible...) -> String {
-        var text = self(english)
-        for (index, value) in values.enumerated() {
-            text = text.replacingBytes(of: "{\(index)}", with: value.description)
+        let template = self(english)
+        guard !values.isEmpty else { return template }
+        var source = template
+        return source.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 32 * values.count)
+            var i = 0, copied = 0
+            while i < bytes.count {
+                if bytes[i] == UInt8(ascii: "{"), let (index, end) = Self.placeholder(bytes, at: i), index < values.count {
+                    out.append(contentsOf: bytes[copied..<i])
+                    out.append(contentsOf: values[index].description.utf8)
+                    i = end
+                    copied = end
+                } else {
+                    i += 1
+                }
+            }
+            guard copied > 0 else { return template }
+            out.append(contentsOf: bytes[copied...])
+            return String(decoding: out, as: UTF8.self)
         }
-        return text
+    }
+
+    /// The value number of the `{n}` at `start` (`n` in decimal, without leading zeros) and the
+    /// index just past it; nil when no placeholder starts there.
+    private static func placeholder(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (Int, Int)? {
+        var i = start + 1, n = 0
+        while i < bytes.count, i - start <= 4, (48...57).contains(bytes[i]) {
+            n = n * 10 + Int(bytes[i] - 48)
+            i += 1
+        }
+        let digits = i - start - 1
+        guard digits > 0, digits <= 4, i < bytes.count, bytes[i] == UInt8(ascii: "}"), digits == 1 || bytes[start + 1] != 48 else { return nil }
+        return (n, i + 1)
     }
 
     /// True when `english` has a label in this language (English has them all).
