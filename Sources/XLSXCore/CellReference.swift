@@ -62,6 +62,13 @@ public struct CellReference: Hashable, Sendable, Comparable, CustomStringConvert
 
     /// The column's letters: 1 → `A`, 28 → `AB`.
     public static func columnName(_ column: Int) -> String {
+        (1...shortNames.count).contains(column) ? shortNames[column - 1] : makeColumnName(column)
+    }
+
+    /// `A` to `ZZ`, made once (issue 11: a name was made for every linked cell and every note).
+    private static let shortNames = (1...702).map(makeColumnName)
+
+    private static func makeColumnName(_ column: Int) -> String {
         var n = column
         var letters: [UInt8] = []
         while n > 0 {

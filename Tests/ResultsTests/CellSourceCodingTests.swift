@@ -33,3 +33,30 @@ import Testing
         #expect(try JSONDecoder().decode([CellSource].self, from: data) == Self.cells)
     }
 }
+
+/// A source's text forms (issue 11: made without arrays, the short column letters made once).
+@Suite struct SourceTextTests {
+    /// Bijective base 26, as Excel numbers columns: 1 → A, 26 → Z, 27 → AA, 702 → ZZ, 703 → AAA.
+    static func referenceLetters(_ column: Int) -> String {
+        var n = column, s = ""
+        while n > 0 {
+            s = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + s
+            n = (n - 1) / 26
+        }
+        return s
+    }
+
+    @Test func columnLettersForEveryColumn() {
+        for column in 0...16_384 { #expect(CellPosition.letters(column) == Self.referenceLetters(column), "\(column)") }
+        #expect(CellPosition.letters(702) == "ZZ" && CellPosition.letters(703) == "AAA" && CellPosition.letters(-1) == "")
+        #expect(CellPosition(row: 12, column: 28).a1 == "AB12")
+    }
+
+    @Test func aReferenceJoinsWhatItHasWithBangs() {
+        #expect(SourceRef(file: "FP.xlsx", sheet: "Plan", cell: "E5:E9").description == "FP.xlsx!Plan!E5:E9")
+        #expect(SourceRef(file: "FP.xlsx", sheet: "Plan").description == "FP.xlsx!Plan")
+        #expect(SourceRef(file: "FP.xlsx", cell: "E5").description == "FP.xlsx!E5")
+        #expect(SourceRef(file: "FP.xlsx").description == "FP.xlsx")
+        #expect(SourceRef(file: "", sheet: "", cell: "").description == "!!")
+    }
+}

@@ -37,3 +37,15 @@ import XLSXCore
         #expect(range.contains(CellReference(row: 2, column: 3)))
     }
 }
+
+extension CellReferenceTests {
+    /// Every column's name (the short ones made once, issue 11) reads back as its number.
+    @Test func everyColumnNameReadsBack() {
+        for column in 1...16_384 {
+            let name = CellReference.columnName(column)
+            #expect(CellReference.columnNumber(name) == column, "\(column) → \(name)")
+            #expect(name.utf8.allSatisfy { (65...90).contains($0) })
+        }
+        #expect(CellReference.columnName(26) == "Z" && CellReference.columnName(27) == "AA" && CellReference.columnName(703) == "AAA")
+    }
+}
