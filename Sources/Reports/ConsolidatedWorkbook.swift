@@ -205,6 +205,16 @@ public struct ConsolidatedWorkbook {
     /// any other scalar (a combining mark, a joiner) gives nil. Every finding's message goes
     /// through here (issue 11).
     static func simpleWrappedLines(_ text: String, width: Int) -> Int? {
+        // An ASCII text on its own bytes, each one scalar (issue 11: every log text is measured).
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            bytes.contains { $0 >= 0x80 } ? .none : .some(wrappedLines(bytes.lazy.map { UInt32($0) }, width: width))
+        }
+        if case .some(.some(let lines)) = ascii { return lines }
+        return wrappedLines(text.unicodeScalars.lazy.map(\.value), width: width)
+    }
+
+    /// ``simpleWrappedLines(_:width:)`` over the text's scalar values.
+    private static func wrappedLines<Values: Sequence>(_ values: Values, width: Int) -> Int? where Values.Element == UInt32 {
         var lines = 1, line = 0, word = 0
         func endWord() {
             guard word > 0 else { return }
@@ -218,8 +228,8 @@ public struct ConsolidatedWorkbook {
             }
             word = 0
         }
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
+        for value in values {
+            switch value {
             case 10:
                 endWord()
                 lines += 1

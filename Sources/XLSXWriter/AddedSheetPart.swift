@@ -86,7 +86,7 @@ struct AddedSheetPart {
                     if let link = cell.link, (1...CellReference.maxRow).contains(link.row), (1...CellReference.maxColumn).contains(link.column) {
                         let ref = CellReference(row: rowOffset + 1, column: columnOffset + 1).description
                         let target = CellReference(row: link.row, column: link.column).description
-                        let quoted = String(link.sheet.flatMap { $0 == "'" ? ["'", "'"] : [$0] })
+                        let quoted = link.sheet.utf8.contains(UInt8(ascii: "'")) ? String(link.sheet.flatMap { $0 == "'" ? ["'", "'"] : [$0] }) : link.sheet
                         links.append((ref, "'\(quoted)'!\(target)", text))
                     }
                 case .number(let number):
@@ -121,9 +121,19 @@ struct AddedSheetPart {
     /// use; nil for a text with any other scalar (a combining mark, a joiner), which is counted by
     /// characters. Every finding's message goes through here (issue 11).
     static func simpleLineCount(_ text: String, width: Int) -> Int? {
+        // An ASCII text on its own bytes, each one scalar (issue 11).
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            bytes.contains { $0 >= 0x80 } ? .none : .some(lineCount(bytes.lazy.map { UInt32($0) }, width: width))
+        }
+        if case .some(.some(let lines)) = ascii { return lines }
+        return lineCount(text.unicodeScalars.lazy.map(\.value), width: width)
+    }
+
+    /// ``simpleLineCount(_:width:)`` over the text's scalar values.
+    private static func lineCount<Values: Sequence>(_ values: Values, width: Int) -> Int? where Values.Element == UInt32 {
         var lines = 0, line = 0
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
+        for value in values {
+            switch value {
             case 10:
                 lines += max(1, (line + width - 1) / width)
                 line = 0
