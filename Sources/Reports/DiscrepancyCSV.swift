@@ -12,16 +12,28 @@ public enum DiscrepancyCSV {
 
     /// The whole file from texts already rendered (``LogText``), one line per finding.
     public static func render(_ log: LogText) -> String {
-        var out = columns.joined(separator: ",") + "\n"
-        out.reserveCapacity(log.count * 300)
+        String(decoding: renderBytes(log), as: UTF8.self)
+    }
+
+    /// ``render(_:)``'s file as UTF-8 bytes, for writing: built as bytes (``TextBuffer``) and never
+    /// checked again as a string (issue 11).
+    public static func renderBytes(_ log: LogText) -> [UInt8] {
+        var out = TextBuffer(capacity: log.count * 320)
+        out.append(columns.joined(separator: ",") + "\n")
         for index in 0..<log.count {
             for (offset, column) in LogText.columns.enumerated() {
-                if offset > 0 { out += "," }
-                appendQuoted(log.text(index, column), to: &out)
+                if offset > 0 { out.append(byte: UInt8(ascii: ",")) }
+                let field = log.text(index, column)
+                // `,` `"` CR LF are ASCII: no other character's UTF-8 holds their bytes.
+                if field.containsByte(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) {
+                    out.append(quote(field))
+                } else {
+                    out.append(field)
+                }
             }
-            out += "\n"
+            out.append(byte: UInt8(ascii: "\n"))
         }
-        return out
+        return out.bytes
     }
 
     /// Quotes a field only when it holds `,`, `"`, CR or LF; doubles inner quotes.

@@ -33,12 +33,12 @@ extension BatchRun {
             ?? LogText(findings, language: language)
         let outputs: [Output] = [
             ("discrepancies.csv", { url in
-                let text = DiscrepancyCSV.render(log)
-                return { try Self.write(text, to: url) }
+                let bytes = DiscrepancyCSV.renderBytes(log)
+                return { try DurableFile.write(bytes, to: url) }
             }),
             ("discrepancies.jsonl", { url in
-                let text = DiscrepancyJSONL.render(log)
-                return { try Self.write(text, to: url) }
+                let bytes = DiscrepancyJSONL.renderBytes(log)
+                return { try DurableFile.write(bytes, to: url) }
             }),
             ("discrepancies.html", { url in
                 let bytes = DiscrepancyHTML.renderBytes(findings, title: pipeline.name, context: page, log: log)
