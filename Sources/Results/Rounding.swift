@@ -53,6 +53,12 @@ extension Exact {
     ///
     /// - Parameter signed: put `+` before a value that is not negative (`+440 000`), for deltas.
     public func groupedCHF(signed: Bool = false) -> String {
+        groupedCHF(signed: signed, separator: [0x20])
+    }
+
+    /// ``groupedCHF(signed:)`` with `separator`'s UTF-8 bytes between the groups (the page's
+    /// narrow no-break space, U+202F, put there directly rather than replaced afterwards).
+    public func groupedCHF(signed: Bool, separator: [UInt8]) -> String {
         let plain = rounded(scale: 2).plainText
         guard plain != "NaN" else { return plain }
         // On the plain form's ASCII bytes (issue 11): `-1234.5` → `−1 234.5`.
@@ -62,10 +68,10 @@ extension Exact {
         let point = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
         let whole = point - digitsStart
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + whole / 3 + 3)
+        out.reserveCapacity(bytes.count + whole / 3 * separator.count + 3)
         if negative { out += [0xE2, 0x88, 0x92] } else if signed { out.append(UInt8(ascii: "+")) }   // U+2212
         for offset in 0..<whole {
-            if offset > 0 && (whole - offset) % 3 == 0 { out.append(UInt8(ascii: " ")) }
+            if offset > 0 && (whole - offset) % 3 == 0 { out += separator }
             out.append(bytes[digitsStart + offset])
         }
         out += bytes[point...]

@@ -97,3 +97,19 @@ import TestSupport
         #expect((try #require(Exact(string: value))).groupedCHF(signed: true) == expected)
     }
 }
+
+extension GrammarRoundingTests {
+    /// Grouping with another separator puts its bytes where the space goes, nothing else changes.
+    @Test func groupingWithAnotherSeparator() {
+        let values: [Exact] = [0, 7, -7, 999, 1_000, -1_000, 1_234_567, Exact(mantissa: 123_456_789, exponent: -2), Exact(mantissa: -1, exponent: -3),
+                               Exact(mantissa: 1_000_000_000_000_000_000, exponent: 0)]
+        for value in values {
+            for signed in [false, true] {
+                let spaced = value.groupedCHF(signed: signed)
+                let thin = value.groupedCHF(signed: signed, separator: Array("\u{202F}".utf8))
+                #expect(thin == spaced.replacingOccurrences(of: " ", with: "\u{202F}"), "\(value) \(signed)")
+            }
+        }
+        #expect(Exact(1_234_567).groupedCHF(signed: true, separator: Array("'".utf8)) == "+1'234'567")
+    }
+}

@@ -6,9 +6,11 @@ extension DiscrepancyHTML {
     /// row per objective with its totals and a row per output with both plans' regular budget, the
     /// difference, its KPIs, risks and findings (linked to the findings table). The totals add up
     /// to the regular budget compared with the envelope.
-    static func chainSection(_ chain: ResultsChain, _ L: Labels) -> String {
-        guard !chain.goals.isEmpty else { return "" }
-        var html = "<section id=\"chain\"><h2>\(L("Results chain"))</h2>\n<p class=\"note\">Goal → objective → output: the financial plan's "
+    /// Appended to `html`, the page being written (its pieces appended to the page's bytes, not to
+    /// a string of their own: issue 11).
+    static func chainSection(_ chain: ResultsChain, _ L: Labels, into html: inout TextBuffer) {
+        guard !chain.goals.isEmpty else { return }
+        html += "<section id=\"chain\"><h2>\(L("Results chain"))</h2>\n<p class=\"note\">Goal → objective → output: the financial plan's "
         html += "and the operational plans' regular budget for the biennium, the difference, the output's KPIs, linked risks and its findings.</p>\n"
         for goal in chain.goals {
             html += "<details open><summary><b>\(escape(goal.goal ?? "—"))</b> \(escape(goal.title)) — financial plan CHF \(grouped(goal.budgetRB, L)), "
@@ -35,6 +37,6 @@ extension DiscrepancyHTML {
         if let envelope = chain.envelope {
             html += "; approved envelope CHF \(grouped(envelope, L)) (financial plan \(grouped(chain.budgetRB - envelope, signed: true, L)))"
         }
-        return html + ".</p></section>\n"
+        html += ".</p></section>\n"
     }
 }

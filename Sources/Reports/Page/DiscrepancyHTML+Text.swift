@@ -128,7 +128,7 @@ extension DiscrepancyHTML {
     /// Digits grouped by thousands with a narrow no-break space, U+2212 for minus: `1 800 000`,
     /// `−45 000`, `+440 000` when `signed`.
     static func grouped(_ value: Exact, signed: Bool = false, _ L: Labels) -> String {
-        L.language == .en ? value.groupedCHF(signed: signed).replacingBytes(of: " ", with: "\u{202F}") : L.numbers.grouped(value, signed: signed)
+        L.language == .en ? value.groupedCHF(signed: signed, separator: [0xE2, 0x80, 0xAF]) : L.numbers.grouped(value, signed: signed)
     }
 
     /// `−1.14 %` (U+2212), nil when the base is 0.

@@ -53,7 +53,7 @@ public enum DiscrepancyHTML {
         html += "<section id=\"findings\"><h2>\(L("Findings"))</h2>\n" + filterForm(tally, tolerances: context.tolerances, L)
         findingsTable(findings, log: log, tolerances: context.tolerances, L, into: &html)
         html += "</section>\n"
-        html += context.chain.map { chainSection($0, L) } ?? ""
+        if let chain = context.chain { chainSection(chain, L, into: &html) }
         html += "<section id=\"rules\"><h2>\(L("Rules"))</h2>\n" + rulesTable(tally, tolerances: context.tolerances, L) + "</section>\n"
         if let run = context.run { html += "<section id=\"run\"><h2>\(L("Inputs"))</h2>\n" + inputsTable(run, L) + "</section>\n" }
         html += script(L) + "</body></html>\n"
