@@ -127,7 +127,7 @@ extension DiscrepancyHTML {
                         out.append(numericOpens[offset].words)
                         out.append(">")
                     }
-                    out.append(valueHTML(value, L))
+                    appendValueHTML(value, L, to: &out)
                     out.append("</td>")
                 case .sources:
                     out.append(opens[offset])

@@ -142,16 +142,42 @@ extension DiscrepancyHTML {
     /// An expected, actual or delta value as a table cell's content: amounts grouped (the plain
     /// form stays in `data-value` for sorting and searching), a change with its share beneath, words as words.
     static func valueHTML(_ value: FindingValue, _ L: Labels) -> String {
+        var out = TextBuffer()
+        appendValueHTML(value, L, to: &out)
+        return out.text
+    }
+
+    /// ``valueHTML(_:_:)`` appended to `out` piece by piece (issue 11: each value of the findings
+    /// table made a string of its own through interpolation).
+    static func appendValueHTML(_ value: FindingValue, _ L: Labels, to out: inout TextBuffer) {
         switch value {
-        case .none: ""
-        case .amount(let v): "<span class=\"n\">\(grouped(v, L))</span>"
-        case .signed(let v): "<span class=\"n\">\(grouped(v, signed: true, L))</span>"
+        case .none: break
+        case .amount(let v):
+            out.append("<span class=\"n\">")
+            out.append(grouped(v, L))
+            out.append("</span>")
+        case .signed(let v):
+            out.append("<span class=\"n\">")
+            out.append(grouped(v, signed: true, L))
+            out.append("</span>")
         case .change(let d, let base):
-            "<span class=\"n\">\(grouped(d, signed: true, L))</span>" + (percent(d, of: base, L).map { " <span class=\"n pct\">(\($0))</span>" } ?? "")
-        case .ratio(let r): "<span class=\"n\">\(L("ratio")) \(L.numbers.fixed(r, places: 1))</span>"
-        case .code(let code): escape(code)
-        case .term: escape(L.language.text(value))
-        case .words(let words): escape(words)
+            out.append("<span class=\"n\">")
+            out.append(grouped(d, signed: true, L))
+            out.append("</span>")
+            if let share = percent(d, of: base, L) {
+                out.append(" <span class=\"n pct\">(")
+                out.append(share)
+                out.append(")</span>")
+            }
+        case .ratio(let r):
+            out.append("<span class=\"n\">")
+            out.append(L("ratio"))
+            out.append(" ")
+            out.append(L.numbers.fixed(r, places: 1))
+            out.append("</span>")
+        case .code(let code): appendEscaped(code, to: &out)
+        case .term: appendEscaped(L.language.text(value), to: &out)
+        case .words(let words): appendEscaped(words, to: &out)
         }
     }
 
