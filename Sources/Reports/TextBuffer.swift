@@ -1,8 +1,10 @@
 /// A long text built from many short pieces, as UTF-8 bytes: the page's findings table appends
-/// about a hundred pieces a finding. Appending a short `String` to a long one costs about 420
-/// instructions (the two strings' flags merged, capacity checked, then the copy); here a piece is
-/// copied from its own contiguous bytes, and the whole text becomes one `String` once, at the end
-/// (issue 11). Every piece is a `String` or a literal, so the bytes are always valid UTF-8.
+/// about a hundred pieces a finding, the logs about seventy. Appending a short `String` to a long
+/// one costs about 420 instructions (the two strings' flags merged, capacity checked, then the
+/// copy); here a piece is copied from its own contiguous bytes, and the bytes go to their file as
+/// they are (`text` makes one `String` of them where one is wanted; issue 11). A piece is a
+/// `String`, a literal, an ASCII byte, or a run of an ASCII text's bytes, so the bytes are always
+/// valid UTF-8.
 struct TextBuffer {
     private(set) var bytes: [UInt8] = []
 
