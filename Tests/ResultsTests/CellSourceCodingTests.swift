@@ -60,3 +60,22 @@ import Testing
         #expect(SourceRef(file: "", sheet: "", cell: "").description == "!!")
     }
 }
+
+extension SourceTextTests {
+    /// A finding's key and id appended in place (issue 11) read as the parts joined did.
+    @Test func findingKeysReadAsThePartsJoined() {
+        let parts: [Finding.ID.Part] = [.output(OutputCode("T.4-1")), .year(2023), .biennium(Biennium(2022, 2023)), .bureau(.tsb),
+                                        .kind(.operationalPlan), .source(SourceTag(.operationalPlan, bureau: .br)), .text("Sheet 1!E5"), .text("")]
+        var ids = [Finding.ID(.fin003, []), Finding.ID(.sub001, [], occurrence: 3)]
+        for n in 0..<parts.count {
+            ids.append(Finding.ID(.fin003, Array(parts[n...])))
+            ids.append(Finding.ID(.rsk002, Array(parts[..<n]), occurrence: n + 1))
+        }
+        for id in ids {
+            let joined = id.parts.map(\.description).joined(separator: "/") + (id.occurrence > 1 ? "#\(id.occurrence)" : "")
+            #expect(id.key == joined)
+            #expect(id.description == id.rule.rawValue + "/" + joined)
+        }
+        #expect(Finding.ID(.fin003, [.output(OutputCode("T.4-1")), .year(2023)], occurrence: 2).description == "FIN-003/T.4-1/2023#2")
+    }
+}
