@@ -23,34 +23,19 @@ public enum DiscrepancyCSV {
         for index in 0..<log.count {
             for (offset, column) in LogText.columns.enumerated() {
                 if offset > 0 { out.append(byte: UInt8(ascii: ",")) }
-                let field = log.text(index, column)
-                // `,` `"` CR LF are ASCII: no other character's UTF-8 holds their bytes.
-                if field.containsByte(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) {
-                    out.append(quote(field))
-                } else {
-                    out.append(field)
-                }
+                out.append(quote(log.text(index, column)))
             }
             out.append(byte: UInt8(ascii: "\n"))
         }
         return out.bytes
     }
 
-    /// Quotes a field only when it holds `,`, `"`, CR or LF; doubles inner quotes.
+    /// Quotes a field only when it holds `,`, `"`, CR or LF; doubles inner quotes. A field that
+    /// needs no quotes is the field itself, no new string (every field of the log goes through here).
     static func quote(_ field: String) -> String {
-        var out = ""
-        appendQuoted(field, to: &out)
-        return out
-    }
-
-    /// ``quote(_:)`` appended to `out`, without a string of its own for a field that needs none.
-    static func appendQuoted(_ field: String, to out: inout String) {
         // `,` `"` CR LF are ASCII: no other character's UTF-8 holds their bytes, and a CR LF
         // cluster holds a CR.
-        guard field.containsByte(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else {
-            out += field
-            return
-        }
-        out += "\"" + field.replacingBytes(of: "\"", with: "\"\"") + "\""
+        guard field.containsByte(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return field }
+        return "\"" + field.replacingBytes(of: "\"", with: "\"\"") + "\""
     }
 }

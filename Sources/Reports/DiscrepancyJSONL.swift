@@ -48,9 +48,13 @@ public enum JSON {
         return out
     }
 
+    /// Whether a UTF-8 byte is escaped in a JSON string: `"`, `\` or a control character. All are
+    /// ASCII, so a text without them is written as it is.
+    static func isEscaped(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
+
     /// ``string(_:)`` appended to `out`: a text with nothing to escape (the rule) is copied whole.
     static func append(_ s: String, to out: inout TextBuffer) {
-        if s.containsByte(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        if s.containsByte(where: isEscaped) {
             out.append(string(s))
         } else {
             out.append(byte: UInt8(ascii: "\""))
@@ -61,8 +65,7 @@ public enum JSON {
 
     /// ``string(_:)`` appended to `out`: a text with nothing to escape (the rule) is copied whole.
     public static func append(_ s: String, to out: inout String) {
-        // Every character that needs escaping is ASCII: `"`, `\` or a control character.
-        guard s.containsByte(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+        guard s.containsByte(where: isEscaped) else {
             out += "\""
             out += s
             out += "\""

@@ -3,9 +3,13 @@ import Results
 
 /// Text forms of the page: escaping, break points and amounts as a reader expects them.
 extension DiscrepancyHTML {
+    /// Whether a UTF-8 byte is markup the page escapes (`&`, `<`, `>`, `"`): no other character's
+    /// UTF-8 holds these bytes, so a text without them has nothing to escape.
+    static func isMarkup(_ byte: UInt8) -> Bool { byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 }
+
     static func escape(_ s: String) -> String {
-        // Most texts have nothing to escape: no character can be one of these without its byte.
-        guard s.containsByte(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return s }
+        // Most texts have nothing to escape.
+        guard s.containsByte(where: isMarkup) else { return s }
         var out = ""
         for ch in s {
             switch ch {
@@ -38,7 +42,7 @@ extension DiscrepancyHTML {
             self.characters = characters
             bytes = characters.compactMap(\.asciiValue)
             var low: UInt64 = 0, high: UInt64 = 0
-            for byte in bytes + Array("&<>\"".utf8) {
+            for byte in UInt8(0)..<0x80 where bytes.contains(byte) || DiscrepancyHTML.isMarkup(byte) {
                 if byte < 64 { low |= 1 << byte } else { high |= 1 << (byte - 64) }
             }
             (self.low, self.high) = (low, high)
@@ -62,24 +66,14 @@ extension DiscrepancyHTML {
     /// Escaped text with a break opportunity (`<wbr>`) after each of `marks`: a cell reference
     /// breaks after `!`, an id after `/`, never letter by letter.
     static func breakable(_ s: String, after marks: BreakMarks) -> String {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) { return asciiBreakable(s, after: marks.bytes) }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for ch in s {
-            switch ch {   // as escape(_:), without a string per character (issue 11)
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-            if marks.characters.contains(ch) { out += "<wbr>" }
-        }
-        return out
+        var out = TextBuffer(capacity: s.utf8.count + 16)
+        appendBreakable(s, after: marks, to: &out)
+        return out.text
     }
 
     /// ``breakable(_:after:)`` appended to `out`: an ASCII text copied from its own bytes a run at a
-    /// time between the bytes it stops at (issue 11), any other through ``breakable(_:after:)``.
+    /// time between the bytes it stops at (issue 11: each byte is a character there, and a CR LF
+    /// pair, one character, is neither markup nor a mark), any other character by character.
     static func appendBreakable(_ s: String, after marks: BreakMarks, to out: inout TextBuffer) {
         let done = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
@@ -99,30 +93,25 @@ extension DiscrepancyHTML {
             out.append(bytes: bytes[start...])
             return true
         }
-        if done != true { out.append(breakable(s, after: marks)) }
-    }
-
-    /// ``escape(_:)`` appended to `out`; a text with nothing to escape is copied as it is.
-    static func appendEscaped(_ s: String, to out: inout TextBuffer) {
-        out.append(s.containsByte(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) ? escape(s) : s)
-    }
-
-    /// ``breakable(_:after:)`` for an ASCII text, byte by byte: each byte is a character there
-    /// (a CR LF pair is one, but neither is markup nor a mark), so the result is the same (issue 11).
-    private static func asciiBreakable(_ s: String, after marks: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count + 16)
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            default: out.append(byte)
+        guard done != true else { return }
+        var text = ""
+        text.reserveCapacity(s.utf8.count + 16)
+        for ch in s {
+            switch ch {   // as escape(_:), without a string per character (issue 11)
+            case "&": text += "&amp;"
+            case "<": text += "&lt;"
+            case ">": text += "&gt;"
+            case "\"": text += "&quot;"
+            default: text.append(ch)
             }
-            if marks.contains(byte) { out.append(contentsOf: "<wbr>".utf8) }
+            if marks.characters.contains(ch) { text += "<wbr>" }
         }
-        return String(decoding: out, as: UTF8.self)
+        out.append(text)
+    }
+
+    /// ``escape(_:)`` appended to `out` (a text with nothing to escape is copied as it is).
+    static func appendEscaped(_ s: String, to out: inout TextBuffer) {
+        out.append(escape(s))
     }
 
     /// Digits grouped by thousands with a narrow no-break space, U+2212 for minus: `1 800 000`,
