@@ -62,12 +62,7 @@ extension Finding {
         private func appendKey(to text: inout String) {
             for (index, part) in parts.enumerated() {
                 if index > 0 { text += "/" }
-                switch part {
-                case .output(let code): text += code.text
-                case .year(let year): text += String(year)
-                case .text(let name): text += name
-                default: text += part.description
-                }
+                text += part.description
             }
             if occurrence > 1 {
                 text += "#"

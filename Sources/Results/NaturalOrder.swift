@@ -56,46 +56,55 @@ public enum NaturalOrder {
         }
     }
 
-    /// A string split once into its runs: compare keys in place of the strings.
+    /// A string prepared once for comparing: compare keys in place of the strings.
     public struct Key: Comparable, Sendable {
-        /// Text runs as they are; digit runs without their leading zeros. The first run is text
-        /// (possibly empty), then the kinds alternate.
-        let runs: [Substring]
-        /// Whether each run's original had digits (only needed to tell equal runs apart).
-        let original: [Substring]
         public let text: String
         /// The key as bytes whose plain byte order is the runs' order (``pack(_:)``), or nil.
         let packed: [UInt8]?
+        /// The text's runs, made here only for a text that does not pack; a packed key compared
+        /// with such a text splits its own then (``runs``), so no key is prepared twice.
+        private let split: Runs?
 
         public init(_ s: String) {
             text = s
             packed = Self.pack(s)
-            var runs: [Substring] = []
-            var original: [Substring] = []
-            runs.reserveCapacity(4)
-            original.reserveCapacity(4)
-            let u = s.unicodeScalars
-            var start = u.startIndex
-            var inDigits = false
-            var i = u.startIndex
-            while i != u.endIndex {
-                let v = u[i].value
-                let isDigit = v >= 48 && v <= 57
-                if isDigit != inDigits {
-                    Self.append(Substring(u[start..<i]), digits: inDigits, to: &runs, &original)
-                    start = i
-                    inDigits = isDigit
-                }
-                u.formIndex(after: &i)
-            }
-            Self.append(Substring(u[start..<i]), digits: inDigits, to: &runs, &original)
-            self.runs = runs
-            self.original = original
+            split = packed == nil ? Runs(s) : nil
         }
 
-        private static func append(_ run: Substring, digits: Bool, to runs: inout [Substring], _ original: inout [Substring]) {
-            original.append(run)
-            runs.append(digits ? run.drop { $0 == "0" } : run)
+        /// The runs, split now for a packed key.
+        private var runs: Runs { split ?? Runs(text) }
+
+        /// A text split into its runs: the first is text (possibly empty), then the kinds alternate.
+        struct Runs {
+            /// Text runs as they are; digit runs without their leading zeros.
+            var runs: [Substring] = []
+            /// Each run as the text has it (only needed to tell equal runs apart).
+            var original: [Substring] = []
+
+            init(_ s: String) {
+                runs.reserveCapacity(4)
+                original.reserveCapacity(4)
+                let u = s.unicodeScalars
+                var start = u.startIndex
+                var inDigits = false
+                var i = u.startIndex
+                while i != u.endIndex {
+                    let v = u[i].value
+                    let isDigit = v >= 48 && v <= 57
+                    if isDigit != inDigits {
+                        append(Substring(u[start..<i]), digits: inDigits)
+                        start = i
+                        inDigits = isDigit
+                    }
+                    u.formIndex(after: &i)
+                }
+                append(Substring(u[start..<i]), digits: inDigits)
+            }
+
+            private mutating func append(_ run: Substring, digits: Bool) {
+                original.append(run)
+                runs.append(digits ? run.drop { $0 == "0" } : run)
+            }
         }
 
         /// `text` as bytes whose order is the order of its runs (issue 11: a sort compares two keys
@@ -149,13 +158,14 @@ public enum NaturalOrder {
 
         public static func < (a: Key, b: Key) -> Bool {
             if a.packed != nil, b.packed != nil { return order(a, b) < 0 }
-            let n = min(a.runs.count, b.runs.count)
+            let (x, y) = (a.runs, b.runs)
+            let n = min(x.runs.count, y.runs.count)
             var i = 0
             while i < n {
                 // Runs alternate from a text run, so index parity gives the kind on both sides.
                 // Equal bytes are equal runs: the Unicode comparison only when the bytes differ.
-                if !sameBytes(a.original[i], b.original[i]) && a.original[i] != b.original[i] {
-                    let p = a.runs[i], q = b.runs[i]
+                if !sameBytes(x.original[i], y.original[i]) && x.original[i] != y.original[i] {
+                    let p = x.runs[i], q = y.runs[i]
                     if i % 2 == 1 {
                         // Digits (ASCII): fewer significant digits is smaller, then digit by digit.
                         if p.utf8.count != q.utf8.count { return p.utf8.count < q.utf8.count }
@@ -166,7 +176,7 @@ public enum NaturalOrder {
                 }
                 i += 1
             }
-            if a.runs.count != b.runs.count { return a.runs.count < b.runs.count }
+            if x.runs.count != y.runs.count { return x.runs.count < y.runs.count }
             return bytesLess(Substring(a.text), Substring(b.text))
         }
 
