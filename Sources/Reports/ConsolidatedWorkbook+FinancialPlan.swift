@@ -11,17 +11,9 @@ extension ConsolidatedWorkbook {
             + c.years.map { "\($0) (CHF)" } + ["Biennium (stated, CHF)", "Notes", "Source"]
         let sheet = try self.sheet(writer, name, headers, widths: [8, 9, 10, 9, 40, 12, 8] + c.years.map { _ in 14 } + [14, 30, 44])
         func rank(_ bureau: Bureau?) -> Int { bureau.flatMap { Bureau.allCases.firstIndex(of: $0) } ?? Bureau.allCases.count }
-        // Each output code's natural-order key built once, not twice per comparison (issue 11).
-        let all = c.model.budgetLines, codes = all.map { NaturalOrder.Key($0.output.text) }
-        // By bureau, code, file and row: the code compared once (`order`), not asked `==` then `<`.
-        let ranks = all.map { rank($0.bureau) }
-        let lines = all.indices.sorted { i, j in
-            if ranks[i] != ranks[j] { return ranks[i] < ranks[j] }
-            let order = NaturalOrder.Key.order(codes[i], codes[j])
-            if order != 0 { return order < 0 }
-            if all[i].outputCell.file != all[j].outputCell.file { return all[i].outputCell.file < all[j].outputCell.file }
-            return all[i].row < all[j].row
-        }.map { all[$0] }
+        let all = c.model.budgetLines
+        let lines = Self.planOrder(ranks: all.map { rank($0.bureau) }, codes: all.map(\.output.text), files: all.map(\.outputCell.file),
+                                   rows: all.map(\.row)).map { all[$0] }
         for (index, l) in lines.enumerated() {
             try sheet.writeRow([text(l.bureau?.rawValue), text(l.sector?.text), text(l.statedObjective?.text), text(l.output.text),
                                 text(l.title, style: Self.wrap), text(l.category?.code), text(l.funding.code)]

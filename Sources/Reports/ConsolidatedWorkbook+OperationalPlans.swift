@@ -11,16 +11,10 @@ extension ConsolidatedWorkbook {
         headers += ["Biennium (stated, CHF)", "FTE", "Priority", "Funding", "Notes", "Source"]
         let sheet = try self.sheet(writer, name, headers,
                                    widths: [8, 9, 10, 40] + c.years.flatMap { _ in [14, 12, 12] } + [14, 7, 9, 8, 30, 44])
-        // Each output code's natural-order key built once, not twice per comparison (issue 11).
-        let all = c.model.allocations, codes = all.map { NaturalOrder.Key($0.output.text) }
-        // By bureau, code, file and row: the code compared once (`order`), not asked `==` then `<`.
-        let rows = all.indices.sorted { i, j in
-            if all[i].bureau != all[j].bureau { return all[i].bureau < all[j].bureau }
-            let order = NaturalOrder.Key.order(codes[i], codes[j])
-            if order != 0 { return order < 0 }
-            if all[i].outputCell.file != all[j].outputCell.file { return all[i].outputCell.file < all[j].outputCell.file }
-            return all[i].row < all[j].row
-        }.map { all[$0] }
+        // Bureaus in `Bureau`'s own order (its code's).
+        let bureaus = Bureau.allCases.sorted(), all = c.model.allocations
+        let rows = Self.planOrder(ranks: all.map { bureaus.firstIndex(of: $0.bureau)! }, codes: all.map(\.output.text),
+                                  files: all.map(\.outputCell.file), rows: all.map(\.row)).map { all[$0] }
         for (index, a) in rows.enumerated() {
             var row: [Cell] = [text(a.bureau.rawValue), text(a.output.text), text(a.statedObjective?.text), text(a.title, style: Self.wrap)]
             for y in c.years {

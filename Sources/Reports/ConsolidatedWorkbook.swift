@@ -281,5 +281,19 @@ public struct ConsolidatedWorkbook {
         text(cell?.ref.description)
     }
 
+    /// The order of a plan's rows, as indices: by bureau (`ranks`), output code in natural order,
+    /// file, then row. Each code's natural-order key is built once and compared once a comparison
+    /// (`NaturalOrder.Key.order`, not `==` then `<`; issue 11).
+    static func planOrder(ranks: [Int], codes: [String], files: [String], rows: [Int]) -> [Int] {
+        let keys = codes.map(NaturalOrder.Key.init)
+        return ranks.indices.sorted { i, j in
+            if ranks[i] != ranks[j] { return ranks[i] < ranks[j] }
+            let order = NaturalOrder.Key.order(keys[i], keys[j])
+            if order != 0 { return order < 0 }
+            if files[i] != files[j] { return files[i] < files[j] }
+            return rows[i] < rows[j]
+        }
+    }
+
     static func count(_ findings: [Finding], _ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 }
