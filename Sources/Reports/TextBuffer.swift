@@ -3,7 +3,7 @@
 /// one costs about 420 instructions (the two strings' flags merged, capacity checked, then the
 /// copy); here a piece is copied from its own contiguous bytes, and the bytes go to their file as
 /// they are (`text` makes one `String` of them where one is wanted; issue 11). A piece is a
-/// `String`, a literal, an ASCII byte, or a run of an ASCII text's bytes, so the bytes are always
+/// `String` (literals included), an ASCII byte, or a run of an ASCII text's bytes, so the bytes are always
 /// valid UTF-8.
 struct TextBuffer {
     private(set) var bytes: [UInt8] = []
@@ -12,16 +12,10 @@ struct TextBuffer {
         bytes.reserveCapacity(capacity)
     }
 
-    var count: Int { bytes.count }
-
     mutating func append(_ text: String) {
         if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
             bytes.append(contentsOf: text.utf8)
         }
-    }
-
-    mutating func append(_ literal: StaticString) {
-        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     mutating func append(bytes: Slice<UnsafeBufferPointer<UInt8>>) {
