@@ -106,7 +106,7 @@ public struct FindingRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
     /// `INSERT INTO findings (…) VALUES ((SELECT max(id) FROM runs), ?, …)`: one statement,
     /// prepared once for a run's rows, inside the transaction that has just inserted the run. Its
     /// id is the largest in `runs` (ids only grow, and the transaction is the only writer), so the
-    /// rows' arguments (``insertArguments``) can be made before the id exists, off the run's path.
+    /// rows' arguments (``insertArguments``) need no id.
     static var insertSQL: String {
         let run = "(SELECT max(id) FROM runs)"
         let values = columns.map { column in

@@ -146,16 +146,12 @@ public final class RunHistory: Sendable {
         public var resolved: [ResolvedRecord]
         public var coverage: [CoverageRecord]
         public var acknowledgements: [AcknowledgementRecord]
-        /// `findings` made into the insert's arguments ahead of time (``PreparedFindings``), or nil
-        /// to make them while recording.
-        public var prepared: PreparedFindings?
 
         public init(run: RunRecord, inputs: [InputRecord], findings: [FindingRecord], resolved: [ResolvedRecord],
-                    coverage: [CoverageRecord] = [], acknowledgements: [AcknowledgementRecord] = [], prepared: PreparedFindings? = nil) {
+                    coverage: [CoverageRecord] = [], acknowledgements: [AcknowledgementRecord] = []) {
             self.run = run
             self.inputs = inputs
             self.findings = findings
-            self.prepared = prepared
             self.resolved = resolved
             self.coverage = coverage
             self.acknowledgements = acknowledgements
@@ -165,25 +161,27 @@ public final class RunHistory: Sendable {
     /// Records one committed run in one transaction; returns its id.
     @discardableResult
     public func record(_ entry: Entry) throws -> Int64 {
-        try writer.write { db in
-            var run = entry.run
-            // The history assigns every run's id, so the run just inserted has the largest: the
-            // findings' insert takes it as `(SELECT max(id) FROM runs)` (``FindingRecord/insertSQL``).
-            run.id = nil
-            try run.insert(db)
-            let id = run.id!
-            for var row in entry.inputs { row.runID = id; try row.insert(db) }
-            // Thousands of rows: one statement prepared once, not one built per row; their arguments
-            // made before the transaction when the caller could (issue 11).
-            let insertFinding = try db.makeStatement(sql: FindingRecord.insertSQL)
-            for arguments in (entry.prepared ?? PreparedFindings(entry.findings)).arguments {
-                try insertFinding.execute(arguments: arguments)
-            }
-            for var row in entry.resolved { row.runID = id; try row.insert(db) }
-            for var row in entry.coverage { row.runID = id; try row.insert(db) }
-            for var row in entry.acknowledgements { row.runID = id; try row.insert(db) }
-            return id
+        try writer.write { db in try Self.insert(entry, into: db) }
+    }
+
+    /// Inserts every row of `entry` in the transaction `db` is in; returns the run's id.
+    static func insert(_ entry: Entry, into db: Database) throws -> Int64 {
+        var run = entry.run
+        // The history assigns every run's id, so the run just inserted has the largest: the
+        // findings' insert takes it as `(SELECT max(id) FROM runs)` (``FindingRecord/insertSQL``).
+        run.id = nil
+        try run.insert(db)
+        let id = run.id!
+        for var row in entry.inputs { row.runID = id; try row.insert(db) }
+        // Thousands of rows: one statement prepared once, not one built per row.
+        let insertFinding = try db.makeStatement(sql: FindingRecord.insertSQL)
+        for finding in entry.findings {
+            try insertFinding.execute(arguments: finding.insertArguments)
         }
+        for var row in entry.resolved { row.runID = id; try row.insert(db) }
+        for var row in entry.coverage { row.runID = id; try row.insert(db) }
+        for var row in entry.acknowledgements { row.runID = id; try row.insert(db) }
+        return id
     }
 
     /// SQLite's own check of the file: `ok` when every page, index and constraint is whole.
@@ -254,16 +252,5 @@ public final class RunHistory: Sendable {
                 """, arguments: [pipeline, run])
             return ids.intersection(seen)
         }
-    }
-}
-
-/// A run's findings as the arguments of the insert into `findings` (``FindingRecord/insertSQL``),
-/// which need no run id: made on a spare core while the run writes its outputs, so that recording,
-/// on the run's path after everything else, only executes the statement (issue 11).
-public struct PreparedFindings: Sendable {
-    let arguments: [StatementArguments]
-
-    public init(_ findings: [FindingRecord]) {
-        arguments = findings.map(\.insertArguments)
     }
 }

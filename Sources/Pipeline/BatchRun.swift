@@ -83,7 +83,13 @@ public struct BatchRun {
         clock.lap("read+normalise")
         let reconciled = try recall(reconcile(selection, setup), selection, setup)
         clock.lap("reconcile")
-        let written = try write(reconciled, page: pageContext(selection, reconciled, setup, startedAt: clock.start), startedAt: clock.start, setup)
+        // The history's record is written from when the outputs leave a core idle, and committed
+        // after the run's commit and filing away.
+        let ahead = beginRecord(selection, reconciled, setup, startedAt: clock.start)
+        defer { ahead?.abandon() }
+        let pending = ahead?.pending
+        let written = try write(reconciled, page: pageContext(selection, reconciled, setup, startedAt: clock.start), startedAt: clock.start, setup,
+                                whenACoreIsIdle: { pending?.start() })
         clock.lap("write")
         var manifest = try commit(selection, reconciled, written, discovery: discovery, clock: clock, setup)
         try writeFilingPlan(selection, setup)
@@ -92,7 +98,7 @@ public struct BatchRun {
         try recordStages(&manifest, clock: clock, setup)
         let report = Report(findings: reconciled.outcome.findings, manifest: manifest, outputFolder: setup.output.path, model: reconciled.model,
                             coverage: reconciled.outcome.coverage)
-        try record(report, reconciled, setup, clock: clock)
+        try record(report, ahead, reconciled, setup)
         return report
     }
 }

@@ -22,8 +22,10 @@ extension ConcurrentRender {
     /// the disk) while the threads still render those after it, instead of after the last one
     /// (issue 11). When `deliver` throws, no piece is started any more; the pieces running are
     /// waited for (they may write where the caller is about to clean up) and the error is rethrown.
+    /// `whenIdle` is called once, on the first thread that finds no piece left to start (the others
+    /// may still be running theirs): work for a core that would otherwise wait.
     static func run<T>(_ work: [() throws -> T], first: (Int) -> Bool = { _ in false },
-                       threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                       threads: Int = ProcessInfo.processInfo.activeProcessorCount, whenIdle: @escaping @Sendable () -> Void = {},
                        deliver: (Int, Result<T, Error>) throws -> Void) rethrows {
         let order = work.indices.filter(first) + work.indices.filter { !first($0) }
         let shared = PipelinedResults<T>(count: work.count), pieces = UncheckedWork(value: (work, order))
@@ -34,7 +36,10 @@ extension ConcurrentRender {
                 while true {
                     shared.condition.lock()
                     guard !shared.stopped, shared.next < order.count else {
+                        let first = !shared.idle
+                        shared.idle = true
                         shared.condition.unlock()
+                        if first { whenIdle() }
                         return
                     }
                     let index = order[shared.next]
@@ -73,6 +78,8 @@ private final class PipelinedResults<T>: @unchecked Sendable {
     let condition = NSCondition()
     var next = 0
     var stopped = false
+    /// A thread has found no piece left to start (``ConcurrentRender/run(_:first:threads:whenIdle:deliver:)``).
+    var idle = false
     var results: [Result<T, Error>?]
     init(count: Int) { results = Array(repeating: nil, count: count) }
 }

@@ -194,7 +194,8 @@ struct Inbox {
     /// (`.dat.nosync…` from older versions, `.<name>.<random>.rbm-partial`), copies not yet in place across file systems
     /// (`.<name>.rbm-partial`) in `archive/`, `quarantine/` and `outputs`, and unpublished output
     /// sets (`.staging-…`) in `outputs`; in the batch folders of `archive/`, `quarantine/` and
-    /// `processing/` too.
+    /// `processing/` too; and a first history not yet renamed into place (`.history-<batch>.sqlite`
+    /// and its `-wal`, beside `archive/`).
     func sweepDebris(outputs: URL) {
         var folders = [archive, quarantine, outputs]
         for parent in [archive, quarantine, processing] { folders += Self.batchFolders(in: parent) }
@@ -204,6 +205,11 @@ struct Inbox {
                 || (folder == outputs && name.hasPrefix(".staging-")) {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
+        }
+        // A first history that a stopped run had not renamed into place (``RecordAhead``).
+        let drop = archive.deletingLastPathComponent()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: drop.path)) ?? [] where name.hasPrefix(RecordAhead.freshPrefix) {
+            try? FileManager.default.removeItem(at: drop.appendingPathComponent(name))
         }
     }
 

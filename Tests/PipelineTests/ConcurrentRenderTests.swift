@@ -53,4 +53,28 @@ import Testing
         // No piece is left running once the error is back (how many started depends on timing).
         counter.lock.withLock { #expect(counter.running == 0) }
     }
+
+    /// The idle hook runs once, as soon as a thread has nothing left to start, while a long piece
+    /// is still running on the other thread.
+    @Test(.timeLimit(.minutes(1)))
+    func theIdleHookRunsOnceWhileTheLongPieceStillRuns() {
+        final class Log: @unchecked Sendable {
+            let lock = NSLock()
+            var events: [String] = []
+            func add(_ event: String) { lock.withLock { events.append(event) } }
+        }
+        let log = Log()
+        let work: [() throws -> Int] = [
+            { Thread.sleep(forTimeInterval: 0.3); log.add("long"); return 0 },
+            { log.add("short"); return 1 },
+            { log.add("short"); return 2 },
+        ]
+        ConcurrentRender.run(work, first: { $0 == 0 }, threads: 2, whenIdle: { log.add("idle") }) { _, _ in }
+        #expect(log.events == ["short", "short", "idle", "long"])
+        // One thread: idle only once every piece is done.
+        let alone = Log()
+        ConcurrentRender.run([{ alone.add("a"); return 0 }, { alone.add("b"); return 1 }] as [() throws -> Int], threads: 1,
+                             whenIdle: { alone.add("idle") }) { _, _ in }
+        #expect(alone.events == ["a", "b", "idle"])
+    }
 }

@@ -57,6 +57,9 @@ import TestSupport
                 .map { URL(fileURLWithPath: $0).lastPathComponent }
             #expect(!names.contains { $0.hasPrefix(".dat.nosync") || $0.hasPrefix(".staging-") || $0.hasSuffix(".rbm-partial") }, "\(stop): \(folder): \(names)")
         }
+        // Nor a first history written ahead and never renamed into place (`.history-<batch>.sqlite`).
+        let beside = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasPrefix(".history-") }
+        #expect(beside.isEmpty, "\(stop): \(beside)")
         // I2: every input archived exactly once, byte-identical; nothing quarantined.
         let archive = work.appendingPathComponent("archive")
         let archived = Filed.paths(in: archive).filter { $0.hasSuffix(".xlsx") }
@@ -119,6 +122,10 @@ import TestSupport
             let stopped = try Subprocess.run(rbm, arguments, environment: ["RBM_CRASH_AT": String(step)], errors: .discard)
             guard stopped.status == 137 else { break }   // the run has fewer steps: all were tried
             crashed += 1
+            // A first run that stops (recording is its last durable step) leaves no history behind,
+            // not even an empty one: its record is written ahead under a hidden name and renamed
+            // into place only once committed.
+            #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("history.sqlite").path), "stopped before durable step \(step)")
             try Self.completeAndCheck(rbm, work, arguments, after: "stopped before durable step \(step)")
         }
         // Outputs (4 written, 4 published), the manifest, each of 7 workbooks recorded then moved, …

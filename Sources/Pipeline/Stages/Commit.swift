@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Results
 
@@ -8,7 +7,6 @@ extension BatchRun {
     func commit(_ selection: Selection, _ reconciled: Reconciled, _ written: Written, discovery: Inbox.Discovery, clock: StageClock,
                 _ setup: RunSetup) throws -> Manifest {
         let findings = reconciled.outcome.findings, settings = reconciled.settings
-        let pipelineData = FileManager.default.contents(atPath: setup.pipelinePath) ?? Data()
         var byRule: [String: [String: Int]] = [:]
         var bySeverity: [String: Int] = [:]
         for f in findings {
@@ -18,7 +16,7 @@ extension BatchRun {
         let failed = written.failedOutputs
         var manifest = Manifest(
             rbmVersion: Self.version, pipeline: setup.pipelineName,
-            pipelineSHA256: SHA256.hash(data: pipelineData).map { String(format: "%02x", $0) }.joined(),
+            pipelineSHA256: setup.pipelineSHA256,
             tolerances: Dictionary(uniqueKeysWithValues: Tolerances.keys.map { ($0.name, settings.tolerances[$0].plainText) }),
             rules: ["costRecoveryOverrun": settings.costRecoveryOverrun.rawValue],
             startedAt: ISO8601DateFormatter().string(from: clock.start), inputs: selection.inputs.map { $0.record(keepInputs: options.keepInputs) },

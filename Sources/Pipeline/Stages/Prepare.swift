@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Normalise
 
@@ -30,6 +31,12 @@ final class RunSetup {
     let batch: String
     /// `processing/<batch>/`: where the run's claimed inputs lie until they are filed away.
     var processing: URL { inbox.processing.appendingPathComponent(batch) }
+    /// The SHA-256 (hex) of the pipeline file, for the manifest and the history (read once, when
+    /// first asked: before the outputs are written).
+    private(set) lazy var pipelineSHA256: String = {
+        let data = FileManager.default.contents(atPath: pipelinePath) ?? Data()
+        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }()
 
     init(pipeline: PipelineFile, pipelinePath: String, inbox: Inbox, output: URL, steps: DurableSteps, lock: RunLock?, scratch: Scratch?,
          pool: WorkerPool?, loader: WorkbookLoader, sweep: Background<Void>?) {

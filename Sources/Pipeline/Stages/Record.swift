@@ -13,9 +13,6 @@ struct RunMemory {
     var comparison: RunComparison
     var acknowledgements: [AcknowledgementRecord]
     var inputs: [InputRecord]
-    /// `comparison.findings` made into the history's insert arguments on a thread of their own
-    /// while the outputs are written (nil when nothing will be recorded).
-    var prepared: Background<PreparedFindings>?
 
     func count(_ status: FindingStatus) -> Int { comparison.findings.filter { $0.status == status.rawValue }.count }
 }
@@ -114,9 +111,7 @@ extension BatchRun {
         log.restate(statuses: applied.findings)   // worded before the history and the acknowledgements set them
         out.log = log
         out.chain = chain
-        let compared = comparison.findings
-        out.memory = RunMemory(history: history, previous: previous, comparison: comparison, acknowledgements: applied.records, inputs: inputs,
-                               prepared: options.keepInputs ? nil : Background { PreparedFindings(compared) })
+        out.memory = RunMemory(history: history, previous: previous, comparison: comparison, acknowledgements: applied.records, inputs: inputs)
         return out
     }
 
@@ -135,31 +130,50 @@ extension BatchRun {
         return past
     }
 
-    /// Records the committed run in the drop folder's history, in one transaction, after its
-    /// outputs, manifest and inputs are committed. A `--keep-inputs` run records nothing (it filed
-    /// nothing away, so the folder's state did not move).
-    /// - Throws: `EnvironmentFault` when the history cannot be written (the run itself stands).
-    func record(_ report: Report, _ reconciled: Reconciled, _ setup: RunSetup, clock: StageClock) throws {
-        guard !options.keepInputs, let memory = reconciled.memory else { return }
-        let m = report.manifest, s = m.findingsBySeverity
-        let run = RunRecord(pipeline: m.pipeline, pipelineSHA256: m.pipelineSHA256, rbmVersion: m.rbmVersion, startedAt: m.startedAt,
-                            endedAt: ISO8601DateFormatter().string(from: Date()), exitCode: Int(report.exitStatus(failingOn: options.failingSeverities)),
-                            inputs: m.inputs.count, findings: report.findings.count, errors: s["error", default: 0], warnings: s["warning", default: 0],
-                            infos: s["info", default: 0], new: memory.count(.new), persisting: memory.count(.persisting),
+    /// Prepares the run's record in the drop folder's history, to be written as soon as a core
+    /// falls idle while the outputs are written (``PendingRecord``, issue 11): every row inserted
+    /// in a transaction that ``record(_:_:_:_:)`` commits once the run has committed, and that is
+    /// rolled back if the run stops before. A
+    /// folder without a history gets it in a hidden file beside it (`.history-<batch>.sqlite`),
+    /// renamed into place once committed, so a run that stops never leaves an empty history behind
+    /// (a stopped run's file is swept by the next run, ``Inbox/sweepDebris(outputs:)``). Nil for a
+    /// `--keep-inputs` run: it files nothing away, so the folder's state does not move.
+    func beginRecord(_ selection: Selection, _ reconciled: Reconciled, _ setup: RunSetup, startedAt: Date) -> RecordAhead? {
+        guard !options.keepInputs, let memory = reconciled.memory else { return nil }
+        let findings = reconciled.outcome.findings
+        func count(_ severity: Severity) -> Int { findings.lazy.filter { $0.severity == severity }.count }
+        // When the run ended and its exit code are set by the commit.
+        let run = RunRecord(pipeline: setup.pipelineName, pipelineSHA256: setup.pipelineSHA256, rbmVersion: Self.version,
+                            startedAt: ISO8601DateFormatter().string(from: startedAt), endedAt: "", exitCode: 0,
+                            inputs: selection.inputs.count, findings: findings.count, errors: count(.error), warnings: count(.warning),
+                            infos: count(.info), new: memory.count(.new), persisting: memory.count(.persisting),
                             regressed: memory.count(.regressed), resolved: memory.comparison.resolved.count,
                             acknowledged: memory.count(.acknowledged), previousRunID: memory.previous?.id)
+        // What no rule could check this run (issue 15), scope by scope, with why.
+        let coverage = reconciled.outcome.coverage.flatMap { c in
+            (c.skipped + c.limited).map { CoverageRecord(rule: c.rule.rawValue, scope: $0.scope.description, reason: $0.reason.description) }
+        }
+        let entry = RunHistory.Entry(run: run, inputs: memory.inputs, findings: memory.comparison.findings, resolved: memory.comparison.resolved,
+                                     coverage: coverage, acknowledgements: memory.acknowledgements)
+        let url = Self.historyURL(setup)
+        let fresh = FileManager.default.fileExists(atPath: url.path)
+            ? nil : url.deletingLastPathComponent().appendingPathComponent(RecordAhead.freshPrefix + setup.batch + ".sqlite")
+        return RecordAhead(pending: PendingRecord(path: (fresh ?? url).path, entry: entry), history: url, fresh: fresh)
+    }
+
+    /// Records the committed run in the drop folder's history, after its outputs, manifest and
+    /// inputs are committed: commits what ``beginRecord(_:_:_:startedAt:)`` wrote, with when the
+    /// run ended and its exit code.
+    /// - Throws: `EnvironmentFault` when the history cannot be written (the run itself stands).
+    func record(_ report: Report, _ ahead: RecordAhead?, _ reconciled: Reconciled, _ setup: RunSetup) throws {
+        guard let ahead else { return }
         setup.steps.step()
         do {
-            // `recall` read the history through a read-only connection: recording opens it for
-            // writing, after closing that one so the writer's close checkpoints the `-wal` file.
-            try memory.history?.close()
-            let history = try RunHistory(path: Self.historyURL(setup).path)
-            // What no rule could check this run (issue 15), scope by scope, with why.
-            let coverage = reconciled.outcome.coverage.flatMap { c in
-                (c.skipped + c.limited).map { CoverageRecord(rule: c.rule.rawValue, scope: $0.scope.description, reason: $0.reason.description) }
-            }
-            try history.record(.init(run: run, inputs: memory.inputs, findings: memory.comparison.findings, resolved: memory.comparison.resolved,
-                                     coverage: coverage, acknowledgements: memory.acknowledgements, prepared: memory.prepared?.value()))
+            // `recall` read the history through a read-only connection: closed first, so that the
+            // writer's close, the last, checkpoints the `-wal` file into the database and removes it.
+            try reconciled.memory?.history?.close()
+            try ahead.commit(endedAt: ISO8601DateFormatter().string(from: Date()),
+                             exitCode: Int(report.exitStatus(failingOn: options.failingSeverities)))
         } catch {
             throw EnvironmentFault(folder: Self.historyURL(setup).deletingLastPathComponent(), action: "record the run in \(RunHistory.fileName)", error: error,
                                    consequence: "the outputs, manifest.json and the inputs are committed; the history lacks this run, so the next run compares with the one before")

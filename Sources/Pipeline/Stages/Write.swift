@@ -20,7 +20,9 @@ extension BatchRun {
     /// previous copy of the failed one is withdrawn so the set never mixes runs, and the failure is
     /// returned (output name → error) for the manifest and the exit code.
     /// `page` is what the page reports beside the findings (`pageContext`), in the reports' language.
-    func write(_ reconciled: Reconciled, page: DiscrepancyHTML.Context, startedAt: Date, _ setup: RunSetup) throws -> Written {
+    /// `whenACoreIsIdle` is called once, as soon as a core has no output left to render.
+    func write(_ reconciled: Reconciled, page: DiscrepancyHTML.Context, startedAt: Date, _ setup: RunSetup,
+               whenACoreIsIdle: @escaping @Sendable () -> Void = {}) throws -> Written {
         let folder = setup.output, pipeline = setup.pipeline, model = reconciled.model, outcome = reconciled.outcome
         let findings = outcome.findings, years = reconciled.settings.years, language = page.language
         let staging: OutputStaging
@@ -72,7 +74,7 @@ extension BatchRun {
                     if let fault = options.faults.failRendering, fault.output == output.name { throw fault.error }
                     return try output.render(staging.path(output.name))
                 }
-            }, first: { outputs[$0].name == "consolidated.xlsx" || outputs[$0].name == "discrepancies.html" }) { index, result in
+            }, first: { outputs[$0].name == "consolidated.xlsx" || outputs[$0].name == "discrepancies.html" }, whenIdle: whenACoreIsIdle) { index, result in
                 let output = outputs[index]
                 setup.steps.step()
                 do {
