@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "XMLIOTests", dependencies: ["XMLIO"]),
         .testTarget(name: "XLSXCoreTests", dependencies: ["XLSXCore", "TestSupport"]),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "XLSXCore", "TestSupport"], exclude: ["Resources"]),
-        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReader", "XLSXCore", "TestSupport"]),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReader", "XLSXCore", "ZipIO", "TestSupport"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "TestSupport"]),
         .testTarget(name: "NormaliseTests", dependencies: ["Normalise", "Results", "XLSXCore", "XLSXReader", "XLSXWriter", "TestSupport"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile", "Results", "TestSupport"]),

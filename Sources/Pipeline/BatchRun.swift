@@ -81,6 +81,8 @@ public struct BatchRun {
         let selection = try select(arrivals, setup)
         setup.retireWorkers()   // every file is read: the new ones by `load`, the current ones by `select`
         clock.lap("read+normalise")
+        let tables = beginConsolidated(selection, setup)   // the consolidated workbook's model sheets, while the rules run
+        defer { _ = tables.value() }   // a run that stops before writing leaves no thread behind
         let reconciled = try recall(reconcile(selection, setup), selection, setup)
         clock.lap("reconcile")
         // The history's record is written from when the outputs leave a core idle, and committed
@@ -89,7 +91,7 @@ public struct BatchRun {
         defer { ahead?.abandon() }
         let pending = ahead?.pending
         let written = try write(reconciled, page: pageContext(selection, reconciled, setup, startedAt: clock.start), startedAt: clock.start, setup,
-                                whenACoreIsIdle: { pending?.start() })
+                                tables: tables, whenACoreIsIdle: { pending?.start() })
         clock.lap("write")
         var manifest = try commit(selection, reconciled, written, discovery: discovery, clock: clock, setup)
         try writeFilingPlan(selection, setup)

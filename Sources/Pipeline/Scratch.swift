@@ -56,8 +56,18 @@ final class Scratch {
     }
 
     deinit {
-        try? FileManager.default.removeItem(at: folder)
+        Self.dismantle(folder)
         owner.unlock()
+    }
+
+    /// Removes a scratch folder (its lock still held): back under its hidden name first, then
+    /// removed with `remove`. A run killed half-way through the removal (`.owner` gone, the folder
+    /// not yet) then leaves a half-made folder, which a later run sweeps, never a visible one
+    /// without `.owner`, which none would (the kill harness, seed 2047: an empty `rbm-run-<id>/`).
+    static func dismantle(_ folder: URL, remove: (URL) throws -> Void = { try FileManager.default.removeItem(at: $0) }) {
+        let hidden = folder.deletingLastPathComponent().appendingPathComponent("." + folder.lastPathComponent)
+        let doomed = (try? Durable.rename(folder.path, over: hidden.path)) != nil ? hidden : folder
+        try? remove(doomed)
     }
 
     /// Removes the scratch folders in `temporary` whose run is gone (their `.owner` lock is free);

@@ -58,17 +58,19 @@ public struct ConsolidatedWorkbook {
     ]
 
     /// What every sheet's writer needs: the inputs, and where each finding and source row landed.
+    /// The model's sheets are written before the findings are known (``begin(model:years:to:)``),
+    /// the findings attached for the rest (``attach(findings:bureauTotals:log:)``).
     final class Context {
         let model: ResultsModel
-        let findings: [Finding]
-        let bureauTotals: [BureauTotal]
         let years: [Int]
+        private(set) var findings: [Finding] = []
+        private(set) var bureauTotals: [BureauTotal] = []
         /// The findings' log texts in the workbook's language, finding `i` at index `i`.
-        let log: LogText
+        private(set) var log: LogText
         /// The findings counted by rule, bureau and severity.
-        let tally: FindingTally
+        private(set) var tally: FindingTally
         /// The Discrepancies row of each finding (its first occurrence).
-        let rowOfFinding: [Finding.ID: Int]
+        private(set) var rowOfFinding: [Finding.ID: Int] = [:]
         /// The consolidated sheet and row holding each source row (`file`, `sheet`, row number).
         var rowOfSource: [SourceRow: (sheet: String, row: Int)] = [:]
 
@@ -78,11 +80,21 @@ public struct ConsolidatedWorkbook {
             var row: Int
         }
 
-        init(model: ResultsModel, findings: [Finding], bureauTotals: [BureauTotal], years: [Int], log: LogText) {
+        init(model: ResultsModel, years: [Int], language: Language) {
             self.model = model
+            self.years = years
+            log = LogText([Finding](), language: language)
+            tally = FindingTally([])
+        }
+
+        convenience init(model: ResultsModel, findings: [Finding], bureauTotals: [BureauTotal], years: [Int], log: LogText) {
+            self.init(model: model, years: years, language: log.language)
+            attach(findings: findings, bureauTotals: bureauTotals, log: log)
+        }
+
+        func attach(findings: [Finding], bureauTotals: [BureauTotal], log: LogText) {
             self.findings = findings
             self.bureauTotals = bureauTotals
-            self.years = years
             self.log = log
             tally = FindingTally(findings)
             rowOfFinding = Dictionary(findings.indices.map { (findings[$0].id, $0 + 2) }, uniquingKeysWith: { a, _ in a })
@@ -100,16 +112,38 @@ public struct ConsolidatedWorkbook {
     /// - Throws: the writer's errors (an over-long text, an unwritable path).
     public func write(model: ResultsModel, findings: [Finding], bureauTotals: [BureauTotal] = [], years: [Int], log: LogText? = nil,
                       to path: String) throws {
-        let log = log.flatMap { $0.language == language && $0.count == findings.count ? $0 : nil } ?? LogText(findings, language: language)
+        try finish(begin(model: model, years: years, to: path), findings: findings, bureauTotals: bureauTotals, log: log)
+    }
+
+    /// A workbook with the model's sheets written: every table and the row accounting, which need
+    /// no finding (``ConsolidatedWorkbook/begin(model:years:to:)``), waiting for the rest
+    /// (``ConsolidatedWorkbook/finish(_:findings:bureauTotals:log:to:)``). Used by one thread at a
+    /// time: the one that begins it, then the one that finishes it.
+    public final class Draft: @unchecked Sendable {
+        let writer: WorkbookWriter
+        let context: Context
+        /// The tables' sheets and the row accounting's, in the order of their tabs.
+        let tables: [String], accounting: [String]
+
+        init(writer: WorkbookWriter, context: Context, tables: [String], accounting: [String]) {
+            self.writer = writer
+            self.context = context
+            self.tables = tables
+            self.accounting = accounting
+        }
+    }
+
+    /// Writes the sheets of the model alone, before the rules have run (issue 11: a run writes them
+    /// while it reconciles, on a core the rules leave idle). `path` names the workbook in errors
+    /// and is where it is written unless ``finish(_:findings:bureauTotals:log:to:)`` says otherwise.
+    /// `model` must be the one the findings are reconciled from (notes aside: no table shows them).
+    public func begin(model: ResultsModel, years: [Int], to path: String) throws -> Draft {
         let date = runDate ?? DocumentProperties.defaultCreated
         let writer = try WorkbookWriter(path: path, options: WorkbookOptions(
             compressionLevel: compressionLevel,
             properties: DocumentProperties(title: title, subject: subject, creator: creator, company: company, created: date, modified: date,
                                            application: "rbm" + (version.map { " " + $0 } ?? ""), applicationVersion: nil)))
-        let context = Context(model: model, findings: findings, bureauTotals: bureauTotals, years: years, log: log)
-        try summary(context, writer)
-        let logSheet = try discrepancies(context, writer)
-        try resultsChain(context, writer)
+        let context = Context(model: model, years: years, language: language)
         try allocations(context, writer)
         try budgetLines(context, writer)
         try sectorSummary(context, writer)
@@ -121,11 +155,30 @@ public struct ConsolidatedWorkbook {
         try kpis(context, writer)
         try risks(context, writer)
         try statedTotals(context, writer)
+        let tables = writer.sheetNames
+        try submissions(context, writer)
+        return Draft(writer: writer, context: context, tables: tables, accounting: Array(writer.sheetNames.dropFirst(tables.count)))
+    }
+
+    /// Writes the sheets that show the findings (the Summary, Discrepancies, the results chain, the
+    /// rows rejected, the completeness matrix), links the findings to the rows they cite, puts the
+    /// tabs in their order and closes the workbook, at `destination` when given (else where it began).
+    public func finish(_ draft: Draft, findings: [Finding], bureauTotals: [BureauTotal] = [], log: LogText? = nil,
+                       to destination: String? = nil) throws {
+        let log = log.flatMap { $0.language == language && $0.count == findings.count ? $0 : nil } ?? LogText(findings, language: language)
+        let writer = draft.writer, context = draft.context
+        context.attach(findings: findings, bureauTotals: bureauTotals, log: log)
+        let written = writer.sheetNames.count
+        try summary(context, writer)
+        let logSheet = try discrepancies(context, writer)
+        try resultsChain(context, writer)
+        let front = Array(writer.sheetNames.dropFirst(written))
         try rejectedRows(context, writer)
         try submissionsMatrix(writer)
-        try submissions(context, writer)
+        let back = Array(writer.sheetNames.dropFirst(written + front.count))
         try linkSources(of: findings, in: logSheet, context)
-        try writer.close()
+        try writer.arrangeSheets(front + draft.tables + back + draft.accounting)
+        if let destination { try writer.close(to: destination) } else { try writer.close() }
     }
 
     // MARK: Shared by the sheets

@@ -9,8 +9,8 @@
 public final class SheetWriter {
     /// The sheet's name, as shown on its tab.
     public let name: String
-    /// The sheet's 0-based position in the workbook.
-    let index: Int
+    /// The sheet's 0-based position in the workbook (``WorkbookWriter/arrangeSheets(_:)`` moves it).
+    var index: Int
     let hidden: Bool
     var part: WorksheetPart
     private let state: WorkbookWriter.State

@@ -63,7 +63,7 @@ public final class WorkbookWriter {
     public let options: WorkbookOptions
     private let state: State
     private var sheets: [SheetWriter] = []
-    private let archive: ZipArchiveWriter
+    private var archive: ZipArchiveWriter
 
     static let maxSheetNameLength = 31
     static let forbiddenSheetNameCharacters: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
@@ -145,6 +145,39 @@ public final class WorkbookWriter {
             throw invalid("is already defined " + (localSheet.map { "for sheet '\($0)'" } ?? "for the workbook"))
         }
         state.definedNames.append(WorkbookPart.DefinedName(name: name, formula: text, localSheet: scope))
+    }
+
+    /// Puts the sheets in the order of `names` (every sheet's name once): the order of the tabs,
+    /// of the worksheet parts and of everything numbered by it. The sheets may thus be written in
+    /// any order, a later tab before an earlier one, and arranged before ``close()``.
+    /// - Throws: `WorkbookWriterError` with code `.invalidWorkbook` when `names` is not exactly the
+    ///   workbook's sheet names, or `.alreadyClosed`.
+    public func arrangeSheets(_ names: [String]) throws {
+        guard !state.isClosed else {
+            throw WorkbookWriterError(code: .alreadyClosed, path: path, message: "the workbook is already closed")
+        }
+        var byName = Dictionary(sheets.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let arranged = names.compactMap { byName.removeValue(forKey: $0) }
+        guard arranged.count == sheets.count, names.count == sheets.count else {
+            throw WorkbookWriterError(code: .invalidWorkbook, path: path,
+                                      message: "the sheets cannot be arranged as \(names): the workbook's sheets are \(sheetNames)")
+        }
+        for (index, sheet) in arranged.enumerated() { sheet.index = index }
+        sheets = arranged
+    }
+
+    /// Writes every part and the archive at `destination` instead of the path the writer was made
+    /// with (which then gets nothing), then closes the workbook: a workbook begun before its final
+    /// folder exists (``close()`` for the rest).
+    public func close(to destination: String) throws {
+        if destination != path {
+            do {
+                archive = try ZipArchiveWriter(path: destination, compressionLevel: options.compressionLevel)
+            } catch let error as ZipIOError {
+                throw WorkbookWriterError(code: .archiveFailed, path: destination, message: error.message, underlying: error)
+            }
+        }
+        try close()
     }
 
     /// Writes every part and the archive, then closes the workbook.

@@ -216,6 +216,31 @@ import TestSupport
         #expect(Scratch.sweepStale(in: temporary) == [".rbm-run-bare", ".rbm-run-owned"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).sorted() == [".rbm-run-fresh", ".rbm-run-locked"])
     }
+
+    /// A run lets go of its scratch folder by taking it back under its hidden name before removing
+    /// it: a kill half-way through the removal leaves a folder the sweep knows (above), never a
+    /// visible `rbm-run-<id>/` without its `.owner`, which no run would sweep (kill harness, seed
+    /// 2047); otherwise nothing of it stays.
+    @Test func aScratchFolderIsHiddenBeforeItIsRemoved() throws {
+        let temporary = Fixtures.temporaryDirectory("rbm-scratch-end")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let folder = temporary.appendingPathComponent("rbm-run-killed")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Killed once `.owner` is gone but not the folder: what a kill in the removal leaves.
+        Scratch.dismantle(folder) { doomed in
+            try Data().write(to: doomed.appendingPathComponent(".owner"))
+            try FileManager.default.removeItem(at: doomed.appendingPathComponent(".owner"))
+            throw CocoaError(.fileWriteUnknown)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [".rbm-run-killed"])
+        #expect(Scratch.sweepStale(in: temporary, halfMadeAge: -1) == [".rbm-run-killed"])
+        // A run's own folder, let go of normally: nothing stays.
+        var scratch: Scratch? = try Scratch(in: temporary)
+        let visible = try #require(scratch?.folder)
+        try Data("a worker's result".utf8).write(to: visible.appendingPathComponent("result.rbmt"))
+        scratch = nil
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
+    }
 }
 
 /// A worker that will not start is the machine's fault: it used to quarantine every good input as

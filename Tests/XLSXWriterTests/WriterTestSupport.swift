@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import ZipIO
 
 @testable import XLSXWriter
 
@@ -8,6 +9,13 @@ enum WriterTestSupport {
     /// A fresh path in a new temporary folder.
     static func temporaryPath(_ name: String = "test.xlsx") -> String {
         Fixtures.temporaryDirectory("rbm-writer-tests").appendingPathComponent(name).path
+    }
+
+    /// The text of the part `name` of the written workbook at `path`.
+    static func partText(_ path: String, _ name: String) throws -> String {
+        let archive = try ZipArchive(path: path)
+        guard let entry = archive.entry(named: name) else { return "" }
+        return String(decoding: try archive.readAll(entry), as: UTF8.self)
     }
 
     /// The XML of a part, as text, spooled rows included.

@@ -72,6 +72,45 @@ import XLSXReader
         #expect(xml["docProps/app.xml"]?.contains("<Company>ITU</Company>") == true)
     }
 
+    /// Sheets written in one order and arranged in another: the tabs, the worksheet parts, the
+    /// selected tab and the sheet-scoped names follow the arranged order; the rows stay with their sheet.
+    @Test func sheetsWrittenInAnyOrderAreArrangedBeforeClose() throws {
+        let path = WriterTestSupport.temporaryPath()
+        let workbook = try WorkbookWriter(path: path)
+        let later = try workbook.addSheet("Later", options: SheetOptions(autoFilter: true))
+        try later.writeRow(["written first"])
+        let first = try workbook.addSheet("First")
+        try first.writeRow(["written second"])
+        #expect { try workbook.arrangeSheets(["First"]) } throws: { ($0 as? WorkbookWriterError)?.code == .invalidWorkbook }
+        #expect { try workbook.arrangeSheets(["First", "Nope"]) } throws: { ($0 as? WorkbookWriterError)?.code == .invalidWorkbook }
+        #expect { try workbook.arrangeSheets(["First", "First"]) } throws: { ($0 as? WorkbookWriterError)?.code == .invalidWorkbook }
+        try workbook.arrangeSheets(["First", "Later"])
+        #expect(workbook.sheetNames == ["First", "Later"])
+        try workbook.close()
+        let book = try Workbook(path: path)
+        #expect(book.sheets.map(\.name) == ["First", "Later"])
+        #expect(book.sheets.map(\.part) == ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"])
+        let xml = try WriterTestSupport.partText(path, "xl/workbook.xml")
+        #expect(xml.contains("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"1\" hidden=\"1\">Later!$A$1</definedName>"), "\(xml)")
+        #expect(try WriterTestSupport.partText(path, "xl/worksheets/sheet1.xml").contains("tabSelected=\"1\""))
+        #expect(try !WriterTestSupport.partText(path, "xl/worksheets/sheet2.xml").contains("tabSelected"))
+        // Shared strings are numbered as written ("written first" is 0): each sheet keeps its own text.
+        #expect(try "\(book.grid(for: book.sheets[0]).rows)".contains("written second"))
+        #expect(try "\(book.grid(for: book.sheets[1]).rows)".contains("written first"))
+    }
+
+    /// A workbook begun for one path and closed to another: the other gets the file, the first nothing.
+    @Test func aWorkbookClosedToAnotherPathIsWrittenThereOnly() throws {
+        let begun = WriterTestSupport.temporaryPath("begun.xlsx")
+        let workbook = try writeSample(to: begun)
+        let folder = URL(fileURLWithPath: begun).deletingLastPathComponent().appendingPathComponent("made-later")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let destination = folder.appendingPathComponent("final.xlsx").path
+        try workbook.close(to: destination)
+        #expect(!FileManager.default.fileExists(atPath: begun))
+        #expect(try Workbook(path: destination).sheets.map(\.name) == ["Budget", "Codes"])
+    }
+
     @Test func inlineStringsLeaveOutTheSharedStringsPart() throws {
         let workbook = try writeSample(
             to: WriterTestSupport.temporaryPath(), options: WorkbookOptions(stringStorage: .inline))

@@ -20,8 +20,10 @@ extension BatchRun {
     /// previous copy of the failed one is withdrawn so the set never mixes runs, and the failure is
     /// returned (output name → error) for the manifest and the exit code.
     /// `page` is what the page reports beside the findings (`pageContext`), in the reports' language.
-    /// `whenACoreIsIdle` is called once, as soon as a core has no output left to render.
+    /// `whenACoreIsIdle` is called once, as soon as a core has no output left to render. `tables`
+    /// are the consolidated workbook's model sheets when ``beginConsolidated(_:_:)`` began them.
     func write(_ reconciled: Reconciled, page: DiscrepancyHTML.Context, startedAt: Date, _ setup: RunSetup,
+               tables: Background<Result<ConsolidatedWorkbook.Draft, Error>>? = nil,
                whenACoreIsIdle: @escaping @Sendable () -> Void = {}) throws -> Written {
         let folder = setup.output, pipeline = setup.pipeline, model = reconciled.model, outcome = reconciled.outcome
         let findings = outcome.findings, years = reconciled.settings.years, language = page.language
@@ -50,14 +52,13 @@ extension BatchRun {
                 }
             }),
             ("consolidated.xlsx", { url in
-                var workbook = pipeline.consolidatedWorkbook
-                workbook.runDate = reconciled.runDate
-                workbook.version = Self.version
+                var workbook = Self.consolidatedWorkbook(pipeline, runDate: reconciled.runDate, language: language)
                 workbook.notChecked = Summary.notChecked(outcome.coverage)
                 workbook.expected = page.expected
-                workbook.language = language
                 workbook.chain = page.chain   // built from the same model, findings, years and envelope
-                try workbook.write(model: model, findings: findings, bureauTotals: outcome.bureauTotals, years: years, log: log, to: url.path)
+                // The model's sheets, written while the run reconciled when it could (``beginConsolidated``).
+                let draft = try tables?.value().get() ?? workbook.begin(model: model, years: years, to: url.path)
+                try workbook.finish(draft, findings: findings, bureauTotals: outcome.bureauTotals, log: log, to: url.path)
                 return { try DurableFile.flush(url) }
             }),
         ] + feedbackOutputs(reconciled, setup, language: language, log: log) + tableOutputs(reconciled, setup, startedAt: startedAt, language: language)
@@ -91,6 +92,33 @@ extension BatchRun {
             staging.discard()
             throw EnvironmentFault(folder: folder, action: "write the outputs", error: error, consequence: Self.nothingMoved)
         }
+    }
+
+    /// The consolidated workbook as this run writes it: the pipeline file's titles, the run's date,
+    /// this rbm's version and the reports' language.
+    static func consolidatedWorkbook(_ pipeline: PipelineFile, runDate: Date?, language: Language) -> ConsolidatedWorkbook {
+        var workbook = pipeline.consolidatedWorkbook
+        workbook.runDate = runDate
+        workbook.version = Self.version
+        workbook.language = language
+        return workbook
+    }
+
+    /// Begins the consolidated workbook on a thread of its own as soon as the model is whole, after
+    /// the reading: its model sheets (every table, the row accounting), which need no finding, are
+    /// written while the rules run, on the core they leave idle (issue 11); the write stage adds the
+    /// findings' sheets and closes it in the staging folder. Named for its errors by its published
+    /// path, where nothing is written. The same settings as the write stage's (the run's date is
+    /// the newest input's, the years and language the pipeline's), and the same model but for the
+    /// notes the rules add, which no table shows.
+    func beginConsolidated(_ selection: Selection, _ setup: RunSetup) -> Background<Result<ConsolidatedWorkbook.Draft, Error>> {
+        struct Begin: @unchecked Sendable {
+            let workbook: ConsolidatedWorkbook, model: ResultsModel, years: [Int], path: String
+        }
+        let begin = Begin(workbook: Self.consolidatedWorkbook(setup.pipeline, runDate: selection.newestInput, language: reportLanguage(setup)),
+                          model: selection.model, years: setup.pipeline.reconcileSettings.years,
+                          path: setup.output.appendingPathComponent("consolidated.xlsx").path)
+        return Background { Result { try begin.workbook.begin(model: begin.model, years: begin.years, to: begin.path) } }
     }
 
     /// One output per workbook reconciled in this run (arrived, or current from an earlier run): the
