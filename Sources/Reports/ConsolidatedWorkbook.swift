@@ -59,9 +59,11 @@ public struct ConsolidatedWorkbook {
 
     /// What every sheet's writer needs: the inputs, and where each finding and source row landed.
     /// The model's sheets are written before the findings are known (``begin(model:years:to:)``),
-    /// the findings attached for the rest (``attach(findings:bureauTotals:log:)``).
+    /// the findings attached for the rest (``attach(findings:bureauTotals:log:model:)``).
     final class Context {
-        let model: ResultsModel
+        /// The model: as read for the tables' sheets, as reconciled (the rules' notes added) for
+        /// the rest (``attach(findings:bureauTotals:log:model:)``).
+        private(set) var model: ResultsModel
         let years: [Int]
         private(set) var findings: [Finding] = []
         private(set) var bureauTotals: [BureauTotal] = []
@@ -92,7 +94,8 @@ public struct ConsolidatedWorkbook {
             attach(findings: findings, bureauTotals: bureauTotals, log: log)
         }
 
-        func attach(findings: [Finding], bureauTotals: [BureauTotal], log: LogText) {
+        func attach(findings: [Finding], bureauTotals: [BureauTotal], log: LogText, model: ResultsModel? = nil) {
+            if let model { self.model = model }
             self.findings = findings
             self.bureauTotals = bureauTotals
             self.log = log
@@ -163,11 +166,12 @@ public struct ConsolidatedWorkbook {
     /// Writes the sheets that show the findings (the Summary, Discrepancies, the results chain, the
     /// rows rejected, the completeness matrix), links the findings to the rows they cite, puts the
     /// tabs in their order and closes the workbook, at `destination` when given (else where it began).
-    public func finish(_ draft: Draft, findings: [Finding], bureauTotals: [BureauTotal] = [], log: LogText? = nil,
+    /// `model` is the model as reconciled when it differs from the one begun with (the rules' notes).
+    public func finish(_ draft: Draft, model: ResultsModel? = nil, findings: [Finding], bureauTotals: [BureauTotal] = [], log: LogText? = nil,
                        to destination: String? = nil) throws {
         let log = log.flatMap { $0.language == language && $0.count == findings.count ? $0 : nil } ?? LogText(findings, language: language)
         let writer = draft.writer, context = draft.context
-        context.attach(findings: findings, bureauTotals: bureauTotals, log: log)
+        context.attach(findings: findings, bureauTotals: bureauTotals, log: log, model: model)
         let written = writer.sheetNames.count
         try summary(context, writer)
         let logSheet = try discrepancies(context, writer)

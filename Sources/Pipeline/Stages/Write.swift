@@ -58,7 +58,7 @@ extension BatchRun {
                 workbook.chain = page.chain   // built from the same model, findings, years and envelope
                 // The model's sheets, written while the run reconciled when it could (``beginConsolidated``).
                 let draft = try tables?.value().get() ?? workbook.begin(model: model, years: years, to: url.path)
-                try workbook.finish(draft, findings: findings, bureauTotals: outcome.bureauTotals, log: log, to: url.path)
+                try workbook.finish(draft, model: model, findings: findings, bureauTotals: outcome.bureauTotals, log: log, to: url.path)
                 return { try DurableFile.flush(url) }
             }),
         ] + feedbackOutputs(reconciled, setup, language: language, log: log) + tableOutputs(reconciled, setup, startedAt: startedAt, language: language)
