@@ -94,9 +94,10 @@ public struct FindingRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
     /// The values ``insertSQL`` takes: every column but `run_id`, which the statement fills with
     /// the run just inserted, and `first_seen_run` nil for a series that starts with that run.
     /// ``databaseValues`` but the first, written as a literal: GRDB's `init(arrayLiteral:)` is
-    /// not generic, so the conversion runs as compiled inside GRDB, where the generic sequence
-    /// initialiser called from here looked its types up by name for every row (issue 11: 30,000
-    /// instructions a finding, 64 M at 58 times the demo). `HistoryInsertTests` checks both agree.
+    /// not generic, so the conversion runs as specialised inside GRDB, where its generic sequence
+    /// initialiser called from here ran unspecialised (issue 11: about 31,000 instructions a
+    /// finding against 11,700, at 58 times the demo 67 M against 25 M). `HistoryInsertTests`
+    /// checks both agree.
     var insertArguments: StatementArguments {
         [id, rule, severity, bureau, output, period, expected, actual, delta, expectedText, actualText, deltaText, message, sources,
          causedBy, status, firstSeenRun, runsSeen, deltaChange]
