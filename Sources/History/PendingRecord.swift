@@ -7,8 +7,9 @@ import GRDB
 /// Recording a run used to be the last thing a run did: about 30 ms at 58 times the demo (opening
 /// the history, 2,157 rows, closing), on one core after everything else. Here, from ``start()``
 /// (when a core falls idle), a thread of its own opens the history, begins an immediate
-/// transaction, inserts the whole ``RunHistory/Entry`` and then waits. ``commit(endedAt:exitCode:)`` sets what is known only at the end (when the run ended
-/// and its exit code), commits and closes the file; ``abandon()`` rolls back. Until the commit
+/// transaction, inserts the whole ``RunHistory/Entry`` and then waits.
+/// ``commit(endedAt:exitCode:)`` sets what is known only at the end (when the run ended and its
+/// exit code), commits and closes the file; ``abandon()`` rolls back. Until the commit
 /// nothing of the run is in the history: a run that stops before (killed, a full disk, an output
 /// that could not be written) leaves the history exactly as the last committed run left it, as
 /// before, and SQLite ignores an uncommitted transaction's pages in the `-wal` file. The transaction
@@ -47,7 +48,7 @@ public final class PendingRecord: @unchecked Sendable {
         }
         guard go else { return }
         Thread { [self] in
-            let result = Result<Int64?, Error> { try write(entry, to: path) }
+            let result = Result<Int64?, Error> { try write() }
             condition.withLock { outcome = result }
             condition.broadcast()
         }.start()
@@ -101,7 +102,8 @@ public final class PendingRecord: @unchecked Sendable {
         }
     }
 
-    private func write(_ entry: RunHistory.Entry, to path: String) throws -> Int64? {
+    /// Opens the history, inserts the entry, waits for the decision, commits or rolls back, closes.
+    private func write() throws -> Int64? {
         let history = try RunHistory(path: path)
         var id: Int64?
         do {

@@ -89,11 +89,6 @@ public struct ConsolidatedWorkbook {
             tally = FindingTally([])
         }
 
-        convenience init(model: ResultsModel, findings: [Finding], bureauTotals: [BureauTotal], years: [Int], log: LogText) {
-            self.init(model: model, years: years, language: log.language)
-            attach(findings: findings, bureauTotals: bureauTotals, log: log)
-        }
-
         func attach(findings: [Finding], bureauTotals: [BureauTotal], log: LogText, model: ResultsModel? = nil) {
             if let model { self.model = model }
             self.findings = findings

@@ -8,11 +8,8 @@ extension BatchRun {
                 _ setup: RunSetup) throws -> Manifest {
         let findings = reconciled.outcome.findings, settings = reconciled.settings
         var byRule: [String: [String: Int]] = [:]
-        var bySeverity: [String: Int] = [:]
-        for f in findings {
-            byRule[f.rule.rawValue, default: [:]][f.severity.rawValue, default: 0] += 1
-            bySeverity[f.severity.rawValue, default: 0] += 1
-        }
+        for f in findings { byRule[f.rule.rawValue, default: [:]][f.severity.rawValue, default: 0] += 1 }
+        let bySeverity = Dictionary(uniqueKeysWithValues: Self.severityCounts(findings).map { ($0.key.rawValue, $0.value) })
         let failed = written.failedOutputs
         var manifest = Manifest(
             rbmVersion: Self.version, pipeline: setup.pipelineName,
@@ -31,6 +28,12 @@ extension BatchRun {
             throw EnvironmentFault(folder: setup.output, action: "write manifest.json (the run's commit point)", error: error, consequence: Self.nothingMoved)
         }
         return manifest
+    }
+
+    /// The findings counted by severity (the severities present only): the manifest's
+    /// `findingsBySeverity` and the history's run row count the same.
+    static func severityCounts(_ findings: [Finding]) -> [Severity: Int] {
+        findings.reduce(into: [:]) { $0[$1.severity, default: 0] += 1 }
     }
 
     /// Rewrites the manifest with the time filing away took (the inputs are filed by then).

@@ -140,13 +140,13 @@ extension BatchRun {
     /// `--keep-inputs` run: it files nothing away, so the folder's state does not move.
     func beginRecord(_ selection: Selection, _ reconciled: Reconciled, _ setup: RunSetup, startedAt: Date) -> RecordAhead? {
         guard !options.keepInputs, let memory = reconciled.memory else { return nil }
-        let findings = reconciled.outcome.findings
-        func count(_ severity: Severity) -> Int { findings.lazy.filter { $0.severity == severity }.count }
+        let findings = reconciled.outcome.findings, bySeverity = Self.severityCounts(findings)
         // When the run ended and its exit code are set by the commit.
         let run = RunRecord(pipeline: setup.pipelineName, pipelineSHA256: setup.pipelineSHA256, rbmVersion: Self.version,
                             startedAt: ISO8601DateFormatter().string(from: startedAt), endedAt: "", exitCode: 0,
-                            inputs: selection.inputs.count, findings: findings.count, errors: count(.error), warnings: count(.warning),
-                            infos: count(.info), new: memory.count(.new), persisting: memory.count(.persisting),
+                            inputs: selection.inputs.count, findings: findings.count, errors: bySeverity[.error, default: 0],
+                            warnings: bySeverity[.warning, default: 0], infos: bySeverity[.info, default: 0],
+                            new: memory.count(.new), persisting: memory.count(.persisting),
                             regressed: memory.count(.regressed), resolved: memory.comparison.resolved.count,
                             acknowledged: memory.count(.acknowledged), previousRunID: memory.previous?.id)
         // What no rule could check this run (issue 15), scope by scope, with why.
