@@ -1,4 +1,5 @@
 import Foundation
+import Results
 
 /// Canonical values and the words that mean them, in any language: data from the pipeline file.
 ///
@@ -33,7 +34,7 @@ public struct AliasTable: Sendable, Codable, Equatable {
     /// The folded text; symbols-only aliases (`↑`, `=`, `-`) keep their symbols.
     static func key(_ text: String) -> String {
         let folded = HeaderKey.fold(text)
-        return folded.isEmpty ? text.trimmingCharacters(in: .whitespaces) : folded
+        return folded.isEmpty ? text.trimmingHorizontalSpace : folded
     }
 
     /// The canonical value of the longest alias that occurs as whole words inside `text`.

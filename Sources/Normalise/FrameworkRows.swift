@@ -94,7 +94,7 @@ extension RowContext {
         let likelihoodCell = layout.column(.likelihood).map { source($0.index) } ?? id.source
         let mitigationCell = layout.column(.mitigation).map { source($0.index) } ?? id.source
         let categoryText = text(.category)?.text ?? ""
-        let category = settings.riskCategories.canonical(categoryText.replacingOccurrences(of: " / ", with: "/"))
+        let category = settings.riskCategories.canonical((categoryText.utf8.contains(UInt8(ascii: "/")) ? categoryText.replacingOccurrences(of: " / ", with: "/") : categoryText))
         if category == nil, !categoryText.isEmpty { notes.add(Note(.unknownValue, source: id.source.ref, "unknown risk category '\(categoryText)' kept as typed")) }
         return Risk(id: CodeText.preprocess(id.text), bureau: bureau(.bureau), description: text(.description)?.text ?? "",
                     category: category ?? categoryText,

@@ -240,13 +240,13 @@ struct SheetLoader {
             } catch {
                 // A total that is not a number cannot be checked; say so rather than drop it silently.
                 model.notes.append(Note(.uncheckedTotal, source: context.source(column.index).ref,
-                                        "the total '\(label.trimmingCharacters(in: .whitespaces))' is not checked: \(error.reason)"))
+                                        "the total '\(label.trimmingHorizontalSpace)' is not checked: \(error.reason)"))
                 continue
             }
             guard let raw = value else { continue }
             let stated = raw * (unit?.factor ?? 1)
             model.statedTotals.append(StatedTotal(
-                workbook: tag, bureau: source.kind == .operationalPlan ? bureau : nil, label: label.trimmingCharacters(in: .whitespaces),
+                workbook: tag, bureau: source.kind == .operationalPlan ? bureau : nil, label: label.trimmingHorizontalSpace,
                 measure: measure, stated: stated, unit: unit, cell: context.source(column.index),
                 components: components.compactMap { $0[column.index] }))
         }
@@ -254,7 +254,7 @@ struct SheetLoader {
 
     /// `Total I.1` or `Total D.1-2` names the objective or output it closes: a subtotal.
     static func namesCode(_ label: String, settings: NormaliseSettings) -> Bool {
-        let rest = label.drop { !$0.isWhitespace }.trimmingCharacters(in: .whitespaces)
+        let rest = label.drop { !$0.isWhitespace }.trimmingHorizontalSpace
         guard !rest.isEmpty else { return false }
         return settings.codes.parse(rest, as: .objective).code != nil || settings.codes.parse(rest, as: .output).code != nil
     }

@@ -113,7 +113,7 @@ struct HeaderMapper {
     /// `column:H` → 8.
     static func fixedColumn(_ alias: String) -> Int? {
         guard alias.lowercased().hasPrefix("column:") else { return nil }
-        return CellReference.columnNumber(alias.dropFirst("column:".count).trimmingCharacters(in: .whitespaces))
+        return CellReference.columnNumber(alias.dropFirst("column:".count).trimmingHorizontalSpace)
     }
 
     /// Words too common to say that two headers mean the same (English, French, Spanish).
@@ -277,7 +277,7 @@ struct HeaderMapper {
             defer {
                 if columns.count > before.0 {
                     columns[columns.count - 1].alias = key
-                } else if !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                } else if !text.trimmingHorizontalSpace.isEmpty {
                     if ignored.count > before.1 {
                         passedOver.append(.init(index: index, header: header, text: text, reason: ignored[ignored.count - 1], matchedNoAlias: false))
                     } else if let f = field(for: text) {

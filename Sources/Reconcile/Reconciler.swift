@@ -111,9 +111,10 @@ struct RuleRun {
 
     /// caused_by order: catalogue order of the rule, then scalar order of the id.
     static func causeOrder(_ ids: [Finding.ID]) -> [Finding.ID] {
-        Array(Set(ids)).sorted {
-            if $0.rule != $1.rule { return $0.rule < $1.rule }
-            return NaturalOrder.scalarLess($0.description, $1.description)
-        }
+        // Each id's text made once, not at every comparison (issue 11).
+        Array(Set(ids)).map { (id: $0, text: $0.description) }.sorted {
+            if $0.id.rule != $1.id.rule { return $0.id.rule < $1.id.rule }
+            return NaturalOrder.scalarLess($0.text, $1.text)
+        }.map(\.id)
     }
 }

@@ -21,7 +21,15 @@ public struct OutputCode: Hashable, Sendable, Codable, Comparable, CustomStringC
     public init(_ text: String) { self.text = text }
 
     /// The objective part: `D.1-14` → `D.1`.
-    public var objective: String { String(text.prefix { $0 != "-" }) }
+    public var objective: String {
+        // An ASCII code on its bytes, where each byte is a character (issue 11: per character,
+        // about 2,000 instructions a call, ten thousand calls in a large run's rules).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let dash = text.utf8.firstIndex(of: UInt8(ascii: "-")) else { return text }
+            return String(text[..<dash])
+        }
+        return String(text.prefix { $0 != "-" })
+    }
     /// The prefix letter: `D`.
     public var prefix: Character { text.first ?? "?" }
     public var description: String { text }

@@ -193,8 +193,14 @@ extension Exact {
     public func fixed(places: Int) -> String {
         var text = rounded(scale: places).plainText
         guard places > 0 else { return text }
-        if !text.contains(".") { text += "." }
-        let decimals = text.split(separator: ".", omittingEmptySubsequences: false)[1].count
+        // The plain form is ASCII with at most one point: counted on its bytes (issue 11).
+        let decimals: Int
+        if let point = text.utf8.firstIndex(of: UInt8(ascii: ".")) {
+            decimals = text.utf8.distance(from: point, to: text.utf8.endIndex) - 1
+        } else {
+            text += "."
+            decimals = 0
+        }
         return text + String(repeating: "0", count: max(0, places - decimals))
     }
 }

@@ -35,7 +35,7 @@ public struct AmountGrammar: Sendable {
     ///   `dashMeans` says; `.invalid` for anything else the grammar does not read (`1 O50`,
     ///   `0,5x`, `1e3`, more than 38 significant digits).
     public func parse(_ text: String) -> AmountParse {
-        var s = Substring(CodeText.normalise(text).replacingOccurrences(of: "’", with: "'"))
+        var s = Substring(CodeText.apostrophesStraightened(CodeText.normalise(text)))
         if s.isEmpty { return .null }
         if Self.placeholders.contains(s.lowercased()) {
             return dashMeans == .zero ? .value(0) : .null
@@ -71,7 +71,7 @@ public struct AmountGrammar: Sendable {
     /// - Returns: `nil` when the text is not such a number or has more than 38 significant digits.
     public static func decimal(fromNumberText text: String) -> Exact? {
         if let plain = plainNumber(text) { return plain }
-        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        var s = Substring(text.trimmingHorizontalSpace)
         var negative = false
         if s.first == "-" || s.first == "+" {
             negative = s.first == "-"

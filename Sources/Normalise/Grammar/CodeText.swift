@@ -18,6 +18,12 @@ public enum CodeText {
         "ITU-R", "ITU-T", "ITU-D", "UIT-R", "UIT-T", "UIT-D",
     ]
 
+    /// `’` (U+2019) read as `'`. An ASCII text has none and is returned as it is, without
+    /// Foundation's `replacingOccurrences` (issue 11: every header, title and amount text).
+    public static func apostrophesStraightened(_ text: String) -> String {
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? text : text.replacingOccurrences(of: "’", with: "'")
+    }
+
     /// Step 2 without the final uppercasing: NFKC, every space-like character to a space,
     /// the dash characters to `-`, trim, collapse runs of spaces.
     ///

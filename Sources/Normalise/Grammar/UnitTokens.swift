@@ -42,16 +42,23 @@ public enum AmountUnit: String, Sendable, CaseIterable {
     /// by a digit, but its `'` may follow a space or a letter (`CHF'000`).
     public static func detect(in text: String) -> AmountUnit? {
         let haystack = Array(comparable(text))
-        for unit in detectionOrder {
-            for token in unit.tokens where contains(haystack, wholeWord: Array(comparable(token))) {
+        for (unit, tokens) in comparableTokens {
+            for token in tokens where contains(haystack, wholeWord: token) {
                 return unit
             }
         }
         return nil
     }
 
+    /// Each unit's tokens in ``detectionOrder``, made comparable once per process rather than on
+    /// every header and title (issue 11: NFKC, `replacingOccurrences` and lower-casing of 21 tokens
+    /// a call).
+    private static let comparableTokens: [(AmountUnit, [[Character]])] = detectionOrder.map { unit in
+        (unit, unit.tokens.map { Array(comparable($0)) })
+    }
+
     private static func comparable(_ text: String) -> String {
-        CodeText.normalise(text).replacingOccurrences(of: "’", with: "'").lowercased()
+        CodeText.apostrophesStraightened(CodeText.normalise(text)).lowercased()
     }
 
     private static func contains(_ text: [Character], wholeWord token: [Character]) -> Bool {

@@ -44,7 +44,8 @@ extension RuleRun {
             classIDs.append(findings.last!.id)
         }
         for row in regularRowsWithNotes() {
-            guard settings.extrabudgetaryNotes.contains(where: { row.notes.text.lowercased().contains($0) }) else { continue }
+            let notes = row.notes.text.lowercased()
+            guard settings.extrabudgetaryNotes.contains(where: { TextSearch.contains(notes, $0) }) else { continue }
             for year in settings.years {
                 let key = Ledger.Key(output: row.output, year: year)
                 guard !covered.contains(key), let (amount, cell) = row.years[year], !amount.isZero else { continue }

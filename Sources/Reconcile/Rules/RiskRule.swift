@@ -49,7 +49,7 @@ extension RuleRun {
             let linkedOutput = risk.linkedOutput.map { OutputCode($0.text) }
             if mitigationRead, onScale, let l, let i {
                 let score = l * i
-                if blankWords.contains(risk.mitigation.text.lowercased().trimmingCharacters(in: .whitespaces)), score >= tolerances.riskWarn {
+                if blankWords.contains(risk.mitigation.text.lowercased().trimmingHorizontalSpace), score >= tolerances.riskWarn {
                     emit(Finding(id: Finding.ID(.rsk001, .text(risk.id)), severity: score >= tolerances.riskError ? .error : .warning,
                                  bureau: bureau, output: linkedOutput,
                                  message: .riskUnmitigated(risk: risk.id, description: risk.description, score: score, likelihood: l, impact: i, band: band(score)),
