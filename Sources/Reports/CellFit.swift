@@ -7,7 +7,9 @@ enum CellFit {
     /// `text`, or its beginning and a note saying how much was cut and where the rest is.
     static func text(_ text: String, wholeIn place: String = "discrepancies.csv") -> String {
         let limit = SpreadsheetLimits.cellText
-        guard text.utf16.count > limit else { return text }
+        // No more UTF-16 code units than UTF-8 bytes, and the byte count is stored: most texts
+        // are told short without counting their code units (issue 11).
+        guard text.utf8.count > limit, text.utf16.count > limit else { return text }
         let total = text.count
         var kept = ""
         var units = 0

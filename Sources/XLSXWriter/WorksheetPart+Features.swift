@@ -75,7 +75,7 @@ extension WorksheetPart {
         guard hyperlinks.count < Self.maxHyperlinks else {
             throw invalid("more than \(Self.maxHyperlinks) hyperlinks in a sheet")
         }
-        if let tooltip, tooltip.utf16.count > 255 {
+        if let tooltip, tooltip.utf8.count > 255, tooltip.utf16.count > 255 {
             throw invalid("tooltip of \(tooltip.utf16.count) characters exceeds Excel's limit of 255")
         }
         switch target {
@@ -162,7 +162,7 @@ extension WorksheetPart {
             throw invalid("'\(reference)' is not a cell such as B4 within XFD1048576")
         }
         guard !text.isEmpty else { throw invalid("note on \(cell.reference) is empty") }
-        guard text.utf16.count <= Self.maxStringLength else {
+        guard text.utf8.count <= Self.maxStringLength || text.utf16.count <= Self.maxStringLength else {
             throw Problem(
                 code: .stringTooLong,
                 message: "note of \(text.utf16.count) characters exceeds Excel's limit of \(Self.maxStringLength)")

@@ -238,13 +238,15 @@ import XLSXWriter
         return "(a number)"
     }
 
-    @Test(arguments: [("B7", 7, 2, 7, 2), ("E5:E9", 5, 5, 9, 5), ("$A$1:B2", 1, 1, 2, 2)])
+    @Test(arguments: [("B7", 7, 2, 7, 2), ("E5:E9", 5, 5, 9, 5), ("$A$1:B2", 1, 1, 2, 2), ("xfd1048576", 1_048_576, 16_384, 1_048_576, 16_384),
+                      ("B0007", 7, 2, 7, 2), ("AA10:AB12", 10, 27, 12, 28)])
     func cellSourcesAndRangesAreRead(text: String, r1: Int, c1: Int, r2: Int, c2: Int) {
         let cells = FeedbackWorkbook.cells(text.replacingOccurrences(of: "$", with: ""))
         #expect(cells?.first.row == r1 && cells?.first.column == c1 && cells?.last.row == r2 && cells?.last.column == c2)
     }
 
-    @Test(arguments: ["E", "A1:XFD1048576", "B0", "9:9", ""])
+    @Test(arguments: ["E", "A1:XFD1048576", "B0", "9:9", "", "B7:", ":B7", "B7:C8:D9", "ABCD1", "B12345678", "XFE1", "B1048577", "B7 ",
+                      "É7", String(repeating: "A", count: 400) + "1", "A" + String(repeating: "9", count: 400), "b7:a1"])
     func wholeColumnsAndHugeRangesAreNotMarked(text: String) {
         #expect(FeedbackWorkbook.cells(text) == nil)
     }
