@@ -76,9 +76,19 @@ extension DiscrepancyHTML {
     /// pair, one character, is neither markup nor a mark), any other character by character.
     static func appendBreakable(_ s: String, after marks: BreakMarks, to out: inout TextBuffer) {
         let done = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            // On the bytes whenever each mark and escaped byte stands alone, an ASCII byte between
+            // ASCII bytes (or the text's ends), so that it is a whole character by itself: no
+            // combining mark after it and no prepended mark before it (issue 11: messages with a
+            // `−`, `Δ` or an accented file name went through the characters, 28 M instructions).
+            if bytes.contains(where: { $0 >= 0x80 }) {
+                guard marks.bytes.count == marks.characters.count else { return false }   // a mark outside ASCII
+                for i in bytes.indices where bytes[i] < 0x80 && marks.stops(at: bytes[i]) {
+                    if i > 0, bytes[i - 1] >= 0x80 { return false }
+                    if i + 1 < bytes.count, bytes[i + 1] >= 0x80 { return false }
+                }
+            }
             var start = 0
-            for i in bytes.indices where marks.stops(at: bytes[i]) {
+            for i in bytes.indices where bytes[i] < 0x80 && marks.stops(at: bytes[i]) {
                 out.append(bytes: bytes[start..<i])
                 switch bytes[i] {
                 case UInt8(ascii: "&"): out.append("&amp;")
