@@ -24,7 +24,7 @@ struct RowContext {
     let numberFormat: (Int) -> String
     /// Notes the row raises (an unknown KPI unit, a percentage outside 0-100, …).
     let notes: NoteSink
-    private let byColumn: [Int: SheetCell]
+    private let positions: ColumnPositions
     /// Columns whose cell had an empty `<v/>` (no value, no formula): not the same as blank.
     private let emptyValueColumns: Set<Int>
 
@@ -38,9 +38,7 @@ struct RowContext {
         self.numberFormat = numberFormat
         self.notes = notes
         amounts = AmountGrammar(dashMeans: settings.dashMeans)
-        var map: [Int: SheetCell] = [:]
-        for cell in row.cells { map[cell.reference.column] = cell }
-        byColumn = map
+        positions = ColumnPositions(row.cells)
         emptyValueColumns = Set(row.emptyValues.map(\.column))
     }
 
@@ -48,19 +46,19 @@ struct RowContext {
         CellSource(file: file, sheet: sheet, position: CellPosition(row: row.number, column: column))
     }
 
-    func cell(_ column: Int) -> SheetCell? { byColumn[column] }
+    func cell(_ column: Int) -> SheetCell? { positions.position(of: column).map { row.cells[$0] } }
 
     /// Whether the column's cell holds a text (a number typed as text, when it reads as one).
     func holdsText(_ column: Int) -> Bool {
-        guard let cell = byColumn[column], case .string = cell.value else { return false }
+        guard let cell = self.cell(column), case .string = cell.value else { return false }
         return true
     }
 
     /// The trimmed text of a field's cell, nil when absent or blank.
     func text(_ field: Field) -> TextCell? {
-        guard let column = layout.column(field), let cell = byColumn[column.index] else { return nil }
+        guard let column = layout.columnIndex(field), let cell = self.cell(column) else { return nil }
         let text = CodeText.trimmed(cell.text)
-        return text.isEmpty ? nil : TextCell(text: text, source: source(column.index))
+        return text.isEmpty ? nil : TextCell(text: text, source: source(column))
     }
 
     /// A code cell: numbers use their displayed text (a code typed as a number is lossy).
@@ -83,7 +81,7 @@ struct RowContext {
 
     /// The cell's value as read, with its text, before any bound; NaN when it is beyond `Exact`.
     private func exactDecimal(column: Int) throws(RowRejection) -> (Exact, String)? {
-        guard let cell = byColumn[column] else {
+        guard let cell = self.cell(column) else {
             // No spreadsheet program writes `<v/>`: a value was lost on the way (a hand-made or
             // damaged export). Reading it as blank would drop an amount without a word
             // (reliability.md 9, D 42: a row reject).
@@ -128,7 +126,7 @@ struct RowContext {
 
     /// A percentage on the 0-100 scale: `0.71` in a `%`-formatted cell, `71`, or the text `71 %`.
     func percent(column: Int) throws(RowRejection) -> Exact? {
-        guard let cell = byColumn[column] else { return nil }
+        guard let cell = self.cell(column) else { return nil }
         if case .string(let s) = cell.value, s.contains("%") {
             switch amounts.parse(s.replacingOccurrences(of: "%", with: "")) {
             case .value(let v): return v
@@ -148,8 +146,8 @@ struct RowContext {
     var hasAmounts: Bool {
         layout.columns.contains { column in
             switch column.role {
-            case .year, .biennium: byColumn[column.index] != nil || emptyValueColumns.contains(column.index)
-            case .field(let f): f == .fte && (byColumn[column.index] != nil || emptyValueColumns.contains(column.index))
+            case .year, .biennium: positions.position(of: column.index) != nil || emptyValueColumns.contains(column.index)
+            case .field(let f): f == .fte && (positions.position(of: column.index) != nil || emptyValueColumns.contains(column.index))
             }
         }
     }
@@ -162,7 +160,7 @@ struct RowContext {
     /// A rejection for a field's cell.
     func reject(_ field: Field, expected: String, reason: String) -> RowRejection {
         let column = layout.column(field)?.index ?? row.cells.first?.reference.column ?? 1
-        let actual = byColumn[column]?.text ?? "blank"
+        let actual = cell(column)?.text ?? "blank"
         return RowRejection(column: column, expected: expected, actual: actual.isEmpty ? "blank" : actual, reason: reason)
     }
 }
@@ -171,4 +169,33 @@ struct RowContext {
 final class NoteSink: @unchecked Sendable {
     var notes: [Note] = []
     func add(_ note: Note) { notes.append(note) }
+}
+
+/// Where each column's cell sits in a row's cells, the last one winning as a dictionary's would
+/// (issue 11: a dictionary of the cells made for every row cost a hash per cell and per look-up).
+/// A row as wide as its cells allow is indexed by column; a row with a cell far to the right of
+/// the rest (`XFD7` beside `A7`) keeps a dictionary, so no row costs more than its cells.
+struct ColumnPositions {
+    private var dense: [Int32] = []
+    private var sparse: [Int: Int] = [:]
+    private let isDense: Bool
+
+    init(_ cells: [SheetCell]) {
+        var widest = 0
+        for cell in cells { widest = max(widest, cell.reference.column) }
+        isDense = widest <= 4 * cells.count + 64
+        if isDense {
+            dense = Array(repeating: 0, count: widest + 1)
+            for (position, cell) in cells.enumerated() { dense[cell.reference.column] = Int32(position + 1) }
+        } else {
+            for (position, cell) in cells.enumerated() { sparse[cell.reference.column] = position }
+        }
+    }
+
+    /// The position in the row's cells of the cell at `column`, nil when the row has none there.
+    func position(of column: Int) -> Int? {
+        guard isDense else { return sparse[column] }
+        guard column >= 0, column < dense.count, dense[column] != 0 else { return nil }
+        return Int(dense[column]) - 1
+    }
 }

@@ -81,6 +81,9 @@ public struct TableLayout: Sendable {
     }
 
     public func column(_ field: Field) -> Column? { firstColumn[field].map { columns[$0] } }
+    /// The sheet column of `field`'s column, without copying the column's texts (read for every
+    /// field of every row, issue 11).
+    public func columnIndex(_ field: Field) -> Int? { firstColumn[field].map { columns[$0].index } }
 
     public var headerDescription: String { headerRow == lastHeaderRow ? "\(headerRow)" : "\(headerRow)-\(lastHeaderRow)" }
 }
