@@ -60,6 +60,7 @@ struct AddedSheetPart {
     /// no escaping.
     private mutating func writeSheetData() -> [(ref: String, location: String, display: String)] {
         var links: [(ref: String, location: String, display: String)] = []
+        var lastFormat: (key: (Bool, Bool, String?), index: Int)?
         writer.startElement("sheetData")
         for (rowOffset, row) in sheet.rows.prefix(CellReference.maxRow).enumerated() {
             let lines = lineCount(row)
@@ -72,7 +73,13 @@ struct AddedSheetPart {
             }
             writer.raw("\">")
             for (columnOffset, cell) in row.prefix(CellReference.maxColumn).enumerated() {
-                let style = styles.plainFormat(bold: cell.bold, link: cell.link != nil, fill: cell.fill)
+                // The format looked up again only when the cell's differs from the one before.
+                let key = (cell.bold, cell.link != nil, cell.fill)
+                let style: Int
+                if let last = lastFormat, last.key == key { style = last.index } else {
+                    style = styles.plainFormat(bold: key.0, link: key.1, fill: key.2)
+                    lastFormat = (key, style)
+                }
                 writer.raw("<c r=\"")
                 writer.appendCellReference(row: rowOffset, column: columnOffset)
                 writer.raw("\" s=\"")
@@ -121,28 +128,39 @@ struct AddedSheetPart {
     /// use; nil for a text with any other scalar (a combining mark, a joiner), which is counted by
     /// characters. Every finding's message goes through here (issue 11).
     static func simpleLineCount(_ text: String, width: Int) -> Int? {
-        // An ASCII text on its own bytes, each one scalar (issue 11).
-        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
-            bytes.contains { $0 >= 0x80 } ? .none : .some(lineCount(bytes.lazy.map { UInt32($0) }, width: width))
-        }
-        if case .some(.some(let lines)) = ascii { return lines }
-        return lineCount(text.unicodeScalars.lazy.map(\.value), width: width)
-    }
-
-    /// ``simpleLineCount(_:width:)`` over the text's scalar values.
-    private static func lineCount<Values: Sequence>(_ values: Values, width: Int) -> Int? where Values.Element == UInt32 {
-        var lines = 0, line = 0
-        for value in values {
-            switch value {
-            case 10:
-                lines += max(1, (line + width - 1) / width)
-                line = 0
-            case 13: return nil
-            case 0..<0x80, 0xA0...0x2FF, 0x370...0x3FF, 0x2010...0x2027, 0x202F...0x205E, 0x2070...0x20CF, 0x2100...0x214F, 0x2190...0x23FF: line += 1
-            default: return nil
+        // On the text's own UTF-8 bytes, each scalar decoded where it starts (issue 11: through
+        // the scalar view, a text with one `−` or `é` cost about 40 instructions a character).
+        // Four-byte scalars lie outside every range counted here.
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            var lines = 0, line = 0, i = 0
+            let count = bytes.count
+            while i < count {
+                let lead = bytes[i]
+                let value: UInt32
+                if lead < 0x80 {
+                    value = UInt32(lead)
+                    i += 1
+                } else if lead >= 0xC2, lead <= 0xDF, i + 1 < count {
+                    value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if lead >= 0xE0, lead <= 0xEF, i + 2 < count {
+                    value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    return nil
+                }
+                switch value {
+                case 10:
+                    lines += max(1, (line + width - 1) / width)
+                    line = 0
+                case 13: return nil
+                case 0..<0x80, 0xA0...0x2FF, 0x370...0x3FF, 0x2010...0x2027, 0x202F...0x205E, 0x2070...0x20CF, 0x2100...0x214F, 0x2190...0x23FF: line += 1
+                default: return nil
+                }
             }
+            return lines + max(1, (line + width - 1) / width)
         }
-        return lines + max(1, (line + width - 1) / width)
     }
 
     private mutating func writeHyperlinks(_ links: [(ref: String, location: String, display: String)]) {

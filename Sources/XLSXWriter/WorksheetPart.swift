@@ -372,24 +372,29 @@ struct WorksheetPart {
 
     /// `-?digits(.digits)?([eE][+-]?digits)?`, the decimal text written verbatim into `<v>`.
     static func isDecimal(_ text: String) -> Bool {
-        var bytes = text.utf8[...]
-        func digits() -> Bool {
-            let count = bytes.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count
-            bytes = bytes.dropFirst(count)
-            return count > 0
-        }
-        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
-        guard digits() else { return false }
-        if bytes.first == UInt8(ascii: ".") {
-            bytes = bytes.dropFirst()
+        // By index on the contiguous bytes (issue 11: on slices of the UTF-8 view, about 800
+        // instructions a number, and every amount of the consolidated workbook is checked).
+        var text = text
+        return text.withUTF8 { bytes -> Bool in
+            var i = 0
+            func digits() -> Bool {
+                let start = i
+                while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") { i += 1 }
+                return i > start
+            }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "-") { i += 1 }
             guard digits() else { return false }
+            if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+                i += 1
+                guard digits() else { return false }
+            }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+                i += 1
+                if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+                guard digits() else { return false }
+            }
+            return i == bytes.count
         }
-        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
-            bytes = bytes.dropFirst()
-            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
-            guard digits() else { return false }
-        }
-        return bytes.isEmpty
     }
 
     // MARK: Styles and widths
