@@ -17,6 +17,11 @@ struct WorksheetMarker {
 
     private var buffer: [UInt8] = []
     private var output: [UInt8] = []
+    /// Where the bytes of `buffer` not yet copied to `output` begin: tokens that stay as they are
+    /// are copied in runs, not one by one (issue 11: a sheet's every tag was an append).
+    private var copied = 0
+    /// The start of the token being handled: what is written for it goes before it.
+    private var tokenStart = 0
     private var depth = 0
     private var prefix: [UInt8] = []
     private var inSheetData = false
@@ -68,18 +73,38 @@ struct WorksheetMarker {
             try handle(token)
             position = token.range.upperBound
         }
+        flush(to: position)
         buffer.removeFirst(position)
+        copied = 0
     }
 
     private mutating func handle(_ token: MarkupScanner.Token) throws(MarkupScanner.Failure) {
+        tokenStart = token.range.lowerBound
         switch token.kind {
         case .text, .other:
-            output.append(contentsOf: buffer[token.range])
+            break   // copied as it is, with the run it belongs to
         case .startTag, .emptyTag:
             try start(token)
         case .endTag:
             end(token)
         }
+    }
+
+    /// Copies the bytes not yet copied up to `end`.
+    private mutating func flush(to end: Int) {
+        guard copied < end else { return }
+        output.append(contentsOf: buffer[copied..<end])
+        copied = end
+    }
+
+    /// Copies what comes before the current token, so that what is written next goes before it.
+    private mutating func flushBeforeToken() { flush(to: tokenStart) }
+
+    /// Writes `bytes` in place of `token`.
+    private mutating func replace(_ token: MarkupScanner.Token, with bytes: some Sequence<UInt8>) {
+        flush(to: token.range.lowerBound)
+        output.append(contentsOf: bytes)
+        copied = token.range.upperBound
     }
 
     private func isNamed(_ local: String, _ token: MarkupScanner.Token) -> Bool {
@@ -91,7 +116,6 @@ struct WorksheetMarker {
         switch depth {
         case 0:
             prefix = MarkupScanner.prefix(of: token, in: buffer)
-            output.append(contentsOf: buffer[token.range])
         case 1:
             if legacyDrawing != nil, !insertedDrawing, isNamed("legacyDrawing", token) {
                 throw MarkupScanner.Failure(message: "the sheet already has a drawing for notes")
@@ -99,15 +123,15 @@ struct WorksheetMarker {
             if Self.afterLegacyDrawing.contains(where: { isNamed($0, token) }) { insertDrawing() }
             if isNamed("sheetData", token) {
                 if isEmpty {
+                    // `<sheetData/>` becomes `<sheetData>…</sheetData>`.
+                    flushBeforeToken()
+                    copied = token.range.upperBound
                     append("<", "sheetData>")
                     writeRows(before: Int.max)
                     append("</", "sheetData>")
                 } else {
-                    output.append(contentsOf: buffer[token.range])
                     inSheetData = true
                 }
-            } else {
-                output.append(contentsOf: buffer[token.range])
             }
         // A row or cell is read only while marks are left to place in the sheet or in the row:
         // the rest of the sheet is copied as it is without parsing a reference (issue 11).
@@ -125,18 +149,15 @@ struct WorksheetMarker {
                 // `<row r="5"/>` becomes `<row r="5">…</row>`.
                 var tag = Array(buffer[token.range].dropLast(2))
                 tag.append(UInt8(ascii: ">"))
-                output.append(contentsOf: tag)
+                replace(token, with: tag)
                 currentRow = row
                 pendingColumns = columns
                 writeCells(before: Int.max)
                 append("</", "row>")
                 currentRow = nil
-            } else {
-                output.append(contentsOf: buffer[token.range])
-                if !isEmpty {
-                    currentRow = row
-                    pendingColumns = columns
-                }
+            } else if !isEmpty {
+                currentRow = row
+                pendingColumns = columns
             }
         case 3 where currentRow != nil && !pendingColumns.isEmpty && isNamed("c", token):
             let column = MarkupScanner.referenceColumn(of: token, in: buffer) ?? lastColumn + 1
@@ -145,12 +166,10 @@ struct WorksheetMarker {
             if pendingColumns.first == column, let row = currentRow, let restyle = targets[row]?[column] {
                 pendingColumns.removeFirst()
                 let old = MarkupScanner.attribute("s", of: token, in: buffer).flatMap { Int($0) } ?? 0
-                output.append(contentsOf: MarkupScanner.setting("s", to: String(restyle(old)), in: token, of: buffer))
-            } else {
-                output.append(contentsOf: buffer[token.range])
+                replace(token, with: MarkupScanner.setting("s", to: String(restyle(old)), in: token, of: buffer))
             }
         default:
-            output.append(contentsOf: buffer[token.range])
+            break
         }
         if !isEmpty {
             depth += 1
@@ -172,11 +191,11 @@ struct WorksheetMarker {
         default:
             break
         }
-        output.append(contentsOf: buffer[token.range])
     }
 
     private mutating func insertDrawing() {
         guard let legacyDrawing, !insertedDrawing else { return }
+        flushBeforeToken()
         if prefix.isEmpty {
             output.append(contentsOf: legacyDrawing)
         } else {
@@ -213,6 +232,7 @@ struct WorksheetMarker {
 
     /// Appends `opening`, the sheet's element prefix, then `rest`.
     private mutating func append(_ opening: StaticString, _ rest: String) {
+        flushBeforeToken()
         opening.withUTF8Buffer { output.append(contentsOf: $0) }
         output.append(contentsOf: prefix)
         output.append(contentsOf: rest.utf8)
