@@ -297,4 +297,13 @@ import TestSupport
             }
         }
     }
+
+    /// A cell's file and sheet are told equal to the last cell's by their bytes (issue 11), never
+    /// by canonical equivalence, so the string table answers exactly as it would have.
+    @Test(arguments: [("Plan opérationnel", "Plan opérationnel", true), ("é", "e\u{301}", false), ("", "", true), ("a", "", false),
+                      ("OP_BR.xlsx", "OP_BR.xlsy", false), ("Budget", "Budget ", false)])
+    func repeatedTextsAreComparedOnTheirBytes(a: String, b: String, same: Bool) {
+        #expect(TransferWriter.sameBytes(a, b) == same)
+        #expect(TransferWriter.sameBytes(b, a) == same)
+    }
 }

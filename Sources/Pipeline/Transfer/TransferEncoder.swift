@@ -25,6 +25,9 @@ final class TransferWriter {
     @exclusivity(unchecked) private(set) var body: [UInt8] = []
     @exclusivity(unchecked) private var index: [String: UInt32] = [:]
     @exclusivity(unchecked) private var strings: [String] = []
+    /// The last cell's file and sheet and their indexes (``cellBody(_:)``).
+    @exclusivity(unchecked) private var lastFile: (text: String, index: UInt32)?
+    @exclusivity(unchecked) private var lastSheet: (text: String, index: UInt32)?
     /// The table index of each dictionary key (`[Int: Amount]`'s years) already written.
     @exclusivity(unchecked) private var intKeys: [Int: UInt32] = [:]
 
@@ -88,6 +91,28 @@ final class TransferWriter {
         return new
     }
 
+    /// ``reference(_:)`` of a text that is often `last`'s, remembered in `last`.
+    private func referenceRepeated(_ string: String, _ last: inout (text: String, index: UInt32)?) {
+        if let known = last, Self.sameBytes(known.text, string) {
+            varint(UInt64(known.index))
+            return
+        }
+        last = (string, reference(string))
+    }
+
+    /// Whether two strings hold the same UTF-8 bytes (not canonical equivalence, which `==`
+    /// computes for texts beyond ASCII).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        let same = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
+            }
+        }
+        if case .some(.some(let result)) = same { return result }
+        return a.utf8.elementsEqual(b.utf8)
+    }
+
     func null() { tag(.null) }
     func bool(_ value: Bool) { tag(value ? .yes : .no) }
     func string(_ value: String) { tag(.string); reference(value) }
@@ -121,8 +146,11 @@ final class TransferWriter {
     }
 
     private func cellBody(_ value: CellSource) {
-        reference(value.file)
-        reference(value.sheet)
+        // A cell's file and sheet are nearly always the last cell's: told by their bytes before
+        // hashing them for the table (issue 11: two look-ups for every cell of the model). Equal
+        // bytes get the index the table gave the last time, exactly what it would give again.
+        referenceRepeated(value.file, &lastFile)
+        referenceRepeated(value.sheet, &lastSheet)
         varint(UInt64(bitPattern: Int64(value.position.row)))
         varint(UInt64(bitPattern: Int64(value.position.column)))
     }
