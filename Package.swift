@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "SystemIO", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         .target(name: "Normalise", dependencies: ["Results", "XLSXCore", "XLSXReader"]),
         .target(name: "Reconcile", dependencies: ["Results"]),
-        .target(name: "Reports", dependencies: ["Results", "XLSXWriter"]),
+        .target(name: "Reports", dependencies: ["Results", "XLSXCore", "XLSXWriter"]),
         // The run history: one SQLite file per drop folder (docs/history.md). Maps typed values to rows; no rules.
         .target(name: "History", dependencies: ["Results", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(

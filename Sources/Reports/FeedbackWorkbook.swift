@@ -1,5 +1,6 @@
 import Foundation
 import Results
+import XLSXCore
 import XLSXWriter
 
 /// A bureau's own workbook handed back with the cells behind its findings marked
@@ -147,33 +148,15 @@ public struct FeedbackWorkbook {
 
     /// `B7` or `E5:E9` as its first and last cell (rows and columns from 1); nil for anything else.
     static func cells(_ text: String) -> (first: (row: Int, column: Int), last: (row: Int, column: Int))? {
-        // On the text's UTF-8 bytes (issue 11: as characters, about 9,000 instructions a source).
-        let utf8 = Array(text.utf8)
-        let colon = utf8.firstIndex(of: UInt8(ascii: ":"))
-        if let colon, utf8[(colon + 1)...].contains(UInt8(ascii: ":")) { return nil }
-        let last: (row: Int, column: Int)?
-        guard let first = cell(utf8[..<(colon ?? utf8.count)]) else { return nil }
-        if let colon { last = cell(utf8[(colon + 1)...]) } else { last = first }
+        // The A1 grammar of XLSXCore's `CellReference`, on the text's bytes; a source never writes
+        // `$`, which it would skip, so a text with one is not a source's cell.
+        guard !text.utf8.contains(UInt8(ascii: "$")) else { return nil }
+        let colon = text.utf8.firstIndex(of: UInt8(ascii: ":"))
+        guard let first = CellReference(text[..<(colon ?? text.endIndex)]) else { return nil }
+        let last: CellReference?
+        if let colon { last = CellReference(text[text.utf8.index(after: colon)...]) } else { last = first }
         guard let last, first.row <= last.row, first.column <= last.column,
               (last.row - first.row + 1) * (last.column - first.column + 1) <= maxRangeCells else { return nil }
-        return (first, last)
-    }
-
-    /// `B7`: one to three ASCII letters (either case), one to seven ASCII digits, within the grid.
-    private static func cell(_ bytes: ArraySlice<UInt8>) -> (row: Int, column: Int)? {
-        var i = bytes.startIndex, column = 0, row = 0
-        while i < bytes.endIndex, case let b = bytes[i] | 0x20, b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") {
-            if i - bytes.startIndex < 3 { column = column * 26 + Int(b - UInt8(ascii: "a")) + 1 }
-            i += 1
-        }
-        let letters = i - bytes.startIndex
-        while i < bytes.endIndex, bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9") {
-            if i - bytes.startIndex - letters < 7 { row = row * 10 + Int(bytes[i] - UInt8(ascii: "0")) }
-            i += 1
-        }
-        let digits = i - bytes.startIndex - letters
-        guard i == bytes.endIndex, (1...3).contains(letters), (1...7).contains(digits),
-              (1...1_048_576).contains(row), (1...16_384).contains(column) else { return nil }
-        return (row, column)
+        return ((first.row, first.column), (last.row, last.column))
     }
 }
