@@ -33,6 +33,8 @@ extension DiscrepancyHTML {
     struct BreakMarks: ExpressibleByArrayLiteral {
         let characters: Set<Character>
         let bytes: [UInt8]
+        /// Whether every mark is ASCII, so that each is one byte of the text.
+        let areASCII: Bool
 
         /// The ASCII bytes ``appendBreakable(_:after:to:)`` stops at, one bit each (bit `b` of
         /// `low` for a byte `b` below 64, of `high` for `b - 64`): the marks and what is escaped.
@@ -41,6 +43,7 @@ extension DiscrepancyHTML {
         init(_ characters: Set<Character>) {
             self.characters = characters
             bytes = characters.compactMap(\.asciiValue)
+            areASCII = bytes.count == characters.count
             var low: UInt64 = 0, high: UInt64 = 0
             for byte in UInt8(0)..<0x80 where bytes.contains(byte) || DiscrepancyHTML.isMarkup(byte) {
                 if byte < 64 { low |= 1 << byte } else { high |= 1 << (byte - 64) }
@@ -71,9 +74,10 @@ extension DiscrepancyHTML {
         return out.text
     }
 
-    /// ``breakable(_:after:)`` appended to `out`: an ASCII text copied from its own bytes a run at a
-    /// time between the bytes it stops at (issue 11: each byte is a character there, and a CR LF
-    /// pair, one character, is neither markup nor a mark), any other character by character.
+    /// ``breakable(_:after:)`` appended to `out`: copied from the text's own bytes a run at a time
+    /// between the bytes it stops at when every such byte is a character by itself (issue 11; a CR
+    /// LF pair, one character, is neither markup nor a mark), any other text character by
+    /// character (``breakableByCharacters(_:after:)``).
     static func appendBreakable(_ s: String, after marks: BreakMarks, to out: inout TextBuffer) {
         let done = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             // On the bytes whenever each mark and escaped byte stands alone, an ASCII byte between
@@ -81,7 +85,7 @@ extension DiscrepancyHTML {
             // combining mark after it and no prepended mark before it (issue 11: messages with a
             // `−`, `Δ` or an accented file name went through the characters, 28 M instructions).
             if bytes.contains(where: { $0 >= 0x80 }) {
-                guard marks.bytes.count == marks.characters.count else { return false }   // a mark outside ASCII
+                guard marks.areASCII else { return false }
                 for i in bytes.indices where bytes[i] < 0x80 && marks.stops(at: bytes[i]) {
                     if i > 0, bytes[i - 1] >= 0x80 { return false }
                     if i + 1 < bytes.count, bytes[i + 1] >= 0x80 { return false }
@@ -104,6 +108,12 @@ extension DiscrepancyHTML {
             return true
         }
         guard done != true else { return }
+        out.append(breakableByCharacters(s, after: marks))
+    }
+
+    /// ``breakable(_:after:)`` character by character: any text, whatever its marks and scalars
+    /// (``appendBreakable(_:after:to:)`` takes its bytes when the two cannot differ).
+    static func breakableByCharacters(_ s: String, after marks: BreakMarks) -> String {
         var text = ""
         text.reserveCapacity(s.utf8.count + 16)
         for ch in s {
@@ -116,7 +126,7 @@ extension DiscrepancyHTML {
             }
             if marks.characters.contains(ch) { text += "<wbr>" }
         }
-        out.append(text)
+        return text
     }
 
     /// ``escape(_:)`` appended to `out` (a text with nothing to escape is copied as it is).
