@@ -24,7 +24,7 @@ public struct OutputCode: Hashable, Sendable, Codable, Comparable, CustomStringC
     public var objective: String {
         // An ASCII code on its bytes, where each byte is a character (issue 11: per character,
         // about 2,000 instructions a call, ten thousand calls in a large run's rules).
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCII {
             guard let dash = text.utf8.firstIndex(of: UInt8(ascii: "-")) else { return text }
             return String(text[..<dash])
         }

@@ -7,14 +7,13 @@ public enum TextSearch {
     /// canonical-equivalence search finds exactly the byte matches. Any other pair, and an empty
     /// word, goes to Foundation.
     public static func contains(_ text: String, _ word: String) -> Bool {
-        let isASCII = text.utf8.allSatisfy { $0 < 0x80 } && word.utf8.allSatisfy { $0 < 0x80 }
-        guard isASCII else { return text.contains(word) }
-        let haystack = Array(text.utf8), needle = Array(word.utf8)
-        guard let first = needle.first else { return text.contains(word) }
-        guard needle.count <= haystack.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
+        guard !word.isEmpty, text.isASCII, word.isASCII else { return text.contains(word) }
+        return text.utf8.firstRange(of: word.utf8) != nil
     }
+}
+
+extension String {
+    /// Whether every character is ASCII (each UTF-8 byte below 0x80): a text whose bytes can be
+    /// taken one character each.
+    public var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
 }

@@ -21,7 +21,7 @@ public enum CodeText {
     /// `’` (U+2019) read as `'`. An ASCII text has none and is returned as it is, without
     /// Foundation's `replacingOccurrences` (issue 11: every header, title and amount text).
     public static func apostrophesStraightened(_ text: String) -> String {
-        text.utf8.allSatisfy({ $0 < 0x80 }) ? text : text.replacingOccurrences(of: "’", with: "'")
+        text.isASCII ? text : text.replacingOccurrences(of: "’", with: "'")
     }
 
     /// Step 2 without the final uppercasing: NFKC, every space-like character to a space,
