@@ -24,7 +24,7 @@ extension RowContext {
     }
 
     func funding(defaultingTo fallback: FundingSource?) throws(RowRejection) -> (FundingSource, CellSource?) {
-        guard layout.column(.funding) != nil else {
+        guard layout.columnIndex(.funding) != nil else {
             return (fallback ?? FundingSource("RB"), nil)
         }
         guard let typed = text(.funding) else {

@@ -20,7 +20,7 @@ extension RowContext {
 
     /// Whether the field's cell holds a number (a code typed as a number is lossy: a note).
     func isNumber(_ field: Field) -> Bool {
-        guard let column = layout.column(field), let cell = cell(column.index), case .number = cell.value else { return false }
+        guard let column = layout.columnIndex(field), let cell = cell(column), case .number = cell.value else { return false }
         return true
     }
 
@@ -72,16 +72,16 @@ extension RowContext {
             return Quantity(value: v, source: source(column))
         }
         func field(_ name: Field) throws(RowRejection) -> Quantity? {
-            guard let column = layout.column(name) else { return nil }
-            return try value(column.index)
+            guard let column = layout.columnIndex(name) else { return nil }
+            return try value(column)
         }
         var actuals: [Int: Quantity] = [:]
         for column in layout.columns {
             if case .year(.actual, let year, _) = column.role, let v = try value(column.index) { actuals[year] = v }
         }
         let direction = text(.direction).flatMap { settings.kpiDirections.canonical($0.text) }.flatMap(KPI.Direction.init(rawValue:))
-        let baselineCell = layout.column(.baseline).map { source($0.index) } ?? id.source
-        let targetCell = layout.column(.target).map { source($0.index) } ?? id.source
+        let baselineCell = layout.columnIndex(.baseline).map(source) ?? id.source
+        let targetCell = layout.columnIndex(.target).map(source) ?? id.source
         return KPI(id: CodeText.preprocess(id.text), linkedTo: linked, linkedOutput: settings.codes.parse(linked, as: .output).code.map(OutputCode.init),
                    name: text(.name)?.text ?? "", unit: unit ?? unitText, direction: direction,
                    baseline: try field(.baseline), baselineYear: try integer(.baselineYear), baselineCell: baselineCell,
@@ -91,10 +91,12 @@ extension RowContext {
 
     func risk() throws(RowRejection) -> Risk {
         guard let id = text(.id) else { throw reject(.id, expected: "risk id", reason: "no risk id") }
-        let likelihoodCell = layout.column(.likelihood).map { source($0.index) } ?? id.source
-        let mitigationCell = layout.column(.mitigation).map { source($0.index) } ?? id.source
+        let likelihoodCell = layout.columnIndex(.likelihood).map(source) ?? id.source
+        let mitigationCell = layout.columnIndex(.mitigation).map(source) ?? id.source
         let categoryText = text(.category)?.text ?? ""
-        let category = settings.riskCategories.canonical((categoryText.utf8.contains(UInt8(ascii: "/")) ? categoryText.replacingOccurrences(of: " / ", with: "/") : categoryText))
+        // Only a text with a `/` can hold ` / ` (issue 11: Foundation's replacement for every risk).
+        let slashed = categoryText.utf8.contains(UInt8(ascii: "/")) ? categoryText.replacingOccurrences(of: " / ", with: "/") : categoryText
+        let category = settings.riskCategories.canonical(slashed)
         if category == nil, !categoryText.isEmpty { notes.add(Note(.unknownValue, source: id.source.ref, "unknown risk category '\(categoryText)' kept as typed")) }
         return Risk(id: CodeText.preprocess(id.text), bureau: bureau(.bureau), description: text(.description)?.text ?? "",
                     category: category ?? categoryText,

@@ -108,8 +108,8 @@ struct RowContext {
     }
 
     func quantity(_ field: Field) throws(RowRejection) -> Quantity? {
-        guard let column = layout.column(field) else { return nil }
-        return try decimal(column: column.index).map { Quantity(value: $0, source: source(column.index)) }
+        guard let column = layout.columnIndex(field) else { return nil }
+        return try decimal(column: column).map { Quantity(value: $0, source: source(column)) }
     }
 
     /// An amount of a year or biennium column, scaled to CHF by the column's unit.
@@ -159,7 +159,7 @@ struct RowContext {
 
     /// A rejection for a field's cell.
     func reject(_ field: Field, expected: String, reason: String) -> RowRejection {
-        let column = layout.column(field)?.index ?? row.cells.first?.reference.column ?? 1
+        let column = layout.columnIndex(field) ?? row.cells.first?.reference.column ?? 1
         let actual = cell(column)?.text ?? "blank"
         return RowRejection(column: column, expected: expected, actual: actual.isEmpty ? "blank" : actual, reason: reason)
     }
