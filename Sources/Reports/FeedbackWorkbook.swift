@@ -152,9 +152,9 @@ public struct FeedbackWorkbook {
         // `$`, which it would skip, so a text with one is not a source's cell.
         guard !text.utf8.contains(UInt8(ascii: "$")) else { return nil }
         let colon = text.utf8.firstIndex(of: UInt8(ascii: ":"))
-        guard let first = CellReference(text[..<(colon ?? text.endIndex)]) else { return nil }
+        guard let first = CellReference(utf8: text[..<(colon ?? text.endIndex)].utf8.span) else { return nil }
         let last: CellReference?
-        if let colon { last = CellReference(text[text.utf8.index(after: colon)...]) } else { last = first }
+        if let colon { last = CellReference(utf8: text[text.utf8.index(after: colon)...].utf8.span) } else { last = first }
         guard let last, first.row <= last.row, first.column <= last.column,
               (last.row - first.row + 1) * (last.column - first.column + 1) <= maxRangeCells else { return nil }
         return ((first.row, first.column), (last.row, last.column))

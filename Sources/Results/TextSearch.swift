@@ -8,7 +8,18 @@ public enum TextSearch {
     /// word, goes to Foundation.
     public static func contains(_ text: String, _ word: String) -> Bool {
         guard !word.isEmpty, text.isASCII, word.isASCII else { return text.contains(word) }
-        return text.utf8.firstRange(of: word.utf8) != nil
+        // On the contiguous bytes (the standard library's generic `firstRange(of:)` took ten
+        // times as many instructions here).
+        var text = text, word = word
+        return text.withUTF8 { haystack in
+            word.withUTF8 { needle in
+                guard needle.count <= haystack.count else { return false }
+                for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+                    if memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0 { return true }
+                }
+                return false
+            }
+        }
     }
 }
 
