@@ -136,6 +136,11 @@ struct AddedSheetPart {
             var lines = 0, line = 0, i = 0
             let count = bytes.count
             while i < count {
+                // Eight ASCII characters without a line break at a time.
+                let plain = ByteWords.skip(bytes, from: i, while: isPlainLine)
+                line += plain - i
+                i = plain
+                guard i < count else { break }
                 let lead = bytes[i]
                 let value: UInt32
                 if lead < 0x80 {
@@ -161,6 +166,12 @@ struct AddedSheetPart {
             }
             return lines + max(1, (line + width - 1) / width)
         }
+    }
+
+    /// Whether eight bytes are ASCII characters of one line (no line feed, no carriage return).
+    @inline(__always)
+    private static func isPlainLine(_ word: UInt64) -> Bool {
+        !(ByteWords.hasHighByte(word) || ByteWords.contains(word, 10) || ByteWords.contains(word, 13))
     }
 
     private mutating func writeHyperlinks(_ links: [(ref: String, location: String, display: String)]) {

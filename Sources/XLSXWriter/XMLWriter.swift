@@ -130,13 +130,23 @@ struct XMLWriter {
         }
     }
 
-    /// Most cell text needs no escaping: check first, then copy it in one go.
+    /// Most cell text needs no escaping: check first (eight bytes at a time), then copy it in
+    /// one go.
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, inAttribute: Bool, literal: Bool) {
-        if utf8.contains(where: { $0 < 0x20 || Self.isMarkupOrEscapeStart($0) }) {
-            appendEscapedSlowly(utf8, inAttribute: inAttribute, literal: literal)
+        let clear = ByteWords.skip(utf8, from: 0, while: Self.isPlainWord)
+        if let first = utf8[clear...].firstIndex(where: { $0 < 0x20 || Self.isMarkupOrEscapeStart($0) }) {
+            appendEscapedSlowly(utf8, from: first, inAttribute: inAttribute, literal: literal)
         } else {
             bytes.append(contentsOf: utf8)
         }
+    }
+
+    /// Whether none of eight bytes is a control character or ``isMarkupOrEscapeStart(_:)``.
+    @inline(__always)
+    private static func isPlainWord(_ word: UInt64) -> Bool {
+        !(ByteWords.below(word, 0x20) || ByteWords.contains(word, UInt8(ascii: "&")) || ByteWords.contains(word, UInt8(ascii: "<"))
+            || ByteWords.contains(word, UInt8(ascii: ">")) || ByteWords.contains(word, UInt8(ascii: "\""))
+            || ByteWords.contains(word, UInt8(ascii: "_")) || ByteWords.contains(word, 0xEF))
     }
 
     @inline(__always)
@@ -150,9 +160,10 @@ struct XMLWriter {
     }
 
     /// Copies the runs of bytes that need no escape whole, escaping the bytes between them (a
-    /// note's text, with its line feeds, comes this way).
-    private mutating func appendEscapedSlowly(_ utf8: UnsafeBufferPointer<UInt8>, inAttribute: Bool, literal: Bool) {
-        var index = 0, runStart = 0
+    /// note's text, with its line feeds, comes this way). `start` is the first byte that may need
+    /// an escape: the bytes before it are copied as they are.
+    private mutating func appendEscapedSlowly(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int, inAttribute: Bool, literal: Bool) {
+        var index = start, runStart = 0
         while index < utf8.count {
             let byte = utf8[index]
             guard byte < 0x20 || Self.isMarkupOrEscapeStart(byte) else {
