@@ -6,7 +6,7 @@ extension FindingRecord {
     /// (rendered by Reports, which History does not import).
     public init(_ f: Finding, message: String, texts: Texts? = nil) {
         func number(_ value: FindingValue) -> Double? { value.number.map { $0.doubleValue } }
-        self.init(id: f.id.description, rule: f.rule.rawValue, severity: f.severity.rawValue, bureau: f.bureau?.rawValue,
+        self.init(id: f.idText, rule: f.rule.rawValue, severity: f.severity.rawValue, bureau: f.bureau?.rawValue,
                   output: f.output?.text, period: f.period.description.isEmpty ? nil : f.period.description,
                   expected: number(f.expected), actual: number(f.actual), delta: number(f.delta),
                   expectedText: texts?.expected ?? f.expected.text, actualText: texts?.actual ?? f.actual.text,

@@ -93,7 +93,7 @@ public struct Acknowledgements: Sendable {
                 records.append(AcknowledgementRecord(findingID: entry.id, reason: entry.reason, who: entry.who, date: entry.date, expires: entry.expires,
                                                      cap: entry.cap.map { $0.doubleValue }, state: state))
             }
-            guard let index = findings.firstIndex(where: { $0.id.description == entry.id }) else {
+            guard let index = findings.firstIndex(where: { $0.idText == entry.id }) else {
                 record("unmatched")
                 notes.append(Note(.acknowledgementUnmatched, source: file, "\(entry.id) is acknowledged (\(entry.who), \(entry.date)) but no finding of this run has that id"))
                 continue

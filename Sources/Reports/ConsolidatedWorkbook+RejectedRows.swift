@@ -23,11 +23,11 @@ extension ConsolidatedWorkbook {
             let cells = rejected.cells.map { cell in "\(cell.header.map { "\($0) " } ?? "")[\(cell.column)]: \(cell.text)" }.joined(separator: "\n")
             let lines = max(rejected.cells.count, Self.wrappedLines(rejected.reason, width: 39))
             try sheet.writeRow([text(rejected.file, style: Self.wrap), text(rejected.sheet, style: Self.wrap), integer(rejected.row),
-                                text(finding?.id.description ?? rejected.finding?.description ?? L("none (a note in manifest.json)"), style: finding == nil ? Self.wrap : Self.linkWrap),
+                                text(finding?.idText ?? rejected.finding?.description ?? L("none (a note in manifest.json)"), style: finding == nil ? Self.wrap : Self.linkWrap),
                                 text(rejected.reason, style: Self.wrap), text(cells, style: Self.wrap)],
                                height: CellFit.rowHeight(lines: lines))
             if let finding, let target = c.rowOfFinding[finding.id] {
-                try sheet.addHyperlink(at: "D\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: L("Go to {0}", finding.id.description))
+                try sheet.addHyperlink(at: "D\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: L("Go to {0}", finding.idText))
             }
         }
     }

@@ -69,9 +69,9 @@ extension ConsolidatedWorkbook {
             let cause = finding.flatMap { f in f.causedBy.first { $0.rule == .fin007 } ?? f.causedBy.first }
             try put([text(total.bureau.rawValue), integer(total.year), money(total.financialPlan), money(total.operationalPlan)]
                     + differences(r, fp: total.financialPlan, op: total.operationalPlan)
-                    + [text(finding?.id.description, style: Self.link), text(cause.map { L("caused by {0}", $0.description) }, style: Self.linkWrap)])
+                    + [text(finding?.idText, style: Self.link), text(cause.map { L("caused by {0}", $0.description) }, style: Self.linkWrap)])
             if let finding, let target = c.rowOfFinding[finding.id] {
-                try sheet.addHyperlink(at: "G\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: L("Go to {0}", finding.id.description))
+                try sheet.addHyperlink(at: "G\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: L("Go to {0}", finding.idText))
             }
             if let cause, let target = c.rowOfFinding[cause] {
                 try sheet.addHyperlink(at: "H\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: L("Go to {0}, the root cause", cause.description))
@@ -126,15 +126,15 @@ extension ConsolidatedWorkbook {
         let r = row() + 1
         let finding = c.findings.first { $0.rule == .fin012 }
         guard let envelope else {
-            try put([text(L("Biennium")), .empty, .empty, money(total), .empty, .empty, text(finding?.id.description),
+            try put([text(L("Biennium")), .empty, .empty, money(total), .empty, .empty, text(finding?.idText),
                      text(L("none given (plan.envelope or the FP's Parameters sheet)"), style: Self.wrap)], 30)
             try put([text(L("FIN-012 was not checked: no approved envelope."), style: CellStyle(italic: true))], nil)
             return
         }
         try put([text(L("Biennium")), .empty, money(envelope), money(total)] + differences(r, fp: envelope, op: total)
-                + [text(finding?.id.description, style: Self.link), text(origin, style: Self.wrap)], 30)
+                + [text(finding?.idText, style: Self.link), text(origin, style: Self.wrap)], 30)
         if let finding, let target = c.rowOfFinding[finding.id] {
-            try sheet.addHyperlink(at: "G\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: L("Go to {0}", finding.id.description))
+            try sheet.addHyperlink(at: "G\(r)", to: .cell(sheet: "Discrepancies", reference: "A\(target)"), tooltip: L("Go to {0}", finding.idText))
         }
         try put([text(L("FIN-012: an error when the lines exceed the envelope, information when they are more than {0} below it.", share(tolerances.envelopeInfoRel)), style: CellStyle(italic: true))], nil)
     }

@@ -75,7 +75,7 @@ public struct FeedbackWorkbook {
 
     /// The note on a marked cell: the rule, the id and the message.
     public func note(for finding: Finding) -> String {
-        note(finding, rule: language.rule(finding.rule, tolerances: tolerances), message: catalogue.text(finding.message), id: finding.id.description)
+        note(finding, rule: language.rule(finding.rule, tolerances: tolerances), message: catalogue.text(finding.message), id: finding.idText)
     }
 
     private func note(_ finding: Finding, rule: RuleDescriptions.Entry, message: String, id: String) -> String {

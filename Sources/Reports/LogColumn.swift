@@ -28,7 +28,7 @@ public enum LogColumn: String, CaseIterable, Sendable {
     /// and typed terms (`Term`) of expected/actual/delta; every other column is the same in each.
     public func text(_ f: Finding, in language: Language = .en) -> String {
         switch self {
-        case .id: f.id.description
+        case .id: f.idText
         case .rule: f.rule.rawValue
         case .severity: f.severity.rawValue
         case .bureau: f.bureau?.rawValue ?? ""

@@ -18,7 +18,8 @@ public struct ResultsChain: Sendable {
         public var plannedXB: Exact = 0
         public var kpis: [(id: String, status: String)] = []
         public var risks: [String] = []
-        public var findings: [Finding.ID] = []
+        /// The ids of the findings on the line, as the log writes them (``Finding/idText``).
+        public var findings: [String] = []
         /// The most severe finding on the line, nil when there is none.
         public var worst: Severity?
         /// Operational plans minus financial plan, regular budget.
@@ -111,7 +112,7 @@ public struct ResultsChain: Sendable {
         for f in findings {
             guard let output = f.output, lines[output] != nil else { continue }
             var l = line(output)
-            l.findings.append(f.id)
+            l.findings.append(f.idText)
             l.worst = max(l.worst ?? f.severity, f.severity)
             lines[output] = l
         }

@@ -41,18 +41,35 @@ public struct Finding: Hashable, Sendable, Codable {
         var status: FindingStatus?
     }
 
-    /// The box the fields live in; changed in place only while no other finding shares it.
+    /// The box the fields live in; changed in place only while no other finding shares it. It
+    /// keeps the id's text beside them, made whenever the id is set (issue 11: the logs, the
+    /// history, the page and the workbooks asked for it about seven times a finding, about 2,000
+    /// instructions each).
     final class Storage: @unchecked Sendable {
         var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
+        private(set) var idText: String
+        init(_ fields: Fields) {
+            self.fields = fields
+            idText = fields.id.description
+        }
+
+        func setID(_ id: ID) {
+            fields.id = id
+            idText = id.description
+        }
     }
 
     private var storage: Storage
 
     public var id: ID {
         get { storage.fields.id }
-        set { update { $0.id = newValue } }
+        set {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            storage.setID(newValue)
+        }
     }
+    /// The id as the log writes it (`FIN-003/T.4-1/2023`): `id.description`, made once.
+    public var idText: String { storage.idText }
     public var severity: Severity {
         get { storage.fields.severity }
         set { update { $0.severity = newValue } }

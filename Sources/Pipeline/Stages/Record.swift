@@ -67,7 +67,7 @@ extension BatchRun {
             }
             return .part(log, rows)
         }
-        let ids = Set(findings.map(\.id.description))
+        let ids = Set(findings.map(\.idText))
         let half = findings.count / 2
         let pieces = ConcurrentRender.run([
             { .past(try Self.lookBack(at: url, pipeline: setup.pipelineName, ids: ids)) },
@@ -99,10 +99,10 @@ extension BatchRun {
                                        previousRunID: previous?.id, seenEarlier: past.seen)
         let statuses = Dictionary(comparison.findings.map { ($0.id, $0.status) }, uniquingKeysWith: { a, _ in a })
         var marked = findings
-        for i in marked.indices { marked[i].status = statuses[marked[i].id.description].flatMap(FindingStatus.init(rawValue:)) }
+        for i in marked.indices { marked[i].status = statuses[marked[i].idText].flatMap(FindingStatus.init(rawValue:)) }
         let today = Self.isoDay(Date())
         let applied = acks.apply(to: marked, today: today)
-        let acknowledged = Set(applied.findings.filter { $0.status == .acknowledged }.map(\.id.description))
+        let acknowledged = Set(applied.findings.filter { $0.status == .acknowledged }.map(\.idText))
         for i in comparison.findings.indices where acknowledged.contains(comparison.findings[i].id) { comparison.findings[i].status = FindingStatus.acknowledged.rawValue }
         var out = reconciled
         out.outcome.findings = applied.findings
