@@ -13,6 +13,9 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     }
 
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
+
+    /// Hashed by its rank, not its raw text (issue 11, as ``RuleID``'s).
+    public func hash(into hasher: inout Hasher) { hasher.combine(rank) }
 }
 
 /// A discrepancy or data problem: one row of the discrepancy log.
@@ -161,9 +164,44 @@ public enum RuleID: String, Sendable, Codable, CaseIterable, Comparable {
     case kpi001 = "KPI-001", kpi002 = "KPI-002"
     case rsk001 = "RSK-001", rsk002 = "RSK-002", rsk003 = "RSK-003"
 
-    private static let ranks = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
-    var rank: Int { Self.ranks[self]! }
+    /// The rule's place in the catalogue: its case's, which ``allCases`` lists in order
+    /// (`RuleIDOrderTests`).
+    var rank: Int {
+        switch self {
+        case .sub001: 0
+        case .fin001: 1
+        case .fin002: 2
+        case .fin003: 3
+        case .fin004: 4
+        case .fin005: 5
+        case .fin006: 6
+        case .fin007: 7
+        case .fin008: 8
+        case .fin009: 9
+        case .fin010: 10
+        case .fin011: 11
+        case .fin012: 12
+        case .dat001: 13
+        case .dat002: 14
+        case .dat003: 15
+        case .rf001: 16
+        case .rf002: 17
+        case .rf003: 18
+        case .rf004: 19
+        case .rf005: 20
+        case .kpi001: 21
+        case .kpi002: 22
+        case .rsk001: 23
+        case .rsk002: 24
+        case .rsk003: 25
+        }
+    }
+
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
+
+    /// Hashed by its place, not its text: a raw-value enum's default hashes the raw string
+    /// (issue 11: the logs' and the page's tallies look rules up about 9,000 times a run).
+    public func hash(into hasher: inout Hasher) { hasher.combine(rank) }
 }
 
 extension Finding {
