@@ -167,7 +167,9 @@ struct XMLWriter {
         while index < utf8.count {
             let byte = utf8[index]
             guard byte < 0x20 || Self.isMarkupOrEscapeStart(byte) else {
-                index += 1
+                // Then whole words of plain text at once (a source's file name, `FP_ITU_2022.xlsx`,
+                // comes this way for its underscores).
+                index = ByteWords.skip(utf8, from: index + 1, while: Self.isPlainWord)
                 continue
             }
             let replacement: StaticString?

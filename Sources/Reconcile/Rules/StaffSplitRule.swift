@@ -23,9 +23,13 @@ extension RuleRun {
             let fpStaff = lines.filter { $0.category!.rollUp == "STAFF" }.reduce(Exact(0)) { $0 + $1.years[key.year]!.chf }
             let opTotal = cost.chf
             guard !opTotal.isZero, !fpTotal.isZero else { continue }
-            let points = (opStaff.chf / opTotal - fpStaff / fpTotal) * 100
+            // Both tolerances must be passed: the staff amounts' difference first, which needs no
+            // division (issue 11: most outputs' staff amounts agree, and the two shares' quotients
+            // are seldom exact, so computed to 38 digits as `Decimal` does).
             let staffDelta = opStaff.chf - fpStaff
-            guard abs(points) > tolerances.splitPoints, abs(staffDelta) > tolerances.splitAbs else { continue }
+            guard abs(staffDelta) > tolerances.splitAbs else { continue }
+            let points = (opStaff.chf / opTotal - fpStaff / fpTotal) * 100
+            guard abs(points) > tolerances.splitPoints else { continue }
             emit(Finding(id: Finding.ID(.fin008, .output(key.output), .year(key.year)), severity: .warning, bureau: row.bureau,
                          output: key.output, period: .year(key.year),
                          message: .staffSplit(output: key.output, title: row.title, year: key.year, bureau: row.bureau, planStaff: opStaff.chf,
