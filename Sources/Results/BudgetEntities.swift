@@ -26,83 +26,323 @@ public struct YearCost: Hashable, Sendable, Codable {
 }
 
 /// One loaded data row of an operational plan (an allocation of resources to an output).
+///
+/// Its fields live in one shared, copy-on-write box, as a ``Finding``'s do (issue 11): the rules,
+/// the reports and the transfer copy rows out of the model's arrays thousands of times, and a
+/// copy of the fields inline cost about 550 instructions (a reference count for each text and
+/// cell), a copy of the box one. A change copies the box first when it is shared.
 public struct Allocation: Hashable, Sendable, Codable {
-    public var bureau: Bureau
-    public var output: OutputCode
-    public var outputCell: CellSource
+    /// The fields, stored once; synthesized `Codable` and `Hashable` give the allocation's.
+    struct Fields: Hashable, Sendable, Codable {
+        var bureau: Bureau
+        var output: OutputCode
+        var outputCell: CellSource
+        var statedObjective: TextCell?
+        var title: String
+        var years: [Int: YearCost]
+        var biennium: Amount?
+        var fte: Quantity?
+        var priority: Priority?
+        var priorityCell: CellSource?
+        var funding: FundingSource
+        var fundingCell: CellSource?
+        var notes: TextCell?
+        var row: Int
+    }
+
+    /// The box the fields live in; changed in place only while no other copy shares it.
+    final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    /// Copies the box first when another copy shares it.
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+    }
+
+    public var bureau: Bureau {
+        get { storage.fields.bureau }
+        _modify {
+            makeUnique()
+            yield &storage.fields.bureau
+        }
+    }
+    public var output: OutputCode {
+        get { storage.fields.output }
+        _modify {
+            makeUnique()
+            yield &storage.fields.output
+        }
+    }
+    public var outputCell: CellSource {
+        get { storage.fields.outputCell }
+        _modify {
+            makeUnique()
+            yield &storage.fields.outputCell
+        }
+    }
     /// The objective the row states (canonical when it parses), with its cell.
-    public var statedObjective: TextCell?
-    public var title: String
+    public var statedObjective: TextCell? {
+        get { storage.fields.statedObjective }
+        _modify {
+            makeUnique()
+            yield &storage.fields.statedObjective
+        }
+    }
+    public var title: String {
+        get { storage.fields.title }
+        _modify {
+            makeUnique()
+            yield &storage.fields.title
+        }
+    }
     /// Cost per year of the plan's biennium.
-    public var years: [Int: YearCost]
+    public var years: [Int: YearCost] {
+        get { storage.fields.years }
+        _modify {
+            makeUnique()
+            yield &storage.fields.years
+        }
+    }
     /// A stated biennium total (a checksum for FIN-006, never summed).
-    public var biennium: Amount?
-    public var fte: Quantity?
-    public var priority: Priority?
-    public var priorityCell: CellSource?
+    public var biennium: Amount? {
+        get { storage.fields.biennium }
+        _modify {
+            makeUnique()
+            yield &storage.fields.biennium
+        }
+    }
+    public var fte: Quantity? {
+        get { storage.fields.fte }
+        _modify {
+            makeUnique()
+            yield &storage.fields.fte
+        }
+    }
+    public var priority: Priority? {
+        get { storage.fields.priority }
+        _modify {
+            makeUnique()
+            yield &storage.fields.priority
+        }
+    }
+    public var priorityCell: CellSource? {
+        get { storage.fields.priorityCell }
+        _modify {
+            makeUnique()
+            yield &storage.fields.priorityCell
+        }
+    }
     /// The funding source, or nil when the sheet has no funding column (then regular budget).
-    public var funding: FundingSource
-    public var fundingCell: CellSource?
-    public var notes: TextCell?
-    public var row: Int
+    public var funding: FundingSource {
+        get { storage.fields.funding }
+        _modify {
+            makeUnique()
+            yield &storage.fields.funding
+        }
+    }
+    public var fundingCell: CellSource? {
+        get { storage.fields.fundingCell }
+        _modify {
+            makeUnique()
+            yield &storage.fields.fundingCell
+        }
+    }
+    public var notes: TextCell? {
+        get { storage.fields.notes }
+        _modify {
+            makeUnique()
+            yield &storage.fields.notes
+        }
+    }
+    public var row: Int {
+        get { storage.fields.row }
+        _modify {
+            makeUnique()
+            yield &storage.fields.row
+        }
+    }
 
     public init(bureau: Bureau, output: OutputCode, outputCell: CellSource, statedObjective: TextCell?, title: String,
                 years: [Int: YearCost], biennium: Amount?, fte: Quantity?, priority: Priority?, priorityCell: CellSource?,
                 funding: FundingSource, fundingCell: CellSource?, notes: TextCell?, row: Int) {
-        self.bureau = bureau
-        self.output = output
-        self.outputCell = outputCell
-        self.statedObjective = statedObjective
-        self.title = title
-        self.years = years
-        self.biennium = biennium
-        self.fte = fte
-        self.priority = priority
-        self.priorityCell = priorityCell
-        self.funding = funding
-        self.fundingCell = fundingCell
-        self.notes = notes
-        self.row = row
+        storage = Storage(Fields(bureau: bureau, output: output, outputCell: outputCell, statedObjective: statedObjective,
+                                 title: title, years: years, biennium: biennium, fte: fte, priority: priority,
+                                 priorityCell: priorityCell, funding: funding, fundingCell: fundingCell, notes: notes, row: row))
     }
+
+    public static func == (a: Allocation, b: Allocation) -> Bool {
+        a.storage === b.storage || a.storage.fields == b.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
+
+    /// The same keyed form as the fields'.
+    public init(from decoder: any Decoder) throws { storage = Storage(try Fields(from: decoder)) }
+
+    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
 }
 
 /// One loaded line of the financial plan (output × cost category × funding source).
+///
+/// Its fields live in one shared, copy-on-write box, as a ``Finding``'s do (issue 11): the rules,
+/// the reports and the transfer copy rows out of the model's arrays thousands of times, and a
+/// copy of the fields inline cost about 550 instructions (a reference count for each text and
+/// cell), a copy of the box one. A change copies the box first when it is shared.
 public struct BudgetLine: Hashable, Sendable, Codable {
+    /// The fields, stored once; synthesized `Codable` and `Hashable` give the budgetLine's.
+    struct Fields: Hashable, Sendable, Codable {
+        var bureau: Bureau?
+        var sector: TextCell?
+        var sectorBureau: Bureau?
+        var statedObjective: TextCell?
+        var output: OutputCode
+        var outputCell: CellSource
+        var title: String
+        var category: CostCategory?
+        var funding: FundingSource
+        var fundingCell: CellSource
+        var years: [Int: Amount]
+        var biennium: Amount?
+        var notes: TextCell?
+        var row: Int
+    }
+
+    /// The box the fields live in; changed in place only while no other copy shares it.
+    final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    /// Copies the box first when another copy shares it.
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+    }
+
     /// The bureau of the output code's prefix, else the Sector cell's.
-    public var bureau: Bureau?
-    public var sector: TextCell?
+    public var bureau: Bureau? {
+        get { storage.fields.bureau }
+        _modify {
+            makeUnique()
+            yield &storage.fields.bureau
+        }
+    }
+    public var sector: TextCell? {
+        get { storage.fields.sector }
+        _modify {
+            makeUnique()
+            yield &storage.fields.sector
+        }
+    }
     /// The Sector cell read through the bureau aliases (RF-004 compares it with the code's bureau).
-    public var sectorBureau: Bureau?
-    public var statedObjective: TextCell?
-    public var output: OutputCode
-    public var outputCell: CellSource
-    public var title: String
-    public var category: CostCategory?
-    public var funding: FundingSource
-    public var fundingCell: CellSource
-    public var years: [Int: Amount]
-    public var biennium: Amount?
-    public var notes: TextCell?
-    public var row: Int
+    public var sectorBureau: Bureau? {
+        get { storage.fields.sectorBureau }
+        _modify {
+            makeUnique()
+            yield &storage.fields.sectorBureau
+        }
+    }
+    public var statedObjective: TextCell? {
+        get { storage.fields.statedObjective }
+        _modify {
+            makeUnique()
+            yield &storage.fields.statedObjective
+        }
+    }
+    public var output: OutputCode {
+        get { storage.fields.output }
+        _modify {
+            makeUnique()
+            yield &storage.fields.output
+        }
+    }
+    public var outputCell: CellSource {
+        get { storage.fields.outputCell }
+        _modify {
+            makeUnique()
+            yield &storage.fields.outputCell
+        }
+    }
+    public var title: String {
+        get { storage.fields.title }
+        _modify {
+            makeUnique()
+            yield &storage.fields.title
+        }
+    }
+    public var category: CostCategory? {
+        get { storage.fields.category }
+        _modify {
+            makeUnique()
+            yield &storage.fields.category
+        }
+    }
+    public var funding: FundingSource {
+        get { storage.fields.funding }
+        _modify {
+            makeUnique()
+            yield &storage.fields.funding
+        }
+    }
+    public var fundingCell: CellSource {
+        get { storage.fields.fundingCell }
+        _modify {
+            makeUnique()
+            yield &storage.fields.fundingCell
+        }
+    }
+    public var years: [Int: Amount] {
+        get { storage.fields.years }
+        _modify {
+            makeUnique()
+            yield &storage.fields.years
+        }
+    }
+    public var biennium: Amount? {
+        get { storage.fields.biennium }
+        _modify {
+            makeUnique()
+            yield &storage.fields.biennium
+        }
+    }
+    public var notes: TextCell? {
+        get { storage.fields.notes }
+        _modify {
+            makeUnique()
+            yield &storage.fields.notes
+        }
+    }
+    public var row: Int {
+        get { storage.fields.row }
+        _modify {
+            makeUnique()
+            yield &storage.fields.row
+        }
+    }
 
     public init(bureau: Bureau?, sector: TextCell?, statedObjective: TextCell?, output: OutputCode, outputCell: CellSource, title: String,
                 category: CostCategory?, funding: FundingSource, fundingCell: CellSource, years: [Int: Amount], biennium: Amount?,
                 notes: TextCell?, row: Int, sectorBureau: Bureau? = nil) {
-        self.bureau = bureau
-        self.sector = sector
-        self.sectorBureau = sectorBureau
-        self.statedObjective = statedObjective
-        self.output = output
-        self.outputCell = outputCell
-        self.title = title
-        self.category = category
-        self.funding = funding
-        self.fundingCell = fundingCell
-        self.years = years
-        self.biennium = biennium
-        self.notes = notes
-        self.row = row
+        storage = Storage(Fields(bureau: bureau, sector: sector, sectorBureau: sectorBureau, statedObjective: statedObjective,
+                                 output: output, outputCell: outputCell, title: title, category: category, funding: funding,
+                                 fundingCell: fundingCell, years: years, biennium: biennium, notes: notes, row: row))
     }
+
+    public static func == (a: BudgetLine, b: BudgetLine) -> Bool {
+        a.storage === b.storage || a.storage.fields == b.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
+
+    /// The same keyed form as the fields'.
+    public init(from decoder: any Decoder) throws { storage = Storage(try Fields(from: decoder)) }
+
+    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
 }
 
 /// One bureau's line of the financial plan's summary sheet (regular budget).
