@@ -27,10 +27,7 @@ public struct YearCost: Hashable, Sendable, Codable {
 
 /// One loaded data row of an operational plan (an allocation of resources to an output).
 ///
-/// Its fields live in one shared, copy-on-write box, as a ``Finding``'s do (issue 11): the rules,
-/// the reports and the transfer copy rows out of the model's arrays thousands of times, and a
-/// copy of the fields inline cost about 550 instructions (a reference count for each text and
-/// cell), a copy of the box one. A change copies the box first when it is shared.
+/// Its fields live in a shared copy-on-write ``FieldBox`` (issue 11).
 public struct Allocation: Hashable, Sendable, Codable {
     /// The fields, stored once; synthesized `Codable` and `Hashable` give the allocation's.
     struct Fields: Hashable, Sendable, Codable {
@@ -50,17 +47,11 @@ public struct Allocation: Hashable, Sendable, Codable {
         var row: Int
     }
 
-    /// The box the fields live in; changed in place only while no other copy shares it.
-    final class Storage: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var storage: Storage
+    private var storage: FieldBox<Fields>
 
     /// Copies the box first when another copy shares it.
     private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        if !isKnownUniquelyReferenced(&storage) { storage = FieldBox(storage.fields) }
     }
 
     public var bureau: Bureau {
@@ -169,7 +160,7 @@ public struct Allocation: Hashable, Sendable, Codable {
     public init(bureau: Bureau, output: OutputCode, outputCell: CellSource, statedObjective: TextCell?, title: String,
                 years: [Int: YearCost], biennium: Amount?, fte: Quantity?, priority: Priority?, priorityCell: CellSource?,
                 funding: FundingSource, fundingCell: CellSource?, notes: TextCell?, row: Int) {
-        storage = Storage(Fields(bureau: bureau, output: output, outputCell: outputCell, statedObjective: statedObjective,
+        storage = FieldBox(Fields(bureau: bureau, output: output, outputCell: outputCell, statedObjective: statedObjective,
                                  title: title, years: years, biennium: biennium, fte: fte, priority: priority,
                                  priorityCell: priorityCell, funding: funding, fundingCell: fundingCell, notes: notes, row: row))
     }
@@ -181,17 +172,14 @@ public struct Allocation: Hashable, Sendable, Codable {
     public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
 
     /// The same keyed form as the fields'.
-    public init(from decoder: any Decoder) throws { storage = Storage(try Fields(from: decoder)) }
+    public init(from decoder: any Decoder) throws { storage = FieldBox(try Fields(from: decoder)) }
 
     public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
 }
 
 /// One loaded line of the financial plan (output × cost category × funding source).
 ///
-/// Its fields live in one shared, copy-on-write box, as a ``Finding``'s do (issue 11): the rules,
-/// the reports and the transfer copy rows out of the model's arrays thousands of times, and a
-/// copy of the fields inline cost about 550 instructions (a reference count for each text and
-/// cell), a copy of the box one. A change copies the box first when it is shared.
+/// Its fields live in a shared copy-on-write ``FieldBox`` (issue 11).
 public struct BudgetLine: Hashable, Sendable, Codable {
     /// The fields, stored once; synthesized `Codable` and `Hashable` give the budgetLine's.
     struct Fields: Hashable, Sendable, Codable {
@@ -211,17 +199,11 @@ public struct BudgetLine: Hashable, Sendable, Codable {
         var row: Int
     }
 
-    /// The box the fields live in; changed in place only while no other copy shares it.
-    final class Storage: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var storage: Storage
+    private var storage: FieldBox<Fields>
 
     /// Copies the box first when another copy shares it.
     private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        if !isKnownUniquelyReferenced(&storage) { storage = FieldBox(storage.fields) }
     }
 
     /// The bureau of the output code's prefix, else the Sector cell's.
@@ -328,7 +310,7 @@ public struct BudgetLine: Hashable, Sendable, Codable {
     public init(bureau: Bureau?, sector: TextCell?, statedObjective: TextCell?, output: OutputCode, outputCell: CellSource, title: String,
                 category: CostCategory?, funding: FundingSource, fundingCell: CellSource, years: [Int: Amount], biennium: Amount?,
                 notes: TextCell?, row: Int, sectorBureau: Bureau? = nil) {
-        storage = Storage(Fields(bureau: bureau, sector: sector, sectorBureau: sectorBureau, statedObjective: statedObjective,
+        storage = FieldBox(Fields(bureau: bureau, sector: sector, sectorBureau: sectorBureau, statedObjective: statedObjective,
                                  output: output, outputCell: outputCell, title: title, category: category, funding: funding,
                                  fundingCell: fundingCell, years: years, biennium: biennium, notes: notes, row: row))
     }
@@ -340,7 +322,7 @@ public struct BudgetLine: Hashable, Sendable, Codable {
     public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
 
     /// The same keyed form as the fields'.
-    public init(from decoder: any Decoder) throws { storage = Storage(try Fields(from: decoder)) }
+    public init(from decoder: any Decoder) throws { storage = FieldBox(try Fields(from: decoder)) }
 
     public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
 }
