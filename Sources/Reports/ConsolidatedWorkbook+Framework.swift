@@ -41,7 +41,7 @@ extension ConsolidatedWorkbook {
         // Each code's natural-order key built once, not twice per comparison (issue 11).
         let all = c.model.outputs, codes = all.map { NaturalOrder.Key($0.code.text) }
         let sorted = all.indices.sorted { i, j in
-            let order = NaturalOrder.Key.order(codes[i], codes[j])
+            let order = NaturalOrder.Key.order(codes, i, j)
             return order != 0 ? order < 0 : all[i].source.position < all[j].source.position
         }.map { all[$0] }
         for (index, o) in sorted.enumerated() {

@@ -340,7 +340,7 @@ public struct ConsolidatedWorkbook {
         let keys = codes.map(NaturalOrder.Key.init)
         return ranks.indices.sorted { i, j in
             if ranks[i] != ranks[j] { return ranks[i] < ranks[j] }
-            let order = NaturalOrder.Key.order(keys[i], keys[j])
+            let order = NaturalOrder.Key.order(keys, i, j)
             if order != 0 { return order < 0 }
             if files[i] != files[j] { return files[i] < files[j] }
             return rows[i] < rows[j]

@@ -74,29 +74,39 @@ public struct ResultsChain: Sendable {
 
     public init(model: ResultsModel, findings: [Finding], years: [Int], envelope: Exact? = nil) {
         var lines: [OutputCode: Line] = [:]
-        func line(_ output: OutputCode) -> Line { lines[output] ?? Line(output: output, title: "") }
+        /// Changes an output's line in place (a new one when it has none yet): a line taken out,
+        /// changed and put back was copied with its lists (issue 11).
+        func change(_ output: OutputCode, _ body: (inout Line) -> Void) {
+            body(&lines[output, default: Line(output: output, title: "")])
+        }
         for o in model.outputs {
-            var l = line(o.code)
-            l.title = o.title
-            l.bureau = o.bureau
-            lines[o.code] = l
+            change(o.code) { l in
+                l.title = o.title
+                l.bureau = o.bureau
+            }
         }
         /// Adds one row's biennium money to its output's line, on the financial plan's side
         /// (`budget`) or the operational plans' (`planned`); the framework's title and bureau win.
         func add(_ output: OutputCode, title: String, bureau: Bureau?, amount: Exact, regular: Bool,
                  to side: WritableKeyPath<Line, Exact>, or other: WritableKeyPath<Line, Exact>) {
-            var l = line(output)
-            if l.title.isEmpty { l.title = title }
-            if l.bureau == nil { l.bureau = bureau }
-            l[keyPath: regular ? side : other] += amount
-            lines[output] = l
+            change(output) { l in
+                if l.title.isEmpty { l.title = title }
+                if l.bureau == nil { l.bureau = bureau }
+                l[keyPath: regular ? side : other] += amount
+            }
+        }
+        /// The sum over the biennium's years of what a row gives for them.
+        func biennium(_ amount: (Int) -> Exact?) -> Exact {
+            var sum = Exact(0)
+            for year in years { if let value = amount(year) { sum += value } }
+            return sum
         }
         for b in model.budgetLines {
-            add(b.output, title: b.title, bureau: b.bureau, amount: years.compactMap { b.years[$0]?.chf }.reduce(0, +),
+            add(b.output, title: b.title, bureau: b.bureau, amount: biennium { b.years[$0]?.chf },
                 regular: b.funding.isRegular, to: \.budgetRB, or: \.budgetXB)
         }
         for a in model.allocations {
-            add(a.output, title: a.title, bureau: a.bureau, amount: years.compactMap { a.years[$0]?.chf }.reduce(0, +),
+            add(a.output, title: a.title, bureau: a.bureau, amount: biennium { a.years[$0]?.chf },
                 regular: a.funding.isRegular, to: \.plannedRB, or: \.plannedXB)
         }
         let status = Self.kpiStatus(model.kpis, findings)
@@ -111,10 +121,10 @@ public struct ResultsChain: Sendable {
         }
         for f in findings {
             guard let output = f.output, lines[output] != nil else { continue }
-            var l = line(output)
-            l.findings.append(f.idText)
-            l.worst = max(l.worst ?? f.severity, f.severity)
-            lines[output] = l
+            change(output) { l in
+                l.findings.append(f.idText)
+                l.worst = max(l.worst ?? f.severity, f.severity)
+            }
         }
 
         // Objectives under their first goal; outputs under their code's objective.
@@ -124,7 +134,7 @@ public struct ResultsChain: Sendable {
             let objective = known[code]
             return ObjectiveGroup(code: code, title: objective?.title ?? "", otherGoals: Array((objective?.goalTokens ?? []).dropFirst()),
                                   risks: objectiveRisks[code] ?? [],
-                                  lines: (byObjective[code] ?? []).sorted { $0.output < $1.output })
+                                  lines: NaturalOrder.sorted(byObjective[code] ?? [], by: \.output.text))
         }
         var goals: [GoalGroup] = []
         let goalTitles = Dictionary(model.goals.map { (Self.goalNumber($0.code), $0.title) }, uniquingKeysWith: { a, _ in a })

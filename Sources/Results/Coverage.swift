@@ -36,7 +36,7 @@ public struct Coverage: Hashable, Sendable, Codable {
         public static func sorted(_ scopes: [Scope]) -> [Scope] {
             let keys = scopes.map { NaturalOrder.Key($0.description) }
             return scopes.indices.sorted { i, j in
-                scopes[i].rank != scopes[j].rank ? scopes[i].rank < scopes[j].rank : keys[i] < keys[j]
+                scopes[i].rank != scopes[j].rank ? scopes[i].rank < scopes[j].rank : NaturalOrder.Key.less(keys, i, j)
             }.map { scopes[$0] }
         }
     }

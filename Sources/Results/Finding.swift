@@ -217,7 +217,7 @@ extension Finding {
         let ranks = findings.map(\.rule.rank)
         return findings.indices.sorted { i, j in
             if ranks[i] != ranks[j] { return ranks[i] < ranks[j] }
-            return keys[i] < keys[j]
+            return NaturalOrder.Key.less(keys, i, j)
         }.map { findings[$0] }
     }
 }

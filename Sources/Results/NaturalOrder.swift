@@ -181,12 +181,42 @@ public enum NaturalOrder {
         }
 
         public static func == (a: Key, b: Key) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+        /// `order(keys[i], keys[j])`, read where the keys are (as ``less(_:_:_:)``).
+        public static func order(_ keys: [Key], _ i: Int, _ j: Int) -> Int {
+            guard let p = keys[i].packed, let q = keys[j].packed else { return order(keys[i], keys[j]) }
+            let n = min(p.count, q.count)
+            var k = 0
+            while k < n {
+                if p[k] != q[k] { return p[k] < q[k] ? -1 : 1 }
+                k += 1
+            }
+            if p.count != q.count { return p.count < q.count ? -1 : 1 }
+            let (a, b) = (keys[i].text, keys[j].text)
+            return a.utf8.elementsEqual(b.utf8) ? 0 : bytesLess(Substring(a), Substring(b)) ? -1 : 1
+        }
+
+        /// `keys[i] < keys[j]`, read where the keys are: a sort that took each key out of its
+        /// array to compare it copied its text, bytes and runs every time, which cost more than
+        /// the comparison (issue 11).
+        public static func less(_ keys: [Key], _ i: Int, _ j: Int) -> Bool {
+            guard let p = keys[i].packed, let q = keys[j].packed else { return keys[i] < keys[j] }
+            let n = min(p.count, q.count)
+            var k = 0
+            while k < n {
+                if p[k] != q[k] { return p[k] < q[k] }
+                k += 1
+            }
+            if p.count != q.count { return p.count < q.count }
+            // Equal runs: the whole text's scalar order (equal texts are not less), as `order`.
+            return bytesLess(Substring(keys[i].text), Substring(keys[j].text))
+        }
     }
 
     /// `items` in the natural order of `key`, each key built once.
     public static func sorted<T>(_ items: [T], by key: (T) -> String) -> [T] {
         let keys = items.map { Key(key($0)) }
-        return items.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
+        return items.indices.sorted { Key.less(keys, $0, $1) }.map { items[$0] }
     }
 
     public static func scalarLess(_ a: String, _ b: String) -> Bool {

@@ -34,6 +34,14 @@ import TestSupport
             }
         }
         #expect(NaturalOrder.sorted(texts, by: { $0 }) == texts.sorted { Self.referenceLess($0, $1) })
+        // Compared where they are in their array (`less`, `order`), as compared taken out of it.
+        let keys = texts.map(NaturalOrder.Key.init)
+        for i in keys.indices {
+            for j in keys.indices {
+                #expect(NaturalOrder.Key.less(keys, i, j) == (keys[i] < keys[j]), "\(texts[i]) < \(texts[j])")
+                #expect(NaturalOrder.Key.order(keys, i, j) == NaturalOrder.Key.order(keys[i], keys[j]), "\(texts[i]) ? \(texts[j])")
+            }
+        }
     }
 
     /// The comparator as it was before keys were built once: runs re-split on every comparison.
