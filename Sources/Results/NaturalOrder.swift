@@ -143,17 +143,27 @@ public enum NaturalOrder {
         /// a sort by several fields asked `==` then `<`.
         public static func order(_ a: Key, _ b: Key) -> Int {
             if let p = a.packed, let q = b.packed {
-                let n = min(p.count, q.count)
-                var i = 0
-                while i < n {
-                    if p[i] != q[i] { return p[i] < q[i] ? -1 : 1 }
-                    i += 1
-                }
-                if p.count != q.count { return p.count < q.count ? -1 : 1 }
-                // Equal runs (they differ at most in leading zeros): the whole text's scalar order.
-                return a == b ? 0 : bytesLess(Substring(a.text), Substring(b.text)) ? -1 : 1
+                let order = packedOrder(p, q)
+                return order != 0 ? order : textOrder(a.text, b.text)
             }
             return a == b ? 0 : a < b ? -1 : 1
+        }
+
+        /// The order of two packed keys' bytes; 0 for equal runs (they differ at most in leading
+        /// zeros), which ``textOrder(_:_:)`` then tells apart.
+        private static func packedOrder(_ p: [UInt8], _ q: [UInt8]) -> Int {
+            let n = min(p.count, q.count)
+            var i = 0
+            while i < n {
+                if p[i] != q[i] { return p[i] < q[i] ? -1 : 1 }
+                i += 1
+            }
+            return p.count == q.count ? 0 : p.count < q.count ? -1 : 1
+        }
+
+        /// The whole texts' scalar order.
+        private static func textOrder(_ a: String, _ b: String) -> Int {
+            a.utf8.elementsEqual(b.utf8) ? 0 : bytesLess(Substring(a), Substring(b)) ? -1 : 1
         }
 
         public static func < (a: Key, b: Key) -> Bool {
@@ -182,34 +192,18 @@ public enum NaturalOrder {
 
         public static func == (a: Key, b: Key) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
 
-        /// `order(keys[i], keys[j])`, read where the keys are (as ``less(_:_:_:)``).
+        /// `order(keys[i], keys[j])`, read where the keys are: a sort that took each key out of
+        /// its array to compare it copied its text, bytes and runs every time, which cost more
+        /// than the comparison (issue 11).
         public static func order(_ keys: [Key], _ i: Int, _ j: Int) -> Int {
             guard let p = keys[i].packed, let q = keys[j].packed else { return order(keys[i], keys[j]) }
-            let n = min(p.count, q.count)
-            var k = 0
-            while k < n {
-                if p[k] != q[k] { return p[k] < q[k] ? -1 : 1 }
-                k += 1
-            }
-            if p.count != q.count { return p.count < q.count ? -1 : 1 }
-            let (a, b) = (keys[i].text, keys[j].text)
-            return a.utf8.elementsEqual(b.utf8) ? 0 : bytesLess(Substring(a), Substring(b)) ? -1 : 1
+            let order = packedOrder(p, q)
+            return order != 0 ? order : textOrder(keys[i].text, keys[j].text)
         }
 
-        /// `keys[i] < keys[j]`, read where the keys are: a sort that took each key out of its
-        /// array to compare it copied its text, bytes and runs every time, which cost more than
-        /// the comparison (issue 11).
+        /// `keys[i] < keys[j]`, read where the keys are (as ``order(_:_:_:)``).
         public static func less(_ keys: [Key], _ i: Int, _ j: Int) -> Bool {
-            guard let p = keys[i].packed, let q = keys[j].packed else { return keys[i] < keys[j] }
-            let n = min(p.count, q.count)
-            var k = 0
-            while k < n {
-                if p[k] != q[k] { return p[k] < q[k] }
-                k += 1
-            }
-            if p.count != q.count { return p.count < q.count }
-            // Equal runs: the whole text's scalar order (equal texts are not less), as `order`.
-            return bytesLess(Substring(keys[i].text), Substring(keys[j].text))
+            order(keys, i, j) < 0
         }
     }
 
