@@ -42,7 +42,7 @@ extension ConsolidatedWorkbook {
                     row += 1
                     let kpis = line.kpis.map { "\($0.id): \($0.status)" }.joined(separator: "\n")
                     let findings = line.findings.isEmpty ? "" : "\(line.findings.count) (\(line.worst?.rawValue ?? "")): "
-                        + line.findings.joined(separator: ", ")
+                        + line.findings.map(\.idText).joined(separator: ", ")
                     pending.append((row, [.empty, .empty, text(line.output.text), text(line.title, style: Self.wrap), text(line.bureau?.rawValue),
                                           money(line.budgetRB), money(line.plannedRB),
                                           Cell(.formula("G\(row)-F\(row)", cached: Self.exact(line.differenceRB)), style: Self.signed),

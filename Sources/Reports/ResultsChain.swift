@@ -18,8 +18,8 @@ public struct ResultsChain: Sendable {
         public var plannedXB: Exact = 0
         public var kpis: [(id: String, status: String)] = []
         public var risks: [String] = []
-        /// The ids of the findings on the line, as the log writes them (``Finding/idText``).
-        public var findings: [String] = []
+        /// The findings on the line, in the log's order (each shown by its ``Finding/idText``).
+        public var findings: [Finding] = []
         /// The most severe finding on the line, nil when there is none.
         public var worst: Severity?
         /// Operational plans minus financial plan, regular budget.
@@ -122,7 +122,7 @@ public struct ResultsChain: Sendable {
         for f in findings {
             guard let output = f.output, lines[output] != nil else { continue }
             change(output) { l in
-                l.findings.append(f.idText)
+                l.findings.append(f)
                 l.worst = max(l.worst ?? f.severity, f.severity)
             }
         }

@@ -33,7 +33,7 @@ import Results
         #expect(unknown.objectives.map(\.code).contains("D.5"))
         // T.4-1 carries its unit error, as an error line.
         let t41 = try #require(lines.first { $0.output == OutputCode("T.4-1") })
-        #expect(t41.findings.contains("FIN-007/T.4-1/2023") && t41.worst == .error)
+        #expect(t41.findings.map(\.idText).contains("FIN-007/T.4-1/2023") && t41.worst == .error)
         // KPIs and risks reach their outputs.
         #expect(lines.contains { !$0.kpis.isEmpty } && lines.contains { !$0.risks.isEmpty })
         #expect(chain.envelope == model.envelope?.amount)

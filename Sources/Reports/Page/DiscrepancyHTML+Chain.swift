@@ -23,7 +23,7 @@ extension DiscrepancyHTML {
                 html += "<td class=\"num\">\(grouped(objective.plannedRB - objective.budgetRB, signed: true, L))</td><td></td>"
                 html += "<td>\(escape(objective.risks.joined(separator: ", ")))</td><td></td></tr>\n"
                 for line in objective.lines {
-                    let findings = line.findings.map { "<a href=\"#\(attribute($0))\">\(escape($0))</a>" }.joined(separator: "<br>")
+                    let findings = line.findings.map { "<a href=\"#\(attribute($0.idText))\">\(escape($0.idText))</a>" }.joined(separator: "<br>")
                     let kpis = line.kpis.map { "\(escape($0.id)): \(escape($0.status))" }.joined(separator: "<br>")
                     html += "<tr\(line.worst.map { " class=\"\($0.rawValue)\"" } ?? "")><td>\(escape(line.output.text))</td><td>\(escape(line.title))</td>"
                     html += "<td>\(escape(line.bureau?.rawValue ?? ""))</td><td class=\"num\">\(grouped(line.budgetRB, L))</td>"
