@@ -67,7 +67,7 @@ public struct Finding: Hashable, Sendable, Codable {
     public var id: ID {
         get { storage.fields.id }
         set {
-            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            makeUnique()
             storage.setID(newValue)
         }
     }
@@ -131,9 +131,14 @@ public struct Finding: Hashable, Sendable, Codable {
                                  expected: expected, actual: actual, delta: delta, sources: sources, causedBy: causedBy, status: nil))
     }
 
-    /// Changes the fields, first copying the box when another finding shares it.
-    private mutating func update(_ change: (inout Fields) -> Void) {
+    /// Copies the box first when another finding shares it.
+    private mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+    }
+
+    /// Changes the fields other than the id (``id``'s setter keeps its text too).
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        makeUnique()
         change(&storage.fields)
     }
 
