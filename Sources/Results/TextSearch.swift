@@ -15,16 +15,10 @@ public enum TextSearch {
             word.withUTF8 { needle in
                 guard needle.count <= haystack.count else { return false }
                 for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-                    if memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0 { return true }
+                    if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
                 }
                 return false
             }
         }
     }
-}
-
-extension String {
-    /// Whether every character is ASCII (each UTF-8 byte below 0x80): a text whose bytes can be
-    /// taken one character each.
-    public var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
 }

@@ -93,24 +93,11 @@ final class TransferWriter {
 
     /// ``reference(_:)`` of a text that is often `last`'s, remembered in `last`.
     private func referenceRepeated(_ string: String, _ last: inout (text: String, index: UInt32)?) {
-        if let known = last, Self.sameBytes(known.text, string) {
+        if let known = last, known.text.hasSameBytes(as: string) {
             varint(UInt64(known.index))
             return
         }
         last = (string, reference(string))
-    }
-
-    /// Whether two strings hold the same UTF-8 bytes (not canonical equivalence, which `==`
-    /// computes for texts beyond ASCII).
-    static func sameBytes(_ a: String, _ b: String) -> Bool {
-        guard a.utf8.count == b.utf8.count else { return false }
-        let same = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in
-                x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
-            }
-        }
-        if case .some(.some(let result)) = same { return result }
-        return a.utf8.elementsEqual(b.utf8)
     }
 
     func null() { tag(.null) }
