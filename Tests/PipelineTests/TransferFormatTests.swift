@@ -306,4 +306,19 @@ import TestSupport
         #expect(a.hasSameBytes(as: b) == same)
         #expect(b.hasSameBytes(as: a) == same)
     }
+
+    /// The same text in one storage (handed on) and in two (built apart), beyond a small
+    /// string's 15 bytes and within them; a text of the same length differing in its last byte.
+    @Test func textsInOneOrTwoStoragesAreComparedOnTheirBytes() {
+        for text in ["OP_BR_2022-2025_v2 — Plan opérationnel.xlsx", "Sheet1", "Résumé"] {
+            let apart = String(decoding: Array(text.utf8), as: UTF8.self)
+            let handedOn = text
+            #expect(text.hasSameBytes(as: handedOn))
+            #expect(text.hasSameBytes(as: apart) && apart.hasSameBytes(as: text))
+            var changed = Array(text.utf8)
+            changed[changed.count - 1] ^= 0x01
+            let other = String(decoding: changed, as: UTF8.self)
+            #expect(!text.hasSameBytes(as: other) && !other.hasSameBytes(as: text))
+        }
+    }
 }
