@@ -222,8 +222,7 @@ final class WorkerPool: @unchecked Sendable {
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: settings.executable)
-        process.arguments = ["worker", pipelinePath, "--serve", "--memory-bytes", String(settings.memoryBytes),
-                             "--cpu-seconds", String(settings.cpuSeconds), "--exit-with-parent"]
+        var invocation = WorkerInvocation(pipelinePath: pipelinePath, memoryBytes: settings.memoryBytes, cpuSeconds: settings.cpuSeconds)
         let requests = Pipe(), replies = Pipe()
         process.standardInput = requests
         process.standardOutput = replies
@@ -237,9 +236,10 @@ final class WorkerPool: @unchecked Sendable {
             // so that ``provide(_:)`` tells every worker exactly once.
             try lock.withLock {
                 if let settingsPath {
-                    process.arguments! += ["--settings", settingsPath]
+                    invocation.settingsPath = settingsPath
                     member.hasSettings = true
                 }
+                process.arguments = invocation.arguments
                 try process.run()
                 all.append(member)
             }

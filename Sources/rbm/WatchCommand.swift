@@ -7,6 +7,7 @@ import SystemIO
 /// quiet for a while; stops between batches on SIGINT or SIGTERM (issue 11).
 struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "watch",
         abstract: "Watch the inbox and run a batch when files arrive (inotify, or polling where it is not available).")
 
     @Argument(help: "The pipeline file (pipelines/*.yaml).") var pipeline: String
