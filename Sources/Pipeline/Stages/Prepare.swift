@@ -99,6 +99,7 @@ extension BatchRun {
             scratch = try options.worker.map { _ in try Scratch(in: temporary) }
             pool = zip(options.worker, scratch).map { WorkerPool(settings: $0, pipelinePath: options.pipelinePath, scratch: $1.folder) }
             pool?.spawn()
+            ShippedDefaults.prefetch()
             let pipeline = try PipelineFile.load(path: options.pipelinePath)
             let loader = pipeline.workbookLoader
             pool?.provide(loader)
