@@ -187,9 +187,9 @@ final class TransferWriter {
 
     func yearCost(_ value: YearCost) throws {
         tag(.yearCost)
-        for part in [value.total, value.staff, value.nonStaff] {
-            if let part { try amount(part) } else { null() }
-        }
+        try optional(value.total, amount)
+        try optional(value.staff, amount)
+        try optional(value.nonStaff, amount)
     }
 
     /// An operational-plan row: its fields in the order of ``TransferFormat``, nil as null.
