@@ -67,10 +67,15 @@ public struct BatchRun {
         defer { withExtendedLifetime(setup) {} }   // the drop folder's lock and the scratch folder live as long as the run
         let takenBack = try recover(setup)
         let discovery: Inbox.Discovery, arrivals: Arrivals
+        // The history the record goes into, opened while the files are read; closed here (and a
+        // first history's hidden file removed) when the run stops before its record takes it over.
+        var target: HistoryTarget?, recording = false
+        defer { if !recording { target?.abandon() } }
         do {
             let attempts: ReadingAttempts
             (discovery, attempts) = try claim(setup.inbox.discover(), takenBack: takenBack, setup)
             clock.lap("discover")
+            target = openHistory(setup)
             arrivals = try load(discovery, attempts, setup)
         } catch {
             // The run stops by itself, for a cause it names (the machine's, as a worker that will
@@ -85,9 +90,10 @@ public struct BatchRun {
         defer { _ = tables.value() }   // a run that stops before writing leaves no thread behind
         let reconciled = try recall(reconcile(selection, setup), selection, setup)
         clock.lap("reconcile")
-        // The history's record is written from when the outputs leave a core idle, and committed
-        // after the run's commit and filing away.
-        let ahead = beginRecord(selection, reconciled, setup, startedAt: clock.start)
+        // The history's record is written from when the outputs leave a core idle (into the history
+        // opened while the files were read), and committed after the run's commit and filing away.
+        let ahead = beginRecord(selection, reconciled, setup, startedAt: clock.start, target: target)
+        recording = ahead != nil
         defer { ahead?.abandon() }
         let pending = ahead?.pending
         let written = try write(reconciled, page: pageContext(selection, reconciled, setup, startedAt: clock.start), startedAt: clock.start, setup,

@@ -96,4 +96,42 @@ import Testing
         let nowhere = PendingRecord(path: folder.appendingPathComponent("no/such/history.sqlite").path, entry: Self.entry(findings: []))
         #expect(throws: (any Error).self) { try nowhere.commit(endedAt: "x", exitCode: 0) }
     }
+
+    /// The history opened ahead (issue 11): a record through it commits as one that opens the
+    /// history itself; abandoned before it started, the opened history is closed (its `-wal`
+    /// checkpointed and removed); an opening no record took over is closed by `close()`.
+    @Test(.timeLimit(.minutes(1)))
+    func aHistoryOpenedAheadIsRecordedIntoOrClosed() throws {
+        let path = RunHistoryFileTests.temporaryFile()
+        defer { Self.remove(path) }
+        let id = try PendingRecord(opening: HistoryOpening(path: path), entry: Self.entry(findings: ["A/1", "B/1"]))
+            .commit(endedAt: "2026-12-05T10:00:09Z", exitCode: 1)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        let history = try RunHistory(path: path)
+        #expect(try history.runs().map(\.exitCode) == [1])
+        #expect(try history.findings(run: id).map(\.id) == ["A/1", "B/1"])
+        try history.close()
+
+        let abandoned = PendingRecord(opening: HistoryOpening(path: path), entry: Self.entry(findings: ["C/1"]))
+        abandoned.abandon()
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        let unused = HistoryOpening(path: path)
+        unused.close()
+        unused.close()   // once is enough
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        let after = try RunHistory(path: path)
+        #expect(try after.runs().count == 1)
+        try after.close()
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aHistoryThatCannotBeOpenedAheadFailsTheCommit() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rbm-pending-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let opening = HistoryOpening(path: folder.appendingPathComponent("no/such/history.sqlite").path)
+        let pending = PendingRecord(opening: opening, entry: Self.entry(findings: []))
+        #expect(throws: (any Error).self) { try pending.commit(endedAt: "x", exitCode: 0) }
+        pending.abandon()
+        opening.close()   // nothing was opened: nothing to do
+    }
 }

@@ -142,8 +142,8 @@ extension BatchRun {
     /// renamed into place once committed, so a run that stops never leaves an empty history behind
     /// (a stopped run's file is swept by the next run, ``Inbox/sweepDebris(outputs:)``). Nil for a
     /// `--keep-inputs` run: it files nothing away, so the folder's state does not move.
-    func beginRecord(_ selection: Selection, _ reconciled: Reconciled, _ setup: RunSetup, startedAt: Date) -> RecordAhead? {
-        guard !options.keepInputs, let memory = reconciled.memory else { return nil }
+    func beginRecord(_ selection: Selection, _ reconciled: Reconciled, _ setup: RunSetup, startedAt: Date, target: HistoryTarget?) -> RecordAhead? {
+        guard let target, let memory = reconciled.memory else { return nil }
         let findings = reconciled.outcome.findings, bySeverity = Self.severityCounts(findings)
         // When the run ended and its exit code are set by the commit.
         let run = RunRecord(pipeline: setup.pipelineName, pipelineSHA256: setup.pipelineSHA256, rbmVersion: Self.version,
@@ -159,10 +159,19 @@ extension BatchRun {
         }
         let entry = RunHistory.Entry(run: run, inputs: memory.inputs, findings: memory.comparison.findings, resolved: memory.comparison.resolved,
                                      coverage: coverage, acknowledgements: memory.acknowledgements)
+        return RecordAhead(pending: PendingRecord(opening: target.opening, entry: entry), history: target.history, fresh: target.fresh)
+    }
+
+    /// Where the run's record goes, the history opened there from now on, on a thread of its own
+    /// (``HistoryOpening``): `history.sqlite`, or for a folder without a history a hidden file
+    /// beside it that becomes `history.sqlite` once committed (``beginRecord``). Nil for a
+    /// `--keep-inputs` run, which records nothing.
+    func openHistory(_ setup: RunSetup) -> HistoryTarget? {
+        guard !options.keepInputs else { return nil }
         let url = Self.historyURL(setup)
         let fresh = FileManager.default.fileExists(atPath: url.path)
             ? nil : url.deletingLastPathComponent().appendingPathComponent(RecordAhead.freshPrefix + setup.batch + ".sqlite")
-        return RecordAhead(pending: PendingRecord(path: (fresh ?? url).path, entry: entry), history: url, fresh: fresh)
+        return HistoryTarget(history: url, fresh: fresh, opening: HistoryOpening(path: (fresh ?? url).path))
     }
 
     /// Records the committed run in the drop folder's history, after its outputs, manifest and
