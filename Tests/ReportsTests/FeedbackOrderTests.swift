@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TestSupport
 
@@ -23,5 +24,13 @@ import TestSupport
         let expected = all.filter { $0.sources.contains { $0.file == "OP.xlsx" } }
             .sorted { $0.severity != $1.severity ? $0.severity > $1.severity : Finding.logOrder($0, $1) }
         #expect(FeedbackWorkbook(file: "OP.xlsx").findings(in: all).map(\.idText) == expected.map(\.idText))
+    }
+}
+
+/// A note's first word is the severity capitalised, as Foundation would (written out, issue 11).
+@Suite struct FeedbackSeverityWordTests {
+    @Test(arguments: Severity.allCases)
+    func theSeverityWordIsItsNameCapitalised(severity: Severity) {
+        #expect(FeedbackWorkbook.severityWord(severity) == severity.rawValue.capitalized)
     }
 }
