@@ -6,8 +6,7 @@ import Results
 
 /// One consolidation run, as typed stages each taking the previous one's value:
 /// prepare → recover → discover and claim → load (read + normalise) → select (supersede, carry current) → reconcile →
-/// write → commit (manifest) → file away → record (the history, beside the manifest's rewrite with
-/// the time of filing away). Each stage is a method in `Stages/`.
+/// write → commit (manifest) → file away. Each stage is a method in `Stages/`.
 public struct BatchRun {
     public struct Options {
         public var pipelinePath: String
@@ -104,18 +103,10 @@ public struct BatchRun {
         try writeFilingPlan(selection, setup)
         try fileAway(selection, setup)
         clock.lap("file away")
-        manifest.stages = clock.stages
-        // The manifest rewritten with the time of filing away on a thread of its own while the
-        // history commits (issue 11): both come after the run's commit point and neither needs the
-        // other, so the run's last step waits for the longer of the two, not their sum.
-        struct Rewrite: @unchecked Sendable { let run: BatchRun, manifest: Manifest, setup: RunSetup }
-        let job = Rewrite(run: self, manifest: manifest, setup: setup)
-        let rewrite = Background { Result { try job.run.recordStages(job.manifest, job.setup) } }
-        defer { _ = rewrite.value() }
+        try recordStages(&manifest, clock: clock, setup)
         let report = Report(findings: reconciled.outcome.findings, manifest: manifest, outputFolder: setup.output.path, model: reconciled.model,
                             coverage: reconciled.outcome.coverage)
         try record(report, ahead, reconciled, setup)
-        try rewrite.value().get()
         LetGo.offThePath([consume reconciled])
         return report
     }

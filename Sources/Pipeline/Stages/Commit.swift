@@ -36,9 +36,9 @@ extension BatchRun {
         findings.reduce(into: [:]) { $0[$1.severity, default: 0] += 1 }
     }
 
-    /// Rewrites the manifest with the time filing away took (the inputs are filed by then), on a
-    /// thread of its own while the history commits (`BatchRun.run`).
-    func recordStages(_ manifest: Manifest, _ setup: RunSetup) throws {
+    /// Rewrites the manifest with the time filing away took (the inputs are filed by then).
+    func recordStages(_ manifest: inout Manifest, clock: StageClock, _ setup: RunSetup) throws {
+        manifest.stages = clock.stages
         do { try Self.writeManifest(manifest, to: setup.output, setup.steps) } catch {
             throw EnvironmentFault(folder: setup.output, action: "rewrite manifest.json with the time of filing away", error: error,
                                    consequence: "the inputs are filed away; the manifest written before filing them stands")
