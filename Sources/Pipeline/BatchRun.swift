@@ -107,7 +107,7 @@ public struct BatchRun {
         let report = Report(findings: reconciled.outcome.findings, manifest: manifest, outputFolder: setup.output.path, model: reconciled.model,
                             coverage: reconciled.outcome.coverage)
         try record(report, ahead, reconciled, setup)
-        LetGo.offThePath([consume reconciled])
+        LetGo.offThePath(consume reconciled)
         return report
     }
 }

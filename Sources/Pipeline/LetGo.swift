@@ -6,15 +6,15 @@ import Foundation
 /// for before exiting. Handed over here, they are freed beside the exit (which does not wait for
 /// them) or, in a process that goes on (`rbm watch`, the tests), beside what it does next.
 enum LetGo {
-    private final class Held: @unchecked Sendable {
-        var values: [Any]
-        init(_ values: [Any]) { self.values = values }
+    private final class Held<Value>: @unchecked Sendable {
+        var value: Value?
+        init(_ value: consuming Value) { self.value = value }
     }
 
-    /// Takes `values` (consumed by the caller, so that this holds the last reference) and frees
-    /// them on a thread of its own.
-    static func offThePath(_ values: [Any]) {
-        let held = Held(values)
-        Thread { held.values.removeAll() }.start()
+    /// Takes `value` (consumed by the caller, so that this holds the last reference) and frees it
+    /// on a thread of its own.
+    static func offThePath<Value>(_ value: consuming Value) {
+        let held = Held(value)
+        Thread { held.value = nil }.start()
     }
 }

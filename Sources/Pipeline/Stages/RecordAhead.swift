@@ -1,23 +1,6 @@
 import Foundation
 import History
 
-/// Where a run's record goes and the history opened there ahead (``BatchRun/openHistory(_:)``).
-struct HistoryTarget {
-    /// `history.sqlite`.
-    let history: URL
-    /// The hidden file a first history is written in (nil when `history.sqlite` already existed).
-    let fresh: URL?
-    let opening: HistoryOpening
-
-    /// For a run that stops before its record took the history over: closes it, and removes a
-    /// first history's hidden file.
-    func abandon() {
-        opening.close()
-        guard let fresh else { return }
-        RecordAhead.remove(fresh)
-    }
-}
-
 /// A run's record being written into the history while the run writes its outputs
 /// (``BatchRun/beginRecord(_:_:_:startedAt:)``): in `history.sqlite` itself, or, for a drop
 /// folder's first history, in a hidden file beside it that becomes `history.sqlite` once committed.
