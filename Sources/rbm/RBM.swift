@@ -190,7 +190,8 @@ struct Worker: ParsableCommand {
 
     func run() throws {
         if serve {
-            try WorkerProcess.serveMany(pipelinePath: pipeline, settingsPath: settings, memoryBytes: memoryBytes, cpuSeconds: cpuSeconds)
+            // The same serving as a pooled worker's start (`RBM.main`), reached through the parser.
+            try WorkerInvocation(pipelinePath: pipeline, memoryBytes: memoryBytes, cpuSeconds: cpuSeconds, settingsPath: settings).serve()
             return
         }
         guard let file, let result else { throw ValidationError("rbm worker needs FILE and --result, or --serve") }
