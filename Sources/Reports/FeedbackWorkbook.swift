@@ -80,17 +80,7 @@ public struct FeedbackWorkbook {
 
     private func note(_ finding: Finding, rule: RuleDescriptions.Entry, message: String, id: String) -> String {
         let labels = Labels(language)
-        return labels(Self.noteHeading, labels(Self.severityWord(finding.severity)), finding.rule.rawValue, rule.title) + "\n" + message + "\n(\(id))"
-    }
-
-    /// `Error`, `Warning`, `Info`: the severity as a note's first word, to be translated (written
-    /// out: Foundation's `capitalized` took about 2,900 instructions a note, issue 11).
-    static func severityWord(_ severity: Severity) -> String {
-        switch severity {
-        case .error: "Error"
-        case .warning: "Warning"
-        case .info: "Info"
-        }
+        return labels(Self.noteHeading, labels(finding.severity.word), finding.rule.rawValue, rule.title) + "\n" + message + "\n(\(id))"
     }
 
     /// The amendment for this workbook: the marks and the Findings sheet.

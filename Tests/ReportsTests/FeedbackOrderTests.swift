@@ -27,10 +27,10 @@ import TestSupport
     }
 }
 
-/// A note's first word is the severity capitalised, as Foundation would (written out, issue 11).
+/// A note's first word and the Summary's headings: the severity capitalised, as Foundation would (written out, issue 11).
 @Suite struct FeedbackSeverityWordTests {
     @Test(arguments: Severity.allCases)
     func theSeverityWordIsItsNameCapitalised(severity: Severity) {
-        #expect(FeedbackWorkbook.severityWord(severity) == severity.rawValue.capitalized)
+        #expect(severity.word == severity.rawValue.capitalized)
     }
 }
