@@ -9,7 +9,7 @@ DEMO := demo-run/$(SCENARIO)
 
 # System libraries the C targets link against (Debian).
 system-deps:
-	@missing=""; for p in libxml2-dev libzip-dev libdeflate-dev pkg-config; do \
+	@missing=""; for p in libxml2-dev libzip-dev libdeflate-dev libisal-dev pkg-config; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \

@@ -37,7 +37,12 @@ let package = Package(
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]
         ),
-        .target(name: "ZipIO", dependencies: ["CLibZip", "CLibDeflate"]),
+        .systemLibrary(
+            name: "CLibISAL",
+            pkgConfig: "libisal",
+            providers: [.apt(["libisal-dev"])]
+        ),
+        .target(name: "ZipIO", dependencies: ["CLibZip", "CLibDeflate", "CLibISAL"]),
         .target(name: "XMLIO", dependencies: ["CLibXML2"]),
         .target(name: "XLSXCore"),
         .target(name: "XLSXReader", dependencies: ["XLSXCore", "ZipIO", "XMLIO"]),

@@ -1,4 +1,3 @@
-internal import CLibDeflate
 internal import CLibZip
 
 #if canImport(Glibc)
@@ -7,48 +6,34 @@ import Glibc
 import Musl
 #endif
 
-/// An entry deflated in memory by libdeflate and handed to libzip already compressed: a
-/// `zip_source_function` whose stat declares the DEFLATE method, the compressed and inflated
-/// sizes and the CRC-32, so that `zip_close` copies the bytes as they are (libzip recompresses only
-/// when the declared method differs from the entry's, and the entry's is left at its default).
+/// An entry deflated in memory (``Deflater``: igzip at level 1, libdeflate at the others) and
+/// handed to libzip already compressed: a `zip_source_function` whose stat declares the DEFLATE
+/// method, the compressed and inflated sizes and the CRC-32, so that `zip_close` copies the bytes
+/// as they are (libzip recompresses only when the declared method differs from the entry's, and the
+/// entry's is left at its default).
 ///
-/// libdeflate deflates a buffer in one call about a third faster than zlib at the same level and
+/// Both libraries deflate a buffer in one call several times faster than zlib, and libdeflate
 /// computes the CRC-32 with carry-less multiplication instead of zlib's tables (docs/scale.md,
-/// session 12); it needs the whole entry in memory, so entries spooled to a file still go through
-/// libzip's own zlib. Holding the compressed bytes instead of the inflated ones until `close()`
-/// also keeps less memory.
+/// sessions 12 and 18); they need the whole entry in memory, so entries spooled to a file still go
+/// through libzip's own zlib. Holding the compressed bytes instead of the inflated ones until
+/// `close()` also keeps less memory.
 final class DeflatedEntry: EntrySource {
     private let compressed: UnsafeMutableRawBufferPointer
     private let size: Int
     private let crc: UInt32
     private var position = 0
 
-    /// Deflates `bytes` with `compressor` (``compressor(level:)``); nil when libdeflate cannot (no memory).
-    init?(_ bytes: UnsafeRawBufferPointer, compressor: OpaquePointer) {
-        let bound = libdeflate_deflate_compress_bound(compressor, bytes.count)
-        guard let memory = malloc(max(bound, 1)) else { return nil }
-        let count = libdeflate_deflate_compress(compressor, bytes.baseAddress, bytes.count, memory, bound)
-        guard count > 0 || bytes.isEmpty else {
-            free(memory)
-            return nil
-        }
-        // Kept until `zip_close`: only the compressed bytes, not the bound libdeflate needed.
-        compressed = UnsafeMutableRawBufferPointer(start: realloc(memory, max(count, 1)) ?? memory, count: count)
+    /// Deflates `bytes` with `deflater`; nil when it cannot (no memory).
+    init?(_ bytes: UnsafeRawBufferPointer, deflater: Deflater) {
+        // Kept until `zip_close`: only the compressed bytes, not the bound the library needed.
+        guard let compressed = deflater.deflate(bytes) else { return nil }
+        self.compressed = compressed
         size = bytes.count
-        crc = libdeflate_crc32(0, bytes.baseAddress, bytes.count)
+        crc = Deflater.crc32(bytes)
     }
 
     deinit {
         free(compressed.baseAddress)
-    }
-
-    /// A libdeflate compressor at `level` (1...12); free it with ``freeCompressor(_:)``.
-    static func compressor(level: Int) -> OpaquePointer? {
-        libdeflate_alloc_compressor(Int32(level))
-    }
-
-    static func freeCompressor(_ compressor: OpaquePointer) {
-        libdeflate_free_compressor(compressor)
     }
 
     override func rewind() { position = 0 }

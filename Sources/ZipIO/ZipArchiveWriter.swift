@@ -24,10 +24,10 @@ extension ZipIOError {
 /// (1980-01-01 00:00, the first DOS date), and entries are stored in the order they were added, so the
 /// same entries give a byte-identical archive.
 ///
-/// An entry is deflated when it is added, by libdeflate (``DeflatedEntry``), and libzip keeps its
+/// An entry is deflated when it is added, in memory (``DeflatedEntry``: igzip at level 1, libdeflate at the others), and libzip keeps its
 /// compressed bytes until `close()` writes them as they are. An entry too large to hold in memory
 /// is added as ``Segment``s, some of them ``ZipSpoolFile``s; up to ``deflateInMemoryLimit`` bytes
-/// it is read back and deflated the same way (the inflated bytes held only while libdeflate runs),
+/// it is read back and deflated the same way (the inflated bytes held only while it is deflated),
 /// and beyond that libzip reads it through a source callback (`zip_source_function`) and deflates
 /// it with zlib while `zip_close` runs, so memory stays bounded however large the entry.
 ///
@@ -39,8 +39,8 @@ public final class ZipArchiveWriter {
     /// The deflate level, 1 (fastest) to 9 (smallest); 0 stores entries uncompressed.
     public let compressionLevel: Int
     private var archive: OpaquePointer?
-    /// libdeflate's compressor at ``compressionLevel``, made for the first entry given in memory.
-    private var compressor: OpaquePointer?
+    /// The deflater at ``compressionLevel``, made for the first entry given in memory.
+    private var deflater: Deflater?
 
     /// Opens `path` for writing, replacing any existing file when the archive is closed.
     ///
@@ -69,7 +69,6 @@ public final class ZipArchiveWriter {
 
     deinit {
         if let archive { zip_discard(archive) }
-        if let compressor { DeflatedEntry.freeCompressor(compressor) }
     }
 
     /// A piece of an entry's bytes: in memory, or everything appended to a spool file.
@@ -94,7 +93,7 @@ public final class ZipArchiveWriter {
     }
 
     /// Adds an entry whose bytes are the concatenation of `chunks`: one chunk is deflated where it
-    /// lies; several are joined once first (libdeflate takes one buffer), as they are for libzip's
+    /// lies; several are joined once first (the deflaters take one buffer), as they are for libzip's
     /// own buffer when the archive stores its entries.
     ///
     /// - Throws: `ZipIOError` with code `.addEntryFailed` (for example a duplicate name) or
@@ -127,7 +126,7 @@ public final class ZipArchiveWriter {
 
     /// Adds an entry whose bytes are the concatenation of `segments`.
     ///
-    /// An entry up to ``deflateInMemoryLimit`` is read back whole now and deflated by libdeflate,
+    /// An entry up to ``deflateInMemoryLimit`` is read back whole now and deflated in memory,
     /// which keeps only its compressed bytes. A larger one keeps its segments in memory as they are
     /// and its spool files are read back only while `close()` writes the archive, so it costs no
     /// more memory than its in-memory segments. A spool must not be appended to after it is added.
@@ -161,16 +160,17 @@ public final class ZipArchiveWriter {
         try add(source, name: name, archive: archive)
     }
 
-    /// The largest entry given in segments that is read back into memory to be deflated by
-    /// libdeflate (16 MiB); a larger one is deflated by libzip's zlib as it streams from its spool.
+    /// The largest entry given in segments that is read back into memory to be deflated
+    /// in memory (16 MiB); a larger one is deflated by libzip's zlib as it streams from its spool.
     public var deflateInMemoryLimit = 16 << 20
 
-    /// Adds `bytes` as entry `name`, deflated by libdeflate at the archive's level; false when the
-    /// archive stores its entries or libdeflate cannot (no memory), and nothing was added.
+    /// Adds `bytes` as entry `name`, deflated in memory at the archive's level; false when the
+    /// archive stores its entries or the deflater cannot (no memory), and nothing was added.
     private func addDeflated(name: String, _ bytes: UnsafeRawBufferPointer, archive: OpaquePointer) throws -> Bool {
-        guard compressionLevel > 0, let compressor = compressor ?? DeflatedEntry.compressor(level: compressionLevel) else { return false }
-        self.compressor = compressor
-        guard let entry = DeflatedEntry(bytes, compressor: compressor) else { return false }
+        guard compressionLevel > 0 else { return false }
+        let deflater = self.deflater ?? Deflater(level: compressionLevel)
+        self.deflater = deflater
+        guard let entry = DeflatedEntry(bytes, deflater: deflater) else { return false }
         guard let source = entry.source(in: archive) else {
             throw failure(.addEntryFailed, entry: name, action: "cannot add entry")
         }

@@ -38,7 +38,7 @@ import ZipIO
         if method == 0 { #expect(entry.data == Data("hello hello hello".utf8)) }
     }
 
-    /// Entries given in memory are deflated by libdeflate and copied by libzip as they are: their
+    /// Entries given in memory are deflated by igzip (level 1) or libdeflate and copied by libzip as they are: their
     /// method, sizes and CRC-32 must be what an independent reader (Python's `zipfile`, which
     /// checks the CRC of each entry it reads) and ours find, for an empty entry, a tiny one, text
     /// that compresses and bytes that do not, beside an entry deflated by libzip from a spool file.
