@@ -57,6 +57,11 @@ public struct AliasTable: Sendable, Codable, Equatable {
 public enum HeaderKey {
     /// Lowercased, accents removed, every run of non-alphanumerics one space, trimmed.
     public static func fold(_ text: String) -> String {
+        asciiFold(text) ?? unicodeFold(text)
+    }
+
+    /// ``fold(_:)`` through Foundation's folding and `Character`'s classes: any text.
+    static func unicodeFold(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
         var out = ""
         var space = false
@@ -84,6 +89,11 @@ public enum HeaderKey {
     private static let fieldMemo = TextMemo<String, String>()
 
     private static func computeField(_ header: String) -> String {
+        asciiField(header) ?? unicodeField(header)
+    }
+
+    /// ``field(_:)`` through `Character`s, the regular expression and ``unicodeFold(_:)``: any text.
+    static func unicodeField(_ header: String) -> String {
         var text = ""
         var depth = 0
         for ch in header {
@@ -97,4 +107,90 @@ public enum HeaderKey {
     /// Built once: a regex literal in a function body is parsed again on every call (Swift 6.3),
     /// which made a 16,384-column header row take seconds.
     nonisolated(unsafe) private static let yearOrBiennium = #/(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2}(?:\d{2})?)?/#
+
+    // MARK: ASCII texts
+
+    // Nearly every header and alias is ASCII, and for ASCII the folding and the pattern above come
+    // down to byte tests: Foundation's folding, `Character`'s classes and the regular expression
+    // cost about 22,000 and 88,000 instructions a text, paid once per text in every process (the
+    // run and each worker; issue 11). `HeaderKeyASCIITests` checks these agree with the general
+    // functions on generated ASCII texts.
+
+    /// ``unicodeFold(_:)`` of an ASCII text on its bytes; nil when the text is not ASCII.
+    static func asciiFold(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        return appendASCIIFold(text.utf8, to: &bytes) ? String(decoding: bytes, as: UTF8.self) : nil
+    }
+
+    /// Appends the fold of `utf8` to `bytes`; false, leaving `bytes` as it may, at a byte that is not ASCII.
+    private static func appendASCIIFold(_ utf8: some Sequence<UInt8>, to bytes: inout [UInt8]) -> Bool {
+        var space = false
+        for byte in utf8 {
+            guard byte < 0x80 else { return false }
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+            let kept = (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9"))
+                || lower == UInt8(ascii: "%") || lower == UInt8(ascii: "#")
+            if kept {
+                if space && !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+                bytes.append(lower)
+                space = false
+            } else {
+                space = true
+            }
+        }
+        return true
+    }
+
+    /// ``unicodeField(_:)`` of an ASCII text on its bytes; nil when the text is not ASCII.
+    static func asciiField(_ header: String) -> String? {
+        // Parenthesised parts become spaces.
+        var text: [UInt8] = []
+        text.reserveCapacity(header.utf8.count)
+        var depth = 0
+        for byte in header.utf8 {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case UInt8(ascii: "("): depth += 1; text.append(UInt8(ascii: " "))
+            case UInt8(ascii: ")"): depth = max(0, depth - 1); text.append(UInt8(ascii: " "))
+            default: if depth == 0 { text.append(byte) }
+            }
+        }
+        // Each year or biennium (`2022`, `2022-23`, `2022 / 2023`) becomes a space, leftmost first.
+        var kept: [UInt8] = []
+        kept.reserveCapacity(text.count)
+        var i = 0
+        while i < text.count {
+            if let end = yearOrBienniumEnd(in: text, at: i) {
+                kept.append(UInt8(ascii: " "))
+                i = end
+            } else {
+                kept.append(text[i])
+                i += 1
+            }
+        }
+        var folded: [UInt8] = []
+        folded.reserveCapacity(kept.count)
+        _ = appendASCIIFold(kept, to: &folded)
+        return String(decoding: folded, as: UTF8.self)
+    }
+
+    /// Where `yearOrBiennium` matching at `start` of ASCII `text` ends, or nil: `19` or `20` and two
+    /// digits, then, if it follows whole, white space, `-` or `/`, white space and two digits
+    /// (four when there are four).
+    private static func yearOrBienniumEnd(in text: [UInt8], at start: Int) -> Int? {
+        func isDigit(_ i: Int) -> Bool { i < text.count && text[i] >= UInt8(ascii: "0") && text[i] <= UInt8(ascii: "9") }
+        func isSpace(_ i: Int) -> Bool { i < text.count && (text[i] == UInt8(ascii: " ") || (text[i] >= 0x09 && text[i] <= 0x0D)) }
+        guard start + 1 < text.count,
+              (text[start] == UInt8(ascii: "1") && text[start + 1] == UInt8(ascii: "9")) || (text[start] == UInt8(ascii: "2") && text[start + 1] == UInt8(ascii: "0")),
+              isDigit(start + 2), isDigit(start + 3) else { return nil }
+        let year = start + 4
+        var i = year
+        while isSpace(i) { i += 1 }
+        guard i < text.count, text[i] == UInt8(ascii: "-") || text[i] == UInt8(ascii: "/") else { return year }
+        i += 1
+        while isSpace(i) { i += 1 }
+        guard isDigit(i), isDigit(i + 1) else { return year }
+        return isDigit(i + 2) && isDigit(i + 3) ? i + 4 : i + 2
+    }
 }
