@@ -31,13 +31,23 @@ public enum HeaderYear: Equatable, Sendable {
 
     private static func reading(_ header: String) -> HeaderYear {
         let text = CodeText.normalise(header)
+        let matched = PatternMatches(text) ?? PatternMatches(regexMatchesIn: text)
+        return classify(bienniums: matched.bienniums, years: matched.years)
+    }
 
-        let bienniums = text.matches(of: biennium).map { match -> (Int, Int) in
-            let first = Int(match.1) ?? 0
-            let typed = Int(match.2) ?? 0
-            // A two-digit second year stays in the first year's century (2022-23 → 2023).
-            return (first, match.2.count == 2 ? first / 100 * 100 + typed : typed)
-        }
+    /// The matches of both patterns in `text`, by the regular expressions (any text).
+    static func regexMatches(in text: String) -> (bienniums: [(Int, Int)], years: [Int]) {
+        let matched = PatternMatches(regexMatchesIn: text)
+        return (matched.bienniums, matched.years)
+    }
+
+    /// The matches of both patterns in an ASCII `text` on its bytes; nil for any other text.
+    static func asciiMatches(in text: String) -> (bienniums: [(Int, Int)], years: [Int])? {
+        PatternMatches(text).map { ($0.bienniums, $0.years) }
+    }
+
+    /// The period the patterns' matches name: bienniums first, then years.
+    private static func classify(bienniums: [(Int, Int)], years yearMatches: [Int]) -> HeaderYear {
         if let (first, second) = bienniums.first {
             let distinct = Set(bienniums.map { [$0.0, $0.1] })
             if distinct.count > 1 {
@@ -52,7 +62,7 @@ public enum HeaderYear: Equatable, Sendable {
             return .biennium(first, second)
         }
 
-        let years = Set(text.matches(of: year).compactMap { Int($0.1) }).sorted()
+        let years = Set(yearMatches).sorted()
         switch years.count {
         case 0: return .none
         case 1: return .year(years[0])
@@ -67,4 +77,101 @@ public enum HeaderYear: Equatable, Sendable {
     nonisolated(unsafe) private static let biennium =
         #/(?:^|\D)(20\d{2})\s*[-\/]\s*(\d{2}(?:\d{2})?)(?!\d)/#.asciiOnlyDigits()
     nonisolated(unsafe) private static let year = #/(?:^|\D)(20\d{2})(?!\d)/#.asciiOnlyDigits()
+
+    /// Both patterns' matches: the bienniums (a two-digit second year in the first year's
+    /// century: 2022-23 → 2023) and the years (looked for only when no biennium matched).
+    private struct PatternMatches {
+        var bienniums: [(Int, Int)] = []
+        var years: [Int] = []
+
+        /// By the regular expressions.
+        init(regexMatchesIn text: String) {
+            bienniums = text.matches(of: HeaderYear.biennium).map { match -> (Int, Int) in
+                let first = Int(match.1) ?? 0
+                let typed = Int(match.2) ?? 0
+                return (first, match.2.count == 2 ? first / 100 * 100 + typed : typed)
+            }
+            if bienniums.isEmpty { years = text.matches(of: HeaderYear.year).compactMap { Int($0.1) } }
+        }
+
+        /// On the bytes of an ASCII text, as the expressions match it (issue 11: the regular
+        /// expressions cost about 97,000 instructions a header in every process). Each match
+        /// starts at the text's start or consumes one character that is not a digit, and the
+        /// search resumes after it; `HeaderYearASCIITests` compares both on generated texts.
+        init?(_ text: String) {
+            let bytes = Array(text.utf8)
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            bienniums = Self.matches(in: bytes, Self.biennium)
+            if bienniums.isEmpty { years = Self.matches(in: bytes, Self.year).map(\.0) }
+        }
+
+        /// A pattern's matches, leftmost first: `(?:^|\D)` then `body`, which returns the end of
+        /// its match and its values, or nil.
+        private static func matches(in bytes: [UInt8], _ body: ([UInt8], Int) -> (end: Int, value: (Int, Int))?) -> [(Int, Int)] {
+            var found: [(Int, Int)] = []
+            var start = 0
+            while start <= bytes.count {
+                if start == 0, let match = body(bytes, 0) {
+                    found.append(match.value)
+                    start = match.end
+                    continue
+                }
+                var position = start
+                var next: (end: Int, value: (Int, Int))?
+                while position < bytes.count {
+                    if !isDigit(bytes, position), let match = body(bytes, position + 1) {
+                        next = match
+                        break
+                    }
+                    position += 1
+                }
+                guard let match = next else { break }
+                found.append(match.value)
+                start = match.end
+            }
+            return found
+        }
+
+        private static func isDigit(_ bytes: [UInt8], _ i: Int) -> Bool {
+            i < bytes.count && bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9")
+        }
+
+        private static func isSpace(_ bytes: [UInt8], _ i: Int) -> Bool {
+            i < bytes.count && (bytes[i] == UInt8(ascii: " ") || (bytes[i] >= 0x09 && bytes[i] <= 0x0D))
+        }
+
+        private static func number(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+            range.reduce(0) { $0 * 10 + Int(bytes[$1] - UInt8(ascii: "0")) }
+        }
+
+        /// `(20\d{2})` at `i`: its end, or nil.
+        private static func yearEnd(_ bytes: [UInt8], _ i: Int) -> Int? {
+            guard i + 3 < bytes.count, bytes[i] == UInt8(ascii: "2"), bytes[i + 1] == UInt8(ascii: "0"),
+                  isDigit(bytes, i + 2), isDigit(bytes, i + 3) else { return nil }
+            return i + 4
+        }
+
+        /// `(20\d{2})(?!\d)` at `i`.
+        private static func year(_ bytes: [UInt8], _ i: Int) -> (end: Int, value: (Int, Int))? {
+            guard let end = yearEnd(bytes, i), !isDigit(bytes, end) else { return nil }
+            return (end, (number(bytes, i..<end), 0))
+        }
+
+        /// `(20\d{2})\s*[-/]\s*(\d{2}(?:\d{2})?)(?!\d)` at `i`.
+        private static func biennium(_ bytes: [UInt8], _ i: Int) -> (end: Int, value: (Int, Int))? {
+            guard let yearEnd = yearEnd(bytes, i) else { return nil }
+            var j = yearEnd
+            while isSpace(bytes, j) { j += 1 }
+            guard j < bytes.count, bytes[j] == UInt8(ascii: "-") || bytes[j] == UInt8(ascii: "/") else { return nil }
+            j += 1
+            while isSpace(bytes, j) { j += 1 }
+            let digits = j
+            while isDigit(bytes, j) { j += 1 }
+            // Two or four digits and no more: the expression backtracks from four to two, and the
+            // look-ahead refuses a digit after either.
+            guard j - digits == 2 || j - digits == 4 else { return nil }
+            let first = number(bytes, i..<yearEnd), typed = number(bytes, digits..<j)
+            return (j, (first, j - digits == 2 ? first / 100 * 100 + typed : typed))
+        }
+    }
 }
