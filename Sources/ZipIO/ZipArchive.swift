@@ -20,6 +20,8 @@ public final class ZipArchive {
         public var declaredSize: UInt64
         public var compressedSize: UInt64
         public var method: Int
+        /// The CRC-32 the central directory declares (checked once the entry is read to its end).
+        public var crc: UInt32 = 0
     }
 
     public let path: String
@@ -149,7 +151,7 @@ public final class ZipArchive {
                 throw ZipIOError(.suspiciousArchive, path: path, entry: name, "duplicate entry name (ignoring case)")
             }
             byFoldedName[folded] = entries.count
-            entries.append(Entry(index: Int(i), name: name, declaredSize: st.size, compressedSize: st.comp_size, method: method))
+            entries.append(Entry(index: Int(i), name: name, declaredSize: st.size, compressedSize: st.comp_size, method: method, crc: st.crc))
         }
     }
 
@@ -187,12 +189,15 @@ public final class ZipArchive {
     /// Opens a streaming reader over one entry.
     /// - Parameter cap: the largest inflated size accepted for this entry (at most the limits' own).
     public func reader(for entry: Entry, cap: UInt64? = nil) throws -> ZipEntryReader {
-        guard let file = zip_fopen_index(handle, UInt64(entry.index), 0) else {
+        // A deflated entry's compressed bytes are inflated by igzip (``Inflater``); a stored one,
+        // or any entry when igzip's memory cannot be had, is read through libzip's own path.
+        let inflater = entry.method == 8 ? Inflater() : nil
+        guard let file = zip_fopen_index(handle, UInt64(entry.index), inflater == nil ? 0 : zip_flags_t(ZIP_FL_COMPRESSED)) else {
             let text = String(cString: zip_strerror(handle))
             let code: ZipIOError.Code = zip_error_code_zip(zip_get_error(handle)) == ZIP_ER_NOPASSWD ? .encrypted : .corruptArchive
             throw ZipIOError(code, path: path, entry: entry.name, "cannot open entry: \(text)")
         }
-        return ZipEntryReader(archive: self, entry: entry, file: file, cap: min(cap ?? limits.maxEntryBytes, limits.maxEntryBytes))
+        return ZipEntryReader(archive: self, entry: entry, file: file, inflater: inflater, cap: min(cap ?? limits.maxEntryBytes, limits.maxEntryBytes))
     }
 
     /// Reads a whole entry into memory (for small parts).
@@ -222,10 +227,14 @@ public final class ZipEntryReader {
     public let cap: UInt64
     public private(set) var bytesRead: UInt64 = 0
 
-    init(archive: ZipArchive, entry: ZipArchive.Entry, file: OpaquePointer, cap: UInt64) {
+    /// igzip inflating a deflated entry's compressed bytes; nil when libzip inflates the entry.
+    private let inflater: Inflater?
+
+    init(archive: ZipArchive, entry: ZipArchive.Entry, file: OpaquePointer, inflater: Inflater?, cap: UInt64) {
         self.archive = archive
         self.entry = entry
         self.file = file
+        self.inflater = inflater
         self.cap = cap
     }
 
@@ -239,9 +248,25 @@ public final class ZipEntryReader {
     public func read(into buffer: inout [UInt8]) throws -> Int {
         guard let file else { return 0 }
         if buffer.isEmpty { buffer = [UInt8](repeating: 0, count: 64 << 10) }
-        let n = buffer.withUnsafeMutableBytes { raw -> Int64 in
-            guard let base = raw.baseAddress else { return -1 }
-            return zip_fread(file, base, UInt64(raw.count))
+        let n: Int64
+        if let inflater {
+            do {
+                n = Int64(try buffer.withUnsafeMutableBytes { raw in try inflater.inflate(into: raw, from: file) })
+            } catch {
+                close()
+                let reason = (error as? Inflater.Failure)?.message ?? "\(error)"
+                throw ZipIOError(.corruptArchive, path: archive.path, entry: entry.name, "cannot inflate: \(reason)")
+            }
+            // libzip's own path fails the last read on a wrong CRC: the same words here.
+            if n == 0, inflater.crc != entry.crc {
+                close()
+                throw ZipIOError(.corruptArchive, path: archive.path, entry: entry.name, "cannot inflate: CRC error")
+            }
+        } else {
+            n = buffer.withUnsafeMutableBytes { raw -> Int64 in
+                guard let base = raw.baseAddress else { return -1 }
+                return zip_fread(file, base, UInt64(raw.count))
+            }
         }
         let limits = archive.limits
         if n < 0 {
