@@ -29,18 +29,8 @@ struct SheetLoader {
     /// Rejected or repeated rows after which a sheet that loaded fewer rows is refused as junk.
     static let maxProblemRows = 10_000
 
-    nonisolated(unsafe) static let totalLabel = #/^(?i)(total|subtotal|sub-total|sous-total|totale?|suma)\b/#
-    nonisolated(unsafe) private static let subtotalLabel = #/^(?i)(subtotal|sub-total|sous-total)\b/#
-
-    /// Whether a row's first text is a total's label (``totalLabel``). Every label the pattern
-    /// matches begins with `t` or `s` in either case: a text that begins with any other ASCII
-    /// character is none, without running the pattern, which costs about 14,000 instructions a row
-    /// (issue 11: a row's output code or title is the usual first text). A text that begins with a
-    /// non-ASCII character is left to the pattern.
-    static func isTotalLabel(_ label: String) -> Bool {
-        if let first = label.utf8.first, first < 0x80, first | 0x20 != UInt8(ascii: "t"), first | 0x20 != UInt8(ascii: "s") { return false }
-        return label.contains(totalLabel)
-    }
+    /// Whether a row's first text is a total's label (``TotalLabel``).
+    static func isTotalLabel(_ label: String) -> Bool { TotalLabel.isTotal(label) }
 
     /// - Throws: ``OtherPeriod`` when an amount table's year columns all lie outside the biennium;
     ///   ``XLSXError`` when the sheet cannot be read.
@@ -98,7 +88,7 @@ struct SheetLoader {
             account.read += 1
             if table.table.isAmountTable, let label = context.firstText, Self.isTotalLabel(label), !context.hasValidOutput {
                 account.skipped += 1
-                let isSubtotal = label.contains(Self.subtotalLabel) || Self.namesCode(label, settings: settings)
+                let isSubtotal = TotalLabel.isSubtotal(label) || Self.namesCode(label, settings: settings)
                 recordTotals(context, label: label, components: isSubtotal ? subScope : scope, into: &model)
                 subScope = []
                 continue

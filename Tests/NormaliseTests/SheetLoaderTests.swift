@@ -324,7 +324,7 @@ extension SheetLoaderTests {
                       "D.1-2", "", " Total", "\tTotal", "Σ total", "Total ", "tota", "Stotal", "T", "s", "é total", "Ⓣotal", "Grand total"]
         labels += (0..<128).map { String(UnicodeScalar(UInt8($0))) + "otal" }
         for label in labels {
-            #expect(SheetLoader.isTotalLabel(label) == label.contains(SheetLoader.totalLabel), "\(label)")
+            #expect(SheetLoader.isTotalLabel(label) == label.contains(TotalLabel.total), "\(label)")
         }
         #expect(SheetLoader.isTotalLabel("Total BR") && SheetLoader.isTotalLabel("sous-total") && !SheetLoader.isTotalLabel("D.1-2"))
     }

@@ -148,6 +148,18 @@ struct ZipArchiveSafetyTests {
         #expect(error.description == "t.zip[a.xml]: error: cannot inflate: CRC error")
     }
 
+    /// A deflated entry whose compressed bytes stop before its DEFLATE stream ends (the archive
+    /// declares fewer than were written) fails as corrupt once the bytes run out, not as a
+    /// shorter entry, whichever library inflates it.
+    @Test func aDeflateStreamCutShortIsCorrupt() throws {
+        let text = (0..<20_000).map { "<c r=\"A\($0)\"><v>\($0 &* 7919 % 10007)</v></c>" }.joined()
+        var entry = ZipFixture.Entry("a.xml", text)
+        entry.declaredCompressedSize = 2_000
+        let error = try Self.failure(ZipFixture([entry, ZipFixture.Entry("b.xml", "<b/>")]))
+        #expect(error.code == .corruptArchive)
+        #expect(error.message.hasPrefix("cannot inflate") || error.message.contains("header"), "\(error.message)")
+    }
+
     @Test func aDeclaredSizeSmallerThanTheDataStopsEarly() throws {
         var entry = ZipFixture.Entry("a.xml", runs: [ZipFixture.Run("<row/>", times: 200_000)])   // 1.2 MB
         entry.declaredSize = 100

@@ -1,0 +1,32 @@
+import Testing
+@testable import Normalise
+
+/// The total and subtotal labels read off an ASCII label's bytes are what the patterns say, and
+/// the patterns decide wherever the bytes cannot.
+@Suite struct TotalLabelTests {
+    @Test func generatedLabelsAreTotalsExactlyWhenThePatternsSaySo() {
+        let pieces = ["total", "Total", "TOTAL", "sub", "Sub-", "sous", "-total", "e", "E", "suma", "s", "t", " ", "\t", ".", ":", "'", "_",
+                      "-", "2", "x", "é", "ſ", "\r\n", "(", "BR"]
+        var state: UInt64 = 58
+        for _ in 0..<20_000 {
+            var label = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for _ in 0..<Int(state >> 61) + 1 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                label += pieces[Int(state >> 33) % pieces.count]
+            }
+            #expect(TotalLabel.isTotal(label) == label.contains(TotalLabel.total), "\(label.debugDescription)")
+            #expect(TotalLabel.isSubtotal(label) == label.contains(TotalLabel.subtotal), "\(label.debugDescription)")
+        }
+    }
+
+    @Test func theBytesDecideTheCommonLabelsThemselves() {
+        #expect(TotalLabel.ascii("Total BR", words: TotalLabel.totalWords) == true)
+        #expect(TotalLabel.ascii("Totale generale", words: TotalLabel.totalWords) == true)
+        #expect(TotalLabel.ascii("Sous-total D.1", words: TotalLabel.subtotalWords) == true)
+        #expect(TotalLabel.ascii("Strengthen capacity", words: TotalLabel.totalWords) == false)
+        #expect(TotalLabel.ascii("Totals", words: TotalLabel.totalWords) == false)
+        #expect(TotalLabel.ascii("total.x", words: TotalLabel.totalWords) == nil)
+        #expect(TotalLabel.ascii("ſubtotal", words: TotalLabel.subtotalWords) == nil)
+    }
+}
