@@ -10,7 +10,8 @@ import Glibc
 /// segments and unique ignoring ASCII case (OPC M1.12); only store and deflate are accepted, and
 /// no encryption.
 /// Entries are read through ``ZipEntryReader``, which counts inflated bytes against ``ZipLimits``
-/// and reads to the end so libzip checks the CRC.
+/// and reads to the end so the CRC is checked (by ``Inflater`` for a deflated entry, by libzip for
+/// a stored one).
 public final class ZipArchive {
     /// One entry of the central directory.
     public struct Entry: Sendable, Equatable {
@@ -217,7 +218,7 @@ public final class ZipArchive {
 
 /// Streams the inflated bytes of one entry, enforcing the archive's limits.
 ///
-/// `read(into:)` returns 0 only after the entry was read to its end, its CRC checked by libzip,
+/// `read(into:)` returns 0 only after the entry was read to its end, its CRC checked (by ``Inflater`` or libzip),
 /// and its actual size compared with the declared one.
 public final class ZipEntryReader {
     private let archive: ZipArchive
