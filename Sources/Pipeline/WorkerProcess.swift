@@ -69,7 +69,7 @@ public struct WorkerProcess: Sendable {
         let loader = pipeline.workbookLoader
         let outcome = FileLoad.perform(path: file, loader: loader, pipelineName: URL(fileURLWithPath: pipelinePath).lastPathComponent)
         do {
-            try outcome.transferData().write(to: URL(fileURLWithPath: result), options: .atomic)
+            try Scratch.write(outcome.transferData(), to: URL(fileURLWithPath: result))
         } catch {
             throw ResultNotWritten(path: result, cause: EnvironmentFault.cause(of: error))
         }
@@ -125,7 +125,7 @@ extension WorkerProcess {
             try? ResourceLimit.set(.cpuTime, soft: soft, hard: hard)
             let outcome = FileLoad.perform(path: request.file, loader: current, pipelineName: name)
             do {
-                try outcome.transferData().write(to: URL(fileURLWithPath: request.result), options: .atomic)
+                try Scratch.write(outcome.transferData(), to: URL(fileURLWithPath: request.result))
                 answer(WorkerPool.Reply(status: .ok))
             } catch {
                 answer(WorkerPool.Reply(status: .unwritable, cause: EnvironmentFault.cause(of: error)))

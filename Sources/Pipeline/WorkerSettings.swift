@@ -50,7 +50,7 @@ struct WorkerSettings: Codable, Equatable {
 
     /// Writes the settings to `url` (the run's scratch folder).
     func write(to url: URL) throws {
-        try TransferEncoder().encode(self).write(to: url, options: .atomic)
+        try Scratch.write(TransferEncoder().encode(self), to: url)
     }
 
     /// The settings the run wrote to `path`.
