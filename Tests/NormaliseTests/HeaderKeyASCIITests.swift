@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Normalise
 
@@ -18,14 +19,7 @@ import Testing
     @Test func generatedASCIITextsFoldAsTheGeneralPathFoldsThem() {
         let pieces = ["19", "20", "2", "0", "9", "3", "-", "/", " ", "\t", "\r\n", "\n", "(", ")", "a", "B", "z", "%", "#", "_", ".", "'",
                       "\u{0B}", "\u{1F}", "Total", "cost"]
-        var state: UInt64 = 2026
-        for _ in 0..<20_000 {
-            var text = ""
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            for _ in 0..<Int(state >> 60) + 1 {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += pieces[Int(state >> 33) % pieces.count]
-            }
+        for text in GeneratedTexts.make(from: pieces, count: 20_000, longest: 16, seed: 2026) {
             #expect(HeaderKey.asciiField(text) == HeaderKey.unicodeField(text), "\(text.debugDescription)")
             #expect(HeaderKey.asciiFold(text) == HeaderKey.unicodeFold(text), "\(text.debugDescription)")
         }

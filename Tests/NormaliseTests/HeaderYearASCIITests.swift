@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Normalise
 
@@ -21,14 +22,7 @@ import Testing
 
     @Test func generatedASCIIHeadersMatchAsTheExpressionsMatchThem() {
         let pieces = ["20", "2", "0", "1", "9", "23", "22", "-", "/", " ", "\t", "\r\n", "x", "FY", "(", ")", "Total ", "\u{0B}", "\u{1C}"]
-        var state: UInt64 = 7
-        for _ in 0..<20_000 {
-            var text = ""
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            for _ in 0..<Int(state >> 60) + 1 {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += pieces[Int(state >> 33) % pieces.count]
-            }
+        for text in GeneratedTexts.make(from: pieces, count: 20_000, longest: 16, seed: 7) {
             #expect(same(text), "\(text.debugDescription)")
         }
     }

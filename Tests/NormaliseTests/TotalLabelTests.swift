@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Normalise
 
@@ -7,14 +8,7 @@ import Testing
     @Test func generatedLabelsAreTotalsExactlyWhenThePatternsSaySo() {
         let pieces = ["total", "Total", "TOTAL", "sub", "Sub-", "sous", "-total", "e", "E", "suma", "s", "t", " ", "\t", ".", ":", "'", "_",
                       "-", "2", "x", "é", "ſ", "\r\n", "(", "BR"]
-        var state: UInt64 = 58
-        for _ in 0..<20_000 {
-            var label = ""
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            for _ in 0..<Int(state >> 61) + 1 {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                label += pieces[Int(state >> 33) % pieces.count]
-            }
+        for label in GeneratedTexts.make(from: pieces, count: 20_000, longest: 8, seed: 58) {
             #expect(TotalLabel.isTotal(label) == label.contains(TotalLabel.total), "\(label.debugDescription)")
             #expect(TotalLabel.isSubtotal(label) == label.contains(TotalLabel.subtotal), "\(label.debugDescription)")
         }
