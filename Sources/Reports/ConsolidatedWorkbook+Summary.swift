@@ -3,9 +3,6 @@ import Results
 import XLSXWriter
 
 extension ConsolidatedWorkbook {
-    /// The severity columns of the Summary's tables, most severe first.
-    static let summarySeverities: [Severity] = [.error, .warning, .info]
-
     /// The front page, one A4 page: ITU totals per year, the envelope, each bureau's regular budget
     /// on both sides (live differences, FIN-004's bands, the finding and its root cause), findings
     /// by bureau × severity and by rule as live `COUNTIFS` over the Discrepancies sheet.
@@ -146,10 +143,10 @@ extension ConsolidatedWorkbook {
     private func findingsByBureau(_ c: ConsolidatedWorkbook.Context, put: ([Cell], Double?) throws -> Void, heading: ([String]) throws -> Void,
                                   section: (String) throws -> Void, row: () -> Int) throws {
         try section("Findings by bureau and severity (counted from the Discrepancies sheet)")
-        try heading(["Bureau", ""] + Self.summarySeverities.map(\.word) + ["Total"])
+        try heading(["Bureau", ""] + Severity.reviewOrder.map(\.word) + ["Total"])
         let last = c.findings.count + 1
         func range(_ column: String) -> String { "Discrepancies!$\(column)$2:$\(column)$\(max(2, last))" }
-        let severities = Self.summarySeverities
+        let severities = Severity.reviewOrder
         let bureaus = Bureau.allCases
         let first = row() + 1
         let tally = c.tally
@@ -181,10 +178,10 @@ extension ConsolidatedWorkbook {
     private func findingsByRule(_ c: ConsolidatedWorkbook.Context, _ sheet: SheetWriter, put: ([Cell], Double?) throws -> Void,
                                 heading: ([String]) throws -> Void, section: (String) throws -> Void, row: () -> Int) throws {
         try section("Findings by rule")
-        try heading(["Rule", ""] + Self.summarySeverities.map(\.word) + ["Total", "What the rule checks"])
+        try heading(["Rule", ""] + Severity.reviewOrder.map(\.word) + ["Total", "What the rule checks"])
         let last = c.findings.count + 1
         func range(_ column: String) -> String { "Discrepancies!$\(column)$2:$\(column)$\(max(2, last))" }
-        let severities = Self.summarySeverities
+        let severities = Severity.reviewOrder
         let tally = c.tally
         for rule in RuleID.allCases {
             let total = tally.count(rule: rule)

@@ -64,7 +64,7 @@ public enum DiscrepancyHTML {
     static let columns = LogColumn.allCases.filter { $0 != .rule }
 
     /// Severities in the order a reviewer reads them.
-    static let severities: [Severity] = [.error, .warning, .info]
+    static let severities = Severity.reviewOrder
 
     /// The title and the run's facts in one line each: what, by which rbm, from which pipeline, as of when.
     private static func header(_ findings: [Finding], title: String, run: RunFacts?, _ L: Labels) -> String {

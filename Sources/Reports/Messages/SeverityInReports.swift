@@ -11,4 +11,8 @@ extension Severity {
         case .info: "Info"
         }
     }
+
+    /// The severities in the order a reviewer reads them, most severe first: the columns and
+    /// legends of the page's and the Summary sheet's tables.
+    static let reviewOrder: [Severity] = allCases.sorted(by: >)
 }
