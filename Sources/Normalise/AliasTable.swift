@@ -128,10 +128,8 @@ public enum HeaderKey {
         var space = false
         for byte in utf8 {
             guard byte < 0x80 else { return false }
-            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-            let kept = (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9"))
-                || lower == UInt8(ascii: "%") || lower == UInt8(ascii: "#")
-            if kept {
+            let lower = ASCIIBytes.lowercased(byte)
+            if ASCIIBytes.isLowerAlphanumeric(lower) || lower == UInt8(ascii: "%") || lower == UInt8(ascii: "#") {
                 if space && !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
                 bytes.append(lower)
                 space = false
@@ -179,18 +177,8 @@ public enum HeaderKey {
     /// digits, then, if it follows whole, white space, `-` or `/`, white space and two digits
     /// (four when there are four).
     private static func yearOrBienniumEnd(in text: [UInt8], at start: Int) -> Int? {
-        func isDigit(_ i: Int) -> Bool { i < text.count && text[i] >= UInt8(ascii: "0") && text[i] <= UInt8(ascii: "9") }
-        func isSpace(_ i: Int) -> Bool { i < text.count && (text[i] == UInt8(ascii: " ") || (text[i] >= 0x09 && text[i] <= 0x0D)) }
-        guard start + 1 < text.count,
-              (text[start] == UInt8(ascii: "1") && text[start + 1] == UInt8(ascii: "9")) || (text[start] == UInt8(ascii: "2") && text[start + 1] == UInt8(ascii: "0")),
-              isDigit(start + 2), isDigit(start + 3) else { return nil }
-        let year = start + 4
-        var i = year
-        while isSpace(i) { i += 1 }
-        guard i < text.count, text[i] == UInt8(ascii: "-") || text[i] == UInt8(ascii: "/") else { return year }
-        i += 1
-        while isSpace(i) { i += 1 }
-        guard isDigit(i), isDigit(i + 1) else { return year }
-        return isDigit(i + 2) && isDigit(i + 3) ? i + 4 : i + 2
+        guard let year = ASCIIBytes.yearEnd(in: text, at: start, from1900: true) else { return nil }
+        guard let digits = ASCIIBytes.secondYearDigits(in: text, after: year), digits.count >= 2 else { return year }
+        return digits.lowerBound + (digits.count >= 4 ? 4 : 2)
     }
 }

@@ -29,9 +29,6 @@ struct SheetLoader {
     /// Rejected or repeated rows after which a sheet that loaded fewer rows is refused as junk.
     static let maxProblemRows = 10_000
 
-    /// Whether a row's first text is a total's label (``TotalLabel``).
-    static func isTotalLabel(_ label: String) -> Bool { TotalLabel.isTotal(label) }
-
     /// - Throws: ``OtherPeriod`` when an amount table's year columns all lie outside the biennium;
     ///   ``XLSXError`` when the sheet cannot be read.
     func load(into model: inout ResultsModel) throws -> SheetAccount? {
@@ -86,7 +83,7 @@ struct SheetLoader {
             guard row.number > layout.lastHeaderRow else { continue }
             let context = RowContext(row: row, layout: layout, file: file, sheet: sheet, settings: settings, numberFormat: numberFormat, notes: notes)
             account.read += 1
-            if table.table.isAmountTable, let label = context.firstText, Self.isTotalLabel(label), !context.hasValidOutput {
+            if table.table.isAmountTable, let label = context.firstText, TotalLabel.isTotal(label), !context.hasValidOutput {
                 account.skipped += 1
                 let isSubtotal = TotalLabel.isSubtotal(label) || Self.namesCode(label, settings: settings)
                 recordTotals(context, label: label, components: isSubtotal ? subScope : scope, into: &model)

@@ -30,29 +30,19 @@ enum TotalLabel {
     /// The pattern's answer for `words` from the label's first bytes, or nil when the expression
     /// must give it.
     static func ascii(_ label: String, words: [[UInt8]]) -> Bool? {
-        var head: [UInt8] = []
-        head.reserveCapacity(12)
-        for byte in label.utf8.prefix(12) {
-            // Case folding beyond ASCII can make a word of other characters (`ſubtotal`).
-            guard byte < 0x80 else { return nil }
-            head.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
-        }
-        for word in words where head.count >= word.count && head[..<word.count].elementsEqual(word) {
-            guard word.count < head.count else {
-                // The word is the whole label, or the label goes on past what was looked at.
-                if label.utf8.count == word.count { return true }
-                return nil
-            }
-            let next = head[word.count]
-            if isWordByte(next) { continue }   // `totale` after `total`, or no boundary at all
+        let utf8 = label.utf8
+        // Case folding beyond ASCII can make a word of other characters (`ſubtotal`). Twelve bytes
+        // cover the longest word and the character after it.
+        guard !utf8.prefix(12).contains(where: { $0 >= 0x80 }) else { return nil }
+        for word in words {
+            var bytes = utf8.makeIterator()
+            guard word.allSatisfy({ bytes.next().map(ASCIIBytes.lowercased) == $0 }) else { continue }
+            guard let next = bytes.next().map(ASCIIBytes.lowercased) else { return true }   // the word is the whole label
+            if ASCIIBytes.isLowerAlphanumeric(next) || next == UInt8(ascii: "_") { continue }   // `totale` after `total`, or no boundary
             // Between letters these do not end a word (UAX #29 WB6-7): the expression decides.
             if next == UInt8(ascii: ".") || next == UInt8(ascii: ":") || next == UInt8(ascii: "'") { return nil }
             return true
         }
         return false
-    }
-
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
     }
 }

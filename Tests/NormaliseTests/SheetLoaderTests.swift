@@ -324,8 +324,8 @@ extension SheetLoaderTests {
                       "D.1-2", "", " Total", "\tTotal", "Σ total", "Total ", "tota", "Stotal", "T", "s", "é total", "Ⓣotal", "Grand total"]
         labels += (0..<128).map { String(UnicodeScalar(UInt8($0))) + "otal" }
         for label in labels {
-            #expect(SheetLoader.isTotalLabel(label) == label.contains(TotalLabel.total), "\(label)")
+            #expect(TotalLabel.isTotal(label) == label.contains(TotalLabel.total), "\(label)")
         }
-        #expect(SheetLoader.isTotalLabel("Total BR") && SheetLoader.isTotalLabel("sous-total") && !SheetLoader.isTotalLabel("D.1-2"))
+        #expect(TotalLabel.isTotal("Total BR") && TotalLabel.isTotal("sous-total") && !TotalLabel.isTotal("D.1-2"))
     }
 }

@@ -29,11 +29,11 @@ package enum CodePatterns {
             func contains(_ b: UInt8) -> Bool {
                 switch self {
                 case .sector: b == 0x52 || b == 0x54 || b == 0x44 || b == 0x49 || b == 0x45
-                case .space: b == 0x20 || (0x09...0x0D).contains(b)
+                case .space: ASCIIBytes.isSpace(b)
                 case .separator: b == 0x2E || b == 0x2D || b == 0x5F || b == 0x20
                 case .separatorOrSlash: b == 0x2E || b == 0x2D || b == 0x5F || b == 0x2F || b == 0x20
                 case .zero: b == 0x30
-                case .digit: (0x30...0x39).contains(b)
+                case .digit: ASCIIBytes.isDigit(b)
                 }
             }
         }

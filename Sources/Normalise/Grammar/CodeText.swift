@@ -54,25 +54,24 @@ public enum CodeText {
     private static func normaliseASCII(_ raw: String) -> String? {
         var raw = raw
         return raw.withUTF8 { bytes -> String? in
-            @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 32 || (b >= 9 && b <= 13) }
             var clean = true
             var previousSpace = true  // a leading space is dropped
             for b in bytes {
                 if b >= 0x80 { return nil }
-                if isSpace(b) {
+                if ASCIIBytes.isSpace(b) {
                     if previousSpace || b != 32 { clean = false }
                     previousSpace = true
                 } else {
                     previousSpace = false
                 }
             }
-            if let last = bytes.last, isSpace(last) { clean = false }
+            if let last = bytes.last, ASCIIBytes.isSpace(last) { clean = false }
             if clean { return String(decoding: bytes, as: UTF8.self) }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var pendingSpace = false
             for b in bytes {
-                if isSpace(b) {
+                if ASCIIBytes.isSpace(b) {
                     pendingSpace = !out.isEmpty
                     continue
                 }
@@ -102,7 +101,7 @@ public enum CodeText {
     /// Unicode White_Space, told without the property tables for ASCII (tab to carriage return, and
     /// space): every cell's text is trimmed (issue 11: the tables were 0.45 % of a run).
     @inline(__always) static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+        scalar.value < 0x80 ? ASCIIBytes.isSpace(UInt8(scalar.value)) : scalar.properties.isWhitespace
     }
 
     /// Step 2 in full: `normalise(_:)`, then uppercase.

@@ -102,13 +102,13 @@ public enum HeaderYear: Equatable, Sendable {
             let bytes = Array(text.utf8)
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             bienniums = Self.matches(in: bytes, Self.biennium)
-            if bienniums.isEmpty { years = Self.matches(in: bytes, Self.year).map(\.0) }
+            if bienniums.isEmpty { years = Self.matches(in: bytes, Self.year) }
         }
 
         /// A pattern's matches, leftmost first: `(?:^|\D)` then `body`, which returns the end of
-        /// its match and its values, or nil.
-        private static func matches(in bytes: [UInt8], _ body: ([UInt8], Int) -> (end: Int, value: (Int, Int))?) -> [(Int, Int)] {
-            var found: [(Int, Int)] = []
+        /// its match and its value, or nil.
+        private static func matches<Value>(in bytes: [UInt8], _ body: ([UInt8], Int) -> (end: Int, value: Value)?) -> [Value] {
+            var found: [Value] = []
             var start = 0
             while start <= bytes.count {
                 if start == 0, let match = body(bytes, 0) {
@@ -117,9 +117,9 @@ public enum HeaderYear: Equatable, Sendable {
                     continue
                 }
                 var position = start
-                var next: (end: Int, value: (Int, Int))?
+                var next: (end: Int, value: Value)?
                 while position < bytes.count {
-                    if !isDigit(bytes, position), let match = body(bytes, position + 1) {
+                    if !ASCIIBytes.isDigit(bytes[position]), let match = body(bytes, position + 1) {
                         next = match
                         break
                     }
@@ -132,46 +132,26 @@ public enum HeaderYear: Equatable, Sendable {
             return found
         }
 
-        private static func isDigit(_ bytes: [UInt8], _ i: Int) -> Bool {
-            i < bytes.count && bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9")
-        }
-
-        private static func isSpace(_ bytes: [UInt8], _ i: Int) -> Bool {
-            i < bytes.count && (bytes[i] == UInt8(ascii: " ") || (bytes[i] >= 0x09 && bytes[i] <= 0x0D))
-        }
-
         private static func number(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
             range.reduce(0) { $0 * 10 + Int(bytes[$1] - UInt8(ascii: "0")) }
         }
 
-        /// `(20\d{2})` at `i`: its end, or nil.
-        private static func yearEnd(_ bytes: [UInt8], _ i: Int) -> Int? {
-            guard i + 3 < bytes.count, bytes[i] == UInt8(ascii: "2"), bytes[i + 1] == UInt8(ascii: "0"),
-                  isDigit(bytes, i + 2), isDigit(bytes, i + 3) else { return nil }
-            return i + 4
-        }
-
         /// `(20\d{2})(?!\d)` at `i`.
-        private static func year(_ bytes: [UInt8], _ i: Int) -> (end: Int, value: (Int, Int))? {
-            guard let end = yearEnd(bytes, i), !isDigit(bytes, end) else { return nil }
-            return (end, (number(bytes, i..<end), 0))
+        private static func year(_ bytes: [UInt8], _ i: Int) -> (end: Int, value: Int)? {
+            guard let end = ASCIIBytes.yearEnd(in: bytes, at: i, from1900: false), end == bytes.count || !ASCIIBytes.isDigit(bytes[end]) else {
+                return nil
+            }
+            return (end, number(bytes, i..<end))
         }
 
         /// `(20\d{2})\s*[-/]\s*(\d{2}(?:\d{2})?)(?!\d)` at `i`.
         private static func biennium(_ bytes: [UInt8], _ i: Int) -> (end: Int, value: (Int, Int))? {
-            guard let yearEnd = yearEnd(bytes, i) else { return nil }
-            var j = yearEnd
-            while isSpace(bytes, j) { j += 1 }
-            guard j < bytes.count, bytes[j] == UInt8(ascii: "-") || bytes[j] == UInt8(ascii: "/") else { return nil }
-            j += 1
-            while isSpace(bytes, j) { j += 1 }
-            let digits = j
-            while isDigit(bytes, j) { j += 1 }
             // Two or four digits and no more: the expression backtracks from four to two, and the
             // look-ahead refuses a digit after either.
-            guard j - digits == 2 || j - digits == 4 else { return nil }
-            let first = number(bytes, i..<yearEnd), typed = number(bytes, digits..<j)
-            return (j, (first, j - digits == 2 ? first / 100 * 100 + typed : typed))
+            guard let yearEnd = ASCIIBytes.yearEnd(in: bytes, at: i, from1900: false),
+                  let digits = ASCIIBytes.secondYearDigits(in: bytes, after: yearEnd), digits.count == 2 || digits.count == 4 else { return nil }
+            let first = number(bytes, i..<yearEnd), typed = number(bytes, digits)
+            return (digits.upperBound, (first, digits.count == 2 ? first / 100 * 100 + typed : typed))
         }
     }
 }
