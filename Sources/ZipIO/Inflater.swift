@@ -10,8 +10,9 @@ import Musl
 /// Inflates one deflated entry as it streams: libzip hands over the entry's compressed bytes as
 /// they lie in the archive (`ZIP_FL_COMPRESSED`), and ISA-L's igzip inflates them and computes
 /// their CRC-32 as it goes (`ISAL_GZIP_NO_HDR`: a raw DEFLATE stream, the gzip CRC, which is
-/// zip's). On the run's workbooks that is about a third of the instructions of libzip's own path
-/// (zlib's inflate, then zlib's table CRC over the same bytes; docs/scale.md, session 18).
+/// zip's). At K = 58 that is about half the instructions of libzip's own path (zlib's inflate,
+/// then zlib's table CRC over the same bytes: about 60 M, 30 M less with igzip; docs/scale.md,
+/// session 18).
 ///
 /// The stream must end where DEFLATE says it ends, within the compressed bytes the archive
 /// declares; what the checks of ``ZipEntryReader`` then ask of the inflated bytes (sizes, caps,
