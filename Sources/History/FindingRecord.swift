@@ -91,16 +91,15 @@ public struct FindingRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
     static let columns = ["run_id", "id", "rule", "severity", "bureau", "output", "period", "expected", "actual", "delta", "expected_text",
                           "actual_text", "delta_text", "message", "sources", "caused_by", "status", "first_seen_run", "runs_seen", "delta_change"]
 
-    /// The values ``insertSQL`` takes: every column but `run_id`, which the statement fills with
-    /// the run just inserted, and `first_seen_run` nil for a series that starts with that run.
-    /// ``databaseValues`` but the first, written as a literal: GRDB's `init(arrayLiteral:)` is
-    /// not generic, so the conversion runs as specialised inside GRDB, where its generic sequence
-    /// initialiser called from here ran unspecialised (issue 11: about 31,000 instructions a
-    /// finding against 11,700, at 58 times the demo 67 M against 25 M). `HistoryInsertTests`
-    /// checks both agree.
-    var insertArguments: StatementArguments {
-        [id, rule, severity, bureau, output, period, expected, actual, delta, expectedText, actualText, deltaText, message, sources,
-         causedBy, status, firstSeenRun, runsSeen, deltaChange]
+    /// The values ``insertSQL`` takes, for the run `run` just inserted: ``databaseValues`` with
+    /// that run's id, and `first_seen_run` that run for a series that starts with it. Written as a
+    /// literal: GRDB's `init(arrayLiteral:)` is not generic, so the conversion runs as specialised
+    /// inside GRDB, where its generic sequence initialiser called from here ran unspecialised
+    /// (issue 11: about 31,000 instructions a finding against 11,700, at 58 times the demo 67 M
+    /// against 25 M). `HistoryInsertTests` checks both agree.
+    func insertArguments(run: Int64) -> StatementArguments {
+        [run, id, rule, severity, bureau, output, period, expected, actual, delta, expectedText, actualText, deltaText, message, sources,
+         causedBy, status, firstSeenRun ?? run, runsSeen, deltaChange]
     }
 
     /// The record's values, column by column (``columns``).
@@ -109,21 +108,13 @@ public struct FindingRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
          causedBy, status, firstSeenRun, runsSeen, deltaChange]
     }
 
-    /// `INSERT INTO findings (…) VALUES ((SELECT max(id) FROM runs), ?, …)`: one statement,
-    /// prepared once for a run's rows, inside the transaction that has just inserted the run. Its
-    /// id is the largest in `runs` (ids only grow, and the transaction is the only writer), so the
-    /// rows' arguments (``insertArguments``) need no id.
+    /// `INSERT INTO findings (…) VALUES (?, …)`: one statement, prepared once for a run's rows,
+    /// inside the transaction that has just inserted the run; each row's values bound by
+    /// ``insertArguments(run:)``. (The run's id was once a `(SELECT max(id) FROM runs)` in the
+    /// statement, evaluated twice for every row.)
     static var insertSQL: String {
-        let run = "(SELECT max(id) FROM runs)"
-        let values = columns.map { column in
-            switch column {
-            case "run_id": run
-            case "first_seen_run": "coalesce(?, \(run))"
-            default: "?"
-            }
-        }
-        return "INSERT INTO \(databaseTableName) (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES ("
-            + values.joined(separator: ", ") + ")"
+        "INSERT INTO \(databaseTableName) (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES ("
+            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
     }
 
     /// The record's columns (written straight, not through an encoder).

@@ -167,8 +167,7 @@ public final class RunHistory: Sendable {
     /// Inserts every row of `entry` in the transaction `db` is in; returns the run's id.
     static func insert(_ entry: Entry, into db: Database) throws -> Int64 {
         var run = entry.run
-        // The history assigns every run's id, so the run just inserted has the largest: the
-        // findings' insert takes it as `(SELECT max(id) FROM runs)` (``FindingRecord/insertSQL``).
+        // The history assigns every run's id.
         run.id = nil
         try run.insert(db)
         let id = run.id!
@@ -176,7 +175,7 @@ public final class RunHistory: Sendable {
         // Thousands of rows: one statement prepared once, not one built per row.
         let insertFinding = try db.makeStatement(sql: FindingRecord.insertSQL)
         for finding in entry.findings {
-            try insertFinding.execute(arguments: finding.insertArguments)
+            try insertFinding.execute(arguments: finding.insertArguments(run: id))
         }
         for var row in entry.resolved { row.runID = id; try row.insert(db) }
         for var row in entry.coverage { row.runID = id; try row.insert(db) }
