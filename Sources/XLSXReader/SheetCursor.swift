@@ -21,7 +21,7 @@ public final class SheetCursor {
         self.sheet = sheet
         self.file = file
         parser = XMLBackgroundParser(document: sheet.part, handler: WorksheetHandler(context: context, file: file, part: sheet.part),
-                                     limits: xmlLimits, source: { buffer in try stream.read(into: &buffer) })
+                                     limits: xmlLimits, expectedBytes: stream.entry.declaredSize, source: { buffer in try stream.read(into: &buffer) })
     }
 
     /// Merged ranges seen so far (all of them once the cursor is exhausted).

@@ -63,9 +63,9 @@ import Testing
     /// What the background parser makes of the same: events, then the error. `threaded: false` is
     /// the single-processor path: the caller's thread parses each chunk itself.
     static func background(_ document: String, chunk: Int, handler: Recorder = Recorder(), limits: XMLLimits = XMLLimits(),
-                           threaded: Bool = true) -> (events: [String], error: String?) {
+                           threaded: Bool = true, expectedBytes: UInt64? = nil) -> (events: [String], error: String?) {
         let parser = XMLBackgroundParser(document: "doc.xml", handler: handler, limits: limits, threaded: threaded,
-                                         source: source(document, chunk: chunk))
+                                         expectedBytes: expectedBytes, source: source(document, chunk: chunk))
         do {
             while try parser.nextBatch() {}
             return (parser.handler.events, nil)
@@ -89,6 +89,18 @@ import Testing
         #expect(pushed.events.count > 15_000)
         for threaded in [true, false] {
             let background = Self.background(Self.document, chunk: chunk, threaded: threaded)
+            #expect(background.error == nil)
+            #expect(background.events == pushed.events)
+        }
+    }
+
+    /// The size a document states only sizes the buffers: one longer or shorter than it says
+    /// gives the same events, read whole.
+    @Test("the same events whatever size the document states", arguments: [0, 1, 100, 4096, 70_000, 1 << 30] as [UInt64])
+    func theStatedSizeOnlySizesTheBuffers(expectedBytes: UInt64) {
+        let pushed = Self.pushed(Self.document, chunk: 1 << 20)
+        for threaded in [true, false] {
+            let background = Self.background(Self.document, chunk: 1 << 20, threaded: threaded, expectedBytes: expectedBytes)
             #expect(background.error == nil)
             #expect(background.events == pushed.events)
         }
