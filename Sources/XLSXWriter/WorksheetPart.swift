@@ -132,7 +132,7 @@ struct WorksheetPart {
     }
 
     /// Row XML held in memory, and moved to the spool file, so far.
-    var rowBytes: (buffered: Int, spooled: Int) { (sheetData.bytes.count, spool?.count ?? 0) }
+    var rowBytes: (buffered: Int, spooled: Int) { (sheetData.count, spool?.count ?? 0) }
 
     /// The range shown by `<dimension>`: the written cells, or `A1` for an empty sheet.
     var dimension: String { usedRange?.reference ?? "A1" }
@@ -161,11 +161,11 @@ struct WorksheetPart {
                 message: "row height \(height) is outside 0...\(XMLWriter.numberText(Self.maxRowHeight)) points")
         }
         if !tables.isEmpty { try checkTableHeaders(in: cells) }
-        if sheetData.bytes.count >= spoolThreshold { try spillRows() }
+        if sheetData.count >= spoolThreshold { try spillRows() }
         if columnFormats.count < cells.count {
             columnFormats.append(contentsOf: repeatElement(ColumnFormat(), count: cells.count - columnFormats.count))
         }
-        let rowStart = sheetData.bytes.count
+        let rowStart = sheetData.count
         var firstColumn = -1
         var lastColumn = 0
         do {
@@ -195,7 +195,7 @@ struct WorksheetPart {
     private mutating func spillRows() throws(Problem) {
         do throws(ZipIOError) {
             if spool == nil { spool = try ZipSpoolFile(directory: spoolDirectory) }
-            try spool?.append(sheetData.bytes)
+            try spool?.append(sheetData.buffer)
         } catch {
             let failure = Problem(
                 code: .archiveFailed, message: "cannot keep rows in a spool file: \(error.message)", underlying: error)
@@ -328,11 +328,11 @@ struct WorksheetPart {
             guard number.isFinite else {
                 throw Problem(code: .invalidValue, column: column, message: "number \(number) is not finite")
             }
-            let start = sheetData.bytes.count
+            let start = sheetData.count
             sheetData.appendNumber(number)
             guard measures else { return 0 }
             return Self.displayWidth(
-                of: number, textWidth: sheetData.bytes.count - start, layout: columnFormats[column].layout)
+                of: number, textWidth: sheetData.count - start, layout: columnFormats[column].layout)
         case .decimal(let text):
             guard Self.isDecimal(text) else {
                 throw Problem(code: .invalidValue, column: column, message: "'\(text)' is not a decimal number")
@@ -352,7 +352,7 @@ struct WorksheetPart {
             if case .text(let width) = columnFormats[column].layout { return width }
             return 10
         case .bool(let flag):
-            sheetData.bytes.append(flag ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+            sheetData.append(flag ? UInt8(ascii: "1") : UInt8(ascii: "0"))
             return 5
         case .empty, .string, .formula:
             preconditionFailure("not a scalar: \(value)")
@@ -510,7 +510,7 @@ struct WorksheetPart {
         writeSheetViews(isSelected: isSelected)
         writeSheetFormatPr()
         writeCols()
-        let hasRows = spool != nil || !sheetData.bytes.isEmpty
+        let hasRows = spool != nil || !sheetData.isEmpty
         if hasRows {
             writer.startElement("sheetData")
         } else {
@@ -519,7 +519,7 @@ struct WorksheetPart {
         var segments: [ZipArchiveWriter.Segment] = [.bytes(writer.take())]
         if let spool { segments.append(.spool(spool)) }
         spool = nil
-        if !sheetData.bytes.isEmpty { segments.append(.bytes(sheetData.take())) }
+        if !sheetData.isEmpty { segments.append(.bytes(sheetData.take())) }
         if hasRows { writer.endElement("sheetData") }
         // ECMA-376 CT_Worksheet order from here: autoFilter, mergeCells, conditionalFormatting,
         // dataValidations, hyperlinks, pageMargins, pageSetup, headerFooter, legacyDrawing, tableParts.
@@ -704,6 +704,6 @@ extension CellValue {
 extension XMLWriter {
     /// Drops the bytes from `offset` on, to undo a partly written row.
     mutating func removeSuffix(from offset: Int) {
-        bytes.removeSubrange(offset...)
+        buffer.removeSuffix(from: offset)
     }
 }

@@ -1,3 +1,5 @@
+internal import ZipIO
+
 /// Appends XML to a reusable byte buffer, escaping text and attribute values as OOXML expects.
 ///
 /// Element and attribute names are trusted ASCII; values are escaped. Besides the five XML
@@ -8,23 +10,33 @@
 /// (`literal` attributes): readers (ours, calamine, openpyxl) take them as written, so a literal
 /// `_xHHHH_` stays as it is, and the writer refuses the characters that would need the escape.
 struct XMLWriter {
-    /// The XML written so far, UTF-8.
-    var bytes: [UInt8]
+    /// The XML written so far, UTF-8 (ZipIO's byte buffer: appends without `Array`'s generic
+    /// path, issue 11).
+    var buffer: ByteBuffer
 
     init(capacity: Int = 4096) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
+
+    /// The XML written so far, as an array (a copy: for small parts and tests).
+    var bytes: [UInt8] { buffer.bytes }
+    /// How many bytes were written.
+    var count: Int { buffer.count }
+    var isEmpty: Bool { buffer.isEmpty }
 
     /// Empties the buffer and keeps its storage for the next document.
     mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
+        buffer.removeAll()
     }
 
     /// Hands over the bytes and leaves the buffer empty.
     mutating func take() -> [UInt8] {
-        defer { bytes = [] }
-        return bytes
+        buffer.take()
+    }
+
+    /// Appends one byte of trusted markup.
+    mutating func append(_ byte: UInt8) {
+        buffer.append(byte)
     }
 
     // MARK: Elements
@@ -37,38 +49,38 @@ struct XMLWriter {
     /// Writes `<name a="v"…>`.
     mutating func startElement(_ name: StaticString, _ attributes: KeyValuePairs<String, String> = [:]) {
         openTag(name, attributes)
-        bytes.append(UInt8(ascii: ">"))
+        buffer.append(UInt8(ascii: ">"))
     }
 
     /// Writes `<name a="v"…/>`.
     mutating func emptyElement(_ name: StaticString, _ attributes: KeyValuePairs<String, String> = [:]) {
         openTag(name, attributes)
-        bytes.append(UInt8(ascii: "/"))
-        bytes.append(UInt8(ascii: ">"))
+        buffer.append(UInt8(ascii: "/"))
+        buffer.append(UInt8(ascii: ">"))
     }
 
     /// Writes `<name a="v"…>` with attributes decided at run time, in order.
     mutating func startElement(_ name: StaticString, attributes: [(key: String, value: String)]) {
         openTag(name, attributes)
-        bytes.append(UInt8(ascii: ">"))
+        buffer.append(UInt8(ascii: ">"))
     }
 
     /// Writes `<name a="v"…/>` with attributes decided at run time, in order. `literal` values get
     /// the XML entities only, no `_xHHHH_` escape (sheet names).
     mutating func emptyElement(_ name: StaticString, attributes: [(key: String, value: String)], literal: Bool = false) {
-        bytes.append(UInt8(ascii: "<"))
+        buffer.append(UInt8(ascii: "<"))
         raw(name)
         appendAttributes(attributes, literal: literal)
-        bytes.append(UInt8(ascii: "/"))
-        bytes.append(UInt8(ascii: ">"))
+        buffer.append(UInt8(ascii: "/"))
+        buffer.append(UInt8(ascii: ">"))
     }
 
     /// Writes `</name>`.
     mutating func endElement(_ name: StaticString) {
-        bytes.append(UInt8(ascii: "<"))
-        bytes.append(UInt8(ascii: "/"))
+        buffer.append(UInt8(ascii: "<"))
+        buffer.append(UInt8(ascii: "/"))
         raw(name)
-        bytes.append(UInt8(ascii: ">"))
+        buffer.append(UInt8(ascii: ">"))
     }
 
     /// Writes `<name a="v"…>text</name>`.
@@ -86,25 +98,25 @@ struct XMLWriter {
     }
 
     private mutating func openTag(_ name: StaticString, _ attributes: KeyValuePairs<String, String>) {
-        bytes.append(UInt8(ascii: "<"))
+        buffer.append(UInt8(ascii: "<"))
         raw(name)
         appendAttributes(attributes)
     }
 
     private mutating func openTag(_ name: StaticString, _ attributes: [(key: String, value: String)]) {
-        bytes.append(UInt8(ascii: "<"))
+        buffer.append(UInt8(ascii: "<"))
         raw(name)
         appendAttributes(attributes)
     }
 
     private mutating func appendAttributes(_ attributes: some Sequence<(key: String, value: String)>, literal: Bool = false) {
         for (key, value) in attributes {
-            bytes.append(UInt8(ascii: " "))
+            buffer.append(UInt8(ascii: " "))
             rawText(key)
-            bytes.append(UInt8(ascii: "="))
-            bytes.append(UInt8(ascii: "\""))
+            buffer.append(UInt8(ascii: "="))
+            buffer.append(UInt8(ascii: "\""))
             appendEscaped(value, inAttribute: true, literal: literal)
-            bytes.append(UInt8(ascii: "\""))
+            buffer.append(UInt8(ascii: "\""))
         }
     }
 
@@ -112,12 +124,12 @@ struct XMLWriter {
 
     /// Appends trusted markup as is.
     mutating func raw(_ markup: StaticString) {
-        markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        buffer.append(markup)
     }
 
     /// Appends trusted markup made at run time as is.
     mutating func rawText(_ markup: String) {
-        bytes.append(contentsOf: markup.utf8)
+        buffer.append(markup)
     }
 
     /// Appends `value` escaped for character data or for a double-quoted attribute value; a
@@ -137,7 +149,7 @@ struct XMLWriter {
         if let first = utf8[clear...].firstIndex(where: { $0 < 0x20 || Self.isMarkupOrEscapeStart($0) }) {
             appendEscapedSlowly(utf8, from: first, inAttribute: inAttribute, literal: literal)
         } else {
-            bytes.append(contentsOf: utf8)
+            buffer.append(UnsafeRawBufferPointer(utf8))
         }
     }
 
@@ -209,7 +221,7 @@ struct XMLWriter {
     }
 
     private mutating func appendRun(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
-        if start < end { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<end])) }
+        if start < end { buffer.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[start..<end])) }
     }
 
     /// Whether `utf8[index...]` reads `_xHHHH_`, which a reader would decode.
@@ -231,8 +243,8 @@ struct XMLWriter {
         raw("_x")
         for shift in stride(from: 12, through: 0, by: -4) {
             let nibble = UInt8((unit >> UInt16(shift)) & 0xF)
-            bytes.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10)
+            buffer.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10)
         }
-        bytes.append(UInt8(ascii: "_"))
+        buffer.append(UInt8(ascii: "_"))
     }
 }
