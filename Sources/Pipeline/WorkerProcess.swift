@@ -97,8 +97,8 @@ extension WorkerProcess {
             queue.finish()
         }
         // The first-use costs, paid while the run is still preparing and discovering its inbox (a
-        // line that comes meanwhile waits in the queue).
-        WorkerWarmUp.run()
+        // line that comes meanwhile waits in the queue), until a file waits.
+        WorkerWarmUp.run(until: { queue.holdsRequest() })
         // The run's settings: named on the command line, or by the first line (a worker started
         // before the run had read its pipeline file); a request first, or settings that cannot be
         // read, and the worker parses the pipeline file itself.
@@ -168,6 +168,11 @@ final class RequestQueue: @unchecked Sendable {
 
     func doneWithOne() {
         condition.withLock { busy = false }
+    }
+
+    /// Whether a file waits: a line that is a request (not the run's settings).
+    func holdsRequest() -> Bool {
+        condition.withLock { lines.contains { (try? JSONDecoder().decode(WorkerPool.Request.self, from: Data($0.utf8))) != nil } }
     }
 }
 
