@@ -50,9 +50,10 @@ public struct TableLayout: Sendable {
     public var headerRow: Int
     public var lastHeaderRow: Int
     public var columns: [Column] { didSet { firstColumn = Self.firstColumns(columns) } }
-    /// Each field's first column, by its place in `columns` (looked up for every cell a row reads:
+    /// Each field's first column, by its place in `columns`, -1 for none; indexed by the field's
+    /// ordinal (looked up for every cell a row reads: a dictionary hashed the field at each look-up,
     /// issue 11); kept with `columns`.
-    private var firstColumn: [Field: Int]
+    private var firstColumn: [Int]
     /// Text of the rows above the header, top to bottom.
     public var titleText: [String]
     /// Headers ignored as ambiguous, with the reason (for notes).
@@ -70,9 +71,9 @@ public struct TableLayout: Sendable {
         self.firstColumn = Self.firstColumns(columns)
     }
 
-    private static func firstColumns(_ columns: [Column]) -> [Field: Int] {
-        var first: [Field: Int] = [:]
-        for (place, column) in columns.enumerated() where first[column.role.field] == nil { first[column.role.field] = place }
+    private static func firstColumns(_ columns: [Column]) -> [Int] {
+        var first = [Int](repeating: -1, count: Field.allCases.count)
+        for (place, column) in columns.enumerated() where first[column.role.field.ordinal] < 0 { first[column.role.field.ordinal] = place }
         return first
     }
 
@@ -80,10 +81,16 @@ public struct TableLayout: Sendable {
         columns.filter { $0.role.field == field }
     }
 
-    public func column(_ field: Field) -> Column? { firstColumn[field].map { columns[$0] } }
+    public func column(_ field: Field) -> Column? {
+        let place = firstColumn[field.ordinal]
+        return place < 0 ? nil : columns[place]
+    }
     /// The sheet column of `field`'s column, without copying the column's texts (read for every
     /// field of every row, issue 11).
-    public func columnIndex(_ field: Field) -> Int? { firstColumn[field].map { columns[$0].index } }
+    public func columnIndex(_ field: Field) -> Int? {
+        let place = firstColumn[field.ordinal]
+        return place < 0 ? nil : columns[place].index
+    }
 
     public var headerDescription: String { headerRow == lastHeaderRow ? "\(headerRow)" : "\(headerRow)-\(lastHeaderRow)" }
 }

@@ -89,6 +89,12 @@ public enum CodeText {
     /// `.whitespacesAndNewlines` on Linux also strips U+200B, a zero-width space: not this), without
     /// a Foundation call.
     public static func trimmed(_ text: String) -> String {
+        // Most texts start and end with an ASCII character that is no space: told from the first
+        // and last bytes, without decoding a scalar (every cell's text comes here).
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
+           !ASCIIBytes.isSpace(first), !ASCIIBytes.isSpace(last) {
+            return text
+        }
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return text }
         if !isWhiteSpace(first) && !isWhiteSpace(last) { return text }
