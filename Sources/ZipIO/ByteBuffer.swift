@@ -87,6 +87,18 @@ public struct ByteBuffer {
 
     /// Appends the decimal digits of `value`, at least `minimumCount` of them (leading zeros).
     public mutating func appendDigits(_ value: UInt64, minimumCount: Int = 1) {
+        // Most numbers a sheet's XML holds are small (a style, a row, a shared string's number).
+        if minimumCount <= 1, value < 100 {
+            if value < 10 {
+                append(0x30 &+ UInt8(truncatingIfNeeded: value))
+            } else {
+                let end = reserve(2)
+                storage.base[end] = 0x30 &+ UInt8(truncatingIfNeeded: value / 10)
+                storage.base[end + 1] = 0x30 &+ UInt8(truncatingIfNeeded: value % 10)
+                storage.count = end + 2
+            }
+            return
+        }
         // At most 20 digits for a UInt64, written backwards into room made first.
         var digits = 1, rest = value / 10
         while rest > 0 {
