@@ -17,6 +17,26 @@ struct SharedStringsPart {
         return strings.number(of: string)
     }
 
+    /// A text and its index, remembered by a caller that often asks for the same text again (a
+    /// column whose rows repeat a bureau, a category, a code).
+    struct Recent {
+        var text: String
+        var index: Int
+    }
+
+    /// ``index(for:)``, answered from `recent` without hashing when `string` is its text (a
+    /// consolidated sheet's columns repeat their texts row after row: issue 11); `recent` becomes
+    /// `string`'s.
+    mutating func index(for string: String, recent: inout Recent?) -> Int {
+        if let recent, recent.text == string {
+            referenceCount += 1
+            return recent.index
+        }
+        let index = index(for: string)
+        recent = Recent(text: string, index: index)
+        return index
+    }
+
     mutating func assembleXML() -> [UInt8] {
         writer.writeDeclaration()
         writeSst()

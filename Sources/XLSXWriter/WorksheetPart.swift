@@ -103,6 +103,8 @@ struct WorksheetPart {
     /// Rows written so far, empty ones included: the next row's 0-based index.
     private(set) var rowCount = 0
     private var sheetData = XMLWriter(capacity: 64 * 1024)
+    /// Each column's last shared text and its index (``SharedStringsPart/index(for:recent:)``).
+    private var recentShared: [SharedStringsPart.Recent?] = []
     /// Rows moved out of memory, in order, before those still in `sheetData`.
     private var spool: ZipSpoolFile?
     /// Set when the spool file failed: the rows are incomplete and the part cannot be written.
@@ -265,7 +267,8 @@ struct WorksheetPart {
             try checkLength(string, column: column)
             if stringStorage == .shared {
                 sheetData.raw("\" t=\"s\"><v>")
-                sheetData.appendDigits(UInt64(sharedStrings.index(for: string)))
+                if recentShared.count <= column { recentShared.append(contentsOf: repeatElement(nil, count: column + 1 - recentShared.count)) }
+                sheetData.appendDigits(UInt64(sharedStrings.index(for: string, recent: &recentShared[column])))
                 sheetData.raw("</v></c>")
             } else {
                 sheetData.raw("\" t=\"inlineStr\"><is>")
