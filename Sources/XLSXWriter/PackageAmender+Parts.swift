@@ -32,9 +32,9 @@ struct RelationshipsEdit {
             var part = XMLWriter()
             part.writeDeclaration()
             part.rawText("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">")
-            part.buffer.append(contentsOf: writer.bytes)
+            part.bytes += writer.bytes
             part.rawText("</Relationships>")
-            return part.take()
+            return part.bytes
         }
         let added = writer.bytes
         return try StylesAmendment.walk(bytes) { token, depth in

@@ -82,9 +82,9 @@ struct SheetRange: Hashable {
     var absoluteReference: String {
         func corner(_ row: Int, _ column: Int) -> String {
             var writer = XMLWriter(capacity: 16)
-            writer.append(UInt8(ascii: "$"))
+            writer.bytes.append(UInt8(ascii: "$"))
             writer.appendColumnLetters(column)
-            writer.append(UInt8(ascii: "$"))
+            writer.bytes.append(UInt8(ascii: "$"))
             writer.appendInteger(row + 1)
             return String(decoding: writer.bytes, as: UTF8.self)
         }

@@ -134,7 +134,7 @@ struct WorksheetPart {
     }
 
     /// Row XML held in memory, and moved to the spool file, so far.
-    var rowBytes: (buffered: Int, spooled: Int) { (sheetData.count, spool?.count ?? 0) }
+    var rowBytes: (buffered: Int, spooled: Int) { (sheetData.bytes.count, spool?.count ?? 0) }
 
     /// The range shown by `<dimension>`: the written cells, or `A1` for an empty sheet.
     var dimension: String { usedRange?.reference ?? "A1" }
@@ -163,11 +163,11 @@ struct WorksheetPart {
                 message: "row height \(height) is outside 0...\(XMLWriter.numberText(Self.maxRowHeight)) points")
         }
         if !tables.isEmpty { try checkTableHeaders(in: cells) }
-        if sheetData.count >= spoolThreshold { try spillRows() }
+        if sheetData.bytes.count >= spoolThreshold { try spillRows() }
         if columnFormats.count < cells.count {
             columnFormats.append(contentsOf: repeatElement(ColumnFormat(), count: cells.count - columnFormats.count))
         }
-        let rowStart = sheetData.count
+        let rowStart = sheetData.bytes.count
         var firstColumn = -1
         var lastColumn = 0
         do {
@@ -197,7 +197,7 @@ struct WorksheetPart {
     private mutating func spillRows() throws(Problem) {
         do throws(ZipIOError) {
             if spool == nil { spool = try ZipSpoolFile(directory: spoolDirectory) }
-            try spool?.append(sheetData.buffer)
+            try spool?.append(sheetData.bytes)
         } catch {
             let failure = Problem(
                 code: .archiveFailed, message: "cannot keep rows in a spool file: \(error.message)", underlying: error)
@@ -331,11 +331,11 @@ struct WorksheetPart {
             guard number.isFinite else {
                 throw Problem(code: .invalidValue, column: column, message: "number \(number) is not finite")
             }
-            let start = sheetData.count
+            let start = sheetData.bytes.count
             sheetData.appendNumber(number)
             guard measures else { return 0 }
             return Self.displayWidth(
-                of: number, textWidth: sheetData.count - start, layout: columnFormats[column].layout)
+                of: number, textWidth: sheetData.bytes.count - start, layout: columnFormats[column].layout)
         case .decimal(let text):
             guard Self.isDecimal(text) else {
                 throw Problem(code: .invalidValue, column: column, message: "'\(text)' is not a decimal number")
@@ -355,7 +355,7 @@ struct WorksheetPart {
             if case .text(let width) = columnFormats[column].layout { return width }
             return 10
         case .bool(let flag):
-            sheetData.append(flag ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+            sheetData.bytes.append(flag ? UInt8(ascii: "1") : UInt8(ascii: "0"))
             return 5
         case .empty, .string, .formula:
             preconditionFailure("not a scalar: \(value)")
@@ -513,7 +513,7 @@ struct WorksheetPart {
         writeSheetViews(isSelected: isSelected)
         writeSheetFormatPr()
         writeCols()
-        let hasRows = spool != nil || !sheetData.isEmpty
+        let hasRows = spool != nil || !sheetData.bytes.isEmpty
         if hasRows {
             writer.startElement("sheetData")
         } else {
@@ -522,7 +522,7 @@ struct WorksheetPart {
         var segments: [ZipArchiveWriter.Segment] = [.bytes(writer.take())]
         if let spool { segments.append(.spool(spool)) }
         spool = nil
-        if !sheetData.isEmpty { segments.append(.bytes(sheetData.take())) }
+        if !sheetData.bytes.isEmpty { segments.append(.bytes(sheetData.take())) }
         if hasRows { writer.endElement("sheetData") }
         // ECMA-376 CT_Worksheet order from here: autoFilter, mergeCells, conditionalFormatting,
         // dataValidations, hyperlinks, pageMargins, pageSetup, headerFooter, legacyDrawing, tableParts.
@@ -707,6 +707,6 @@ extension CellValue {
 extension XMLWriter {
     /// Drops the bytes from `offset` on, to undo a partly written row.
     mutating func removeSuffix(from offset: Int) {
-        buffer.removeSuffix(from: offset)
+        bytes.removeSubrange(offset...)
     }
 }

@@ -1,5 +1,3 @@
-internal import ZipIO
-
 /// Appends XML to a reusable byte buffer, escaping text and attribute values as OOXML expects.
 ///
 /// Element and attribute names are trusted ASCII; values are escaped. Besides the five XML
@@ -10,33 +8,23 @@ internal import ZipIO
 /// (`literal` attributes): readers (ours, calamine, openpyxl) take them as written, so a literal
 /// `_xHHHH_` stays as it is, and the writer refuses the characters that would need the escape.
 struct XMLWriter {
-    /// The XML written so far, UTF-8 (ZipIO's byte buffer: appends without `Array`'s generic
-    /// path, issue 11).
-    var buffer: ByteBuffer
+    /// The XML written so far, UTF-8.
+    var bytes: [UInt8]
 
     init(capacity: Int = 4096) {
-        buffer = ByteBuffer(capacity: capacity)
+        bytes = []
+        bytes.reserveCapacity(capacity)
     }
-
-    /// The XML written so far, as an array (a copy: for small parts and tests).
-    var bytes: [UInt8] { buffer.bytes }
-    /// How many bytes were written.
-    var count: Int { buffer.count }
-    var isEmpty: Bool { buffer.isEmpty }
 
     /// Empties the buffer and keeps its storage for the next document.
     mutating func removeAll() {
-        buffer.removeAll()
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// Hands over the bytes and leaves the buffer empty.
     mutating func take() -> [UInt8] {
-        buffer.take()
-    }
-
-    /// Appends one byte of trusted markup.
-    mutating func append(_ byte: UInt8) {
-        buffer.append(byte)
+        defer { bytes = [] }
+        return bytes
     }
 
     // MARK: Elements
@@ -49,38 +37,38 @@ struct XMLWriter {
     /// Writes `<name a="v"…>`.
     mutating func startElement(_ name: StaticString, _ attributes: KeyValuePairs<String, String> = [:]) {
         openTag(name, attributes)
-        buffer.append(UInt8(ascii: ">"))
+        bytes.append(UInt8(ascii: ">"))
     }
 
     /// Writes `<name a="v"…/>`.
     mutating func emptyElement(_ name: StaticString, _ attributes: KeyValuePairs<String, String> = [:]) {
         openTag(name, attributes)
-        buffer.append(UInt8(ascii: "/"))
-        buffer.append(UInt8(ascii: ">"))
+        bytes.append(UInt8(ascii: "/"))
+        bytes.append(UInt8(ascii: ">"))
     }
 
     /// Writes `<name a="v"…>` with attributes decided at run time, in order.
     mutating func startElement(_ name: StaticString, attributes: [(key: String, value: String)]) {
         openTag(name, attributes)
-        buffer.append(UInt8(ascii: ">"))
+        bytes.append(UInt8(ascii: ">"))
     }
 
     /// Writes `<name a="v"…/>` with attributes decided at run time, in order. `literal` values get
     /// the XML entities only, no `_xHHHH_` escape (sheet names).
     mutating func emptyElement(_ name: StaticString, attributes: [(key: String, value: String)], literal: Bool = false) {
-        buffer.append(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "<"))
         raw(name)
         appendAttributes(attributes, literal: literal)
-        buffer.append(UInt8(ascii: "/"))
-        buffer.append(UInt8(ascii: ">"))
+        bytes.append(UInt8(ascii: "/"))
+        bytes.append(UInt8(ascii: ">"))
     }
 
     /// Writes `</name>`.
     mutating func endElement(_ name: StaticString) {
-        buffer.append(UInt8(ascii: "<"))
-        buffer.append(UInt8(ascii: "/"))
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "/"))
         raw(name)
-        buffer.append(UInt8(ascii: ">"))
+        bytes.append(UInt8(ascii: ">"))
     }
 
     /// Writes `<name a="v"…>text</name>`.
@@ -98,25 +86,25 @@ struct XMLWriter {
     }
 
     private mutating func openTag(_ name: StaticString, _ attributes: KeyValuePairs<String, String>) {
-        buffer.append(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "<"))
         raw(name)
         appendAttributes(attributes)
     }
 
     private mutating func openTag(_ name: StaticString, _ attributes: [(key: String, value: String)]) {
-        buffer.append(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "<"))
         raw(name)
         appendAttributes(attributes)
     }
 
     private mutating func appendAttributes(_ attributes: some Sequence<(key: String, value: String)>, literal: Bool = false) {
         for (key, value) in attributes {
-            buffer.append(UInt8(ascii: " "))
+            bytes.append(UInt8(ascii: " "))
             rawText(key)
-            buffer.append(UInt8(ascii: "="))
-            buffer.append(UInt8(ascii: "\""))
+            bytes.append(UInt8(ascii: "="))
+            bytes.append(UInt8(ascii: "\""))
             appendEscaped(value, inAttribute: true, literal: literal)
-            buffer.append(UInt8(ascii: "\""))
+            bytes.append(UInt8(ascii: "\""))
         }
     }
 
@@ -124,12 +112,12 @@ struct XMLWriter {
 
     /// Appends trusted markup as is.
     mutating func raw(_ markup: StaticString) {
-        buffer.append(markup)
+        markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// Appends trusted markup made at run time as is.
     mutating func rawText(_ markup: String) {
-        buffer.append(markup)
+        bytes.append(contentsOf: markup.utf8)
     }
 
     /// Appends `value` escaped for character data or for a double-quoted attribute value; a
@@ -149,7 +137,7 @@ struct XMLWriter {
         if let first = utf8[clear...].firstIndex(where: { $0 < 0x20 || Self.isMarkupOrEscapeStart($0) }) {
             appendEscapedSlowly(utf8, from: first, inAttribute: inAttribute, literal: literal)
         } else {
-            buffer.append(UnsafeRawBufferPointer(utf8))
+            bytes.append(contentsOf: utf8)
         }
     }
 
@@ -221,7 +209,7 @@ struct XMLWriter {
     }
 
     private mutating func appendRun(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
-        if start < end { buffer.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[start..<end])) }
+        if start < end { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<end])) }
     }
 
     /// Whether `utf8[index...]` reads `_xHHHH_`, which a reader would decode.
@@ -243,8 +231,8 @@ struct XMLWriter {
         raw("_x")
         for shift in stride(from: 12, through: 0, by: -4) {
             let nibble = UInt8((unit >> UInt16(shift)) & 0xF)
-            buffer.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10)
+            bytes.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10)
         }
-        buffer.append(UInt8(ascii: "_"))
+        bytes.append(UInt8(ascii: "_"))
     }
 }

@@ -56,30 +56,18 @@ public final class ZipSpoolFile {
     /// - Throws: `ZipIOError` with code `.ioError` (a full disk, for example); the bytes written
     ///   before the failure stay, so a failed spool should be discarded.
     public func append(_ bytes: [UInt8]) throws(ZipIOError) {
-        if let failure = bytes.withUnsafeBytes({ append($0) }) { throw failure }
-    }
-
-    /// Appends the bytes written into `buffer` at the end of the file.
-    ///
-    /// - Throws: as ``append(_:)-([UInt8])``.
-    public func append(_ buffer: ByteBuffer) throws(ZipIOError) {
-        if let failure = buffer.withUnsafeBytes({ append($0) }) { throw failure }
-    }
-
-    /// Writes `bytes` at the end; returns the failure, if any.
-    private func append(_ bytes: UnsafeRawBufferPointer) -> ZipIOError? {
-        guard let base = bytes.baseAddress else { return nil }
         var offset = 0
         while offset < bytes.count {
-            let written = write(descriptor, base + offset, bytes.count - offset)
+            let written = bytes.withUnsafeBytes { buffer in
+                write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
             if written < 0 {
                 if errno == EINTR { continue }
-                return Self.failure(path: directory, action: "cannot write a spool file")
+                throw Self.failure(path: directory, action: "cannot write a spool file")
             }
             offset += written
             count += written
         }
-        return nil
     }
 
     /// Reads up to `buffer.count` bytes from `offset`; returns how many were read (0 at the end).
