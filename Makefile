@@ -91,6 +91,15 @@ bench-e2e: setup
 	$(RELEASE_BUILD)
 	$(PY) Benchmarks/bench_e2e.py --rbm .build/release/rbm $(BENCH_E2E_ARGS)
 
+# What a change costs in work: instructions (callgrind) of `rbm run --in-process` and of one worker
+# at K = 58, and page faults, for the release build and, with BASE=OLD/rbm, beside another build
+# (Benchmarks/README.md, "What a change costs in work"). Needs valgrind; about a minute a build.
+.PHONY: bench-count
+bench-count: setup
+	$(RELEASE_BUILD)
+	$(PY) Benchmarks/gen_scale.py 58 .build-bench/e2e > /dev/null
+	$(PY) Benchmarks/count_instructions.py --rbm .build/release/rbm --scenario .build-bench/e2e/fixtures/scenarios/scale-58 --stages $(if $(BASE),--base $(BASE))
+
 # Stress run (issue 14): 500 workbooks, good, broken and hostile (zip bombs, million-row junk
 # sheets of about 50 MB, huge shared strings, deep XML), in one inbox through `rbm run`; wall
 # time, peak memory of the parent and the largest worker, and exactly the bad ones quarantined
