@@ -41,8 +41,9 @@ public struct WorkerInvocation: Equatable {
         self.init(pipelinePath: given[1], memoryBytes: memory, cpuSeconds: cpu, settingsPath: settings)
     }
 
-    /// Serves the pool (``WorkerProcess/serveMany(pipelinePath:settingsPath:memoryBytes:cpuSeconds:)``).
-    public func serve() throws {
-        try WorkerProcess.serveMany(pipelinePath: pipelinePath, settingsPath: settingsPath, memoryBytes: memoryBytes, cpuSeconds: cpuSeconds)
+    /// Serves the pool (``WorkerProcess/serveMany(pipelinePath:settingsPath:memoryBytes:cpuSeconds:trace:)``).
+    public func serve(trace: RunTrace = RunTrace(path: nil)) throws {
+        try WorkerProcess.serveMany(pipelinePath: pipelinePath, settingsPath: settingsPath, memoryBytes: memoryBytes, cpuSeconds: cpuSeconds,
+                                    trace: trace)
     }
 }

@@ -83,13 +83,17 @@ extension WorkerProcess {
     /// standard output. Returns when standard input ends between files; if it ends during a file
     /// (the run died), the worker exits at once. The CPU limit is moved on before each file, so
     /// each file has `cpuSeconds` of its own.
-    /// - Parameter settingsPath: the run's parsed settings (``WorkerSettings``); nil: they are named
-    ///   by a first ``WorkerPool/SettingsLine``, else the worker parses the pipeline file.
-    public static func serveMany(pipelinePath: String, settingsPath: String? = nil, memoryBytes: UInt64, cpuSeconds: UInt64) throws {
+    /// - Parameters:
+    ///   - settingsPath: the run's parsed settings (``WorkerSettings``); nil: they are named by a
+    ///     first ``WorkerPool/SettingsLine``, else the worker parses the pipeline file.
+    ///   - trace: where the worker's events go (the run's `RBM_TRACE`, ``RunTrace``).
+    public static func serveMany(pipelinePath: String, settingsPath: String? = nil, memoryBytes: UInt64, cpuSeconds: UInt64,
+                                 trace: RunTrace = RunTrace(path: nil)) throws {
         try? ResourceLimit.set(.addressSpace, soft: memoryBytes, hard: memoryBytes)
         try? ResourceLimit.set(.coreFileSize, soft: 0, hard: 0)
         let name = URL(fileURLWithPath: pipelinePath).lastPathComponent
         let queue = RequestQueue()
+        trace.mark("worker serving")
         Thread.detachNewThread {
             while let line = readLine(strippingNewline: true) {
                 queue.push(line)
@@ -99,6 +103,7 @@ extension WorkerProcess {
         // The first-use costs, paid while the run is still preparing and discovering its inbox (a
         // line that comes meanwhile waits in the queue), until a file waits.
         WorkerWarmUp.run(until: { queue.holdsRequest() })
+        trace.mark("worker warmed up")
         // The run's settings: named on the command line, or by the first line (a worker started
         // before the run had read its pipeline file); a request first, or settings that cannot be
         // read, and the worker parses the pipeline file itself.
@@ -123,10 +128,13 @@ extension WorkerProcess {
             let hard = (try? ResourceLimit.current(.cpuTime).hard) ?? UInt64.max
             let soft = min(hard, ProcessControl.cpuSecondsUsed() + cpuSeconds)
             try? ResourceLimit.set(.cpuTime, soft: soft, hard: hard)
+            trace.mark("worker reading", file: request.file)
             let outcome = FileLoad.perform(path: request.file, loader: current, pipelineName: name)
+            trace.mark("worker read", file: request.file)
             do {
                 try Scratch.write(outcome.transferData(), to: URL(fileURLWithPath: request.result))
                 answer(WorkerPool.Reply(status: .ok))
+                trace.mark("worker answered", file: request.file)
             } catch {
                 answer(WorkerPool.Reply(status: .unwritable, cause: EnvironmentFault.cause(of: error)))
             }

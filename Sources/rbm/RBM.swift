@@ -20,7 +20,7 @@ struct RBM: ParsableCommand {
     static func main() {
         if let invocation = WorkerInvocation(arguments: CommandLine.arguments.dropFirst()) {
             do {
-                try invocation.serve()
+                try invocation.serve(trace: .fromEnvironment())
                 Self.exit()
             } catch {
                 Self.exit(withError: error)
@@ -70,6 +70,7 @@ struct Run: ParsableCommand {
             // Crash-safety tests stop a run just before its N-th durable step (reliability.md 6.4).
             options.faults.crashAt = ProcessInfo.processInfo.environment["RBM_CRASH_AT"].flatMap(Int.init)
             options.faults.stopReading = ProcessInfo.processInfo.environment["RBM_STOP_READING"]
+            options.trace = RunTrace.fromEnvironment()
             options.failingSeverities = failing
             options.language = language.flatMap(Language.init(code:))
             report = try BatchRun(options: options).run()
@@ -191,7 +192,7 @@ struct Worker: ParsableCommand {
     func run() throws {
         if serve {
             // The same serving as a pooled worker's start (`RBM.main`), reached through the parser.
-            try WorkerInvocation(pipelinePath: pipeline, memoryBytes: memoryBytes, cpuSeconds: cpuSeconds, settingsPath: settings).serve()
+            try WorkerInvocation(pipelinePath: pipeline, memoryBytes: memoryBytes, cpuSeconds: cpuSeconds, settingsPath: settings).serve(trace: .fromEnvironment())
             return
         }
         guard let file, let result else { throw ValidationError("rbm worker needs FILE and --result, or --serve") }
@@ -202,5 +203,12 @@ struct Worker: ParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(WorkerProcess.resultNotWritten)
         }
+    }
+}
+
+extension RunTrace {
+    /// The trace `RBM_TRACE` names, if any (the library reads no environment: the command line does).
+    static func fromEnvironment() -> RunTrace {
+        RunTrace(path: ProcessInfo.processInfo.environment[environmentKey])
     }
 }

@@ -30,7 +30,8 @@ struct Watch: ParsableCommand {
             worker = WorkerProcess(executable: ProcessControl.executablePath ?? CommandLine.arguments[0])
             worker?.timeout = timeout
         }
-        let options = BatchRun.Options(pipelinePath: pipeline, inbox: inbox, output: out, keepInputs: false, worker: worker)
+        var options = BatchRun.Options(pipelinePath: pipeline, inbox: inbox, output: out, keepInputs: false, worker: worker)
+        options.trace = RunTrace.fromEnvironment()
         let folder = try Self.inboxFolder(options)
         let watch = poll ? nil : DirectoryWatch(folder: folder)
         say("watching \(folder) (\(watch == nil ? "polling every \(interval) s" : "inotify"))")
