@@ -34,7 +34,7 @@ public struct RunTrace: Sendable {
     /// Records `event` now, about `file` (its name) when given.
     public func mark(_ event: String, file: String? = nil) {
         guard let log else { return }
-        let line = Event(t: LineLog.now(), pid: LineLog.processID, event: event, file: file.map { URL(fileURLWithPath: $0).lastPathComponent })
+        let line = Event(t: ProcessControl.monotonicMicroseconds(), pid: ProcessControl.processID, event: event, file: file.map { URL(fileURLWithPath: $0).lastPathComponent })
         guard let data = try? JSONEncoder().encode(line) else { return }
         log.append(String(decoding: data, as: UTF8.self))
     }

@@ -1,16 +1,9 @@
 internal import SystemPackage
 
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Darwin)
-internal import Darwin
-#else
-#error("SystemIO is written for Glibc (Linux) and Darwin only")
-#endif
-
 /// A file that several processes append lines to at once (`O_APPEND`: each line one `write`, so
-/// lines of different processes never interleave), with the time on a clock all of them share.
-/// For traces, not for data: nothing is flushed to the disk, and a failed write is dropped.
+/// lines of different processes never interleave); their times from
+/// ``ProcessControl/monotonicMicroseconds()``, a clock all of them share. For traces, not for
+/// data: nothing is flushed to the disk, and a failed write is dropped.
 public final class LineLog: @unchecked Sendable {
     private let descriptor: FileDescriptor
 
@@ -31,14 +24,4 @@ public final class LineLog: @unchecked Sendable {
         bytes.append(UInt8(ascii: "\n"))
         _ = try? descriptor.writeAll(bytes)
     }
-
-    /// Microseconds on the system's monotonic clock: comparable between processes of one boot.
-    public static func now() -> Int64 {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Int64(time.tv_sec) * 1_000_000 + Int64(time.tv_nsec) / 1_000
-    }
-
-    /// This process's id.
-    public static var processID: Int32 { getpid() }
 }

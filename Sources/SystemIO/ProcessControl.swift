@@ -36,6 +36,17 @@ public enum ProcessControl {
         return UInt64(max(0, usage.ru_utime.tv_sec + usage.ru_stime.tv_sec))
     }
 
+    /// Microseconds on the system's monotonic clock: comparable between the processes of one boot
+    /// (a run's trace, ``LineLog``).
+    public static func monotonicMicroseconds() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Int64(time.tv_sec) * 1_000_000 + Int64(time.tv_nsec) / 1_000
+    }
+
+    /// This process's id.
+    public static var processID: Int32 { getpid() }
+
     /// Makes a write to a pipe whose reader is gone fail with `EPIPE` instead of killing this
     /// process with `SIGPIPE` (a run writes requests to workers that may have died).
     public static func ignoreBrokenPipes() {
