@@ -110,11 +110,11 @@ extension WorkerProcess {
         var loader = settingsPath.flatMap { try? WorkerSettings.read(path: $0).loader() }
         while let line = queue.pop() {
             defer { queue.doneWithOne() }
-            if loader == nil, let named = try? JSONDecoder().decode(WorkerPool.SettingsLine.self, from: Data(line.utf8)) {
+            if loader == nil, let named = line.settings {
                 loader = try? WorkerSettings.read(path: named.settings).loader()
                 continue
             }
-            guard let request = try? JSONDecoder().decode(WorkerPool.Request.self, from: Data(line.utf8)) else { continue }
+            guard let request = line.request else { continue }
             let current: WorkbookLoader
             do {
                 current = try loader ?? PipelineFile.load(path: pipelinePath).workbookLoader
@@ -142,17 +142,33 @@ extension WorkerProcess {
     }
 }
 
+/// A line from the run, read once, on the worker's reading thread, as what it may be: the run's
+/// settings named (``WorkerPool/SettingsLine``), a file to read (``WorkerPool/Request``), or neither
+/// (ignored).
+struct WorkerLine {
+    var settings: WorkerPool.SettingsLine?
+    var request: WorkerPool.Request?
+
+    init(_ text: String) {
+        let data = Data(text.utf8)
+        settings = try? JSONDecoder().decode(WorkerPool.SettingsLine.self, from: data)
+        request = try? JSONDecoder().decode(WorkerPool.Request.self, from: data)
+    }
+}
+
 /// The requests a serving worker has read and not yet taken; when its input ends while a file is
 /// being read, the run that sent it is gone and the worker exits at once.
 final class RequestQueue: @unchecked Sendable {
     private let condition = NSCondition()
-    private var lines: [String] = []
+    private var lines: [WorkerLine] = []
     private var ended = false
     private var busy = false
 
+    /// Queues `line`, read as what it is (``WorkerLine``).
     func push(_ line: String) {
+        let read = WorkerLine(line)
         condition.withLock {
-            lines.append(line)
+            lines.append(read)
             condition.signal()
         }
     }
@@ -165,7 +181,7 @@ final class RequestQueue: @unchecked Sendable {
         }
     }
 
-    func pop() -> String? {
+    func pop() -> WorkerLine? {
         condition.withLock {
             while lines.isEmpty && !ended { condition.wait() }
             if lines.isEmpty { return nil }
@@ -180,7 +196,7 @@ final class RequestQueue: @unchecked Sendable {
 
     /// Whether a file waits: a line that is a request (not the run's settings).
     func holdsRequest() -> Bool {
-        condition.withLock { lines.contains { (try? JSONDecoder().decode(WorkerPool.Request.self, from: Data($0.utf8))) != nil } }
+        condition.withLock { lines.contains { $0.request != nil } }
     }
 }
 
