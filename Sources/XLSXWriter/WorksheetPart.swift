@@ -103,7 +103,8 @@ struct WorksheetPart {
     /// Rows written so far, empty ones included: the next row's 0-based index.
     private(set) var rowCount = 0
     private var sheetData = XMLWriter(capacity: 64 * 1024)
-    /// Each column's last shared text and its index (``SharedStringsPart/index(for:recent:)``).
+    /// Each column's last shared text and its index (``SharedStringsPart/index(for:recent:)``); as
+    /// long as `columnFormats`, grown with it.
     private var recentShared: [SharedStringsPart.Recent?] = []
     /// Rows moved out of memory, in order, before those still in `sheetData`.
     private var spool: ZipSpoolFile?
@@ -166,6 +167,7 @@ struct WorksheetPart {
         if sheetData.bytes.count >= spoolThreshold { try spillRows() }
         if columnFormats.count < cells.count {
             columnFormats.append(contentsOf: repeatElement(ColumnFormat(), count: cells.count - columnFormats.count))
+            recentShared.append(contentsOf: repeatElement(nil, count: cells.count - recentShared.count))
         }
         let rowStart = sheetData.bytes.count
         var firstColumn = -1
@@ -267,7 +269,6 @@ struct WorksheetPart {
             try checkLength(string, column: column)
             if stringStorage == .shared {
                 sheetData.raw("\" t=\"s\"><v>")
-                if recentShared.count <= column { recentShared.append(contentsOf: repeatElement(nil, count: column + 1 - recentShared.count)) }
                 sheetData.appendDigits(UInt64(sharedStrings.index(for: string, recent: &recentShared[column])))
                 sheetData.raw("</v></c>")
             } else {
