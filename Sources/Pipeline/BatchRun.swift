@@ -77,7 +77,7 @@ public struct BatchRun {
             let attempts: ReadingAttempts
             (discovery, attempts) = try claim(setup.inbox.discover(), takenBack: takenBack, setup)
             clock.lap("discover")
-            options.trace.mark("claimed")
+            options.trace.mark(.claimed)
             target = openHistory(setup)
             arrivals = try load(discovery, attempts, setup)
         } catch {
@@ -89,11 +89,11 @@ public struct BatchRun {
         let selection = try select(arrivals, setup)
         setup.retireWorkers()   // every file is read: the new ones by `load`, the current ones by `select`
         clock.lap("read+normalise")
-        options.trace.mark("read")
+        options.trace.mark(.read)
         let tables = beginConsolidated(selection, setup)   // the consolidated workbook's model sheets, while the rules run
         defer { _ = tables.value() }   // a run that stops before writing leaves no thread behind
         let reconciled = try recall(reconcile(selection, setup), selection, setup)
-        options.trace.mark("reconciled and recalled")
+        options.trace.mark(.reconciledAndRecalled)
         clock.lap("reconcile")
         // The history's record is written from when the outputs leave a core idle (into the history
         // opened while the files were read), and committed after the run's commit and filing away.
@@ -104,17 +104,17 @@ public struct BatchRun {
         let written = try write(reconciled, page: pageContext(selection, reconciled, setup, startedAt: clock.start), startedAt: clock.start, setup,
                                 tables: tables, whenACoreIsIdle: { pending?.start() })
         clock.lap("write")
-        options.trace.mark("written")
+        options.trace.mark(.written)
         var manifest = try commit(selection, reconciled, written, discovery: discovery, clock: clock, setup)
         try writeFilingPlan(selection, setup)
         try fileAway(selection, setup)
         clock.lap("file away")
-        options.trace.mark("filed away")
+        options.trace.mark(.filedAway)
         try recordStages(&manifest, clock: clock, setup)
         let report = Report(findings: reconciled.outcome.findings, manifest: manifest, outputFolder: setup.output.path, model: reconciled.model,
                             coverage: reconciled.outcome.coverage)
         try record(report, ahead, reconciled, setup)
-        options.trace.mark("recorded")
+        options.trace.mark(.recorded)
         LetGo.offThePath(consume reconciled)
         return report
     }

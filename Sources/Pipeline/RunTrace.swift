@@ -24,7 +24,19 @@ public struct RunTrace: Sendable {
 
     public var isOn: Bool { log != nil }
 
-    private struct Event: Encodable {
+    /// What happened, as the trace names it (`Benchmarks/trace_timeline.py` reads the names).
+    public enum Event: String, Sendable, CaseIterable {
+        // The run's stages, in order.
+        case runStarted = "run started", workersSpawning = "workers spawning", pipelineFileRead = "pipeline file read"
+        case prepared, claimed, read, reconciledAndRecalled = "reconciled and recalled", written, filedAway = "filed away", recorded
+        // Each file, in the run.
+        case fileStarted = "file started", fileReceived = "file received"
+        // A pooled worker, and each file it reads.
+        case workerServing = "worker serving", workerWarmedUp = "worker warmed up"
+        case workerReading = "worker reading", workerRead = "worker read", workerAnswered = "worker answered"
+    }
+
+    private struct Line: Encodable {
         var t: Int64
         var pid: Int32
         var event: String
@@ -32,9 +44,9 @@ public struct RunTrace: Sendable {
     }
 
     /// Records `event` now, about `file` (its name) when given.
-    public func mark(_ event: String, file: String? = nil) {
+    public func mark(_ event: Event, file: String? = nil) {
         guard let log else { return }
-        let line = Event(t: ProcessControl.monotonicMicroseconds(), pid: ProcessControl.processID, event: event, file: file.map { URL(fileURLWithPath: $0).lastPathComponent })
+        let line = Line(t: ProcessControl.monotonicMicroseconds(), pid: ProcessControl.processID, event: event.rawValue, file: file.map { URL(fileURLWithPath: $0).lastPathComponent })
         guard let data = try? JSONEncoder().encode(line) else { return }
         log.append(String(decoding: data, as: UTF8.self))
     }

@@ -93,7 +93,7 @@ extension WorkerProcess {
         try? ResourceLimit.set(.coreFileSize, soft: 0, hard: 0)
         let name = URL(fileURLWithPath: pipelinePath).lastPathComponent
         let queue = RequestQueue()
-        trace.mark("worker serving")
+        trace.mark(.workerServing)
         Thread.detachNewThread {
             while let line = readLine(strippingNewline: true) {
                 queue.push(line)
@@ -103,7 +103,7 @@ extension WorkerProcess {
         // The first-use costs, paid while the run is still preparing and discovering its inbox (a
         // line that comes meanwhile waits in the queue), until a file waits.
         WorkerWarmUp.run(until: { queue.holdsRequest() })
-        trace.mark("worker warmed up")
+        trace.mark(.workerWarmedUp)
         // The run's settings: named on the command line, or by the first line (a worker started
         // before the run had read its pipeline file); a request first, or settings that cannot be
         // read, and the worker parses the pipeline file itself.
@@ -128,13 +128,13 @@ extension WorkerProcess {
             let hard = (try? ResourceLimit.current(.cpuTime).hard) ?? UInt64.max
             let soft = min(hard, ProcessControl.cpuSecondsUsed() + cpuSeconds)
             try? ResourceLimit.set(.cpuTime, soft: soft, hard: hard)
-            trace.mark("worker reading", file: request.file)
+            trace.mark(.workerReading, file: request.file)
             let outcome = FileLoad.perform(path: request.file, loader: current, pipelineName: name)
-            trace.mark("worker read", file: request.file)
+            trace.mark(.workerRead, file: request.file)
             do {
                 try Scratch.write(outcome.transferData(), to: URL(fileURLWithPath: request.result))
                 answer(WorkerPool.Reply(status: .ok))
-                trace.mark("worker answered", file: request.file)
+                trace.mark(.workerAnswered, file: request.file)
             } catch {
                 answer(WorkerPool.Reply(status: .unwritable, cause: EnvironmentFault.cause(of: error)))
             }

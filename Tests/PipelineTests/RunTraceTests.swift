@@ -21,9 +21,9 @@ import TestSupport
         let url = Fixtures.temporaryDirectory("rbm-trace").appendingPathComponent("trace.jsonl")
         let run = RunTrace(path: url.path), worker = RunTrace(path: url.path)
         #expect(run.isOn && worker.isOn)
-        run.mark("run started")
-        worker.mark("worker reading", file: "/drop/processing/b/FP \"2022\".xlsx")
-        run.mark("claimed")
+        run.mark(.runStarted)
+        worker.mark(.workerReading, file: "/drop/processing/b/FP \"2022\".xlsx")
+        run.mark(.claimed)
         let events = try Self.events(url)
         #expect(events.map(\.event) == ["run started", "worker reading", "claimed"])
         #expect(events[1].file == "FP \"2022\".xlsx")
@@ -35,7 +35,7 @@ import TestSupport
         #expect(!RunTrace(path: nil).isOn)
         #expect(!RunTrace(path: "").isOn)
         #expect(!RunTrace(path: "/nonexistent-folder-rbm/trace.jsonl").isOn)   // a trace never stops a run
-        RunTrace(path: nil).mark("run started")
+        RunTrace(path: nil).mark(.runStarted)
     }
 
     @Test func aRunTracesItsStagesInOrderAndEachFile() throws {

@@ -146,8 +146,8 @@ extension BatchRun {
         let (hash, size) = try Self.hashed(url)
         var entry = Intake(file: url.lastPathComponent, sha256: hash, size: size, fate: fate)
         entry.source = url
-        options.trace.mark("file started", file: url.path)
-        defer { options.trace.mark("file received", file: url.path) }
+        options.trace.mark(.fileStarted, file: url.path)
+        defer { options.trace.mark(.fileReceived, file: url.path) }
         let read: (load: FileLoad, stderr: String?)
         if let pool = setup.pool {
             read = try pool.load(path: url.path)

@@ -89,7 +89,7 @@ extension BatchRun {
     /// Starts the workers, loads the pipeline file, checks the folders, takes the drop folder's
     /// lock, sweeps what a stopped run left. Nothing is read or moved yet.
     func prepare() throws -> RunSetup {
-        options.trace.mark("run started")
+        options.trace.mark(.runStarted)
         // Workers' results go to a scratch folder of this run; those of runs that died are swept.
         // The workers start first, before the pipeline file is read: their start overlaps the
         // rest of the preparation and the discovery (issue 11). A run that stops below lets go
@@ -100,11 +100,11 @@ extension BatchRun {
             scratch = try options.worker.map { _ in try Scratch(in: temporary) }
             pool = zip(options.worker, scratch).map { WorkerPool(settings: $0, pipelinePath: options.pipelinePath, scratch: $1.folder) }
             pool?.spawn()
-            if pool != nil { options.trace.mark("workers spawning") }
+            if pool != nil { options.trace.mark(.workersSpawning) }
             ShippedDefaults.prefetch()
             let pipeline = try PipelineFile.load(path: options.pipelinePath)
             let loader = pipeline.workbookLoader
-            options.trace.mark("pipeline file read")
+            options.trace.mark(.pipelineFileRead)
             pool?.provide(loader)
             let root = URL(fileURLWithPath: options.pipelinePath).deletingLastPathComponent().deletingLastPathComponent()
             func resolve(_ path: String) -> URL {
@@ -121,7 +121,7 @@ extension BatchRun {
             // thread of its own). Only once the lock is held: a run refused for it changes nothing.
             if lock != nil { inbox.sweepDebris(outputs: outURL) }
             sweep = Background { _ = Scratch.sweepStale(in: temporary) }
-            options.trace.mark("prepared")
+            options.trace.mark(.prepared)
             return RunSetup(pipeline: pipeline, pipelinePath: options.pipelinePath, inbox: inbox, output: outURL, steps: steps, lock: lock,
                             scratch: scratch, pool: pool, loader: loader, sweep: sweep)
         } catch {
