@@ -2,8 +2,8 @@
 """What a change costs in work, not in time: instructions and page faults of `rbm run` (issue 11).
 
 On a shared machine the wall clock and even the CPU time of the same run move by several per cent
-within minutes (session 19 measured ±5 % between sets of 20 interleaved pairs of one build against
-itself), so a change of 1-2 % cannot be seen in `ab_pairs.py`'s medians. Two counts do not move
+within minutes (session 19: one build against a copy of itself, three sets of 20 interleaved pairs
+with workers, gave 0.991, 0.973 and 1.090 of the wall clock), so a change of 1-2 % cannot be seen in `ab_pairs.py`'s medians. Two counts do not move
 with the load: the instructions a run executes (valgrind's callgrind) and the page faults it takes
 (`ru_minflt` from `wait4`; each fault is a kernel entry and a page zeroed, costly in a virtual
 machine, and an instruction count does not see them). This script gives both, for one build or for
