@@ -91,30 +91,10 @@ public struct FindingRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
     static let columns = ["run_id", "id", "rule", "severity", "bureau", "output", "period", "expected", "actual", "delta", "expected_text",
                           "actual_text", "delta_text", "message", "sources", "caused_by", "status", "first_seen_run", "runs_seen", "delta_change"]
 
-    /// The values ``insertSQL`` takes, for the run `run` just inserted: ``databaseValues`` with
-    /// that run's id, and `first_seen_run` that run for a series that starts with it. Written as a
-    /// literal: GRDB's `init(arrayLiteral:)` is not generic, so the conversion runs as specialised
-    /// inside GRDB, where its generic sequence initialiser called from here ran unspecialised
-    /// (issue 11: about 31,000 instructions a finding against 11,700, at 58 times the demo 67 M
-    /// against 25 M). `HistoryInsertTests` checks both agree.
-    func insertArguments(run: Int64) -> StatementArguments {
-        [run, id, rule, severity, bureau, output, period, expected, actual, delta, expectedText, actualText, deltaText, message, sources,
-         causedBy, status, firstSeenRun ?? run, runsSeen, deltaChange]
-    }
-
     /// The record's values, column by column (``columns``).
     var databaseValues: [(any DatabaseValueConvertible)?] {
         [runID, id, rule, severity, bureau, output, period, expected, actual, delta, expectedText, actualText, deltaText, message, sources,
          causedBy, status, firstSeenRun, runsSeen, deltaChange]
-    }
-
-    /// `INSERT INTO findings (…) VALUES (?, …)`: one statement, prepared once for a run's rows,
-    /// inside the transaction that has just inserted the run; each row's values bound by
-    /// ``insertArguments(run:)``. (The run's id was once a `(SELECT max(id) FROM runs)` in the
-    /// statement, evaluated twice for every row.)
-    static var insertSQL: String {
-        "INSERT INTO \(databaseTableName) (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES ("
-            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
     }
 
     /// The record's columns (written straight, not through an encoder).

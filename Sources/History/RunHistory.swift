@@ -172,11 +172,7 @@ public final class RunHistory: Sendable {
         try run.insert(db)
         let id = run.id!
         for var row in entry.inputs { row.runID = id; try row.insert(db) }
-        // Thousands of rows: one statement prepared once, not one built per row.
-        let insertFinding = try db.makeStatement(sql: FindingRecord.insertSQL)
-        for finding in entry.findings {
-            try insertFinding.execute(arguments: finding.insertArguments(run: id))
-        }
+        try FindingRecord.insert(entry.findings, run: id, into: db)
         for var row in entry.resolved { row.runID = id; try row.insert(db) }
         for var row in entry.coverage { row.runID = id; try row.insert(db) }
         for var row in entry.acknowledgements { row.runID = id; try row.insert(db) }

@@ -1,25 +1,74 @@
+import Foundation
 import GRDB
 import Testing
 @testable import History
 
-/// A finding's insert arguments are its column values in the columns' order, with the run's id.
+/// A run's finding rows, inserted many to a statement with their values bound one by one
+/// (`FindingRecord+Insert.swift`), read back as they were given: every field, `run_id` the run's,
+/// `first_seen_run` the run's when the series starts with it, in the given order, for counts on
+/// both sides of a statement's rows.
 @Suite struct HistoryInsertTests {
-    @Test func insertArgumentsAreTheColumnValuesWithTheRunID() {
-        var finding = RunHistoryFileTests.finding("FIN-003/T.2-1/2022", delta: 440000, bureau: "TSB", sources: "OP.xlsx!Plan!E6")
-        finding.runID = 7
-        finding.firstSeenRun = 3
-        finding.deltaChange = -12.5
-        finding.expected = 1
-        finding.actual = 2
-        finding.output = "T.2-1"
-        finding.period = "2022"
-        finding.causedBy = "FIN-001/T.2-1"
-        #expect(finding.insertArguments(run: 7) == StatementArguments(finding.databaseValues))
-        // A series that starts with this run: first seen in it.
-        finding.firstSeenRun = nil
-        var first = finding
-        first.firstSeenRun = 7
-        #expect(finding.insertArguments(run: 7) == StatementArguments(first.databaseValues))
-        #expect(FindingRecord.columns.count == finding.databaseValues.count)
+    /// Findings whose fields take every kind of value a column holds: nil and not, short texts
+    /// (stored inside the string) and long ones, non-ASCII text, negative and fractional numbers.
+    static func findings(_ count: Int) -> [FindingRecord] {
+        (0..<count).map { i in
+            var finding = RunHistoryFileTests.finding("FIN-00\(i % 9 + 1)/T.\(i)-1/2022", delta: i % 3 == 0 ? nil : Double(i) * -12.5,
+                                                      severity: ["error", "warning", "info"][i % 3], bureau: i % 4 == 0 ? nil : "TSB",
+                                                      sources: i % 2 == 0 ? "" : "OP_TSB_2022-2025_v3.xlsx!Opérations — 2022!E\(i + 6)")
+            finding.output = i % 5 == 0 ? nil : "T.\(i)-1"
+            finding.period = i % 6 == 0 ? nil : "2022-2023"
+            finding.expected = i % 7 == 0 ? nil : Double(i) + 0.25
+            finding.actual = i % 8 == 0 ? nil : -Double(i)
+            finding.expectedText = i % 2 == 0 ? "" : "≤ 166 000 000 (line \(i))"
+            finding.actualText = String(repeating: "x", count: i % 40)
+            finding.message = "Row \(i): the amounts differ by CHF \(i * 1000) — see the bureau's plan, sheet « Budget »."
+            finding.causedBy = i % 3 == 1 ? "FIN-001/T.\(i)-1" : ""
+            finding.status = ["new", "persisting", "regressed", "acknowledged"][i % 4]
+            finding.firstSeenRun = i % 2 == 0 ? nil : 1
+            finding.runsSeen = i % 5 + 1
+            finding.deltaChange = i % 4 == 3 ? Double(i) / 4 : nil
+            return finding
+        }
+    }
+
+    /// What the history should hold for `findings` recorded as run `run`.
+    static func expected(_ findings: [FindingRecord], run: Int64) -> [FindingRecord] {
+        findings.map { finding in
+            var row = finding
+            row.runID = run
+            row.firstSeenRun = finding.firstSeenRun ?? run
+            return row
+        }
+    }
+
+    @Test(arguments: [0, 1, FindingRecord.rowsPerInsert - 1, FindingRecord.rowsPerInsert, FindingRecord.rowsPerInsert + 1,
+                      2 * FindingRecord.rowsPerInsert + 37])
+    func rowsReadBackAsTheyWereGiven(count: Int) throws {
+        let path = RunHistoryFileTests.temporaryFile()
+        defer { PendingRecordTests.remove(path) }
+        let history = try RunHistory(path: path)
+        let first = try history.record(.init(run: RunHistoryFileTests.run(1), inputs: [], findings: [RunHistoryFileTests.finding("FIN-012/2022-2023")],
+                                             resolved: []))
+        let given = Self.findings(count)
+        let id = try history.record(.init(run: RunHistoryFileTests.run(count), inputs: [], findings: given, resolved: []))
+        #expect(id == first + 1)
+        #expect(try history.findings(run: id) == Self.expected(given, run: id))
+        // The earlier run's row is untouched.
+        #expect(try history.findings(run: first).map(\.id) == ["FIN-012/2022-2023"])
+        try history.close()
+    }
+
+    /// Two rows of one id in a run: the later replaces the earlier (the table's primary key is
+    /// `ON CONFLICT REPLACE`), whether or not they fall in the same statement.
+    @Test(arguments: [1, FindingRecord.rowsPerInsert])
+    func aRepeatedIDKeepsTheLaterRow(gap: Int) throws {
+        let path = RunHistoryFileTests.temporaryFile()
+        defer { PendingRecordTests.remove(path) }
+        let history = try RunHistory(path: path)
+        var given = Self.findings(gap + 1)
+        given[gap].id = given[0].id
+        let id = try history.record(.init(run: RunHistoryFileTests.run(given.count), inputs: [], findings: given, resolved: []))
+        #expect(try history.findings(run: id) == Array(Self.expected(given, run: id).dropFirst()))
+        try history.close()
     }
 }
