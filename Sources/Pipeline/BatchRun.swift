@@ -105,13 +105,13 @@ public struct BatchRun {
                                 tables: tables, whenACoreIsIdle: { pending?.start() })
         clock.lap("write")
         options.trace.mark(.written)
-        var manifest = try commit(selection, reconciled, written, discovery: discovery, clock: clock, setup)
+        var committed = try commit(selection, reconciled, written, discovery: discovery, clock: clock, setup)
         try writeFilingPlan(selection, setup)
         try fileAway(selection, setup)
         clock.lap("file away")
         options.trace.mark(.filedAway)
-        try recordStages(&manifest, clock: clock, setup)
-        let report = Report(findings: reconciled.outcome.findings, manifest: manifest, outputFolder: setup.output.path, model: reconciled.model,
+        try recordStages(&committed, clock: clock, setup)
+        let report = Report(findings: reconciled.outcome.findings, manifest: committed.manifest, outputFolder: setup.output.path, model: reconciled.model,
                             coverage: reconciled.outcome.coverage)
         try record(report, ahead, reconciled, setup)
         options.trace.mark(.recorded)

@@ -5,7 +5,7 @@ extension BatchRun {
     /// Builds the manifest from the stages' values and writes it: the run's commit point. Inputs
     /// are moved only after it is on disk.
     func commit(_ selection: Selection, _ reconciled: Reconciled, _ written: Written, discovery: Inbox.Discovery, clock: StageClock,
-                _ setup: RunSetup) throws -> Manifest {
+                _ setup: RunSetup) throws -> CommittedManifest {
         let findings = reconciled.outcome.findings, settings = reconciled.settings
         var byRule: [String: [String: Int]] = [:]
         for f in findings { byRule[f.rule.rawValue, default: [:]][f.severity.rawValue, default: 0] += 1 }
@@ -24,10 +24,11 @@ extension BatchRun {
         manifest.batch = options.keepInputs ? nil : setup.batch
         manifest.recordChanges(reconciled.memory)
         manifest.completeness = completeness(selection, reconciled, setup, startedAt: clock.start)
-        do { try Self.writeManifest(manifest, to: setup.output, setup.steps) } catch {
+        do {
+            return CommittedManifest(manifest: manifest, json: try Self.writeManifest(manifest, to: setup.output, setup.steps))
+        } catch {
             throw EnvironmentFault(folder: setup.output, action: "write manifest.json (the run's commit point)", error: error, consequence: Self.nothingMoved)
         }
-        return manifest
     }
 
     /// The findings counted by severity (the severities present only): the manifest's
@@ -37,18 +38,31 @@ extension BatchRun {
     }
 
     /// Rewrites the manifest with the time filing away took (the inputs are filed by then).
-    func recordStages(_ manifest: inout Manifest, clock: StageClock, _ setup: RunSetup) throws {
-        manifest.stages = clock.stages
-        do { try Self.writeManifest(manifest, to: setup.output, setup.steps) } catch {
+    func recordStages(_ committed: inout CommittedManifest, clock: StageClock, _ setup: RunSetup) throws {
+        let then = committed.manifest.stages
+        committed.manifest.stages = clock.stages
+        do {
+            setup.steps.step()
+            committed.json = try ManifestJSON.restaged(committed.manifest, encoded: committed.json, stagesThen: then)
+            try DurableFile.write(committed.json, to: setup.output.appendingPathComponent("manifest.json"))
+        } catch {
             throw EnvironmentFault(folder: setup.output, action: "rewrite manifest.json with the time of filing away", error: error,
                                    consequence: "the inputs are filed away; the manifest written before filing them stands")
         }
     }
 
-    static func writeManifest(_ manifest: Manifest, to folder: URL, _ steps: DurableSteps) throws {
+    /// Writes `manifest.json` and gives back its bytes.
+    @discardableResult
+    static func writeManifest(_ manifest: Manifest, to folder: URL, _ steps: DurableSteps) throws -> Data {
         steps.step()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try DurableFile.write(encoder.encode(manifest), to: folder.appendingPathComponent("manifest.json"))
+        let json = try ManifestJSON.encode(manifest)
+        try DurableFile.write(json, to: folder.appendingPathComponent("manifest.json"))
+        return json
     }
+}
+
+/// The manifest as the commit wrote it, and its bytes (`ManifestJSON`).
+struct CommittedManifest {
+    var manifest: Manifest
+    var json: Data
 }

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+/// The manifest rewritten with the time of filing away (`ManifestJSON.restaged`) is, byte for
+/// byte, the manifest encoded whole, and the stages' object is put in place (not the whole
+/// manifest encoded again) whenever the commit's bytes hold it where the encoder puts it.
+@Suite struct ManifestJSONTests {
+    static func manifest(stages: [String: Double], note: String = "a note") -> Manifest {
+        Manifest(rbmVersion: "0.1.0", pipeline: "itu.yaml", pipelineSHA256: "ab12", tolerances: ["amount": "0.5 %"], rules: [:],
+                 startedAt: "2026-12-07T15:00:00Z",
+                 inputs: [.init(file: "FP \"v3\"\n.xlsx", sha256: "cd", size: 12, fate: .archived, reason: "stages")],
+                 leftInInbox: ["late.xlsx"], findings: ["FIN-003": ["error": 2]], findingsBySeverity: ["error": 2], rootCauses: 1,
+                 coverage: nil, notes: [note], stages: stages, outputs: ["consolidated.xlsx"],
+                 failedOutputs: nil)
+    }
+
+    static let committed: [String: Double] = ["discover": 0.004, "read+normalise": 0.093, "reconcile": 0.061, "write": 0.098]
+
+    @Test(arguments: [
+        ["file away": 0.012],
+        ["file away": 0],
+        ["file away": 1234.5678, "zzz": 1e-06],
+        [:],
+    ] as [[String: Double]])
+    func theSplicedManifestIsTheManifestEncodedWhole(added: [String: Double]) throws {
+        for note in ["a note", "\n  \"stages\" : {\n    \"discover\" : 0.004", "stages"] {
+            var manifest = Self.manifest(stages: Self.committed, note: note)
+            let encoded = try ManifestJSON.encode(manifest)
+            manifest.stages.merge(added) { _, new in new }
+            let whole = try ManifestJSON.encode(manifest)
+            #expect(try ManifestJSON.restaged(manifest, encoded: encoded, stagesThen: Self.committed) == whole)
+            // The splice itself, not the fallback, gave it.
+            #expect(try ManifestJSON.spliced(encoded, stagesThen: Self.committed, stagesNow: manifest.stages) == whole)
+        }
+    }
+
+    @Test func bytesThatDoNotHoldTheStagesAsEncodedAreEncodedWhole() throws {
+        var manifest = Self.manifest(stages: Self.committed)
+        let encoded = try ManifestJSON.encode(manifest)
+        manifest.stages["file away"] = 0.01
+        // Told the wrong stages: the object is not found, so the manifest is encoded whole.
+        let wrong = ["discover": 0.005]
+        #expect(try ManifestJSON.spliced(encoded, stagesThen: wrong, stagesNow: manifest.stages) == nil)
+        #expect(try ManifestJSON.restaged(manifest, encoded: encoded, stagesThen: wrong) == ManifestJSON.encode(manifest))
+        // Bytes of something else: the same.
+        let other = Data("{\n  \"stages\" : {\n\n  }\n}".utf8)
+        #expect(try ManifestJSON.spliced(other, stagesThen: Self.committed, stagesNow: manifest.stages) == nil)
+    }
+}
