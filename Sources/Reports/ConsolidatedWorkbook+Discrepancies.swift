@@ -94,7 +94,8 @@ extension ConsolidatedWorkbook {
                 guard let sheetName = ref.sheet, let cell = ref.cell, let row = Self.firstRow(of: cell),
                       let target = c.rowOfSource[.init(file: ref.file, sheet: sheetName, row: row)] else { continue }
                 try sheet.addHyperlink(at: "A\(index + 2)", to: .cell(sheet: target.sheet, reference: "A\(target.row)"),
-                                       tooltip: String(L("Go to {0} row {1}, which shows {2}", target.sheet, target.row, ref.description).prefix(255)))
+                                       tooltip: SpreadsheetLimits.clipped(L("Go to {0} row {1}, which shows {2}", target.sheet, target.row, ref.description),
+                                                                          to: SpreadsheetLimits.linkText))
                 break
             }
         }

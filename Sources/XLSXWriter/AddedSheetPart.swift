@@ -180,7 +180,7 @@ struct AddedSheetPart {
         for link in links {
             writer.emptyElement(
                 "hyperlink",
-                ["ref": link.ref, "location": link.location, "display": link.display.utf8.count <= 255 ? link.display : String(link.display.prefix(255))])
+                ["ref": link.ref, "location": link.location, "display": SpreadsheetLimits.clipped(link.display, to: SpreadsheetLimits.linkText)])
         }
         writer.endElement("hyperlinks")
     }
