@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Results", "XLSXReader", "XLSXWriter", "Normalise", "Reconcile", "Reports", "SystemIO", "History",
+                "Results", "XLSXCore", "XLSXReader", "XLSXWriter", "Normalise", "Reconcile", "Reports", "SystemIO", "History",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -46,14 +46,5 @@ struct CorePropertiesPart {
     }
 
     /// `date` in UTC to the second, as `2000-01-01T00:00:00Z`.
-    static func w3cdtf(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
-        let (dayNumber, second) = secondOfDay < 0 ? (days - 1, secondOfDay + 86_400) : (days, secondOfDay)
-        let (year, month, day) = CivilCalendar.civil(fromDaysSince1970: dayNumber)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
-        let time = "\(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))"
-        return "\(yearText)-\(two(month))-\(two(day))T\(time)Z"
-    }
+    static func w3cdtf(_ date: Date) -> String { UTCText.dateTime(date) }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import XLSXCore
 import Normalise
 
 /// What a run holds before it reads a file: its pipeline, folders, the drop folder's lock, the
@@ -72,11 +73,7 @@ final class RunSetup {
     /// `2026-12-05T173000Z-ab12`: UTC start time to the second, then 4 random hex digits, so batch
     /// folders sort in the order their runs started and two runs in one second never share one.
     static func batchID(startedAt date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd'T'HHmmss'Z'"
-        return formatter.string(from: date) + "-" + String(format: "%04x", UInt16.random(in: 0...UInt16.max))
+        UTCText.compactDateTime(date) + "-" + String(format: "%04x", UInt16.random(in: 0...UInt16.max))
     }
 }
 

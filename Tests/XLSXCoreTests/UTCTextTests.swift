@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+import XLSXCore
+
+/// `UTCText` writes what Foundation's formatters write for the same moment in UTC, on the
+/// calendar's edges and on random moments from 1601 to 9999, fractions of a second dropped.
+@Suite struct UTCTextTests {
+    static func formatter(_ format: String) -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = format
+        return formatter
+    }
+
+    static var moments: [Date] {
+        var generator = SystemRandomNumberGenerator()
+        let edges: [TimeInterval] = [0, -1, 0.999, -0.001, 86_399.5, 86_400, 951_782_400, 951_868_799.9, 4_107_542_400, -11_644_473_600,
+                                     1_796_657_168.25, 8.9995, -9.0005, 1_796_657_168.9994, 1_796_657_168.9996, 253_402_300_799]
+        let random = (0..<5000).map { _ in TimeInterval.random(in: -11_644_473_600...253_402_300_799, using: &generator) }
+        return (edges + random).map(Date.init(timeIntervalSince1970:))
+    }
+
+    @Test func theTextsAreFoundationsFormatters() {
+        let iso = ISO8601DateFormatter()
+        let day = ISO8601DateFormatter()
+        day.formatOptions = [.withFullDate]
+        let compact = Self.formatter("yyyy-MM-dd'T'HHmmss'Z'")
+        for moment in Self.moments {
+            #expect(UTCText.dateTime(moment) == iso.string(from: moment), "\(moment.timeIntervalSince1970)")
+            #expect(UTCText.day(moment) == day.string(from: moment), "\(moment.timeIntervalSince1970)")
+            #expect(UTCText.compactDateTime(moment) == compact.string(from: moment), "\(moment.timeIntervalSince1970)")
+        }
+        #expect(UTCText.dateTime(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00Z")
+        #expect(UTCText.compactDateTime(Date(timeIntervalSince1970: -1)) == "1969-12-31T235959Z")
+    }
+}
