@@ -171,10 +171,10 @@ public final class RunHistory: Sendable {
         run.id = nil
         try run.insert(db)
         let id = run.id!
-        for var row in entry.inputs { row.runID = id; try row.insert(db) }
+        try InputRecord.insert(entry.inputs, run: id, into: db)
         try FindingRecord.insert(entry.findings, run: id, into: db)
-        for var row in entry.resolved { row.runID = id; try row.insert(db) }
-        for var row in entry.coverage { row.runID = id; try row.insert(db) }
+        try ResolvedRecord.insert(entry.resolved, run: id, into: db)
+        try CoverageRecord.insert(entry.coverage, run: id, into: db)
         for var row in entry.acknowledgements { row.runID = id; try row.insert(db) }
         return id
     }
