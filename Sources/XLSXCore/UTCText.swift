@@ -1,6 +1,5 @@
-import Foundation
-
-/// A moment as text in UTC, to the second, written by hand on
+/// A moment (seconds since 1970-01-01 UTC, as Foundation's `Date.timeIntervalSince1970`) as text
+/// in UTC, to the second, written by hand on
 /// ``CivilCalendar``: `2026-12-05T17:30:00Z` (ISO 8601 and W3CDTF), `2026-12-05`, and
 /// `2026-12-05T173000Z` for names.
 ///
@@ -11,25 +10,25 @@ import Foundation
 /// end, each on its critical path (issue 11).
 public enum UTCText {
     /// `2026-12-05T17:30:00Z`.
-    public static func dateTime(_ date: Date) -> String {
-        let (day, second) = parts(date)
+    public static func dateTime(_ secondsSince1970: Double) -> String {
+        let (day, second) = parts(secondsSince1970)
         return day + "T" + two(second / 3600) + ":" + two(second / 60 % 60) + ":" + two(second % 60) + "Z"
     }
 
     /// `2026-12-05`.
-    public static func day(_ date: Date) -> String { parts(date).day }
+    public static func day(_ secondsSince1970: Double) -> String { parts(secondsSince1970).day }
 
     /// `2026-12-05T173000Z`: ``dateTime(_:)`` without the colons, for a file or folder name.
-    public static func compactDateTime(_ date: Date) -> String {
-        let (day, second) = parts(date)
+    public static func compactDateTime(_ secondsSince1970: Double) -> String {
+        let (day, second) = parts(secondsSince1970)
         return day + "T" + two(second / 3600) + two(second / 60 % 60) + two(second % 60) + "Z"
     }
 
     /// The date as `yyyy-MM-dd` and the second of its day.
-    private static func parts(_ date: Date) -> (day: String, second: Int) {
+    private static func parts(_ secondsSince1970: Double) -> (day: String, second: Int) {
         // To the nearest millisecond first, as ICU does (a moment at .9995 s or later is written as
         // the next second), then the second it falls in.
-        let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.toNearestOrEven))
+        let milliseconds = Int((secondsSince1970 * 1000).rounded(.toNearestOrEven))
         let (quotient, remainder) = milliseconds.quotientAndRemainder(dividingBy: 1000)
         let seconds = remainder < 0 ? quotient - 1 : quotient
         let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)

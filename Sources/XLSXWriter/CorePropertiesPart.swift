@@ -46,5 +46,5 @@ struct CorePropertiesPart {
     }
 
     /// `date` in UTC to the second, as `2000-01-01T00:00:00Z`.
-    static func w3cdtf(_ date: Date) -> String { UTCText.dateTime(date) }
+    static func w3cdtf(_ date: Date) -> String { UTCText.dateTime(date.timeIntervalSince1970) }
 }

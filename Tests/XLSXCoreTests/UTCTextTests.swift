@@ -27,11 +27,11 @@ import XLSXCore
         day.formatOptions = [.withFullDate]
         let compact = Self.formatter("yyyy-MM-dd'T'HHmmss'Z'")
         for moment in Self.moments {
-            #expect(UTCText.dateTime(moment) == iso.string(from: moment), "\(moment.timeIntervalSince1970)")
-            #expect(UTCText.day(moment) == day.string(from: moment), "\(moment.timeIntervalSince1970)")
-            #expect(UTCText.compactDateTime(moment) == compact.string(from: moment), "\(moment.timeIntervalSince1970)")
+            #expect(UTCText.dateTime(moment.timeIntervalSince1970) == iso.string(from: moment), "\(moment.timeIntervalSince1970)")
+            #expect(UTCText.day(moment.timeIntervalSince1970) == day.string(from: moment), "\(moment.timeIntervalSince1970)")
+            #expect(UTCText.compactDateTime(moment.timeIntervalSince1970) == compact.string(from: moment), "\(moment.timeIntervalSince1970)")
         }
-        #expect(UTCText.dateTime(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00Z")
-        #expect(UTCText.compactDateTime(Date(timeIntervalSince1970: -1)) == "1969-12-31T235959Z")
+        #expect(UTCText.dateTime(951_782_400) == "2000-02-29T00:00:00Z")
+        #expect(UTCText.compactDateTime(-1) == "1969-12-31T235959Z")
     }
 }

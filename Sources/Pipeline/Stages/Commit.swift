@@ -17,7 +17,7 @@ extension BatchRun {
             pipelineSHA256: setup.pipelineSHA256,
             tolerances: Dictionary(uniqueKeysWithValues: Tolerances.keys.map { ($0.name, settings.tolerances[$0].plainText) }),
             rules: ["costRecoveryOverrun": settings.costRecoveryOverrun.rawValue],
-            startedAt: UTCText.dateTime(clock.start), inputs: selection.inputs.map { $0.record(keepInputs: options.keepInputs) },
+            startedAt: UTCText.dateTime(clock.start.timeIntervalSince1970), inputs: selection.inputs.map { $0.record(keepInputs: options.keepInputs) },
             leftInInbox: discovery.unsettled.map(\.lastPathComponent), findings: byRule, findingsBySeverity: bySeverity,
             rootCauses: findings.filter { $0.causedBy.isEmpty }.count, coverage: Manifest.coverageBlock(reconciled.outcome.coverage), notes: reconciled.model.notes.map(\.manifestLine), stages: clock.stages,
             outputs: written.published + ["manifest.json"],

@@ -73,7 +73,7 @@ final class RunSetup {
     /// `2026-12-05T173000Z-ab12`: UTC start time to the second, then 4 random hex digits, so batch
     /// folders sort in the order their runs started and two runs in one second never share one.
     static func batchID(startedAt date: Date) -> String {
-        UTCText.compactDateTime(date) + "-" + String(format: "%04x", UInt16.random(in: 0...UInt16.max))
+        UTCText.compactDateTime(date.timeIntervalSince1970) + "-" + String(format: "%04x", UInt16.random(in: 0...UInt16.max))
     }
 }
 

@@ -148,7 +148,7 @@ extension BatchRun {
         let findings = reconciled.outcome.findings, bySeverity = Self.severityCounts(findings)
         // When the run ended and its exit code are set by the commit.
         let run = RunRecord(pipeline: setup.pipelineName, pipelineSHA256: setup.pipelineSHA256, rbmVersion: Self.version,
-                            startedAt: UTCText.dateTime(startedAt), endedAt: "", exitCode: 0,
+                            startedAt: UTCText.dateTime(startedAt.timeIntervalSince1970), endedAt: "", exitCode: 0,
                             inputs: selection.inputs.count, findings: findings.count, errors: bySeverity[.error, default: 0],
                             warnings: bySeverity[.warning, default: 0], infos: bySeverity[.info, default: 0],
                             new: memory.count(.new), persisting: memory.count(.persisting),
@@ -186,7 +186,7 @@ extension BatchRun {
             // `recall` read the history through a read-only connection: closed first, so that the
             // writer's close, the last, checkpoints the `-wal` file into the database and removes it.
             try reconciled.memory?.history?.close()
-            try ahead.commit(endedAt: UTCText.dateTime(Date()),
+            try ahead.commit(endedAt: UTCText.dateTime(Date().timeIntervalSince1970),
                              exitCode: Int(report.exitStatus(failingOn: options.failingSeverities)))
         } catch {
             throw EnvironmentFault(folder: Self.historyURL(setup).deletingLastPathComponent(), action: "record the run in \(RunHistory.fileName)", error: error,
@@ -195,7 +195,7 @@ extension BatchRun {
     }
 
     /// `2026-12-05` (UTC): the day acknowledgements are judged on.
-    static func isoDay(_ date: Date) -> String { UTCText.day(date) }
+    static func isoDay(_ date: Date) -> String { UTCText.day(date.timeIntervalSince1970) }
 }
 
 extension Manifest {

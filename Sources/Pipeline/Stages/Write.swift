@@ -151,7 +151,7 @@ extension BatchRun {
     func tableOutputs(_ reconciled: Reconciled, _ setup: RunSetup, startedAt: Date, language: Language) -> [Output] {
         guard setup.pipeline.tables == true else { return [] }
         let pipeline = setup.pipeline
-        let context = ModelTables.Context(run: UTCText.dateTime(startedAt),
+        let context = ModelTables.Context(run: UTCText.dateTime(startedAt.timeIntervalSince1970),
                                           organisation: pipeline.document?.company ?? pipeline.name,
                                           plan: pipeline.plan.id, biennium: pipeline.plan.biennium)
         let tables = ModelTables.tables(model: reconciled.model, findings: reconciled.outcome.findings, context: context, language: language)
