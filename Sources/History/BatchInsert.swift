@@ -59,6 +59,8 @@ struct Binder {
 
     init(statement: Statement) { self.statement = statement }
 
+    /// Binds `value` (nil as SQL `NULL`) to the next variable. (One call a value: a variadic
+    /// form over a parameter pack ran unspecialised, 77 M → 128 M instructions for a run's rows.)
     mutating func bind(_ value: (some StatementBinding)?) throws {
         let code = value.map { $0.bind(to: statement.sqliteStatement, at: next) }
             ?? DatabaseValue.null.bind(to: statement.sqliteStatement, at: next)
