@@ -17,18 +17,60 @@ extension DiscrepancyHTML {
             html += "operational plans CHF \(grouped(goal.plannedRB, L)) (\(grouped(goal.plannedRB - goal.budgetRB, signed: true, L)))</summary>\n"
             html += "<div class=\"scroll\"><table class=\"chain\"><thead><tr><th>objective / output</th><th>title</th><th>bureau</th><th class=\"num\">financial plan</th>"
             html += "<th class=\"num\">operational plans</th><th class=\"num\">difference</th><th>KPIs</th><th>risks</th><th>findings</th></tr></thead><tbody>\n"
+            // Each row appended piece by piece, not built as strings through interpolation first
+            // (issue 11: a line of the chain cost about 30,000 instructions).
             for objective in goal.objectives {
-                html += "<tr class=\"objective\"><td><b>\(escape(objective.code))</b></td><td>\(escape(objective.title))</td><td></td>"
-                html += "<td class=\"num\">\(grouped(objective.budgetRB, L))</td><td class=\"num\">\(grouped(objective.plannedRB, L))</td>"
-                html += "<td class=\"num\">\(grouped(objective.plannedRB - objective.budgetRB, signed: true, L))</td><td></td>"
-                html += "<td>\(escape(objective.risks.joined(separator: ", ")))</td><td></td></tr>\n"
+                html += "<tr class=\"objective\"><td><b>"
+                appendEscaped(objective.code, to: &html)
+                html += "</b></td><td>"
+                appendEscaped(objective.title, to: &html)
+                html += "</td><td></td><td class=\"num\">"
+                html += grouped(objective.budgetRB, L)
+                html += "</td><td class=\"num\">"
+                html += grouped(objective.plannedRB, L)
+                html += "</td><td class=\"num\">"
+                html += grouped(objective.plannedRB - objective.budgetRB, signed: true, L)
+                html += "</td><td></td><td>"
+                appendJoined(objective.risks, to: &html)
+                html += "</td><td></td></tr>\n"
                 for line in objective.lines {
-                    let findings = line.findings.map { "<a href=\"#\(attribute($0.idText))\">\(escape($0.idText))</a>" }.joined(separator: "<br>")
-                    let kpis = line.kpis.map { "\(escape($0.id)): \(escape($0.status))" }.joined(separator: "<br>")
-                    html += "<tr\(line.worst.map { " class=\"\($0.rawValue)\"" } ?? "")><td>\(escape(line.output.text))</td><td>\(escape(line.title))</td>"
-                    html += "<td>\(escape(line.bureau?.rawValue ?? ""))</td><td class=\"num\">\(grouped(line.budgetRB, L))</td>"
-                    html += "<td class=\"num\">\(grouped(line.plannedRB, L))</td><td class=\"num\">\(grouped(line.differenceRB, signed: true, L))</td>"
-                    html += "<td>\(kpis)</td><td>\(escape(line.risks.joined(separator: ", ")))</td><td class=\"src\">\(findings)</td></tr>\n"
+                    if let worst = line.worst {
+                        html += "<tr class=\""
+                        html += worst.rawValue
+                        html += "\"><td>"
+                    } else {
+                        html += "<tr><td>"
+                    }
+                    appendEscaped(line.output.text, to: &html)
+                    html += "</td><td>"
+                    appendEscaped(line.title, to: &html)
+                    html += "</td><td>"
+                    appendEscaped(line.bureau?.rawValue ?? "", to: &html)
+                    html += "</td><td class=\"num\">"
+                    html += grouped(line.budgetRB, L)
+                    html += "</td><td class=\"num\">"
+                    html += grouped(line.plannedRB, L)
+                    html += "</td><td class=\"num\">"
+                    html += grouped(line.differenceRB, signed: true, L)
+                    html += "</td><td>"
+                    for (index, kpi) in line.kpis.enumerated() {
+                        if index > 0 { html += "<br>" }
+                        appendEscaped(kpi.id, to: &html)
+                        html += ": "
+                        appendEscaped(kpi.status, to: &html)
+                    }
+                    html += "</td><td>"
+                    appendJoined(line.risks, to: &html)
+                    html += "</td><td class=\"src\">"
+                    for (index, finding) in line.findings.enumerated() {
+                        if index > 0 { html += "<br>" }
+                        html += "<a href=\"#"
+                        html += attribute(finding.idText)
+                        html += "\">"
+                        appendEscaped(finding.idText, to: &html)
+                        html += "</a>"
+                    }
+                    html += "</td></tr>\n"
                 }
             }
             html += "</tbody></table></div></details>\n"
@@ -38,5 +80,14 @@ extension DiscrepancyHTML {
             html += "; approved envelope CHF \(grouped(envelope, L)) (financial plan \(grouped(chain.budgetRB - envelope, signed: true, L)))"
         }
         html += ".</p></section>\n"
+    }
+
+    /// `texts` joined by `, ` and escaped, as `escape(texts.joined(separator: ", "))` writes them
+    /// (the separator has nothing to escape).
+    private static func appendJoined(_ texts: [String], to html: inout TextBuffer) {
+        for (index, text) in texts.enumerated() {
+            if index > 0 { html += ", " }
+            appendEscaped(text, to: &html)
+        }
     }
 }
