@@ -60,7 +60,10 @@ struct AddedSheetPart {
     /// no escaping.
     private mutating func writeSheetData() -> [(ref: String, location: String, display: String)] {
         var links: [(ref: String, location: String, display: String)] = []
-        var lastFormat: (key: (Bool, Bool, String?), index: Int)?
+        // The formats looked up so far, by bold, link and fill: a Findings sheet's rows take the
+        // same few (issue 11: looked up anew whenever a cell's differed from the one before it,
+        // every other cell, about 1,000 instructions each).
+        var formats: [(key: (Bool, Bool, String?), index: Int)] = []
         writer.startElement("sheetData")
         for (rowOffset, row) in sheet.rows.prefix(CellReference.maxRow).enumerated() {
             let lines = lineCount(row)
@@ -76,9 +79,9 @@ struct AddedSheetPart {
                 // The format looked up again only when the cell's differs from the one before.
                 let key = (cell.bold, cell.link != nil, cell.fill)
                 let style: Int
-                if let last = lastFormat, last.key == key { style = last.index } else {
+                if let known = formats.first(where: { $0.key == key }) { style = known.index } else {
                     style = styles.plainFormat(bold: key.0, link: key.1, fill: key.2)
-                    lastFormat = (key, style)
+                    if formats.count < 16 { formats.append((key, style)) }
                 }
                 writer.raw("<c r=\"")
                 writer.appendCellReference(row: rowOffset, column: columnOffset)
