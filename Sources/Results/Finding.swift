@@ -49,8 +49,9 @@ public struct Finding: Hashable, Sendable, Codable {
     /// history, the page and the workbooks asked for it about seven times a finding, about 2,000
     /// instructions each).
     final class Storage: @unchecked Sendable {
-        var fields: Fields
-        private(set) var idText: String
+        /// Read without the runtime's exclusivity check, as ``FieldBox``'s fields (issue 11).
+        @exclusivity(unchecked) var fields: Fields
+        @exclusivity(unchecked) private(set) var idText: String
         init(_ fields: Fields) {
             self.fields = fields
             idText = fields.id.description
