@@ -10,7 +10,7 @@ public struct CoverageRecord: Codable, Sendable, Hashable, FetchableRecord, Pers
     public var scope: String
     public var reason: String
 
-    enum CodingKeys: String, CodingKey { case runID = "run_id", rule, scope, reason }
+    enum CodingKeys: String, CodingKey, CaseIterable { case runID = "run_id", rule, scope, reason }
 
     public init(rule: String, scope: String, reason: String) {
         self.rule = rule

@@ -32,7 +32,7 @@ public struct FindingRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
     /// This run's delta minus the previous run's (persisting findings with numbers on both sides).
     public var deltaChange: Double?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case runID = "run_id", id, rule, severity, bureau, output, period, expected, actual, delta
         case expectedText = "expected_text", actualText = "actual_text", deltaText = "delta_text", message, sources
         case causedBy = "caused_by", status, firstSeenRun = "first_seen_run", runsSeen = "runs_seen", deltaChange = "delta_change"
@@ -88,8 +88,7 @@ public struct FindingRecord: Codable, Sendable, Hashable, FetchableRecord, Persi
     }
 
     /// The table's columns, as the `CodingKeys` name them, in the order of ``databaseValues``.
-    static let columns = ["run_id", "id", "rule", "severity", "bureau", "output", "period", "expected", "actual", "delta", "expected_text",
-                          "actual_text", "delta_text", "message", "sources", "caused_by", "status", "first_seen_run", "runs_seen", "delta_change"]
+    static let columns = CodingKeys.allCases.map(\.rawValue)
 
     /// The record's values, column by column (``columns``).
     var databaseValues: [(any DatabaseValueConvertible)?] {

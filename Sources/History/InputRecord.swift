@@ -15,7 +15,7 @@ public struct InputRecord: Codable, Sendable, Hashable, FetchableRecord, Persist
     public var fate: String
     public var reason: String?
 
-    enum CodingKeys: String, CodingKey { case runID = "run_id", file, sha256, size, kind, bureau, fate, reason }
+    enum CodingKeys: String, CodingKey, CaseIterable { case runID = "run_id", file, sha256, size, kind, bureau, fate, reason }
 
     public init(file: String, sha256: String, size: Int, kind: String?, bureau: String?, fate: String, reason: String?) {
         self.file = file

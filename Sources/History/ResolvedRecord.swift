@@ -15,7 +15,7 @@ public struct ResolvedRecord: Codable, Sendable, Hashable, FetchableRecord, Pers
     public var why: String
     public var lastSeenRun: Int64
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case runID = "run_id", id, rule, severity, bureau, delta, deltaText = "delta_text", why, lastSeenRun = "last_seen_run"
     }
 

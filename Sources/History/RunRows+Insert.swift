@@ -1,7 +1,9 @@
 import GRDB
 
-/// A run's rows of one table, inserted many to a statement (``BatchInsert``): each type names its
-/// table's columns and binds its values in their order.
+/// A run's rows of one table, inserted many to a statement (``BatchInsert``): the columns are the
+/// record's `CodingKeys` (as GRDB reads the rows back), and each type binds its values in their
+/// order (a missing or extra binding stops at ``BatchInsert``'s count check; `HistoryInsertTests`
+/// reads every field back).
 protocol RunRow {
     static var batch: BatchInsert { get }
     /// Binds the row's values, in ``batch``'s columns' order, for the run `run`.
@@ -16,7 +18,7 @@ extension RunRow {
 }
 
 extension FindingRecord: RunRow {
-    static let batch = BatchInsert(table: databaseTableName, columns: columns)
+    static let batch = BatchInsert(table: databaseTableName, columns: CodingKeys.allCases.map(\.rawValue))
 
     /// `first_seen_run` the run for a series that starts with it.
     func bind(run: Int64, to binder: inout Binder) throws {
@@ -44,7 +46,7 @@ extension FindingRecord: RunRow {
 }
 
 extension InputRecord: RunRow {
-    static let batch = BatchInsert(table: databaseTableName, columns: ["run_id", "file", "sha256", "size", "kind", "bureau", "fate", "reason"])
+    static let batch = BatchInsert(table: databaseTableName, columns: CodingKeys.allCases.map(\.rawValue))
 
     func bind(run: Int64, to binder: inout Binder) throws {
         try binder.bind(run)
@@ -59,8 +61,7 @@ extension InputRecord: RunRow {
 }
 
 extension ResolvedRecord: RunRow {
-    static let batch = BatchInsert(table: databaseTableName,
-                                   columns: ["run_id", "id", "rule", "severity", "bureau", "delta", "delta_text", "why", "last_seen_run"])
+    static let batch = BatchInsert(table: databaseTableName, columns: CodingKeys.allCases.map(\.rawValue))
 
     func bind(run: Int64, to binder: inout Binder) throws {
         try binder.bind(run)
@@ -76,7 +77,7 @@ extension ResolvedRecord: RunRow {
 }
 
 extension CoverageRecord: RunRow {
-    static let batch = BatchInsert(table: databaseTableName, columns: ["run_id", "rule", "scope", "reason"])
+    static let batch = BatchInsert(table: databaseTableName, columns: CodingKeys.allCases.map(\.rawValue))
 
     func bind(run: Int64, to binder: inout Binder) throws {
         try binder.bind(run)
