@@ -26,7 +26,10 @@ extension BatchRun {
         manifest.recordChanges(reconciled.memory)
         manifest.completeness = completeness(selection, reconciled, setup, startedAt: clock.start)
         do {
-            return CommittedManifest(manifest: manifest, json: try Self.writeManifest(manifest, to: setup.output, setup.steps))
+            setup.steps.step()
+            let committed = try CommittedManifest(manifest)
+            try committed.write(to: setup.output)
+            return committed
         } catch {
             throw EnvironmentFault(folder: setup.output, action: "write manifest.json (the run's commit point)", error: error, consequence: Self.nothingMoved)
         }
@@ -40,30 +43,37 @@ extension BatchRun {
 
     /// Rewrites the manifest with the time filing away took (the inputs are filed by then).
     func recordStages(_ committed: inout CommittedManifest, clock: StageClock, _ setup: RunSetup) throws {
-        let then = committed.manifest.stages
-        committed.manifest.stages = clock.stages
         do {
             setup.steps.step()
-            committed.json = try ManifestJSON.restaged(committed.manifest, encoded: committed.json, stagesThen: then)
-            try DurableFile.write(committed.json, to: setup.output.appendingPathComponent("manifest.json"))
+            try committed.setStages(clock.stages)
+            try committed.write(to: setup.output)
         } catch {
             throw EnvironmentFault(folder: setup.output, action: "rewrite manifest.json with the time of filing away", error: error,
                                    consequence: "the inputs are filed away; the manifest written before filing them stands")
         }
     }
-
-    /// Writes `manifest.json` and gives back its bytes.
-    @discardableResult
-    static func writeManifest(_ manifest: Manifest, to folder: URL, _ steps: DurableSteps) throws -> Data {
-        steps.step()
-        let json = try ManifestJSON.encode(manifest)
-        try DurableFile.write(json, to: folder.appendingPathComponent("manifest.json"))
-        return json
-    }
 }
 
-/// The manifest as the commit wrote it, and its bytes (`ManifestJSON`).
+/// The manifest as the commit wrote it, and its bytes (`ManifestJSON`), kept together so that
+/// the rewrite with the time of filing away changes only the stages in the bytes.
 struct CommittedManifest {
-    var manifest: Manifest
-    var json: Data
+    private(set) var manifest: Manifest
+    private(set) var json: Data
+
+    init(_ manifest: Manifest) throws {
+        self.manifest = manifest
+        json = try ManifestJSON.encode(manifest)
+    }
+
+    /// The manifest with `stages`, its bytes changed only there (``ManifestJSON/restaged(_:encoded:stagesThen:)``).
+    mutating func setStages(_ stages: [String: Double]) throws {
+        let then = manifest.stages
+        manifest.stages = stages
+        json = try ManifestJSON.restaged(manifest, encoded: json, stagesThen: then)
+    }
+
+    /// Writes `manifest.json` in `folder`, durably.
+    func write(to folder: URL) throws {
+        try DurableFile.write(json, to: folder.appendingPathComponent("manifest.json"))
+    }
 }
