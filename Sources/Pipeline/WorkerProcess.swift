@@ -142,17 +142,18 @@ extension WorkerProcess {
     }
 }
 
-/// A line from the run, read once, on the worker's reading thread, as what it may be: the run's
-/// settings named (``WorkerPool/SettingsLine``), a file to read (``WorkerPool/Request``), or neither
-/// (ignored).
+/// A line from the run, read once, on the worker's reading thread, as what it may be: a file to
+/// read (``WorkerPool/Request``), the run's settings named (``WorkerPool/SettingsLine``), or
+/// neither (ignored). Read as a request first, the line that comes for every file; as settings
+/// only when it is not one (the run sends them once, and never in a request's line).
 struct WorkerLine {
     var settings: WorkerPool.SettingsLine?
     var request: WorkerPool.Request?
 
     init(_ text: String) {
         let data = Data(text.utf8)
-        settings = try? JSONDecoder().decode(WorkerPool.SettingsLine.self, from: data)
         request = try? JSONDecoder().decode(WorkerPool.Request.self, from: data)
+        settings = request == nil ? try? JSONDecoder().decode(WorkerPool.SettingsLine.self, from: data) : nil
     }
 }
 
