@@ -10,18 +10,18 @@
 /// end, each on its critical path (issue 11).
 public enum UTCText {
     /// `2026-12-05T17:30:00Z`.
-    public static func dateTime(_ secondsSince1970: Double) -> String {
-        let (day, second) = parts(secondsSince1970)
-        return day + "T" + two(second / 3600) + ":" + two(second / 60 % 60) + ":" + two(second % 60) + "Z"
-    }
+    public static func dateTime(_ secondsSince1970: Double) -> String { dateTime(secondsSince1970, separator: ":") }
 
     /// `2026-12-05`.
     public static func day(_ secondsSince1970: Double) -> String { parts(secondsSince1970).day }
 
     /// `2026-12-05T173000Z`: ``dateTime(_:)`` without the colons, for a file or folder name.
-    public static func compactDateTime(_ secondsSince1970: Double) -> String {
+    public static func compactDateTime(_ secondsSince1970: Double) -> String { dateTime(secondsSince1970, separator: "") }
+
+    /// The day, `T`, the time of day with `separator` between hours, minutes and seconds, `Z`.
+    private static func dateTime(_ secondsSince1970: Double, separator: String) -> String {
         let (day, second) = parts(secondsSince1970)
-        return day + "T" + two(second / 3600) + two(second / 60 % 60) + two(second % 60) + "Z"
+        return day + "T" + two(second / 3600) + separator + two(second / 60 % 60) + separator + two(second % 60) + "Z"
     }
 
     /// The date as `yyyy-MM-dd` and the second of its day.
