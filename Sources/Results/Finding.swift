@@ -41,6 +41,8 @@ public struct Finding: Hashable, Sendable, Codable {
         var delta: FindingValue
         var sources: [SourceRef]
         var causedBy: [ID]
+        /// Only in the coded form: in the box it is always nil, the finding keeps its own
+        /// (``Finding/status``).
         var status: FindingStatus?
     }
 
@@ -64,6 +66,10 @@ public struct Finding: Hashable, Sendable, Codable {
     }
 
     private var storage: Storage
+    /// The status, beside the box instead of in it: the run sets it on every finding the rules
+    /// made, and each set copied the box the finding still shared with the rules' list (issue 11:
+    /// 8.5 M instructions at K = 58, on the run's own thread between the rules and the outputs).
+    private var statusValue: FindingStatus?
 
     public var id: ID {
         get { storage.fields.id }
@@ -121,8 +127,8 @@ public struct Finding: Hashable, Sendable, Codable {
     }
     /// Against the previous committed run (set by the run from its history; nil when none was consulted).
     public var status: FindingStatus? {
-        get { storage.fields.status }
-        set { update { $0.status = newValue } }
+        get { statusValue }
+        set { statusValue = newValue }
     }
 
     public init(id: ID, severity: Severity, bureau: Bureau? = nil, output: OutputCode? = nil, period: Period = .none,
@@ -144,15 +150,28 @@ public struct Finding: Hashable, Sendable, Codable {
     }
 
     public static func == (a: Finding, b: Finding) -> Bool {
-        a.storage === b.storage || a.storage.fields == b.storage.fields
+        a.statusValue == b.statusValue && (a.storage === b.storage || a.storage.fields == b.storage.fields)
     }
 
-    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
+    public func hash(into hasher: inout Hasher) {
+        storage.fields.hash(into: &hasher)
+        hasher.combine(statusValue)
+    }
 
     /// The same keyed form as the fields' (`id`, `severity`, …, `status`).
-    public init(from decoder: any Decoder) throws { storage = Storage(try Fields(from: decoder)) }
+    public init(from decoder: any Decoder) throws {
+        var fields = try Fields(from: decoder)
+        statusValue = fields.status
+        fields.status = nil
+        storage = Storage(fields)
+    }
 
-    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
+    public func encode(to encoder: any Encoder) throws {
+        guard let statusValue else { return try storage.fields.encode(to: encoder) }
+        var fields = storage.fields
+        fields.status = statusValue
+        try fields.encode(to: encoder)
+    }
 
     public var rule: RuleID { storage.fields.id.rule }
 
