@@ -12,7 +12,8 @@ enum LetGo {
     }
 
     /// Takes `value` (consumed by the caller, so that this holds the last reference) and frees it
-    /// on a thread of its own.
+    /// on a thread of its own. An object the caller still refers to is freed by whichever lets go
+    /// last: here when the caller lets go first, as a run's end does (``BatchRun/run()``).
     static func offThePath<Value>(_ value: consuming Value) {
         let held = Held(value)
         Thread { held.value = nil }.start()
