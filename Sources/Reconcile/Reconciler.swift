@@ -29,11 +29,22 @@ public struct Reconciler: Sendable {
     public func reconcile(_ model: ResultsModel, threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> Outcome {
         let ledger = Ledger(model: model, years: settings.years, threads: threads)
         if threads > 1, let merged = concurrently(model, ledger: ledger, threads: threads) {
-            return outcome(findings: merged.findings, notes: merged.notes, bureauTotals: merged.bureauTotals, coverage: merged.coverage)
+            // The findings sorted for the log while another thread frees the ledger, which this
+            // thread freed after the sort (issue 11: 8.6 M instructions at K = 58, on the run's
+            // one path between the rules and the outputs).
+            let doomed = Doomed(consume ledger)
+            let sorted = ParallelWork.map(2, order: [0, 1], threads: 2) { piece -> [Finding] in
+                guard piece == 0 else {
+                    doomed.drop()
+                    return []
+                }
+                return Finding.sortedForLog(merged.findings)
+            }[0]
+            return outcome(sorted: sorted, notes: merged.notes, bureauTotals: merged.bureauTotals, coverage: merged.coverage)
         }
         var run = RuleRun(model: model, settings: settings, ledger: ledger)
         for rule in RuleCatalogue.ordered { rule.apply(to: &run) }
-        return outcome(findings: run.findings, notes: run.notes, bureauTotals: run.bureauTotals, coverage: run.coverage)
+        return outcome(sorted: Finding.sortedForLog(run.findings), notes: run.notes, bureauTotals: run.bureauTotals, coverage: run.coverage)
     }
 
     /// The groups of rules applied at once, the largest groups started first; nil when their
@@ -52,11 +63,19 @@ public struct Reconciler: Sendable {
         return GroupRun.merge(parts, groups: groups)
     }
 
-    private func outcome(findings: [Finding], notes: [Note], bureauTotals: [BureauTotal], coverage: [RuleID: Coverage]) -> Outcome {
+    /// - Parameter sorted: the findings in the log's order (``Finding/sortedForLog(_:)``).
+    private func outcome(sorted: [Finding], notes: [Note], bureauTotals: [BureauTotal], coverage: [RuleID: Coverage]) -> Outcome {
         // A rule with nothing narrower to report checked the whole run.
         let coverage = RuleID.allCases.map { rule in coverage[rule] ?? Coverage(rule: rule, evaluated: [.run]) }
-        return Outcome(findings: Finding.sortedForLog(findings), notes: notes, bureauTotals: bureauTotals, coverage: coverage)
+        return Outcome(findings: sorted, notes: notes, bureauTotals: bureauTotals, coverage: coverage)
     }
+}
+
+/// A value held only here, so that the thread that drops it frees it (``Reconciler/reconcile(_:threads:)``).
+private final class Doomed<Value>: @unchecked Sendable {
+    private var value: Value?
+    init(_ value: consuming Value) { self.value = value }
+    func drop() { value = nil }
 }
 
 /// The state of one reconciliation: the model, its indexes and the findings so far.
