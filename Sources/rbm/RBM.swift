@@ -67,10 +67,13 @@ struct Run: ParsableCommand {
         }
         do {
             var options = BatchRun.Options(pipelinePath: pipeline, inbox: inbox, output: out, keepInputs: keepInputs, worker: worker)
+            // The environment read once (each read copies all of it, about 1 M instructions, before
+            // the run starts its workers).
+            let environment = ProcessInfo.processInfo.environment
             // Crash-safety tests stop a run just before its N-th durable step (reliability.md 6.4).
-            options.faults.crashAt = ProcessInfo.processInfo.environment["RBM_CRASH_AT"].flatMap(Int.init)
-            options.faults.stopReading = ProcessInfo.processInfo.environment["RBM_STOP_READING"]
-            options.trace = RunTrace.fromEnvironment()
+            options.faults.crashAt = environment["RBM_CRASH_AT"].flatMap(Int.init)
+            options.faults.stopReading = environment["RBM_STOP_READING"]
+            options.trace = RunTrace(path: environment[RunTrace.environmentKey])
             options.failingSeverities = failing
             options.language = language.flatMap(Language.init(code:))
             report = try BatchRun(options: options).run()
