@@ -101,11 +101,13 @@ public struct BatchRun {
         recording = ahead != nil
         defer { ahead?.abandon() }
         let pending = ahead?.pending
+        let draft = draftManifest(selection, reconciled, discovery: discovery, clock: clock, setup)
+        defer { _ = draft.value() }   // a run that stops while writing leaves no thread behind
         let written = try write(reconciled, page: pageContext(selection, reconciled, setup, startedAt: clock.start), startedAt: clock.start, setup,
                                 tables: tables, whenACoreIsIdle: { pending?.start() })
         clock.lap("write")
         options.trace.mark(.written)
-        var committed = try commit(selection, reconciled, written, discovery: discovery, clock: clock, setup)
+        var committed = try commit(selection, reconciled, written, discovery: discovery, clock: clock, setup, draft: draft.value())
         try writeFilingPlan(selection, setup)
         try fileAway(selection, setup)
         clock.lap("file away")

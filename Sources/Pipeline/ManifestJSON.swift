@@ -26,12 +26,31 @@ enum ManifestJSON {
         try spliced(encoded, stagesThen: stagesThen, stagesNow: manifest.stages) ?? encode(manifest)
     }
 
+    /// `manifest` as `encode` would give it, from the bytes of `draft` encoded: the same manifest
+    /// but for its `outputs` and `stages` (issue 11: the commit's manifest is encoded while the
+    /// outputs are written, about 16 M instructions at K = 58 that the run's one thread spent
+    /// between its outputs and filing its inputs away). Encoded whole when either has failed
+    /// outputs (a key the draft does not have) or a value is not found where the encoder puts it.
+    static func completed(_ manifest: Manifest, draft: Manifest, encoded: Data) throws -> Data {
+        guard manifest.failedOutputs == nil, draft.failedOutputs == nil,
+              let outputs = try spliced(encoded, key: "outputs", then: draft.outputs, now: manifest.outputs),
+              let staged = try spliced(outputs, key: "stages", then: draft.stages, now: manifest.stages)
+        else { return try encode(manifest) }
+        return staged
+    }
+
     /// `encoded` with its top-level `stages` object `stagesThen` replaced by `stagesNow`, or nil
     /// when that object is not found exactly where the encoder puts it.
     static func spliced(_ encoded: Data, stagesThen: [String: Double], stagesNow: [String: Double]) throws -> Data? {
-        let key = Data("\n  \"stages\" : ".utf8)
-        guard let found = encoded.range(of: key), encoded.range(of: key, in: found.upperBound..<encoded.endIndex) == nil else { return nil }
-        let then = try nested(stagesThen), now = try nested(stagesNow)
+        try spliced(encoded, key: "stages", then: stagesThen, now: stagesNow)
+    }
+
+    /// `encoded` with the value of its top-level `key`, encoded as `then`, replaced by `now`, or
+    /// nil when that value is not found exactly where the encoder puts it.
+    static func spliced<Value: Encodable>(_ encoded: Data, key: String, then: Value, now: Value) throws -> Data? {
+        let marker = Data("\n  \"\(key)\" : ".utf8)
+        guard let found = encoded.range(of: marker), encoded.range(of: marker, in: found.upperBound..<encoded.endIndex) == nil else { return nil }
+        let then = try nested(then), now = try nested(now)
         let start = found.upperBound
         guard encoded.endIndex - start >= then.count, encoded[start..<start + then.count].elementsEqual(then) else { return nil }
         var result = Data(capacity: encoded.count - then.count + now.count)
@@ -41,13 +60,15 @@ enum ManifestJSON {
         return result
     }
 
-    /// The stages' object as the encoder writes it one level down: each line after the first
-    /// indented two more spaces.
-    private static func nested(_ stages: [String: Double]) throws -> Data {
+    /// A value as the encoder writes it one level down: each line after the first indented two
+    /// more spaces, but for the empty line the encoder writes inside an empty array or object.
+    private static func nested(_ value: some Encodable) throws -> Data {
         var bytes: [UInt8] = []
-        for byte in try encoder().encode(stages) {
+        var afterNewline = false
+        for byte in try encoder().encode(value) {
+            if afterNewline && byte != UInt8(ascii: "\n") { bytes += [UInt8(ascii: " "), UInt8(ascii: " ")] }
             bytes.append(byte)
-            if byte == UInt8(ascii: "\n") { bytes += [UInt8(ascii: " "), UInt8(ascii: " ")] }
+            afterNewline = byte == UInt8(ascii: "\n")
         }
         return Data(bytes)
     }

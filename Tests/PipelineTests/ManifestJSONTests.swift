@@ -47,4 +47,50 @@ import Testing
         let other = Data("{\n  \"stages\" : {\n\n  }\n}".utf8)
         #expect(try ManifestJSON.spliced(other, stagesThen: Self.committed, stagesNow: manifest.stages) == nil)
     }
+
+    /// The commit's manifest completed from a draft encoded while the outputs were written
+    /// (`ManifestJSON.completed`) is, byte for byte, the manifest encoded whole: outputs and stages
+    /// put in place, empty arrays and objects elsewhere kept as the encoder writes them.
+    @Test(arguments: [
+        ["consolidated.xlsx", "discrepancies.csv", "feedback/BR-operational-plan.xlsx", "manifest.json"],
+        ["manifest.json"],
+        ["odd \"name\"\n.xlsx", "manifest.json"],
+    ])
+    func theCompletedDraftIsTheManifestEncodedWhole(outputs: [String]) throws {
+        var draft = Self.manifest(stages: ["discover": 0.004, "read+normalise": 0.093, "reconcile": 0.061])
+        draft.outputs = ["manifest.json"]
+        draft.leftInInbox = []   // an empty array before `outputs`
+        draft.rules = [:]        // an empty object after it
+        let encoded = try ManifestJSON.encode(draft)
+        var manifest = draft
+        manifest.outputs = outputs
+        manifest.stages = Self.committed
+        let whole = try ManifestJSON.encode(manifest)
+        #expect(try ManifestJSON.completed(manifest, draft: draft, encoded: encoded) == whole)
+        // The splices themselves, not the fallback, gave it.
+        let spliced = try #require(try ManifestJSON.spliced(encoded, key: "outputs", then: draft.outputs, now: manifest.outputs))
+        #expect(try ManifestJSON.spliced(spliced, key: "stages", then: draft.stages, now: manifest.stages) == whole)
+        // An empty array put in as the encoder writes it.
+        manifest.leftInInbox = ["late.xlsx"]
+        let fuller = try ManifestJSON.encode(manifest)
+        #expect(try ManifestJSON.spliced(fuller, key: "leftInInbox", then: manifest.leftInInbox, now: [String]())
+            == (try { var m = manifest; m.leftInInbox = []; return try ManifestJSON.encode(m) }()))
+    }
+
+    @Test func failedOutputsOrAnotherDraftAreEncodedWhole() throws {
+        let draft = Self.manifest(stages: ["discover": 0.004])
+        let encoded = try ManifestJSON.encode(draft)
+        var failed = draft
+        failed.failedOutputs = ["discrepancies.html": "out of space"]
+        failed.stages = Self.committed
+        #expect(try ManifestJSON.completed(failed, draft: draft, encoded: encoded) == ManifestJSON.encode(failed))
+        // Bytes of another manifest (other outputs than the draft says): found nowhere, encoded whole.
+        var other = draft
+        other.outputs = ["x.xlsx"]
+        let otherBytes = try ManifestJSON.encode(other)
+        var manifest = draft
+        manifest.outputs = ["consolidated.xlsx", "manifest.json"]
+        #expect(try ManifestJSON.spliced(otherBytes, key: "outputs", then: draft.outputs, now: manifest.outputs) == nil)
+        #expect(try ManifestJSON.completed(manifest, draft: draft, encoded: otherBytes) == ManifestJSON.encode(manifest))
+    }
 }

@@ -3,15 +3,14 @@ import XLSXCore
 import Results
 
 extension BatchRun {
-    /// Builds the manifest from the stages' values and writes it: the run's commit point. Inputs
-    /// are moved only after it is on disk.
-    func commit(_ selection: Selection, _ reconciled: Reconciled, _ written: Written, discovery: Inbox.Discovery, clock: StageClock,
-                _ setup: RunSetup) throws -> CommittedManifest {
+    /// The manifest from the stages' values, but for what only writing tells (`outputs`,
+    /// `failedOutputs`); `stages` as far as `clock` has them.
+    func manifest(_ selection: Selection, _ reconciled: Reconciled, discovery: Inbox.Discovery, clock: StageClock,
+                  _ setup: RunSetup) -> Manifest {
         let findings = reconciled.outcome.findings, settings = reconciled.settings
         var byRule: [String: [String: Int]] = [:]
         for f in findings { byRule[f.rule.rawValue, default: [:]][f.severity.rawValue, default: 0] += 1 }
         let bySeverity = Dictionary(uniqueKeysWithValues: Self.severityCounts(findings).map { ($0.key.rawValue, $0.value) })
-        let failed = written.failedOutputs
         var manifest = Manifest(
             rbmVersion: Self.version, pipeline: setup.pipelineName,
             pipelineSHA256: setup.pipelineSHA256,
@@ -20,14 +19,44 @@ extension BatchRun {
             startedAt: UTCText.dateTime(clock.start.timeIntervalSince1970), inputs: selection.inputs.map { $0.record(keepInputs: options.keepInputs) },
             leftInInbox: discovery.unsettled.map(\.lastPathComponent), findings: byRule, findingsBySeverity: bySeverity,
             rootCauses: findings.filter { $0.causedBy.isEmpty }.count, coverage: Manifest.coverageBlock(reconciled.outcome.coverage), notes: reconciled.model.notes.map(\.manifestLine), stages: clock.stages,
-            outputs: written.published + ["manifest.json"],
-            failedOutputs: failed.isEmpty ? nil : failed)
+            outputs: ["manifest.json"], failedOutputs: nil)
         manifest.batch = options.keepInputs ? nil : setup.batch
         manifest.recordChanges(reconciled.memory)
         manifest.completeness = completeness(selection, reconciled, setup, startedAt: clock.start)
+        return manifest
+    }
+
+    /// The manifest built and encoded on a thread of its own while the outputs are written
+    /// (issue 11: about 16 M instructions at K = 58, most of it Foundation's encoder on the
+    /// inputs' sheet and column accounts and the rules' coverage, which the run's one thread
+    /// spent between its outputs and filing its inputs away); the commit puts in what writing
+    /// told (``ManifestJSON/completed(_:draft:encoded:)``). Nil when it could not be encoded:
+    /// the commit then encodes the manifest itself. Call after ``beginRecord`` (which reads the
+    /// pipeline file's hash first, on the run's thread).
+    func draftManifest(_ selection: Selection, _ reconciled: Reconciled, discovery: Inbox.Discovery, clock: StageClock,
+                       _ setup: RunSetup) -> Background<DraftManifest?> {
+        struct Draft: @unchecked Sendable {
+            let run: BatchRun, selection: Selection, reconciled: Reconciled, discovery: Inbox.Discovery, clock: StageClock, setup: RunSetup
+        }
+        let draft = Draft(run: self, selection: selection, reconciled: reconciled, discovery: discovery, clock: clock, setup: setup)
+        return Background {
+            let manifest = draft.run.manifest(draft.selection, draft.reconciled, discovery: draft.discovery, clock: draft.clock, draft.setup)
+            return (try? ManifestJSON.encode(manifest)).map { DraftManifest(manifest: manifest, json: $0) }
+        }
+    }
+
+    /// Builds the manifest from the stages' values (or completes `draft`, ``draftManifest``) and
+    /// writes it: the run's commit point. Inputs are moved only after it is on disk.
+    func commit(_ selection: Selection, _ reconciled: Reconciled, _ written: Written, discovery: Inbox.Discovery, clock: StageClock,
+                _ setup: RunSetup, draft: DraftManifest? = nil) throws -> CommittedManifest {
+        let failed = written.failedOutputs
+        var manifest = draft?.manifest ?? self.manifest(selection, reconciled, discovery: discovery, clock: clock, setup)
+        manifest.stages = clock.stages
+        manifest.outputs = written.published + ["manifest.json"]
+        manifest.failedOutputs = failed.isEmpty ? nil : failed
         do {
             setup.steps.step()
-            let committed = try CommittedManifest(manifest)
+            let committed = try CommittedManifest(manifest, draft: draft)
             try committed.write(to: setup.output)
             return committed
         } catch {
@@ -60,9 +89,14 @@ struct CommittedManifest {
     private(set) var manifest: Manifest
     private(set) var json: Data
 
-    init(_ manifest: Manifest) throws {
+    /// - Parameter draft: the same manifest encoded but for its outputs and stages, if any.
+    init(_ manifest: Manifest, draft: DraftManifest? = nil) throws {
         self.manifest = manifest
-        json = try ManifestJSON.encode(manifest)
+        if let draft {
+            json = try ManifestJSON.completed(manifest, draft: draft.manifest, encoded: draft.json)
+        } else {
+            json = try ManifestJSON.encode(manifest)
+        }
     }
 
     /// The manifest with `stages`, its bytes changed only there (``ManifestJSON/restaged(_:encoded:stagesThen:)``).
@@ -76,4 +110,11 @@ struct CommittedManifest {
     func write(to folder: URL) throws {
         try DurableFile.write(json, to: folder.appendingPathComponent("manifest.json"))
     }
+}
+
+/// The manifest as the commit will write it but for its outputs and stages, and its bytes
+/// (``BatchRun/draftManifest(_:_:discovery:clock:_:)``).
+struct DraftManifest: Sendable {
+    let manifest: Manifest
+    let json: Data
 }
