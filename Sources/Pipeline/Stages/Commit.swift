@@ -31,10 +31,10 @@ extension BatchRun {
     /// inputs' sheet and column accounts and the rules' coverage, which the run's one thread
     /// spent between its outputs and filing its inputs away); the commit puts in what writing
     /// told (``ManifestJSON/completed(_:draft:encoded:)``). Nil when it could not be encoded:
-    /// the commit then encodes the manifest itself. Call after ``beginRecord`` (which reads the
-    /// pipeline file's hash first, on the run's thread).
+    /// the commit then encodes the manifest itself.
     func draftManifest(_ selection: Selection, _ reconciled: Reconciled, discovery: Inbox.Discovery, clock: StageClock,
                        _ setup: RunSetup) -> Background<DraftManifest?> {
+        _ = setup.pipelineSHA256   // read once on the run's thread (a lazy property), not first on the draft's
         struct Draft: @unchecked Sendable {
             let run: BatchRun, selection: Selection, reconciled: Reconciled, discovery: Inbox.Discovery, clock: StageClock, setup: RunSetup
         }
