@@ -19,7 +19,8 @@ public struct RunComparison: Sendable {
     public init(current: [FindingRecord], currentInputs: [InputRecord], currentRunID: Int64? = nil,
                 previous: [FindingRecord], previousInputs: [InputRecord], previousRunID: Int64?, seenEarlier: Set<String>) {
         let before = Dictionary(previous.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let now = Set(current.map(\.id))
+        // The later run's ids, only to tell what the earlier one had that it has not.
+        let now = previous.isEmpty ? [] : Set(current.map(\.id))
         var changed: [(FindingRecord, FindingRecord)] = []
         findings = current.map { finding in
             var f = finding
