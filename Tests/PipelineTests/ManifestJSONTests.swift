@@ -61,14 +61,24 @@ import Testing
         draft.outputs = ["manifest.json"]
         draft.leftInInbox = []   // an empty array before `outputs`
         draft.rules = [:]        // an empty object after it
-        let encoded = try ManifestJSON.encode(draft)
+        let encoded = try DraftManifest(draft)
+        #expect(encoded.outputs != nil && encoded.stages != nil)
         var manifest = draft
         manifest.outputs = outputs
         manifest.stages = Self.committed
         let whole = try ManifestJSON.encode(manifest)
-        #expect(try ManifestJSON.completed(manifest, draft: draft, encoded: encoded) == whole)
-        // The splices themselves, not the fallback, gave it.
-        let spliced = try #require(try ManifestJSON.spliced(encoded, key: "outputs", then: draft.outputs, now: manifest.outputs))
+        let completed = try ManifestJSON.completed(manifest, draft: encoded)
+        #expect(completed.json == whole)
+        // The places themselves, not the fallback, gave it, and the stages' place is right.
+        let stages = try #require(completed.stages)
+        #expect(try ManifestJSON.valueRange(of: "stages", as: manifest.stages, in: whole) == stages)
+        // The rewrite with the time of filing away, at that place: the manifest encoded whole.
+        var committed = try CommittedManifest(manifest, draft: encoded)
+        var filed = manifest
+        filed.stages["file away"] = 0.0125
+        try committed.setStages(filed.stages)
+        #expect(committed.json == (try ManifestJSON.encode(filed)))
+        let spliced = try #require(try ManifestJSON.spliced(encoded.json, key: "outputs", then: draft.outputs, now: manifest.outputs))
         #expect(try ManifestJSON.spliced(spliced, key: "stages", then: draft.stages, now: manifest.stages) == whole)
         // An empty array put in as the encoder writes it.
         manifest.leftInInbox = ["late.xlsx"]
@@ -79,11 +89,12 @@ import Testing
 
     @Test func failedOutputsOrAnotherDraftAreEncodedWhole() throws {
         let draft = Self.manifest(stages: ["discover": 0.004])
-        let encoded = try ManifestJSON.encode(draft)
+        let encoded = try DraftManifest(draft)
         var failed = draft
         failed.failedOutputs = ["discrepancies.html": "out of space"]
         failed.stages = Self.committed
-        #expect(try ManifestJSON.completed(failed, draft: draft, encoded: encoded) == ManifestJSON.encode(failed))
+        let whole = try ManifestJSON.completed(failed, draft: encoded)
+        #expect(whole.json == (try ManifestJSON.encode(failed)) && whole.stages == nil)
         // Bytes of another manifest (other outputs than the draft says): found nowhere, encoded whole.
         var other = draft
         other.outputs = ["x.xlsx"]
@@ -91,6 +102,10 @@ import Testing
         var manifest = draft
         manifest.outputs = ["consolidated.xlsx", "manifest.json"]
         #expect(try ManifestJSON.spliced(otherBytes, key: "outputs", then: draft.outputs, now: manifest.outputs) == nil)
-        #expect(try ManifestJSON.completed(manifest, draft: draft, encoded: otherBytes) == ManifestJSON.encode(manifest))
+        #expect(try ManifestJSON.valueRange(of: "outputs", as: draft.outputs, in: otherBytes) == nil)
+        // A place that does not hold what it should: nothing replaced.
+        let stages = try #require(encoded.stages)
+        #expect(try ManifestJSON.replacing(stages, then: ["discover": 0.005], now: Self.committed, in: encoded.json) == nil)
+        #expect(try ManifestJSON.replacing(stages.lowerBound + 1..<stages.upperBound + 1, then: draft.stages, now: Self.committed, in: encoded.json) == nil)
     }
 }

@@ -40,8 +40,7 @@ extension BatchRun {
         }
         let draft = Draft(run: self, selection: selection, reconciled: reconciled, discovery: discovery, clock: clock, setup: setup)
         return Background {
-            let manifest = draft.run.manifest(draft.selection, draft.reconciled, discovery: draft.discovery, clock: draft.clock, draft.setup)
-            return (try? ManifestJSON.encode(manifest)).map { DraftManifest(manifest: manifest, json: $0) }
+            try? DraftManifest(draft.run.manifest(draft.selection, draft.reconciled, discovery: draft.discovery, clock: draft.clock, draft.setup))
         }
     }
 
@@ -88,22 +87,30 @@ extension BatchRun {
 struct CommittedManifest {
     private(set) var manifest: Manifest
     private(set) var json: Data
+    /// Where the stages' value lies in `json` (offsets), when known without a search.
+    private var stagesRange: Range<Int>?
 
     /// - Parameter draft: the same manifest encoded but for its outputs and stages, if any.
     init(_ manifest: Manifest, draft: DraftManifest? = nil) throws {
         self.manifest = manifest
         if let draft {
-            json = try ManifestJSON.completed(manifest, draft: draft.manifest, encoded: draft.json)
+            (json, stagesRange) = try ManifestJSON.completed(manifest, draft: draft)
         } else {
             json = try ManifestJSON.encode(manifest)
         }
     }
 
-    /// The manifest with `stages`, its bytes changed only there (``ManifestJSON/restaged(_:encoded:stagesThen:)``).
+    /// The manifest with `stages`, its bytes changed only there: at the place the commit left
+    /// them, else where a search finds them (``ManifestJSON/restaged(_:encoded:stagesThen:)``).
     mutating func setStages(_ stages: [String: Double]) throws {
         let then = manifest.stages
         manifest.stages = stages
-        json = try ManifestJSON.restaged(manifest, encoded: json, stagesThen: then)
+        if let range = stagesRange, let replaced = try ManifestJSON.replacing(range, then: then, now: stages, in: json) {
+            (json, stagesRange) = (replaced.data, replaced.range)
+        } else {
+            json = try ManifestJSON.restaged(manifest, encoded: json, stagesThen: then)
+            stagesRange = nil
+        }
     }
 
     /// Writes `manifest.json` in `folder`, durably.
@@ -112,9 +119,19 @@ struct CommittedManifest {
     }
 }
 
-/// The manifest as the commit will write it but for its outputs and stages, and its bytes
-/// (``BatchRun/draftManifest(_:_:discovery:clock:_:)``).
+/// The manifest as the commit will write it but for its outputs and stages, its bytes and where
+/// those two values lie in them (``BatchRun/draftManifest(_:_:discovery:clock:_:)``).
 struct DraftManifest: Sendable {
     let manifest: Manifest
     let json: Data
+    /// The places (offsets in `json`) of the `outputs` and `stages` values; nil when not found.
+    let outputs: Range<Int>?, stages: Range<Int>?
+
+    /// Encodes `manifest` and finds its outputs and stages in the bytes.
+    init(_ manifest: Manifest) throws {
+        self.manifest = manifest
+        json = try ManifestJSON.encode(manifest)
+        outputs = try ManifestJSON.valueRange(of: "outputs", as: manifest.outputs, in: json)
+        stages = try ManifestJSON.valueRange(of: "stages", as: manifest.stages, in: json)
+    }
 }
