@@ -33,9 +33,14 @@ extension Manifest {
 extension BatchRun {
     /// The completeness matrix: every expected submission against what arrived (README, "Completeness").
     func completeness(_ selection: Selection, _ reconciled: Reconciled, _ setup: RunSetup, startedAt: Date) -> [Manifest.Submission] {
+        completeness(selection, reconciled, deadline: setup.pipeline.plan.deadline, startedAt: startedAt)
+    }
+
+    /// - Parameter deadline: the plan's (`plan.deadline` in the pipeline file), `YYYY-MM-DD`.
+    func completeness(_ selection: Selection, _ reconciled: Reconciled, deadline: String?, startedAt: Date) -> [Manifest.Submission] {
         let slots = [WorkbookKind.resultsFramework, .financialPlan, .riskRegister].map { SubmissionSlot($0) }
             + reconciled.settings.bureaus.map { SubmissionSlot(.operationalPlan, $0) }
-        let deadline = setup.pipeline.plan.deadline, day = Self.isoDay(startedAt)
+        let day = Self.isoDay(startedAt)
         return slots.map { slot in
             let mine = selection.inputs.filter { $0.slot == slot }
             var entry = Manifest.Submission(slot: slot.description, state: .missing)

@@ -6,7 +6,7 @@ extension BatchRun {
     /// The manifest from the stages' values, but for what only writing tells (`outputs`,
     /// `failedOutputs`); `stages` as far as `clock` has them.
     func manifest(_ selection: Selection, _ reconciled: Reconciled, discovery: Inbox.Discovery, clock: StageClock,
-                  _ setup: RunSetup) -> Manifest {
+                  _ setup: ManifestContext) -> Manifest {
         let findings = reconciled.outcome.findings, settings = reconciled.settings
         var byRule: [String: [String: Int]] = [:]
         for f in findings { byRule[f.rule.rawValue, default: [:]][f.severity.rawValue, default: 0] += 1 }
@@ -22,7 +22,7 @@ extension BatchRun {
             outputs: ["manifest.json"], failedOutputs: nil)
         manifest.batch = options.keepInputs ? nil : setup.batch
         manifest.recordChanges(reconciled.memory)
-        manifest.completeness = completeness(selection, reconciled, setup, startedAt: clock.start)
+        manifest.completeness = completeness(selection, reconciled, deadline: setup.deadline, startedAt: clock.start)
         return manifest
     }
 
@@ -34,11 +34,13 @@ extension BatchRun {
     /// the commit then encodes the manifest itself.
     func draftManifest(_ selection: Selection, _ reconciled: Reconciled, discovery: Inbox.Discovery, clock: StageClock,
                        _ setup: RunSetup) -> Background<DraftManifest?> {
-        _ = setup.pipelineSHA256   // read once on the run's thread (a lazy property), not first on the draft's
+        // The setup's values, not the setup: its release removes the run's scratch folder, which
+        // must not wait for this thread to let go of it (the kill harness, seed 2043: a scratch
+        // folder left behind when the run ended while this thread still held it).
         struct Draft: @unchecked Sendable {
-            let run: BatchRun, selection: Selection, reconciled: Reconciled, discovery: Inbox.Discovery, clock: StageClock, setup: RunSetup
+            let run: BatchRun, selection: Selection, reconciled: Reconciled, discovery: Inbox.Discovery, clock: StageClock, setup: ManifestContext
         }
-        let draft = Draft(run: self, selection: selection, reconciled: reconciled, discovery: discovery, clock: clock, setup: setup)
+        let draft = Draft(run: self, selection: selection, reconciled: reconciled, discovery: discovery, clock: clock, setup: ManifestContext(setup))
         return Background {
             try? DraftManifest(draft.run.manifest(draft.selection, draft.reconciled, discovery: draft.discovery, clock: draft.clock, draft.setup))
         }
@@ -49,7 +51,7 @@ extension BatchRun {
     func commit(_ selection: Selection, _ reconciled: Reconciled, _ written: Written, discovery: Inbox.Discovery, clock: StageClock,
                 _ setup: RunSetup, draft: DraftManifest? = nil) throws -> CommittedManifest {
         let failed = written.failedOutputs
-        var manifest = draft?.manifest ?? self.manifest(selection, reconciled, discovery: discovery, clock: clock, setup)
+        var manifest = draft?.manifest ?? self.manifest(selection, reconciled, discovery: discovery, clock: clock, ManifestContext(setup))
         manifest.stages = clock.stages
         manifest.outputs = written.published + ["manifest.json"]
         manifest.failedOutputs = failed.isEmpty ? nil : failed
@@ -133,5 +135,21 @@ struct DraftManifest: Sendable {
         json = try ManifestJSON.encode(manifest)
         outputs = try ManifestJSON.valueRange(of: "outputs", as: manifest.outputs, in: json)
         stages = try ManifestJSON.valueRange(of: "stages", as: manifest.stages, in: json)
+    }
+}
+
+/// What the manifest takes from the run's setup, as values.
+struct ManifestContext: Sendable {
+    let pipelineName: String
+    let pipelineSHA256: String
+    let batch: String
+    /// The plan's deadline (`plan.deadline`), for the completeness matrix.
+    let deadline: String?
+
+    init(_ setup: RunSetup) {
+        pipelineName = setup.pipelineName
+        pipelineSHA256 = setup.pipelineSHA256
+        batch = setup.batch
+        deadline = setup.pipeline.plan.deadline
     }
 }
