@@ -11,7 +11,8 @@ last run's events and, over all runs, the median time of each of the run's own e
 worker's first file. Unlike `core_timeline.py` (perf samples) it costs the run nothing measurable
 and needs no tool but Python's standard library; it shows waits (a worker idle until a file comes)
 that samples do not. The trace's clock is the system's monotonic one, which the run and its workers
-share.
+share; this script adds a `process ended` event to each run, read on the same clock when the run's
+process has been waited for (its exit and the kernel's teardown included).
 """
 import argparse
 import collections
@@ -23,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -92,7 +94,13 @@ def main():
                 shutil.copytree(Path(args.scenario) / "inbox", work / "inbox")
                 command = [args.rbm, "run", str(PIPELINE), "--inbox", str(work / "inbox"), "--out", str(work / "out"),
                            "--fail-on", "never"] + (["--in-process"] if args.in_process else [])
-                subprocess.run(command, env=environment, stdout=subprocess.DEVNULL, check=True)
+                process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL)
+                status = process.wait()
+                ended = time.clock_gettime_ns(time.CLOCK_MONOTONIC) // 1000
+                if status != 0:
+                    raise subprocess.CalledProcessError(status, command)
+                with trace.open("a") as log:
+                    log.write(json.dumps({"event": "process ended", "t": ended, "pid": process.pid}) + "\n")
         events = [json.loads(line) for line in trace.read_text().splitlines() if line.strip()]
     runs = runs_of(events)
     if not runs:

@@ -18,7 +18,7 @@ extension RunRow {
 }
 
 extension FindingRecord: RunRow {
-    static let batch = BatchInsert(table: databaseTableName, columns: CodingKeys.allCases.map(\.rawValue))
+    static let batch = BatchInsert(table: databaseTableName, columns: columns)
 
     /// `first_seen_run` the run for a series that starts with it.
     func bind(run: Int64, to binder: inout Binder) throws {

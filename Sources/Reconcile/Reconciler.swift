@@ -29,18 +29,12 @@ public struct Reconciler: Sendable {
     public func reconcile(_ model: ResultsModel, threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> Outcome {
         let ledger = Ledger(model: model, years: settings.years, threads: threads)
         if threads > 1, let merged = concurrently(model, ledger: ledger, threads: threads) {
-            // The findings sorted for the log while another thread frees the ledger, which this
-            // thread freed after the sort (issue 11: 8.6 M instructions at K = 58, on the run's
-            // one path between the rules and the outputs).
-            let doomed = Doomed(consume ledger)
-            let sorted = ParallelWork.map(2, order: [0, 1], threads: 2) { piece -> [Finding] in
-                guard piece == 0 else {
-                    doomed.drop()
-                    return []
-                }
-                return Finding.sortedForLog(merged.findings)
-            }[0]
-            return outcome(sorted: sorted, notes: merged.notes, bureauTotals: merged.bureauTotals, coverage: merged.coverage)
+            // The ledger freed on another thread while this one sorts the findings for the log
+            // (issue 11: 8.6 M instructions at K = 58, on the run's one path between the rules and
+            // the outputs).
+            LetGo.offThePath(consume ledger)
+            return outcome(sorted: Finding.sortedForLog(merged.findings), notes: merged.notes, bureauTotals: merged.bureauTotals,
+                           coverage: merged.coverage)
         }
         var run = RuleRun(model: model, settings: settings, ledger: ledger)
         for rule in RuleCatalogue.ordered { rule.apply(to: &run) }
@@ -69,13 +63,6 @@ public struct Reconciler: Sendable {
         let coverage = RuleID.allCases.map { rule in coverage[rule] ?? Coverage(rule: rule, evaluated: [.run]) }
         return Outcome(findings: sorted, notes: notes, bureauTotals: bureauTotals, coverage: coverage)
     }
-}
-
-/// A value held only here, so that the thread that drops it frees it (``Reconciler/reconcile(_:threads:)``).
-private final class Doomed<Value>: @unchecked Sendable {
-    private var value: Value?
-    init(_ value: consuming Value) { self.value = value }
-    func drop() { value = nil }
 }
 
 /// The state of one reconciliation: the model, its indexes and the findings so far.

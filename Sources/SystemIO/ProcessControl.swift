@@ -23,6 +23,14 @@ public enum ProcessControl {
         _exit(status)
     }
 
+    /// Flushes the C library's buffered streams (standard output as `print` writes it), then ends
+    /// the process at once with `status` (``exitImmediately(_:)``): no `atexit` handlers, no wait
+    /// for other threads, but nothing said on standard output lost.
+    public static func exitAfterFlushing(_ status: Int32) -> Never {
+        fflush(nil)
+        _exit(status)
+    }
+
     /// Seconds of CPU this process has used so far, user and system (`getrusage(RUSAGE_SELF)`): a
     /// reused worker moves its CPU limit on by this much before each file.
     public static func cpuSecondsUsed() -> UInt64 {

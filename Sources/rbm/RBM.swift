@@ -99,10 +99,7 @@ struct Run: ParsableCommand {
         // demo), and without the exit handlers either (`_exit`, about 0.9 ms less at K = 58, 25
         // runs each): standard output is flushed first, the only buffered stream the run writes
         // (standard error, the trace and every file are written unbuffered or already closed).
-        withExtendedLifetime(report) {
-            fflush(nil)
-            ProcessControl.exitImmediately(status)
-        }
+        withExtendedLifetime(report) { ProcessControl.exitAfterFlushing(status) }
     }
 }
 

@@ -6,23 +6,23 @@ extension BatchRun {
     /// The manifest from the stages' values, but for what only writing tells (`outputs`,
     /// `failedOutputs`); `stages` as far as `clock` has them.
     func manifest(_ selection: Selection, _ reconciled: Reconciled, discovery: Inbox.Discovery, clock: StageClock,
-                  _ setup: ManifestContext) -> Manifest {
+                  _ context: ManifestContext) -> Manifest {
         let findings = reconciled.outcome.findings, settings = reconciled.settings
         var byRule: [String: [String: Int]] = [:]
         for f in findings { byRule[f.rule.rawValue, default: [:]][f.severity.rawValue, default: 0] += 1 }
         let bySeverity = Dictionary(uniqueKeysWithValues: Self.severityCounts(findings).map { ($0.key.rawValue, $0.value) })
         var manifest = Manifest(
-            rbmVersion: Self.version, pipeline: setup.pipelineName,
-            pipelineSHA256: setup.pipelineSHA256,
+            rbmVersion: Self.version, pipeline: context.pipelineName,
+            pipelineSHA256: context.pipelineSHA256,
             tolerances: Dictionary(uniqueKeysWithValues: Tolerances.keys.map { ($0.name, settings.tolerances[$0].plainText) }),
             rules: ["costRecoveryOverrun": settings.costRecoveryOverrun.rawValue],
             startedAt: UTCText.dateTime(clock.start.timeIntervalSince1970), inputs: selection.inputs.map { $0.record(keepInputs: options.keepInputs) },
             leftInInbox: discovery.unsettled.map(\.lastPathComponent), findings: byRule, findingsBySeverity: bySeverity,
             rootCauses: findings.filter { $0.causedBy.isEmpty }.count, coverage: Manifest.coverageBlock(reconciled.outcome.coverage), notes: reconciled.model.notes.map(\.manifestLine), stages: clock.stages,
             outputs: ["manifest.json"], failedOutputs: nil)
-        manifest.batch = options.keepInputs ? nil : setup.batch
+        manifest.batch = options.keepInputs ? nil : context.batch
         manifest.recordChanges(reconciled.memory)
-        manifest.completeness = completeness(selection, reconciled, deadline: setup.deadline, startedAt: clock.start)
+        manifest.completeness = completeness(selection, reconciled, deadline: context.deadline, startedAt: clock.start)
         return manifest
     }
 
@@ -30,7 +30,7 @@ extension BatchRun {
     /// (issue 11: about 16 M instructions at K = 58, most of it Foundation's encoder on the
     /// inputs' sheet and column accounts and the rules' coverage, which the run's one thread
     /// spent between its outputs and filing its inputs away); the commit puts in what writing
-    /// told (``ManifestJSON/completed(_:draft:encoded:)``). Nil when it could not be encoded:
+    /// told (``ManifestJSON/completed(_:draft:)``). Nil when it could not be encoded:
     /// the commit then encodes the manifest itself.
     func draftManifest(_ selection: Selection, _ reconciled: Reconciled, discovery: Inbox.Discovery, clock: StageClock,
                        _ setup: RunSetup) -> Background<DraftManifest?> {
@@ -38,11 +38,11 @@ extension BatchRun {
         // must not wait for this thread to let go of it (the kill harness, seed 2043: a scratch
         // folder left behind when the run ended while this thread still held it).
         struct Draft: @unchecked Sendable {
-            let run: BatchRun, selection: Selection, reconciled: Reconciled, discovery: Inbox.Discovery, clock: StageClock, setup: ManifestContext
+            let run: BatchRun, selection: Selection, reconciled: Reconciled, discovery: Inbox.Discovery, clock: StageClock, context: ManifestContext
         }
-        let draft = Draft(run: self, selection: selection, reconciled: reconciled, discovery: discovery, clock: clock, setup: ManifestContext(setup))
+        let draft = Draft(run: self, selection: selection, reconciled: reconciled, discovery: discovery, clock: clock, context: ManifestContext(setup))
         return Background {
-            try? DraftManifest(draft.run.manifest(draft.selection, draft.reconciled, discovery: draft.discovery, clock: draft.clock, draft.setup))
+            try? DraftManifest(draft.run.manifest(draft.selection, draft.reconciled, discovery: draft.discovery, clock: draft.clock, draft.context))
         }
     }
 
