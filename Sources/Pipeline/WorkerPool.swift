@@ -253,16 +253,45 @@ final class WorkerPool: @unchecked Sendable {
         return member
     }
 
-    /// Loads `path` in a pooled worker (started when none is idle); a worker that dies or overruns
-    /// becomes a refusal for this file and is not used again, and what it wrote on standard error
-    /// while on this file (its last ``WorkerProcess/keptErrorBytes``) comes back with the refusal,
-    /// to be kept beside the quarantined file.
+    /// A worker held for the file its holder takes next: an idle one, or a place to start one.
+    /// Taken before the file is chosen (``reserve()``), so that the files go to the workers in the
+    /// order they are handed out (the largest first), whichever loading thread wakes first.
+    final class Turn: @unchecked Sendable {
+        fileprivate let member: Member?
+        fileprivate var used = false
+        fileprivate init(_ member: Member?) { self.member = member }
+    }
+
+    /// Waits for a worker (``Turn``); give it back with ``cancel(_:)`` when no file comes for it.
+    /// - Throws: when the pool was shut down.
+    func reserve() throws -> Turn {
+        Turn(try acquire())
+    }
+
+    /// A turn no file used: its worker is idle again, or its place to start one is free.
+    func cancel(_ turn: Turn) {
+        guard !turn.used else { return }
+        turn.used = true
+        if let member = turn.member { giveBack(member) } else { started() }
+    }
+
+    /// Loads `path` in a pooled worker (the one `turn` holds, else an idle one, else a new one); a
+    /// worker that dies or overruns becomes a refusal for this file and is not used again, and what
+    /// it wrote on standard error while on this file (its last ``WorkerProcess/keptErrorBytes``)
+    /// comes back with the refusal, to be kept beside the quarantined file.
     /// - Throws: ``EnvironmentFault`` when the scratch folder cannot take a worker's output, or a
     ///   worker will not start.
-    func load(path: String) throws -> (load: FileLoad, stderr: String?) {
+    func load(path: String, turn: Turn? = nil) throws -> (load: FileLoad, stderr: String?) {
+        let waiting: Member?
+        if let turn, !turn.used {
+            turn.used = true
+            waiting = turn.member
+        } else {
+            waiting = try acquire()
+        }
         let member: Member
-        if let reused = try acquire() {
-            member = reused
+        if let waiting {
+            member = waiting
         } else {
             defer { started() }
             member = try start()

@@ -65,9 +65,10 @@ extension BatchRun {
     }
 
     /// An arrival read and normalised (``loadFile(_:as:_:)``), unless the run's faults stop it here.
-    func readArrival(_ url: URL, _ setup: RunSetup) throws -> (Intake, ResultsModel?) {
+    /// - Parameter turn: the pooled worker held for it (``WorkerPool/reserve()``), if any.
+    func readArrival(_ url: URL, _ setup: RunSetup, turn: WorkerPool.Turn? = nil) throws -> (Intake, ResultsModel?) {
         options.faults.beginReading(url.lastPathComponent)
-        return try loadFile(url, as: .archived, setup)
+        return try loadFile(url, as: .archived, setup, turn: turn)
     }
 
     /// A file two runs stopped while reading: its manifest entry, quarantined unread.
@@ -87,7 +88,8 @@ extension BatchRun {
     /// Each file read and normalised (``loadFile(_:as:_:)``), several at once. With workers, by
     /// one thread more than the pool has workers, so that while a thread hashes its next file and
     /// decodes a worker's result, the worker it just gave back already reads the next file (the
-    /// pool never runs more than its size). In-process, by one thread per core (the loader's
+    /// pool never runs more than its size); each thread holds a worker before it takes a file, so
+    /// the largest files go first to the workers. In-process, by one thread per core (the loader's
     /// memos are shared and locked; each file's reading is its own). An environment fault stops
     /// the reading and is thrown.
     func loadAll(_ files: [URL], _ setup: RunSetup) throws -> [URL: (Intake, ResultsModel?)] {
@@ -114,7 +116,16 @@ extension BatchRun {
             threads.enter()
             Thread.detachNewThread {
                 defer { threads.leave() }
+                let (batch, setup) = run.value
                 while true {
+                    // With workers, a worker first and then the next file: the files go to the
+                    // workers in the order handed out, not in the order their threads woke.
+                    let turn: WorkerPool.Turn?
+                    do { turn = try setup.pool?.reserve() } catch {
+                        shared.lock.withLock { if shared.fault == nil { shared.fault = error } }
+                        return
+                    }
+                    defer { if let turn { setup.pool?.cancel(turn) } }
                     let index: Int? = shared.lock.withLock {
                         guard shared.fault == nil, shared.next < files.count else { return nil }
                         defer { shared.next += 1 }
@@ -122,8 +133,7 @@ extension BatchRun {
                     }
                     guard let index else { return }
                     do {
-                        let (batch, setup) = run.value
-                        let outcome = try batch.readArrival(files[index], setup)
+                        let outcome = try batch.readArrival(files[index], setup, turn: turn)
                         shared.lock.withLock { shared.read[files[index]] = outcome }
                     } catch {
                         shared.lock.withLock { if shared.fault == nil { shared.fault = error } }
@@ -142,7 +152,7 @@ extension BatchRun {
     ///   the file gone from `processing/`) or a worker will not start: the machine's fault, so no
     ///   file is quarantined for it (`reliability.md` 1.3, `io-error`). A file whose bytes read
     ///   here but that the reader refuses is the file's fault, whatever the reader calls it.
-    func loadFile(_ url: URL, as fate: Fate, _ setup: RunSetup) throws -> (Intake, ResultsModel?) {
+    func loadFile(_ url: URL, as fate: Fate, _ setup: RunSetup, turn: WorkerPool.Turn? = nil) throws -> (Intake, ResultsModel?) {
         let (hash, size) = try Self.hashed(url)
         var entry = Intake(file: url.lastPathComponent, sha256: hash, size: size, fate: fate)
         entry.source = url
@@ -150,7 +160,7 @@ extension BatchRun {
         defer { options.trace.mark(.fileReceived, file: url.path) }
         let read: (load: FileLoad, stderr: String?)
         if let pool = setup.pool {
-            read = try pool.load(path: url.path)
+            read = try pool.load(path: url.path, turn: turn)
         } else {
             read = (FileLoad.perform(path: url.path, loader: setup.loader, pipelineName: setup.pipelineName), nil)
         }
