@@ -1,4 +1,5 @@
 import Foundation
+import SystemIO
 
 /// The drop folder: which files are ready, and where each one ends up.
 ///
@@ -78,9 +79,9 @@ struct Inbox {
             if name.hasPrefix(".") { return nil }
             if Self.isPartial(name) { return nil }
             let url = folder.appendingPathComponent(name)
-            // attributesOfItem does not follow a symbolic link: the entry itself is judged.
-            let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
-            guard type == .typeRegular else {
+            // lstat: a symbolic link is not followed, the entry itself is judged.
+            let type = (try? FileStatus(ofEntry: url.path))?.kind
+            guard type == .regular else {
                 notFiles.append((url, "not a regular file (\(Self.kind(type))); it was not opened"))
                 return nil
             }
@@ -130,12 +131,12 @@ struct Inbox {
         !names.contains { !isLock($0) && isOpenInEditor($0, beside: [lock]) }
     }
 
-    private static func kind(_ type: FileAttributeType?) -> String {
+    private static func kind(_ type: FileStatus.Kind?) -> String {
         switch type {
-        case .typeSymbolicLink?: "a symbolic link"
-        case .typeDirectory?: "a folder"
-        case .typeSocket?: "a socket"
-        case .typeCharacterSpecial?, .typeBlockSpecial?: "a device"
+        case .symbolicLink?: "a symbolic link"
+        case .directory?: "a folder"
+        case .socket?: "a socket"
+        case .characterDevice?, .blockDevice?: "a device"
         default: "a FIFO or other special file"
         }
     }
@@ -146,9 +147,8 @@ struct Inbox {
     }
 
     private static func stamp(_ url: URL) -> Stamp? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              let size = (attributes[.size] as? NSNumber)?.intValue, let modified = attributes[.modificationDate] as? Date else { return nil }
-        return Stamp(size: size, modified: modified)
+        guard let status = try? FileStatus(ofEntry: url.path) else { return nil }
+        return Stamp(size: status.size, modified: Date(timeIntervalSince1970: status.modifiedSince1970))
     }
 
     /// The place an accepted file takes in `archive/<batch>/` (never an earlier one's); `taken`

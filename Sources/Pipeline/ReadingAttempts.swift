@@ -1,4 +1,5 @@
 import Foundation
+import SystemIO
 
 /// The poison-pill rule of `reliability.md` 1.1: a file while whose reading the run stopped twice
 /// is quarantined without a third try, so that one file cannot stop every later run (an in-process
@@ -81,7 +82,7 @@ struct ReadingAttempts: Codable, Equatable {
     /// flushed: a machine that stops before `.read` is on disk counts one stop too many for the
     /// files read together, which are then read by themselves.
     static func markRead(in folder: URL) {
-        _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(readName).path, contents: nil)
+        FileMark.make(at: folder.appendingPathComponent(readName).path)
         unlink(folder.appendingPathComponent(aloneName).path)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SystemIO
 import Results
 
 /// Which of two workbooks of the same kind and bureau is the later version: two arriving in one
@@ -43,6 +44,6 @@ enum Resubmission {
     }
 
     private static func modified(_ url: URL) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+        (try? FileStatus(ofEntry: url.path)).map { Date(timeIntervalSince1970: $0.modifiedSince1970) }
     }
 }

@@ -115,7 +115,7 @@ final class WorkerPool: @unchecked Sendable {
             return String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
         }
 
-        var errorOffset: UInt64 { (try? FileManager.default.attributesOfItem(atPath: errors.path)[.size] as? UInt64) ?? 0 }
+        var errorOffset: UInt64 { UInt64((try? FileStatus(ofEntry: errors.path).size) ?? 0) }
 
         func stop() {
             try? requests.close()

@@ -424,6 +424,8 @@ extension WorksheetPart {
         guard !hyperlinks.isEmpty else { return }
         writer.startElement("hyperlinks")
         var external = 0
+        // Links point into a few sheets, one after another: each name is quoted once a run of them.
+        var last: (sheet: String, prefix: String)?
         for link in hyperlinks {
             var attributes: [(key: String, value: String)] = [("ref", link.range.reference)]
             switch link.target {
@@ -431,7 +433,12 @@ extension WorksheetPart {
                 external += 1
                 attributes.append(("r:id", "rId\(external)"))
             case .cell(let sheet, let reference):
-                attributes.append(("location", WorkbookPart.quotedSheetName(sheet) + "!" + reference))
+                let prefix: String
+                if let last, last.sheet == sheet { prefix = last.prefix } else {
+                    prefix = WorkbookPart.quotedSheetName(sheet) + "!"
+                    last = (sheet, prefix)
+                }
+                attributes.append(("location", prefix + reference))
             }
             if let tooltip = link.tooltip { attributes.append(("tooltip", tooltip)) }
             writer.emptyElement("hyperlink", attributes: attributes)

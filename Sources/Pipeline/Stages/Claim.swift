@@ -1,4 +1,5 @@
 import Foundation
+import SystemIO
 
 extension BatchRun {
     /// Start-up recovery, inside the drop folder's lock and before discovery: for each
@@ -60,10 +61,10 @@ extension BatchRun {
             for back in takenBack {
                 let url = back.url
                 // Judged again as discovery judges: only a regular file is ever opened.
-                let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+                let type = (try? FileStatus(ofEntry: url.path))?.kind
                 let target = try inbox.claim(url, into: batch, flushes: &flushes)
                 if !back.stops.isEmpty { attempts.stops[target.lastPathComponent] = back.stops }
-                if type == .typeRegular {
+                if type == .regular {
                     claimed.ready.append(target)
                 } else {
                     claimed.notFiles.append((target, "not a regular file; it was not opened"))

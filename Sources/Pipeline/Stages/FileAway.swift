@@ -1,4 +1,5 @@
 import Foundation
+import SystemIO
 import Results
 
 /// `processing/<batch>/.filing.json`: what becomes of each claimed file of a committed batch.
@@ -81,7 +82,7 @@ extension BatchRun {
             var places: [(entry: FilingPlan.Entry, file: URL, target: URL)] = []
             for entry in plan.entries {
                 let url = folder.appendingPathComponent(entry.file)
-                guard (try? FileManager.default.attributesOfItem(atPath: url.path)) != nil else { continue }   // filed already
+                guard FileStatus.exists(url.path) else { continue }   // filed already
                 let target = entry.fate == .quarantined
                     ? try inbox.quarantineTarget(url, batch: batch, taken: &taken) : try inbox.archiveTarget(url, batch: batch, taken: &taken)
                 if entry.fate != .quarantined, let slot = entry.slot {

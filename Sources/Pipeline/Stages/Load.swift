@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SystemIO
 import Normalise
 import Results
 
@@ -192,7 +193,7 @@ extension BatchRun {
 
     /// The size of a file on disk, 0 when it cannot be read.
     static func size(of url: URL) -> Int {
-        (try? url.resourceValues(forKeys: [.fileSizeKey]))?.fileSize ?? 0
+        (try? FileStatus(ofEntry: url.path).size) ?? 0
     }
 
     /// The SHA-256 (hex) and size of a file, read in 1 MiB pieces so a large upload costs no memory.
