@@ -94,6 +94,10 @@ extension WorkerProcess {
         let name = URL(fileURLWithPath: pipelinePath).lastPathComponent
         let queue = RequestQueue()
         trace.mark(.workerServing)
+        // The run's settings named on the command line, read beside the warm-up (a settings line
+        // is read as it comes, on the reading thread: ``WorkerLine``): not after it, when a file
+        // already waits.
+        let named = settingsPath.map { path in Background { WorkerSettings.loader(at: path) } }
         Thread.detachNewThread {
             while let line = readLine(strippingNewline: true) {
                 queue.push(line)
@@ -107,11 +111,11 @@ extension WorkerProcess {
         // The run's settings: named on the command line, or by the first line (a worker started
         // before the run had read its pipeline file); a request first, or settings that cannot be
         // read, and the worker parses the pipeline file itself.
-        var loader = settingsPath.flatMap { try? WorkerSettings.read(path: $0).loader() }
+        var loader = named?.value()
         while let line = queue.pop() {
             defer { queue.doneWithOne() }
-            if loader == nil, let named = line.settings {
-                loader = try? WorkerSettings.read(path: named.settings).loader()
+            if loader == nil, line.settings != nil {
+                loader = line.loader
                 continue
             }
             guard let request = line.request else { continue }
@@ -149,11 +153,15 @@ extension WorkerProcess {
 struct WorkerLine {
     var settings: WorkerPool.SettingsLine?
     var request: WorkerPool.Request?
+    /// The loader the named settings describe, read with the line (on the worker's reading thread,
+    /// while its main thread warms up); nil when they cannot be read.
+    var loader: WorkbookLoader?
 
     init(_ text: String) {
         let data = Data(text.utf8)
         request = try? JSONDecoder().decode(WorkerPool.Request.self, from: data)
         settings = request == nil ? try? JSONDecoder().decode(WorkerPool.SettingsLine.self, from: data) : nil
+        loader = settings.flatMap { WorkerSettings.loader(at: $0.settings) }
     }
 }
 

@@ -53,6 +53,12 @@ struct WorkerSettings: Codable, Equatable {
         try Scratch.write(TransferEncoder().encode(self), to: url)
     }
 
+    /// The loader of the settings the run wrote to `path`; nil when they cannot be read (the
+    /// worker then parses the pipeline file).
+    static func loader(at path: String) -> WorkbookLoader? {
+        (try? read(path: path))?.loader()
+    }
+
     /// The settings the run wrote to `path`.
     static func read(path: String) throws -> WorkerSettings {
         try TransferDecoder().decode(WorkerSettings.self, from: Data(contentsOf: URL(fileURLWithPath: path)))

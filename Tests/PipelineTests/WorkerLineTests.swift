@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Pipeline
 
 /// A worker reads each line from the run once, as a request, the run's settings, or neither.
@@ -15,5 +16,21 @@ import Testing
             let neither = WorkerLine(other)
             #expect(neither.request == nil && neither.settings == nil, "\(other)")
         }
+    }
+
+    /// A settings line is read with its settings (on the worker's reading thread, while the
+    /// worker warms up): the loader comes with the line; settings that cannot be read give none
+    /// (the worker then parses the pipeline file).
+    @Test func aSettingsLineComesWithItsLoader() throws {
+        let folder = Fixtures.temporaryDirectory("rbm-worker-line")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try WorkerPoolSettingsTests.demoLoader()
+        let url = folder.appendingPathComponent("worker-settings.rbmt")
+        try WorkerSettings(written).write(to: url)
+        let line = WorkerLine(try Self.line(WorkerPool.SettingsLine(settings: url.path)))
+        let loader = try #require(line.loader)
+        #expect(WorkerSettings(loader) == WorkerSettings(written))
+        #expect(WorkerLine(try Self.line(WorkerPool.SettingsLine(settings: folder.appendingPathComponent("none.rbmt").path))).loader == nil)
+        #expect(WorkerLine(try Self.line(WorkerPool.Request(file: "/in/FP.xlsx", result: "/tmp/r.rbmt"))).loader == nil)
     }
 }
