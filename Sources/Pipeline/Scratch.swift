@@ -80,7 +80,12 @@ final class Scratch {
     /// lock, if any, is free (the kill harness, docs/reliability.md).
     @discardableResult
     static func sweepStale(in temporary: URL, halfMadeAge: TimeInterval = 60) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        // `$TMPDIR` may hold thousands of other programs' entries: only names with rbm's prefix
+        // (as bytes, hidden or not) are made into texts.
+        let hidden = Array(("." + prefix).utf8), visible = Array(prefix.utf8)
+        let names = ((try? DirectoryEntries.names(in: temporary.path)) ?? [])
+            .filter { $0.starts(with: visible) || $0.starts(with: hidden) }
+            .compactMap { String(validating: $0, as: UTF8.self) }
         let halfMade = names.filter { $0.hasPrefix("." + prefix) }.sorted().filter { name in
             let folder = temporary.appendingPathComponent(name)
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: folder.path),
