@@ -20,8 +20,14 @@ public enum DirectoryEntries {
         guard let directory = opendir(folder) else { throw SystemCallError.last("opendir", folder) }
         defer { closedir(directory) }
         var names: [[UInt8]] = []
+        // The name is read where it lies, up to its terminating zero: `entry.pointee.d_name` would
+        // copy all 256 bytes `dirent` declares, past the end of a short last record, and across the
+        // end of the buffer `readdir` filled (a debug build crashed listing a `$TMPDIR` of 6,000 entries).
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            let start = UnsafeRawPointer(entry).advanced(by: nameOffset)
+            let count = strlen(start.assumingMemoryBound(to: CChar.self))
+            let name = Array(UnsafeRawBufferPointer(start: start, count: count))
             if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
         }
         return names

@@ -46,3 +46,24 @@ import Testing
         #expect(throws: SystemCallError.self) { try DirectoryEntries.rename(entry: Self.latin1, in: folder.path, to: "again.xlsx") }
     }
 }
+
+/// A folder of thousands of entries of every length lists whole: each name read where `readdir`
+/// put it, never past its record (a `$TMPDIR` of 6,000 entries crashed the listing that copied
+/// the 256 bytes `dirent` declares).
+@Suite struct DirectoryEntriesManyTests {
+    @Test func thousandsOfNamesOfEveryLengthAreListedExactly() throws {
+        let folder = try TestFolder("raw-many")
+        defer { folder.remove() }
+        var expected = Set<[UInt8]>()
+        for index in 0..<3_000 {
+            let length = 1 + (index * 37) % 200
+            var name = Array(String(index).utf8)
+            while name.count < length { name.append(UInt8(ascii: "a") + UInt8(name.count % 26)) }
+            try DirectoryEntriesTests.create(name, in: folder)
+            expected.insert(name)
+        }
+        let names = try DirectoryEntries.names(in: folder.path)
+        #expect(names.count == expected.count)
+        #expect(Set(names) == expected)
+    }
+}
