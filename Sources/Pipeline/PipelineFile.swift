@@ -125,11 +125,11 @@ public struct PipelineFile: Sendable, Decodable {
         if let refusal = YAMLNesting.refusal(text) { throw PipelineError(file: path, line: refusal.line, column: refusal.column, refusal.message) }
         let node: Node
         do {
-            // Composed as the decoder below parses it (merge keys resolved, every other plain
-            // scalar left a string): the checks read each scalar's text and style, never its tag,
-            // and Yams' default resolver matched every scalar against its regular expressions,
-            // compiled at the run's start (about 9 M instructions, issue 11).
-            guard let n = try Yams.compose(yaml: text, Resolver.basic.appending(.merge)) else { throw PipelineError(file: path, "the pipeline file is empty") }
+            // Composed once, as `YAMLDecoder` would parse it (merge keys resolved, every other
+            // plain scalar left a string), and decoded from the node (`YAMLNodeDecoding`): the
+            // checks read each scalar's text and style, never its tag, and Yams' default resolver
+            // matched every scalar against its regular expressions (issue 11).
+            guard let n = try YAMLNodeDecoding.compose(text) else { throw PipelineError(file: path, "the pipeline file is empty") }
             node = n
         } catch let error as YamlError {
             throw PipelineSyntaxError.error(error, text: text, file: path)
@@ -141,7 +141,7 @@ public struct PipelineFile: Sendable, Decodable {
         }
         try PipelineSchema.check(node, file: path)
         do {
-            var file = try YAMLDecoder().decode(PipelineFile.self, from: text)
+            var file = try YAMLNodeDecoding.decode(PipelineFile.self, from: node)
             file.path = path
             let defaults = try ShippedDefaults.load()
             do {

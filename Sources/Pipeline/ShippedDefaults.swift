@@ -59,7 +59,10 @@ struct ShippedDefaults: Decodable, Sendable {
               let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw PipelineError(file: "defaults.yaml", "rbm's shipped defaults are missing from this installation")
         }
-        do { return try YAMLDecoder().decode(ShippedDefaults.self, from: text) } catch {
+        do {
+            guard let node = try YAMLNodeDecoding.compose(text) else { throw PipelineError(file: url.path, "the file is empty") }
+            return try YAMLNodeDecoding.decode(ShippedDefaults.self, from: node)
+        } catch {
             throw PipelineError(file: url.path, "rbm's shipped defaults cannot be read: \(error)")
         }
     }
