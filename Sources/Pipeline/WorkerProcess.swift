@@ -94,9 +94,9 @@ extension WorkerProcess {
         let name = URL(fileURLWithPath: pipelinePath).lastPathComponent
         let queue = RequestQueue()
         trace.mark(.workerServing)
-        // The run's settings named on the command line, read beside the warm-up (a settings line
-        // is read as it comes, on the reading thread: ``WorkerLine``): not after it, when a file
-        // already waits.
+        // The run's settings named on the command line, read on a thread of their own beside the
+        // warm-up (those named by a line, from when it comes: ``WorkerLine``), not after it, when
+        // a file already waits.
         let named = settingsPath.map { path in Background { WorkerSettings.loader(at: path) } }
         Thread.detachNewThread {
             while let line = readLine(strippingNewline: true) {
@@ -153,16 +153,21 @@ extension WorkerProcess {
 struct WorkerLine {
     var settings: WorkerPool.SettingsLine?
     var request: WorkerPool.Request?
-    /// The loader the named settings describe, read with the line (on the worker's reading thread,
-    /// while its main thread warms up); nil when they cannot be read.
-    var loader: WorkbookLoader?
+    /// The named settings being read on a thread of their own from when the line comes, while the
+    /// worker warms up and the lines after it are queued (a request behind them stops the warm-up
+    /// at once).
+    private var loading: Background<WorkbookLoader?>?
 
     init(_ text: String) {
         let data = Data(text.utf8)
         request = try? JSONDecoder().decode(WorkerPool.Request.self, from: data)
         settings = request == nil ? try? JSONDecoder().decode(WorkerPool.SettingsLine.self, from: data) : nil
-        loader = settings.flatMap { WorkerSettings.loader(at: $0.settings) }
+        loading = settings.map { line in Background { WorkerSettings.loader(at: line.settings) } }
     }
+
+    /// The loader the named settings describe, once read; nil when they cannot be read, or the
+    /// line names none.
+    var loader: WorkbookLoader? { loading?.value() ?? nil }
 }
 
 /// The requests a serving worker has read and not yet taken; when its input ends while a file is
