@@ -148,7 +148,7 @@ struct Inbox {
 
     private static func stamp(_ url: URL) -> Stamp? {
         guard let status = try? FileStatus(ofEntry: url.path) else { return nil }
-        return Stamp(size: status.size, modified: Date(timeIntervalSince1970: status.modifiedSince1970))
+        return Stamp(size: status.size, modified: status.modifiedDate)
     }
 
     /// The place an accepted file takes in `archive/<batch>/` (never an earlier one's); `taken`

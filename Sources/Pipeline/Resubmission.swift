@@ -44,6 +44,6 @@ enum Resubmission {
     }
 
     private static func modified(_ url: URL) -> Date? {
-        (try? FileStatus(ofEntry: url.path)).map { Date(timeIntervalSince1970: $0.modifiedSince1970) }
+        FileStatus.modifiedDate(ofEntry: url.path)
     }
 }

@@ -88,9 +88,8 @@ final class Scratch {
             .compactMap { String(validating: $0, as: UTF8.self) }
         let halfMade = names.filter { $0.hasPrefix("." + prefix) }.sorted().filter { name in
             let folder = temporary.appendingPathComponent(name)
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: folder.path),
-                  attributes[.type] as? FileAttributeType == .typeDirectory,
-                  let modified = attributes[.modificationDate] as? Date, Date().timeIntervalSince(modified) > halfMadeAge else { return false }
+            guard let status = try? FileStatus(ofEntry: folder.path), status.kind == .directory,
+                  Date().timeIntervalSince(status.modifiedDate) > halfMadeAge else { return false }
             let owner = folder.appendingPathComponent(".owner").path
             if FileManager.default.fileExists(atPath: owner) {
                 guard let lock = try? FileLock(exclusive: owner, create: false, followingSymlinks: false) else { return false }

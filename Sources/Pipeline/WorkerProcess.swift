@@ -97,7 +97,7 @@ extension WorkerProcess {
         // The run's settings named on the command line, read on a thread of their own beside the
         // warm-up (those named by a line, from when it comes: ``WorkerLine``), not after it, when
         // a file already waits.
-        let named = settingsPath.map { path in Background { WorkerSettings.loader(at: path) } }
+        let named = settingsPath.map(WorkerSettings.loading(at:))
         Thread.detachNewThread {
             while let line = readLine(strippingNewline: true) {
                 queue.push(line)
@@ -162,7 +162,7 @@ struct WorkerLine {
         let data = Data(text.utf8)
         request = try? JSONDecoder().decode(WorkerPool.Request.self, from: data)
         settings = request == nil ? try? JSONDecoder().decode(WorkerPool.SettingsLine.self, from: data) : nil
-        loading = settings.map { line in Background { WorkerSettings.loader(at: line.settings) } }
+        loading = settings.map { WorkerSettings.loading(at: $0.settings) }
     }
 
     /// The loader the named settings describe, once read; nil when they cannot be read, or the

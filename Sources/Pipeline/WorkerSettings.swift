@@ -53,10 +53,11 @@ struct WorkerSettings: Codable, Equatable {
         try Scratch.write(TransferEncoder().encode(self), to: url)
     }
 
-    /// The loader of the settings the run wrote to `path`; nil when they cannot be read (the
-    /// worker then parses the pipeline file).
-    static func loader(at path: String) -> WorkbookLoader? {
-        (try? read(path: path))?.loader()
+    /// The loader of the settings the run wrote to `path`, read on a thread of its own from now
+    /// (a worker reads them beside its warm-up); nil when they cannot be read (the worker then
+    /// parses the pipeline file).
+    static func loading(at path: String) -> Background<WorkbookLoader?> {
+        Background { (try? read(path: path))?.loader() }
     }
 
     /// The settings the run wrote to `path`.

@@ -12,7 +12,7 @@ internal import Darwin
 /// Foundation's `attributesOfItem` says the same and more: it also looks the owner and the group
 /// up by name, reading `/etc/passwd` and `/etc/group` at every call, which a run did 46 times on
 /// its one thread (issue 11). Where only these three are needed, this asks the system alone.
-public struct FileStatus: Sendable, Equatable {
+public struct FileStatus: Sendable {
     public enum Kind: Sendable, Equatable {
         case regular, directory, symbolicLink, fifo, socket, characterDevice, blockDevice, unknown
     }
@@ -49,10 +49,6 @@ public struct FileStatus: Sendable, Equatable {
 
     /// The last modification in seconds since 1970, as a `TimeInterval` is counted.
     public var modifiedSince1970: Double { Double(modified.seconds) + Double(modified.nanoseconds) / 1_000_000_000 }
-
-    public static func == (a: FileStatus, b: FileStatus) -> Bool {
-        a.kind == b.kind && a.size == b.size && a.modified == b.modified
-    }
 
     /// Whether an entry is at `path` (of any kind; a dangling symbolic link is one).
     public static func exists(_ path: String) -> Bool {

@@ -67,7 +67,7 @@ extension BatchRun {
             model.missed.append(MissedWorkbook(file: input.file, reason: input.reason ?? "", kind: source?.kind,
                                                bureau: source.flatMap { loader.bureau(fromFileName: input.file, source: $0) }))
         }
-        let newest = readFiles.compactMap { (try? FileStatus(ofEntry: $0.path)).map { Date(timeIntervalSince1970: $0.modifiedSince1970) } }.max()
+        let newest = readFiles.compactMap { FileStatus.modifiedDate(ofEntry: $0.path) }.max()
         return Selection(inputs: inputs, model: model, current: current, newestInput: newest)
     }
 
