@@ -99,7 +99,21 @@ struct MarkupScanner {
         let name = name(of: token, in: bytes)
         var start = name.lowerBound
         for index in name where bytes[index] == UInt8(ascii: ":") { start = index + 1 }
-        return bytes[start..<name.upperBound].elementsEqual(local.utf8)
+        return equals(bytes, start..<name.upperBound, local)
+    }
+
+    /// Whether `bytes[range]` is `text`'s UTF-8: lengths first, which tells most names apart
+    /// without a byte compared (issue 11: a worksheet's every row and cell tag is asked).
+    @inline(__always)
+    static func equals(_ bytes: [UInt8], _ range: Range<Int>, _ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard range.count == utf8.count else { return false }
+        var index = range.lowerBound
+        for byte in utf8 {
+            guard bytes[index] == byte else { return false }
+            index += 1
+        }
+        return true
     }
 
     /// The prefix of the tag's name with its colon (`x:`), or empty.
@@ -159,7 +173,7 @@ struct MarkupScanner {
         visitAttributes(of: token, in: bytes) { attribute in
             var start = attribute.name.lowerBound
             if anyPrefix, let colon = bytes[attribute.name].lastIndex(of: UInt8(ascii: ":")) { start = colon + 1 }
-            guard bytes[start..<attribute.name.upperBound].elementsEqual(name.utf8) else { return true }
+            guard equals(bytes, start..<attribute.name.upperBound, name) else { return true }
             match = attribute.value
             return false
         }
@@ -169,25 +183,59 @@ struct MarkupScanner {
     /// The column of a cell tag's `r` (`B7` → 2), read in place without a string (issue 11): what
     /// `CellReference(attribute("r", …))` gives. Nil when the tag has no `r` or it is no reference.
     static func referenceColumn(of token: Token, in bytes: [UInt8]) -> Int? {
-        guard let range = attributeRange("r", of: token, in: bytes) else { return nil }
+        guard let range = firstAttributeR(of: token, in: bytes) ?? attributeRange("r", of: token, in: bytes) else { return nil }
         let value = bytes[range]
         // A character reference (`&#65;1`) is read as `attribute` reads it, unescaped.
         if value.contains(UInt8(ascii: "&")) { return CellReference(unescape(value))?.column }
         return CellReference(utf8: value.span)?.column
     }
 
+    /// The value's range when the tag's first attribute is `r="…"` written as spreadsheet programs
+    /// write it (one space, no spaces around `=`, double quotes): the range `attributeRange("r", …)`
+    /// finds, without visiting the attributes (issue 11: every cell of a row with marks is asked).
+    private static func firstAttributeR(of token: Token, in bytes: [UInt8]) -> Range<Int>? {
+        let start = name(of: token, in: bytes).upperBound
+        let end = token.range.upperBound
+        guard start + 4 < end, bytes[start] == UInt8(ascii: " "), bytes[start + 1] == UInt8(ascii: "r"),
+              bytes[start + 2] == UInt8(ascii: "="), bytes[start + 3] == UInt8(ascii: "\""),
+              let close = find(UInt8(ascii: "\""), in: bytes, from: start + 4), close < end else { return nil }
+        return start + 4..<close
+    }
+
     /// The tag with attribute `name` set to `value` (replaced, or added after the last attribute).
     static func setting(_ name: String, to value: String, in token: Token, of bytes: [UInt8]) -> [UInt8] {
+        var tag: [UInt8] = []
+        tag.reserveCapacity(token.range.count + name.utf8.count + value.utf8.count + 4)
+        set(name, to: value, in: token, of: bytes, appendingTo: &tag)
+        return tag
+    }
+
+    /// Appends the tag with attribute `name` set to `value` to `output`, as ``setting(_:to:in:of:)``
+    /// makes it, without the arrays in between (issue 11: each marked cell of a feedback workbook
+    /// is retagged so).
+    static func set(_ name: String, to value: String, in token: Token, of bytes: [UInt8], appendingTo output: inout [UInt8]) {
         var escaped = XMLWriter(capacity: value.utf8.count)
         escaped.appendEscaped(value, inAttribute: true)
         if let range = attributeRange(name, of: token, in: bytes) {
-            return Array(bytes[token.range.lowerBound..<range.lowerBound]) + escaped.bytes
-                + Array(bytes[range.upperBound..<token.range.upperBound])
+            output.append(contentsOf: bytes[token.range.lowerBound..<range.lowerBound])
+            output.append(contentsOf: escaped.bytes)
+            output.append(contentsOf: bytes[range.upperBound..<token.range.upperBound])
+            return
         }
         // After the closing quote of the last attribute, or after the element name.
-        let end = attributes(of: token, in: bytes).last.map { $0.value.upperBound + 1 } ?? Self.name(of: token, in: bytes).upperBound
-        return Array(bytes[token.range.lowerBound..<end]) + Array(" \(name)=\"".utf8) + escaped.bytes
-            + [UInt8(ascii: "\"")] + Array(bytes[end..<token.range.upperBound])
+        var end = Self.name(of: token, in: bytes).upperBound
+        visitAttributes(of: token, in: bytes) { attribute in
+            end = attribute.value.upperBound + 1
+            return true
+        }
+        output.append(contentsOf: bytes[token.range.lowerBound..<end])
+        output.append(UInt8(ascii: " "))
+        output.append(contentsOf: name.utf8)
+        output.append(UInt8(ascii: "="))
+        output.append(UInt8(ascii: "\""))
+        output.append(contentsOf: escaped.bytes)
+        output.append(UInt8(ascii: "\""))
+        output.append(contentsOf: bytes[end..<token.range.upperBound])
     }
 
     /// Decodes the five entities and character references; anything else is kept as written.

@@ -12,6 +12,8 @@ struct WorksheetMarker {
     typealias Restyle = (_ oldStyle: Int) -> Int
 
     private var targets: [Int: [Int: Restyle]]
+    /// The target rows not reached yet, the next one last (taken with `popLast`, not
+    /// `removeFirst`, which moves the rest each time).
     private var pendingRows: [Int]
     private var legacyDrawing: [UInt8]?
 
@@ -26,6 +28,7 @@ struct WorksheetMarker {
     private var prefix: [UInt8] = []
     private var inSheetData = false
     private var currentRow: Int?
+    /// The current row's target columns not reached yet, the next one last.
     private var pendingColumns: [Int] = []
     private var lastRow = 0
     private var lastColumn = 0
@@ -43,7 +46,7 @@ struct WorksheetMarker {
     ///   - legacyDrawingID: the relationship id of the notes' VML drawing, or nil for no notes.
     init(targets: [Int: [Int: Restyle]], legacyDrawingID: String?) {
         self.targets = targets
-        pendingRows = targets.keys.sorted()
+        pendingRows = targets.keys.sorted(by: >)
         legacyDrawing = legacyDrawingID.map {
             Array("<legacyDrawing xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" r:id=\"\($0)\"/>".utf8)
         }
@@ -141,9 +144,9 @@ struct WorksheetMarker {
             lastRow = row
             lastColumn = 0
             var columns: [Int] = []
-            if pendingRows.first == row {
-                pendingRows.removeFirst()
-                columns = targets[row].map { $0.keys.sorted() } ?? []
+            if pendingRows.last == row {
+                pendingRows.removeLast()
+                columns = targets[row].map { $0.keys.sorted(by: >) } ?? []
             }
             if isEmpty && !columns.isEmpty {
                 // `<row r="5"/>` becomes `<row r="5">…</row>`.
@@ -163,10 +166,12 @@ struct WorksheetMarker {
             let column = MarkupScanner.referenceColumn(of: token, in: buffer) ?? lastColumn + 1
             writeCells(before: column)
             lastColumn = column
-            if pendingColumns.first == column, let row = currentRow, let restyle = targets[row]?[column] {
-                pendingColumns.removeFirst()
+            if pendingColumns.last == column, let row = currentRow, let restyle = targets[row]?[column] {
+                pendingColumns.removeLast()
                 let old = MarkupScanner.attribute("s", of: token, in: buffer).flatMap { Int($0) } ?? 0
-                replace(token, with: MarkupScanner.setting("s", to: String(restyle(old)), in: token, of: buffer))
+                flush(to: token.range.lowerBound)
+                MarkupScanner.set("s", to: String(restyle(old)), in: token, of: buffer, appendingTo: &output)
+                copied = token.range.upperBound
             }
         default:
             break
@@ -209,11 +214,11 @@ struct WorksheetMarker {
 
     /// Writes the target rows the sheet does not have, up to (not including) `row`.
     private mutating func writeRows(before row: Int) {
-        while let next = pendingRows.first, next < row {
-            pendingRows.removeFirst()
+        while let next = pendingRows.last, next < row {
+            pendingRows.removeLast()
             append("<", "row r=\"\(next)\">")
             currentRow = next
-            pendingColumns = targets[next].map { $0.keys.sorted() } ?? []
+            pendingColumns = targets[next].map { $0.keys.sorted(by: >) } ?? []
             writeCells(before: Int.max)
             currentRow = nil
             append("</", "row>")
@@ -223,8 +228,8 @@ struct WorksheetMarker {
     /// Writes the current row's target cells that the sheet does not have, up to `column`.
     private mutating func writeCells(before column: Int) {
         guard let row = currentRow else { return }
-        while let next = pendingColumns.first, next < column {
-            pendingColumns.removeFirst()
+        while let next = pendingColumns.last, next < column {
+            pendingColumns.removeLast()
             let style = targets[row]?[next]?(0) ?? 0
             append("<", "c r=\"\(CellReference(row: row, column: next))\" s=\"\(style)\"/>")
         }
