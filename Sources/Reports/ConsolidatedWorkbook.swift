@@ -1,5 +1,6 @@
 import Foundation
 import Results
+import XLSXCore
 import XLSXWriter
 
 /// `consolidated.xlsx`: a one-page Summary, the Discrepancies sheet, one sheet per model table (every
@@ -188,11 +189,7 @@ public struct ConsolidatedWorkbook {
     /// `2026-11-28 14:03 UTC`, the run date as printed.
     var runDateText: String {
         guard let runDate else { return L("no input dated") }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: runDate)
-        func two(_ n: Int?) -> String { String(format: "%02d", n ?? 0) }
-        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)) UTC"
+        return UTCText.minute(runDate.timeIntervalSince1970) + " UTC"
     }
 
     /// The page header and footer of every sheet: title and sheet name; rbm, run date and page x of y.

@@ -18,6 +18,15 @@ public enum UTCText {
     /// `2026-12-05T173000Z`: ``dateTime(_:)`` without the colons, for a file or folder name.
     public static func compactDateTime(_ secondsSince1970: Double) -> String { dateTime(secondsSince1970, separator: "") }
 
+    /// `2026-12-05 17:30`: the minute a moment falls in (seconds and their fractions dropped, as
+    /// Foundation's `Calendar` gives its components), for a printed page's "run date".
+    public static func minute(_ secondsSince1970: Double) -> String {
+        let seconds = Int(secondsSince1970.rounded(.down))
+        let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
+        let (dayNumber, second) = secondOfDay < 0 ? (days - 1, secondOfDay + 86_400) : (days, secondOfDay)
+        return dayText(dayNumber) + " " + two(second / 3600) + ":" + two(second / 60 % 60)
+    }
+
     /// The day, `T`, the time of day with `separator` between hours, minutes and seconds, `Z`.
     private static func dateTime(_ secondsSince1970: Double, separator: String) -> String {
         let (day, second) = parts(secondsSince1970)
@@ -33,9 +42,14 @@ public enum UTCText {
         let seconds = remainder < 0 ? quotient - 1 : quotient
         let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
         let (dayNumber, second) = secondOfDay < 0 ? (days - 1, secondOfDay + 86_400) : (days, secondOfDay)
+        return (dayText(dayNumber), second)
+    }
+
+    /// `yyyy-MM-dd` of a day counted from 1970-01-01.
+    private static func dayText(_ dayNumber: Int) -> String {
         let (year, month, day) = CivilCalendar.civil(fromDaysSince1970: dayNumber)
         let yearText = String(year)
-        return (String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText + "-" + two(month) + "-" + two(day), second)
+        return String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText + "-" + two(month) + "-" + two(day)
     }
 
     private static func two(_ value: Int) -> String { value < 10 ? "0" + String(value) : String(value) }

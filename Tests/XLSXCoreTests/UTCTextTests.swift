@@ -34,4 +34,20 @@ import XLSXCore
         #expect(UTCText.dateTime(951_782_400) == "2000-02-29T00:00:00Z")
         #expect(UTCText.compactDateTime(-1) == "1969-12-31T235959Z")
     }
+
+    /// The minute of a printed run date is what `Calendar`'s components gave (the way the
+    /// consolidated workbook wrote it before), fractions and seconds dropped.
+    @Test func theMinuteIsTheCalendarsComponents() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        func two(_ n: Int?) -> String { String(format: "%02d", n ?? 0) }
+        for moment in Self.moments where moment.timeIntervalSince1970 >= -62_135_596_800 {
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: moment)
+            let year = String(c.year ?? 0)
+            let expected = String(repeating: "0", count: max(0, 4 - year.count)) + year
+                + "-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute))"
+            #expect(UTCText.minute(moment.timeIntervalSince1970) == expected, "\(moment.timeIntervalSince1970)")
+        }
+        #expect(UTCText.minute(1_796_657_168.9996) == "2026-12-07 15:26")
+    }
 }

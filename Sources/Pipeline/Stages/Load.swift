@@ -208,6 +208,6 @@ extension BatchRun {
             hasher.update(data: chunk)
             size += chunk.count
         }
-        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), size)
+        return (HexText.lowercase(hasher.finalize()), size)
     }
 }

@@ -36,7 +36,7 @@ final class RunSetup {
     /// first asked: before the outputs are written).
     private(set) lazy var pipelineSHA256: String = {
         let data = FileManager.default.contents(atPath: pipelinePath) ?? Data()
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return HexText.lowercase(SHA256.hash(data: data))
     }()
 
     init(pipeline: PipelineFile, pipelinePath: String, inbox: Inbox, output: URL, steps: DurableSteps, lock: RunLock?, scratch: Scratch?,
