@@ -6,10 +6,9 @@ import XLSXReader
 ///
 /// The header search reads the first 31 non-empty rows (30 tried as the header, and the row under
 /// the last one, a possible sub-header), or on to the row under the lowest Excel table header row
-/// of the sheet. Once a header is found the window keeps filling up to ``maxRows``: a sheet that
-/// ends inside it is normalised from memory in one pass. A longer one spills: the window keeps only
-/// its rows down to the header's, the rest of the sheet is read through for its merged ranges
-/// (written after the rows), and a second cursor streams the data rows.
+/// of the sheet. Once a header is found the window fills up to ``maxRows``: a sheet that ends
+/// inside it is normalised from memory, its merged ranges known. A longer one streams on from the
+/// cursor after the window's rows (``SheetLoader``, ``ContinuedRowCursor``).
 struct RowWindow {
     /// The most rows held at once.
     static let maxRows = 1_000
@@ -17,8 +16,6 @@ struct RowWindow {
     private(set) var rows: [SheetRow] = []
     /// Whether the sheet ended inside the window: its merged ranges are then known.
     private(set) var reachedEnd = false
-    /// Whether rows were dropped because the sheet was longer than the window.
-    private(set) var spilled = false
     private let probe: RowWindowProbe?
 
     /// Reads the rows the header search needs from `cursor`.
@@ -32,19 +29,11 @@ struct RowWindow {
         }
     }
 
-    /// Reads the rest of the sheet once the header is found at `header`: held while the window has
-    /// room, dropped (all but the rows down to the header's sub-header) once it has not.
-    mutating func readToEnd(from cursor: any RowCursor, header position: Int) throws {
-        while !reachedEnd {
-            if rows.count >= Self.maxRows, !spilled {
-                rows.removeSubrange(min(position + 2, rows.count)...)
-                spilled = true
-            }
-            if spilled {
-                if try cursor.nextRow() == nil { reachedEnd = true }
-            } else {
-                try append(from: cursor)
-            }
+    /// Reads on once the header is found, while the window has room: a sheet that ends inside it is
+    /// then held whole (``reachedEnd``); a longer one is left at the window's last row.
+    mutating func fill(from cursor: any RowCursor) throws {
+        while !reachedEnd, rows.count < Self.maxRows {
+            try append(from: cursor)
         }
     }
 

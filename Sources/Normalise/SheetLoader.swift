@@ -49,8 +49,51 @@ struct SheetLoader {
             }
             return nil
         }
-        try window.readToEnd(from: cursor, header: position)
-        var layout = mapper.layout(at: position, rows: window.rows, merged: cursor.mergedRanges)
+        try window.fill(from: cursor)
+        if window.reachedEnd {
+            let layout = mapper.layout(at: position, rows: window.rows, merged: cursor.mergedRanges)
+            return try normalise(layout, rows: ArrayRowCursor(rows: window.rows, mergedRanges: []), into: &model)
+        }
+        return try stream(window, from: cursor, header: position, mapper: mapper, into: &model)
+    }
+
+    /// A sheet longer than the window, in one pass when it can be (issue 11: every sheet of more
+    /// than 1,000 rows was read twice). Its merged ranges come after its rows, and the layout
+    /// depends on them (a group header merged over the columns of a two-row header), so its rows
+    /// are normalised as they stream with the layout the header gives without merges; once the
+    /// sheet has been read to its end, the layout is made again with its merges. The same layout
+    /// (no merge on the header row, the common case) keeps that pass and what it loaded, an error
+    /// included; another reads the sheet again with the right one, as a short sheet is read. An
+    /// error reading the sheet itself stands whatever the layout.
+    private func stream(_ window: RowWindow, from cursor: any RowCursor, header position: Int, mapper: HeaderMapper,
+                        into model: inout ResultsModel) throws -> SheetAccount {
+        let unmerged = mapper.layout(at: position, rows: window.rows, merged: [])
+        let headerRows = Array(window.rows.prefix(position + 2))
+        let rows = ContinuedRowCursor(window.rows, then: cursor)
+        var streamed = model
+        let outcome: Result<SheetAccount, any Error>
+        do {
+            outcome = .success(try normalise(unmerged, rows: rows, into: &streamed))
+        } catch {
+            if let failure = rows.readFailure { throw failure }
+            outcome = .failure(error)
+        }
+        // The rest of the sheet, when normalising stopped before its end: for its merged ranges,
+        // and for a reading error further down, which stands as it did before a row was read.
+        if !rows.reachedEnd { while try cursor.nextRow() != nil {} }
+        let layout = mapper.layout(at: position, rows: headerRows, merged: cursor.mergedRanges)
+        guard layout != unmerged else {
+            model = streamed
+            return try outcome.get()
+        }
+        return try normalise(layout, rows: try open(), into: &model)
+    }
+
+    /// The sheet's data rows under `layout`, from `data` (the rows down to the header's are
+    /// passed over): every row accounted for, the loaded ones added to `model`.
+    private func normalise(_ layout: TableLayout, rows data: any RowCursor, into model: inout ResultsModel) throws -> SheetAccount {
+        let sheet = rows.sheet.name
+        var layout = layout
         if table.table.isAmountTable {
             let years = Set(layout.columns.compactMap { column -> Int? in
                 if case .year(_, let year, _) = column.role { year } else { nil }
@@ -78,7 +121,6 @@ struct SheetLoader {
 
         let notes = NoteSink()
         defer { model.notes += notes.notes }
-        let data: any RowCursor = try window.spilled ? open() : ArrayRowCursor(rows: window.rows, mergedRanges: [])
         while let row = try data.nextRow() {
             guard row.number > layout.lastHeaderRow else { continue }
             let context = RowContext(row: row, layout: layout, file: file, sheet: sheet, settings: settings, numberFormat: numberFormat, notes: notes)

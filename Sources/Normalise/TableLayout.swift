@@ -3,7 +3,7 @@ import XLSXCore
 import XLSXReader
 
 /// What each column of a table means, found from its header row(s).
-public struct TableLayout: Sendable {
+public struct TableLayout: Sendable, Equatable {
     public enum Role: Sendable, Equatable {
         /// A plain field (`output`, `fte`, …).
         case field(Field)
@@ -21,7 +21,7 @@ public struct TableLayout: Sendable {
         }
     }
 
-    public struct Column: Sendable {
+    public struct Column: Sendable, Equatable {
         public var index: Int
         public var header: String
         public var role: Role
@@ -33,7 +33,7 @@ public struct TableLayout: Sendable {
     }
 
     /// A non-empty header cell that no field was read from, and why.
-    public struct PassedOver: Sendable {
+    public struct PassedOver: Sendable, Equatable {
         public var index: Int
         public var header: String
         /// The header row's own text (without a two-row header's sub-header): what names a field.

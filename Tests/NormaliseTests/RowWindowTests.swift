@@ -16,25 +16,58 @@ import XLSXReader
         let probe = RowWindowProbe()
         let window = try RowWindow(reading: Self.cursor(10_000), headerRow: fixed, preferred: tableHeaders, probe: probe)
         #expect(window.rows.map(\.number) == Array(1...held))
-        #expect(probe.maxHeld == held && !window.reachedEnd && !window.spilled)
+        #expect(probe.maxHeld == held && !window.reachedEnd)
     }
 
     @Test func aSheetEndingInsideTheWindowIsHeldWhole() throws {
         let cursor = Self.cursor(500)
         var window = try RowWindow(reading: cursor, headerRow: nil, preferred: [], probe: nil)
-        try window.readToEnd(from: cursor, header: 3)
-        #expect(window.rows.count == 500 && window.reachedEnd && !window.spilled)
+        try window.fill(from: cursor)
+        #expect(window.rows.count == 500 && window.reachedEnd)
     }
 
-    @Test func aLongerSheetKeepsOnlyItsRowsDownToTheSubHeader() throws {
+    @Test func aLongerSheetFillsTheWindowAndLeavesTheRestToStream() throws {
         let cursor = Self.cursor(5 * RowWindow.maxRows)
         let probe = RowWindowProbe()
         var window = try RowWindow(reading: cursor, headerRow: nil, preferred: [], probe: probe)
-        try window.readToEnd(from: cursor, header: 3)
-        #expect(window.rows.map(\.number) == [1, 2, 3, 4, 5])
-        #expect(window.reachedEnd && window.spilled)
+        try window.fill(from: cursor)
+        #expect(window.rows.map(\.number) == Array(1...RowWindow.maxRows))
+        #expect(!window.reachedEnd)
         #expect(probe.maxHeld == RowWindow.maxRows)
-        #expect(try cursor.nextRow() == nil, "the sheet was read to its end (its merged ranges are known)")
+        #expect(try cursor.nextRow()?.number == RowWindow.maxRows + 1, "the rest of the sheet is left to the cursor")
+    }
+
+    /// The window's rows, then the cursor's: each row once, in order; the cursor's error is kept.
+    @Test func aContinuedCursorHandsOutTheHeldRowsThenTheRest() throws {
+        let cursor = Self.cursor(1_500)
+        var window = try RowWindow(reading: cursor, headerRow: nil, preferred: [], probe: nil)
+        try window.fill(from: cursor)
+        let continued = ContinuedRowCursor(window.rows, then: cursor)
+        var numbers: [Int] = []
+        while let row = try continued.nextRow() { numbers.append(row.number) }
+        #expect(numbers == Array(1...1_500))
+        #expect(continued.reachedEnd && continued.readFailure == nil)
+        #expect(try continued.nextRow() == nil)
+    }
+
+    final class FailingCursor: RowCursor {
+        struct Broken: Error {}
+        var left: Int
+        init(rows: Int) { left = rows }
+        let mergedRanges: [CellRange] = []
+        func nextRow() throws -> SheetRow? {
+            guard left > 0 else { throw Broken() }
+            left -= 1
+            return SheetLoaderTests.row(1_000 - left, [("A", SheetLoaderTests.V.n(1))])
+        }
+    }
+
+    @Test func aContinuedCursorKeepsTheErrorOfReadingTheSheet() throws {
+        let continued = ContinuedRowCursor([], then: FailingCursor(rows: 2))
+        #expect(try continued.nextRow() != nil)
+        #expect(try continued.nextRow() != nil)
+        #expect(throws: FailingCursor.Broken.self) { try continued.nextRow() }
+        #expect(continued.readFailure is FailingCursor.Broken && !continued.reachedEnd)
     }
 
     @Test func aShortSheetEndsTheSearchEarly() throws {
