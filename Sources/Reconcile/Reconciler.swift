@@ -75,6 +75,8 @@ struct RuleRun {
     var bureauTotals: [BureauTotal] = []
     /// What each rule evaluated and could not (`RuleRun+Coverage.swift`).
     var coverage: [RuleID: Coverage] = [:]
+    /// Every entry of `coverage`'s lists, to find one without scanning them.
+    var coverageRecorded = Set<CoverageEntry>()
 
     // Facts rules leave for the rules that read them (see each rule's `reads`).
     /// FIN-007: the (output, year) pairs it explains, and the cells behind each per-cell finding.

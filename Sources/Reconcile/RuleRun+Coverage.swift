@@ -5,7 +5,7 @@ import Results
 extension RuleRun {
     /// Records that `rules` evaluated `scope`.
     mutating func evaluated(_ rules: [RuleID], _ scope: Coverage.Scope) {
-        for rule in rules where !coverage[rule, default: Coverage(rule: rule)].evaluated.contains(scope) {
+        for rule in rules where coverageRecorded.insert(CoverageEntry(rule: rule, list: .evaluated, scope: scope)).inserted {
             coverage[rule, default: Coverage(rule: rule)].evaluated.append(scope)
         }
     }
@@ -13,7 +13,7 @@ extension RuleRun {
     /// Records that `rules` could not evaluate `scope`.
     mutating func skipped(_ rules: [RuleID], _ scope: Coverage.Scope, _ reason: Coverage.Reason, causedBy: [Finding.ID] = []) {
         let gap = Coverage.Gap(scope: scope, reason: reason, causedBy: causedBy)
-        for rule in rules where !coverage[rule, default: Coverage(rule: rule)].skipped.contains(gap) {
+        for rule in rules where coverageRecorded.insert(CoverageEntry(rule: rule, list: .skipped, scope: scope, gap: gap)).inserted {
             coverage[rule, default: Coverage(rule: rule)].skipped.append(gap)
         }
     }
@@ -22,7 +22,7 @@ extension RuleRun {
     mutating func limited(_ rules: [RuleID], _ scope: Coverage.Scope, _ reason: Coverage.Reason, causedBy: [Finding.ID] = []) {
         evaluated(rules, scope)
         let gap = Coverage.Gap(scope: scope, reason: reason, causedBy: causedBy)
-        for rule in rules where !coverage[rule, default: Coverage(rule: rule)].limited.contains(gap) {
+        for rule in rules where coverageRecorded.insert(CoverageEntry(rule: rule, list: .limited, scope: scope, gap: gap)).inserted {
             coverage[rule, default: Coverage(rule: rule)].limited.append(gap)
         }
     }
@@ -99,4 +99,15 @@ extension RuleRun {
 extension Coverage.Scope {
     /// The bureau of a bureau scope.
     var bureau: Bureau? { if case .bureau(let b) = self { b } else { nil } }
+}
+
+/// One entry of a rule's coverage lists, kept in a set beside them: each scope and gap is listed
+/// once, and asking whether it already is must not scan the list (issue 11: a scan per scope made
+/// the KPI rules' coverage grow with the square of the KPIs).
+struct CoverageEntry: Hashable {
+    enum List: Hashable { case evaluated, skipped, limited }
+    var rule: RuleID
+    var list: List
+    var scope: Coverage.Scope
+    var gap: Coverage.Gap?
 }
