@@ -110,12 +110,11 @@ final class Scratch {
 
 extension Scratch {
     /// Writes a file of the scratch folder (the workers' settings, a worker's result) in place,
-    /// without a temporary name and without flushing it to the disk: the run reads a result only
-    /// once its worker said it was written, and the settings only once they are named to the
-    /// workers, so no reader meets a half-written file; and a machine that stops loses the scratch
-    /// folder anyway. (`Data.write` with `.atomic` flushed each one: about 0.5 ms on this
-    /// machine's disk, more on a slow one, on every worker's path for every file; issue 11.)
+    /// without a temporary name and without flushing it to the disk (``ScratchFile``): the run
+    /// reads a result only once its worker said it was written, and the settings only once they are
+    /// named to the workers, so no reader meets a half-written file; and a machine that stops loses
+    /// the scratch folder anyway.
     static func write(_ data: Data, to url: URL) throws {
-        try data.write(to: url)
+        try data.withUnsafeBytes { try ScratchFile.write($0, to: url.path) }
     }
 }
