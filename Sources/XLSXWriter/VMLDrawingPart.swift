@@ -79,14 +79,10 @@ struct VMLDrawingPart {
         writer.raw("<v:shape id=\"_x0000_s")
         writer.appendInteger(1024 * firstBlock + number)
         writer.raw("\" type=\"#_x0000_t202\" style=\"position:absolute;margin-left:")
-        writer.appendNumber(Self.pointValue(box.left))
+        Self.appendPoints(box.left, to: &writer)
         writer.raw("pt;margin-top:")
-        writer.appendNumber(Self.pointValue(box.top))
-        writer.raw("pt;width:")
-        writer.appendNumber(Self.pointValue(Self.noteWidth))
-        writer.raw("pt;height:")
-        writer.appendNumber(Self.pointValue(Self.noteHeight))
-        writer.raw("pt;z-index:")
+        Self.appendPoints(box.top, to: &writer)
+        writer.bytes.append(contentsOf: Self.sizeMarkup)
         writer.appendInteger(number)
         writer.raw(";visibility:hidden\" fillcolor=\"#ffffe1\" o:insetmode=\"auto\"><v:fill color2=\"#ffffe1\"/>")
         writer.raw("<v:shadow on=\"t\" color=\"black\" obscured=\"t\"/><v:path o:connecttype=\"none\"/>")
@@ -109,7 +105,26 @@ struct VMLDrawingPart {
     }
 
     /// Pixels as points (3/4 of a point each).
-    private static func pointValue(_ pixels: Int) -> Double { Double(pixels) * 0.75 }
+    static func pointValue(_ pixels: Int) -> Double { Double(pixels) * 0.75 }
+
+    /// `pt;width:96pt;height:55.5pt;z-index:`: every box's size (``noteWidth`` × ``noteHeight``
+    /// pixels), made once.
+    private static let sizeMarkup = Array(
+        "pt;width:\(XMLWriter.numberText(pointValue(noteWidth)))pt;height:\(XMLWriter.numberText(pointValue(noteHeight)))pt;z-index:".utf8)
+
+    /// ``pointValue(_:)`` of `pixels` as `appendNumber` writes it (`251.25`, `0.5`, `12`), from
+    /// whole quarters of a point without a `Double` (a drawing has a shape per note).
+    static func appendPoints(_ pixels: Int, to writer: inout XMLWriter) {
+        guard pixels >= 0 else { return writer.appendNumber(pointValue(pixels)) }
+        let (whole, quarters) = (pixels * 3).quotientAndRemainder(dividingBy: 4)
+        writer.appendInteger(whole)
+        switch quarters {
+        case 1: writer.raw(".25")
+        case 2: writer.raw(".5")
+        case 3: writer.raw(".75")
+        default: break
+        }
+    }
 
     private func width(ofColumn column: Int) -> Int {
         columnPixels[column] ?? Self.defaultColumnPixels

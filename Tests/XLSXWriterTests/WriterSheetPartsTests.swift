@@ -120,3 +120,16 @@ import Testing
                 "<tableStyleInfo name=\"TableStyleLight9\" showFirstColumn=\"0\" showLastColumn=\"0\" showRowStripes=\"0\" showColumnStripes=\"0\"/>"))
     }
 }
+
+/// A note box's position in points, written from whole quarters of a point, is the text
+/// `appendNumber` writes for the same `Double`.
+@Suite struct WriterNotePointsTests {
+    @Test func pointsAreWhatAppendNumberWrites() {
+        for pixels in Array(-9...5_000) + [1_048_575, 16_383 * 64, Int(Int32.max)] {
+            var quick = XMLWriter(), slow = XMLWriter()
+            VMLDrawingPart.appendPoints(pixels, to: &quick)
+            slow.appendNumber(VMLDrawingPart.pointValue(pixels))
+            #expect(quick.bytes == slow.bytes, "\(pixels)")
+        }
+    }
+}
