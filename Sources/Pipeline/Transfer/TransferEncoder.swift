@@ -23,8 +23,8 @@ final class TransferWriter {
     // Unchecked: these are touched for every value, only by this writer's own methods, one at a
     // time (an encoding runs on one thread); the checks were 4 % of a worker's time.
     @exclusivity(unchecked) private(set) var body: [UInt8] = []
-    @exclusivity(unchecked) private var index: [String: UInt32] = [:]
-    @exclusivity(unchecked) private var strings: [String] = []
+    /// The string table (``TransferStrings``: texts told apart by their bytes).
+    @exclusivity(unchecked) private var table = TransferStrings()
     /// The last cell's file and sheet and their indexes (``cellBody(_:)``).
     @exclusivity(unchecked) private var lastFile: (text: String, index: UInt32)?
     @exclusivity(unchecked) private var lastSheet: (text: String, index: UInt32)?
@@ -48,8 +48,8 @@ final class TransferWriter {
         var head: [UInt8] = TransferFormat.magic
         head.append(UInt8(truncatingIfNeeded: TransferFormat.version))
         head.append(UInt8(truncatingIfNeeded: TransferFormat.version >> 8))
-        Self.varint(UInt64(strings.count), into: &head)
-        for string in strings {
+        Self.varint(UInt64(table.strings.count), into: &head)
+        for string in table.strings {
             let utf8 = string.utf8
             Self.varint(UInt64(utf8.count), into: &head)
             head.append(contentsOf: utf8)
@@ -80,15 +80,9 @@ final class TransferWriter {
     /// Writes the index of `string` in the table, added on first use.
     @discardableResult
     func reference(_ string: String) -> UInt32 {
-        if let known = index[string] {
-            varint(UInt64(known))
-            return known
-        }
-        let new = UInt32(strings.count)
-        strings.append(string)
-        index[string] = new
-        varint(UInt64(new))
-        return new
+        let index = table.index(of: string)
+        varint(UInt64(index))
+        return index
     }
 
     /// ``reference(_:)`` of a text that is often `last`'s, remembered in `last`.
