@@ -68,7 +68,6 @@ struct SheetLoader {
     private func stream(_ window: RowWindow, from cursor: any RowCursor, header position: Int, mapper: HeaderMapper,
                         into model: inout ResultsModel) throws -> SheetAccount {
         let unmerged = mapper.layout(at: position, rows: window.rows, merged: [])
-        let headerRows = Array(window.rows.prefix(position + 2))
         let rows = ContinuedRowCursor(window.rows, then: cursor)
         var streamed = model
         let outcome: Result<SheetAccount, any Error>
@@ -81,7 +80,7 @@ struct SheetLoader {
         // The rest of the sheet, when normalising stopped before its end: for its merged ranges,
         // and for a reading error further down, which stands as it did before a row was read.
         if !rows.reachedEnd { while try cursor.nextRow() != nil {} }
-        let layout = mapper.layout(at: position, rows: headerRows, merged: cursor.mergedRanges)
+        let layout = mapper.layout(at: position, rows: window.rows, merged: cursor.mergedRanges)
         guard layout != unmerged else {
             model = streamed
             return try outcome.get()

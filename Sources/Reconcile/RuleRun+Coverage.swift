@@ -5,7 +5,7 @@ import Results
 extension RuleRun {
     /// Records that `rules` evaluated `scope`.
     mutating func evaluated(_ rules: [RuleID], _ scope: Coverage.Scope) {
-        for rule in rules where coverageRecorded.insert(CoverageEntry(rule: rule, list: .evaluated, scope: scope)).inserted {
+        for rule in rules where coverageRecorded.insert(CoverageEntry(rule: rule, item: .evaluated(scope))).inserted {
             coverage[rule, default: Coverage(rule: rule)].evaluated.append(scope)
         }
     }
@@ -13,7 +13,7 @@ extension RuleRun {
     /// Records that `rules` could not evaluate `scope`.
     mutating func skipped(_ rules: [RuleID], _ scope: Coverage.Scope, _ reason: Coverage.Reason, causedBy: [Finding.ID] = []) {
         let gap = Coverage.Gap(scope: scope, reason: reason, causedBy: causedBy)
-        for rule in rules where coverageRecorded.insert(CoverageEntry(rule: rule, list: .skipped, scope: scope, gap: gap)).inserted {
+        for rule in rules where coverageRecorded.insert(CoverageEntry(rule: rule, item: .skipped(gap))).inserted {
             coverage[rule, default: Coverage(rule: rule)].skipped.append(gap)
         }
     }
@@ -22,7 +22,7 @@ extension RuleRun {
     mutating func limited(_ rules: [RuleID], _ scope: Coverage.Scope, _ reason: Coverage.Reason, causedBy: [Finding.ID] = []) {
         evaluated(rules, scope)
         let gap = Coverage.Gap(scope: scope, reason: reason, causedBy: causedBy)
-        for rule in rules where coverageRecorded.insert(CoverageEntry(rule: rule, list: .limited, scope: scope, gap: gap)).inserted {
+        for rule in rules where coverageRecorded.insert(CoverageEntry(rule: rule, item: .limited(gap))).inserted {
             coverage[rule, default: Coverage(rule: rule)].limited.append(gap)
         }
     }
@@ -105,9 +105,13 @@ extension Coverage.Scope {
 /// once, and asking whether it already is must not scan the list (issue 11: a scan per scope made
 /// the KPI rules' coverage grow with the square of the KPIs).
 struct CoverageEntry: Hashable {
-    enum List: Hashable { case evaluated, skipped, limited }
+    /// An entry of ``Coverage/evaluated``, ``Coverage/skipped`` or ``Coverage/limited``.
+    enum Item: Hashable {
+        case evaluated(Coverage.Scope)
+        case skipped(Coverage.Gap)
+        case limited(Coverage.Gap)
+    }
+
     var rule: RuleID
-    var list: List
-    var scope: Coverage.Scope
-    var gap: Coverage.Gap?
+    var item: Item
 }

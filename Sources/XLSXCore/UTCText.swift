@@ -21,9 +21,7 @@ public enum UTCText {
     /// `2026-12-05 17:30`: the minute a moment falls in (seconds and their fractions dropped, as
     /// Foundation's `Calendar` gives its components), for a printed page's "run date".
     public static func minute(_ secondsSince1970: Double) -> String {
-        let seconds = Int(secondsSince1970.rounded(.down))
-        let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
-        let (dayNumber, second) = secondOfDay < 0 ? (days - 1, secondOfDay + 86_400) : (days, secondOfDay)
+        let (dayNumber, second) = dayAndSecond(Int(secondsSince1970.rounded(.down)))
         return dayText(dayNumber) + " " + two(second / 3600) + ":" + two(second / 60 % 60)
     }
 
@@ -40,9 +38,15 @@ public enum UTCText {
         let milliseconds = Int((secondsSince1970 * 1000).rounded(.toNearestOrEven))
         let (quotient, remainder) = milliseconds.quotientAndRemainder(dividingBy: 1000)
         let seconds = remainder < 0 ? quotient - 1 : quotient
-        let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
-        let (dayNumber, second) = secondOfDay < 0 ? (days - 1, secondOfDay + 86_400) : (days, secondOfDay)
+        let (dayNumber, second) = dayAndSecond(seconds)
         return (dayText(dayNumber), second)
+    }
+
+    /// The day (counted from 1970-01-01) a whole second since 1970 falls in, and the second of
+    /// that day (0..<86,400, before 1970 too).
+    private static func dayAndSecond(_ seconds: Int) -> (day: Int, second: Int) {
+        let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
+        return secondOfDay < 0 ? (days - 1, secondOfDay + 86_400) : (days, secondOfDay)
     }
 
     /// `yyyy-MM-dd` of a day counted from 1970-01-01.

@@ -103,10 +103,10 @@ struct WorksheetMarker {
     /// Copies what comes before the current token, so that what is written next goes before it.
     private mutating func flushBeforeToken() { flush(to: tokenStart) }
 
-    /// Writes `bytes` in place of `token`.
-    private mutating func replace(_ token: MarkupScanner.Token, with bytes: some Sequence<UInt8>) {
+    /// Writes in place of `token` what `write` appends to the output.
+    private mutating func replace(_ token: MarkupScanner.Token, _ write: (inout [UInt8]) -> Void) {
         flush(to: token.range.lowerBound)
-        output.append(contentsOf: bytes)
+        write(&output)
         copied = token.range.upperBound
     }
 
@@ -150,9 +150,11 @@ struct WorksheetMarker {
             }
             if isEmpty && !columns.isEmpty {
                 // `<row r="5"/>` becomes `<row r="5">…</row>`.
-                var tag = Array(buffer[token.range].dropLast(2))
-                tag.append(UInt8(ascii: ">"))
-                replace(token, with: tag)
+                let open = buffer[token.range].dropLast(2)
+                replace(token) {
+                    $0.append(contentsOf: open)
+                    $0.append(UInt8(ascii: ">"))
+                }
                 currentRow = row
                 pendingColumns = columns
                 writeCells(before: Int.max)
@@ -169,9 +171,8 @@ struct WorksheetMarker {
             if pendingColumns.last == column, let row = currentRow, let restyle = targets[row]?[column] {
                 pendingColumns.removeLast()
                 let old = MarkupScanner.attribute("s", of: token, in: buffer).flatMap { Int($0) } ?? 0
-                flush(to: token.range.lowerBound)
-                MarkupScanner.set("s", to: String(restyle(old)), in: token, of: buffer, appendingTo: &output)
-                copied = token.range.upperBound
+                let source = buffer
+                replace(token) { MarkupScanner.set("s", to: String(restyle(old)), in: token, of: source, appendingTo: &$0) }
             }
         default:
             break
